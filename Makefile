@@ -1,0 +1,55 @@
+# PACE Intake — the two set-up commands are `make run` and `make test`.
+# Each creates .venv when missing and installs what it needs, pinned by constraints.txt.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test test-slow lint screenshots bench dist clean qt-libs ci-tools
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,dev]'
+	@touch $@
+
+# Qt's xcb/offscreen platform plugins need a few system libraries; install them on Debian when missing.
+qt-libs:
+	@$(BIN)/python -m pace_desktop.ui.qtcheck >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing the system libraries Qt needs (apt-get)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 >/dev/null; \
+	  else \
+	    echo "Qt cannot start: install libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"; exit 1; \
+	  fi; }
+
+# The user's own store when there is one, else a throwaway demo store.
+run: $(STAMP) qt-libs
+	$(BIN)/pace-desktop $$($(BIN)/python -c 'from pace_desktop.paths import default_store_path as p; print("" if p().exists() else "--demo")') $(ARGS)
+
+test: $(STAMP) qt-libs
+	$(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+test-slow: $(STAMP) qt-libs
+	$(BIN)/python -m pytest -q -m slow $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check pace_desktop tests
+
+# Tools the tests use when present: the stock `age` tool proves bundles are standard age files.
+ci-tools:
+	@command -v age >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq age >/dev/null; \
+	  else echo "Install the 'age' tool to run the interoperability test."; fi; }
+
+screenshots: $(STAMP) qt-libs
+	$(BIN)/python -m pace_desktop.ui.screenshots --out docs/screenshots
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

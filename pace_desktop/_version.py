@@ -1,0 +1,3 @@
+"""Fallback version for frozen builds; installer/pace-desktop.spec rewrites it from pyproject.toml."""
+
+VERSION = "0.1.0"

@@ -1,0 +1,179 @@
+"""Scoring a person's checklist answers into a band, with each answer that counted and why.
+
+The outcome is stored in the client record, so it is a frozen, JSON-ready pydantic model and carries
+the checklist version and the year of the area figures it used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from pace_desktop.checklist.data import (
+    PREFER_NOT_TO_SAY,
+    AgeRule,
+    AreaRule,
+    Band,
+    Checklist,
+    ChecklistDataError,
+    Question,
+)
+from pace_desktop.errors import ValidationFailed
+from pace_desktop.reference import SCOTLAND_GSS, AreaRate
+from pace_desktop.reference import area_rates as default_area_rates
+
+STALE_AFTER_YEARS = 2  # PRODUCT.md: warn when the area figures are more than two years old
+
+
+class Contribution(BaseModel):
+    """One answer that added to the score; ``part_id`` is None for the computed age and area."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question_id: str
+    part_id: str | None
+    question_title: str
+    answer_label: str
+    points: int
+    stars: int
+
+
+class ChecklistOutcome(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    checklist_version: str
+    score: int
+    max_score: int
+    band: Band
+    contributions: tuple[Contribution, ...]
+    unanswered: tuple[str, ...]
+    area_as_of: int
+    area_data_stale: bool
+    notes: tuple[str, ...]
+
+
+# (part id or None, answer label, points before the question's cap)
+_Scored = tuple[str | None, str, int]
+
+
+def _age_on(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _answered(q: Question, answers: Mapping[str, str], unanswered: list[str]) -> list[_Scored]:
+    scored: list[_Scored] = []
+    for part in q.parts:
+        value = answers.get(part.id, "")
+        if value in ("", PREFER_NOT_TO_SAY):
+            unanswered.append(part.id)
+            continue
+        option = part.option(value)
+        if option is None:
+            raise ValidationFailed(
+                f"Checklist question {q.id} ({q.title}): that answer is not one of its options.",
+                {part.id: "Not one of the options."},
+            )
+        if option.points:
+            scored.append((part.id, option.summary or option.label, option.points))
+    return scored
+
+
+def score(
+    checklist: Checklist,
+    answers: Mapping[str, str],
+    *,
+    date_of_birth: date | None,
+    event_date: date,
+    council_area: str | None,
+    area_rates: Mapping[str, AreaRate] | None = None,
+    today: date | None = None,
+) -> ChecklistOutcome:
+    """Score ``answers`` (part id to option value); age and area come from the dates and GSS code.
+
+    Each question's points are capped at its stars. Blank and "prefer not to say" answers, a missing
+    date of birth and an unknown council area all score nothing and are listed as unanswered.
+    """
+    rates = default_area_rates() if area_rates is None else area_rates
+    today = today or date.today()
+    known = {p.id for p in checklist.answerable_parts()}
+    if stray := sorted(set(answers) - known):
+        raise ValidationFailed(
+            f"Checklist answers name a question part that does not exist: {stray[0]}."
+        )
+    scotland = rates.get(SCOTLAND_GSS)
+    if scotland is None:
+        raise ChecklistDataError(
+            "Area unemployment file has no Scotland row: ask the office for a complete file."
+        )
+    area_as_of = scotland.as_of
+
+    contributions: list[Contribution] = []
+    unanswered: list[str] = []
+    notes: list[str] = []
+    total = 0
+    for q in checklist.questions:
+        scored: list[_Scored] = []
+        if isinstance(q.computed, AgeRule):
+            if date_of_birth is None:
+                unanswered.append(q.id)
+                notes.append("Date of birth not given: the age question scores nothing.")
+            elif date_of_birth > event_date:
+                raise ValidationFailed("Date of birth is after the event date: check both dates.",
+                                       {"date_of_birth": "After the event date."})
+            else:
+                age = _age_on(date_of_birth, event_date)
+                band = max((b for b in q.computed.bands if age >= b.from_age),
+                           key=lambda b: b.from_age)
+                scored = [(None, band.label, band.points)] if band.points else []
+        elif isinstance(q.computed, AreaRule):
+            row = rates.get(council_area) if council_area else None
+            if row is None or row.gss_code == SCOTLAND_GSS:
+                unanswered.append(q.id)
+                notes.append("Council area not known: the area question scores nothing.")
+            else:
+                area_as_of = row.as_of
+                if row.rate_pct > scotland.rate_pct:
+                    label = (f"Lives in {row.name}, unemployment {row.rate_pct:.1f}% against "
+                             f"{scotland.rate_pct:.1f}% for Scotland ({row.as_of} figures)")
+                    scored = [(None, label, q.computed.points_above_scotland)]
+        else:
+            scored = _answered(q, answers, unanswered)
+        # Share the cap out in the file's part order, so contributions add up to the score.
+        room = q.stars
+        for part_id, label, points in scored:
+            share = min(points, room)
+            room -= share
+            contributions.append(Contribution(
+                question_id=q.id, part_id=part_id, question_title=q.title,
+                answer_label=label, points=share, stars=q.stars,
+            ))
+        total += q.stars - room
+
+    stale = today.year - area_as_of > STALE_AFTER_YEARS
+    if stale:
+        notes.append(f"Area unemployment figures are from {area_as_of}, more than two years old.")
+    return ChecklistOutcome(
+        checklist_version=checklist.version, score=total, max_score=checklist.max_score,
+        band=checklist.band_for(total), contributions=tuple(contributions),
+        unanswered=tuple(unanswered), area_as_of=area_as_of, area_data_stale=stale,
+        notes=tuple(notes),
+    )
+
+
+def explain(outcome: ChecklistOutcome) -> list[str]:
+    """The lines an adviser reads: the total, each answer that counted, what is missing, caveats."""
+    lines = [f"Score {outcome.score} of {outcome.max_score}: {outcome.band} risk."]
+    for c in outcome.contributions:
+        stars = "★" * c.stars
+        if c.points:
+            lines.append(f"{c.answer_label} ({stars} question): +{c.points}")
+        else:
+            lines.append(f"{c.answer_label} ({stars} question): +0 (the question is already "
+                         "at its maximum)")
+    if n := len(outcome.unanswered):
+        lines.append(f"{n} {'answer' if n == 1 else 'answers'} not given or 'prefer not to say': "
+                     "they score nothing.")
+    lines.extend(outcome.notes)
+    return lines

@@ -1,0 +1,78 @@
+"""Laptop commands: init, demo-data, device-key."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pace_desktop.errors import RefusedError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="create a new encrypted store with its first adviser")
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("--adviser", required=True, help="the first adviser's name")
+    p.add_argument("--device-name", default=None, help="this laptop's name, e.g. 'Glasgow laptop 3'")
+    p.add_argument("--office-key", type=Path, help="office.pub from the office, for export and recovery")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo-data", help="fill a store with fictional people")
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("--events", type=int, default=5)
+    p.add_argument("--clients", type=int, default=200)
+    p.set_defaults(handler=cmd_demo_data)
+
+    p = sub.add_parser("device-key", help="print this laptop's public signing key for the office")
+    p.add_argument("--store", type=Path, required=True)
+    p.set_defaults(handler=cmd_device_key)
+
+
+def read_office_key(path: Path) -> str:
+    """The age recipient in an office.pub file (comment lines allowed)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RefusedError("The office key file could not be read: check the path.") from exc
+    keys = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    if len(keys) != 1 or not keys[0].startswith("age1"):
+        raise RefusedError("That is not an office key: use the office.pub file the office gave you.")
+    return keys[0]
+
+
+def open_store(path: Path):  # noqa: ANN201 - returns Store; imported lazily
+    from pace_desktop.passphrase import read_passphrase
+    from pace_desktop.store.store import Store
+
+    return Store.open(path, read_passphrase())
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from pace_desktop.passphrase import read_passphrase
+    from pace_desktop.store.keyslots import check_passphrase
+    from pace_desktop.store.store import Store
+
+    recipient = read_office_key(args.office_key) if args.office_key else None
+    passphrase = read_passphrase("New passphrase (12 characters or more): ", confirm=True)
+    check_passphrase(passphrase)
+    store = Store.create(args.store, adviser=args.adviser, passphrase=passphrase,
+                         device_name=args.device_name, office_recipient=recipient)
+    print(f"Created {args.store} for {store.device_name} ({store.device_id}).")
+    store.close()
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from pace_desktop.demo import seed
+
+    if args.events < 1 or args.clients < 0:
+        raise RefusedError("Use at least one event and zero or more clients.")
+    with open_store(args.store) as store:
+        made = seed(store, events=args.events, clients=args.clients)
+    print(f"Added {made.events} events and {made.clients} fictional clients.")
+    return 0
+
+
+def cmd_device_key(args: argparse.Namespace) -> int:
+    with open_store(args.store) as store:
+        print(store.device_key().text())
+    return 0

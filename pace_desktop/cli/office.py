@@ -1,0 +1,26 @@
+"""``pace-desktop office …``: the office's commands, gathered from their own modules."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+# Each module defines register_office(office_subparsers).
+OFFICE_COMMAND_MODULES: tuple[str, ...] = (
+    "pace_desktop.cli.office_exchange",
+    "pace_desktop.cli.office_reports",
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    office = sub.add_parser("office", help="office commands: init, enrol, import, report, …")
+    office_sub = office.add_subparsers(dest="office_command", metavar="OFFICE_COMMAND",
+                                       parser_class=type(office), required=True)
+    for name in OFFICE_COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a command group not built yet
+        module.register_office(office_sub)

@@ -1,0 +1,190 @@
+"""Believable fictional people for demos, screenshots and benchmarks.
+
+Names mix Scottish, Gaelic, Polish and Urdu, as at real PACE events; every checklist answer and every band
+appears. Nobody here is real: employers, streets and NI numbers are generated.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from uuid import uuid4
+
+from pace_desktop.checklist import explain, load_checklist, score
+from pace_desktop.privacy_notice import current_notice
+from pace_desktop.records.models import (
+    CaptureMethod,
+    ChecklistRecord,
+    Client,
+    Consent,
+    Disability,
+    EmploymentStatus,
+    Event,
+    EventType,
+)
+from pace_desktop.records.pace_id import new_pace_id
+from pace_desktop.reference import SERVICES, area_rates, council_areas
+from pace_desktop.store.store import Store
+
+FIRST = [
+    "Ewan", "Kirsty", "Callum", "Shona", "Fraser", "Morven", "Alasdair", "Eilidh", "Duncan", "Isla",
+    "Mòrag", "Iain", "Seonag", "Ruairidh", "Catrìona", "Calum", "Màiri", "Dòmhnall",
+    "Zofia", "Krzysztof", "Agnieszka", "Paweł", "Małgorzata", "Tomasz", "Katarzyna",
+    "Ayesha", "Imran", "Farah", "Bilal", "Nadia", "Usman", "Sana", "عائشہ", "عمران",
+]
+LAST = [
+    "MacLeod", "Robertson", "Fraser", "Campbell", "Stewart", "Murray", "Paterson", "Henderson",
+    "NicDhòmhnaill", "MacAoidh", "Caimbeul", "NicLeòid",
+    "Wójcik", "Kowalczyk", "Nowak", "Łukasiewicz", "Zieliński", "Szymańska",
+    "Siddiqui", "Qureshi", "Chaudhry", "Malik", "Hussain", "صدیقی",
+]
+EMPLOYERS = [
+    ("Clydeside Precision Castings Ltd", "Manufacturing"),
+    ("Kelvin Contact Centre", "Customer service"),
+    ("Forth Valley Bottling Co", "Food and drink"),
+    ("Northern Lights Retail Group", "Retail"),
+    ("Tay Engineering Services", "Engineering"),
+    ("Lomond Print Works", "Printing"),
+    ("Harbour View Seafoods", "Food and drink"),
+    ("Grampian Offshore Supply", "Energy"),
+]
+STREETS = ["High Street", "Main Street", "Station Road", "Church Street", "Burnside", "Mill Lane",
+           "Park Avenue", "Victoria Road", "Sràid na h-Eaglais", "Shore Road"]
+DISTRICTS = ["G51", "G20", "PA4", "ML1", "KA1", "FK2", "EH6", "DD1", "AB11", "IV2", "KY1", "PH1"]
+JOBS = ["Machine operator", "Team leader", "Customer adviser", "Warehouse operative", "Quality inspector",
+        "Maintenance engineer", "Administrator", "Forklift driver", "Line supervisor", "Payroll clerk"]
+_NI_FIRST = "ABCEGHJKLMNOPRSTWXYZ"
+_NI_SECOND = "ABCEGHJKLMNPRSTWXYZ"
+_NI_BANNED = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
+@dataclass(frozen=True)
+class Seeded:
+    events: int
+    clients: int
+
+
+def _ni(rng: random.Random) -> str:
+    while True:
+        prefix = rng.choice(_NI_FIRST) + rng.choice(_NI_SECOND)
+        if prefix not in _NI_BANNED:
+            return f"{prefix}{rng.randrange(10**6):06d}{rng.choice('ABCD')}"
+
+
+def _postcode(rng: random.Random) -> str:
+    return f"{rng.choice(DISTRICTS)} {rng.randrange(1, 10)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}" \
+           f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+
+
+def _answers(rng: random.Random, index: int, parts: list) -> dict[str, str]:
+    """Answers with a per-person leaning, so all bands occur; the first people cycle every option."""
+    leaning = rng.random()
+    answers = {}
+    for part in parts:
+        options = sorted(part.options, key=lambda o: o.points)
+        if index < 12:
+            choice = options[index % len(options)]
+        elif rng.random() < 0.04:
+            choice = next((o for o in options if o.value == "prefer_not_to_say"), options[0])
+        else:
+            scoring = [o for o in options if o.value != "prefer_not_to_say"] or options
+            pos = min(len(scoring) - 1, int(leaning * len(scoring) + rng.random() * 0.9))
+            choice = scoring[pos]
+        answers[part.id] = choice.value
+    return answers
+
+
+def make_event(rng: random.Random, when: date, device_id: str = "", adviser: str = "") -> Event:
+    employer, sector = rng.choice(EMPLOYERS)
+    areas = [a.gss_code for a in council_areas()]
+    now = datetime.now(UTC)
+    return Event(
+        employer_name=employer, site_address=f"{rng.randrange(1, 200)} {rng.choice(STREETS)}",
+        site_postcode=_postcode(rng), council_area=rng.choice(areas), sector=sector, event_date=when,
+        event_type=rng.choice(list(EventType)), hr1_reference=f"HR1-{rng.randrange(10000, 99999)}",
+        number_affected=rng.randrange(20, 400), device_id=device_id, updated_by=adviser,
+        created_at=now, updated_at=now,
+    )
+
+
+def make_client(rng: random.Random, event: Event, pace_id: str, device_id: str = "",
+                adviser: str = "") -> Client:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    age_days = rng.randrange(17 * 365, 66 * 365)
+    now = datetime.now(UTC)
+    return Client(
+        event_id=event.id, pace_id=pace_id, first_name=first, last_name=last,
+        date_of_birth=event.event_date - timedelta(days=age_days),
+        gender=rng.choice(["Woman", "Man", None, "Prefer not to say"]),
+        address=f"{rng.randrange(1, 300)} {rng.choice(STREETS)}", postcode=_postcode(rng),
+        phone=f"07{rng.randrange(700, 999)} {rng.randrange(100000, 999999)}" if rng.random() < 0.8 else None,
+        email=f"demo.person{rng.randrange(10**6)}@example.org" if rng.random() < 0.6 else None,
+        ni_number=_ni(rng) if rng.random() < 0.7 else None,
+        disability=rng.choice(list(Disability)), employment_status=rng.choice(list(EmploymentStatus)),
+        job_title=rng.choice(JOBS), length_of_service_years=round(rng.uniform(0, 30), 1),
+        notice_date=event.event_date, pace_flag=True,
+        services_wanted=rng.sample(sorted(SERVICES), rng.randrange(0, 4)),
+        device_id=device_id, updated_by=adviser, created_at=now, updated_at=now,
+    )
+
+
+def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2026) -> Seeded:
+    """Add fictional events and clients to ``store`` in one transaction (100,000 in under a minute)."""
+    rng = random.Random(rng_seed)  # noqa: S311 - demo data, not secrets
+    checklist = load_checklist()
+    parts = list(checklist.answerable_parts())
+    rates = area_rates()
+    notice = current_notice()
+    now = datetime.now(UTC)
+    device, adviser = store.device_id, store.actor
+    today = date.today()
+    made_events = [
+        make_event(rng, today + timedelta(days=rng.randrange(-120, 30)), device, adviser)
+        for _ in range(events)
+    ]
+    taken: set[str] = set()
+    batch_clients, batch_consents, batch_checklists = [], [], []
+    with store.transaction():
+        store.events.insert_many(made_events)
+        for i in range(clients):
+            event = made_events[i % len(made_events)]
+            pace_id = new_pace_id()
+            while pace_id in taken or store.client_queries.pace_id_taken(pace_id):
+                pace_id = new_pace_id()
+            taken.add(pace_id)
+            client = make_client(rng, event, pace_id, device, adviser)
+            answers = _answers(rng, i, parts)
+            outcome = score(checklist, answers, date_of_birth=client.date_of_birth,
+                            event_date=event.event_date, council_area=event.council_area,
+                            area_rates=rates, today=today)
+            batch_clients.append(client)
+            batch_checklists.append(ChecklistRecord(
+                client_id=client.id, checklist_version=outcome.checklist_version, answers=answers,
+                score=outcome.score, band=outcome.band, explanation=explain(outcome),
+                unanswered=list(outcome.unanswered), area_as_of=outcome.area_as_of,
+                device_id=device, updated_by=adviser, created_at=now, updated_at=now,
+            ))
+            for purpose, granted in (("pace_support", True), ("contact_followup", rng.random() < 0.8),
+                                     ("anonymised_statistics", rng.random() < 0.9),
+                                     ("share_DWP", rng.random() < 0.6)):
+                batch_consents.append(Consent(
+                    id=uuid4(), client_id=client.id, purpose=purpose, granted=granted,
+                    notice_version=notice.version, notice_sha256=notice.sha256, captured_at=now,
+                    captured_how=CaptureMethod.with_adviser, captured_by=adviser,
+                    device_id=device, updated_by=adviser, created_at=now, updated_at=now,
+                ))
+            if len(batch_clients) >= 5000:
+                _flush(store, batch_clients, batch_consents, batch_checklists)
+        _flush(store, batch_clients, batch_consents, batch_checklists)
+        store.audit("create", "demo", detail=f"events={events},clients={clients}")
+    return Seeded(events, clients)
+
+
+def _flush(store: Store, clients: list, consents: list, checklists: list) -> None:
+    store.clients.insert_many(clients)
+    store.consents.insert_many(consents)
+    store.checklists.insert_many(checklists)
+    clients.clear()
+    consents.clear()
+    checklists.clear()

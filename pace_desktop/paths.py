@@ -1,0 +1,35 @@
+"""Where things live: the read-only resources shipped with the app, and the user's data folder."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+APP_NAME = "PACE Intake"
+APP_AUTHOR = "SDS"
+
+
+@cache
+def resources_dir() -> Path:
+    """The ``resources/`` folder: beside the package in a checkout, inside the bundle when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def data_dir() -> Path:
+    """The per-user data folder (created on first use)."""
+    from platformdirs import user_data_path
+
+    path = user_data_path(APP_NAME, APP_AUTHOR, ensure_exists=True)
+    return path
+
+
+def default_store_path() -> Path:
+    return data_dir() / "pace.store"

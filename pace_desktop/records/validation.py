@@ -1,0 +1,196 @@
+"""Field rules of the SDS PACE schema as pure functions that return the normalised value or raise.
+
+Every ``ValueError`` carries one plain-English line for the person at the keyboard. Messages never
+echo the value typed, so they are safe to show, log or put in an export's error column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+# -- National Insurance numbers ----------------------------------------------------------------
+
+NI_MESSAGE = "Enter a National Insurance number like QQ 12 34 56 C."
+# Neither prefix letter is D F I Q U V; the second is never O; the suffix is A-D (HMRC NIM39110).
+_NI = re.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]")
+NI_NEVER_ISSUED = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+def normalise_ni(s: str) -> str:
+    """'ab 12 34 56 c' -> 'AB123456C'. Spaces are ignored and case is folded."""
+    compact = "".join(s.split()).upper()
+    if not _NI.fullmatch(compact) or compact[:2] in NI_NEVER_ISSUED:
+        raise ValueError(NI_MESSAGE)
+    return compact
+
+
+# -- Postcodes ---------------------------------------------------------------------------------
+
+POSTCODE_MESSAGE = "Enter a UK postcode like EH1 1AA."
+# BS 7666 letter rules: the first letter is never Q V X, the second never I J Z; a letter third
+# in A9A is one of ABCDEFGHJKPSTUW, fourth in AA9A one of ABEHMNPRVWXY; the inward letters skip
+# C I K M O V.
+_OUTWARD = re.compile(
+    r"[A-PR-UWYZ][0-9][0-9]?"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?"
+    r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]"
+)
+_INWARD = re.compile(r"[0-9][ABD-HJLNP-UW-Z]{2}")
+
+
+def normalise_postcode(s: str) -> str:
+    """'eh11aa' -> 'EH1 1AA': upper case, one space before the three-character inward part."""
+    compact = "".join(s.split()).upper()
+    if compact == "GIR0AA":  # Girobank's historic code, still valid
+        return "GIR 0AA"
+    outward, inward = compact[:-3], compact[-3:]
+    if not (_OUTWARD.fullmatch(outward) and _INWARD.fullmatch(inward)):
+        raise ValueError(POSTCODE_MESSAGE)
+    return f"{outward} {inward}"
+
+
+def postcode_district(pc: str) -> str:
+    """The outward part of a postcode ('EH1 1AA' -> 'EH1'): coarse enough for aggregate reports."""
+    return normalise_postcode(pc).split(" ")[0]
+
+
+# -- Phone numbers -----------------------------------------------------------------------------
+
+PHONE_MESSAGE = "Enter a UK phone number like 07700 900123 or 0131 496 0000."
+_PHONE_CHARS = re.compile(r"\+?[0-9 ()\-]+")
+
+
+def normalise_phone(s: str) -> str:
+    """A UK number stored in E.164 form: '07700 900123' and '+44 (0)7700-900123' -> '+447700900123'.
+
+    E.164 rather than national form so that one number has one spelling, whichever way it was typed,
+    which keeps duplicate checks and partner matching simple. Display code may format it nationally.
+    """
+    text = s.strip()
+    if not _PHONE_CHARS.fullmatch(text):
+        raise ValueError(PHONE_MESSAGE)
+    digits = re.sub(r"[^0-9]", "", text)
+    if text.startswith("+"):
+        if not digits.startswith("44"):
+            raise ValueError(PHONE_MESSAGE)
+        national = digits[2:]
+    elif digits.startswith("0044"):
+        national = digits[4:]
+    elif digits.startswith("0"):
+        national = digits
+    else:
+        raise ValueError(PHONE_MESSAGE)
+    # '+44 (0)131 ...' carries the trunk 0 in brackets; a national number always has exactly one 0.
+    national = national.removeprefix("0")
+    # National significant numbers have 10 digits, or 9 in some 01 areas and 0800 numbers; the
+    # ranges 00, 04 and 06 are not allocated (Ofcom National Telephone Numbering Plan).
+    lengths = (9, 10) if national[:1] in ("1", "8") else (10,)
+    if len(national) not in lengths or national[0] in "046":
+        raise ValueError(PHONE_MESSAGE)
+    return "+44" + national
+
+
+# -- Email -------------------------------------------------------------------------------------
+
+EMAIL_MESSAGE = "Enter an email address like name@example.com."
+_LOCAL = re.compile(r"[^\s@\"(),:;<>\[\]\\]+")
+_LABEL = re.compile(r"(?!-)(?:[^\W_]|-){1,63}(?<!-)")
+
+
+def normalise_email(s: str) -> str:
+    """A plausible address, domain in lower case: 'Morag@Example.COM' -> 'Morag@example.com'.
+
+    The local part keeps its case: only the receiving server may decide it does not matter.
+    """
+    text = s.strip()
+    local, at, domain = text.rpartition("@")
+    labels = domain.lower().split(".")
+    if (
+        not at
+        or len(text) > 254
+        or len(local) > 64
+        or not _LOCAL.fullmatch(local)
+        or local.startswith(".")
+        or local.endswith(".")
+        or ".." in local
+        or len(labels) < 2
+        or not all(_LABEL.fullmatch(label) for label in labels)
+        or not re.fullmatch(r"[^\W\d_]{2,63}|xn--[a-z0-9-]+", labels[-1])
+    ):
+        raise ValueError(EMAIL_MESSAGE)
+    return f"{local}@{'.'.join(labels)}"
+
+
+# -- Free text ---------------------------------------------------------------------------------
+
+CONTROL_MESSAGE = "Remove the hidden control characters from this text."
+_KEPT_WHITESPACE = frozenset("\t\n\r")
+# Bidirectional embedding, override and isolate controls can make text display in a misleading order
+# (names in a table, cells in an export). Typed names in any script never need them; the marks that
+# mixed-direction text does use (U+200E, U+200F, U+061C) and the joiners Urdu needs stay allowed.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _refuse_controls(text: str) -> None:
+    for ch in text:
+        if ch in _KEPT_WHITESPACE:
+            continue
+        if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs"):
+            raise ValueError(CONTROL_MESSAGE)
+
+
+def clean_text(s: str, max_len: int, *, multiline: bool = False) -> str:
+    """Trimmed text with whitespace runs collapsed; may be empty, never longer than ``max_len``.
+
+    Letters of any script are welcome ('Mòrag NicDhòmhnaill', 'Zofia Wójcik-Łukasiewicz', 'عائشہ');
+    the text is put in Unicode NFC form, so the same name typed two ways is stored one way. With
+    ``multiline`` line breaks are kept (at most one blank line in a row) for notes and addresses.
+    """
+    _refuse_controls(s)
+    text = unicodedata.normalize("NFC", s)
+    if multiline:
+        lines = [" ".join(line.split()) for line in re.split(r"\r\n|\r|\n", text)]
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    else:
+        text = " ".join(text.split())
+    if len(text) > max_len:
+        raise ValueError(f"This is too long: keep it to {max_len} characters or fewer.")
+    return text
+
+
+# -- Dates of birth ----------------------------------------------------------------------------
+
+MIN_USUAL_AGE = 16
+MAX_USUAL_AGE = 80
+MAX_AGE = 120
+
+
+def age_on(dob: date, on_date: date) -> int:
+    """Age in whole years on ``on_date``; a 29 February birthday falls on 1 March in other years."""
+    before_birthday = (on_date.month, on_date.day) < (dob.month, dob.day)
+    return on_date.year - dob.year - int(before_birthday)
+
+
+def validate_date_of_birth(dob: date, today: date | None = None) -> date:
+    """The date-of-birth rule: not in the future and an age under 120."""
+    today = today or date.today()
+    if dob > today:
+        raise ValueError("The date of birth is in the future: check the year.")
+    if age_on(dob, today) >= MAX_AGE:
+        raise ValueError(f"The date of birth makes the person {MAX_AGE} or older: check the year.")
+    return dob
+
+
+def dob_warning(dob: date, event_date: date) -> str | None:
+    """A request to confirm an unusual age at the event (under 16 or over 80); still valid."""
+    age = age_on(dob, event_date)
+    if age < MIN_USUAL_AGE:
+        return (f"This date of birth makes the person under {MIN_USUAL_AGE} at the event: "
+                "check it, then confirm.")
+    if age > MAX_USUAL_AGE:
+        return (f"This date of birth makes the person over {MAX_USUAL_AGE} at the event: "
+                "check it, then confirm.")
+    return None

@@ -1,0 +1,187 @@
+"""The one object that owns a SQLCipher connection: open with a raw key, pragmas, version gate, transactions.
+
+Every write goes through ``transaction()``, which rolls back on any exception. The connection is opened in
+autocommit mode so that transactions are explicit (``BEGIN IMMEDIATE``), never implied by the driver.
+"""
+
+from __future__ import annotations
+
+import errno
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from pace_desktop.errors import DiskFull, StoreError
+from pace_desktop.store.keyslots import raw_key_pragma
+
+# SQLite 3.51.3 (SQLCipher 4.14.0) fixed a WAL-reset corruption bug: refuse anything older.
+MIN_SQLITE = (3, 51, 3)
+MIN_CIPHER = (4, 14, 0)
+
+DatabaseError = sqlcipher.DatabaseError
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split()[0].split(".")[:3])
+
+
+def check_library_versions(conn: sqlcipher.Connection) -> None:
+    """Refuse to run on a SQLite/SQLCipher build older than the WAL-reset fix."""
+    sqlite = _version_tuple(conn.execute("SELECT sqlite_version()").fetchone()[0])
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    if row is None:
+        raise StoreError("This copy of the app was built without SQLCipher: reinstall PACE Intake.")
+    cipher = _version_tuple(row[0])
+    if sqlite < MIN_SQLITE or cipher < MIN_CIPHER:
+        raise StoreError(
+            "This copy of the app has an old SQLCipher library with a known corruption bug: "
+            "reinstall PACE Intake."
+        )
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "full" in text or getattr(exc, "errno", None) == errno.ENOSPC
+
+
+class Database:
+    """An open, unlocked SQLCipher database file."""
+
+    def __init__(self, path: Path, data_key: bytes, *, create: bool = False) -> None:
+        self.path = Path(path)
+        if not create:
+            # A missing or 0-byte file accepts any key (nothing is encrypted until the first write), so an
+            # existing store must never be conjured into being here.
+            if not self.path.exists():
+                raise StoreError("No store was found at that path: check the path, or create one with init.")
+            if self.path.stat().st_size == 0:
+                raise StoreError("The store file is empty: it was never written. Restore it from a backup.")
+        elif self.path.exists() and self.path.stat().st_size > 0:
+            raise StoreError("A store already exists at that path: choose another path.")
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.conn = sqlcipher.connect(str(self.path), isolation_level=None, check_same_thread=False)
+        try:
+            # SQLCipher logs "hmac check failed" and the like to stderr by default: users see our line.
+            self.conn.execute("PRAGMA cipher_log_level = NONE")
+            self.conn.execute(raw_key_pragma(data_key))
+            check_library_versions(self.conn)
+            # A wrong key is only found at the first real read of the file.
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(
+                "The store could not be opened: the key does not fit, or the file is damaged."
+            ) from exc
+        except BaseException:
+            self.conn.close()
+            raise
+        for pragma in (
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = FULL",  # in WAL, NORMAL can lose the last commits on power loss
+            "PRAGMA secure_delete = ON",
+            "PRAGMA temp_store = MEMORY",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA busy_timeout = 5000",
+        ):
+            self.conn.execute(pragma).fetchall()
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def execute(self, sql: str, params: Any = ()) -> sqlcipher.Cursor:
+        with self._lock:
+            return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        with self._lock:
+            row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    # -- writing ---------------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlcipher.Connection]:
+        """One atomic unit of work; nested calls join the outer transaction."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except DatabaseError as exc:
+                raise self._translate(exc) from exc
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException as exc:
+                self._depth = 0
+                self._rollback()
+                if isinstance(exc, DatabaseError):
+                    raise self._translate(exc) from exc
+                raise
+            else:
+                self._depth = 0
+                try:
+                    self.conn.execute("COMMIT")
+                except DatabaseError as exc:
+                    self._rollback()
+                    raise self._translate(exc) from exc
+
+    def _rollback(self) -> None:
+        try:
+            self.conn.execute("ROLLBACK")
+        except DatabaseError:
+            pass  # SQLite may already have rolled back (e.g. on SQLITE_FULL)
+
+    @staticmethod
+    def _translate(exc: DatabaseError) -> Exception:
+        if _is_disk_full(exc):
+            return DiskFull()
+        return StoreError("The store could not save that change; nothing was changed. Try again.")
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    @property
+    def user_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def integrity_ok(self) -> bool:
+        return self.scalar("PRAGMA quick_check") == "ok"
+
+    def export_copy(self, target: Path, data_key: bytes) -> None:
+        """An encrypted copy under the same key (``Connection.backup()`` fails from an encrypted source)."""
+        target = Path(target)
+        if target.exists():
+            target.unlink()
+        key_hex = data_key.hex()
+        with self._lock:
+            self.conn.execute(
+                f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"", (str(target),)  # noqa: S608
+            )
+            try:
+                self.conn.execute("SELECT sqlcipher_export('backup')").fetchall()
+                # sqlcipher_export copies schema and rows but not the header's user_version, which is
+                # the schema number migrations read: carry it over, or a backup restores as "empty".
+                version = int(self.conn.execute("PRAGMA main.user_version").fetchone()[0])
+                self.conn.execute(f"PRAGMA backup.user_version = {version}")
+            finally:
+                self.conn.execute("DETACH DATABASE backup")
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.conn.close()
+            except DatabaseError:
+                pass

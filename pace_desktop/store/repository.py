@@ -1,0 +1,161 @@
+"""Generic persistence for the schema's records: one table per entity, the pydantic model as JSON.
+
+Indexed columns beside the JSON serve search, counts and export bookkeeping; the model stays the single
+source of truth, so what is stored is exactly what is validated and exported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from uuid import UUID
+
+from pace_desktop.errors import ValidationFailed
+from pace_desktop.records.models import STORED_CONTEXT, Record
+
+if TYPE_CHECKING:
+    from pace_desktop.store.store import Store
+
+R = TypeVar("R", bound=Record)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Repository(Generic[R]):
+    """Reads and writes one entity's table; every write is audited inside the caller's transaction."""
+
+    def __init__(
+        self,
+        store: Store,
+        entity: str,
+        table: str,
+        model: type[R],
+        parent_field: str | None,
+        extra: Callable[[R], dict[str, Any]] | None = None,
+    ) -> None:
+        self.store = store
+        self.entity = entity
+        self.table = table
+        self.model = model
+        self.parent_field = parent_field
+        self._extra = extra or (lambda record: {})
+
+    # -- rows ----------------------------------------------------------------------------------------
+    def _columns(self, record: R) -> dict[str, Any]:
+        parent = getattr(record, self.parent_field) if self.parent_field else None
+        cols: dict[str, Any] = {
+            "id": str(record.id),
+            "parent_id": str(parent) if parent is not None else None,
+            "version": record.version,
+            "updated_at": record.updated_at.isoformat(),
+            "data": record.model_dump_json(),
+        }
+        cols.update(self._extra(record))
+        return cols
+
+    def _load(self, data: str) -> R:
+        # Stored records are not re-checked against reference lists the office may since have edited.
+        return self.model.model_validate_json(data, context=STORED_CONTEXT)
+
+    # -- reads ---------------------------------------------------------------------------------------
+    def get(self, record_id: UUID | str) -> R | None:
+        data = self.store.db.scalar(f"SELECT data FROM {self.table} WHERE id = ?", (str(record_id),))  # noqa: S608
+        return None if data is None else self._load(data)
+
+    def for_parent(self, parent_id: UUID | str) -> list[R]:
+        rows = self.store.db.query(
+            f"SELECT data FROM {self.table} WHERE parent_id = ? ORDER BY rowid",  # noqa: S608
+            (str(parent_id),),
+        )
+        return [self._load(r[0]) for r in rows]
+
+    def all(self) -> Iterator[R]:
+        for (data,) in self.store.db.query(f"SELECT data FROM {self.table} ORDER BY rowid"):  # noqa: S608
+            yield self._load(data)
+
+    def count(self) -> int:
+        return int(self.store.db.scalar(f"SELECT count(*) FROM {self.table}"))  # noqa: S608
+
+    def stored_version(self, record_id: UUID | str) -> int | None:
+        return self.store.db.scalar(
+            f"SELECT version FROM {self.table} WHERE id = ?", (str(record_id),)  # noqa: S608
+        )
+
+    # -- writes --------------------------------------------------------------------------------------
+    def _write(self, record: R, *, insert: bool) -> None:
+        cols = self._columns(record)
+        names = ", ".join(cols)
+        marks = ", ".join("?" for _ in cols)
+        if insert:
+            sql = f"INSERT INTO {self.table} ({names}) VALUES ({marks})"  # noqa: S608
+            self.store.db.conn.execute(sql, tuple(cols.values()))
+        else:
+            sets = ", ".join(f"{name} = ?" for name in cols if name != "id")
+            sql = f"UPDATE {self.table} SET {sets} WHERE id = ?"  # noqa: S608
+            values = [v for k, v in cols.items() if k != "id"]
+            self.store.db.conn.execute(sql, (*values, cols["id"]))
+
+    def add(self, record: R) -> R:
+        """Insert a new record as version 1, stamped with this device and adviser."""
+        now = utcnow()
+        record = record.model_copy(
+            update={
+                "version": 1, "created_at": now, "updated_at": now,
+                "device_id": self.store.device_id, "updated_by": self.store.actor,
+            }
+        )
+        with self.store.transaction():
+            self._write(record, insert=True)
+            self.store.audit("create", self.entity, str(record.id))
+        return record
+
+    def update(self, record: R, *, action: str = "change") -> R:
+        """Save a changed record: its version becomes one more than the stored one."""
+        with self.store.transaction():
+            stored = self.stored_version(record.id)
+            if stored is None:
+                raise ValidationFailed("That record no longer exists: it may have been purged or erased.")
+            record = record.model_copy(
+                update={"version": stored + 1, "updated_at": utcnow(), "updated_by": self.store.actor}
+            )
+            # Re-validate the whole model: model_copy does not, and nothing half-valid is saved.
+            record = self.model.model_validate(record.model_dump())
+            self._write(record, insert=False)
+            self.store.audit(action, self.entity, str(record.id))
+        return record
+
+    def insert_many(self, records: Iterable[R]) -> int:
+        """Bulk insert, as given, inside the caller's transaction; the caller writes one audit entry."""
+        rows = [self._columns(r) for r in records]
+        if not rows:
+            return 0
+        names = ", ".join(rows[0])
+        marks = ", ".join("?" for _ in rows[0])
+        self.store.db.conn.executemany(
+            f"INSERT INTO {self.table} ({names}) VALUES ({marks})",  # noqa: S608
+            [tuple(r.values()) for r in rows],
+        )
+        return len(rows)
+
+    def apply_incoming(self, record: R) -> str:
+        """Office import: keep the newer version. Returns 'added', 'updated' or 'unchanged'."""
+        stored = self.stored_version(record.id)
+        if stored is None:
+            self._write(record, insert=True)
+            return "added"
+        if record.version > stored:
+            self._write(record, insert=False)
+            return "updated"
+        return "unchanged"
+
+    def delete_rows(self, ids: Iterable[str]) -> int:
+        """Remove rows outright (purge and erasure; secure_delete overwrites the freed pages)."""
+        ids = list(ids)
+        if not ids:
+            return 0
+        marks = ", ".join("?" for _ in ids)
+        cur = self.store.db.conn.execute(f"DELETE FROM {self.table} WHERE id IN ({marks})", ids)  # noqa: S608
+        return cur.rowcount

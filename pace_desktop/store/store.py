@@ -1,0 +1,300 @@
+"""An unlocked laptop or office store: the database, its key slots, back-off, audit and repositories.
+
+A store is three files side by side: ``NAME`` (SQLCipher database), ``NAME.keys`` (key slots, no secrets in
+clear) and ``NAME.unlock`` (failed-unlock back-off state). Only the first holds personal data, encrypted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from pace_desktop.errors import StoreError, ValidationFailed, WrongPassphrase
+from pace_desktop.records.models import (
+    ChecklistRecord,
+    Client,
+    Consent,
+    Event,
+    Feedback,
+    Intervention,
+    Outcome,
+)
+from pace_desktop.store import audit as audit_log
+from pace_desktop.store.backoff import Backoff
+from pace_desktop.store.clients import ClientQueries, client_columns
+from pace_desktop.store.database import Database
+from pace_desktop.store.device import DeviceKey, new_device_id, new_signing_key, public_bytes
+from pace_desktop.store.keyslots import KeySlotFile, check_passphrase, new_data_key
+from pace_desktop.store.migrations import migrate
+from pace_desktop.store.repository import Repository
+
+DEFAULTS: dict[str, str] = {
+    "retention_days": "30",
+    "autolock_minutes": "5",
+    "kiosk_idle_seconds": "90",
+    "kiosk_countdown_seconds": "30",
+    "export_sequence": "0",
+}
+
+
+def keys_path(path: Path) -> Path:
+    return path.with_name(path.name + ".keys")
+
+
+def unlock_state_path(path: Path) -> Path:
+    return path.with_name(path.name + ".unlock")
+
+
+class Store:
+    """One unlocked store. Create with ``Store.create``, open with ``Store.open``; close when done."""
+
+    def __init__(self, path: Path, db: Database, keys: KeySlotFile, data_key: bytes, adviser: str) -> None:
+        self.path = path
+        self.db = db
+        self.keys = keys
+        self._data_key = data_key
+        self.adviser = adviser
+        self.actor = adviser
+        self.events = Repository(self, "event", "events", Event, None,
+                                 lambda e: {"event_date": e.event_date.isoformat()})
+        self.clients = Repository(self, "client", "clients", Client, "event_id", client_columns)
+        self.consents = Repository(self, "consent", "consents", Consent, "client_id",
+                                   lambda c: {"purpose": c.purpose, "active": int(c.active)})
+        self.checklists = Repository(self, "checklist", "checklists", ChecklistRecord, "client_id",
+                                     lambda k: {"band": k.effective_band})
+        self.interventions = Repository(self, "intervention", "interventions", Intervention, "client_id")
+        self.outcomes = Repository(self, "outcome", "outcomes", Outcome, "client_id")
+        self.feedback = Repository(self, "feedback", "feedback", Feedback, "client_id")
+        self.client_queries = ClientQueries(self)
+
+    # -- life cycle ------------------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        *,
+        adviser: str,
+        passphrase: str,
+        device_name: str | None = None,
+        office_recipient: str | None = None,
+        kind: str = "laptop",
+    ) -> Store:
+        """Make a new store with its first adviser; refuses to overwrite anything."""
+        path = Path(path)
+        check_passphrase(passphrase)
+        if not adviser.strip():
+            raise ValidationFailed("Enter the adviser's name.")
+        if keys_path(path).exists():
+            raise StoreError("A store already exists at that path: choose another path.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data_key = new_data_key()
+        db = Database(path, data_key, create=True)
+        try:
+            migrate(db, data_key)
+            keys = KeySlotFile.create(keys_path(path), data_key, adviser.strip(), passphrase,
+                                      office_recipient)
+        except BaseException:
+            db.close()
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        store = cls(path, db, keys, data_key, adviser.strip())
+        signing = new_signing_key()
+        with store.transaction():
+            store._set_many({
+                "kind": kind,
+                "device_id": new_device_id(),
+                "device_name": (device_name or "").strip() or "This laptop",
+                "signing_key": signing.private_bytes_raw().hex(),
+                "created_at": datetime.now(UTC).isoformat(),
+            })
+            if office_recipient:
+                store._set_many({"office_recipient": office_recipient})
+            store.audit("unlock", detail="created")
+        return store
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str, *, clock: Callable[[], float] = time.time) -> Store:
+        """Unlock with an adviser's passphrase; failures back off, and the back-off survives restarts."""
+        path = Path(path)
+        if not path.exists():
+            raise StoreError("No store was found at that path: check the path, or create one with init.")
+        keys = KeySlotFile.load(keys_path(path))
+        backoff = Backoff(unlock_state_path(path), clock=clock)
+        backoff.check()
+        try:
+            data_key, adviser = keys.unlock(passphrase)
+        except WrongPassphrase:
+            backoff.record_failure()
+            raise
+        backoff.record_success()
+        return cls._open_with_key(path, keys, data_key, adviser)
+
+    @classmethod
+    def open_recovery(cls, path: Path | str, identity: str) -> Store:
+        """Office recovery: open a laptop's store with the office age identity."""
+        path = Path(path)
+        keys = KeySlotFile.load(keys_path(path))
+        data_key = keys.unlock_recovery(identity)
+        return cls._open_with_key(path, keys, data_key, "office recovery")
+
+    @classmethod
+    def _open_with_key(cls, path: Path, keys: KeySlotFile, data_key: bytes, adviser: str) -> Store:
+        db = Database(path, data_key)
+        try:
+            migrate(db, data_key)
+        except BaseException:
+            db.close()
+            raise
+        store = cls(path, db, keys, data_key, adviser)
+        with store.transaction():
+            store.audit("unlock")
+        return store
+
+    def close(self) -> None:
+        """Lock: audit, close the connection and drop the key."""
+        try:
+            with self.transaction():
+                self.audit("lock")
+        except Exception:  # noqa: S110 - locking must always close, even on a failing disk
+            pass
+        self.db.close()
+        self._data_key = b""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions and audit --------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self.db.transaction() as conn:
+            yield conn
+
+    def audit(self, action: str, entity: str | None = None, entity_id: str | None = None,
+              detail: str | None = None) -> int:
+        return audit_log.append(self.db.conn, actor=self.actor, action=action, entity=entity,
+                                entity_id=entity_id, detail=detail)
+
+    def verify_audit(self) -> audit_log.AuditReport:
+        return audit_log.verify(self.db.conn)
+
+    # -- settings --------------------------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        value = self.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        if value is None:
+            return DEFAULTS.get(key, default)
+        return value
+
+    def int_setting(self, key: str) -> int:
+        return int(self.setting(key) or 0)
+
+    def _set_many(self, values: dict[str, str]) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            list(values.items()),
+        )
+
+    def set_settings(self, values: dict[str, str]) -> None:
+        with self.transaction():
+            self._set_many(values)
+            self.audit("settings_changed", detail=",".join(sorted(values)))
+
+    @property
+    def kind(self) -> str:
+        return self.setting("kind", "laptop") or "laptop"
+
+    @property
+    def device_id(self) -> str:
+        return self.setting("device_id") or ""
+
+    @property
+    def device_name(self) -> str:
+        return self.setting("device_name") or ""
+
+    @property
+    def office_recipient(self) -> str | None:
+        return self.setting("office_recipient")
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(self.setting("signing_key") or ""))
+
+    def device_key(self) -> DeviceKey:
+        return DeviceKey(self.device_id, public_bytes(self.signing_key().public_key()))
+
+    # -- advisers and keys -----------------------------------------------------------------------------
+    def add_adviser(self, name: str, passphrase: str) -> None:
+        self.keys.add_adviser(self._data_key, name, passphrase)
+        with self.transaction():
+            self.audit("adviser_added")
+
+    def remove_adviser(self, name: str) -> None:
+        self.keys.remove_adviser(name)
+        with self.transaction():
+            self.audit("adviser_removed")
+
+    def change_passphrase(self, name: str, old: str, new: str) -> None:
+        self.keys.change_passphrase(name, old, new)
+        with self.transaction():
+            self.audit("passphrase_changed")
+
+    def set_office_recipient(self, recipient: str | None) -> None:
+        """Where bundles are encrypted to, and the recovery slot's recipient."""
+        self.keys.set_office_recipient(self._data_key, recipient)
+        with self.transaction():
+            if recipient:
+                self._set_many({"office_recipient": recipient})
+            else:
+                self.db.conn.execute("DELETE FROM settings WHERE key = 'office_recipient'")
+            self.audit("settings_changed", detail="office_recipient")
+
+    def verify_passphrase(self, passphrase: str) -> str:
+        """Re-check a passphrase for an admin action; returns the adviser it belongs to."""
+        return self.keys.unlock(passphrase)[1]
+
+    def backup_to(self, target: Path) -> None:
+        """An encrypted copy under the same data key (opened with the same key slots)."""
+        self.db.export_copy(Path(target), self._data_key)
+
+    # -- registration ----------------------------------------------------------------------------------
+    def register(
+        self,
+        client: Client,
+        consents: list[Consent] = (),  # type: ignore[assignment]
+        checklist: ChecklistRecord | None = None,
+    ) -> Client:
+        """Save a new client with their consents and checklist in one transaction."""
+        with self.transaction():
+            client = self.clients.add(client)
+            for consent in consents:
+                self.consents.add(consent.model_copy(update={"client_id": client.id}))
+            if checklist is not None:
+                self.checklists.add(checklist.model_copy(update={"client_id": client.id}))
+        return client
+
+    # -- drafts (unsaved forms kept through auto-lock, encrypted with everything else) -----------------
+    def save_draft(self, key: str, data: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO drafts(key, saved_at, data) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE "
+                "SET saved_at = excluded.saved_at, data = excluded.data",
+                (key, datetime.now(UTC).isoformat(), data),
+            )
+
+    def take_draft(self, key: str) -> str | None:
+        with self.transaction() as conn:
+            row = conn.execute("SELECT data FROM drafts WHERE key = ?", (key,)).fetchone()
+            conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
+        return None if row is None else row[0]
+
+    def draft_keys(self) -> list[str]:
+        return [r[0] for r in self.db.query("SELECT key FROM drafts ORDER BY saved_at")]

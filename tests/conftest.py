@@ -1,0 +1,54 @@
+"""Shared fixtures: real encrypted stores in temporary folders.
+
+Argon2id makes every unlock cost ~0.2 s by design, so one template store is made per session and copied.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PASSPHRASE = "correct horse battery staple"
+ADVISER = "Ailsa Demo"
+
+
+def copy_store(src: Path, dst_dir: Path, name: str = "pace.store") -> Path:
+    dst_dir.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", ".keys", ".unlock", "-wal", "-shm"):
+        s = src.with_name(src.name + suffix)
+        if s.exists():
+            shutil.copy2(s, dst_dir / (name + suffix))
+    return dst_dir / name
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory) -> Path:
+    from pace_desktop.store.store import Store
+
+    path = tmp_path_factory.mktemp("template") / "pace.store"
+    store = Store.create(path, adviser=ADVISER, passphrase=PASSPHRASE, device_name="Test laptop")
+    store.close()
+    return path
+
+
+@pytest.fixture
+def store_path(template_store, tmp_path) -> Path:
+    """A fresh copy of an empty, closed store."""
+    return copy_store(template_store, tmp_path / "store")
+
+
+@pytest.fixture
+def store(store_path):
+    from pace_desktop.store.store import Store
+
+    s = Store.open(store_path, PASSPHRASE)
+    yield s
+    try:
+        s.close()
+    except Exception:
+        pass

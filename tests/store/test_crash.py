@@ -1,0 +1,79 @@
+"""Crash safety: SIGKILL mid-save leaves an openable store with every committed registration."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from pace_desktop.store.store import Store
+from tests.conftest import PASSPHRASE
+
+SAVER = r"""
+import random, sys
+from datetime import date
+from pathlib import Path
+from pace_desktop.demo import make_client, make_event
+from pace_desktop.records.models import CaptureMethod
+from pace_desktop.records.pace_id import new_pace_id
+from pace_desktop.registration import build_checklist, build_consents
+from pace_desktop.store.store import Store
+
+store = Store.open(Path(sys.argv[1]), sys.argv[2])
+rng = random.Random(int(sys.argv[3]))
+event = store.events.add(make_event(rng, date(2026, 11, 20)))
+while True:
+    client = make_client(rng, event, new_pace_id())
+    consents = build_consents({"pace_support": True}, how=CaptureMethod.with_adviser, by="x")
+    saved = store.register(client, consents, build_checklist({}, client=client, event=event))
+    # Reported only after commit returned: every id printed must survive the kill.
+    sys.stdout.write(str(saved.id) + "\n")
+    sys.stdout.flush()
+"""
+
+
+def kill_while_saving(store_path, seed: int, after: float) -> list[str]:
+    proc = subprocess.Popen([sys.executable, "-c", SAVER, str(store_path), PASSPHRASE, str(seed)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(after)
+    os.kill(proc.pid, signal.SIGKILL)
+    out, err = proc.communicate()
+    assert proc.returncode == -signal.SIGKILL, err[-400:]
+    return [line for line in out.splitlines() if line.strip()]
+
+
+def check_store(store_path, committed: list[str]) -> None:
+    store = Store.open(store_path, PASSPHRASE)
+    try:
+        assert store.db.integrity_ok()
+        report = store.verify_audit()
+        assert report.ok, report.problem
+        for client_id in committed:
+            assert store.clients.get(client_id) is not None
+            assert store.consents.for_parent(client_id), "consent lost for a committed registration"
+            assert store.checklists.for_parent(client_id), "checklist lost for a committed registration"
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("after", [1.5, 2.2])
+def test_sigkill_mid_save_loses_no_committed_registration(store_path, after):
+    committed = kill_while_saving(store_path, seed=int(after * 10), after=after)
+    assert committed, "the child never got to save anything"
+    check_store(store_path, committed)
+
+
+@pytest.mark.slow
+def test_sigkill_loop(store_path):
+    import random
+
+    rng = random.Random(8)
+    total = []
+    for i in range(200):
+        total += kill_while_saving(store_path, seed=i, after=0.9 + rng.random() * 0.6)
+        check_store(store_path, total)
+    assert len(total) > 200

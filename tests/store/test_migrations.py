@@ -1,0 +1,101 @@
+"""Numbered migrations: an old store upgrades with a backup first; a newer store is refused by name."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pace_desktop.errors import StoreError
+from pace_desktop.store.database import Database
+from pace_desktop.store.keyslots import KeySlotFile, new_data_key
+from pace_desktop.store.migrations import MIGRATIONS, SCHEMA_MAX, migrate, restore_backup
+from pace_desktop.store.store import Store, keys_path
+from tests.conftest import ADVISER, PASSPHRASE
+
+
+def make_old_store(tmp_path, version: int):
+    """A store as an older app left it: schema ``version``, one event row, real key slots."""
+    path = tmp_path / "old.store"
+    key = new_data_key()
+    db = Database(path, key, create=True)
+    migrate(db, key, target=version)
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO events(id, parent_id, version, updated_at, data, event_date) VALUES (?,?,?,?,?,?)",
+            ("e1", None, 1, "2026-01-01T00:00:00+00:00", json.dumps({"marker": "from-v1"}), "2026-01-01"),
+        )
+        conn.execute("INSERT INTO settings(key, value) VALUES ('device_id', 'LTOLD1')")
+    db.close()
+    KeySlotFile.create(keys_path(path), key, ADVISER, PASSPHRASE)
+    return path, key
+
+
+def test_steps_are_numbered_without_gaps():
+    assert [n for n, _, _ in MIGRATIONS] == list(range(1, SCHEMA_MAX + 1))
+
+
+@pytest.mark.parametrize("start", range(1, SCHEMA_MAX))
+def test_each_step_upgrades_an_old_store_keeping_its_rows(tmp_path, start):
+    path, key = make_old_store(tmp_path, start)
+    db = Database(path, key)
+    backup = migrate(db, key)
+    assert db.user_version == SCHEMA_MAX
+    assert db.scalar("SELECT json_extract(data, '$.marker') FROM events WHERE id = 'e1'") == "from-v1"
+    db.close()
+    assert backup is not None and backup.exists()
+    old = Database(backup, key)
+    assert old.user_version == start
+    old.close()
+
+
+def test_opening_an_old_store_upgrades_it_and_a_backup_restores_it(tmp_path):
+    path, key = make_old_store(tmp_path, 1)
+    store = Store.open(path, PASSPHRASE)
+    assert store.db.user_version == SCHEMA_MAX
+    store.close()
+    backups = sorted(tmp_path.glob("old.store.v1-*.bak"))
+    assert len(backups) == 1
+    # The backup is encrypted like the store, never plain text.
+    assert b"from-v1" not in backups[0].read_bytes()
+    restore_backup(backups[0], path)
+    db = Database(path, key)
+    assert db.user_version == 1
+    assert db.scalar("SELECT json_extract(data, '$.marker') FROM events") == "from-v1"
+    db.close()
+
+
+def test_a_fresh_store_needs_no_backup(tmp_path):
+    key = new_data_key()
+    db = Database(tmp_path / "new.store", key, create=True)
+    assert migrate(db, key) is None
+    db.close()
+    assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_a_store_from_a_newer_app_is_refused_by_name(tmp_path):
+    path, key = make_old_store(tmp_path, SCHEMA_MAX)
+    db = Database(path, key)
+    db.conn.execute(f"PRAGMA user_version = {SCHEMA_MAX + 3}")
+    db.close()
+    with pytest.raises(StoreError) as err:
+        Store.open(path, PASSPHRASE)
+    assert f"schema {SCHEMA_MAX + 3}" in str(err.value)
+    assert "newer" in str(err.value)
+
+
+def test_a_failing_step_rolls_back_to_the_previous_version(tmp_path, monkeypatch):
+    path, key = make_old_store(tmp_path, 1)
+
+    def broken(db):
+        db.conn.execute("CREATE TABLE half_done(x)")
+        raise RuntimeError("step failed")
+
+    monkeypatch.setattr("pace_desktop.store.migrations.MIGRATIONS",
+                        [*MIGRATIONS[:1], (2, "broken", broken)])
+    db = Database(path, key)
+    with pytest.raises(RuntimeError):
+        migrate(db, key, target=2)
+    assert db.user_version == 1
+    assert db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'") == 0
+    db.close()
