@@ -127,19 +127,17 @@ def normalise_email(s: str) -> str:
 # -- Free text ---------------------------------------------------------------------------------
 
 CONTROL_MESSAGE = "Remove the hidden control characters from this text."
-_KEPT_WHITESPACE = frozenset("\t\n\r")
 # Bidirectional embedding, override and isolate controls can make text display in a misleading order
 # (names in a table, cells in an export). Typed names in any script never need them; the marks that
 # mixed-direction text does use (U+200E, U+200F, U+061C) and the joiners Urdu needs stay allowed.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Together with categories Cc and Cs (tab, LF and CR excepted) that is one compiled class: a
+# per-character unicodedata loop cost a third of the time of seeding 100,000 demo clients.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def _refuse_controls(text: str) -> None:
-    for ch in text:
-        if ch in _KEPT_WHITESPACE:
-            continue
-        if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs"):
-            raise ValueError(CONTROL_MESSAGE)
+    if _FORBIDDEN.search(text):
+        raise ValueError(CONTROL_MESSAGE)
 
 
 def clean_text(s: str, max_len: int, *, multiline: bool = False) -> str:

@@ -80,7 +80,7 @@ class ClientQueries:
         ]
         parts, params = [], []
         for column, prefix in branches:
-            parts.append(f"SELECT rowid FROM clients WHERE {column} >= ? AND {column} < ?")
+            parts.append(f"SELECT rowid FROM clients WHERE {column} >= ? AND {column} < ?")  # noqa: S608
             params += [prefix, prefix + _TOP]
         sql = f"SELECT data FROM clients WHERE rowid IN ({' UNION '.join(parts)})"  # noqa: S608
         if event_id is not None:

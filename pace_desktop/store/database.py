@@ -7,6 +7,7 @@ autocommit mode so that transactions are explicit (``BEGIN IMMEDIATE``), never i
 from __future__ import annotations
 
 import errno
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,6 +63,10 @@ class Database:
                 raise StoreError("The store file is empty: it was never written. Restore it from a backup.")
         elif self.path.exists() and self.path.stat().st_size > 0:
             raise StoreError("A store already exists at that path: choose another path.")
+        else:
+            # Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+            os.chmod(self.path, 0o600)
         self._lock = threading.RLock()
         self._depth = 0
         self.conn = sqlcipher.connect(str(self.path), isolation_level=None, check_same_thread=False)

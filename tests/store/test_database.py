@@ -113,3 +113,12 @@ def test_a_failed_transaction_leaves_nothing_behind(tmp_path):
             1 / 0  # noqa: B018
     assert db.scalar("SELECT count(*) FROM t") == 0
     db.close()
+
+
+def test_a_new_store_file_is_readable_by_its_owner_only(tmp_path):
+    db = Database(tmp_path / "mode.db", new_data_key(), create=True)
+    with db.transaction() as conn:
+        conn.execute("CREATE TABLE t(x)")
+    for name in ("mode.db", "mode.db-wal"):
+        assert (tmp_path / name).stat().st_mode & 0o077 == 0, name
+    db.close()
