@@ -142,6 +142,25 @@ class Database:
                     self._rollback()
                     raise self._translate(exc) from exc
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlcipher.Connection]:
+        """One read transaction, so that several queries describe the same moment.
+
+        Deferred: in WAL mode a reader blocks no writer, and an import committing meanwhile (in another
+        process) never shows half-applied. Inside a write transaction it simply joins it.
+        """
+        with self._lock:
+            if self._depth:
+                yield self.conn
+                return
+            self.conn.execute("BEGIN DEFERRED")
+            self._depth = 1
+            try:
+                yield self.conn
+            finally:
+                self._depth = 0
+                self.conn.execute("COMMIT")
+
     def _rollback(self) -> None:
         try:
             self.conn.execute("ROLLBACK")

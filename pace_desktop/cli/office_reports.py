@@ -1,0 +1,34 @@
+"""``pace-desktop office report``: one of the office's xlsx workbooks from the central store."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pace_desktop.reports.kinds import REPORTS
+
+
+def register_office(office_sub: argparse._SubParsersAction) -> None:
+    p = office_sub.add_parser("report", help="write an xlsx report from the central store")
+    p.add_argument("--central", type=Path, required=True, help="the central store file")
+    p.add_argument("--out", type=Path, required=True, help="the workbook to write (FILE.xlsx)")
+    # Choices come from the reports registry, so a kind added there appears here too.
+    p.add_argument(
+        "--kind",
+        default="records",
+        choices=list(REPORTS),
+        help="; ".join(f"{k.name}: {k.description}" for k in REPORTS.values()) + " (default: records)",
+    )
+    p.set_defaults(handler=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pace_desktop.cli.laptop import open_store
+    from pace_desktop.reports.output import check_xlsx_path
+    from pace_desktop.reports.report import write_report
+
+    check_xlsx_path(args.out)  # before the passphrase prompt: a wrong name should not cost an unlock
+    with open_store(args.central) as store:
+        result = write_report(store, args.kind, args.out)
+    print(result.describe())
+    return 0

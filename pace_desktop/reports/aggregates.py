@@ -1,0 +1,104 @@
+"""Counts the summary and partner reports are built from, computed in SQL over the store's tables.
+
+Grouping happens in the database, so a report over 100,000 clients reads a few hundred rows, not
+every record. Bands are the band in use (an adviser's override wins), as the checklists table stores
+it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pace_desktop.store.store import Store
+
+BANDS = ("low", "medium", "high")
+NO_CHECKLIST = "none"
+STATISTICS_PURPOSE = "anonymised_statistics"
+
+
+@dataclass
+class EventFigures:
+    """One event's figures for the summary report."""
+
+    event: dict[str, Any]
+    registered: int = 0
+    bands: dict[str, int] = field(default_factory=lambda: dict.fromkeys((*BANDS, NO_CHECKLIST), 0))
+    services: dict[str, int] = field(default_factory=dict)
+    referrals: dict[str, int] = field(default_factory=dict)  # by partner code ("" = no partner named)
+
+    @property
+    def referral_total(self) -> int:
+        return sum(self.referrals.values())
+
+
+def events(store: Store) -> Iterator[dict[str, Any]]:
+    """Every event as its stored JSON, newest first (the order office staff look for them)."""
+    for (data,) in store.db.query("SELECT data FROM events ORDER BY event_date DESC, rowid"):
+        yield json.loads(data)
+
+
+def event_figures(store: Store) -> list[EventFigures]:
+    """Attendance, bands, services wanted and referrals for every event."""
+    figures = {e["id"]: EventFigures(e) for e in events(store)}
+    for event_id, band, n in store.db.query(
+        "SELECT c.parent_id, k.band, count(*) FROM clients c "
+        "LEFT JOIN checklists k ON k.parent_id = c.id GROUP BY c.parent_id, k.band"
+    ):
+        if event_id in figures:
+            fig = figures[event_id]
+            fig.registered += n
+            key = band if band in BANDS else NO_CHECKLIST
+            fig.bands[key] = fig.bands.get(key, 0) + n
+    for event_id, service, n in store.db.query(
+        "SELECT c.parent_id, j.value, count(*) FROM clients c, "
+        "json_each(c.data, '$.services_wanted') j GROUP BY c.parent_id, j.value"
+    ):
+        if event_id in figures:
+            figures[event_id].services[service] = n
+    for event_id, partner, n in store.db.query(
+        "SELECT c.parent_id, coalesce(json_extract(i.data, '$.partner'), ''), count(*) "
+        "FROM interventions i JOIN clients c ON c.id = i.parent_id "
+        "WHERE json_extract(i.data, '$.status') = 'referred' GROUP BY 1, 2"
+    ):
+        if event_id in figures:
+            figures[event_id].referrals[partner] = n
+    return list(figures.values())
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    council_area: str
+    sector: str
+    band: str
+    count: int
+
+
+def statistics_counts(store: Store) -> list[GroupCount]:
+    """Clients who agreed to anonymised statistics, counted by event council area, sector and band.
+
+    Sectors are typed by advisers, so they are grouped case-insensitively and shown as first spelt.
+    """
+    rows = store.db.query(
+        "SELECT json_extract(e.data, '$.council_area'), "
+        "min(trim(json_extract(e.data, '$.sector'))), coalesce(k.band, ?), count(*) "
+        "FROM clients c JOIN events e ON e.id = c.parent_id "
+        "LEFT JOIN checklists k ON k.parent_id = c.id "
+        "WHERE EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id "
+        "              AND s.purpose = ? AND s.active = 1) "
+        "GROUP BY 1, lower(trim(json_extract(e.data, '$.sector'))), 3",
+        (NO_CHECKLIST, STATISTICS_PURPOSE),
+    )
+    return [GroupCount(area or "", sector or "", band, n) for area, sector, band, n in rows]
+
+
+def cross_tab(counts: list[GroupCount], row_of: str, col_of: str) -> dict[str, dict[str, int]]:
+    """Sum ``counts`` into {row value: {column value: count}} by two of its attributes."""
+    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for c in counts:
+        table[getattr(c, row_of)][getattr(c, col_of)] += c.count
+    return table

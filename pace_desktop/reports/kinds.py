@@ -1,0 +1,62 @@
+"""The report kinds: what ``office report --kind`` offers, and which function fills each one.
+
+Kept free of openpyxl imports so the command line can list the kinds without loading it. To add a
+kind (reciprocity, de-identified…), add one entry to ``REPORTS``; the CLI's choices follow.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from pace_desktop.store.store import Store
+
+Builder = Callable[["Store", "Workbook"], dict[str, int]]
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One kind of report: ``builder`` is "module:function", called as ``function(store,
+    workbook)``.
+
+    The function fills the (new, empty) workbook and returns a few counts for the summary line; in
+    write-only mode (big, streamed sheets) the workbook starts with no sheet, otherwise with one.
+    """
+
+    name: str
+    description: str
+    builder: str
+    write_only: bool = False
+
+    def load(self) -> Builder:
+        module, _, function = self.builder.partition(":")
+        found: Any = getattr(importlib.import_module(module), function)
+        return found
+
+
+REPORTS: dict[str, ReportKind] = {
+    kind.name: kind
+    for kind in (
+        ReportKind(
+            "records",
+            "every record, one sheet per kind of record (for the CRM)",
+            "pace_desktop.reports.records:build_records",
+            write_only=True,
+        ),
+        ReportKind(
+            "summary",
+            "per event: attendance, risk bands, services wanted, referrals, charts",
+            "pace_desktop.reports.summary:write_summary",
+        ),
+        ReportKind(
+            "partners",
+            "aggregate counts for partners, small numbers hidden",
+            "pace_desktop.reports.partners:write_partners",
+        ),
+    )
+}
