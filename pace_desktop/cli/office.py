@@ -9,6 +9,8 @@ import importlib
 OFFICE_COMMAND_MODULES: tuple[str, ...] = (
     "pace_desktop.cli.office_exchange",
     "pace_desktop.cli.office_reports",
+    "pace_desktop.cli.office_partners",
+    "pace_desktop.cli.office_privacy",
 )
 
 
