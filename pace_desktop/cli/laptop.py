@@ -27,18 +27,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_device_key)
 
 
-def read_office_key(path: Path) -> str:
-    """The age recipient in an office.pub file (comment lines allowed)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RefusedError("The office key file could not be read: check the path.") from exc
-    keys = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-    if len(keys) != 1 or not keys[0].startswith("age1"):
-        raise RefusedError("That is not an office key: use the office.pub file the office gave you.")
-    return keys[0]
-
-
 def open_store(path: Path):  # noqa: ANN201 - returns Store; imported lazily
     from pace_desktop.passphrase import read_passphrase
     from pace_desktop.store.store import Store
@@ -51,11 +39,16 @@ def cmd_init(args: argparse.Namespace) -> int:
     from pace_desktop.store.keyslots import check_passphrase
     from pace_desktop.store.store import Store
 
-    recipient = read_office_key(args.office_key) if args.office_key else None
+    from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+
+    office_key = read_office_key_file(args.office_key) if args.office_key else None
     passphrase = read_passphrase("New passphrase (12 characters or more): ", confirm=True)
     check_passphrase(passphrase)
     store = Store.create(args.store, adviser=args.adviser, passphrase=passphrase,
-                         device_name=args.device_name, office_recipient=recipient)
+                         device_name=args.device_name,
+                         office_recipient=office_key.recipient if office_key else None)
+    if office_key:
+        install_office_key(store, office_key)
     print(f"Created {args.store} for {store.device_name} ({store.device_id}).")
     store.close()
     return 0

@@ -93,3 +93,12 @@ def test_init_with_a_bad_office_key_is_refused(tmp_path, bad, monkeypatch, capsy
                  str(tmp_path / bad)])
     assert code == 3
     assert "office key" in capsys.readouterr().err
+
+
+def test_init_with_the_office_pub_that_office_init_writes(tmp_path):
+    central = tmp_path / "central.store"
+    result = run("office", "init", "--central", str(central), "--staff", "Office Demo", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    result = run("init", "--store", str(tmp_path / "l.store"), "--adviser", "Ailsa Demo",
+                 "--office-key", str(tmp_path / "office.pub"))
+    assert result.returncode == 0, result.stderr

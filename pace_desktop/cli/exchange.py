@@ -1,0 +1,47 @@
+"""Laptop exchange commands: ``export`` (one bundle for the office) and ``apply-receipt``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write one encrypted, signed bundle of new records; prints its path")
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="the folder to write the bundle into")
+    p.add_argument(
+        "--resend-unconfirmed",
+        action="store_true",
+        help="also send records the office has not yet confirmed (a bundle was lost)",
+    )
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("apply-receipt", help="apply the office's receipt: mark records confirmed, purge")
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("receipt", type=Path, metavar="RECEIPT")
+    p.set_defaults(handler=cmd_apply_receipt)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pace_desktop.cli.laptop import open_store
+    from pace_desktop.exchange.export import export_bundle
+
+    with open_store(args.store) as store:
+        result = export_bundle(store, args.out, resend_unconfirmed=args.resend_unconfirmed)
+    # stdout carries only the bundle's path, for scripts; the summary is for the person watching.
+    if result.path is not None:
+        print(result.path)
+    print(result.summary(), file=sys.stderr)
+    return 0
+
+
+def cmd_apply_receipt(args: argparse.Namespace) -> int:
+    from pace_desktop.cli.laptop import open_store
+    from pace_desktop.exchange.receipt import apply_receipt
+
+    with open_store(args.store) as store:
+        result = apply_receipt(store, args.receipt)
+    print(result.summary())
+    return 0

@@ -1,0 +1,291 @@
+"""Laptop export: every record new or changed since the last export, filtered by consent.
+
+The bundle is encrypted to the office, so this laptop cannot read it back. Records are marked
+exported only after the file is complete on disk (written, synced, renamed, folder synced), in one
+transaction with the sequence bump and the export-history row: a crash at any point either leaves
+nothing marked (the next export sends the records again, which the office treats as harmless) or
+everything marked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from uuid import UUID, uuid4
+
+from pace_desktop import __version__
+from pace_desktop.errors import PaceError, UsageError
+from pace_desktop.exchange import bundle
+from pace_desktop.exchange.files import write_durably
+from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
+
+if TYPE_CHECKING:
+    from pace_desktop.store.store import Store
+
+Progress = Callable[[int, int], None]
+
+# Why a client's records stay on the laptop; the GUI shows these words.
+HELD_BACK_REASONS: dict[str, str] = {
+    "no_consent": "no PACE support consent recorded",
+    "declined": "PACE support consent declined",
+    "withdrawn": "PACE support consent withdrawn",
+    "client_missing": "the client is no longer on this laptop",
+}
+
+
+class NoOfficeKey(UsageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "No office key is set on this laptop, so nothing can be exported: add the "
+            "office.pub file from the office (pace-desktop init --office-key FILE, or "
+            "Settings), then export again."
+        )
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export did: the file (None when nothing was new), counts, what was held back."""
+
+    path: Path | None
+    bundle_id: UUID | None
+    sequence: int | None
+    counts: dict[str, int]
+    held_back_clients: dict[str, int] = field(default_factory=dict)  # reason code -> clients
+    held_back_records: int = 0
+
+    @property
+    def records(self) -> int:
+        return sum(self.counts.values())
+
+    def held_back_text(self) -> list[str]:
+        """e.g. ['2 people: PACE support consent withdrawn']."""
+        return [
+            f"{n} {'person' if n == 1 else 'people'}: {HELD_BACK_REASONS[code]}"
+            for code, n in sorted(self.held_back_clients.items())
+        ]
+
+    def summary(self) -> str:
+        held = sum(self.held_back_clients.values())
+        tail = (
+            f"; {held} {'person' if held == 1 else 'people'} held back ({', '.join(self.held_back_text())})"
+            if held
+            else ""
+        )
+        if self.path is None:
+            return f"Nothing new to export{tail}."
+        return f"Exported {self.records} records to {self.path.name}{tail}."
+
+
+def _consent_status(store: Store) -> dict[str, str | None]:
+    """client id -> None when PACE support consent is active, else the held-back reason code."""
+    status: dict[str, str | None] = {}
+    rows = store.db.query(
+        "SELECT parent_id, active, json_extract(data, '$.granted') FROM consents "
+        "WHERE purpose = 'pace_support'"
+    )
+    for client_id, active, granted in rows:
+        current = status.get(client_id, "no_consent")
+        if active:
+            status[client_id] = None
+        elif current is not None and current != "withdrawn":
+            # Any active row wins; otherwise a withdrawal is the stronger reason than a decline.
+            status[client_id] = "withdrawn" if granted else "declined"
+    return status
+
+
+def _line(data: str) -> bytes:
+    if "\n" in data:  # model JSON never holds a raw newline; re-encode defensively if one ever does
+        data = json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":"))
+    return data.encode("utf-8") + b"\n"
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """The bundle's name, or name-2, -3 … if an export that was never marked left one there."""
+    target = folder / name
+    stem = name.removesuffix(bundle.SUFFIX)
+    n = 2
+    while target.exists():
+        target = folder / f"{stem}-{n}{bundle.SUFFIX}"
+        n += 1
+    return target
+
+
+def export_bundle(
+    store: Store,
+    out_dir: Path | str,
+    *,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+    limits: bundle.Limits = bundle.DEFAULT_LIMITS,
+    resend_unconfirmed: bool = False,
+) -> ExportResult:
+    """Write one bundle of everything new or changed into ``out_dir`` (fine on a worker thread).
+
+    ``progress(done, total)`` counts records read. Returns what was exported and held back; with
+    nothing new, no file is written and ``path`` is None. ``resend_unconfirmed`` also sends what was
+    exported before but never confirmed by a receipt (for a bundle lost in transit or refused by the
+    office).
+    """
+    out_dir = Path(out_dir)
+    if store.kind == "office":
+        raise UsageError("This is the office store: export runs on a laptop. Use office import here.")
+    recipient = store.office_recipient
+    if not recipient:
+        raise NoOfficeKey()
+    if not out_dir.is_dir():
+        raise UsageError(f"The folder {out_dir} does not exist: create it or choose another.")
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    report = progress or (lambda done, total: None)
+    repos = repositories(store)
+
+    lines: dict[str, list[bytes]] = {}
+    marks: dict[str, list[tuple[int, str, int]]] = {}
+    held: dict[str, set[str]] = {}
+    held_records = 0
+    with store.transaction():  # one consistent snapshot of records, consents and the sequence
+        sequence = store.int_setting("export_sequence") + 1
+        consent = _consent_status(store)
+        clients = dict(store.db.query("SELECT id, exported_version FROM clients"))
+        since = "confirmed_version" if resend_unconfirmed else "exported_version"
+        pending = {
+            entity: store.db.query(
+                f"SELECT id, parent_id, version, data FROM {repo.table} "  # noqa: S608
+                f"WHERE version > {since} ORDER BY rowid"
+            )
+            for entity, repo in repos.items()
+        }
+        unsent = "" if resend_unconfirmed else "WHERE exported = 0 "
+        tombstones = store.db.query(
+            f"SELECT id, pace_id, erased_at, reason FROM tombstones {unsent}ORDER BY rowid"  # noqa: S608
+        )
+        total = sum(len(rows) for rows in pending.values()) + len(tombstones)
+        done = 0
+        for entity, rows in pending.items():
+            out, mark = lines.setdefault(entity, []), marks.setdefault(entity, [])
+            for record_id, parent_id, version, data in rows:
+                reason = None
+                if entity == "client":
+                    reason = consent.get(record_id, "no_consent")
+                elif entity in CHILD_ENTITIES:
+                    if parent_id not in clients:
+                        reason = "client_missing"
+                    else:
+                        reason = consent.get(parent_id, "no_consent")
+                        # A withdrawal must reach the office, which already holds the person.
+                        if reason and entity == "consent" and clients[parent_id] > 0:
+                            reason = None
+                if reason:
+                    held.setdefault(reason, set()).add(record_id if entity == "client" else parent_id)
+                    held_records += 1
+                else:
+                    out.append(_line(data))
+                    mark.append((version, record_id, version))
+                done += 1
+                if done % 1000 == 0:
+                    report(done, total)
+        lines["tombstone"] = [
+            _line(
+                json.dumps(
+                    {"id": t[0], "pace_id": t[1], "erased_at": t[2], "reason": t[3]},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                )
+            )
+            for t in tombstones
+        ]
+    report(total, total)
+
+    counts = {entity: len(rows) for entity, rows in lines.items()}
+    held_clients = {reason: len(ids) for reason, ids in held.items()}
+    if not any(counts.values()):
+        return ExportResult(None, None, None, counts, held_clients, held_records)
+
+    parts = {entity: (b"".join(rows), len(rows)) for entity, rows in lines.items()}
+    if sum(len(data) for data, _ in parts.values()) > limits.max_plaintext_bytes - bundle.MiB:
+        raise PaceError("There are too many records for one bundle: contact support before exporting.")
+    bundle_id = uuid4()
+    built = bundle.build(
+        parts=parts,
+        bundle_id=bundle_id,
+        device_id=store.device_id,
+        signing_key=store.signing_key(),
+        sequence=sequence,
+        recipients=[recipient],
+        created_at=now,
+        app_version=__version__,
+        held_back=held_records,
+    )
+    sealed = bundle.seal(built.plaintext, [recipient])
+    if len(sealed) > limits.max_file_bytes:
+        raise PaceError("There are too many records for one bundle: contact support before exporting.")
+    target = write_durably(
+        _free_name(out_dir, bundle.file_name(store.device_id, sequence, now)), sealed, replace=False
+    )
+
+    with store.transaction() as conn:
+        for entity, mark in marks.items():
+            conn.executemany(
+                f"UPDATE {repos[entity].table} SET exported_version = ? "  # noqa: S608
+                "WHERE id = ? AND exported_version < ?",
+                mark,
+            )
+        conn.executemany("UPDATE tombstones SET exported = 1 WHERE id = ?", [(t[0],) for t in tombstones])
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES ('export_sequence', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(sequence),),
+        )
+        conn.execute(
+            "INSERT INTO exports(bundle_id, sequence, created_at, file_name, records, held_back, "
+            "counts)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                str(bundle_id),
+                sequence,
+                now.isoformat(timespec="seconds"),
+                target.name,
+                sum(counts.values()),
+                held_records,
+                json.dumps(counts, sort_keys=True),
+            ),
+        )
+        store.audit(
+            "export",
+            detail=f"sequence={sequence},records={sum(counts.values())},held_back={held_records}",
+        )
+    return ExportResult(target, bundle_id, sequence, counts, held_clients, held_records)
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One line of the laptop's export history."""
+
+    bundle_id: str
+    sequence: int
+    created_at: str
+    file_name: str
+    records: int
+    held_back: int
+    counts: dict[str, int]
+    receipt_at: str | None
+
+
+def export_history(store: Store, limit: int = 500) -> list[ExportRow]:
+    rows = store.db.query(
+        "SELECT bundle_id, sequence, created_at, file_name, records, held_back, counts, receipt_at "
+        "FROM exports ORDER BY sequence DESC, created_at DESC LIMIT ?",
+        (limit,),
+    )
+    return [ExportRow(*r[:6], json.loads(r[6]), r[7]) for r in rows]
+
+
+def pending_count(store: Store) -> int:
+    """Records changed since the last export (before the consent filter): for a 'to send' badge."""
+    repos = repositories(store).values()
+    sql = "SELECT count(*) FROM {} WHERE version > exported_version"
+    total = sum(int(store.db.scalar(sql.format(r.table))) for r in repos)
+    return total + int(store.db.scalar("SELECT count(*) FROM tombstones WHERE exported = 0"))

@@ -1,0 +1,577 @@
+"""Office import: verify, decrypt, check and apply bundles, one transaction each.
+
+Checks run in the order the product brief gives: size cap, decryption (into memory), signature by an
+enrolled device (or, when asked, trust on first use), the intended office, the manifest's part
+hashes, schema validation of every record; then one transaction applies the records (newer version
+wins) and records the attempt. Every attempt — accepted, already had or refused — is kept in the
+import history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pace_desktop.errors import PaceError
+from pace_desktop.exchange import bundle, receipt
+from pace_desktop.exchange.bundle import DEFAULT_LIMITS, Contents, Limits, Refusal
+from pace_desktop.exchange.central import (
+    add_device,
+    enrolled_key,
+    office_identity,
+    office_recipients,
+    require_office,
+)
+from pace_desktop.exchange.files import write_durably
+from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
+from pace_desktop.records.models import Client, Record
+from pace_desktop.store.clients import compact, fold
+from pace_desktop.store.database import DatabaseError
+from pace_desktop.store.device import DeviceKey
+from pace_desktop.store.store import Store
+
+Progress = Callable[[int, int], None]
+Verdict = Literal["accepted", "already_had", "refused"]
+ENTITY_ORDER = ("event", "client", *CHILD_ENTITIES)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """One bundle's outcome, for the results table and the CLI line."""
+
+    file_name: str
+    verdict: Verdict
+    reason: str
+    code: str
+    bundle_id: str | None = None
+    device_id: str | None = None
+    sequence: int | None = None
+    entities: dict[str, int] = field(default_factory=dict)  # records in the bundle, per entity
+    outcomes: dict[str, int] = field(default_factory=dict)  # added, updated, unchanged, held, erased…
+    gap_warning: str | None = None
+    warnings: tuple[str, ...] = ()
+    duplicates_found: int = 0
+    new_device: bool = False
+    receipt_path: Path | None = None
+    receipt_error: str | None = None
+
+    @property
+    def records(self) -> int:
+        return sum(self.entities.values())
+
+    def line(self) -> str:
+        """The one results line the CLI prints."""
+        head = {"accepted": "accepted   ", "already_had": "already had", "refused": "refused    "}
+        text = f"{head[self.verdict]} {self.file_name}: {self.reason}"
+        for note in (self.gap_warning, *self.warnings, self.receipt_error):
+            if note:
+                text += f" Warning: {note}"
+        return text
+
+
+def collect_bundles(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given, and every ``*.pacebundle`` directly inside a folder (sorted by name)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix == bundle.SUFFIX and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def import_bundles(
+    central: Store,
+    paths: Iterable[Path | str],
+    *,
+    trust_new_devices: bool = False,
+    receipts_dir: Path | str | None = None,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    now: Callable[[], datetime] | None = None,
+) -> list[ImportResult]:
+    """Import files and folders of bundles, each on its own; safe to call from a worker thread.
+
+    ``progress(done, total)`` is in bytes of bundle files (only the ratio matters). A receipt is
+    written for each accepted or already-had bundle into ``receipts_dir``, or beside the bundle when
+    None.
+    """
+    require_office(central)
+    files = collect_bundles(paths)
+    sizes = [_size(p) for p in files]
+    total = max(1, sum(sizes))
+    report = progress or (lambda done, total: None)
+    results = []
+    done = 0
+    for path, size in zip(files, sizes, strict=True):
+
+        def step(fraction: float, base: int = done, size: int = size) -> None:
+            report(base + int(size * min(1.0, fraction)), total)
+
+        results.append(
+            import_bundle(
+                central,
+                path,
+                trust_new_devices=trust_new_devices,
+                receipts_dir=receipts_dir,
+                step=step,
+                limits=limits,
+                now=now,
+            )
+        )
+        done += size
+        report(done, total)
+    return results
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+@dataclass
+class _Attempt:
+    path: Path
+    file_sha256: str | None = None
+    bundle_id: str | None = None
+    device_id: str | None = None
+    sequence: int | None = None
+
+
+def import_bundle(
+    central: Store,
+    path: Path | str,
+    *,
+    trust_new_devices: bool = False,
+    receipts_dir: Path | str | None = None,
+    step: Callable[[float], None] = lambda fraction: None,
+    limits: Limits = DEFAULT_LIMITS,
+    now: Callable[[], datetime] | None = None,
+) -> ImportResult:
+    """Import one bundle: every check, then one transaction; a refusal imports nothing."""
+    clock = now or (lambda: datetime.now(UTC))
+    attempt = _Attempt(Path(path))
+    try:
+        container, new_key = _check(central, attempt, trust_new_devices, limits)
+        contents = None
+        if _accepted_on(central, str(container.manifest.bundle_id)) is None:
+            contents = _validate(container, step)
+        result, signed = _apply(central, attempt, container, contents, new_key, clock(), step)
+    except Refusal as refusal:
+        return _refused(central, attempt, refusal.code, refusal.message, clock())
+    step(1.0)
+    name = receipt.file_name(
+        container.manifest.device_id, container.manifest.sequence, container.manifest.created_at
+    )
+    folder = Path(receipts_dir) if receipts_dir is not None else attempt.path.parent
+    try:
+        return replace(result, receipt_path=write_durably(folder / name, signed))
+    except (OSError, PaceError):
+        return replace(
+            result,
+            receipt_error=(
+                f"the receipt could not be written to {folder}: save it again from the import history."
+            ),
+        )
+
+
+def _check(
+    central: Store,
+    attempt: _Attempt,
+    trust_new_devices: bool,
+    limits: Limits,
+) -> tuple[bundle.Container, DeviceKey | None]:
+    path = attempt.path
+    try:
+        bundle.check_size(path.stat().st_size, limits)
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        raise Refusal(
+            "unreadable",
+            "This file could not be read: check that it exists and that you may "
+            "open it. Nothing was imported.",
+        ) from exc
+    bundle.check_size(len(data), limits)
+    attempt.file_sha256 = hashlib.sha256(data).hexdigest()
+    plaintext = bundle.decrypt(data, [office_identity(central)])
+    del data
+    container = bundle.open_container(plaintext, limits)
+    manifest = container.manifest
+    attempt.bundle_id, attempt.device_id, attempt.sequence = (
+        str(manifest.bundle_id),
+        manifest.device_id,
+        manifest.sequence,
+    )
+    known = enrolled_key(central, manifest.device_id)
+    new_key = None
+    if known is None:
+        if not trust_new_devices:
+            raise Refusal(
+                "unknown_device",
+                f"This bundle comes from a laptop this office has not enrolled "
+                f"({manifest.device_id}): enrol its device key with office enrol, or import with "
+                "--trust-new-devices. Nothing was imported.",
+            )
+        new_key = DeviceKey(manifest.device_id, container.device_public_key)
+        bundle.verify_signature(container, new_key.public)
+    else:
+        if known.fingerprint != manifest.device_key_sha256:
+            raise Refusal(
+                "wrong_key",
+                f"This bundle is signed with a different key from the one enrolled "
+                f"for laptop {manifest.device_id}: nothing was imported. Check with the adviser "
+                "before enrolling a new key.",
+            )
+        bundle.verify_signature(container, known.public)
+    bundle.check_recipient(container, office_recipients(central))
+    bundle.read_parts(container, limits)
+    return container, new_key
+
+
+def _accepted_on(central: Store, bundle_id: str) -> str | None:
+    """When this bundle was first accepted, or None: a replay is harmless and skips validation."""
+    return central.db.scalar(
+        "SELECT attempted_at FROM imports WHERE bundle_id = ? AND verdict = 'accepted' ORDER BY id LIMIT 1",
+        (bundle_id,),
+    )
+
+
+def _validate(container: bundle.Container, step: Callable[[float], None]) -> Contents:
+    total = max(1, sum(p.records for p in container.manifest.parts))
+    seen = 0
+
+    def validated(n: int) -> None:
+        nonlocal seen
+        seen += n
+        step(0.5 * seen / total)
+
+    return bundle.parse_records(container, validated)
+
+
+def _refused(central: Store, attempt: _Attempt, code: str, reason: str, at: datetime) -> ImportResult:
+    with central.transaction() as conn:
+        conn.execute(
+            "INSERT INTO imports(attempted_at, file_name, file_sha256, bundle_id, device_id, "
+            "sequence, "
+            "verdict, code, reason, imported_by) VALUES (?, ?, ?, ?, ?, ?, 'refused', ?, ?, ?)",
+            (
+                at.isoformat(timespec="seconds"),
+                attempt.path.name,
+                attempt.file_sha256,
+                attempt.bundle_id,
+                attempt.device_id,
+                attempt.sequence,
+                code,
+                reason,
+                central.actor,
+            ),
+        )
+        central.audit("import", entity="bundle", detail=f"verdict=refused,code={code}")
+    return ImportResult(
+        attempt.path.name,
+        "refused",
+        reason,
+        code,
+        attempt.bundle_id,
+        attempt.device_id,
+        attempt.sequence,
+    )
+
+
+def _lookup(conn: Any, table: str, key: str, value: str, keys: Sequence[str]) -> dict[str, Any]:
+    """``key -> value`` for the rows whose ``key`` is in ``keys`` (queried in chunks)."""
+    found: dict[str, Any] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ",".join("?" for _ in chunk)
+        sql = f"SELECT {key}, {value} FROM {table} WHERE {key} IN ({marks})"  # noqa: S608
+        found.update(conn.execute(sql, chunk).fetchall())
+    return found
+
+
+_CLASH = (
+    "A person in this bundle has a PACE ID already given to someone else here: their records "
+    "were not imported and stay on the laptop. Contact support."
+)
+
+
+@dataclass
+class _Tally:
+    """What applying one bundle's records did, gathered for the result and the receipt."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    confirmed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    changed_clients: list[Client] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def confirm(self, entity: str, record: Record) -> None:
+        self.confirmed.setdefault(entity, []).append((str(record.id), record.version))
+
+
+def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Callable[[float], None]) -> None:
+    """Newer version wins, per record. New records go in with one executemany per entity."""
+    conn = central.db.conn
+    repos = repositories(central)
+    erased = {r[0] for r in conn.execute("SELECT id FROM tombstones")}
+    total, done = max(1, contents.total), 0
+    for entity in ENTITY_ORDER:
+        records = contents.records.get(entity, [])
+        repo = repos[entity]
+        stored = _lookup(conn, repo.table, "id", "version", [str(r.id) for r in records])
+        if entity in CHILD_ENTITIES:
+            parents = sorted({str(r.client_id) for r in records})
+            present = set(_lookup(conn, "clients", "id", "id", parents))
+        if entity == "client":
+            owners = _lookup(conn, "clients", "pace_id", "id", [r.pace_id for r in records])
+        new: list[Record] = []
+        for record in records:
+            record_id = str(record.id)
+            client_id = (
+                record_id
+                if entity == "client"
+                else (str(record.client_id) if entity in CHILD_ENTITIES else None)
+            )
+            if client_id is not None and client_id in erased:
+                tally.outcomes["skipped_erased"] += 1
+                tally.confirm(entity, record)  # the laptop may let it go: it is erased here
+                continue
+            if entity in CHILD_ENTITIES and client_id not in present:
+                tally.outcomes["held"] += 1  # its client was held back (a PACE ID clash)
+                continue
+            if entity == "client" and owners.get(record.pace_id, record_id) != record_id:
+                tally.outcomes["held"] += 1
+                tally.warnings.append(_CLASH)
+                continue
+            if record_id not in stored:
+                new.append(record)
+                outcome = "added"
+            elif record.version > stored[record_id]:
+                outcome = repo.apply_incoming(record)
+            else:
+                outcome = "unchanged"
+            tally.outcomes[outcome] += 1
+            tally.confirm(entity, record)
+            if entity == "client" and outcome != "unchanged":
+                tally.changed_clients.append(record)  # type: ignore[arg-type]
+        repo.insert_many(new)
+        done += len(records)
+        step(0.5 + 0.5 * done / total)
+
+
+def _apply(
+    central: Store,
+    attempt: _Attempt,
+    container: bundle.Container,
+    contents: Contents | None,
+    new_key: DeviceKey | None,
+    at: datetime,
+    step: Callable[[float], None],
+) -> tuple[ImportResult, bytes]:
+    """One transaction: apply (or recognise a replay), issue the receipt, record the attempt."""
+    stamp = at.isoformat(timespec="seconds")
+    manifest = container.manifest
+    bundle_id = str(manifest.bundle_id)
+    entities = {e: n for e, n in manifest.counts().items() if n}
+    tally = _Tally()
+    gap = None
+    duplicates = 0
+    with central.transaction() as conn:
+        prior = _accepted_on(central, bundle_id)
+        if prior:
+            verdict: Verdict = "already_had"
+            reason = f"imported before, on {prior[:10]}: nothing new to add (harmless)."
+            tally.confirmed = bundle.record_keys(container)
+        else:
+            verdict = "accepted"
+            contents = contents or _validate(container, step)
+            if new_key is not None:
+                add_device(central, new_key, how="first_use", at=at)
+            tally.outcomes["erased"] = _apply_tombstones(central, contents)
+            try:
+                _apply_records(central, contents, tally, step)
+            except DatabaseError as exc:
+                raise Refusal(
+                    "conflict",
+                    "A record in this bundle conflicts with one already in the central store: "
+                    "nothing was imported. Contact support.",
+                ) from exc
+            for client in tally.changed_clients:
+                duplicates += _flag_duplicates(conn, client, stamp)
+            gap, reuse = _track_sequence(conn, manifest, bundle_id, stamp)
+            if reuse:
+                tally.warnings.append(reuse)
+            reason = _accepted_reason(tally.outcomes, sum(entities.values()))
+        outcomes = {k: v for k, v in tally.outcomes.items() if v}
+        signed = receipt.make_receipt(
+            signing_key=central.signing_key(),
+            office_id=central.device_id,
+            bundle_id=bundle_id,
+            device_id=manifest.device_id,
+            sequence=manifest.sequence,
+            verdict=verdict,
+            records=tally.confirmed,
+            issued_at=at,
+        )
+        conn.execute(
+            "INSERT INTO imports(attempted_at, file_name, file_sha256, bundle_id, device_id, "
+            "sequence, verdict, code, reason, counts, gap, imported_by, receipt) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                stamp,
+                attempt.path.name,
+                attempt.file_sha256,
+                bundle_id,
+                manifest.device_id,
+                manifest.sequence,
+                verdict,
+                verdict,
+                reason,
+                json.dumps({"entities": entities, "outcomes": outcomes}, sort_keys=True),
+                gap,
+                central.actor,
+                signed.decode("ascii"),
+            ),
+        )
+        detail = ",".join(
+            [f"verdict={verdict}", f"device={manifest.device_id}", f"sequence={manifest.sequence}"]
+            + [f"{k}={v}" for k, v in sorted(outcomes.items())]
+        )
+        central.audit("import", entity="bundle", entity_id=bundle_id, detail=detail[:200])
+    result = ImportResult(
+        attempt.path.name,
+        verdict,
+        reason,
+        verdict,
+        bundle_id,
+        manifest.device_id,
+        manifest.sequence,
+        entities,
+        outcomes,
+        gap,
+        tuple(dict.fromkeys(tally.warnings)),
+        duplicates,
+        new_key is not None,
+    )
+    return result, signed
+
+
+def _accepted_reason(outcomes: Counter[str], records: int) -> str:
+    parts = [
+        f"{outcomes[k]} {label}"
+        for k, label in (
+            ("added", "new"),
+            ("updated", "updated"),
+            ("unchanged", "already up to date"),
+            ("skipped_erased", "of erased people, not kept"),
+            ("held", "held back"),
+            ("erased", "people erased"),
+        )
+        if outcomes[k]
+    ]
+    return f"{records} records ({', '.join(parts) or 'none'})."
+
+
+def _apply_tombstones(central: Store, contents: Contents) -> int:
+    """Erasure travels: the person's records go, and their id may never come back."""
+    conn = central.db.conn
+    erased = 0
+    repos = repositories(central)
+    for tomb in contents.tombstones:
+        client_id = str(tomb.id)
+        conn.execute(
+            "INSERT OR IGNORE INTO tombstones(id, pace_id, erased_at, reason, exported) "
+            "VALUES (?, ?, ?, ?, 1)",
+            (client_id, tomb.pace_id, tomb.erased_at.isoformat(), tomb.reason),
+        )
+        for entity in CHILD_ENTITIES:
+            conn.execute(
+                f"DELETE FROM {repos[entity].table} WHERE parent_id = ?",  # noqa: S608
+                (client_id,),
+            )
+        if conn.execute("DELETE FROM clients WHERE id = ?", (client_id,)).rowcount:
+            erased += 1
+            central.audit("erase", entity="client", entity_id=client_id, detail="from_bundle")
+        conn.execute(
+            "DELETE FROM duplicate_review WHERE client_a = ? OR client_b = ?",
+            (client_id, client_id),
+        )
+    return erased
+
+
+def _flag_duplicates(conn: Any, client: Client, stamp: str) -> int:
+    """List possible duplicates (same NI number; same name and date of birth): never merged."""
+    me = str(client.id)
+    pairs: list[tuple[str, str]] = []
+    ni = compact(client.ni_number)
+    if ni:
+        pairs += [
+            (other, "same_ni")
+            for (other,) in conn.execute("SELECT id FROM clients WHERE ni = ? AND id != ?", (ni, me))
+        ]
+    if client.date_of_birth is not None:
+        # Narrowed by the (last name, date of birth) index; first names compared after folding.
+        first = fold(client.first_name)
+        for other, data in conn.execute(
+            "SELECT id, data FROM clients WHERE last_fold = ? "
+            "AND json_extract(data, '$.date_of_birth') = ? AND id != ?",
+            (fold(client.last_name), client.date_of_birth.isoformat(), me),
+        ):
+            if fold(json.loads(data).get("first_name")) == first:
+                pairs.append((other, "same_name_dob"))
+    added = 0
+    for other, why in pairs:
+        a, b = sorted((me, other))
+        added += conn.execute(
+            "INSERT OR IGNORE INTO duplicate_review(client_a, client_b, reason, found_at) "
+            "VALUES (?, ?, ?, ?)",
+            (a, b, why, stamp),
+        ).rowcount
+    return added
+
+
+def _track_sequence(
+    conn: Any, manifest: bundle.Manifest, bundle_id: str, stamp: str
+) -> tuple[str | None, str | None]:
+    """Record this sequence number; report numbers missing below the highest (never refused)."""
+    device, sequence = manifest.device_id, manifest.sequence
+    reused = conn.execute(
+        "SELECT 1 FROM device_sequences WHERE device_id = ? AND sequence = ? AND bundle_id != ?",
+        (device, sequence, bundle_id),
+    ).fetchone()
+    conn.execute(
+        "INSERT OR IGNORE INTO device_sequences(device_id, sequence, bundle_id, received_at) "
+        "VALUES (?, ?, ?, ?)",
+        (device, sequence, bundle_id, stamp),
+    )
+    seen = {
+        r[0]
+        for r in conn.execute("SELECT DISTINCT sequence FROM device_sequences WHERE device_id = ?", (device,))
+    }
+    missing = [n for n in range(1, max(seen) + 1) if n not in seen]
+    gap = None
+    if missing:
+        shown = ", ".join(str(n) for n in missing[:10]) + (", …" if len(missing) > 10 else "")
+        word = "bundle" if len(missing) == 1 else "bundles"
+        gap = (
+            f"{word} {shown} from laptop {device} {'has' if len(missing) == 1 else 'have'} not "
+            "arrived: ask the adviser whether they were sent."
+        )
+        gap = gap[0].upper() + gap[1:]
+    reuse = None
+    if reused:
+        reuse = (
+            f"Laptop {device} used sequence number {sequence} for another bundle too (an export "
+            "that "
+            "did not finish); both were applied, which is harmless."
+        )
+    return gap, reuse

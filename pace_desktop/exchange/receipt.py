@@ -1,0 +1,275 @@
+"""Receipts: the office's signed word that it holds a bundle's records, and the laptop applying it.
+
+A receipt is a small JSON file (no personal data: record ids and versions only) signed with the
+office's Ed25519 key over a canonical byte string (``signing_input``). The laptop checks it with the
+key from office.pub, marks each listed record confirmed at that version, then purges what retention
+allows.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+from uuid import UUID
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+
+from pace_desktop.errors import RefusedError, UsageError
+from pace_desktop.exchange.files import read_capped
+from pace_desktop.exchange.officekey import laptop_office_key
+from pace_desktop.exchange.purge import PurgeResult, purge
+from pace_desktop.exchange.tables import repositories
+from pace_desktop.records.models import ENTITIES
+from pace_desktop.store.device import fingerprint, public_bytes
+
+if TYPE_CHECKING:
+    from pace_desktop.store.store import Store
+
+FORMAT = "pace-receipt"
+FORMAT_VERSION = 1
+SUFFIX = ".pacereceipt"
+SIGNATURE_DOMAIN = "PACE-RECEIPT-SIGNATURE-1"
+MAX_RECEIPT_BYTES = 64 * 2**20
+
+_Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+_Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{3,32}$")]
+_Uuid = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+]
+
+_NOT_A_RECEIPT = "That file is not a PACE receipt: use the .pacereceipt file the office sent back."
+_BAD_SIGNATURE = (
+    "The receipt's signature does not match your office's key: it was changed, or it is "
+    "not from your office. Nothing was marked."
+)
+
+
+class Receipt(BaseModel):
+    """A parsed receipt file; ``signature`` covers ``signing_input()``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    format: Literal["pace-receipt"]
+    format_version: int
+    office_id: _Id
+    office_key_sha256: _Hex64
+    bundle_id: _Uuid
+    device_id: _Id
+    sequence: int = Field(ge=1)
+    verdict: Literal["accepted", "already_had"]
+    issued_at: str
+    records: dict[str, list[tuple[_Uuid, Annotated[int, Field(ge=1)]]]]
+    signature: str
+
+    @field_validator("issued_at")
+    @classmethod
+    def _aware_time(cls, value: str) -> str:
+        if datetime.fromisoformat(value).tzinfo is None:
+            raise ValueError("issued_at needs a time zone")
+        return value
+
+    @field_validator("records")
+    @classmethod
+    def _known_entities(cls, value: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
+        if set(value) - set(ENTITIES):
+            raise ValueError("unknown entity")
+        return value
+
+    @property
+    def record_count(self) -> int:
+        return sum(len(items) for items in self.records.values())
+
+    def signing_input(self) -> bytes:
+        return signing_input(
+            office_id=self.office_id,
+            office_key_sha256=self.office_key_sha256,
+            bundle_id=self.bundle_id,
+            device_id=self.device_id,
+            sequence=self.sequence,
+            verdict=self.verdict,
+            issued_at=self.issued_at,
+            records=self.records,
+        )
+
+
+def records_digest(records: dict[str, list[tuple[str, int]]]) -> str:
+    """SHA-256 of one line per record, ``<entity> <id> <version>\\n``, sorted."""
+    digest = hashlib.sha256()
+    for entity in sorted(records):
+        for record_id, version in sorted(records[entity]):
+            digest.update(f"{entity} {record_id} {version}\n".encode("ascii"))
+    return digest.hexdigest()
+
+
+def signing_input(
+    *,
+    office_id: str,
+    office_key_sha256: str,
+    bundle_id: str,
+    device_id: str,
+    sequence: int,
+    verdict: str,
+    issued_at: str,
+    records: dict[str, list[tuple[str, int]]],
+) -> bytes:
+    lines = [
+        SIGNATURE_DOMAIN,
+        f"office:{office_id}",
+        f"office-key-sha256:{office_key_sha256}",
+        f"bundle:{bundle_id}",
+        f"device:{device_id}",
+        f"sequence:{sequence}",
+        f"verdict:{verdict}",
+        f"issued:{issued_at}",
+        f"records-sha256:{records_digest(records)}",
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def make_receipt(
+    *,
+    signing_key: Ed25519PrivateKey,
+    office_id: str,
+    bundle_id: UUID | str,
+    device_id: str,
+    sequence: int,
+    verdict: str,
+    records: dict[str, list[tuple[str, int]]],
+    issued_at: datetime,
+) -> bytes:
+    """The receipt file's bytes, signed by the office."""
+    fields = {
+        "office_id": office_id,
+        "office_key_sha256": fingerprint(public_bytes(signing_key.public_key())),
+        "bundle_id": str(bundle_id),
+        "device_id": device_id,
+        "sequence": sequence,
+        "verdict": verdict,
+        "issued_at": issued_at.astimezone(UTC).isoformat(timespec="seconds"),
+        "records": {e: sorted([str(i), int(v)] for i, v in items) for e, items in sorted(records.items())},
+    }
+    signature = signing_key.sign(signing_input(**fields))  # type: ignore[arg-type]
+    document = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        **fields,
+        "signature": base64.b64encode(signature).decode(),
+    }
+    return (json.dumps(document, sort_keys=True, separators=(",", ":")) + "\n").encode("ascii")
+
+
+def file_name(device_id: str, sequence: int, bundle_created: datetime) -> str:
+    return f"PACE-{device_id}-{sequence:06d}-{bundle_created:%Y%m%d}{SUFFIX}"
+
+
+def parse_receipt(data: bytes) -> Receipt:
+    """Parse a receipt file; a newer receipt format is refused by name."""
+    try:
+        raw = json.loads(data)
+    except (ValueError, RecursionError) as exc:
+        raise RefusedError(_NOT_A_RECEIPT) from exc
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise RefusedError(_NOT_A_RECEIPT)
+    version = raw.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise RefusedError(
+            f"This receipt was made by a newer PACE Intake (receipt format {version}; this "
+            f"app reads up to {FORMAT_VERSION}): update this laptop's app, then try again."
+        )
+    try:
+        # JSON mode: strict, but a JSON array may fill an (id, version) pair.
+        receipt = Receipt.model_validate_json(data)
+    except ValidationError as exc:
+        raise RefusedError(_NOT_A_RECEIPT) from exc
+    if receipt.format_version != FORMAT_VERSION:
+        raise RefusedError(_NOT_A_RECEIPT)
+    return receipt
+
+
+def verify_receipt(receipt: Receipt, verify_key: bytes) -> None:
+    """Refuse a receipt not signed by the office whose key this laptop holds."""
+    if fingerprint(verify_key) != receipt.office_key_sha256:
+        raise RefusedError(_BAD_SIGNATURE)
+    try:
+        signature = base64.b64decode(receipt.signature, validate=True)
+        Ed25519PublicKey.from_public_bytes(verify_key).verify(signature, receipt.signing_input())
+    except (InvalidSignature, binascii.Error, ValueError) as exc:
+        raise RefusedError(_BAD_SIGNATURE) from exc
+
+
+@dataclass(frozen=True)
+class ReceiptResult:
+    """What applying a receipt did on the laptop."""
+
+    bundle_id: str
+    sequence: int
+    listed: int  # records the receipt names
+    confirmed: int  # records newly marked confirmed
+    purge: PurgeResult
+
+    def summary(self) -> str:
+        text = (
+            f"Receipt for export {self.sequence} applied: {self.confirmed} of {self.listed} "
+            "records "
+            "newly confirmed by the office"
+        )
+        if self.purge.total:
+            text += f"; {self.purge.total} confirmed records past the retention period removed"
+        return text + "."
+
+
+def apply_receipt(store: Store, path: Path | str, *, now: datetime | None = None) -> ReceiptResult:
+    """Check the office's signature, mark the listed records confirmed, then purge."""
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    if store.kind == "office":
+        raise UsageError("This is the office store: receipts are applied on the laptop that exported.")
+    receipt = parse_receipt(read_capped(Path(path), MAX_RECEIPT_BYTES, "receipt"))
+    office = laptop_office_key(store)
+    if office is None or office.verify_key is None:
+        raise UsageError(
+            "This laptop does not hold the office's receipt key, so it cannot check "
+            "receipts: add the office.pub file from the office again (Settings), then retry."
+        )
+    verify_receipt(receipt, office.verify_key)
+    if receipt.device_id != store.device_id:
+        raise RefusedError(
+            f"This receipt is for another laptop ({receipt.device_id}), not this one "
+            f"({store.device_id}): nothing was marked."
+        )
+    repos = repositories(store)
+    stamp = now.isoformat(timespec="seconds")
+    confirmed = 0
+    with store.transaction() as conn:
+        for entity, items in receipt.records.items():
+            cur = conn.executemany(
+                f"UPDATE {repos[entity].table} SET confirmed_version = ?, confirmed_at = ? "  # noqa: S608
+                "WHERE id = ? AND confirmed_version < ?",
+                [(version, stamp, record_id, version) for record_id, version in items],
+            )
+            confirmed += max(cur.rowcount, 0)
+        conn.execute(
+            "UPDATE exports SET receipt_at = ? WHERE bundle_id = ? AND receipt_at IS NULL",
+            (stamp, receipt.bundle_id),
+        )
+        store.audit(
+            "receipt",
+            detail=f"sequence={receipt.sequence},listed={receipt.record_count},confirmed={confirmed}",
+        )
+    purged = purge(store, now=now)
+    return ReceiptResult(receipt.bundle_id, receipt.sequence, receipt.record_count, confirmed, purged)
