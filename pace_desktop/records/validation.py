@@ -12,7 +12,7 @@ from datetime import date
 
 # -- National Insurance numbers ----------------------------------------------------------------
 
-NI_MESSAGE = "Enter a National Insurance number like QQ 12 34 56 C."
+NI_MESSAGE = "Enter a National Insurance number like AB 12 34 56 C."
 # Neither prefix letter is D F I Q U V; the second is never O; the suffix is A-D (HMRC NIM39110).
 _NI = re.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]")
 NI_NEVER_ISSUED = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})

@@ -54,8 +54,10 @@ def unlock_state_path(path: Path) -> Path:
 class Store:
     """One unlocked store. Create with ``Store.create``, open with ``Store.open``; close when done."""
 
-    def __init__(self, path: Path, db: Database, keys: KeySlotFile, data_key: bytes, adviser: str) -> None:
+    def __init__(self, path: Path, db: Database, keys: KeySlotFile, data_key: bytes, adviser: str,
+                 clock: Callable[[], float] = time.time) -> None:
         self.path = path
+        self.clock = clock
         self.db = db
         self.keys = keys
         self._data_key = data_key
@@ -134,7 +136,7 @@ class Store:
             backoff.record_failure()
             raise
         backoff.record_success()
-        return cls._open_with_key(path, keys, data_key, adviser)
+        return cls._open_with_key(path, keys, data_key, adviser, clock)
 
     @classmethod
     def open_recovery(cls, path: Path | str, identity: str) -> Store:
@@ -145,14 +147,15 @@ class Store:
         return cls._open_with_key(path, keys, data_key, "office recovery")
 
     @classmethod
-    def _open_with_key(cls, path: Path, keys: KeySlotFile, data_key: bytes, adviser: str) -> Store:
+    def _open_with_key(cls, path: Path, keys: KeySlotFile, data_key: bytes, adviser: str,
+                       clock: Callable[[], float] = time.time) -> Store:
         db = Database(path, data_key)
         try:
             migrate(db, data_key)
         except BaseException:
             db.close()
             raise
-        store = cls(path, db, keys, data_key, adviser)
+        store = cls(path, db, keys, data_key, adviser, clock)
         with store.transaction():
             store.audit("unlock")
         return store
@@ -258,8 +261,19 @@ class Store:
             self.audit("settings_changed", detail="office_recipient")
 
     def verify_passphrase(self, passphrase: str) -> str:
-        """Re-check a passphrase for an admin action; returns the adviser it belongs to."""
-        return self.keys.unlock(passphrase)[1]
+        """Re-check a passphrase (admin actions, leaving the kiosk); returns the adviser it belongs to.
+
+        Guesses share the unlock back-off, on disk, so restarting the app buys a kiosk user nothing.
+        """
+        backoff = Backoff(unlock_state_path(self.path), clock=self.clock)
+        backoff.check()
+        try:
+            adviser = self.keys.unlock(passphrase)[1]
+        except WrongPassphrase:
+            backoff.record_failure()
+            raise
+        backoff.record_success()
+        return adviser
 
     def backup_to(self, target: Path) -> None:
         """An encrypted copy under the same data key (opened with the same key slots)."""

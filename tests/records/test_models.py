@@ -205,7 +205,7 @@ def test_field_errors_give_plain_messages_beside_each_field() -> None:
         "postcode": "Enter a UK postcode like EH1 1AA.",
         "phone": "Enter a UK phone number like 07700 900123 or 0131 496 0000.",
         "email": "Enter an email address like name@example.com.",
-        "ni_number": "Enter a National Insurance number like QQ 12 34 56 C.",
+        "ni_number": "Enter a National Insurance number like AB 12 34 56 C.",
         "disability": "Choose one of the options in the list.",
         "length_of_service_years": "Enter a number of at most 70.",
         "notice_date": "Enter a real date.",
