@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "pace_desktop.cli.laptop",
     "pace_desktop.cli.selfcheck",
     "pace_desktop.cli.exchange",
+    "pace_desktop.cli.privacy",
     "pace_desktop.cli.office",
 )
 

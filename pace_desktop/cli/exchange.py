@@ -18,7 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("apply-receipt", help="apply the office's receipt: mark records confirmed, purge")
+    p = sub.add_parser(
+        "apply-receipt",
+        help="apply a receipt (mark records confirmed, purge) or a notice (withdrawals, erasures) "
+        "from the office",
+    )
     p.add_argument("--store", type=Path, required=True)
     p.add_argument("receipt", type=Path, metavar="RECEIPT")
     p.set_defaults(handler=cmd_apply_receipt)
@@ -39,9 +43,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_apply_receipt(args: argparse.Namespace) -> int:
     from pace_desktop.cli.laptop import open_store
-    from pace_desktop.exchange.receipt import apply_receipt
+    from pace_desktop.privacy.notice_apply import apply_office_file
 
+    # A receipt, or the office's signed notice of withdrawals and erasures: one command for both.
     with open_store(args.store) as store:
-        result = apply_receipt(store, args.receipt)
+        result = apply_office_file(store, args.receipt)
     print(result.summary())
     return 0

@@ -58,5 +58,17 @@ REPORTS: dict[str, ReportKind] = {
             "aggregate counts for partners, small numbers hidden",
             "pace_desktop.reports.partners:write_partners",
         ),
+        ReportKind(
+            "deidentified",
+            "per-person rows for research and evaluation: no names or contact details, keyed "
+            "hash for the PACE ID, age bands, postcode districts, counts with small numbers hidden",
+            "pace_desktop.privacy.deidentified:write_deidentified",
+            write_only=True,
+        ),
+        ReportKind(
+            "reciprocity",
+            "for each partner, outcomes of the people it was sent, small numbers hidden",
+            "pace_desktop.partners.reciprocity:write_reciprocity",
+        ),
     )
 }

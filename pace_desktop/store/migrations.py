@@ -94,6 +94,53 @@ CREATE INDEX clients_name_dob ON clients(last_fold, json_extract(data, '$.date_o
 """
 
 
+# v4: partner data sharing (office). Each partner's set-up (identifiers it matches on, its age
+# recipient, its own codes mapped to ours); every request sent, with one item per client named in
+# it (PACE ID and whether it said "withdrawn — delete"), so withdrawal can be passed on and return
+# rows checked against what was asked; every return imported, and the counts an aggregate-only
+# partner sent back. Items and returns hold ids only, never identifiers.
+_V4 = """
+CREATE TABLE partners (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, services TEXT NOT NULL DEFAULT '[]',
+    match_on TEXT NOT NULL DEFAULT 'ni', recipient TEXT, aggregate_only INTEGER NOT NULL DEFAULT 0,
+    mappings TEXT NOT NULL DEFAULT '{}', updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);
+CREATE TABLE partner_requests (
+    id TEXT PRIMARY KEY, partner TEXT NOT NULL, kind TEXT NOT NULL, match_on TEXT NOT NULL,
+    created_at TEXT NOT NULL, created_by TEXT NOT NULL, file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL, sent INTEGER NOT NULL, withdrawn INTEGER NOT NULL,
+    skipped INTEGER NOT NULL DEFAULT 0, hash_key TEXT);
+CREATE INDEX partner_requests_partner ON partner_requests(partner, created_at);
+CREATE TABLE request_items (
+    request_id TEXT NOT NULL, client_id TEXT NOT NULL, pace_id TEXT NOT NULL, status TEXT NOT NULL,
+    PRIMARY KEY (request_id, client_id));
+CREATE INDEX request_items_client ON request_items(client_id);
+CREATE INDEX request_items_pace_id ON request_items(pace_id);
+CREATE TABLE partner_returns (
+    id INTEGER PRIMARY KEY, request_id TEXT NOT NULL, partner TEXT NOT NULL, kind TEXT NOT NULL,
+    imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL, added INTEGER NOT NULL, updated INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL, refused INTEGER NOT NULL);
+CREATE INDEX partner_returns_request ON partner_returns(request_id);
+CREATE TABLE return_counts (
+    request_id TEXT NOT NULL, measure TEXT NOT NULL, count INTEGER NOT NULL, our_code TEXT,
+    return_id INTEGER NOT NULL, PRIMARY KEY (request_id, measure));
+"""
+
+
+# v5: privacy operations (office). Withdrawals and erasures made at the office, queued per laptop
+# for the signed notice file that carries them back (ids, purpose codes and dates only, never
+# names); and what retention keeps of a person once their identifiable records are removed: one
+# de-identified row under a keyed hash, for evaluation.
+_V5 = """
+CREATE TABLE office_notices (
+    id INTEGER PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL, client_id TEXT NOT NULL,
+    record_id TEXT NOT NULL, purpose TEXT, version INTEGER NOT NULL, at TEXT NOT NULL,
+    queued_at TEXT NOT NULL, UNIQUE (device_id, kind, record_id));
+CREATE INDEX office_notices_client ON office_notices(client_id);
+CREATE TABLE deidentified (key TEXT PRIMARY KEY, retired_at TEXT NOT NULL, data TEXT NOT NULL);
+"""
+
+
 def _script(sql: str) -> Callable[[Database], None]:
     def run(db: Database) -> None:
         for statement in (s.strip() for s in sql.split(";")):
@@ -107,6 +154,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "records, settings and the audit log", _script(_V1)),
     (2, "search indexes, drafts and erasure tombstones", _script(_V2)),
     (3, "exchange: export and import history, devices, sequences, duplicate review", _script(_V3)),
+    (4, "partners: set-up, requests and their items, returns and returned counts", _script(_V4)),
+    (5, "privacy: office notices for laptops, de-identified rows kept by retention", _script(_V5)),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1

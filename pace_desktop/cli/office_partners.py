@@ -1,0 +1,175 @@
+"""Office partner commands: set a partner up, send it a request, take its return back.
+
+``partner-set``, ``partners``, ``partner-request``, ``partner-requests``, ``partner-key``,
+``partner-return`` and ``partner-report`` (one partner's own reciprocity workbook).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register_office(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("partner-set", help="set up a partner: its key, how it matches, its own codes")
+    p.add_argument("--central", type=Path, required=True)
+    p.add_argument("--partner", required=True, metavar="CODE")
+    p.add_argument("--name", help="the partner's name as shown in requests and reports")
+    p.add_argument("--recipient", metavar="AGE1…", help="the partner's age public key (age1…)")
+    p.add_argument("--no-recipient", action="store_true", help="remove the partner's key")
+    p.add_argument("--match", choices=("ni", "name_dob_postcode"), help="the identifiers it matches on")
+    p.add_argument("--mapping", type=Path, metavar="FILE.csv",
+                   help="its own codes: CSV with columns kind, their_code, our_code")
+    p.add_argument("--aggregate-only", choices=("yes", "no"),
+                   help="yes: the partner only matches keyed hashes and returns counts")
+    p.set_defaults(handler=cmd_set)
+
+    p = sub.add_parser("partners", help="list the partners and how each is set up")
+    p.add_argument("--central", type=Path, required=True)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("partner-request", help="write an encrypted request file for one partner")
+    p.add_argument("--central", type=Path, required=True)
+    p.add_argument("--partner", required=True, metavar="CODE")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument("--aggregate", action="store_true",
+                   help="keyed hashes instead of identifiers; the partner returns counts only")
+    p.set_defaults(handler=cmd_request)
+
+    p = sub.add_parser("partner-requests", help="list the requests sent (all partners, or one)")
+    p.add_argument("--central", type=Path, required=True)
+    p.add_argument("--partner", metavar="CODE")
+    p.set_defaults(handler=cmd_requests)
+
+    p = sub.add_parser("partner-key", help="show an aggregate request's matching key again")
+    p.add_argument("--central", type=Path, required=True)
+    p.add_argument("--request", required=True, metavar="ID")
+    p.set_defaults(handler=cmd_key)
+
+    p = sub.add_parser("partner-return", help="import a partner's return (workbook or counts file)")
+    p.add_argument("--central", type=Path, required=True)
+    p.add_argument("--partner", required=True, metavar="CODE")
+    p.add_argument("--request", metavar="ID", help="the request it answers, if the file does not say")
+    p.add_argument("--check", action="store_true", help="check every row and save nothing")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_return)
+
+    p = sub.add_parser("partner-report", help="one partner's own reciprocity workbook")
+    p.add_argument("--central", type=Path, required=True)
+    p.add_argument("--partner", required=True, metavar="CODE")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    p.set_defaults(handler=cmd_report)
+
+
+def _open(path: Path):  # noqa: ANN202 - returns Store; imported lazily
+    from pace_desktop.exchange.central import open_central
+    from pace_desktop.passphrase import read_passphrase
+
+    return open_central(path, read_passphrase())
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from pace_desktop.errors import UsageError
+    from pace_desktop.partners.mappings import read_mapping_file
+    from pace_desktop.partners.registry import check_code, check_recipient, set_partner
+
+    check_code(args.partner)
+    if args.recipient and args.no_recipient:
+        raise UsageError("Give --recipient or --no-recipient, not both.")
+    changes: dict[str, object] = {}
+    if args.name is not None:
+        changes["name"] = args.name
+    if args.recipient:
+        changes["recipient"] = check_recipient(args.recipient)
+    if args.no_recipient:
+        changes["recipient"] = None
+    if args.match:
+        changes["match_on"] = args.match
+    if args.mapping:
+        changes["mappings"] = read_mapping_file(args.mapping)  # before the passphrase: fail fast
+    if args.aggregate_only:
+        changes["aggregate_only"] = args.aggregate_only == "yes"
+    with _open(args.central) as central:
+        partner = set_partner(central, args.partner, **changes)  # type: ignore[arg-type]
+    print("\n".join(partner.describe()))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from pace_desktop.partners.registry import list_partners
+
+    with _open(args.central) as central:
+        for partner in list_partners(central):
+            print("\n".join(partner.describe()))
+    return 0
+
+
+def cmd_request(args: argparse.Namespace) -> int:
+    from pace_desktop.errors import UsageError
+    from pace_desktop.partners.registry import check_code
+    from pace_desktop.partners.request import make_request
+
+    check_code(args.partner)
+    if not args.out.is_dir():
+        raise UsageError(f"The folder {args.out} does not exist: create it or choose another.")
+    with _open(args.central) as central:
+        result = make_request(central, args.partner, args.out, aggregate=args.aggregate)
+    print("\n".join(result.lines()))
+    return 0
+
+
+def cmd_requests(args: argparse.Namespace) -> int:
+    from pace_desktop.partners.history import list_requests
+    from pace_desktop.partners.registry import check_code
+
+    code = check_code(args.partner) if args.partner else None
+    with _open(args.central) as central:
+        rows = list_requests(central, code)
+    if not rows:
+        print("No requests have been sent" + (f" to {code}." if code else "."))
+    for r in rows:
+        print(
+            f"{r.id}  {r.created_at[:16].replace('T', ' ')}  {r.kind:<10}  {r.sent:>6,} sent  "
+            f"{r.withdrawn:>4,} to delete  {r.returns} return{'s' if r.returns != 1 else ''}  {r.file_name}"
+        )
+    return 0
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    from pace_desktop.partners.history import request_key
+
+    with _open(args.central) as central:
+        key = request_key(central, args.request.strip())
+    print(f"Matching key for {args.request.strip()} (give it by another route than the file): {key}")
+    return 0
+
+
+def cmd_return(args: argparse.Namespace) -> int:
+    from pace_desktop.partners.registry import check_code
+    from pace_desktop.partners.returns import import_return
+
+    check_code(args.partner)
+    with _open(args.central) as central:
+        result = import_return(
+            central, args.partner, args.file, request_id=args.request, apply=not args.check
+        )
+    print(result.summary())
+    for note in result.notes:
+        print(note)
+    for problem in result.problems:
+        print(f"pace-desktop: {problem.line()}", file=sys.stderr)
+    return 3 if result.problems else 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pace_desktop.partners.reciprocity import write_partner_report
+    from pace_desktop.partners.registry import check_code
+    from pace_desktop.reports.output import check_xlsx_path
+
+    check_code(args.partner)
+    check_xlsx_path(args.out)
+    with _open(args.central) as central:
+        path = write_partner_report(central, args.partner, args.out)
+    print(f"Wrote {check_code(args.partner)}'s reciprocity report to {path}.")
+    return 0

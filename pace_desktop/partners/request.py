@@ -1,0 +1,349 @@
+"""Request files: what SDS sends a partner, encrypted to the partner's age recipient.
+
+An individual request is an xlsx workbook: one row per consenting client with the PACE ID and only
+the identifiers that partner matches on, plus empty return columns with drop-down lists of the
+partner's own codes, and a "withdrawn — delete" row for each person who has withdrawn since they
+were last sent. An aggregate request is a CSV of keyed hashes (``identifiers.keyed_hash``) under a
+fresh key per request, which the office gives the partner by another route. Nothing is written
+unencrypted: the workbook is built in memory and age-encrypted before it reaches the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyrage
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pace_desktop.errors import RefusedError, UsageError
+from pace_desktop.exchange.central import office_recipients, require_office
+from pace_desktop.exchange.files import write_durably
+from pace_desktop.partners import layout as L
+from pace_desktop.partners.cohort import (
+    AGGREGATE,
+    HASHED,
+    INDIVIDUAL,
+    SENT,
+    WITHDRAWN,
+    Flag,
+    consenting_clients,
+    consenting_ids,
+    withdrawal_flags,
+)
+from pace_desktop.partners.identifiers import (
+    IDENTIFIER_HEADINGS,
+    identifiers,
+    key_text,
+    keyed_hash,
+    match_text,
+    new_key,
+)
+from pace_desktop.partners.mappings import KINDS
+from pace_desktop.partners.registry import Partner, get_partner
+from pace_desktop.partners.workbook import workbook_bytes
+from pace_desktop.reports.cells import DATE_FORMAT, put, put_row
+from pace_desktop.reports.suppression import THRESHOLD
+
+if TYPE_CHECKING:
+    from pace_desktop.records.models import Client
+    from pace_desktop.store.store import Store
+
+Progress = Callable[[int, int], None]
+_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+BOLD = Font(bold=True)
+RETURN_FILL = PatternFill("solid", start_color="FFF2CC")  # the columns the partner fills in
+
+
+@dataclass(frozen=True)
+class RequestResult:
+    """What was written, for the screen and the command line. ``key`` only for aggregate requests."""
+
+    request_id: str
+    partner: str
+    partner_name: str
+    kind: str
+    path: Path
+    match_on: str
+    sent: int
+    withdrawn: int
+    skipped: int
+    key: str | None = None
+
+    def lines(self) -> list[str]:
+        what = "keyed hashes of" if self.kind == AGGREGATE else "details of"
+        out = [
+            f"Wrote request {self.request_id} for {self.partner} to {self.path}, encrypted to "
+            f"{self.partner}'s key: {what} {self.sent:,} "
+            f"{'person' if self.sent == 1 else 'people'}."
+        ]
+        if self.withdrawn:
+            out.append(
+                f"It tells {self.partner} to delete {self.withdrawn:,} "
+                f"{'person' if self.withdrawn == 1 else 'people'} who withdrew consent or were erased."
+            )
+        if self.skipped:
+            out.append(
+                f"{self.skipped:,} consenting {'person was' if self.skipped == 1 else 'people were'} "
+                f"left out: the identifiers {self.partner} matches on are not all recorded."
+            )
+        if self.key:
+            out.append(
+                f"Matching key (give it to {self.partner}'s analyst by another route than the file, "
+                f"e.g. read it out by phone): {self.key}"
+            )
+        return out
+
+
+def _request_id(code: str, when: datetime) -> str:
+    suffix = "".join(secrets.choice(_ID_ALPHABET) for _ in range(4))
+    return f"R-{code}-{when:%Y%m%d}-{suffix}"
+
+
+def make_request(
+    store: Store,
+    partner: str,
+    out_dir: Path | str,
+    *,
+    aggregate: bool = False,
+    progress: Progress | None = None,
+) -> RequestResult:
+    """Write one request for ``partner`` into ``out_dir``, record it, and return what was sent.
+
+    Refused (nothing written) when the partner has no age recipient, when only aggregate matching
+    is agreed and an individual request is asked for, or when nobody can be sent.
+    """
+    require_office(store)
+    p = get_partner(store, partner)
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise UsageError(f"The folder {out_dir} does not exist: create it or choose another.")
+    if not p.recipient:
+        raise RefusedError(
+            f"{p.code} has no age recipient yet, so its request cannot be encrypted: nothing was "
+            f"written. Add the public key {p.code} sent (partner-set --recipient age1…)."
+        )
+    if p.aggregate_only and not aggregate:
+        raise UsageError(
+            f"{p.code} takes aggregate matching only: ask for an aggregate request (--aggregate)."
+        )
+    now = datetime.now(UTC)
+    request_id = _request_id(p.code, now)
+    kind = AGGREGATE if aggregate else INDIVIDUAL
+    written: Path | None = None
+    try:
+        with store.transaction() as conn:
+            consenting = consenting_ids(store, p.code)
+            flags = [] if aggregate else withdrawal_flags(store, p.code, consenting)
+            members: list[tuple[Client, tuple[str | date, ...] | str]] = []
+            skipped = 0
+            total = max(1, len(consenting))
+            for done, client in enumerate(consenting_clients(store, p.code), start=1):
+                value = match_text(client, p.match_on) if aggregate else identifiers(client, p.match_on)
+                if value is None:
+                    skipped += 1
+                else:
+                    members.append((client, value))
+                if progress is not None and done % 500 == 0:
+                    progress(min(done, total), total)
+            if progress is not None:
+                progress(total, total)
+            _check_enough(p, len(members), len(flags), skipped, aggregate)
+            key = new_key() if aggregate else None
+            if key is not None:
+                hashes = sorted({keyed_hash(key, str(value)) for _, value in members})
+                plain = _hashes_csv(request_id, p.match_on, hashes)
+                sent = len(hashes)
+                name = f"PACE-hashes-{request_id[2:]}.csv.age"
+            else:
+                rows = [(c.pace_id, value) for c, value in members if isinstance(value, tuple)]
+                plain = _request_xlsx(p, request_id, rows, flags, office_recipients(store)[0], now)
+                sent = len(rows)
+                name = f"PACE-request-{request_id[2:]}.xlsx.age"
+            sealed = pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(p.recipient)])
+            del plain
+            written = write_durably(out_dir / name, sealed, replace=False)
+            conn.execute(
+                "INSERT INTO partner_requests(id, partner, kind, match_on, created_at, created_by, "
+                "file_name, file_sha256, sent, withdrawn, skipped, hash_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    request_id, p.code, kind, p.match_on, now.isoformat(), store.actor, name,
+                    hashlib.sha256(sealed).hexdigest(), sent, len(flags), skipped,
+                    key.hex() if key else None,
+                ),
+            )
+            status = HASHED if aggregate else SENT
+            conn.executemany(
+                "INSERT INTO request_items(request_id, client_id, pace_id, status) VALUES (?, ?, ?, ?)",
+                [(request_id, str(c.id), c.pace_id, status) for c, _ in members]
+                + [(request_id, f.client_id, f.pace_id, WITHDRAWN) for f in flags],
+            )
+            store.audit(
+                "export",
+                "partner_request",
+                request_id,
+                detail=f"partner={p.code},kind={kind},sent={sent},withdrawn={len(flags)}",
+            )
+    except BaseException:
+        if written is not None:
+            written.unlink(missing_ok=True)
+        raise
+    return RequestResult(
+        request_id, p.code, p.name, kind, written, p.match_on, sent, len(flags), skipped,
+        key_text(key) if key else None,
+    )
+
+
+def _check_enough(p: Partner, members: int, flags: int, skipped: int, aggregate: bool) -> None:
+    if members == 0 and flags == 0:
+        raise RefusedError(
+            f"Nobody can be sent to {p.code}: no client agreed to sharing with it"
+            + (f", or the {skipped} who did lack its identifiers" if skipped else "")
+            + ". No request was written."
+        )
+    if aggregate and members < THRESHOLD:
+        raise RefusedError(
+            f"Aggregate matching needs at least {THRESHOLD} people, so that the counts {p.code} "
+            "returns cannot single anyone out: no request was written."
+        )
+
+
+def _hashes_csv(request_id: str, match_on: str, hashes: Sequence[str]) -> bytes:
+    lines = [",".join(L.HASHES_HEADER)] + [f"{request_id},{match_on},{h}" for h in hashes]
+    return ("\n".join(lines) + "\n").encode("ascii")
+
+
+# -- the individual request workbook -------------------------------------------------------------
+
+
+def _request_xlsx(
+    p: Partner,
+    request_id: str,
+    rows: Sequence[tuple[str, tuple[str | date, ...]]],
+    flags: Sequence[Flag],
+    office_recipient: str,
+    created: datetime,
+) -> bytes:
+    wb = Workbook()
+    about = wb.active
+    about.title = L.ABOUT_SHEET
+    _about(about, p, request_id, len(rows), len(flags), office_recipient, created)
+    ws = wb.create_sheet(L.REQUEST_SHEET)
+    codes = wb.create_sheet(L.CODES_SHEET)
+    ranges = _codes(codes, p)
+    id_headings = IDENTIFIER_HEADINGS[p.match_on]
+    headings = (L.PACE_ID, L.ACTION, *id_headings, *L.RETURN_HEADINGS)
+    put_row(ws, 1, headings)
+    first_return = 3 + len(id_headings)
+    for col in range(1, len(headings) + 1):
+        cell = ws.cell(1, col)
+        cell.font = BOLD
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if col >= first_return:
+            cell.fill = RETURN_FILL
+        ws.column_dimensions[get_column_letter(col)].width = 16 if col > 1 else 18
+    r = 1
+    for pace_id, values in rows:
+        r += 1
+        put_row(ws, r, (pace_id, L.ACTION_LOOK_UP, *values))
+    for flag in flags:
+        r += 1
+        put_row(ws, r, (flag.pace_id, L.ACTION_ERASED if flag.erased else L.ACTION_WITHDRAWN))
+    last = max(r, 2)
+    for offset, heading in enumerate(L.RETURN_HEADINGS):
+        col = first_return + offset
+        letter = get_column_letter(col)
+        if heading in L.CODED_COLUMNS:
+            dv = DataValidation(
+                type="list",
+                formula1=ranges[L.CODED_COLUMNS[heading]],
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Not one of your codes",
+                error="Choose one of the codes in the list (see the Codes sheet).",
+            )
+        else:
+            dv = DataValidation(
+                type="date",
+                operator="between",
+                formula1="DATE(2000,1,1)",
+                formula2="DATE(2100,12,31)",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Not a date",
+                error="Enter a date, e.g. 2026-06-01.",
+            )
+            for row in range(2, last + 1):
+                ws.cell(row, col).number_format = DATE_FORMAT
+        ws.add_data_validation(dv)
+        dv.add(f"{letter}2:{letter}{last}")
+    ws.freeze_panes = "C2"
+    return workbook_bytes(wb)
+
+
+def _about(
+    ws: Worksheet, p: Partner, request_id: str, rows: int, flags: int, office_recipient: str,
+    created: datetime,
+) -> None:
+    put(ws, 1, 1, "PACE data-sharing request").font = Font(bold=True, size=14)
+    facts = [
+        (L.REQUEST_ID_LABEL, request_id),
+        (L.PARTNER_LABEL, p.code),
+        ("Partner", p.name),
+        ("From", "Skills Development Scotland, PACE office"),
+        ("Created (UTC)", f"{created:%Y-%m-%d %H:%M}"),
+        ("People to look up", rows),
+        ("People to delete", flags),
+        ("Matching on", p.match_label),
+    ]
+    for i, (label, value) in enumerate(facts, start=3):
+        put(ws, i, 1, label).font = BOLD
+        put(ws, i, 2, value)
+    notes = [
+        f"Each 'look up' row is one person who agreed to SDS sharing their details with {p.name}. "
+        f"Match them on the {p.match_label} only.",
+        "Fill in what you know in the shaded columns of the Request sheet, using the drop-down "
+        "lists (your own codes; the Codes sheet says what each means to us). Leave a cell empty "
+        "when you do not know. Dates as dates, e.g. 2026-06-01.",
+        "Rows marked 'withdrawn — delete' or 'erased — delete': that person withdrew consent or "
+        "had their record erased. Delete everything SDS sent you about them and send nothing back.",
+        "Do not add people, change PACE IDs, or add anything else about anyone.",
+        "Send the completed workbook back encrypted to the PACE office with age: "
+        f"age -r {office_recipient} -o return.xlsx.age request.xlsx",
+        "Delete your copies of this request once your return is sent.",
+    ]
+    top = len(facts) + 4
+    for i, note in enumerate(notes):
+        put(ws, top + i, 1, note)
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 60
+
+
+def _codes(ws: Worksheet, p: Partner) -> dict[str, str]:
+    """The partner's code lists, three columns side by side; returns the drop-down range per kind."""
+    ranges: dict[str, str] = {}
+    titles = {"outcome": "Outcome code", "service": "Service code", "status": "Service status code"}
+    for block, kind in enumerate(KINDS):
+        col = 1 + block * 3
+        put_row(ws, 1, (titles[kind], "Means"), start_column=col)
+        ws.cell(1, col).font = BOLD
+        ws.cell(1, col + 1).font = BOLD
+        codes = p.mappings.codes(kind)
+        for i, (theirs, label) in enumerate(codes, start=2):
+            put(ws, i, col, theirs)
+            put(ws, i, col + 1, label)
+        letter = get_column_letter(col)
+        ranges[kind] = f"{L.CODES_SHEET}!${letter}$2:${letter}${len(codes) + 1}"
+        ws.column_dimensions[letter].width = 20
+        ws.column_dimensions[get_column_letter(col + 1)].width = 28
+    return ranges

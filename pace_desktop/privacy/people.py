@@ -1,0 +1,106 @@
+"""Finding one person by PACE ID, and every row in the store that is about them.
+
+Every privacy operation starts here, so all of them agree on what "about this person" means: the
+client record and every record hanging from it (consents, checklist, interventions, outcomes,
+feedback), plus the office's own tables that name the client's id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from pace_desktop.errors import RefusedError, UsageError
+from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
+from pace_desktop.records.models import Client
+from pace_desktop.records.pace_id import normalise_pace_id
+
+if TYPE_CHECKING:
+    from pace_desktop.store.store import Store
+
+
+class NotHeld(RefusedError):
+    """No one with that PACE ID is held in this store (perhaps erased, purged or never here)."""
+
+
+def pace_id_or_refuse(pace_id: str) -> str:
+    """The PACE ID in its stored form; a usage error for anything that is not one."""
+    try:
+        return normalise_pace_id(pace_id)
+    except ValueError as exc:
+        raise UsageError(f"That is not a PACE ID ({exc}): it looks like PACE-7K3Q-9MXD.") from exc
+
+
+def erased_on(store: Store, pace_id: str) -> str | None:
+    """The date (YYYY-MM-DD) the person with this PACE ID was erased here, or None."""
+    when = store.db.scalar(
+        "SELECT erased_at FROM tombstones WHERE pace_id = ? ORDER BY erased_at DESC LIMIT 1", (pace_id,)
+    )
+    return None if when is None else str(when)[:10]
+
+
+def find_client(store: Store, pace_id: str) -> Client:
+    """The client with this PACE ID; NotHeld (one plain line, no personal data) if none is held."""
+    wanted = pace_id_or_refuse(pace_id)
+    client = store.client_queries.by_pace_id(wanted)
+    if client is not None:
+        return client
+    when = erased_on(store, wanted)
+    if when is not None:
+        raise NotHeld(f"The person with that PACE ID was erased on {when}: nothing else about them is held.")
+    if store.kind == "office":
+        raise NotHeld("No one with that PACE ID is held in the central store: check the ID.")
+    raise NotHeld(
+        "No one with that PACE ID is held on this laptop: check the ID (records the office has "
+        "confirmed are removed from laptops after the retention period)."
+    )
+
+
+def child_ids(store: Store, client_id: str) -> dict[str, list[str]]:
+    """Entity -> ids of the records hanging from this client, oldest first."""
+    repos = repositories(store)
+    return {
+        entity: [
+            r[0]
+            for r in store.db.query(
+                f"SELECT id FROM {repos[entity].table} WHERE parent_id = ? ORDER BY rowid",  # noqa: S608
+                (client_id,),
+            )
+        ]
+        for entity in CHILD_ENTITIES
+    }
+
+
+def record_ids(store: Store, client_id: str) -> set[str]:
+    """The client's own id and the ids of every record hanging from it."""
+    ids = {client_id}
+    for found in child_ids(store, client_id).values():
+        ids.update(found)
+    return ids
+
+
+def device_ids(store: Store, client_id: str) -> set[str]:
+    """The laptops that created this client's records (which may still hold a copy)."""
+    repos = repositories(store)
+    found: set[str] = set()
+    for entity in ("client", *CHILD_ENTITIES):
+        column = "id" if entity == "client" else "parent_id"
+        for (device,) in store.db.query(
+            f"SELECT DISTINCT json_extract(data, '$.device_id') FROM {repos[entity].table} "  # noqa: S608
+            f"WHERE {column} = ?",
+            (client_id,),
+        ):
+            if device:
+                found.add(str(device))
+    return found
+
+
+def table_exists(store: Store, name: str) -> bool:
+    return store.db.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) == 1
+
+
+def checkpoint(store: Store) -> None:
+    """Empty the -wal file of older copies of deleted pages (secure_delete has wiped the main file)."""
+    # A busy checkpoint is retried by SQLite later; the rows are already gone from the database.
+    with contextlib.suppress(Exception):
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
