@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test test-slow lint screenshots bench dist clean qt-libs ci-tools
+.PHONY: run test test-slow lint screenshots bench dist dist-check clean qt-libs ci-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,23 @@ ci-tools:
 
 screenshots: $(STAMP) qt-libs
 	$(BIN)/python -m pace_desktop.ui.screenshots --out docs/screenshots
+
+# The installable folder dist/pace-desktop/ (PyInstaller, one folder); fails when over the 150 MB budget.
+dist: $(STAMP) qt-libs
+	@command -v strip >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils >/dev/null; \
+	  else echo "Install binutils: the build strips debug symbols with strip"; exit 1; fi; }
+	$(BIN)/python installer/build.py
+
+# The built program on its own: a bare environment with no virtualenv on PATH, and headless Qt.
+DIST_ENV := env -i PATH=/usr/bin:/bin HOME="$$HOME" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen
+dist-check: dist
+	$(DIST_ENV) dist/pace-desktop/pace-desktop --version
+	$(DIST_ENV) dist/pace-desktop/pace-desktop self-check
+	@echo "GUI smoke test: the demo window must still be running after 10 s"; \
+	  $(DIST_ENV) timeout 10 dist/pace-desktop/pace-desktop --demo; status=$$?; \
+	  [ $$status -eq 124 ] || { echo "pace-desktop --demo exited with status $$status"; exit 1; }
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

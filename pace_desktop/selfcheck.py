@@ -96,8 +96,9 @@ def run(report: Callable[[str, bool], None] = lambda name, ok: None) -> bool:
         for name, step in STEPS:
             try:
                 step(ctx)
-            except Exception:  # noqa: BLE001 - a self-check reports, it does not crash
-                report(name, False)
+            except Exception as exc:  # noqa: BLE001 - a self-check reports, it does not crash
+                # The type names what broke in a frozen build; the message could hold record data.
+                report(f"{name} ({type(exc).__name__})", False)
                 ok = False
                 break
             report(name, True)
