@@ -1,0 +1,147 @@
+"""Starting the GUI: the Qt application, the stylesheet, and the adviser's (or the office's) window.
+
+``--demo`` makes a throwaway store of fictional people in a temporary folder, with a generated
+passphrase, and deletes the folder when the app closes. With no store yet, the first-run steps
+create one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from pace_desktop.errors import UsageError
+from pace_desktop.paths import APP_NAME
+from pace_desktop.ui import style
+
+OFFICE_MODULE = "pace_desktop.ui.office.window"
+DEMO_EVENTS = 6
+DEMO_CLIENTS = 240
+
+
+def application() -> QApplication:
+    """The one QApplication, styled; created on first call."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setApplicationName(APP_NAME)
+        QCoreApplication.setOrganizationName("SDS")
+        app = QApplication(sys.argv[:1])
+        style.apply(app)
+    assert isinstance(app, QApplication)
+    return app
+
+
+def office_window_class() -> Any:
+    """The office window, or a one-line usage error when this build has no office mode."""
+    try:
+        module = importlib.import_module(OFFICE_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name and OFFICE_MODULE.startswith(exc.name):
+            raise UsageError("Office mode is not part of this copy of PACE Intake: "
+                             "use the office commands (pace-desktop office --help).") from None
+        raise
+    return module.OfficeWindow
+
+
+def make_demo_store(folder: Path, passphrase: str, progress: Any = None) -> Any:
+    """A new store of fictional people in ``folder``; runs on the worker, returns the open Store."""
+    from pace_desktop.demo import seed
+    from pace_desktop.store.store import Store
+
+    store = Store.create(folder / "demo.store", adviser="Demo Adviser", passphrase=passphrase,
+                         device_name="Demo laptop")
+    if progress:
+        progress(1, 2)
+    seed(store, events=DEMO_EVENTS, clients=DEMO_CLIENTS)
+    if progress:
+        progress(2, 2)
+    return store
+
+
+def demo_passphrase() -> str:
+    """Three random chunks: long enough for the store's rules, easy to read off the banner."""
+    import secrets
+
+    return "demo " + " ".join(secrets.token_hex(3) for _ in range(3))
+
+
+class Running:
+    """The adviser's window and its session; ``close()`` locks and removes a demo store."""
+
+    def __init__(self, window: Any, session: Any, temp: Path | None) -> None:
+        self.window = window
+        self.session = session
+        self.temp = temp
+
+    def close(self) -> None:
+        import shutil
+
+        self.window.close()  # closing locks: drafts kept, audit entry written, key dropped
+        self.session.lock()
+        self.session.worker.wait()
+        if self.temp is not None:
+            shutil.rmtree(self.temp, ignore_errors=True)
+
+
+def start(store: Path | None = None, demo: bool = False) -> Running:
+    """Show the adviser's window (first run, unlock, or a demo being made) without running Qt."""
+    import tempfile
+
+    from pace_desktop.ui.main_window import MainWindow
+    from pace_desktop.ui.session import Session
+
+    application()
+    temp: Path | None = None
+    passphrase: str | None = None
+    if demo:
+        temp = Path(tempfile.mkdtemp(prefix="pace-demo-"))
+        path = temp / "demo.store"
+        passphrase = demo_passphrase()
+    else:
+        if store is None:
+            from pace_desktop.paths import default_store_path
+
+            store = default_store_path()
+        path = Path(store)
+    session = Session(path)
+    window = MainWindow(session, demo_passphrase=passphrase)
+    window.resize(1280, 800)
+    window.show()
+    if temp is not None and passphrase is not None:
+        _start_demo(session, window, temp, passphrase)
+    return Running(window, session, temp)
+
+
+def run(store: Path | None = None, demo: bool = False, office: bool = False) -> int:
+    """Show the window and run until it closes; returns the exit status."""
+    if office:
+        # Found before Qt starts, so that a missing office mode fails in one line.
+        window_class = office_window_class()
+        app = application()
+        office_window = window_class(store)
+        office_window.show()
+        return int(app.exec())
+    running = start(store, demo)
+    try:
+        return int(application().exec())
+    finally:
+        running.close()
+
+
+def _start_demo(session: Any, window: Any, folder: Path, passphrase: str) -> None:
+    from pace_desktop.errors import PaceError
+    from pace_desktop.ui.dialogs.progress import run_with_progress
+
+    def failed(exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, PaceError) else "The demo store could not be made."
+        window.unlock.notice.show_message(message)
+
+    run_with_progress(session, window, window.tr("Preparing the demo"),
+                      window.tr("Making a store of fictional people…"),
+                      lambda progress: make_demo_store(folder, passphrase, progress),
+                      on_done=session.adopt, on_error=failed)

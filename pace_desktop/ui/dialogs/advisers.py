@@ -1,0 +1,165 @@
+"""Adding an adviser and changing your own passphrase: small forms used by the settings dialog.
+
+Both need the signed-in adviser's passphrase (to add someone, as confirmation; to change it, as the
+old one), and both run the slow Argon2 work on the worker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pace_desktop.errors import PaceError, WrongPassphrase
+from pace_desktop.ui import style
+from pace_desktop.ui.session import Session
+from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.field import FieldRow
+from pace_desktop.ui.widgets.passphrase import (
+    MISMATCH,
+    PassphraseEdit,
+    StrengthMeter,
+    passphrase_problem,
+)
+from pace_desktop.ui.widgets.reauth import NOT_YOURS, verify_current
+
+
+class _PassphraseForm(QDialog):
+    """Shared layout: intro, a grid of fields, an error line, and Cancel / the action button."""
+
+    def __init__(self, session: Session, title: str, intro: str, action: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(title)
+        self.setModal(True)
+        text = QLabel(intro)
+        text.setWordWrap(True)
+        text.setObjectName("hint")
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(10)
+        self.grid.setColumnStretch(1, 3)
+        self.grid.setColumnStretch(2, 2)
+        self.grid.setColumnMinimumWidth(2, 200)
+        self.banner = Banner("error")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = style.primary(
+            self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(text)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(760)
+
+    def new_passphrase_rows(self, first_row: int) -> None:
+        self.new = PassphraseEdit()
+        self.again = PassphraseEdit()
+        self.meter = StrengthMeter()
+        self.new_row = FieldRow(self.grid, first_row, self.tr("New &passphrase"), self.new)
+        self.grid.addWidget(self.meter, first_row + 1, 1)
+        self.again_row = FieldRow(self.grid, first_row + 2, self.tr("Type it a&gain"), self.again)
+        self.new.textChanged.connect(self.meter.update_for)
+
+    def check_new(self) -> bool:
+        problem = passphrase_problem(self.new.text())
+        mismatch = None if problem or self.new.text() == self.again.text() else self.tr(MISMATCH)
+        self.new_row.set_error(problem)
+        self.again_row.set_error(mismatch)
+        return not (problem or mismatch)
+
+    def run(self, fn: Any) -> None:
+        self.ok.setEnabled(False)
+        self.banner.clear_message()
+        self.session.worker.submit(fn, on_done=lambda _r: self.accept(), on_error=self.failed)
+
+    def failed(self, exc: BaseException) -> None:
+        self.ok.setEnabled(True)
+        self.banner.show_message(str(exc) if isinstance(exc, PaceError)
+                                 else self.tr("Nothing was changed: try again."))
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class AddAdviserDialog(_PassphraseForm):
+    """A new adviser who can unlock this laptop with their own passphrase."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, self.tr("Add an adviser"), self.tr(
+            "The new adviser chooses their own passphrase and types it here. Then type yours "
+            "to confirm."),
+            self.tr("&Add adviser"), parent)
+        self.name = QLineEdit()
+        self.name_row = FieldRow(self.grid, 0, self.tr("Adviser's &name"), self.name)
+        self.new_passphrase_rows(1)
+        self.mine = PassphraseEdit()
+        self.mine_row = FieldRow(self.grid, 4, self.tr("&Your passphrase"), self.mine,
+                                 hint=self.tr("The one you unlocked with, to confirm it is you"))
+        self.name.setFocus()
+
+    def submit(self) -> None:
+        name, new, mine = self.name.text().strip(), self.new.text(), self.mine.text()
+        self.name_row.set_error(None if name else self.tr("Enter the adviser's name."))
+        ok = self.check_new() and bool(name)
+        self.mine_row.set_error(None if mine else self.tr("Type your passphrase to confirm."))
+        if not ok or not mine:
+            return
+        session = self.session
+
+        def add(_progress: Any) -> None:
+            verify_current(session, mine)
+            session.store.add_adviser(name, new)
+
+        self.run(add)
+
+    def failed(self, exc: BaseException) -> None:
+        if isinstance(exc, WrongPassphrase) or str(exc) == NOT_YOURS:
+            self.ok.setEnabled(True)
+            self.mine_row.set_error(self.tr(NOT_YOURS))
+            self.mine.setFocus()
+            return
+        super().failed(exc)
+
+
+class ChangePassphraseDialog(_PassphraseForm):
+    """The signed-in adviser's own passphrase: the old one proves who is asking."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, self.tr("Change your passphrase"), self.tr(
+            "Type your current passphrase, then the new one twice. Other advisers' passphrases "
+            "do not change."),
+            self.tr("&Change passphrase"), parent)
+        self.old = PassphraseEdit()
+        self.old_row = FieldRow(self.grid, 0, self.tr("&Current passphrase"), self.old)
+        self.new_passphrase_rows(1)
+        self.old.setFocus()
+
+    def submit(self) -> None:
+        old, new = self.old.text(), self.new.text()
+        self.old_row.set_error(None if old else self.tr("Type your current passphrase."))
+        if not self.check_new() or not old:
+            return
+        store = self.session.store
+        self.run(lambda _p: store.change_passphrase(store.adviser, old, new))
+
+    def failed(self, exc: BaseException) -> None:
+        if isinstance(exc, WrongPassphrase):
+            self.ok.setEnabled(True)
+            self.old_row.set_error(self.tr("That is not your current passphrase: try again."))
+            self.old.setFocus()
+            return
+        super().failed(exc)

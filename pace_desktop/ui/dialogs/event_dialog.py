@@ -1,0 +1,269 @@
+"""Create or edit an event: every event field from the schema, with each problem shown beside its
+field.
+
+The dialog only gathers input: the ``Event`` model validates it and the store saves it on the
+worker. If the app locks while it is open, what was typed is kept as an encrypted draft
+(``event:<id>``) and offered again.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pace_desktop.errors import PaceError
+from pace_desktop.records.models import Event, EventType, field_errors
+from pace_desktop.reference import council_areas
+from pace_desktop.ui import style
+from pace_desktop.ui.session import Session
+from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.date_edit import DateField
+from pace_desktop.ui.widgets.field import FieldRow
+
+DRAFT_PREFIX = "event:"
+# Suggestions only (typing anything else is fine): the sectors PACE events most often meet.
+SECTORS = ("Manufacturing", "Engineering", "Construction", "Energy", "Food and drink", "Retail",
+           "Customer service", "Financial services", "Hospitality", "Transport and logistics",
+           "Health and social care", "Public sector", "Digital and technology",
+           "Creative industries", "Printing", "Other")
+FIELDS = ("employer_name", "site_address", "site_postcode", "council_area", "sector", "event_date",
+          "event_type", "hr1_reference", "number_affected")
+
+
+class EventDialog(QDialog):
+    """``saved`` carries the stored Event after a successful save."""
+
+    saved = Signal(object)
+
+    def __init__(self, session: Session, event: Event | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.original = event
+        self.setWindowTitle(self.tr("Edit event") if event else self.tr("New event"))
+        self.setModal(True)
+        self._build()
+        if event is not None:
+            self.set_values(event.model_dump(mode="json"))
+        self._clean = self.values()
+        session.about_to_lock.connect(self._keep_draft)
+
+    # -- layout ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        title = QLabel(self.windowTitle())
+        title.setObjectName("pageTitle")
+        intro = QLabel(self.tr("Where and when the event is. Fields marked optional can be left "
+                               "blank."))
+        intro.setObjectName("hint")
+        intro.setWordWrap(True)
+        self.employer = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)  # Tab moves to the next field, as everywhere else
+        self.postcode = QLineEdit()
+        self.postcode.setMaximumWidth(140)
+        self.area = QComboBox()
+        self.area.setPlaceholderText(self.tr("Choose a council area"))
+        for area in council_areas():
+            self.area.addItem(area.name, area.gss_code)
+        self.area.setCurrentIndex(-1)
+        self.sector = QLineEdit()
+        completer = QCompleter(list(SECTORS), self.sector)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.sector.setCompleter(completer)
+        self.date = DateField()
+        self.date.setMaximumWidth(170)
+        self.type = QComboBox()
+        for member in EventType:
+            self.type.addItem(self.tr(member.label), member.value)
+        self.hr1 = QLineEdit()
+        self.hr1.setMaximumWidth(200)
+        self.affected = QLineEdit()
+        self.affected.setValidator(QIntValidator(0, 1_000_000, self.affected))
+        self.affected.setMaximumWidth(140)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(10)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
+        grid.setColumnMinimumWidth(2, 220)
+        spec = [
+            ("employer_name", self.tr("&Employer"), self.employer, None),
+            ("site_address", self.tr("Site &address (optional)"), self.address, None),
+            ("site_postcode", self.tr("Site &postcode (optional)"), self.postcode,
+             self.tr("For example G51 2AB")),
+            ("council_area", self.tr("&Council area"), self.area, None),
+            ("sector", self.tr("&Sector"), self.sector, self.tr("For example Manufacturing")),
+            ("event_date", self.tr("&Date"), self.date, self.tr("Day/month/year")),
+            ("event_type", self.tr("&Type of event"), self.type, None),
+            ("hr1_reference", self.tr("&HR1 reference (optional)"), self.hr1,
+             self.tr("The reference on the employer's HR1 form")),
+            ("number_affected", self.tr("&Number of people affected (optional)"), self.affected,
+             None),
+        ]
+        self.rows: dict[str, FieldRow] = {}
+        for i, (name, label, editor, hint) in enumerate(spec):
+            self.rows[name] = FieldRow(grid, i, label, editor, hint=hint)
+        self.banner = Banner("error")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.addButton(self.tr("&Save event"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        style.primary(self.save_button)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(self.banner)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(820)
+        self.employer.setFocus()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        # Three lines of address without a scroll bar. Set here, once the stylesheet has been
+        # applied: its min-height and font size would otherwise win over a height set earlier.
+        self.address.setFixedHeight(3 * self.address.fontMetrics().lineSpacing() + 18)
+        super().showEvent(event)
+
+    # -- values ------------------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """What the form holds, as the model's JSON-style fields (blank optional ones are None)."""
+        affected = self.affected.text().strip()
+        return {
+            "employer_name": self.employer.text(),
+            "site_address": self.address.toPlainText() or None,
+            "site_postcode": self.postcode.text() or None,
+            "council_area": self.area.currentData(),
+            "sector": self.sector.text(),
+            "event_date": self.date.date().toPython().isoformat(),
+            "event_type": self.type.currentData(),
+            "hr1_reference": self.hr1.text() or None,
+            "number_affected": int(affected) if affected else None,
+        }
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        self.employer.setText(values.get("employer_name") or "")
+        self.address.setPlainText(values.get("site_address") or "")
+        self.postcode.setText(values.get("site_postcode") or "")
+        self.area.setCurrentIndex(self.area.findData(values.get("council_area")))
+        self.sector.setText(values.get("sector") or "")
+        if values.get("event_date"):
+            self.date.setDate(QDate(date.fromisoformat(values["event_date"])))
+        self.type.setCurrentIndex(max(0, self.type.findData(values.get("event_type"))))
+        self.hr1.setText(values.get("hr1_reference") or "")
+        number = values.get("number_affected")
+        self.affected.setText("" if number is None else str(number))
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._clean
+
+    def build_event(self) -> Event | None:
+        """The validated Event, or None after showing each problem beside its field."""
+        values = self.values()
+        try:
+            if self.original is None:
+                event = Event.model_validate(values)
+            else:
+                event = Event.model_validate(self.original.model_dump() | values)
+        except ValidationError as exc:
+            errors = field_errors(exc)
+            if values["council_area"] is None:  # the model's message is about text; this is a list
+                errors["council_area"] = self.tr("Choose the council area from the list.")
+            for name, row in self.rows.items():
+                row.set_error(errors.get(name))
+            first = next((self.rows[n].editor for n in FIELDS if n in errors), None)
+            if first is not None:
+                first.setFocus()
+            self.banner.show_message(self.tr("Check the details marked in red."))
+            return None
+        for row in self.rows.values():
+            row.set_error(None)
+        self.banner.clear_message()
+        return event
+
+    # -- actions -----------------------------------------------------------------------------------
+    def save(self) -> None:
+        event = self.build_event()
+        if event is None:
+            return
+        self.save_button.setEnabled(False)
+        store = self.session.store
+        is_new = self.original is None
+
+        def write(_progress: Any) -> Event:
+            return store.events.add(event) if is_new else store.events.update(event)
+
+        self.session.worker.submit(write, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, event: Event) -> None:
+        self.original = event
+        self._clean = self.values()
+        self.saved.emit(event)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.banner.show_message(str(exc) if isinstance(exc, PaceError)
+                                 else self.tr("The event could not be saved: try again."))
+
+    def reject(self) -> None:
+        if self.is_dirty() and self.session.is_unlocked and self.isVisible():
+            answer = QMessageBox.question(
+                self, self.tr("Discard changes?"),
+                self.tr("You have changed this event. Leave without saving?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    # -- drafts across auto-lock -------------------------------------------------------------------
+    def draft_key(self) -> str:
+        return DRAFT_PREFIX + (str(self.original.id) if self.original else "new")
+
+    def _keep_draft(self) -> None:
+        """The app is locking: keep what was typed (encrypted in the store), then close."""
+        if not self.isVisible():
+            return
+        if self.is_dirty():
+            data = json.dumps({"values": self.values()})
+            store, key = self.session.store, self.draft_key()
+            self.session.worker.submit(lambda _p: store.save_draft(key, data))
+        self._clean = self.values()
+        super().reject()
+
+    @classmethod
+    def restore_draft(cls, session: Session, key: str,
+                      parent: QWidget | None = None) -> EventDialog | None:
+        """Reopen a form kept at auto-lock; the draft is removed from the store as it is taken."""
+        data = session.store.take_draft(key)
+        if data is None or not key.startswith(DRAFT_PREFIX):
+            return None
+        event_id = key.removeprefix(DRAFT_PREFIX)
+        event = None if event_id == "new" else session.store.events.get(event_id)
+        dialog = cls(session, event, parent)
+        dialog.set_values(json.loads(data)["values"])
+        return dialog

@@ -1,0 +1,322 @@
+"""Export for the office: choose a folder, write one encrypted bundle on the worker, see what went.
+
+The summary says how many records of each kind were written and how many people were held back by
+consent, and why — the adviser can then tell the office, or the person, what did not travel. With
+no office key set, the dialog says so in one line and offers Settings, where the key is added.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pace_desktop.ui import style
+from pace_desktop.ui.office.common import PathPicker, error_text, hint, open_folder, when
+from pace_desktop.ui.office.reports_page import documents_folder
+from pace_desktop.ui.session import Session
+from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.field import FieldRow
+
+# What each part of a bundle is, in the adviser's words, in the order the summary lists them.
+KIND_WORDS = {
+    "event": "Events",
+    "client": "People",
+    "consent": "Consent answers",
+    "checklist": "Checklists",
+    "intervention": "Support and referrals",
+    "outcome": "Outcomes",
+    "feedback": "Feedback",
+    "tombstone": "Erasures",
+}
+
+
+NO_KEY_LINE = ("No office key is set on this laptop, so nothing can be exported: add the office.pub "
+               "file from the office in Settings, then export again.")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+def count_rows(grid: QGridLayout, counts: dict[str, int], start: int = 0) -> int:
+    """Label / number rows for each kind with a count; returns the next free row."""
+    row = start
+    for kind, words in KIND_WORDS.items():
+        n = counts.get(kind, 0)
+        if not n:
+            continue
+        name = QLabel(_t(words))
+        value = QLabel(f"{n:,}")
+        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        value.setAccessibleName(f"{_t(words)}: {n}")
+        grid.addWidget(name, row, 0)
+        grid.addWidget(value, row, 1)
+        row += 1
+    return row
+
+
+def clear_layout(grid: QGridLayout) -> None:
+    while grid.count():
+        item = grid.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+
+
+class ExportDialog(QDialog):
+    """``ExportDialog(session, parent).open()``; ``result_value`` holds the ExportResult after."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.result_value: Any = None
+        self.setWindowTitle(self.tr("Export for the office"))
+        self.setModal(True)
+        self.setMinimumWidth(680)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_form())
+        self.pages.addWidget(self._build_summary())
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button.clicked.connect(self.reject)
+        self.export_button = style.primary(QPushButton(self.tr("&Export")))
+        self.export_button.clicked.connect(self.start)
+        self.open_button = QPushButton(style.icon("open"), self.tr("&Open folder"))
+        self.open_button.clicked.connect(self._open_folder)
+        self.open_button.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.pages)
+        layout.addLayout(buttons)
+        self._load_status()
+
+    # -- the form ----------------------------------------------------------------------------------
+    def _build_form(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        title = QLabel(self.tr("Export for the office"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        layout.addWidget(hint(self.tr(
+            "Writes one encrypted file holding every record that is new or changed since the last "
+            "export, for people who agreed to PACE support. Only the office can open it — not "
+            "even this laptop. Send the file to the office as you usually do.")))
+        self.status = QLabel(self.tr("Checking what there is to send…"))
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.no_key = QWidget()
+        no_key_row = QHBoxLayout(self.no_key)
+        no_key_row.setContentsMargins(0, 0, 0, 0)
+        self.no_key_banner = Banner("error")
+        self.settings_button = QPushButton(style.icon("settings"), self.tr("Open &Settings…"))
+        self.settings_button.clicked.connect(self.open_settings)
+        no_key_row.addWidget(self.no_key_banner, 1)
+        no_key_row.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.no_key.setVisible(False)
+        layout.addWidget(self.no_key)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(1, 1)
+        self.folder = PathPicker("folder", self.tr("Folder for the export"))
+        self.folder.set_path(documents_folder())
+        self.folder_row = FieldRow(grid, 0, self.tr("Save &in"), self.folder)
+        grid.removeWidget(self.folder_row.message)
+        grid.addWidget(self.folder_row.message, 1, 1)
+        layout.addLayout(grid)
+        self.resend = QCheckBox(self.tr("Also send &again what the office has not confirmed yet"))
+        self.resend.setToolTip(self.tr(
+            "Use this when an earlier export was lost or refused: the office keeps only one copy "
+            "of each record, so sending twice is harmless."))
+        layout.addWidget(self.resend)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(self.tr("Export progress"))
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.banner = Banner("error")
+        layout.addWidget(self.banner)
+        return page
+
+    def _load_status(self) -> None:
+        from pace_desktop.exchange.export import export_history, pending_count
+
+        store = self.session.store
+
+        def load(_p: Any) -> tuple[int, Any, bool]:
+            history = export_history(store, limit=1)
+            return pending_count(store), history[0] if history else None, bool(
+                store.office_recipient)
+
+        self.session.worker.submit(load, on_done=self._status_loaded, on_error=self._failed)
+
+    def _status_loaded(self, result: tuple[int, Any, bool]) -> None:
+        pending, last, has_key = result
+        lines = [self.tr("{0} records changed since the last export.").format(f"{pending:,}")
+                 if pending != 1 else self.tr("1 record changed since the last export.")]
+        if last is not None:
+            receipt = (self.tr("confirmed by the office on {0}").format(when(last.receipt_at))
+                       if last.receipt_at else self.tr("no receipt from the office yet"))
+            lines.append(self.tr("Last export: number {0}, {1}, {2} records — {3}.").format(
+                last.sequence, when(last.created_at), last.records, receipt))
+        else:
+            lines.append(self.tr("This laptop has not exported anything yet."))
+        self.status.setText("\n".join(lines))
+        if not has_key:
+            from pace_desktop.exchange.export import NoOfficeKey
+
+            self._show_no_key(NoOfficeKey())
+
+    def _show_no_key(self, exc: BaseException) -> None:
+        # NoOfficeKey's own line names the command-line way too; here the way is the button beside.
+        self.no_key_banner.show_message(self.tr(NO_KEY_LINE))
+        self.no_key.setVisible(True)
+        self.export_button.setEnabled(False)
+
+    def open_settings(self) -> None:
+        """Close this dialog and open Settings on the window that owns it, where the key is added."""
+        window = self.parentWidget().window() if self.parentWidget() is not None else None
+        self.reject()
+        if window is not None and hasattr(window, "open_settings"):
+            window.open_settings()
+
+    # -- exporting ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        from pace_desktop.exchange.export import export_bundle
+
+        folder = self.folder.path()
+        if folder is None or not folder.is_dir():
+            self.folder_row.set_error(self.tr("Choose an existing folder, e.g. a USB stick."))
+            self.folder.setFocus()
+            return
+        self.folder_row.set_error(None)
+        self.banner.clear_message()
+        store, resend = self.session.store, self.resend.isChecked()
+        self.export_button.setEnabled(False)
+        self.close_button.setEnabled(False)
+        self.export_button.setText(self.tr("Exporting…"))
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.session.worker.submit(
+            lambda progress: export_bundle(store, folder, progress=progress,
+                                           resend_unconfirmed=resend),
+            on_done=self._done, on_error=self._failed, on_progress=self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _idle(self) -> None:
+        self.progress.setVisible(False)
+        self.close_button.setEnabled(True)
+        self.export_button.setText(self.tr("&Export"))
+        self.export_button.setEnabled(not self.no_key.isVisible())
+
+    def _failed(self, exc: BaseException) -> None:
+        from pace_desktop.exchange.export import NoOfficeKey
+
+        self._idle()
+        if isinstance(exc, NoOfficeKey):
+            self._show_no_key(exc)
+            return
+        self.banner.show_message(error_text(exc, self.tr(
+            "The export did not finish: nothing was marked as sent. Try again.")))
+
+    def _done(self, result: Any) -> None:
+        self._idle()
+        self.result_value = result
+        self.show_summary(result)
+
+    # -- the summary -------------------------------------------------------------------------------
+    def _build_summary(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        self.summary_title = QLabel()
+        self.summary_title.setObjectName("pageTitle")
+        self.summary_file = QLabel()
+        self.summary_file.setWordWrap(True)
+        self.summary_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts_title = QLabel(self.tr("In this export"))
+        self.counts_title.setObjectName("sectionTitle")
+        self.counts = QGridLayout()
+        self.counts.setHorizontalSpacing(48)
+        self.counts.setColumnStretch(2, 1)
+        self.held_title = QLabel(self.tr("Held back by consent (they stay on this laptop)"))
+        self.held_title.setObjectName("sectionTitle")
+        self.held = QLabel()
+        self.held.setWordWrap(True)
+        self.next_steps = hint("")
+        layout.addWidget(self.summary_title)
+        layout.addWidget(self.summary_file)
+        layout.addWidget(self.counts_title)
+        layout.addLayout(self.counts)
+        layout.addWidget(self.held_title)
+        layout.addWidget(self.held)
+        layout.addWidget(self.next_steps)
+        layout.addStretch(1)
+        return page
+
+    def show_summary(self, result: Any) -> None:
+        written = result.path is not None
+        self.summary_title.setText(self.tr("Export written") if written
+                                   else self.tr("Nothing new to export"))
+        self.summary_file.setText(
+            self.tr("{0} records were written to {1}\nin the folder {2}").format(
+                f"{result.records:,}", result.path.name, result.path.parent)
+            if written else self.tr("Every record on this laptop has already been sent."))
+        clear_layout(self.counts)
+        count_rows(self.counts, result.counts)
+        self.counts_title.setVisible(written)
+        lines = result.held_back_text()
+        self.held_title.setVisible(bool(lines))
+        self.held.setVisible(bool(lines))
+        self.held.setText("\n".join(f"•  {line}" for line in lines) + "\n" + self.tr(
+            "Their records are sent once PACE support consent is recorded for them."))
+        self.next_steps.setText(self.tr(
+            "Next: send this file to the office. When the office sends back a receipt, apply it "
+            "with Apply receipt… so that sent records can be removed from this laptop after the "
+            "retention period.") if written else "")
+        self.next_steps.setVisible(written)
+        self.pages.setCurrentIndex(1)
+        self.export_button.setVisible(False)
+        self.open_button.setVisible(written)
+        self.close_button.setText(self.tr("&Done"))
+        style.primary(self.close_button)
+        self.close_button.style().unpolish(self.close_button)
+        self.close_button.style().polish(self.close_button)
+        self.close_button.setFocus()
+        self.adjustSize()
+
+    def _open_folder(self) -> None:
+        if self.result_value is not None and self.result_value.path is not None:
+            open_folder(Path(self.result_value.path))
+
+    def reject(self) -> None:
+        if not self.close_button.isEnabled():
+            return  # the export is under way: the file is being written and marked
+        if self.result_value is not None:
+            super().accept()  # an export was made: closing is the end of a successful run
+            return
+        super().reject()

@@ -1,0 +1,224 @@
+"""The event view's client table over ``store.client_queries.rows_for_event``, with a sort/filter
+proxy.
+
+Rows arrive as light tuples holding each client's JSON; a row is decoded only when it is first
+shown, sorted or filtered, and rows are handed to the view in batches (``fetchMore``), so a
+5,000-client event opens at once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from pace_desktop.records.enums import BAND_LABELS, EmploymentStatus
+from pace_desktop.store.clients import compact, fold
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BATCH = 500
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_BAND_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
+_BAND_BRUSH = {"high": QBrush(QColor("#f6d7d2")), "medium": QBrush(QColor("#fff7bf")),
+               "low": QBrush(QColor("#cce2d8"))}
+_REVIEW_BRUSH = QBrush(QColor("#fff4d6"))
+COLUMNS = ("Name", "PACE ID", "Postcode", "NI number", "Employment", "Risk", "Review", "Exported")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ClientsModel", text)
+
+
+# Letters that Unicode does not decompose into a base letter and an accent, but that people type
+# without the accent on a UK keyboard ("Pawel" for "Paweł"). Belongs in store.clients.fold (asked).
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae",
+                                "œ": "oe"})
+
+
+def loose(text: str | None) -> str:
+    """``fold`` and then the letters above: the filter's key for names."""
+    return fold(text).translate(_PLAIN_LETTERS)
+
+
+def _dehyphen(text: str) -> str:
+    return compact(text).replace("-", "")
+
+
+@dataclass
+class ClientRow:
+    """One client as the table needs it, decoded from the stored JSON on first use."""
+
+    id: str
+    pace_id: str
+    raw: str
+    band: str | None
+    needs_review: bool
+    exported: bool
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        return json.loads(self.raw)
+
+    @cached_property
+    def name(self) -> str:
+        d = self.data
+        shown = d.get("preferred_name") or d.get("first_name") or ""
+        return f"{d.get('last_name', '')}, {shown}".strip(", ")
+
+    @cached_property
+    def keys(self) -> tuple[tuple[str, ...], str, str, str]:
+        """Folded name words, and compact PACE ID, NI number and postcode, for the filter."""
+        d = self.data
+        names = " ".join(d.get(k) or "" for k in ("first_name", "preferred_name", "last_name"))
+        words = tuple(loose(w) for w in names.replace("-", " ").split())
+        full = loose(f"{d.get('first_name', '')} {d.get('last_name', '')}")
+        return (*words, full), _dehyphen(self.pace_id), compact(d.get("ni_number")), \
+            compact(d.get("postcode"))
+
+    def matches(self, query: str) -> bool:
+        """Prefix match on any name (or the full name), NI number or postcode; PACE ID anywhere."""
+        words, pace, ni, postcode = self.keys
+        name = loose(query)
+        if name and any(w.startswith(name) for w in words):
+            return True
+        key = _dehyphen(query)
+        if not key:
+            return False
+        if pace.startswith(key) or pace.removeprefix("PACE").startswith(key):
+            return True
+        return ni.startswith(key) or postcode.startswith(key)
+
+    def cell(self, column: int) -> tuple[str, Any]:
+        """(text shown, value sorted by) for one column."""
+        d = self.data
+        match column:
+            case 0:
+                return self.name, loose(self.name)
+            case 1:
+                return self.pace_id, self.pace_id
+            case 2:
+                return d.get("postcode") or "", compact(d.get("postcode"))
+            case 3:
+                return d.get("ni_number") or "", compact(d.get("ni_number"))
+            case 4:
+                status = d.get("employment_status")
+                text = EmploymentStatus(status).label if status else ""
+                return _t(text) if text else "", text
+            case 5:
+                text = BAND_LABELS.get(self.band or "", "Not scored")
+                return _t(text), _BAND_ORDER.get(self.band, 3)
+            case 6:
+                return (_t("Needs review") if self.needs_review else ""), int(not self.needs_review)
+        return (_t("Yes") if self.exported else _t("No")), int(self.exported)
+
+
+class ClientsModel(QAbstractTableModel):
+    """All of one event's clients; the view sees them ``BATCH`` rows at a time as it scrolls."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[ClientRow] = []
+        self._shown = 0
+
+    def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        self.beginResetModel()
+        self._all = [ClientRow(str(r[0]), r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in rows]
+        self._shown = min(BATCH, len(self._all))
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    def row_at(self, row: int) -> ClientRow:
+        return self._all[row]
+
+    def fetch_all(self) -> None:
+        if self._shown < len(self._all):
+            self.beginInsertRows(QModelIndex(), self._shown, len(self._all) - 1)
+            self._shown = len(self._all)
+            self.endInsertRows()
+
+    def canFetchMore(self, parent: _Index = _ROOT) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and self._shown < len(self._all)
+
+    def fetchMore(self, parent: _Index = _ROOT) -> None:  # noqa: N802 - Qt API
+        if parent.isValid() or self._shown >= len(self._all):
+            return
+        end = min(self._shown + BATCH, len(self._all))
+        self.beginInsertRows(QModelIndex(), self._shown, end - 1)
+        self._shown = end
+        self.endInsertRows()
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _t(COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._all[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.cell(column)[0]
+        if role == SORT_ROLE:
+            return row.cell(column)[1]
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column == 5:
+                return _BAND_BRUSH.get(row.band or "")
+            if column == 6 and row.needs_review:
+                return _REVIEW_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.needs_review:
+            return _t("Registered at the kiosk: check the details with the person")
+        return None
+
+
+class ClientFilter(QSortFilterProxyModel):
+    """Filters on the search box text; sorting or filtering first loads every row, so nothing is
+    missed.
+    """
+
+    def __init__(self, source: ClientsModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._query = ""
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+
+    def set_query(self, text: str) -> None:
+        self._query = text.strip()
+        if self._query:
+            self._source.fetch_all()
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column >= 0:
+            self._source.fetch_all()
+        super().sort(column, order)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 - Qt API
+        return not self._query or self._source.row_at(source_row).matches(self._query)

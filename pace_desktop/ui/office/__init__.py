@@ -1,0 +1,1 @@
+"""The office mode (``pace-desktop --office``): the central store, bundle import, devices, reports."""

@@ -1,0 +1,132 @@
+"""Small pieces the office pages share: a titled page, a file or folder picker, times and errors.
+
+Kept here so that each page reads as what it does, and the six pages look and behave alike.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pace_desktop.errors import PaceError
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("office", text)
+
+
+def page(title: str, intro: str) -> tuple[QWidget, QVBoxLayout]:
+    """A tab's page: a section title, one or two lines saying what the page is for, then content."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(20, 16, 20, 16)
+    layout.setSpacing(10)
+    heading = QLabel(title)
+    heading.setObjectName("sectionTitle")
+    text = QLabel(intro)
+    text.setObjectName("hint")
+    text.setWordWrap(True)
+    layout.addWidget(heading)
+    layout.addWidget(text)
+    return widget, layout
+
+
+def section(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setObjectName("sectionTitle")
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class PathPicker(QWidget):
+    """A path box with a Choose… button; ``mode`` is 'open', 'save' or 'folder'.
+
+    The box can be typed in too (keyboard users, pasted paths); ``changed`` follows every edit.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, mode: str, caption: str, *, file_filter: str = "",
+                 placeholder: str = "", button: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = mode
+        self.caption = caption
+        self.file_filter = file_filter
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setAccessibleName(caption)
+        self.edit.textChanged.connect(self.changed)
+        self.button = QPushButton(button or _t("Choose…"))
+        self.button.setAccessibleName(caption + " — " + _t("choose"))
+        self.button.clicked.connect(self.choose)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def set_path(self, path: Path | str | None) -> None:
+        self.edit.setText("" if path is None else str(path))
+
+    def choose(self) -> None:
+        start = str(self.path() or Path.home())
+        if self.mode == "folder":
+            chosen = QFileDialog.getExistingDirectory(self, self.caption, start)
+        elif self.mode == "save":
+            chosen, _ = QFileDialog.getSaveFileName(self, self.caption, start, self.file_filter)
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.caption, start, self.file_filter)
+        if chosen:
+            self.set_path(chosen)
+
+
+def error_text(exc: BaseException, fallback: str) -> str:
+    """The one line a person reads: the error's own words when it is ours, else ``fallback``."""
+    if isinstance(exc, PaceError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return _t("The file or folder could not be used: check it exists and that you may write "
+                  "there, then try again.")
+    return fallback
+
+
+def when(iso: str | None) -> str:
+    """An ISO time from the store, shown in local time: '20 Nov 2026, 14:03'."""
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d %b %Y, %H:%M").lstrip("0")
+
+
+def open_folder(path: Path) -> bool:
+    """Show ``path`` (a folder, or the folder holding a file) in the system's file manager."""
+    folder = path if path.is_dir() else path.parent
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -1,0 +1,261 @@
+"""The office's window (``pace-desktop --office``): set-up or unlock, then one tab per office task.
+
+Tabs: Import, Import history, Devices, Duplicates, Reports, Office key and staff — and Partners and
+People's rights when this copy of the app has them. It locks like the adviser's window: after the
+idle time, with Ctrl+L, or on close; on lock every page forgets what it showed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pace_desktop.paths import resource
+from pace_desktop.ui import style
+from pace_desktop.ui.office.session import CentralSession, default_central_path
+from pace_desktop.ui.screens.unlock import UnlockScreen
+from pace_desktop.ui.widgets.banner import Banner
+
+# Pages built by other issues' modules: (module, class, tab label). Shown only when present.
+OPTIONAL_PAGES = (
+    ("pace_desktop.ui.office.partners_page", "PartnersPage", "Partners"),
+    ("pace_desktop.ui.office.privacy_page", "PrivacyPage", "People's rights"),
+)
+
+
+def optional_page(module: str, name: str) -> Any:
+    try:
+        found = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(found, name, None)
+
+
+class OfficeUnlockScreen(UnlockScreen):
+    """The laptop's lock screen, saying which store it opens."""
+
+    def refresh(self, notice: str | None = None) -> None:
+        super().refresh(notice)
+        self.where.setText(self.tr("Type your office passphrase to open the central store:\n{0}")
+                           .format(self.session.path))
+
+
+class OfficeHome(QWidget):
+    """The tabs, and a notice line above them (after set-up: what to do next)."""
+
+    def __init__(self, session: CentralSession, parent: QWidget | None = None) -> None:
+        from pace_desktop.ui.office.devices_page import DevicesPage
+        from pace_desktop.ui.office.duplicates_page import DuplicatesPage
+        from pace_desktop.ui.office.history_page import HistoryPage
+        from pace_desktop.ui.office.import_page import ImportPage
+        from pace_desktop.ui.office.key_page import KeyPage
+        from pace_desktop.ui.office.reports_page import ReportsPage
+
+        super().__init__(parent)
+        self.session = session
+        self.notice = Banner("notice")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(False)
+        self.import_page = ImportPage(session)
+        self.history = HistoryPage(session)
+        self.devices = DevicesPage(session)
+        self.duplicates = DuplicatesPage(session)
+        self.reports = ReportsPage(session)
+        self.key = KeyPage(session)
+        self.pages: list[Any] = [self.import_page, self.history, self.devices, self.duplicates,
+                                 self.reports, self.key]
+        labels = [self.tr("&Import"), self.tr("Import &history"), self.tr("&Devices"),
+                  self.tr("D&uplicates"), self.tr("&Reports"), self.tr("Office &key")]
+        for module, name, label in OPTIONAL_PAGES:
+            page_class = optional_page(module, name)
+            if page_class is not None:
+                self.pages.append(page_class(session))
+                labels.append(self.tr(label))
+        for page, label in zip(self.pages, labels, strict=True):
+            self.tabs.addTab(page, label)
+        self.duplicates.count_changed.connect(self._duplicates_counted)
+        self.import_page.imported.connect(self._after_import)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+
+    def reload(self) -> None:
+        for page in self.pages:
+            if hasattr(page, "reload"):
+                page.reload()
+
+    def clear(self) -> None:
+        for page in self.pages:
+            if hasattr(page, "clear"):
+                page.clear()
+        self.notice.clear_message()
+
+    def _tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if self.session.is_unlocked and hasattr(page, "reload") and page is not self.import_page:
+            page.reload()
+
+    def _after_import(self) -> None:
+        for page in (self.history, self.devices, self.duplicates):
+            page.reload()
+
+    def _duplicates_counted(self, count: int) -> None:
+        index = self.tabs.indexOf(self.duplicates)
+        self.tabs.setTabText(index, self.tr("D&uplicates ({0})").format(count) if count
+                             else self.tr("D&uplicates"))
+
+
+class OfficeWindow(QMainWindow):
+    """``OfficeWindow(central)``: ``central`` is the central store's path (None: the default one).
+
+    A session may be passed in (tests, screenshots); otherwise the window makes its own.
+    """
+
+    def __init__(self, central: Path | str | None = None, *,
+                 session: CentralSession | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if session is None:
+            path = Path(central) if central is not None else default_central_path()
+            session = CentralSession(path, parent=self)
+        self.session = session
+        self.setWindowTitle(self.tr("PACE Intake — Office"))
+        self.setMinimumSize(1024, 640)
+        self.resize(1280, 800)
+        self.header = self._build_header()
+        self.stack = QStackedWidget()
+        self.unlock = OfficeUnlockScreen(self.session)
+        self.stack.addWidget(self.unlock)
+        self.setup: Any = None
+        self.home: OfficeHome | None = None
+        central_widget = QWidget()
+        layout = QVBoxLayout(central_widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central_widget)
+        self.session.unlocked.connect(self._on_unlocked)
+        self.session.locked.connect(self._on_locked)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        if self.session.is_unlocked:
+            self._on_unlocked()
+        elif self.session.exists():
+            self.show_unlock()
+        else:
+            self.show_setup()
+
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("appHeader")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        logo = QLabel()
+        logo.setPixmap(QPixmap(str(resource("icons", "pace-desktop-48.png"))).scaled(
+            28, 28, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        title = QLabel(self.tr("PACE Intake"))
+        title.setObjectName("appTitle")
+        mode = QLabel(self.tr("Office"))
+        mode.setObjectName("headerStatus")
+        mode.setStyleSheet("border: 1px solid #dfe4ee; border-radius: 4px; padding: 1px 8px;")
+        self.who = QLabel()
+        self.who.setObjectName("headerStatus")
+        self.lock_button = QPushButton(style.icon("lock"), self.tr("&Lock"))
+        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.setSpacing(10)
+        row.addWidget(logo)
+        row.addWidget(title)
+        row.addWidget(mode)
+        row.addStretch(1)
+        row.addWidget(self.who)
+        row.addWidget(self.lock_button)
+        return header
+
+    def _set_header_unlocked(self, unlocked: bool) -> None:
+        self.lock_button.setVisible(unlocked)
+        self.who.setVisible(unlocked)
+        if unlocked:
+            store = self.session.store
+            self.who.setText(self.tr("{0}  ·  office {1}").format(store.adviser, store.device_id))
+
+    # -- screens -----------------------------------------------------------------------------------
+    def show_setup(self) -> None:
+        from pace_desktop.ui.office.setup import OfficeSetupScreen
+
+        if self.setup is None:
+            self.setup = OfficeSetupScreen(self.session)
+            self.setup.created.connect(self._created)
+            self.stack.addWidget(self.setup)
+        self._set_header_unlocked(False)
+        self.stack.setCurrentWidget(self.setup)
+
+    def show_unlock(self, notice: str | None = None) -> None:
+        self._set_header_unlocked(False)
+        self.stack.setCurrentWidget(self.unlock)
+        self.unlock.refresh(notice)
+
+    def show_home(self) -> OfficeHome:
+        if self.home is None:
+            self.home = OfficeHome(self.session)
+            self.stack.addWidget(self.home)
+        self.stack.setCurrentWidget(self.home)
+        return self.home
+
+    def _created(self, made: Any) -> None:
+        home = self.show_home()
+        home.notice.show_message(self.tr(
+            "The central store was created and office.pub was written to {0}. Give office.pub to "
+            "every laptop, enrol each laptop on the Devices tab, and back up the office identity "
+            "(Office key tab) to keep offline.").format(made.office_pub))
+
+    # -- lock and unlock ---------------------------------------------------------------------------
+    def _on_unlocked(self) -> None:
+        if self.setup is not None:
+            self.stack.removeWidget(self.setup)
+            self.setup.deleteLater()
+            self.setup = None
+        self._set_header_unlocked(True)
+        home = self.show_home()
+        home.reload()
+
+    def _on_locked(self) -> None:
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.done(QDialog.DialogCode.Rejected)
+        if self.home is not None:
+            self.home.clear()
+        notice = None
+        if self.session.lock_reason == "idle":
+            minutes = max(1, round(self.session.autolock_seconds / 60))
+            notice = self.tr("Locked after {0} minutes without use.").format(minutes)
+        self.show_unlock(notice)
+
+    def lock(self) -> None:
+        self.session.lock()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        # Closing locks: the audit log records it and the key is dropped.
+        self.session.lock()
+        self.session.worker.wait()
+        event.accept()

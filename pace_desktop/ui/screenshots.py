@@ -1,0 +1,214 @@
+"""Renders every main screen from a throwaway demo store to PNG files for the README and docs.
+
+    python -m pace_desktop.ui.screenshots --out docs/screenshots
+
+Runs offscreen at a laptop size (1366x768); set QT_SCALE_FACTOR=1.5 to check high-DPI scaling. The
+client-record and kiosk screens come from their own modules' ``render_screenshots`` when present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402 - the platform is chosen first
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SIZE = (1366, 768)
+ADVISER = "Ailsa MacRae"
+DEVICE = "Glasgow laptop 3"
+PASSPHRASE = "kettle harbour violet seven"  # noqa: S105 - a fictional demo store
+EXTRA_RENDERERS = (
+    "pace_desktop.ui.dialogs.screens_for_docs",
+    "pace_desktop.ui.kiosk.screens_for_docs",
+)
+OFFICE_RENDERER = "pace_desktop.ui.office.screens_for_docs"
+
+
+class _Clock:
+    """A wall clock the back-off screenshot can wind forward, so the real unlock is not kept
+    waiting.
+    """
+    def __init__(self) -> None:
+        import time
+
+        self.offset = 0.0
+        self._time = time.time
+
+    def __call__(self) -> float:
+        return self._time() + self.offset
+
+
+def settle(session: Any = None, rounds: int = 5) -> None:
+    """Let queued work finish and its results reach the widgets, then let layouts and paints run."""
+    app = QApplication.instance()
+    for _ in range(rounds):
+        if session is not None:
+            session.worker.wait()
+        QCoreApplication.processEvents()
+        if session is not None and not session.worker.busy:
+            break
+    assert app is not None
+    for _ in range(3):
+        app.processEvents()
+
+
+def save(widget: QWidget, out_dir: Path, name: str, session: Any = None) -> Path:
+    settle(session)
+    path = out_dir / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def _window(session: Any) -> Any:
+    from pace_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    window.resize(*SIZE)
+    window.show()
+    window.activateWindow()
+    return window
+
+
+def render_first_run(folder: Path, out_dir: Path) -> list[Path]:
+    from pace_desktop.ui.session import Session
+
+    session = Session(folder / "new" / "pace.store")
+    window = _window(session)
+    screen = window.first_run
+    screen.name.setText(ADVISER)
+    screen.passphrase.setText(PASSPHRASE)
+    screen.confirm.setText(PASSPHRASE)
+    screen.passphrase.setFocus()
+    shots = [save(window, out_dir, "first-run")]
+    screen.passphrase.setText("short one")
+    screen.go_next()
+    shots.append(save(window, out_dir, "first-run-short-passphrase"))
+    window.close()
+    return shots
+
+
+def make_demo(path: Path) -> None:
+    from pace_desktop.demo import seed
+    from pace_desktop.records.models import RecordSource
+    from pace_desktop.store.store import Store
+
+    with Store.create(path, adviser=ADVISER, passphrase=PASSPHRASE, device_name=DEVICE) as store:
+        seed(store, events=6, clients=240)
+        # A few people registered themselves at the kiosk and still need an adviser's review.
+        for client in list(store.clients.all())[1:60:12]:
+            store.clients.update(client.model_copy(update={"needs_review": True,
+                                                           "source": RecordSource.kiosk}))
+
+
+def render_adviser_screens(folder: Path, out_dir: Path) -> list[Path]:
+    from pace_desktop.errors import WrongPassphrase
+    from pace_desktop.store.backoff import FREE_FAILURES
+    from pace_desktop.ui.session import Session
+
+    path = folder / "demo" / "pace.store"
+    make_demo(path)
+    clock = _Clock()
+    session = Session(path, wall_clock=clock)
+    window = _window(session)
+    shots = [save(window, out_dir, "unlock")]
+
+    for _ in range(FREE_FAILURES + 1):
+        try:
+            session.open_store("a wrong guess at it")
+        except WrongPassphrase:
+            pass
+    window.unlock.refresh()
+    window.unlock.passphrase.setText("a wrong guess")
+    window.unlock.row.set_error(
+        "That passphrase does not unlock this store: check it and try again.")
+    shots.append(save(window, out_dir, "unlock-countdown"))
+    clock.offset = 3600.0
+    window.unlock.refresh()
+
+    session.unlock(PASSPHRASE)
+    settle(session)
+    shots.append(save(window, out_dir, "home", session))
+    events = sorted(session.store.events.all(), key=lambda e: e.event_date)
+    counts = session.store.client_queries.event_counts()
+    busiest = max(events, key=lambda e: getattr(counts.get(str(e.id)), "clients", 0))
+    window.show_event(busiest)
+    settle(session)
+    shots.append(save(window, out_dir, "event", session))
+    window.event_screen.filter.setText("mac")
+    shots.append(save(window, out_dir, "event-filtered", session))
+    window.event_screen.filter.clear()
+
+    dialog = window.edit_event(busiest)
+    dialog.adjustSize()
+    shots.append(save(dialog, out_dir, "event-dialog", session))
+    dialog.employer.clear()
+    dialog.area.setCurrentIndex(-1)
+    dialog.build_event()
+    shots.append(save(dialog, out_dir, "event-dialog-errors", session))
+    dialog.done(0)
+
+    settings = window.open_settings()
+    settings.resize(820, 520)
+    shots.append(save(settings, out_dir, "settings", session))
+    settings.tabs.setCurrentIndex(2)
+    shots.append(save(settings, out_dir, "settings-time-limits", session))
+    settings.done(0)
+
+    shots += _render_extras(session, busiest, out_dir)
+    session.lock()
+    settle(session)
+    window.close()
+    return shots
+
+
+def _render_extras(session: Any, event: Any, out_dir: Path) -> list[Path]:
+    """The client record and kiosk screens, from their own modules' renderers when present."""
+    from pace_desktop.ui.screens.event import optional_class
+
+    shots: list[Path] = []
+    for module in EXTRA_RENDERERS:
+        render: Callable[..., list[Path]] | None = optional_class(module, "render_screenshots")
+        if render is not None:
+            shots += render(session, event, out_dir)
+            settle(session)
+    return shots
+
+
+def render_all(out_dir: Path) -> list[Path]:
+    from pace_desktop.ui.app import application
+    from pace_desktop.ui.screens.event import optional_class
+
+    app = application()
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pace-shots-") as tmp:
+        folder = Path(tmp)
+        shots = render_first_run(folder, out_dir) + render_adviser_screens(folder, out_dir)
+    # Office mode makes its own central store; its renderer takes only the folder.
+    office: Callable[[Path], list[Path]] | None = optional_class(OFFICE_RENDERER,
+                                                                 "render_screenshots")
+    if office is not None:
+        shots += office(out_dir)
+    return shots
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pace_desktop.ui.screenshots",
+                                     description="Render the main screens to PNG files.")
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args(argv)
+    shots = render_all(args.out)
+    sys.stdout.write("".join(f"{p}\n" for p in shots))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

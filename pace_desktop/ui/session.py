@@ -1,0 +1,146 @@
+"""The unlocked store for the running app, and the idle auto-lock that closes it.
+
+On lock, ``about_to_lock`` lets open forms keep what was typed as an encrypted draft; then the
+connection is closed and the key dropped, and ``locked`` tells the window to show the unlock screen.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from pace_desktop.ui.worker import Worker
+
+if TYPE_CHECKING:
+    # Imported lazily: pydantic and the models cost more than the whole unlock screen, and the
+    # start-up budget is measured to that screen.
+    from pace_desktop.store.store import Store
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class Session(QObject):
+    """Owns the store while unlocked; everyone else asks the session for it."""
+
+    unlocked = Signal()
+    about_to_lock = Signal()
+    locked = Signal()
+
+    def __init__(self, path: Path, *, clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], float] = time.time,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.worker = Worker(self)
+        self._store: Store | None = None
+        self.lock_reason = ""  # "idle" or "manual": the unlock screen says why it is showing
+        self._autolock_seconds = 300.0
+        self._last_activity = clock()
+        self._autolock_suspended = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.check_idle)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # -- store -------------------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the store is locked")
+        return self._store
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._store is not None
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def open_store(self, passphrase: str) -> Store:
+        """Open the store without adopting it: safe to run on the worker (Argon2 takes a moment)."""
+        from pace_desktop.store.store import Store
+
+        return Store.open(self.path, passphrase, clock=self.wall_clock)
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the store; raises WrongPassphrase, LockedOut or StoreError with the user's line."""
+        self.adopt(self.open_store(passphrase))
+
+    def unlock_wait(self) -> float:
+        """Seconds before another unlock attempt is allowed (the back-off survives restarts)."""
+        from pace_desktop.store.backoff import Backoff
+
+        # The same name as store.unlock_state_path, spelled out so that the unlock screen need not
+        # import the whole store (and pydantic) before it is shown.
+        state = self.path.with_name(self.path.name + ".unlock")
+        return Backoff(state, clock=self.wall_clock).wait_seconds()
+
+    def adopt(self, store: Store) -> None:
+        """Take a store opened elsewhere (first run, demo)."""
+        self._store = store
+        self._after_open()
+
+    def _after_open(self) -> None:
+        self.reload_settings()
+        self.touch()
+        self._timer.start()
+        self.unlocked.emit()
+
+    def lock(self, reason: str = "manual") -> None:
+        if self._store is None:
+            return
+        self.lock_reason = reason
+        self.about_to_lock.emit()
+        self.worker.wait()
+        store, self._store = self._store, None
+        self._timer.stop()
+        store.close()
+        self.locked.emit()
+
+    # -- idle auto-lock ----------------------------------------------------------------------------
+    @property
+    def autolock_seconds(self) -> float:
+        return self._autolock_seconds
+
+    def reload_settings(self) -> None:
+        """Read the auto-lock time again (at unlock, and after Settings saves it).
+
+        Kept here rather than read on every one-second check: a read waits for the worker's
+        transaction, and a long import would then freeze the window once a second.
+        """
+        minutes = self._store.int_setting("autolock_minutes") if self._store is not None else 0
+        self._autolock_seconds = 60.0 * float(minutes or 5)
+
+    def suspend_autolock(self, suspended: bool) -> None:
+        """The kiosk has its own inactivity reset and must not lock the adviser's store under it."""
+        self._autolock_suspended = suspended
+        self.touch()
+
+    def touch(self) -> None:
+        self._last_activity = self.clock()
+
+    def idle_seconds(self) -> float:
+        return self.clock() - self._last_activity
+
+    def check_idle(self) -> None:
+        # Work under way on the worker (an import, an export) is let finish: the lock follows it.
+        if self._store is not None and not self._autolock_suspended and not self.worker.busy \
+                and self.idle_seconds() >= self.autolock_seconds:
+            self.lock("idle")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in _ACTIVITY:
+            self._last_activity = self.clock()
+        return False

@@ -1,0 +1,37 @@
+"""The app's one stylesheet and its icons, read from ``resources/``."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from pace_desktop.paths import resource
+
+
+@cache
+def stylesheet(name: str = "app.qss") -> str:
+    """The stylesheet, ``@ICONS@`` replaced by the icons folder (Qt needs a real path there)."""
+    text = resource("style", name).read_text(encoding="utf-8")
+    return text.replace("@ICONS@", resource("icons").as_posix())
+
+
+def apply(app: QApplication) -> None:
+    app.setStyle("Fusion")  # the same look on Windows, macOS and Linux
+    app.setStyleSheet(stylesheet())
+    icon = resource("icons", "pace-desktop.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def icon(name: str) -> QIcon:
+    path = resource("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def primary(button: QPushButton) -> QPushButton:
+    """Mark the one main action on a screen (green, as in the GOV.UK Design System)."""
+    button.setProperty("primary", True)
+    button.setDefault(True)
+    return button

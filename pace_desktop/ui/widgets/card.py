@@ -1,0 +1,31 @@
+"""A white card centred on a page (unlock, first run), sized so wrapped text always has room."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+
+def centred_card(owner: QWidget, *, width: int) -> tuple[QFrame, QVBoxLayout]:
+    """A card ``width`` pixels wide (less on a narrow window) in the middle of ``owner``.
+
+    Placed between stretches rather than with an alignment flag: an aligned widget only ever gets
+    its size hint, which ignores how tall wrapped labels become, so the last rows would be cut off.
+    """
+    card = QFrame()
+    card.setObjectName("card")
+    card.setMaximumWidth(width)
+    card.setMinimumWidth(min(width, 480))
+    card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    inner = QVBoxLayout(card)
+    inner.setContentsMargins(32, 24, 32, 24)
+    inner.setSpacing(14)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(card, 8)
+    row.addStretch(1)
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(24, 24, 24, 24)
+    outer.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+    return card, inner

@@ -1,0 +1,42 @@
+"""A form row: label, input, and the validation message shown beside the input (never only in a
+dialog)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+
+class FieldRow:
+    """Places ``label | editor | message`` in a grid row and keeps the accessible names right."""
+
+    def __init__(self, grid: QGridLayout, row: int, label: str, editor: QWidget, *,
+                 hint: str | None = None, sensitive: bool = False) -> None:
+        self.label = QLabel(label)
+        self.label.setBuddy(editor)
+        self.editor = editor
+        self.message = QLabel()
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        editor.setAccessibleName(label.replace("&", ""))
+        if hint:
+            editor.setToolTip(hint)
+            editor.setAccessibleDescription(hint)
+        if sensitive:
+            editor.setInputMethodHints(editor.inputMethodHints()
+                                       | Qt.InputMethodHint.ImhSensitiveData
+                                       | Qt.InputMethodHint.ImhNoPredictiveText)
+        grid.addWidget(self.label, row, 0,
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(editor, row, 1)
+        grid.addWidget(self.message, row, 2)
+
+    def set_error(self, text: str | None) -> None:
+        self.message.setText(text or "")
+        self.message.setVisible(bool(text))
+        self.editor.setProperty("invalid", bool(text))
+        self.editor.setAccessibleDescription(text or "")
+        # Re-polish so the stylesheet's [invalid="true"] rule applies at once.
+        self.editor.style().unpolish(self.editor)
+        self.editor.style().polish(self.editor)

@@ -1,0 +1,100 @@
+"""Passphrase input with a show/hide toggle, and a strength meter that explains itself in words.
+
+The estimate is the store's (``keyslots.passphrase_strength``): the meter must never call "Good"
+what the store then refuses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
+
+MIN_LENGTH = 12
+MISMATCH = "The two passphrases are different: type the same one twice."
+_ADVICE = (
+    "Use at least 12 characters.",
+    "Easy to guess: add more words.",
+    "Add another word or two.",
+    "A good passphrase.",
+    "A strong passphrase.",
+)
+
+
+def strength(text: str) -> tuple[int, str]:
+    """The store's own estimate (0 too short .. 4 strong), so the meter and the rule agree."""
+    # Imported here: the unlock screen uses this module and needs none of the key-slot code.
+    from pace_desktop.store.keyslots import passphrase_strength
+
+    return passphrase_strength(text)
+
+
+def passphrase_problem(text: str) -> str | None:
+    """Why the store would refuse ``text`` as a new passphrase, or None when it is acceptable."""
+    from pace_desktop.errors import ValidationFailed
+    from pace_desktop.store.keyslots import check_passphrase
+
+    try:
+        check_passphrase(text)
+    except ValidationFailed as exc:
+        return str(exc)
+    return None
+
+
+class PassphraseEdit(QLineEdit):
+    """A hidden-text field with a Show/Hide action (Alt+S style toggles are easy to miss; the icon
+    says it).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
+                                 | Qt.InputMethodHint.ImhNoPredictiveText
+                                 | Qt.InputMethodHint.ImhHiddenText)
+        self._toggle = QAction(self.tr("Show"), self)
+        self._toggle.setToolTip(self.tr("Show or hide the passphrase"))
+        self._toggle.setCheckable(True)
+        self._toggle.toggled.connect(self._show)
+        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
+
+    def _show(self, shown: bool) -> None:
+        self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self._toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
+
+
+class StrengthMeter(QWidget):
+    """A four-step bar and a line of words ("Strength: Good — a good passphrase.") for screen
+    readers too.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)
+        self.bar.setObjectName("strengthBar")
+        self.bar.setAccessibleName(self.tr("Passphrase strength"))
+        self.label = QLabel()
+        self.label.setObjectName("hint")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.label, 3)
+        self.level = 0
+        self.update_for("")
+
+    def update_for(self, text: str) -> None:
+        self.level, label = strength(text) if text else (0, "")
+        self.bar.setValue(self.level)
+        self.bar.setProperty("level", self.level)
+        self.bar.style().unpolish(self.bar)
+        self.bar.style().polish(self.bar)
+        if not text:
+            self.label.setText(
+                self.tr("Strength: at least 12 characters; a few words together is best."))
+        else:
+            self.label.setText(self.tr("Strength: {0} — {1}").format(
+                self.tr(label), self.tr(_ADVICE[self.level])))
+        self.bar.setAccessibleDescription(self.label.text())

@@ -1,0 +1,394 @@
+"""The office window: set-up, unlock, import with verdicts, history, devices, duplicates, reports, keys.
+
+Real central stores and real bundles (tests/ui/office_fixtures.py); the tests type and click as
+office staff would and read what the window shows.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pace_desktop.ui.office.session import CentralSession
+from pace_desktop.ui.office.window import OfficeWindow
+from pace_desktop.ui.widgets.reauth import ReauthDialog
+from tests.ui.conftest import PASSPHRASE, active_dialog, settle
+from tests.ui.office_fixtures import (  # noqa: F401 - fixtures
+    OFFICE_STAFF,
+    central_path,
+    copy_bundle,
+    inbox,
+    office_world,
+    tampered_copy,
+)
+
+
+def make_window(qtbot, path, clock, wall_clock) -> OfficeWindow:
+    session = CentralSession(path, clock=clock, wall_clock=wall_clock)
+    window = OfficeWindow(session=session)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    return window
+
+
+@pytest.fixture
+def office(qtbot, central_path, clock, wall_clock):  # noqa: F811 - fixture
+    """The office window, unlocked by typing the passphrase, showing the tabs."""
+    window = make_window(qtbot, central_path, clock, wall_clock)
+    assert window.stack.currentWidget() is window.unlock
+    assert "central store" in window.unlock.where.text()
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
+                    timeout=10000)
+    settle(qtbot, window.session)
+    yield window
+    settle(qtbot, window.session)
+    window.session.lock()
+
+
+def texts(page, column: int) -> list[str]:
+    return page.model.column_texts(column)
+
+
+def show_tab(qtbot, window, page) -> None:
+    window.home.tabs.setCurrentWidget(page)
+    settle(qtbot, window.session)
+
+
+def run_import(qtbot, window, paths) -> list[str]:
+    page = window.home.import_page
+    page.add_paths(paths)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.import_button.isEnabled() or page.files.count() == 0,
+                    timeout=15000)
+    settle(qtbot, window.session)
+    return texts(page, 1)
+
+
+def test_first_run_creates_the_central_store_and_office_pub(qtbot, tmp_path, clock, wall_clock):
+    window = make_window(qtbot, tmp_path / "new" / "central.store", clock, wall_clock)
+    setup = window.setup
+    assert window.stack.currentWidget() is setup
+    qtbot.keyClicks(setup.name, OFFICE_STAFF)
+    qtbot.keyClicks(setup.passphrase, PASSPHRASE)
+    qtbot.keyClicks(setup.confirm, "not the same passphrase")
+    setup.folder.set_path(tmp_path)
+    qtbot.mouseClick(setup.button, Qt.MouseButton.LeftButton)
+    assert setup.confirm_row.message.text() == "The two passphrases are different: type the same " \
+                                               "one twice."
+    assert not (tmp_path / "new" / "central.store").exists()
+
+    setup.confirm.clear()
+    qtbot.keyClicks(setup.confirm, PASSPHRASE)
+    qtbot.keyClick(setup.confirm, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
+                    timeout=10000)
+    settle(qtbot, window.session)
+    assert (tmp_path / "office.pub").read_text().count("PACE-OFFICE-1") == 1
+    assert "office.pub was written to" in window.home.notice.text()
+    assert window.who.text().startswith(OFFICE_STAFF)
+    assert window.session.store.kind == "office"
+    window.session.lock()
+
+
+def test_a_laptop_store_is_refused_at_unlock(qtbot, store_path, clock, wall_clock):
+    window = make_window(qtbot, store_path, clock, wall_clock)
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.unlock.row.message.isVisible(), timeout=10000)
+    assert window.unlock.row.message.text() == ("That is not an office store: use the central "
+                                                "store made with office init.")
+    assert not window.session.is_unlocked
+
+
+def test_import_of_good_replayed_and_tampered_bundles_and_the_history(
+        qtbot, office, office_world, inbox):  # noqa: F811 - fixtures
+    copy_bundle(office_world.bundle_one, inbox, "a-good.pacebundle")
+    copy_bundle(office_world.bundle_one, inbox, "b-replay.pacebundle")
+    tampered_copy(office_world.bundle_one, inbox, "c-tampered.pacebundle")
+    page = office.home.import_page
+
+    verdicts = run_import(qtbot, office, [inbox])  # a folder: every bundle in it, by name
+
+    assert texts(page, 0) == ["a-good.pacebundle", "b-replay.pacebundle", "c-tampered.pacebundle"]
+    assert verdicts == ["Accepted", "Already had", "Refused"]
+    reasons = texts(page, 3)
+    assert reasons[0] == "7 records (7 new)."
+    assert reasons[1].startswith("Imported before, on ")
+    assert reasons[1].endswith("nothing new to add (harmless).")
+    assert reasons[2] == ("This bundle is damaged or incomplete (cut short or changed in transit): "
+                          "nothing was imported. Ask the adviser for a fresh copy.")
+    assert texts(page, 2)[2] == "—"
+    assert page.summary.text() == "3 bundles: 1 accepted, 1 already had, 1 refused."
+    assert page.receipts_note.text().startswith("1 receipt was written beside the bundles.")
+    assert len(list(inbox.glob("*.pacereceipt"))) == 1  # the replay's receipt has the same name
+    assert office.session.store.db.scalar("SELECT count(*) FROM clients") == 2
+
+    history = office.home.history
+    show_tab(qtbot, office, history)
+    assert sorted(texts(history, 4)) == ["Accepted", "Already had", "Refused"]
+    assert sorted(texts(history, 1)) == ["a-good.pacebundle", "b-replay.pacebundle",
+                                         "c-tampered.pacebundle"]
+    assert history.count.text() == "3 of 3 attempts shown"
+    history.filter.setCurrentIndex(history.filter.findData("refused"))
+    assert texts(history, 1) == ["c-tampered.pacebundle"]
+    assert texts(history, 6)[0].startswith("This bundle is damaged or incomplete")
+
+
+def test_a_receipt_is_saved_again_from_the_history(qtbot, office, office_world, inbox, tmp_path):  # noqa: F811
+    run_import(qtbot, office, [copy_bundle(office_world.bundle_one, inbox)])
+    history = office.home.history
+    show_tab(qtbot, office, history)
+    assert not history.receipt_button.isEnabled()
+    history.view.selectRow(0)
+    assert history.receipt_button.isEnabled()
+    target = tmp_path / "again.pacereceipt"
+    history.save_receipt(target)
+    settle(qtbot, office.session)
+    assert target.read_bytes() == next(inbox.glob("*.pacereceipt")).read_bytes()
+    assert "The receipt was saved as" in history.done_banner.text()
+
+
+def test_an_unknown_laptop_is_refused_until_trusted_and_duplicates_are_listed_not_merged(
+        qtbot, office, office_world, inbox):  # noqa: F811 - fixtures
+    page = office.home.import_page
+    two = copy_bundle(office_world.bundle_two, inbox)
+    assert run_import(qtbot, office, [two]) == ["Refused"]
+    assert "enrol its device key on the Devices tab" in texts(page, 3)[0]
+    assert "Nothing was imported." in texts(page, 3)[0]
+
+    qtbot.mouseClick(page.trust, Qt.MouseButton.LeftButton)
+    assert page.trust.isChecked()
+    assert "Only when you know every bundle here came from your own advisers" in page.trust_warning.text()
+    assert run_import(qtbot, office, [copy_bundle(office_world.bundle_one, inbox), two]) == [
+        "Accepted", "Accepted"]
+    assert "was enrolled on this first bundle" in texts(page, 3)[1]
+    assert texts(page, 3)[1].endswith("1 possible duplicate(s) listed for review.")
+
+    duplicates = office.home.duplicates
+    tabs = office.home.tabs
+    assert tabs.tabText(tabs.indexOf(duplicates)) == "D&uplicates (1)"
+    show_tab(qtbot, office, duplicates)
+    assert texts(duplicates, 3) == ["same National Insurance number"]
+    duplicates.view.selectRow(0)
+    settle(qtbot, office.session)
+    names = {duplicates.sides[0]["Name"].text(), duplicates.sides[1]["Name"].text()}
+    assert names == {"Eilidh MacFadyen", "Eilidh Macfadyen"}
+    assert duplicates.sides[0]["NI number"].text() == "JT123456A"
+
+    qtbot.mouseClick(duplicates.not_same, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    assert texts(duplicates, 0) == []
+    assert tabs.tabText(tabs.indexOf(duplicates)) == "D&uplicates"
+    store = office.session.store
+    assert store.db.query("SELECT status FROM duplicate_review") == [("not_duplicate",)]
+    assert store.db.scalar("SELECT count(*) FROM clients") == 3  # both kept: never merged
+
+
+def test_enrol_a_laptop_by_pasting_its_device_key(qtbot, office, office_world):  # noqa: F811
+    devices = office.home.devices
+    show_tab(qtbot, office, devices)
+    assert len(texts(devices, 0)) == 1
+    qtbot.keyClicks(devices.key, "PACE-DEVICE-1 not a key")
+    qtbot.keyClick(devices.key, Qt.Key.Key_Return)
+    settle(qtbot, office.session)
+    assert devices.key_row.message.text().startswith("That is not a device key")
+
+    devices.key.clear()
+    qtbot.keyClicks(devices.key, office_world.laptop_two_key)
+    qtbot.keyClick(devices.key, Qt.Key.Key_Return)
+    settle(qtbot, office.session)
+    laptop_two = office_world.laptop_two_key.split()[1]
+    assert laptop_two in texts(devices, 0)
+    assert len(texts(devices, 0)) == 2
+    assert devices.done_banner.text().startswith(f"Laptop {laptop_two} was enrolled")
+    assert devices.key_row.message.text() == ""
+    assert devices.heading.text() == "Enrolled laptops (2)"
+
+
+def test_a_report_is_written_from_the_reports_tab(qtbot, office, office_world, tmp_path):  # noqa: F811
+    from openpyxl import load_workbook
+
+    from pace_desktop.exchange.importer import import_bundles
+
+    import_bundles(office.session.store, [office_world.bundle_one], receipts_dir=tmp_path)
+    reports = office.home.reports
+    show_tab(qtbot, office, reports)
+    reports.kind.setCurrentIndex(reports.kind.findData("records"))
+    assert "personal data" in reports.caution.text()
+    reports.out.set_path(tmp_path / "central-records")  # .xlsx is added
+    qtbot.mouseClick(reports.write_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    target = tmp_path / "central-records.xlsx"
+    assert reports.done_banner.text() == reports.done_banner.text().strip()
+    assert reports.done_banner.text().endswith(f"to {target}.")
+    assert reports.open_button.isVisible()
+    sheets = load_workbook(target, read_only=True).sheetnames
+    assert len(sheets) >= 2
+
+
+def test_the_identity_backup_asks_for_the_passphrase_and_is_owner_only(qtbot, office, tmp_path):
+    key = office.home.key
+    show_tab(qtbot, office, key)
+    assert list(key.details.values())[1].text().startswith("age1")
+    assert key.staff.item(0).text() == f"{OFFICE_STAFF} (you)"
+    target = tmp_path / "office-identity.txt"
+    key.backup_file.set_path(target)
+    qtbot.mouseClick(key.backup_button, Qt.MouseButton.LeftButton)
+    dialog = active_dialog(qtbot, ReauthDialog)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    settle(qtbot, office.session)
+    settle(qtbot, office.session)
+    assert "AGE-SECRET-KEY-" in target.read_text()
+    if os.name != "nt":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert "Move it offline now" in key.done_banner.text()
+
+
+def test_locking_clears_what_was_shown(qtbot, office, office_world, inbox):  # noqa: F811
+    run_import(qtbot, office, [copy_bundle(office_world.bundle_one, inbox)])
+    assert texts(office.home.import_page, 1) == ["Accepted"]
+    office.activateWindow()
+    qtbot.waitUntil(office.isActiveWindow, timeout=2000)
+    qtbot.keyClick(office.home.tabs, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: office.stack.currentWidget() is office.unlock, timeout=3000)
+    assert not office.session.is_unlocked
+    assert texts(office.home.import_page, 1) == []
+    assert texts(office.home.history, 1) == []
+
+
+# -- partners and people's rights (issues 9 and 10) ------------------------------------------------
+
+
+def imported_people(office, office_world, tmp_path, share_with: str | None = None):  # noqa: F811
+    """Bundle one imported straight through the core; optionally everyone agrees to share."""
+    from pace_desktop.exchange.importer import import_bundles
+    from pace_desktop.records.models import CaptureMethod
+    from pace_desktop.registration import build_consents
+
+    store = office.session.store
+    import_bundles(store, [office_world.bundle_one], receipts_dir=tmp_path)
+    clients = list(store.clients.all())
+    if share_with:
+        with store.transaction():
+            for client in clients:
+                for consent in build_consents({f"share_{share_with}": True},
+                                              how=CaptureMethod.with_adviser, by=OFFICE_STAFF,
+                                              client_id=client.id):
+                    store.consents.add(consent)
+    return clients
+
+
+def page_of(office, name: str):
+    return next(p for p in office.home.pages if type(p).__name__ == name)
+
+
+def test_a_partner_is_set_up_sent_a_request_and_its_return_taken_back(
+        qtbot, office, office_world, tmp_path):  # noqa: F811 - fixtures
+    import io
+
+    import pyrage
+    from openpyxl import load_workbook
+
+    from pace_desktop.records.pace_id import new_pace_id
+
+    imported_people(office, office_world, tmp_path, share_with="DWP")
+    partners = page_of(office, "PartnersPage")
+    show_tab(qtbot, office, partners)
+    codes = texts(partners, 0)
+    partners.view.selectRow(codes.index("DWP"))
+    settle(qtbot, office.session)
+    partners.tabs.setCurrentIndex(1)
+    partners.request_folder.set_path(tmp_path)
+    qtbot.mouseClick(partners.request_button, Qt.MouseButton.LeftButton)
+    assert partners.banner.text() == ("DWP has no public key yet, so a request cannot be encrypted "
+                                      "to it: add the key DWP sent on the Set-up tab first.")
+
+    identity = pyrage.x25519.Identity.generate()
+    partners.tabs.setCurrentIndex(0)
+    partners.recipient.setText(str(identity.to_public()))
+    qtbot.mouseClick(partners.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    assert partners.done_banner.text() == "DWP's set-up was saved."
+    assert texts(partners, 2)[codes.index("DWP")] == "Set"
+
+    partners.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(partners.request_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    assert partners.done_banner.text().startswith("Wrote request R-DWP-")
+    assert partners.requests.column_texts(3) == ["1"]  # only Eilidh's NI number is recorded
+    request = next(tmp_path.glob("PACE-request-DWP-*"))
+
+    # The partner fills in the one row it was sent, and adds a PACE ID it was never sent.
+    wb = load_workbook(io.BytesIO(pyrage.decrypt(request.read_bytes(), [identity])))
+    ws = wb["Request"]
+    headings = [c.value for c in ws[1]]
+    ws.cell(2, headings.index("Outcome") + 1).value = "in_work"
+    ws.cell(2, headings.index("Outcome date") + 1).value = "2026-01-05"
+    ws.append([new_pace_id(), "look up", None, "in_work", "2026-01-05"])
+    returned = tmp_path / "dwp-return.xlsx"
+    wb.save(returned)
+
+    partners.tabs.setCurrentIndex(2)
+    partners.return_file.set_path(returned)
+    qtbot.mouseClick(partners.return_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    assert "1 row used, 1 refused" in partners.return_summary.text()
+    problems = [partners.problems.item(i).text() for i in range(partners.problems.count())]
+    assert len(problems) == 1 and problems[0].startswith("Row 3: ")
+    assert partners.returns.column_texts(3) == ["1"]  # one outcome added
+
+
+def test_one_person_is_found_withdrawn_given_a_copy_and_erased(
+        qtbot, office, office_world, tmp_path):  # noqa: F811 - fixtures
+    imported_people(office, office_world, tmp_path)
+    store = office.session.store
+    pace_id = store.db.scalar("SELECT pace_id FROM clients WHERE ni = 'JT123456A'")
+    rights = page_of(office, "PrivacyPage")
+    show_tab(qtbot, office, rights)
+    qtbot.keyClicks(rights.find_edit, pace_id)
+    qtbot.keyClick(rights.find_edit, Qt.Key.Key_Return)
+    settle(qtbot, office.session)
+    assert rights.details["Name"].text() == "Eilidh MacFadyen"
+    assert rights.consents.column_texts(2) == ["Active"]
+
+    rights.consents_view.selectRow(0)
+    qtbot.mouseClick(rights.withdraw_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    assert rights.done_banner.text().startswith(f"Consent withdrawn for {pace_id}")
+    assert rights.consents.column_texts(2)[0].startswith("Withdrawn ")
+
+    rights.access_file.set_path(tmp_path / "copy.xlsx")
+    qtbot.mouseClick(rights.access_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    assert (tmp_path / "copy.xlsx").exists() and (tmp_path / "copy.json").exists()
+    assert pace_id in (tmp_path / "copy.json").read_text()
+
+    qtbot.keyClicks(rights.reason, "Eilidh asked")
+    qtbot.mouseClick(rights.erase_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    assert not any(isinstance(w, ReauthDialog) and w.isVisible() for w in rights.children())
+    assert rights.banner.text() == ("The reason must not name the person or give their details: "
+                                    "say why, not who.")
+    rights.reason.clear()
+    qtbot.keyClicks(rights.reason, "the person asked")
+    qtbot.mouseClick(rights.erase_button, Qt.MouseButton.LeftButton)
+    dialog = active_dialog(qtbot, ReauthDialog)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    settle(qtbot, office.session)
+    settle(qtbot, office.session)
+    assert rights.done_banner.text().startswith(f"Erased {pace_id}:")
+    assert rights.details["Name"].text() == ""
+    assert store.db.scalar("SELECT count(*) FROM clients WHERE pace_id = ?", (pace_id,)) == 0
+    rights.find()
+    settle(qtbot, office.session)
+    assert "was erased on" in rights.banner.text()

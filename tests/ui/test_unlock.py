@@ -1,0 +1,91 @@
+"""Unlocking: the right passphrase opens the store; a wrong one gets one line; repeated wrong ones
+pause unlocking with a visible countdown that survives a restart (fake wall clock, real back-off
+file)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from pace_desktop.store.backoff import FREE_FAILURES
+from tests.ui.conftest import PASSPHRASE, settle, unlock
+
+
+def try_passphrase(qtbot, window, text: str) -> None:
+    screen = window.unlock
+    screen.passphrase.clear()
+    qtbot.keyClicks(screen.passphrase, text)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    settle(qtbot, window.session)
+
+
+def test_the_right_passphrase_opens_the_events(qtbot, window_factory, demo_store_path):
+    window = window_factory(demo_store_path)
+    assert window.stack.currentWidget() is window.unlock
+    assert not window.lock_button.isVisible()
+
+    unlock(qtbot, window)
+
+    assert window.session.is_unlocked
+    assert window.lock_button.isVisible()
+    assert window.who.text().startswith("Ailsa Demo")
+    assert window.unlock.passphrase.text() == ""  # nothing of the passphrase is left in the field
+
+
+def test_a_wrong_passphrase_shows_one_line_and_stays_locked(qtbot, window_factory, store_path):
+    window = window_factory(store_path)
+    try_passphrase(qtbot, window, "not the passphrase at all")
+
+    screen = window.unlock
+    assert not window.session.is_unlocked
+    assert screen.row.message.isVisible()
+    message = screen.row.message.text()
+    assert "passphrase" in message.lower() and "\n" not in message
+    assert screen.button.isEnabled()
+    assert not screen.countdown.isVisible()
+
+
+def test_an_empty_passphrase_is_asked_for(qtbot, window_factory, store_path):
+    window = window_factory(store_path)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    assert window.unlock.row.message.text() == "Type your passphrase."
+
+
+def test_repeated_wrong_passphrases_pause_unlocking_with_a_countdown(qtbot, window_factory,
+                                                                      store_path, wall_clock):
+    window = window_factory(store_path)
+    screen = window.unlock
+    for _ in range(FREE_FAILURES):
+        try_passphrase(qtbot, window, "still the wrong words")
+        assert not screen.countdown.isVisible()
+    try_passphrase(qtbot, window, "still the wrong words")
+
+    assert screen.countdown.isVisible()
+    assert "try again in 0:05" in screen.countdown.text()
+    assert not screen.button.isEnabled()
+    # Enter does nothing while paused, even with the right passphrase.
+    try_passphrase(qtbot, window, PASSPHRASE)
+    assert not window.session.is_unlocked
+
+    wall_clock.advance(3)
+    screen._tick()
+    assert "try again in 0:02" in screen.countdown.text()
+
+    wall_clock.advance(2.5)
+    qtbot.waitUntil(lambda: screen.button.isEnabled(), timeout=2000)  # the screen's own timer
+    assert not screen.countdown.isVisible()
+    unlock(qtbot, window)
+    assert window.session.is_unlocked
+
+
+def test_the_pause_survives_closing_the_app(qtbot, window_factory, store_path, wall_clock):
+    first = window_factory(store_path)
+    for _ in range(FREE_FAILURES + 1):
+        try_passphrase(qtbot, first, "wrong again and again")
+    assert first.unlock.waiting
+    first.close()
+
+    wall_clock.advance(1)
+    again = window_factory(store_path)  # a fresh window, as after a restart
+    assert again.unlock.countdown.isVisible()
+    assert "try again in 0:04" in again.unlock.countdown.text()
+    assert not again.unlock.button.isEnabled()
