@@ -1,0 +1,37 @@
+"""Layout helpers shared by the client record's tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QWidget
+
+
+def make_scrollable(area: QScrollArea, body: QWidget) -> None:
+    """Put ``body`` in ``area`` without a frame or a grey backdrop: the tab's white shows through."""
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own: focus goes straight to the inputs, and the area scrolls to them.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(body)
+    area.viewport().setAutoFillBackground(False)
+    body.setAutoFillBackground(False)
+
+
+def left(*buttons: QPushButton) -> QHBoxLayout:
+    """Buttons at their own width, on the left under the inputs they act on."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def first_input(page: QWidget) -> QWidget | None:
+    """The first widget inside ``page`` that Tab would stop at."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled() \
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
