@@ -69,6 +69,7 @@ def build_checklist(
         client_id=client.id, checklist_version=outcome.checklist_version, answers=dict(answers),
         score=outcome.score, band=outcome.band, explanation=explain(outcome),
         unanswered=list(outcome.unanswered), area_as_of=outcome.area_as_of,
+        council_area=council_area or event.council_area,
         device_id="", updated_by="", created_at=now, updated_at=now,
     )
 

@@ -199,6 +199,9 @@ class ChecklistRecord(Record):
     explanation: list[Annotated[str, Text(500)]] = Field(default_factory=list)
     unanswered: list[Annotated[str, Text(100)]] = Field(default_factory=list)
     area_as_of: int | None = Field(default=None, description="Year of the area unemployment rate.")
+    council_area: CouncilArea | None = Field(
+        default=None, description="GSS code of where the client lives, as the area question used it."
+    )
     override: ChecklistOverride | None = None
 
     @property

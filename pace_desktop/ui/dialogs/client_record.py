@@ -438,7 +438,8 @@ class ClientRecordDialog(QDialog):
         else:
             record = self.stored_checklist.model_copy(update={
                 k: getattr(fresh, k) for k in ("checklist_version", "answers", "score", "band",
-                                               "explanation", "unanswered", "area_as_of")})
+                                               "explanation", "unanswered", "area_as_of",
+                                               "council_area")})
         if self.pending_override is not None:
             record = with_override(record, *self.pending_override, adviser)
         return record

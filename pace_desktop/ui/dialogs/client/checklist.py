@@ -244,6 +244,7 @@ class ChecklistTab(QWidget):
             self.show_override(None)
             return
         if answers:
+            self.set_council_area(record.council_area)
             self.set_answers(record.answers)
         if record.override:
             o = record.override
