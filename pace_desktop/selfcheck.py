@@ -83,6 +83,7 @@ STEPS: list[tuple[str, Step]] = [
     ("create an office store", lambda ctx: _exchange("office_init", ctx)),
     ("export an encrypted, signed bundle", lambda ctx: _exchange("export", ctx)),
     ("import the bundle at the office", lambda ctx: _exchange("office_import", ctx)),
+    ("write the office summary report", lambda ctx: _exchange("report", ctx)),
     ("apply the office's receipt", lambda ctx: _exchange("receipt", ctx)),
 ]
 

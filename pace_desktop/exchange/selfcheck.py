@@ -42,6 +42,17 @@ def office_import(ctx: Any) -> None:
     ctx.values["receipt"] = results[0].receipt_path
 
 
+def report(ctx: Any) -> None:
+    """Write the office summary workbook (openpyxl, charts) and check it is a real, non-empty file."""
+    from pace_desktop.reports.report import write_report
+
+    out = ctx.workdir / "summary.xlsx"
+    with open_central(ctx.values["central"], ctx.passphrase) as central:
+        write_report(central, "summary", out)
+    if not out.exists() or out.read_bytes()[:2] != b"PK":
+        raise RuntimeError("the summary workbook was not written")
+
+
 def receipt(ctx: Any) -> None:
     result = apply_receipt(ctx.values["store"], ctx.values["receipt"])
     if result.confirmed < 1:
