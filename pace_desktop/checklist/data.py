@@ -180,6 +180,8 @@ def _where(loc: tuple[int | str, ...], raw: Any) -> str:
             ident = None
             if isinstance(node, dict):
                 ident = node.get("id") or node.get("value") or node.get("band")
+            if not (isinstance(ident, str) and ident.isprintable() and len(ident) <= 40):
+                ident = None  # only a short id names the place; anything else would flood the line
             words.append(f"{names[str(key)]} {ident or f'number {step + 1}'}")
         elif isinstance(step, str) and step not in names:
             words.append(f"field '{step}'")
@@ -204,6 +206,10 @@ def _parse(path: Path) -> Checklist:
         raise ChecklistDataError(
             f"Checklist file is not valid JSON (line {err.lineno}, column {err.colno})."
         ) from None
+    except (RecursionError, ValueError):
+        # Nested too deep for the parser, or a number too long to convert: not a checklist.
+        raise ChecklistDataError("Checklist file is not a checklist: its JSON is nested or sized "
+                                 "beyond anything the checklist uses.") from None
     try:
         return Checklist.model_validate(raw)
     except ValidationError as err:
@@ -211,6 +217,7 @@ def _parse(path: Path) -> Checklist:
         msg = str(first["msg"]).removeprefix("Value error, ")
         where = _where(tuple(first["loc"]), raw)
         line = f"{where}: {msg}" if where else msg
+        line = " ".join(line.split())[:300]  # one line, whatever ids the file holds
         raise ChecklistDataError(f"Checklist file: {line.rstrip('.')}.") from None
 
 

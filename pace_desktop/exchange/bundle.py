@@ -29,11 +29,13 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 from pace_desktop.errors import BundleRefused
 from pace_desktop.records.models import (
     ENTITIES,
+    RECORD_KEY,
     SCHEMA_VERSION,
     STORED_CONTEXT,
     Record,
     field_errors,
 )
+from pace_desktop.store.database import gc_paused
 from pace_desktop.store.device import fingerprint, public_bytes
 
 FORMAT = "pace-bundle"
@@ -47,6 +49,8 @@ SIGNATURE_DOMAIN = "PACE-BUNDLE-SIGNATURE-1"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed member times: no clue to when or where a bundle was built
 
 MiB = 2**20
+# SQLite's largest integer: a sequence number or version above it could not be stored.
+MAX_INTEGER = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ class Manifest(BaseModel):
     bundle_id: Annotated[UUID, Field(strict=False)]
     device_id: _DeviceId
     device_key_sha256: _Hex64
-    sequence: int = Field(ge=1)
+    sequence: int = Field(ge=1, le=MAX_INTEGER)
     created_at: Annotated[AwareDatetime, Field(strict=False)]
     app_version: Annotated[str, StringConstraints(max_length=50)]
     office_recipients: list[Annotated[str, StringConstraints(pattern=r"^age1[0-9a-z]{20,200}$")]] = Field(
@@ -477,12 +481,29 @@ def _invalid(entity: str, exc: ValidationError | None) -> Refusal:
         errors = field_errors(exc)
         if errors:
             name, message = next(iter(errors.items()))
-            where = f" ({name}: {message.rstrip('.')})"
+            # A field is named only if the schema has it: other names come from the file itself (an
+            # unknown key, a key inside answers) and may be anything, a line break or a person's name.
+            field_name = name.split(".")[0]
+            model = Tombstone if entity == TOMBSTONE_ENTITY else ENTITIES[entity]
+            if field_name in model.model_fields:
+                where = f" ({field_name}: {message.rstrip('.')})"
+            elif field_name == RECORD_KEY:  # a rule about the record as a whole
+                where = f" ({message.rstrip('.')})"
+            else:
+                where = " (it holds a field the schema does not have, or is not a record at all)"
     return Refusal(
         "invalid_record",
         f"One record in this bundle is not valid: {_ENTITY_WORDS[entity]} "
         f"record{where}. The whole bundle was refused; nothing was imported.",
     )
+
+
+_IDENTITY = frozenset({"id", "created_at", "updated_at", "version", "device_id", "updated_by"})
+
+
+def _written_whole(entity: str, record: Record) -> bool:
+    present = record.model_fields_set
+    return _IDENTITY <= present and (entity != "client" or "pace_id" in present)
 
 
 @dataclass
@@ -502,6 +523,11 @@ def parse_records(container: Container, step: Callable[[int], None] = lambda n: 
     are: present, not necessarily in this office's current lists, which may have changed since
     capture.
     """
+    with gc_paused():
+        return _parse_records(container, step)
+
+
+def _parse_records(container: Container, step: Callable[[int], None]) -> Contents:
     records: dict[str, list[Record]] = {}
     tombstones: list[Tombstone] = []
     counts = container.manifest.counts()
@@ -509,7 +535,7 @@ def parse_records(container: Container, step: Callable[[int], None] = lambda n: 
         lines = _lines(data)
         if len(lines) != counts[entity]:
             raise Refusal("hash_mismatch", _MISMATCH)
-        seen: set[UUID] = set()
+        seen: set[int] = set()  # ids as integers: hashing a UUID object runs Python code
         if entity == TOMBSTONE_ENTITY:
             for line in lines:
                 try:
@@ -524,9 +550,11 @@ def parse_records(container: Container, step: Callable[[int], None] = lambda n: 
                 record = model.model_validate_json(line, context=STORED_CONTEXT)
             except ValidationError as exc:
                 raise _invalid(entity, exc) from exc
-            if record.id in seen:
+            # Identity fields must be in the line, not filled in by the model's defaults: a record
+            # without its id would get a new random one here, and every re-import another.
+            if record.id.int in seen or record.version > MAX_INTEGER or not _written_whole(entity, record):
                 raise _invalid(entity, None)
-            seen.add(record.id)
+            seen.add(record.id.int)
             parsed.append(record)
         step(len(parsed))
         records[entity] = parsed

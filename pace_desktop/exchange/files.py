@@ -65,7 +65,13 @@ def write_durably(target: Path, data: bytes, *, replace: bool = True, mode: int 
             temp.unlink(missing_ok=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFull() from exc
-        raise
+        if isinstance(exc, FileExistsError):
+            raise  # callers say "choose a new name" their own way
+        # A failing disk or stick (EIO and the like): one line that says what happened and what to do.
+        raise PaceError(
+            f"{target.name} could not be written to {folder} ({exc.strerror or 'a write failed'}): "
+            "nothing was written there. Check the disk or USB stick, then try again."
+        ) from exc
     return target
 
 

@@ -74,7 +74,7 @@ class Receipt(BaseModel):
     sequence: int = Field(ge=1)
     verdict: Literal["accepted", "already_had"]
     issued_at: str
-    records: dict[str, list[tuple[_Uuid, Annotated[int, Field(ge=1)]]]]
+    records: dict[str, list[tuple[_Uuid, Annotated[int, Field(ge=1, le=2**63 - 1)]]]]  # SQLite integer
     signature: str
 
     @field_validator("issued_at")

@@ -93,7 +93,9 @@ def apply_notice_bytes(store: Store, data: bytes, *, now: datetime | None = None
         )
     with store.transaction():
         counts = _withdrawals(store, notice, now) + _erasures(store, notice)
-        store.audit("receipt", "notice", detail=",".join(f"{k}={v}" for k, v in sorted(counts.items())))
+        # A notice listing nothing (signed, but empty) still leaves an entry, with no detail.
+        detail = ",".join(f"{k}={v}" for k, v in sorted(counts.items())) or None
+        store.audit("receipt", "notice", detail=detail)
     if counts["erased"]:
         checkpoint(store)
     return NoticeResult(counts["withdrawn"], counts["already"], counts["erased"], counts["not_here"])

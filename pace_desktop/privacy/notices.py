@@ -70,7 +70,7 @@ class Withdrawal(BaseModel):
     consent_id: _Uuid
     client_id: _Uuid
     purpose: _Purpose
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=2**63 - 1)  # stored: at most SQLite's largest integer
     withdrawn_at: str
 
     @field_validator("withdrawn_at")

@@ -299,10 +299,17 @@ class KioskWindow(QWidget):
             event.ignore()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        # Minimised, or taken out of full screen by the window manager (a "restore" shortcut, a
+        # title-bar double-click): straight back to full screen, so the desktop never shows.
         if (event.type() == QEvent.Type.WindowStateChange and self._running
-                and self.windowState() & Qt.WindowState.WindowMinimized):
-            QTimer.singleShot(0, self.showFullScreen)
+                and (self.windowState() & Qt.WindowState.WindowMinimized
+                     or not self.windowState() & Qt.WindowState.WindowFullScreen)):
+            QTimer.singleShot(0, self._back_to_full_screen)
         super().changeEvent(event)
+
+    def _back_to_full_screen(self) -> None:
+        if self._running and (self.isMinimized() or not self.isFullScreen()):
+            self.showFullScreen()
 
     def _store_locked(self) -> None:
         if self._running:
