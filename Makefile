@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test test-slow lint screenshots bench dist dist-check clean qt-libs ci-tools
+.PHONY: run test test-slow test-crash lint screenshots bench dist dist-check clean qt-libs ci-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,20 @@ run: $(STAMP) qt-libs
 test: $(STAMP) qt-libs
 	$(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
+# Everything marked slow: 200-kill crash loops, 10,000-case fuzzing, full-disk loops (about 12 minutes
+# on 2 cores); a run that passes rewrites the figures in docs/security.md.
 test-slow: $(STAMP) qt-libs
 	$(BIN)/python -m pytest -q -m slow $(PYTEST_ARGS)
+
+# The crash loops alone (200 kill -9s while saving, 200 while importing; about 5 minutes): CI runs these.
+test-crash: $(STAMP) qt-libs
+	$(BIN)/python -m pytest -q -m slow tests/reliability/test_crash_saves.py \
+	  tests/reliability/test_crash_imports.py $(PYTEST_ARGS)
+
+# Every performance budget against its baseline; rewrites docs/performance.md (about ten minutes; the
+# first run also seeds a 100,000-client store into bench/.cache/). Not a test: it never fails on figures.
+bench: $(STAMP) qt-libs
+	$(BIN)/python bench/run_all.py $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check pace_desktop tests

@@ -35,11 +35,10 @@ def open_store(path: Path):  # noqa: ANN201 - returns Store; imported lazily
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
     from pace_desktop.passphrase import read_passphrase
     from pace_desktop.store.keyslots import check_passphrase
     from pace_desktop.store.store import Store
-
-    from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
 
     office_key = read_office_key_file(args.office_key) if args.office_key else None
     passphrase = read_passphrase("New passphrase (12 characters or more): ", confirm=True)

@@ -19,10 +19,4 @@ def register(sub: argparse._SubParsersAction) -> None:
     office_sub = office.add_subparsers(dest="office_command", metavar="OFFICE_COMMAND",
                                        parser_class=type(office), required=True)
     for name in OFFICE_COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a command group not built yet
-        module.register_office(office_sub)
+        importlib.import_module(name).register_office(office_sub)

@@ -544,10 +544,11 @@ def _parse_records(container: Container, step: Callable[[int], None]) -> Content
                     raise _invalid(entity, exc) from exc
             continue
         model = ENTITIES[entity]
+        validate = model.__pydantic_validator__.validate_json  # model_validate_json, minus its wrapper
         parsed: list[Record] = []
         for line in lines:
             try:
-                record = model.model_validate_json(line, context=STORED_CONTEXT)
+                record = validate(line, context=STORED_CONTEXT)
             except ValidationError as exc:
                 raise _invalid(entity, exc) from exc
             # Identity fields must be in the line, not filled in by the model's defaults: a record

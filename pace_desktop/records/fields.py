@@ -11,6 +11,7 @@ later drops a partner from ``partners.csv`` must still be able to open old recor
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -53,18 +54,32 @@ class Text(GroupedMetadata):
     optional: bool = False
     multiline: bool = False
 
-    def _clean(self, value: str | None) -> str | None:
-        if value is None:
-            return None
-        cleaned = validation.clean_text(value, self.max_len, multiline=self.multiline)
-        if self.required and not cleaned:
-            raise ValueError(self.required)
-        return cleaned
+    def cleaner(self) -> Callable[[str | None], str | None]:
+        """The cleaning function, with this field's limits bound as locals (it runs 130,000 times in
+        an import of 10,000 records, so each attribute lookup saved counts).
+        """
+        max_len, multiline, required = self.max_len, self.multiline, self.required
+        is_normalized, clean_text = unicodedata.is_normalized, validation.clean_text
+
+        def clean(value: str | None) -> str | None:
+            if value is None:
+                return None
+            # validation.already_clean, written out: the usual, already clean value costs no call.
+            if (0 < len(value) <= max_len and value.isprintable() and "  " not in value
+                    and value[0] != " " and value[-1] != " "
+                    and (value.isascii() or is_normalized("NFC", value))):
+                return value
+            cleaned = clean_text(value, max_len, multiline=multiline)
+            if required and not cleaned:
+                raise ValueError(required)
+            return cleaned
+
+        return clean
 
     def __iter__(self) -> Iterator[Any]:
         if self.optional:
             yield BlankIsNone
-        yield AfterValidator(self._clean)
+        yield AfterValidator(self.cleaner())
         schema: dict[str, Any] = {"type": "string", "maxLength": self.max_len}
         if self.required:
             schema["minLength"] = 1
@@ -96,8 +111,11 @@ PaceId = Annotated[
 ]
 
 
+_HEX64 = re.compile(r"[0-9a-fA-F]{64}")
+
+
 def _sha256(value: str) -> str:
-    if not re.fullmatch(r"[0-9a-fA-F]{64}", value):
+    if not _HEX64.fullmatch(value):
         raise ValueError("The privacy-notice fingerprint must be 64 hexadecimal characters.")
     return value.lower()
 

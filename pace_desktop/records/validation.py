@@ -140,6 +140,18 @@ def _refuse_controls(text: str) -> None:
         raise ValueError(CONTROL_MESSAGE)
 
 
+def already_clean(s: str) -> bool:
+    """True when ``clean_text`` would return ``s`` unchanged (its length aside).
+
+    Printable text holds no control or format character and no whitespace but the ASCII space
+    (Python's ``isprintable``), so with no leading, trailing or doubled space there is nothing to
+    refuse or collapse; ASCII is its own NFC form, other text is checked. Most names, codes and
+    stored values are like this, and skip the general path.
+    """
+    return (s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "
+            and (s.isascii() or unicodedata.is_normalized("NFC", s)))
+
+
 def clean_text(s: str, max_len: int, *, multiline: bool = False) -> str:
     """Trimmed text with whitespace runs collapsed; may be empty, never longer than ``max_len``.
 
@@ -147,6 +159,10 @@ def clean_text(s: str, max_len: int, *, multiline: bool = False) -> str:
     the text is put in Unicode NFC form, so the same name typed two ways is stored one way. With
     ``multiline`` line breaks are kept (at most one blank line in a row) for notes and addresses.
     """
+    if already_clean(s):
+        if len(s) > max_len:
+            raise ValueError(f"This is too long: keep it to {max_len} characters or fewer.")
+        return s
     _refuse_controls(s)
     text = unicodedata.normalize("NFC", s)
     if multiline:

@@ -28,7 +28,7 @@ from pace_desktop.records.models import (
     Intervention,
     Outcome,
 )
-from pace_desktop.reports.cells import safe
+from pace_desktop.reports.cells import safe_row
 from pace_desktop.reports.columns import Column, council_area_name_column, model_columns
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ class TableWriter:
         ws = self.ws
         if ws is None or self.rows_here + 1 >= self.max_rows:
             ws = self._new_sheet()
-        ws.append([safe(ws, v) for v in values])
+        ws.append(safe_row(ws, values))
         self.rows_here += 1
         self.counts.rows[ws.title] += 1
 
@@ -169,13 +169,14 @@ def stream(store: Store, spec: SheetSpec, batch: int = 1000) -> Iterator[tuple[d
         )
     else:
         sql = f"SELECT data, NULL FROM {spec.table} ORDER BY rowid"  # noqa: S608
-    cursor = store.db.execute(sql)
-    try:
-        while rows := cursor.fetchmany(batch):
-            for data, pace_id in rows:
-                yield json.loads(data), pace_id
-    finally:
-        cursor.close()
+    with store.db.one_pass():  # memory stays flat, however many rows (the export budget)
+        cursor = store.db.execute(sql)
+        try:
+            while rows := cursor.fetchmany(batch):
+                for data, pace_id in rows:
+                    yield json.loads(data), pace_id
+        finally:
+            cursor.close()
 
 
 def write_records(store: Store, wb: Workbook, *, max_rows: int = MAX_ROWS_PER_SHEET) -> SheetCounts:

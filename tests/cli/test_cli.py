@@ -97,7 +97,8 @@ def test_init_with_a_bad_office_key_is_refused(tmp_path, bad, monkeypatch, capsy
 
 def test_init_with_the_office_pub_that_office_init_writes(tmp_path):
     central = tmp_path / "central.store"
-    result = run("office", "init", "--central", str(central), "--staff", "Office Demo", "--out", str(tmp_path))
+    result = run("office", "init", "--central", str(central), "--staff", "Office Demo",
+                 "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     result = run("init", "--store", str(tmp_path / "l.store"), "--adviser", "Ailsa Demo",
                  "--office-key", str(tmp_path / "office.pub"))

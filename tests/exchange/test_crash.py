@@ -29,8 +29,8 @@ CHILD = textwrap.dedent("""
     central, bundle, marker, passphrase = sys.argv[1:]
     original = repository.Repository.insert_many
 
-    def paused(self, records):
-        done = original(self, records)
+    def paused(self, records, ids=None):
+        done = original(self, records, ids)
         if self.entity == "client":
             Path(marker).write_text("mid-import")
             time.sleep(120)

@@ -40,6 +40,21 @@ def test_using_the_app_keeps_it_unlocked(qtbot, unlocked_window, clock):
     assert session.is_unlocked
 
 
+def test_using_the_app_keeps_it_unlocked_after_a_lock_and_unlock_too(qtbot, unlocked_window, clock):
+    # Activity is watched only while unlocked (an app-wide filter slows the unlock screen's start),
+    # so it must be watched again after every unlock.
+    window, session = unlocked_window, unlocked_window.session
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not session.is_unlocked
+    unlock(qtbot, window)
+    go_idle(qtbot, session, clock, 200)
+    qtbot.keyClick(window.home.upcoming.view, Qt.Key.Key_Down)
+    go_idle(qtbot, session, clock, 200)
+    assert session.is_unlocked
+    go_idle(qtbot, session, clock, 101)
+    assert not session.is_unlocked
+
+
 def test_the_auto_lock_time_comes_from_settings(qtbot, unlocked_window, clock):
     session = unlocked_window.session
     session.store.set_settings({"autolock_minutes": "1"})

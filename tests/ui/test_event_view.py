@@ -9,7 +9,8 @@ from uuid import uuid4
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from pace_desktop.ui.models.clients import BATCH, COLUMNS, ClientFilter, ClientsModel
+from pace_desktop.store.clients import name_order
+from pace_desktop.ui.models.clients import BATCH, COLUMNS, ClientsModel
 from tests.ui.conftest import settle
 
 
@@ -30,9 +31,9 @@ def event_screen(qtbot, unlocked_window, known_event):
 
 
 def shown(screen, column: str = "Name") -> list[str]:
-    proxy = screen.proxy
+    model = screen.table.model()
     c = COLUMNS.index(column)
-    return [proxy.index(r, c).data() for r in range(proxy.rowCount())]
+    return [model.index(r, c).data() for r in range(model.rowCount())]
 
 
 def type_filter(qtbot, screen, text: str) -> None:
@@ -117,19 +118,48 @@ def test_new_client_opens_the_client_record(qtbot, event_screen):
     dialog.done(0)
 
 
-def test_a_big_event_is_handed_to_the_view_in_batches_but_filtered_whole(qtbot):
-    # 1,200 light rows as rows_for_event returns them (fictional people; the model needs no store).
+def big_event_rows(count: int) -> list[tuple]:
+    """``count`` light rows as rows_for_event returns them (fictional people; no store needed)."""
     rows = []
-    for i in range(1200):
+    for i in range(count):
         data = {"first_name": f"Person{i}", "last_name": "Test" if i != 1150 else "Lastone",
                 "postcode": "G51 2AB", "ni_number": None, "employment_status": "at_risk"}
-        rows.append((str(uuid4()), f"PACE-{i:04d}-TEST", json.dumps(data), "low", 0, 0))
+        rows.append((str(uuid4()), f"PACE-{i:04d}-TEST", json.dumps(data), "low" if i % 3 else "high",
+                     0, 0))
+    rows.sort(key=lambda r: name_order(json.loads(r[2])["last_name"], json.loads(r[2])["first_name"]))
+    return rows
+
+
+def test_a_big_event_is_handed_to_the_view_in_batches_but_filtered_whole(qtbot):
     model = ClientsModel()
-    model.set_rows(rows)
-    proxy = ClientFilter(model)
+    model.set_rows(big_event_rows(1200))
     assert model.rowCount() == BATCH and model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 2 * BATCH
-    proxy.set_query("lastone")  # a row not yet handed to the view is still found
-    assert proxy.rowCount() == 1
-    assert proxy.index(0, 0).data() == "Lastone, Person1150"
+    model.set_query("lastone")  # a row not yet handed to the view is still found
+    assert model.rowCount() == 1 and model.matching == 1 and model.total == 1200
+    assert model.index(0, 0).data() == "Lastone, Person1150"
+    model.set_query("")
+    assert model.matching == 1200 and model.rowCount() == BATCH
+
+
+def test_sorting_a_big_event_looks_at_every_row_and_keeps_name_order_within_a_value(qtbot):
+    model = ClientsModel()
+    model.set_rows(big_event_rows(1200))
+    risk = COLUMNS.index("Risk")
+    model.sort(risk, Qt.SortOrder.AscendingOrder)
+    bands = [model.row_at(r).band for r in range(model.matching)]
+    assert bands == ["high"] * 400 + ["low"] * 800  # all 1,200, not just the rows shown
+    highs = [model.row_at(r) for r in range(400)]
+    assert [name_order(r.data["last_name"], r.data["first_name"]) for r in highs] == sorted(
+        name_order(r.data["last_name"], r.data["first_name"]) for r in highs)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "Test, Person999"
+    assert model.index(0, 0).data() == model.row_at(0).name
+
+
+def test_the_stores_name_order_is_the_tables_name_order(qtbot, event_screen):
+    """Rows are read in the store's name order and not sorted again: the two orders must agree."""
+    model = event_screen.model
+    names = [model.row_at(r).cell(0)[1] for r in range(model.matching)]
+    assert names == sorted(names) and len(names) == 4

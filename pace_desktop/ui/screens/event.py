@@ -27,7 +27,7 @@ from pace_desktop.records.models import Client, Event
 from pace_desktop.reference import council_area_names
 from pace_desktop.store.clients import EventCounts
 from pace_desktop.ui import style
-from pace_desktop.ui.models.clients import ClientFilter, ClientsModel
+from pace_desktop.ui.models.clients import ClientsModel
 from pace_desktop.ui.models.events import display_date, site_line
 from pace_desktop.ui.screens.home import make_table
 from pace_desktop.ui.session import Session
@@ -90,13 +90,15 @@ class EventScreen(QWidget):
         self.filter.setMinimumWidth(380)
         self.filter.textChanged.connect(self._filter_changed)
         self.model = ClientsModel(self)
-        self.proxy = ClientFilter(self.model, self)
-        self.table = make_table(self.proxy, self.tr("Clients at this event"))
+        self.table = make_table(self.model, self.tr("Clients at this event"))
         self.table.activated.connect(self._open_row)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # surname order, as on a paper list
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Column widths from the rows on screen and 100 more, not from 1,000 (Qt's default): each
+        # row looked at is eight calls into Python, and the columns hold fixed-width codes.
+        header.setResizeContentsPrecision(100)
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.banner = Banner("error")
@@ -157,7 +159,8 @@ class EventScreen(QWidget):
 
         def load(_progress: Any) -> tuple[list[tuple[Any, ...]], EventCounts | None]:
             queries = store.client_queries
-            return queries.rows_for_event(event_id), queries.event_counts().get(event_id)
+            return (queries.rows_for_event(event_id, by_name=True),
+                    queries.event_counts(event_id).get(event_id))
 
         self.session.worker.submit(load, on_done=self._loaded, on_error=self._failed)
 
@@ -165,11 +168,7 @@ class EventScreen(QWidget):
         if not self.session.is_unlocked:
             return  # read just before a lock: nothing is shown behind the lock screen
         rows, counts = result
-        sort_column = self.table.horizontalHeader().sortIndicatorSection()
-        self.model.set_rows(rows)
-        self.proxy.set_query(self.filter.text())
-        if 0 <= sort_column < self.model.columnCount():
-            self.proxy.sort(sort_column, self.table.horizontalHeader().sortIndicatorOrder())
+        self.model.set_rows(rows)  # keeps the filter and the column sorted by
         c = counts or EventCounts(0, 0, 0, 0)
         self.counts.setText(
             self.tr("{0} clients  ·  {1} high risk  ·  {2} not exported  ·  {3} need review")
@@ -187,11 +186,11 @@ class EventScreen(QWidget):
         self.shown_event = None
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_query(text)
+        self.model.set_query(text)
         self._update_status()
 
     def _update_status(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.total
+        shown, total = self.model.matching, self.model.total
         if total == 0:
             text = self.tr("No clients yet. Register one with New client, or import the "
                            "attendee list.")
@@ -218,7 +217,7 @@ class EventScreen(QWidget):
         return found
 
     def _open_row(self, index: Any) -> None:
-        client_id = self.model.row_at(self.proxy.mapToSource(index).row()).id
+        client_id = self.model.row_at(index.row()).id
         client = self.session.store.clients.get(client_id)
         if client is not None:
             self.open_client(client)
