@@ -9,7 +9,6 @@ allows.
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import json
 from dataclasses import dataclass
@@ -18,14 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 from uuid import UUID
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     field_validator,
 )
 
@@ -33,6 +30,7 @@ from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.files import read_capped
 from pace_desktop.exchange.officekey import laptop_office_key
 from pace_desktop.exchange.purge import PurgeResult, purge
+from pace_desktop.exchange.signed import parse_signed, verify_signed
 from pace_desktop.exchange.tables import repositories
 from pace_desktop.records.models import ENTITIES
 from pace_desktop.store.device import fingerprint, public_bytes
@@ -178,37 +176,13 @@ def file_name(device_id: str, sequence: int, bundle_created: datetime) -> str:
 
 def parse_receipt(data: bytes) -> Receipt:
     """Parse a receipt file; a newer receipt format is refused by name."""
-    try:
-        raw = json.loads(data)
-    except (ValueError, RecursionError) as exc:
-        raise RefusedError(_NOT_A_RECEIPT) from exc
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise RefusedError(_NOT_A_RECEIPT)
-    version = raw.get("format_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        raise RefusedError(
-            f"This receipt was made by a newer PACE Intake (receipt format {version}; this "
-            f"app reads up to {FORMAT_VERSION}): update this laptop's app, then try again."
-        )
-    try:
-        # JSON mode: strict, but a JSON array may fill an (id, version) pair.
-        receipt = Receipt.model_validate_json(data)
-    except ValidationError as exc:
-        raise RefusedError(_NOT_A_RECEIPT) from exc
-    if receipt.format_version != FORMAT_VERSION:
-        raise RefusedError(_NOT_A_RECEIPT)
-    return receipt
+    return parse_signed(data, Receipt, fmt=FORMAT, version=FORMAT_VERSION, kind="receipt",
+                        not_this=_NOT_A_RECEIPT)
 
 
 def verify_receipt(receipt: Receipt, verify_key: bytes) -> None:
     """Refuse a receipt not signed by the office whose key this laptop holds."""
-    if fingerprint(verify_key) != receipt.office_key_sha256:
-        raise RefusedError(_BAD_SIGNATURE)
-    try:
-        signature = base64.b64decode(receipt.signature, validate=True)
-        Ed25519PublicKey.from_public_bytes(verify_key).verify(signature, receipt.signing_input())
-    except (InvalidSignature, binascii.Error, ValueError) as exc:
-        raise RefusedError(_BAD_SIGNATURE) from exc
+    verify_signed(receipt, verify_key, bad_signature=_BAD_SIGNATURE)
 
 
 @dataclass(frozen=True)

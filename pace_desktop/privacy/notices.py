@@ -16,7 +16,6 @@ Format: ``{"format": "pace-notice", "format_version": 1, "office_id", "office_ke
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import json
 from dataclasses import dataclass
@@ -24,13 +23,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from pace_desktop.errors import RefusedError, UsageError
+from pace_desktop.errors import UsageError
 from pace_desktop.exchange.central import require_office
 from pace_desktop.exchange.files import write_durably
+from pace_desktop.exchange.signed import parse_signed, verify_signed
 from pace_desktop.privacy.notice_queue import ERASE, WITHDRAW, queued_devices
 from pace_desktop.store.device import fingerprint, public_bytes
 
@@ -236,32 +234,9 @@ def write_notices(store: Store, out_dir: Path | str, *, now: datetime | None = N
 
 def parse_notice(data: bytes) -> Notice:
     """Parse a notice file; a newer notice format is refused by name."""
-    try:
-        raw = json.loads(data)
-    except (ValueError, RecursionError) as exc:
-        raise RefusedError(_NOT_A_NOTICE) from exc
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise RefusedError(_NOT_A_NOTICE)
-    version = raw.get("format_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        raise RefusedError(
-            f"This notice was made by a newer PACE Intake (notice format {version}; this app reads "
-            f"up to {FORMAT_VERSION}): update this laptop's app, then try again."
-        )
-    try:
-        notice = Notice.model_validate_json(data)
-    except ValidationError as exc:
-        raise RefusedError(_NOT_A_NOTICE) from exc
-    if notice.format_version != FORMAT_VERSION:
-        raise RefusedError(_NOT_A_NOTICE)
-    return notice
+    return parse_signed(data, Notice, fmt=FORMAT, version=FORMAT_VERSION, kind="notice",
+                        not_this=_NOT_A_NOTICE)
 
 
 def verify_notice(notice: Notice, verify_key: bytes) -> None:
-    if fingerprint(verify_key) != notice.office_key_sha256:
-        raise RefusedError(_BAD_SIGNATURE)
-    try:
-        signature = base64.b64decode(notice.signature, validate=True)
-        Ed25519PublicKey.from_public_bytes(verify_key).verify(signature, notice.signing_input())
-    except (InvalidSignature, binascii.Error, ValueError) as exc:
-        raise RefusedError(_BAD_SIGNATURE) from exc
+    verify_signed(notice, verify_key, bad_signature=_BAD_SIGNATURE)
