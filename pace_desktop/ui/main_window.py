@@ -7,13 +7,12 @@ drafts, every dialog closes and the screens drop what they showed.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -23,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.paths import resource
 from pace_desktop.ui import style
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.header import app_header
 
 
 class MainWindow(QMainWindow):
@@ -74,14 +73,6 @@ class MainWindow(QMainWindow):
             self.show_first_run()
 
     def _build_header(self) -> QWidget:
-        header = QWidget()
-        header.setObjectName("appHeader")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        logo = QLabel()
-        logo.setPixmap(QPixmap(str(resource("icons", "pace-desktop-48.png"))).scaled(
-            28, 28, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
-        title = QLabel(self.tr("PACE Intake"))
-        title.setObjectName("appTitle")
         self.who = QLabel()
         self.who.setObjectName("headerStatus")
         self.settings_button = QPushButton(self.tr("&Settings"))  # icons set on first unlock
@@ -90,16 +81,7 @@ class MainWindow(QMainWindow):
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock)
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 8, 16, 8)
-        row.setSpacing(10)
-        row.addWidget(logo)
-        row.addWidget(title)
-        row.addStretch(1)
-        row.addWidget(self.who)
-        row.addWidget(self.settings_button)
-        row.addWidget(self.lock_button)
-        return header
+        return app_header([], [self.who, self.settings_button, self.lock_button])
 
     def _set_header_unlocked(self, unlocked: bool) -> None:
         self.settings_button.setVisible(unlocked)
@@ -214,15 +196,9 @@ class MainWindow(QMainWindow):
 
     def open_part(self, module: str, name: str) -> Any:
         """Open a dialog built in its own module (export, office files); home refreshes after."""
-        from pace_desktop.ui.screens.event import MISSING_PART, optional_class
-
         if not self.session.is_unlocked:
             return None
-        dialog_class = optional_class(module, name)
-        if dialog_class is None:
-            self.home.banner.show_message(self.tr(MISSING_PART))
-            return None
-        dialog = dialog_class(self.session, self)
+        dialog = getattr(importlib.import_module(module), name)(self.session, self)
         dialog.finished.connect(lambda _r: self.home.reload())
         dialog.open()
         return dialog
@@ -244,8 +220,8 @@ class MainWindow(QMainWindow):
         self._reopen_next()
 
     def _reopen_next(self) -> None:
+        from pace_desktop.ui.dialogs.client_record import ClientRecordDialog
         from pace_desktop.ui.dialogs.event_dialog import DRAFT_PREFIX, EventDialog
-        from pace_desktop.ui.screens.event import optional_class
 
         while self._pending_drafts and self.session.is_unlocked:
             key = self._pending_drafts.pop(0)
@@ -255,9 +231,7 @@ class MainWindow(QMainWindow):
                 if dialog is not None:
                     self._watch_event_dialog(dialog)
             elif key.startswith("client:"):
-                found = optional_class("pace_desktop.ui.dialogs.client_record",
-                                       "ClientRecordDialog")
-                dialog = found.restore_draft(self.session, key, self) if found else None
+                dialog = ClientRecordDialog.restore_draft(self.session, key, self)
                 if dialog is not None:
                     self.event_screen.watch(dialog)
                     dialog.finished.connect(lambda _r: self.home.reload())

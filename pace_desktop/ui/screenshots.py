@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +25,6 @@ SIZE = (1366, 768)
 ADVISER = "Ailsa MacRae"
 DEVICE = "Glasgow laptop 3"
 PASSPHRASE = "kettle harbour violet seven"  # noqa: S105 - a fictional demo store
-EXTRA_RENDERERS = (
-    "pace_desktop.ui.dialogs.screens_for_docs",
-    "pace_desktop.ui.kiosk.screens_for_docs",
-)
-OFFICE_RENDERER = "pace_desktop.ui.office.screens_for_docs"
 
 
 class _Clock:
@@ -170,21 +165,20 @@ def render_adviser_screens(folder: Path, out_dir: Path) -> list[Path]:
 
 
 def _render_extras(session: Any, event: Any, out_dir: Path) -> list[Path]:
-    """The client record and kiosk screens, from their own modules' renderers when present."""
-    from pace_desktop.ui.screens.event import optional_class
+    """The client record and kiosk screens, from their own modules' renderers."""
+    from pace_desktop.ui.dialogs import screens_for_docs as dialogs
+    from pace_desktop.ui.kiosk import screens_for_docs as kiosk
 
     shots: list[Path] = []
-    for module in EXTRA_RENDERERS:
-        render: Callable[..., list[Path]] | None = optional_class(module, "render_screenshots")
-        if render is not None:
-            shots += render(session, event, out_dir)
-            settle(session)
+    for render in (dialogs.render_screenshots, kiosk.render_screenshots):
+        shots += render(session, event, out_dir)
+        settle(session)
     return shots
 
 
 def render_all(out_dir: Path) -> list[Path]:
     from pace_desktop.ui.app import application
-    from pace_desktop.ui.screens.event import optional_class
+    from pace_desktop.ui.office import screens_for_docs as office
 
     app = application()
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
@@ -193,11 +187,7 @@ def render_all(out_dir: Path) -> list[Path]:
         folder = Path(tmp)
         shots = render_first_run(folder, out_dir) + render_adviser_screens(folder, out_dir)
     # Office mode makes its own central store; its renderer takes only the folder.
-    office: Callable[[Path], list[Path]] | None = optional_class(OFFICE_RENDERER,
-                                                                 "render_screenshots")
-    if office is not None:
-        shots += office(out_dir)
-    return shots
+    return shots + office.render_screenshots(out_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,15 +7,12 @@ idle time, with Ctrl+L, or on close; on lock every page forgets what it showed.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -25,27 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.paths import resource
 from pace_desktop.ui import style
 from pace_desktop.ui.office.session import CentralSession, default_central_path
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.widgets.banner import Banner
-
-# Pages built by other issues' modules: (module, class, tab label). Shown only when present.
-OPTIONAL_PAGES = (
-    ("pace_desktop.ui.office.partners_page", "PartnersPage", "Partners"),
-    ("pace_desktop.ui.office.privacy_page", "PrivacyPage", "People's rights"),
-)
-
-
-def optional_page(module: str, name: str) -> Any:
-    try:
-        found = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(found, name, None)
+from pace_desktop.ui.widgets.header import app_header
 
 
 class OfficeUnlockScreen(UnlockScreen):
@@ -66,6 +47,8 @@ class OfficeHome(QWidget):
         from pace_desktop.ui.office.history_page import HistoryPage
         from pace_desktop.ui.office.import_page import ImportPage
         from pace_desktop.ui.office.key_page import KeyPage
+        from pace_desktop.ui.office.partners_page import PartnersPage
+        from pace_desktop.ui.office.privacy_page import PrivacyPage
         from pace_desktop.ui.office.reports_page import ReportsPage
 
         super().__init__(parent)
@@ -80,14 +63,10 @@ class OfficeHome(QWidget):
         self.reports = ReportsPage(session)
         self.key = KeyPage(session)
         self.pages: list[Any] = [self.import_page, self.history, self.devices, self.duplicates,
-                                 self.reports, self.key]
+                                 self.reports, self.key, PartnersPage(session), PrivacyPage(session)]
         labels = [self.tr("&Import"), self.tr("Import &history"), self.tr("&Devices"),
-                  self.tr("D&uplicates"), self.tr("&Reports"), self.tr("Office &key")]
-        for module, name, label in OPTIONAL_PAGES:
-            page_class = optional_page(module, name)
-            if page_class is not None:
-                self.pages.append(page_class(session))
-                labels.append(self.tr(label))
+                  self.tr("D&uplicates"), self.tr("&Reports"), self.tr("Office &key"),
+                  self.tr("Partners"), self.tr("People's rights")]
         for page, label in zip(self.pages, labels, strict=True):
             self.tabs.addTab(page, label)
         self.duplicates.count_changed.connect(self._duplicates_counted)
@@ -165,14 +144,6 @@ class OfficeWindow(QMainWindow):
             self.show_setup()
 
     def _build_header(self) -> QWidget:
-        header = QWidget()
-        header.setObjectName("appHeader")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        logo = QLabel()
-        logo.setPixmap(QPixmap(str(resource("icons", "pace-desktop-48.png"))).scaled(
-            28, 28, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
-        title = QLabel(self.tr("PACE Intake"))
-        title.setObjectName("appTitle")
         mode = QLabel(self.tr("Office"))
         mode.setObjectName("headerStatus")
         mode.setStyleSheet("border: 1px solid #dfe4ee; border-radius: 4px; padding: 1px 8px;")
@@ -181,16 +152,7 @@ class OfficeWindow(QMainWindow):
         self.lock_button = QPushButton(style.icon("lock"), self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock)
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 8, 16, 8)
-        row.setSpacing(10)
-        row.addWidget(logo)
-        row.addWidget(title)
-        row.addWidget(mode)
-        row.addStretch(1)
-        row.addWidget(self.who)
-        row.addWidget(self.lock_button)
-        return header
+        return app_header([mode], [self.who, self.lock_button])
 
     def _set_header_unlocked(self, unlocked: bool) -> None:
         self.lock_button.setVisible(unlocked)

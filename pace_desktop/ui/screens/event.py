@@ -2,12 +2,11 @@
 next.
 
 From here the adviser registers a client, imports the employer's attendee list or starts the kiosk;
-those windows belong to their own modules and are imported only when asked for.
+those windows belong to their own modules and are imported only when asked for (start-up time).
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -32,21 +31,6 @@ from pace_desktop.ui.models.events import display_date, site_line
 from pace_desktop.ui.screens.home import make_table
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
-
-MISSING_PART = "This part of PACE Intake is missing from this copy: reinstall the app."
-
-
-def optional_class(module: str, name: str) -> Any:
-    """``module.name``, or None when that module is not there (a real import error inside it still
-    raises).
-    """
-    try:
-        found = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None
-        raise
-    return getattr(found, name)
 
 
 class EventScreen(QWidget):
@@ -209,13 +193,6 @@ class EventScreen(QWidget):
         if self.shown_event is not None:
             self.edit_event.emit(self.shown_event)
 
-    def _part(self, module: str, name: str) -> Any:
-        """The class of a window built in its own module, imported on first use (fast start-up)."""
-        found = optional_class(module, name)
-        if found is None:
-            self.banner.show_message(self.tr(MISSING_PART))
-        return found
-
     def _open_row(self, index: Any) -> None:
         client_id = self.model.row_at(index.row()).id
         client = self.session.store.clients.get(client_id)
@@ -228,10 +205,9 @@ class EventScreen(QWidget):
         """
         if self.shown_event is None:
             return
-        dialog_class = self._part("pace_desktop.ui.dialogs.client_record", "ClientRecordDialog")
-        if dialog_class is None:
-            return
-        dialog = dialog_class(self.session, self.shown_event, client, self)
+        from pace_desktop.ui.dialogs.client_record import ClientRecordDialog  # on first use
+
+        dialog = ClientRecordDialog(self.session, self.shown_event, client, self)
         self.watch(dialog)
         dialog.open()
 
@@ -246,10 +222,9 @@ class EventScreen(QWidget):
     def import_attendees(self) -> None:
         if self.shown_event is None:
             return
-        dialog_class = self._part("pace_desktop.ui.dialogs.attendee_import", "AttendeeImportDialog")
-        if dialog_class is None:
-            return
-        dialog = dialog_class(self.session, self.shown_event, self)
+        from pace_desktop.ui.dialogs.attendee_import import AttendeeImportDialog  # openpyxl: on use
+
+        dialog = AttendeeImportDialog(self.session, self.shown_event, self)
         dialog.imported.connect(lambda _n: self.reload())
         dialog.finished.connect(lambda _r: self.reload())
         dialog.open()
@@ -257,10 +232,9 @@ class EventScreen(QWidget):
     def start_kiosk(self) -> None:
         if self.shown_event is None:
             return
-        window_class = self._part("pace_desktop.ui.kiosk.window", "KioskWindow")
-        if window_class is None:
-            return
-        self._kiosk = window_class(self.session, self.shown_event)
+        from pace_desktop.ui.kiosk.window import KioskWindow
+
+        self._kiosk = KioskWindow(self.session, self.shown_event)
         self._kiosk.exited.connect(self._kiosk_exited)
         self._kiosk.start()
 
