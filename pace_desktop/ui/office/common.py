@@ -27,10 +27,11 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("office", text)
 
 
-def page(title: str, intro: str) -> tuple[QWidget, QVBoxLayout]:
-    """A tab's page: a section title, one or two lines saying what the page is for, then content."""
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
+def page(owner: QWidget, title: str, intro: str) -> QVBoxLayout:
+    """Lay ``owner`` out as a tab's page: a section title, one or two lines saying what the page is
+    for; returns the layout the page's content goes on.
+    """
+    layout = QVBoxLayout(owner)
     layout.setContentsMargins(20, 16, 20, 16)
     layout.setSpacing(10)
     heading = QLabel(title)
@@ -40,7 +41,7 @@ def page(title: str, intro: str) -> tuple[QWidget, QVBoxLayout]:
     text.setWordWrap(True)
     layout.addWidget(heading)
     layout.addWidget(text)
-    return widget, layout
+    return layout
 
 
 def section(title: str) -> QLabel:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,13 +41,10 @@ class DevicesPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        body, layout = page(self.tr("Devices"), self.tr(
+        layout = page(self, self.tr("Devices"), self.tr(
             "Bundles are accepted only from laptops enrolled here. To enrol a laptop, the adviser "
             "sends its device key: the one line, starting PACE-DEVICE-1, that "
             "'pace-desktop device-key' shows on that laptop."))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(body)
 
         box = QGroupBox(self.tr("Enrol a laptop"))
         grid = QGridLayout(box)

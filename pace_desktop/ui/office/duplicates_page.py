@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -63,14 +62,11 @@ class DuplicatesPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.words = _status_words(self.tr)
-        body, layout = page(self.tr("Possible duplicates"), self.tr(
+        layout = page(self, self.tr("Possible duplicates"), self.tr(
             "Records from different laptops that may be the same person: the same National "
             "Insurance number, or the same name and date of birth. PACE Intake never merges them. "
             "Compare each pair; if it is one person, put the records right where they are kept, "
             "then mark the pair as reviewed."))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(body)
 
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show"))

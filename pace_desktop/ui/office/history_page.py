@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,12 +39,9 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.rows: list[Any] = []
-        body, layout = page(self.tr("Import history"), self.tr(
+        layout = page(self, self.tr("Import history"), self.tr(
             "Every bundle anyone tried to import into this central store, with what happened and "
             "why. Refused bundles imported nothing; ask the adviser for a fresh copy."))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(body)
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show"))
         self.filter.addItem(self.tr("All attempts"), None)

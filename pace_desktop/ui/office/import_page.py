@@ -92,13 +92,10 @@ class ImportPage(QWidget):
         self.results: list[Any] = []
         self.receipts_folder: Path | None = None
         self.setAcceptDrops(True)
-        body, layout = page(self.tr("Import bundles"), self.tr(
+        layout = page(self, self.tr("Import bundles"), self.tr(
             "Bundles are the encrypted files advisers export from their laptops. Each one is "
             "checked — size, encryption, the laptop's signature, every record — and applied whole "
             "or not at all. Importing the same bundle twice is harmless."))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(body)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, STEPS)

@@ -40,12 +40,9 @@ class KeyPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        body, layout = page(self.tr("Office key and staff"), self.tr(
+        layout = page(self, self.tr("Office key and staff"), self.tr(
             "Laptops encrypt bundles to this office's public key and check receipts with it. It "
             "travels to them in a file called office.pub, which is safe to share."))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(body)
         self.done_banner = Banner("notice")
         self.banner = Banner("error")
         columns = QHBoxLayout()

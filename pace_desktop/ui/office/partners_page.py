@@ -66,13 +66,10 @@ class PartnersPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.partners: list[Any] = []
-        body, layout = page(self.tr("Partners"), self.tr(
+        layout = page(self, self.tr("Partners"), self.tr(
             "Send a partner the people who agreed to share with it — only the identifiers it "
             "matches on, encrypted to its key — then take its return back. Every refused row is "
             "explained; nothing is sent for anyone without that partner's consent."))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(body)
         self.banner = Banner("error")
         self.done_banner = Banner("notice")
         layout.addWidget(self.banner)

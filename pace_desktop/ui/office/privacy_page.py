@@ -70,13 +70,10 @@ class PrivacyPage(QWidget):
         self.session = session
         self.pace_id: str | None = None
         self.plan: Any = None
-        body, layout = page(self.tr("People's rights"), self.tr(
+        layout = page(self, self.tr("People's rights"), self.tr(
             "Everyone whose data is held here may see all of it, have it corrected, withdraw a "
             "consent or have it erased. Find the person by their PACE ID; every action is recorded "
             "in the audit log, with who and when."))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(body)
         self.banner = Banner("error")
         self.done_banner = Banner("notice")
         layout.addWidget(self.banner)

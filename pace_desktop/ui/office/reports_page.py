@@ -73,12 +73,9 @@ class ReportsPage(QWidget):
         self.session = session
         self.written: Path | None = None
         self._suggested = ""
-        body, page_layout = page(self.tr("Reports"), self.tr(
+        page_layout = page(self, self.tr("Reports"), self.tr(
             "Spreadsheets (.xlsx) from the central store, written from one consistent reading of "
             "it. Every report written is recorded in the audit log."))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(body)
         columns = QHBoxLayout()
         columns.setSpacing(24)
         form = QGroupBox(self.tr("Write a report"))
