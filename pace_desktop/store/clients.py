@@ -127,15 +127,15 @@ class ClientQueries:
         data = self.store.db.scalar("SELECT data FROM clients WHERE pace_id = ?", (wanted,))
         return None if data is None else Client.model_validate_json(data, context=STORED_CONTEXT)
 
-    def rows_for_event(self, event_id: str, *, by_name: bool = False) -> list[tuple[Any, ...]]:
+    def rows_for_event(self, event_id: str) -> list[tuple[Any, ...]]:
         """Light rows for the event table: id, pace_id, data JSON, band, needs_review, exported flag.
 
-        In registration order, or with ``by_name`` in surname then first-name order (folded, as
-        search sorts), so a table can show them sorted without sorting 5,000 rows itself.
+        In name order (``name_order``: surname, the name they go by, first name), so a table shows
+        them sorted without sorting 5,000 rows itself.
         """
         # The band comes from the covering (parent_id, band) index: no checklist JSON is read.
-        order = " ORDER BY c.last_fold, c.first_fold, c.rowid" if by_name else " ORDER BY c.rowid"
-        return self.store.db.query(_EVENT_ROWS + order, (str(event_id),))
+        return self.store.db.query(_EVENT_ROWS + " ORDER BY c.last_fold, c.first_fold, c.rowid",
+                                   (str(event_id),))
 
     def event_counts(self, event_id: str | None = None) -> dict[str, EventCounts]:
         """Counts per event for the home screen, or for one event when ``event_id`` is given.

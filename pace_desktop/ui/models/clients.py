@@ -129,7 +129,7 @@ class ClientRow:
 
 class ClientsModel(QAbstractTableModel):
     """All of one event's clients, filtered and sorted; the view sees them ``BATCH`` rows at a
-    time as it scrolls. ``set_rows`` expects rows in name order (``rows_for_event(by_name=True)``).
+    time as it scrolls. ``set_rows`` expects rows in name order (``rows_for_event``).
     """
 
     def __init__(self, parent: Any = None) -> None:

@@ -143,7 +143,7 @@ class EventScreen(QWidget):
 
         def load(_progress: Any) -> tuple[list[tuple[Any, ...]], EventCounts | None]:
             queries = store.client_queries
-            return (queries.rows_for_event(event_id, by_name=True),
+            return (queries.rows_for_event(event_id),
                     queries.event_counts(event_id).get(event_id))
 
         self.session.worker.submit(load, on_done=self._loaded, on_error=self._failed)
