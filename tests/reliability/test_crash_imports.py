@@ -78,6 +78,9 @@ def test_kill_9_mid_import_is_all_or_nothing(tmp_path, figure):
 @pytest.mark.slow
 def test_kill_9_mid_import_loop(tmp_path, figure):
     fig = figure("crash-imports", "kill -9 while importing bundles")
-    crash_loop(tmp_path, RUNS, fig, rounds=60, clients=100, seed=4)
-    assert fig.notes["bundles imported"] == 60, "the loop never got every bundle in"
+    # About a third of kills land after a commit, so 60 bundles needed about as many runs as the loop
+    # has: whether all got in was a coin toss (57 of 60 in one CI run). 40 leave a wide margin and
+    # still some 60 runs of killed replays.
+    crash_loop(tmp_path, RUNS, fig, rounds=40, clients=100, seed=4)
+    assert fig.notes["bundles imported"] == fig.notes["bundles"], "the loop never got every bundle in"
     assert fig.notes.get("mid-transaction", 0) >= RUNS // 5, fig.notes
