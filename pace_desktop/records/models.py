@@ -26,6 +26,7 @@ from pace_desktop.records.enums import (
     is_valid_purpose,
     share_purpose,
 )
+from pace_desktop.records.fastpath import plain_errors
 from pace_desktop.records.fields import (
     STORED_CONTEXT,
     Band,
@@ -312,7 +313,7 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
     a rule about the whole record is under ``RECORD_KEY``. No message contains the value typed.
     """
     out: dict[str, str] = {}
-    for error in exc.errors(include_input=False, include_url=False):
+    for error in plain_errors(exc):
         key = ".".join(str(part) for part in error["loc"] if isinstance(part, str)) or RECORD_KEY
         out.setdefault(key, _plain_message(error))
     return out
