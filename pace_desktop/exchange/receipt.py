@@ -158,7 +158,7 @@ def make_receipt(
         "sequence": sequence,
         "verdict": verdict,
         "issued_at": issued_at.astimezone(UTC).isoformat(timespec="seconds"),
-        "records": {e: sorted([str(i), int(v)] for i, v in items) for e, items in sorted(records.items())},
+        "records": {e: sorted(items) for e, items in sorted(records.items())},  # (id, version) pairs
     }
     signature = signing_key.sign(signing_input(**fields))  # type: ignore[arg-type]
     document = {

