@@ -33,3 +33,8 @@ def data_dir() -> Path:
 
 def default_store_path() -> Path:
     return data_dir() / "pace.store"
+
+
+def default_central_path() -> Path:
+    """Where the office's central store lives when ``--store`` is not given: beside a laptop's."""
+    return data_dir() / "central.store"

@@ -6,23 +6,12 @@ cannot import bundles into an adviser's laptop by mistake.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pace_desktop.ui.session import Session
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
-
-CENTRAL_FILE = "central.store"
-
-
-def default_central_path() -> Path:
-    """Where the central store lives when ``--store`` is not given: beside a laptop store's home."""
-    from pace_desktop.paths import data_dir
-
-    return data_dir() / CENTRAL_FILE
-
 
 class CentralSession(Session):
     """A Session whose store must be an office (central) store."""

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop import paths
 from pace_desktop.ui import style
-from pace_desktop.ui.office.session import CentralSession, default_central_path
+from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.header import app_header
@@ -114,7 +115,7 @@ class OfficeWindow(QMainWindow):
                  session: CentralSession | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if session is None:
-            path = Path(central) if central is not None else default_central_path()
+            path = Path(central) if central is not None else paths.default_central_path()
             session = CentralSession(path, parent=self)
         self.session = session
         self.setWindowTitle(self.tr("PACE Intake — Office"))
