@@ -1,8 +1,8 @@
 """Starting the GUI: the Qt application, the stylesheet, and the adviser's (or the office's) window.
 
 ``--demo`` makes a throwaway store of fictional people in a temporary folder, with a generated
-passphrase, and deletes the folder when the app closes. With no store yet, the first-run steps
-create one.
+passphrase, and deletes the folder when the app closes (also when it is ended by a signal). With no
+store yet, the first-run steps create one.
 """
 
 from __future__ import annotations
@@ -125,12 +125,40 @@ def run(store: Path | None = None, demo: bool = False, office: bool = False) -> 
         app = application()
         office_window = window_class(store)
         office_window.show()
-        return int(app.exec())
+        close_on_terminate(app)
+        try:
+            return int(app.exec())
+        finally:
+            office_window.close()  # locks, if a signal ended the loop rather than the window
     running = start(store, demo)
+    close_on_terminate(application())
     try:
         return int(application().exec())
     finally:
         running.close()
+
+
+def close_on_terminate(app: QApplication) -> None:
+    """End the app on log-out, shut-down, ``kill`` or Ctrl+C as closing its window does.
+
+    SIGTERM, SIGHUP and SIGINT end the event loop, and ``run`` then closes the window: the store
+    is locked, drafts kept, a demo store deleted. Python runs a signal handler only when it next
+    gets control, which Qt's event loop does not give while it waits, so a timer hands it a turn
+    four times a second.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def stop(signum: int, frame: Any) -> None:
+        app.exit(0)  # not quit(), which a window refusing to close (a progress dialog) cancels
+
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        if hasattr(signal, name):  # Windows has no SIGHUP
+            signal.signal(getattr(signal, name), stop)
+    turn = QTimer(app)
+    turn.timeout.connect(lambda: None)
+    turn.start(250)
 
 
 def _start_demo(session: Any, window: Any, folder: Path, passphrase: str) -> None:

@@ -38,3 +38,29 @@ def test_office_mode_without_its_module_is_one_line_and_exit_2(capsys, monkeypat
     err = capsys.readouterr().err
     assert err.startswith("pace-desktop: Office mode is not part of this copy")
     assert err.count("\n") == 1
+
+
+def test_a_demo_ended_by_a_signal_still_deletes_its_store(tmp_path):
+    # Log-out, shut-down or kill sends SIGTERM: the app must close as if its window were closed.
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "TMPDIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    code = "from pace_desktop.cli import main; raise SystemExit(main(['--demo']))"
+    child = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob("pace-demo-*/demo.store")):
+            assert child.poll() is None, child.communicate()[1].decode()[-2000:]
+            assert time.monotonic() < deadline, "the demo store never appeared"
+            time.sleep(0.1)
+        child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    assert child.returncode == 0, err.decode()[-2000:]
+    assert list(tmp_path.iterdir()) == []  # the demo folder and its store are gone
