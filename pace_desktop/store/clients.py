@@ -17,14 +17,24 @@ if TYPE_CHECKING:
 _TOP = "\U0010ffff"
 
 
+# Letters that Unicode does not decompose into a base letter and an accent, but that people type
+# without the accent on a UK keyboard: 'Pawel' for 'Paweł', 'Soren' for 'Søren'.
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae",
+                                "œ": "oe"})
+
+
 def fold(text: str | None) -> str:
-    """Case- and accent-insensitive search key: 'Mòrag' and 'MORAG' both fold to 'morag'."""
+    """Case- and accent-insensitive search key: 'Mòrag' and 'MORAG' fold to 'morag', 'Łukasz' to
+    'lukasz'. Stored as the clients' name keys: a change here needs a schema step that recomputes
+    them (migrations step 7).
+    """
     if not text:
         return ""
     if text.isascii():  # nothing to decompose (most names): the same result, sooner
         return text.casefold().strip()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+    return plain.translate(_PLAIN_LETTERS)
 
 
 def compact(text: str | None) -> str:

@@ -163,6 +163,24 @@ CREATE INDEX clients_postcode ON clients(postcode_key, last_fold, first_fold);
 """
 
 
+def _refold_names(db: Database) -> None:
+    """v7: the name keys again, now that ``fold`` also plains ł, ø, æ, œ, đ, ħ and ı, so that a
+    search for 'Lukasiewicz' finds 'Łukasiewicz'. Computed with the current ``name_order``; only
+    keys that change are written (names in plain ASCII never do).
+    """
+    from pace_desktop.store.clients import name_order
+
+    changed = []
+    for client_id, last, first, preferred, last_fold, first_fold in db.conn.execute(
+        "SELECT id, data ->> '$.last_name', data ->> '$.first_name', data ->> '$.preferred_name', "
+        "last_fold, first_fold FROM clients"
+    ):
+        keys = name_order(last, first, preferred)
+        if keys != (last_fold, first_fold):
+            changed.append((*keys, client_id))
+    db.conn.executemany("UPDATE clients SET last_fold = ?, first_fold = ? WHERE id = ?", changed)
+
+
 def _script(sql: str) -> Callable[[Database], None]:
     def run(db: Database) -> None:
         for statement in (s.strip() for s in sql.split(";")):
@@ -180,6 +198,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (5, "privacy: office notices for laptops, de-identified rows kept by retention", _script(_V5)),
     (6, "performance: name order in the search indexes, covering indexes for event counts",
      _script(_V6)),
+    (7, "search: name keys fold letters such as ł, ø and æ to plain ones", _refold_names),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1

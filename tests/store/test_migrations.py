@@ -65,6 +65,26 @@ def test_opening_an_old_store_upgrades_it_and_a_backup_restores_it(tmp_path):
     db.close()
 
 
+def test_step_7_refolds_stored_name_keys(tmp_path):
+    path, key = make_old_store(tmp_path, 6)
+    db = Database(path, key)
+    with db.transaction() as conn:
+        for cid, first, last, old_keys in (
+            ("c1", "Paweł", "Łukasiewicz", ("łukasiewicz", "paweł paweł")),  # as step 6's fold left it
+            ("c2", "Eilidh", "MacLeod", ("macleod", "eilidh eilidh")),
+        ):
+            conn.execute(
+                "INSERT INTO clients(id, parent_id, version, updated_at, data, pace_id, last_fold, "
+                "first_fold) VALUES (?, 'e1', 1, '2026-01-01T00:00:00+00:00', ?, ?, ?, ?)",
+                (cid, json.dumps({"first_name": first, "last_name": last, "preferred_name": None}),
+                 f"PACE-{cid}", *old_keys),
+            )
+    migrate(db, key)
+    keys = dict((r[0], (r[1], r[2])) for r in db.query("SELECT id, last_fold, first_fold FROM clients"))
+    db.close()
+    assert keys == {"c1": ("lukasiewicz", "pawel pawel"), "c2": ("macleod", "eilidh eilidh")}
+
+
 def test_a_fresh_store_needs_no_backup(tmp_path):
     key = new_data_key()
     db = Database(tmp_path / "new.store", key, create=True)

@@ -161,6 +161,18 @@ def test_accented_names_match_plain_typing(store):
     assert [c.id for c in found] == [client.id]
 
 
+@pytest.mark.parametrize(("first", "last", "typed"), [
+    ("Zofia", "Wójcik-Łukasiewicz", "wojcik-lukas"),  # ł has no accent to drop: it is its own letter
+    ("Søren", "Kierkegaard", "soren"),
+    ("Ægir", "Dahl", "aegir"),
+    ("Đorđe", "Ilić", "dorde"),
+])
+def test_letters_typed_plain_on_a_uk_keyboard_find_the_name(store, first, last, typed):
+    _, client = register_one(store, first_name=first, last_name=last)
+    assert [c.id for c in store.client_queries.search(typed)] == [client.id]
+    assert [c.id for c in store.client_queries.search(last[:4])] == [client.id]  # as written too
+
+
 def test_event_counts_for_the_home_screen(store):
     seed(store, events=1, clients=40)
     (counts,) = store.client_queries.event_counts().values()

@@ -43,17 +43,6 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ClientsModel", text)
 
 
-# Letters that Unicode does not decompose into a base letter and an accent, but that people type
-# without the accent on a UK keyboard ("Pawel" for "Paweł"). Belongs in store.clients.fold (asked).
-_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae",
-                                "œ": "oe"})
-
-
-def loose(text: str | None) -> str:
-    """``fold`` and then the letters above: the filter's key for names."""
-    return fold(text).translate(_PLAIN_LETTERS)
-
-
 def _dehyphen(text: str) -> str:
     return compact(text).replace("-", "")
 
@@ -84,15 +73,15 @@ class ClientRow:
         """Folded name words, and compact PACE ID, NI number and postcode, for the filter."""
         d = self.data
         names = " ".join(d.get(k) or "" for k in ("first_name", "preferred_name", "last_name"))
-        words = tuple(loose(w) for w in names.replace("-", " ").split())
-        full = loose(f"{d.get('first_name', '')} {d.get('last_name', '')}")
+        words = tuple(fold(w) for w in names.replace("-", " ").split())
+        full = fold(f"{d.get('first_name', '')} {d.get('last_name', '')}")
         return (*words, full), _dehyphen(self.pace_id), compact(d.get("ni_number")), \
             compact(d.get("postcode"))
 
     def matches(self, query: str) -> bool:
         """Prefix match on any name (or the full name), NI number or postcode; PACE ID anywhere."""
         words, pace, ni, postcode = self.keys
-        name = loose(query)
+        name = fold(query)
         if name and any(w.startswith(name) for w in words):
             return True
         key = _dehyphen(query)
