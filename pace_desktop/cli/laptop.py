@@ -1,4 +1,4 @@
-"""Laptop commands: init, demo-data, device-key."""
+"""Laptop commands: init, demo-data, device-key, audit-check (which an office store answers too)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("device-key", help="print this laptop's public signing key for the office")
     p.add_argument("--store", type=Path, required=True)
     p.set_defaults(handler=cmd_device_key)
+
+    p = sub.add_parser("audit-check", help="check that no audit log entry was changed, removed or moved "
+                       "(a laptop's store or the central store)")
+    p.add_argument("--store", type=Path, required=True)
+    p.set_defaults(handler=cmd_audit_check)
 
 
 def open_store(path: Path):  # noqa: ANN201 - returns Store; imported lazily
@@ -67,4 +72,13 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 def cmd_device_key(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         print(store.device_key().text())
+    return 0
+
+
+def cmd_audit_check(args: argparse.Namespace) -> int:
+    with open_store(args.store) as store:
+        report = store.verify_audit()
+    if not report.ok:
+        raise RefusedError(report.message())
+    print(report.message())
     return 0

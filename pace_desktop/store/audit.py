@@ -126,6 +126,13 @@ class AuditReport:
     problem: str | None = None
     first_bad_seq: int | None = None
 
+    def message(self) -> str:
+        """One line for the person at the keyboard: what was found and whom to tell."""
+        if self.ok:
+            return f"The audit log checks out: {self.entries:,} entries, each linked to the one before."
+        return (f"The audit log does not check out: {self.problem} Someone may have changed this "
+                "store outside PACE Intake: tell your data protection lead.")
+
 
 def verify(conn: Any) -> AuditReport:
     """Walk the whole chain in order; report the first entry that was changed, removed or moved."""

@@ -188,7 +188,9 @@ class Store:
                                 entity_id=entity_id, detail=detail)
 
     def verify_audit(self) -> audit_log.AuditReport:
-        return audit_log.verify(self.db.conn)
+        """Walk the whole chain, in one read transaction (safe on the worker while the UI reads)."""
+        with self.db.snapshot() as conn:
+            return audit_log.verify(conn)
 
     # -- settings --------------------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:

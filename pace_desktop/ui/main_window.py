@@ -56,12 +56,16 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.audit_banner = Banner("error")  # shown when the audit chain does not check out
         layout.addWidget(self.header)
+        layout.addWidget(self.audit_banner)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         session.unlocked.connect(self._on_unlocked)
         session.locked.connect(self._on_locked)
+        session.audit_broken.connect(self.audit_banner.show_message)
+        session.locked.connect(self.audit_banner.clear_message)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         QShortcut(QKeySequence("Ctrl+,"), self, activated=self.open_settings)
         self._pending_drafts: list[str] = []

@@ -19,6 +19,7 @@ from pace_desktop.ui.worker import Worker
 if TYPE_CHECKING:
     # Imported lazily: pydantic and the models cost more than the whole unlock screen, and the
     # start-up budget is measured to that screen.
+    from pace_desktop.store.audit import AuditReport
     from pace_desktop.store.store import Store
 
 _ACTIVITY = {
@@ -33,6 +34,7 @@ class Session(QObject):
     unlocked = Signal()
     about_to_lock = Signal()
     locked = Signal()
+    audit_broken = Signal(str)  # the one line to show when the audit chain does not check out
 
     def __init__(self, path: Path, *, clock: Callable[[], float] = time.monotonic,
                  wall_clock: Callable[[], float] = time.time,
@@ -109,6 +111,13 @@ class Session(QObject):
         self._watch_activity(True)
         self._timer.start()
         self.unlocked.emit()
+        # Every unlock checks the audit chain, after what the first screen asked the worker for.
+        store = self._store
+        self.worker.submit(lambda progress: store.verify_audit(), on_done=self._audit_checked)
+
+    def _audit_checked(self, report: AuditReport) -> None:
+        if not report.ok and self.is_unlocked:
+            self.audit_broken.emit(report.message())
 
     def lock(self, reason: str = "manual") -> None:
         if self._store is None:

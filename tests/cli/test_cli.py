@@ -103,3 +103,21 @@ def test_init_with_the_office_pub_that_office_init_writes(tmp_path):
     result = run("init", "--store", str(tmp_path / "l.store"), "--adviser", "Ailsa Demo",
                  "--office-key", str(tmp_path / "office.pub"))
     assert result.returncode == 0, result.stderr
+
+
+def test_audit_check_says_whether_the_chain_holds(tmp_path):
+    from pace_desktop.store.store import Store
+
+    store = tmp_path / "a.store"
+    assert run("init", "--store", str(store), "--adviser", "Ailsa Demo").returncode == 0
+    assert run("demo-data", "--store", str(store), "--events", "1", "--clients", "5").returncode == 0
+    result = run("audit-check", "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("The audit log checks out:") and "entries" in result.stdout
+    with Store.open(store, PASSPHRASE) as opened, opened.transaction() as conn:
+        conn.execute("UPDATE audit SET detail = 'edited' WHERE seq = 2")  # someone with the key, in SQL
+    result = run("audit-check", "--store", str(store))
+    assert result.returncode == 3
+    (line,) = result.stderr.strip().splitlines()
+    assert "does not check out: Audit entry 2 was changed after it was written." in line
+    assert "data protection lead" in line and "Traceback" not in result.stderr

@@ -108,6 +108,23 @@ def test_a_laptop_store_is_refused_at_unlock(qtbot, store_path, clock, wall_cloc
     assert not window.session.is_unlocked
 
 
+def test_an_office_store_whose_audit_log_was_edited_says_so_at_unlock(qtbot, central_path, clock,  # noqa: F811
+                                                                      wall_clock):
+    from pace_desktop.store.store import Store
+
+    with Store.open(central_path, PASSPHRASE) as store, store.transaction() as conn:
+        conn.execute("UPDATE audit SET actor = 'Someone Else' WHERE seq = 1")
+    window = make_window(qtbot, central_path, clock, wall_clock)
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.audit_banner.isVisible, timeout=10000)
+    assert window.audit_banner.text().startswith(
+        "The audit log does not check out: Audit entry 1 was changed after it was written.")
+    settle(qtbot, window.session)
+    window.session.lock()
+    assert not window.audit_banner.isVisible()
+
+
 def test_import_of_good_replayed_and_tampered_bundles_and_the_history(
         qtbot, office, office_world, inbox):  # noqa: F811 - fixtures
     copy_bundle(office_world.bundle_one, inbox, "a-good.pacebundle")

@@ -89,3 +89,25 @@ def test_the_pause_survives_closing_the_app(qtbot, window_factory, store_path, w
     assert again.unlock.countdown.isVisible()
     assert "try again in 0:04" in again.unlock.countdown.text()
     assert not again.unlock.button.isEnabled()
+
+
+def test_unlocking_checks_the_audit_log_and_says_so_when_it_was_changed(qtbot, window_factory,
+                                                                        demo_store_path, tmp_path):
+    window = window_factory(demo_store_path)
+    unlock(qtbot, window)
+    assert not window.audit_banner.isVisible()  # a whole chain says nothing
+    window.lock()
+
+    from pace_desktop.store.store import Store
+
+    with Store.open(demo_store_path, PASSPHRASE) as store, store.transaction() as conn:
+        conn.execute("DELETE FROM audit WHERE seq = 3")  # someone with the key, in SQL
+    unlock(qtbot, window)
+    banner = window.audit_banner
+    assert banner.isVisible()
+    assert banner.text() == ("The audit log does not check out: Audit entry 3 is missing: it was removed. "
+                             "Someone may have changed this store outside PACE Intake: tell your data "
+                             "protection lead.")
+    window.grab().save(str(tmp_path / "audit-banner.png"))
+    window.lock()
+    assert not banner.isVisible()  # checked again at the next unlock
