@@ -1,4 +1,4 @@
-"""Office exchange commands: ``office init|enrol|backup-identity|import``."""
+"""Office exchange commands: ``office init|enrol|retire|backup-identity|import``."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--central", type=Path, required=True)
     p.add_argument("device_key", nargs="+", metavar="DEVICE_KEY")
     p.set_defaults(handler=cmd_enrol)
+
+    p = sub.add_parser("retire", help="refuse a laptop's bundles from now on (lost, stolen, handed back)")
+    p.add_argument("--central", type=Path, required=True)
+    p.add_argument("device_id", metavar="LAPTOP", help="the laptop's name on the devices list, e.g. LT7K3Q9M")
+    p.set_defaults(handler=cmd_retire)
 
     p = sub.add_parser("backup-identity", help="write the office's secret age identity, for safe keeping")
     p.add_argument("--central", type=Path, required=True)
@@ -69,6 +74,19 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         key, new = enrol_device(central, " ".join(args.device_key))
     state = "Enrolled" if new else "Already enrolled:"
     print(f"{state} laptop {key.device_id} (key fingerprint {key.fingerprint[:16]}).")
+    return 0
+
+
+def cmd_retire(args: argparse.Namespace) -> int:
+    from pace_desktop.exchange.central import retire_device
+
+    with _open(args.central) as central:
+        changed = retire_device(central, args.device_id.strip().upper())
+    if changed:
+        print(f"Retired laptop {args.device_id.strip().upper()}: its bundles are refused from now on "
+              "(enrol its key again to undo).")
+    else:
+        print(f"Laptop {args.device_id.strip().upper()} was already retired: nothing changed.")
     return 0
 
 

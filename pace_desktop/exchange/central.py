@@ -150,6 +150,8 @@ class Device:
     enrolled_at: str
     enrolled_by: str
     how: str  # 'enrolled' (by key) or 'first_use' (--trust-new-devices)
+    retired_at: str | None = None  # its bundles are refused from then on
+    retired_by: str | None = None
 
 
 def read_device_key(text_or_path: str) -> DeviceKey:
@@ -191,7 +193,8 @@ def add_device(store: Store, key: DeviceKey, *, how: str, at: datetime | None = 
 def enrol_device(store: Store, key_text: str) -> tuple[DeviceKey, bool]:
     """Enrol a laptop's signing key; returns (key, newly_enrolled).
 
-    A device id already enrolled with a different key is refused, never silently replaced.
+    A device id already enrolled with a different key is refused, never silently replaced. A
+    retired laptop enrolled again with its key is accepted again (it was found, and is trusted).
     """
     require_office(store)
     key = read_device_key(key_text)
@@ -204,16 +207,46 @@ def enrol_device(store: Store, key_text: str) -> tuple[DeviceKey, bool]:
                     "changed. Check with the adviser; a laptop's key changes only if its store was "
                     "remade."
                 )
-            return key, False
+            if retired_on(store, key.device_id) is None:
+                return key, False
+            store.db.conn.execute("UPDATE devices SET retired_at = NULL, retired_by = NULL "
+                                  "WHERE device_id = ?", (key.device_id,))
+            store.audit("enrol", entity="device", entity_id=key.device_id, detail="device_reenrolled")
+            return key, True
         add_device(store, key, how="enrolled")
     return key, True
+
+
+def retired_on(store: Store, device_id: str) -> str | None:
+    """When the office retired this laptop (an ISO time), or None while its bundles are accepted."""
+    return store.db.scalar("SELECT retired_at FROM devices WHERE device_id = ?", (device_id,))
+
+
+def retire_device(store: Store, device_id: str, *, at: datetime | None = None) -> bool:
+    """Refuse this laptop's bundles from now on (lost, stolen, handed back); False if it already was.
+
+    The row stays, so its imports keep their history and a bundle it signs is refused by name
+    rather than as an unknown laptop's, which trusting new laptops would enrol.
+    """
+    require_office(store)
+    with store.transaction() as conn:
+        if enrolled_key(store, device_id) is None:
+            raise RefusedError(f"No laptop {device_id} is enrolled here: check the laptop's name "
+                               "on the Devices list.")
+        if retired_on(store, device_id) is not None:
+            return False
+        conn.execute("UPDATE devices SET retired_at = ?, retired_by = ? WHERE device_id = ?",
+                     ((at or datetime.now(UTC)).isoformat(timespec="seconds"), store.actor, device_id))
+        store.audit("retire", entity="device", entity_id=device_id)
+    return True
 
 
 def devices(store: Store) -> list[Device]:
     return [
         Device(*r)
         for r in store.db.query(
-            "SELECT device_id, fingerprint, enrolled_at, enrolled_by, how FROM devices ORDER BY device_id"
+            "SELECT device_id, fingerprint, enrolled_at, enrolled_by, how, retired_at, retired_by "
+            "FROM devices ORDER BY device_id"
         )
     ]
 

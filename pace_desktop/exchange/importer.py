@@ -30,6 +30,7 @@ from pace_desktop.exchange.central import (
     office_identity,
     office_recipients,
     require_office,
+    retired_on,
 )
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
@@ -237,6 +238,14 @@ def _check(
                 "before enrolling a new key.",
             )
         bundle.verify_signature(container, known.public)
+        retired = retired_on(central, manifest.device_id)
+        if retired is not None:
+            raise Refusal(
+                "retired_device",
+                f"This bundle is signed by laptop {manifest.device_id}, which this office retired "
+                f"on {retired[:10]}: nothing was imported. If the laptop is back in trusted hands, "
+                "enrol its key again first.",
+            )
     bundle.check_recipient(container, office_recipients(central))
     bundle.read_parts(container, limits)
     return container, new_key

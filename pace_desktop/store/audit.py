@@ -42,7 +42,8 @@ INSERT INTO audit_head (id, count, hash) VALUES (1, 0, '""" + GENESIS + "')"
 ACTIONS: frozenset[str] = frozenset({
     "unlock", "lock", "unlock_failed", "view", "create", "change", "export", "import", "receipt",
     "purge", "kiosk_start", "kiosk_stop", "adviser_added", "adviser_removed", "passphrase_changed",
-    "settings_changed", "enrol", "migrate", "erase", "withdraw", "correct", "report", "subject_access",
+    "settings_changed", "enrol", "retire", "migrate", "erase", "withdraw", "correct", "report",
+    "subject_access",
 })
 
 # Code-like values only: no spaces and no "@", so a name or an email cannot slip in by mistake.

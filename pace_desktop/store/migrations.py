@@ -199,6 +199,9 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (6, "performance: name order in the search indexes, covering indexes for event counts",
      _script(_V6)),
     (7, "search: name keys fold letters such as ł, ø and æ to plain ones", _refold_names),
+    (8, "exchange: a laptop the office retires (lost, stolen, handed back) stays listed, refused",
+     _script("ALTER TABLE devices ADD COLUMN retired_at TEXT; "
+             "ALTER TABLE devices ADD COLUMN retired_by TEXT")),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1

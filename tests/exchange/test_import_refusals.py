@@ -111,6 +111,26 @@ def test_a_signed_bundle_re_encrypted_to_this_office_is_still_refused(
     assert_refused(enrolled, import_bundle(enrolled, forwarded), "other_office", "another office")
 
 
+def test_a_retired_laptops_bundles_are_refused_until_it_is_enrolled_again(enrolled, laptop, one_bundle):
+    from pace_desktop.errors import RefusedError
+    from pace_desktop.exchange.central import devices, retire_device
+
+    assert retire_device(enrolled, laptop.device_id) is True
+    assert retire_device(enrolled, laptop.device_id) is False  # already: nothing changes
+    with pytest.raises(RefusedError, match="No laptop LTNOSUCH is enrolled"):
+        retire_device(enrolled, "LTNOSUCH")
+    (device,) = devices(enrolled)
+    assert device.retired_at and device.retired_by == enrolled.actor
+    for trust in (False, True):  # trusting new laptops must not let a retired one back in
+        result = import_bundle(enrolled, one_bundle, trust_new_devices=trust)
+        assert_refused(enrolled, result, "retired_device", laptop.device_id, "retired on",
+                       "enrol its key again")
+    assert enrolled.db.scalar("SELECT count(*) FROM audit WHERE action = 'retire'") == 1
+    key, again = enrol_device(enrolled, laptop.device_key().text())
+    assert again and devices(enrolled)[0].retired_at is None
+    assert import_bundle(enrolled, one_bundle).verdict == "accepted"
+
+
 def test_a_bundle_from_an_unknown_device_is_refused_unless_trusted(office, laptop, one_bundle):
     result = import_bundle(office, one_bundle)
     assert_refused(office, result, "unknown_device", laptop.device_id, "office enrol", "--trust-new-devices")

@@ -11,6 +11,7 @@ import stat
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.office.window import OfficeWindow
@@ -228,6 +229,29 @@ def test_enrol_a_laptop_by_pasting_its_device_key(qtbot, office, office_world): 
     assert devices.done_banner.text().startswith(f"Laptop {laptop_two} was enrolled")
     assert devices.key_row.message.text() == ""
     assert devices.heading.text() == "Enrolled laptops (2)"
+
+
+def test_retire_a_lost_laptop_from_the_devices_tab(qtbot, office, office_world, inbox, tmp_path):  # noqa: F811
+    devices = office.home.devices
+    show_tab(qtbot, office, devices)
+    assert not devices.retire_button.isEnabled()  # nothing selected
+    devices.view.selectRow(0)
+    laptop = texts(devices, 0)[0]
+    assert texts(devices, 5) == ["Accepted"] and devices.retire_button.isEnabled()
+    qtbot.mouseClick(devices.retire_button, Qt.MouseButton.LeftButton)
+    dialog = active_dialog(qtbot, ReauthDialog)
+    assert f"Retire laptop {laptop}?" in dialog.findChildren(QLabel)[0].text()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    settle(qtbot, office.session)
+    settle(qtbot, office.session)
+    assert devices.done_banner.text().startswith(f"Laptop {laptop} was retired")
+    assert texts(devices, 5)[0].startswith("Refused: retired ")
+    devices.view.selectRow(0)
+    assert not devices.retire_button.isEnabled()  # already retired
+    devices.grab().save(str(tmp_path / "devices-retired.png"))
+    verdicts = run_import(qtbot, office, [copy_bundle(office_world.bundle_one, inbox)])
+    assert verdicts == ["Refused"]
 
 
 def test_a_report_is_written_from_the_reports_tab(qtbot, office, office_world, tmp_path):  # noqa: F811

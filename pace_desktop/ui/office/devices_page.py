@@ -2,6 +2,8 @@
 
 A laptop's device key is public (its Ed25519 signing key); enrolling it means "bundles signed by this
 key are ours". A laptop already enrolled with a different key is refused, never silently replaced.
+A laptop that is lost, stolen or handed back is retired: it stays listed, and its bundles are refused;
+enrolling its key again undoes that.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.ui import style
 from pace_desktop.ui.office.common import error_text, hint, page, when
-from pace_desktop.ui.office.models import RowsModel, sortable, table
+from pace_desktop.ui.office.models import RowsModel, selected_key, sortable, table
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
+from pace_desktop.ui.widgets.reauth import ReauthDialog
 
 
 def _grouped(fingerprint: str) -> str:
@@ -81,10 +84,20 @@ class DevicesPage(QWidget):
         self.heading.setObjectName("sectionTitle")
         layout.addWidget(self.heading)
         self.model = RowsModel([self.tr("Laptop"), self.tr("Key fingerprint"),
-                                self.tr("Enrolled"), self.tr("By"), self.tr("How")])
+                                self.tr("Enrolled"), self.tr("By"), self.tr("How"), self.tr("Bundles")])
         self.view = table(self.model, self.tr("Enrolled laptops"), stretch=4)
         sortable(self.view, self.model, 0)
+        self.view.selectionModel().selectionChanged.connect(self._selected)
         layout.addWidget(self.view, 1)
+        actions = QHBoxLayout()
+        self.retire_button = QPushButton(self.tr("&Retire laptop…"))
+        self.retire_button.setEnabled(False)
+        self.retire_button.clicked.connect(self.retire)
+        actions.addWidget(hint(self.tr(
+            "Retire a laptop that is lost, stolen or handed back: its bundles are refused from then "
+            "on. Enrolling its key again undoes it.")), 1)
+        actions.addWidget(self.retire_button)
+        layout.addLayout(actions)
 
     # -- data --------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -101,18 +114,25 @@ class DevicesPage(QWidget):
             return
         how = {"enrolled": self.tr("Enrolled by its key"),
                "first_use": self.tr("Trusted on its first bundle")}
+        status = [self.tr("Refused: retired {0} by {1}").format(when(d.retired_at), d.retired_by)
+                  if d.retired_at else self.tr("Accepted") for d in rows]
         self.model.set_rows(
             [(d.device_id, _grouped(d.fingerprint), when(d.enrolled_at), d.enrolled_by,
-              how.get(d.how, d.how)) for d in rows],
+              how.get(d.how, d.how), state) for d, state in zip(rows, status, strict=True)],
             keys=rows,
-            sort_keys=[(d.device_id, d.fingerprint, d.enrolled_at, d.enrolled_by, d.how)
-                       for d in rows])
+            sort_keys=[(d.device_id, d.fingerprint, d.enrolled_at, d.enrolled_by, d.how,
+                        d.retired_at or "") for d in rows])
         self.heading.setText(self.tr("Enrolled laptops ({0})").format(len(rows)))
+        self._selected()
 
     def _failed(self, exc: BaseException) -> None:
         self.done_banner.clear_message()
         self.banner.show_message(error_text(exc, self.tr(
             "The laptops could not be read: lock and unlock, then try again.")))
+
+    def _selected(self, *_args: Any) -> None:
+        device = selected_key(self.view, self.model)
+        self.retire_button.setEnabled(device is not None and device.retired_at is None)
 
     def clear(self) -> None:
         self.model.set_rows([])
@@ -163,3 +183,32 @@ class DevicesPage(QWidget):
         self.key_row.set_error(error_text(exc, self.tr("The laptop was not enrolled: try again.")))
         self.key.selectAll()
         self.key.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- retiring ----------------------------------------------------------------------------------
+    def retire(self) -> ReauthDialog | None:
+        """Ask for the passphrase, then refuse the selected laptop's bundles from now on."""
+        from pace_desktop.exchange.central import retire_device
+
+        device = selected_key(self.view, self.model)
+        if device is None or device.retired_at is not None:
+            return None
+        store, laptop = self.session.store, device.device_id
+        dialog = ReauthDialog(self.session, self.tr(
+            "Retire laptop {0}? Bundles it signs will be refused from now on, including any not yet "
+            "imported. Type your passphrase to confirm.").format(laptop), self)
+
+        def go() -> None:
+            self.session.worker.submit(lambda _p: retire_device(store, laptop),
+                                       on_done=lambda _changed: self._retired(laptop),
+                                       on_error=self._failed)
+
+        dialog.accepted.connect(go)
+        dialog.open()
+        return dialog
+
+    def _retired(self, laptop: str) -> None:
+        self.banner.clear_message()
+        self.done_banner.show_message(self.tr(
+            "Laptop {0} was retired: its bundles are refused from now on. To undo it, enrol its key "
+            "again.").format(laptop))
+        self.reload()
