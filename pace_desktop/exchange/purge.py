@@ -83,8 +83,5 @@ def purge(store: Store, *, now: datetime | None = None, retention_days: int | No
         if counts:
             store.audit("purge", detail=",".join(f"{k}={v}" for k, v in sorted(counts.items())))
     if counts:
-        try:
-            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        except Exception:  # noqa: BLE001, S110 - a busy checkpoint is retried by SQLite later; data is gone
-            pass
+        store.wipe_leftovers()
     return PurgeResult(counts)

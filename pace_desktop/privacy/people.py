@@ -7,7 +7,6 @@ feedback), plus the office's own tables that name the client's id.
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from pace_desktop.errors import RefusedError, UsageError
@@ -100,7 +99,5 @@ def table_exists(store: Store, name: str) -> bool:
 
 
 def checkpoint(store: Store) -> None:
-    """Empty the -wal file of older copies of deleted pages (secure_delete has wiped the main file)."""
-    # A busy checkpoint is retried by SQLite later; the rows are already gone from the database.
-    with contextlib.suppress(Exception):
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    """After deleting people: no copy of them left beside the store (``Store.wipe_leftovers``)."""
+    store.wipe_leftovers()

@@ -6,6 +6,8 @@ can be undone by restoring that file. A store newer than this app is refused by 
 
 from __future__ import annotations
 
+import contextlib
+import glob
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -205,6 +207,24 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1
+
+
+def upgrade_backups(store_path: Path) -> list[Path]:
+    """The pre-upgrade copies beside a store (``<store>.v<N>-<time>.bak``), oldest first."""
+    return sorted(store_path.parent.glob(f"{glob.escape(store_path.name)}.v*-*.bak"))
+
+
+def remove_upgrade_backups(store_path: Path) -> int:
+    """Delete the pre-upgrade copies; how many went. Each holds everyone who was in the store when it
+    was made, so erasure and retention call this: by then the upgraded store has been opened and
+    written to, so the upgrade is known good. A copy that cannot be deleted now goes next time.
+    """
+    removed = 0
+    for backup in upgrade_backups(store_path):
+        with contextlib.suppress(OSError):
+            backup.unlink()
+            removed += 1
+    return removed
 
 
 def backup_path(store_path: Path, from_version: int) -> Path:

@@ -6,6 +6,7 @@ clear) and ``NAME.unlock`` (failed-unlock back-off state). Only the first holds 
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,7 +32,7 @@ from pace_desktop.store.clients import ClientQueries, client_columns
 from pace_desktop.store.database import Database
 from pace_desktop.store.device import DeviceKey, new_device_id, new_signing_key, public_bytes
 from pace_desktop.store.keyslots import KeySlotFile, check_passphrase, new_data_key
-from pace_desktop.store.migrations import migrate
+from pace_desktop.store.migrations import migrate, remove_upgrade_backups
 from pace_desktop.store.repository import Repository
 
 DEFAULTS: dict[str, str] = {
@@ -186,6 +187,16 @@ class Store:
               detail: str | None = None) -> int:
         return audit_log.append(self.db.conn, actor=self.actor, action=action, entity=entity,
                                 entity_id=entity_id, detail=detail)
+
+    def wipe_leftovers(self) -> None:
+        """After people are deleted: empty the -wal file of older copies of the deleted pages
+        (secure_delete has wiped the main file), and delete the pre-upgrade copies of the store,
+        which still hold them (``migrations.remove_upgrade_backups``).
+        """
+        # A busy checkpoint is retried by SQLite later; the rows are already gone from the database.
+        with contextlib.suppress(Exception):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        remove_upgrade_backups(self.path)
 
     def verify_audit(self) -> audit_log.AuditReport:
         """Walk the whole chain, in one read transaction (safe on the worker while the UI reads)."""

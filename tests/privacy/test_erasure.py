@@ -165,3 +165,20 @@ def test_a_partner_return_cannot_bring_an_erased_person_back(office, keys, outbo
         for r in request_rows(open_request(make_request(office, "DWP", outbox).path, keys.identity))
     }
     assert rows[gone.pace_id]["Action"] == "erased — delete"
+
+
+def test_an_erasure_deletes_the_pre_upgrade_copies_that_still_hold_the_person(tmp_path):
+    # An upgrade leaves an encrypted copy of the old store beside it; once someone is erased, that
+    # copy is the last place they are, so it goes too (the upgraded store has been working since).
+    from pace_desktop.store.migrations import upgrade_backups
+    from pace_desktop.store.store import Store
+    from tests.conftest import PASSPHRASE
+    from tests.store.test_migrations import make_old_store
+
+    path, _ = make_old_store(tmp_path, 6)
+    with Store.open(path, PASSPHRASE) as store:
+        (backup,) = upgrade_backups(path)  # made by the upgrade to this app's schema
+        _, (gone, _kept) = people(store, 2)
+        erase(store, gone.pace_id, "Asked to be forgotten at the event")
+        assert not backup.exists() and upgrade_backups(path) == []
+        assert store.clients.count() == 1  # the store itself is untouched but for the erasure
