@@ -247,6 +247,7 @@ def test_retire_a_lost_laptop_from_the_devices_tab(qtbot, office, office_world, 
     settle(qtbot, office.session)
     assert devices.done_banner.text().startswith(f"Laptop {laptop} was retired")
     assert texts(devices, 5)[0].startswith("Refused: retired ")
+    assert devices.heading.text() == "Enrolled laptops (1, 1 retired)"
     devices.view.selectRow(0)
     assert not devices.retire_button.isEnabled()  # already retired
     devices.grab().save(str(tmp_path / "devices-retired.png"))

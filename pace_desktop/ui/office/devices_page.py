@@ -122,7 +122,9 @@ class DevicesPage(QWidget):
             keys=rows,
             sort_keys=[(d.device_id, d.fingerprint, d.enrolled_at, d.enrolled_by, d.how,
                         d.retired_at or "") for d in rows])
-        self.heading.setText(self.tr("Enrolled laptops ({0})").format(len(rows)))
+        retired = sum(1 for d in rows if d.retired_at)
+        self.heading.setText(self.tr("Enrolled laptops ({0}, {1} retired)").format(len(rows), retired)
+                             if retired else self.tr("Enrolled laptops ({0})").format(len(rows)))
         self._selected()
 
     def _failed(self, exc: BaseException) -> None:
