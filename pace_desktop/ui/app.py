@@ -123,15 +123,15 @@ def run(store: Path | None = None, demo: bool = False, office: bool = False) -> 
         # Found before Qt starts, so that a missing office mode fails in one line.
         window_class = office_window_class()
         app = application()
+        close_on_terminate(app)
         office_window = window_class(store)
         office_window.show()
-        close_on_terminate(app)
         try:
             return int(app.exec())
         finally:
             office_window.close()  # locks, if a signal ended the loop rather than the window
+    close_on_terminate(application())  # before the demo store is begun on the worker
     running = start(store, demo)
-    close_on_terminate(application())
     try:
         return int(application().exec())
     finally:
@@ -151,7 +151,9 @@ def close_on_terminate(app: QApplication) -> None:
     from PySide6.QtCore import QTimer
 
     def stop(signum: int, frame: Any) -> None:
-        app.exit(0)  # not quit(), which a window refusing to close (a progress dialog) cancels
+        # Posted, so that a signal arriving before the loop runs still ends it once it does; exit,
+        # not quit(), which a window refusing to close (a busy progress dialog) would cancel.
+        QTimer.singleShot(0, lambda: app.exit(0))
 
     for name in ("SIGTERM", "SIGHUP", "SIGINT"):
         if hasattr(signal, name):  # Windows has no SIGHUP
