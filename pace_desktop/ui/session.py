@@ -113,11 +113,17 @@ class Session(QObject):
         self.unlocked.emit()
         # Every unlock checks the audit chain, after what the first screen asked the worker for.
         store = self._store
-        self.worker.submit(lambda progress: store.verify_audit(), on_done=self._audit_checked)
+        self.worker.submit(lambda progress: store.verify_audit(), on_done=self._audit_checked,
+                           on_error=self._audit_unreadable)
 
     def _audit_checked(self, report: AuditReport) -> None:
         if not report.ok and self.is_unlocked:
             self.audit_broken.emit(report.message())
+
+    def _audit_unreadable(self, exc: BaseException) -> None:
+        if self.is_unlocked:
+            self.audit_broken.emit(self.tr("The audit log could not be checked: lock and unlock to try "
+                                           "again, and tell your data protection lead if this stays."))
 
     def lock(self, reason: str = "manual") -> None:
         if self._store is None:

@@ -111,3 +111,17 @@ def test_unlocking_checks_the_audit_log_and_says_so_when_it_was_changed(qtbot, w
     window.grab().save(str(tmp_path / "audit-banner.png"))
     window.lock()
     assert not banner.isVisible()  # checked again at the next unlock
+
+
+def test_an_audit_log_that_cannot_be_read_is_said_too(qtbot, window_factory, demo_store_path, monkeypatch):
+    from pace_desktop.errors import StoreError
+    from pace_desktop.store.store import Store
+
+    def unreadable(self):
+        raise StoreError("The store could not be read.")
+
+    monkeypatch.setattr(Store, "verify_audit", unreadable)  # a failing disk, as the check meets it
+    window = window_factory(demo_store_path)
+    unlock(qtbot, window)
+    assert window.audit_banner.isVisible()
+    assert window.audit_banner.text().startswith("The audit log could not be checked: lock and unlock")
