@@ -100,6 +100,24 @@ class Result:
     met: bool | None
     notes: list[str] = field(default_factory=list)
 
+    @classmethod
+    def under_budget(cls, name: str, *, value: float, limit: float, unit: str, budget: str, measured: str,
+                     stat: str = "", notes: list[str] | None = None) -> Result:
+        """A figure held to a fixed budget: ``value`` (its ``stat``: median, p95 or one run) < ``limit``."""
+        return cls(name=name, budget=budget, baseline=f"budget {limit:.0f} {unit}", measured=measured,
+                   ratio=f"{stat + ' ' if stat else ''}{value / limit:.2f}x of budget", met=value < limit,
+                   notes=notes or [])
+
+    @classmethod
+    def against_baseline(cls, name: str, *, ratio: float, limit: float, at_least: bool = False,
+                         budget: str, baseline: str, measured: str, limit_text: str | None = None,
+                         notes: list[str] | None = None) -> Result:
+        """A ratio to the baseline measured in the same run: at most ``limit``, or ``at_least`` it."""
+        bound = f"{'>= ' if at_least else ''}{limit_text or limit}x"
+        return cls(name=name, budget=budget, baseline=baseline, measured=measured,
+                   ratio=f"{ratio:.2f}x (limit {bound})",
+                   met=ratio >= limit if at_least else ratio <= limit, notes=notes or [])
+
     def verdict(self) -> str:
         return {True: "MET", False: "NOT MET", None: "reported"}[self.met]
 
