@@ -36,7 +36,7 @@ from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
 from pace_desktop.records.models import Record
 from pace_desktop.store.clients import fold
-from pace_desktop.store.database import IntegrityError, gc_paused
+from pace_desktop.store.database import IntegrityError
 from pace_desktop.store.device import DeviceKey
 from pace_desktop.store.store import Store
 
@@ -165,12 +165,12 @@ def import_bundle(
     clock = now or (lambda: datetime.now(UTC))
     attempt = _Attempt(Path(path))
     try:
-        with gc_paused():
-            container, new_key = _check(central, attempt, trust_new_devices, limits)
-            contents = None
-            if _accepted_on(central, str(container.manifest.bundle_id)) is None:
-                contents = _validate(container, step)
-            result, signed = _apply(central, attempt, container, contents, new_key, clock(), step)
+        # parse_records and Database.bulk hold the cyclic GC while records are made and written.
+        container, new_key = _check(central, attempt, trust_new_devices, limits)
+        contents = None
+        if _accepted_on(central, str(container.manifest.bundle_id)) is None:
+            contents = _validate(container, step)
+        result, signed = _apply(central, attempt, container, contents, new_key, clock(), step)
     except Refusal as refusal:
         return _refused(central, attempt, refusal.code, refusal.message, clock())
     step(1.0)
@@ -327,8 +327,8 @@ class _Tally:
     changed_clients: list[str] = field(default_factory=list)  # ids of clients added or updated
     warnings: list[str] = field(default_factory=list)
 
-    def confirm(self, entity: str, record: Record, record_id: str | None = None) -> None:
-        self.confirmed.setdefault(entity, []).append((record_id or str(record.id), record.version))
+    def confirm(self, entity: str, record_id: str, version: int) -> None:
+        self.confirmed.setdefault(entity, []).append((record_id, version))
 
 
 def _texts(ids: list[UUID]) -> list[str]:
@@ -352,7 +352,7 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
         stored = _lookup(conn, repo.table, "id", "version", record_ids)
         client_ids: list[str | None]
         if entity == "client":
-            client_ids = list(record_ids)
+            client_ids = list(record_ids)  # a client's own id stands for its client
         elif entity in CHILD_ENTITIES:
             client_ids = _texts([r.client_id for r in records])  # type: ignore[attr-defined]
         else:
@@ -366,7 +366,7 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
         for record, record_id, client_id in zip(records, record_ids, client_ids, strict=True):
             if client_id is not None and client_id in erased:
                 tally.outcomes["skipped_erased"] += 1
-                tally.confirm(entity, record, record_id)  # the laptop may let it go: erased here
+                tally.confirm(entity, record_id, record.version)  # the laptop may let it go: erased here
                 continue
             if entity in CHILD_ENTITIES and client_id not in present:
                 tally.outcomes["held"] += 1  # its client was held back (a PACE ID clash)
@@ -384,7 +384,7 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
             else:
                 outcome = "unchanged"
             tally.outcomes[outcome] += 1
-            tally.confirm(entity, record, record_id)
+            tally.confirm(entity, record_id, record.version)
             if entity == "client" and outcome != "unchanged":
                 tally.changed_clients.append(record_id)
         repo.insert_many(new, new_ids)
