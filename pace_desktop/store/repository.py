@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
 R = TypeVar("R", bound=Record)
+_COLUMNS = ("id", "parent_id", "version", "updated_at", "data")  # every table's, then the entity's own
 
 
 def utcnow() -> datetime:
@@ -42,19 +43,22 @@ class Repository(Generic[R]):
         self.model = model
         self.parent_field = parent_field
         self._extra = extra or (lambda record: {})
+        self._to_json = model.__pydantic_serializer__.to_json
 
     # -- rows ----------------------------------------------------------------------------------------
-    def _columns(self, record: R) -> dict[str, Any]:
-        parent = getattr(record, self.parent_field) if self.parent_field else None
-        cols: dict[str, Any] = {
-            "id": str(record.id),
-            "parent_id": str(parent) if parent is not None else None,
-            "version": record.version,
-            "updated_at": record.updated_at.isoformat(),
-            "data": record.model_dump_json(),
-        }
-        cols.update(self._extra(record))
-        return cols
+    def _row(self, record: R, record_id: str | None = None,
+             parent_id: str | None = None) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+        """The column names and values of ``record``'s row. Its id and its parent's id as text may be
+        given when the caller already has them (``str(UUID)`` is Python code: a bulk insert makes
+        each parent's once, not once per child).
+        """
+        if parent_id is None and self.parent_field:
+            parent = getattr(record, self.parent_field)
+            parent_id = str(parent) if parent is not None else None
+        extra = self._extra(record)
+        values = (record_id or str(record.id), parent_id, record.version, record.updated_at.isoformat(),
+                  self._to_json(record).decode(), *extra.values())  # model_dump_json, no wrapper
+        return (*_COLUMNS, *extra), values
 
     def _load(self, data: str) -> R:
         # Stored records are not re-checked against reference lists the office may since have edited.
@@ -86,7 +90,7 @@ class Repository(Generic[R]):
 
     # -- writes --------------------------------------------------------------------------------------
     def _write(self, record: R, *, insert: bool) -> None:
-        cols = self._columns(record)
+        cols = dict(zip(*self._row(record), strict=True))
         names = ", ".join(cols)
         marks = ", ".join("?" for _ in cols)
         if insert:
@@ -135,28 +139,20 @@ class Repository(Generic[R]):
         records = list(records)
         if not records:
             return 0
-        first = self._columns(records[0])
-        names = ", ".join(first)
-        marks = ", ".join("?" for _ in first)
-        # The same values as _columns, in its order, as tuples: no dict per row (imports, demo data).
-        # A UUID as text is Python code: each parent's is made once, not once per child, and each
-        # record's own once in all (``ids``).
-        field, extra = self.parent_field, self._extra
-        to_json = self.model.__pydantic_serializer__.to_json  # model_dump_json without its wrapper
-        parents: dict[int, str] = {}
-        rows = [tuple(first.values())]
-        for i in range(1, len(records)):
-            record = records[i]
-            parent = getattr(record, field) if field else None
-            parent_text = None
-            if parent is not None:
-                parent_text = parents.get(parent.int) or parents.setdefault(parent.int, str(parent))
-            rows.append((ids[i] if ids is not None else str(record.id), parent_text, record.version,
-                         record.updated_at.isoformat(), to_json(record).decode(), *extra(record).values()))
-        self.store.db.conn.executemany(
-            f"INSERT INTO {self.table} ({names}) VALUES ({marks})",  # noqa: S608
-            rows,
-        )
+        parents: dict[int, str] = {}  # each parent's id as text, keyed by the UUID's integer
+
+        def parent_text(record: R) -> str | None:
+            parent = getattr(record, self.parent_field) if self.parent_field else None
+            if parent is None:
+                return None
+            return parents.get(parent.int) or parents.setdefault(parent.int, str(parent))
+
+        built = [self._row(r, ids[i] if ids is not None else None, parent_text(r))
+                 for i, r in enumerate(records)]
+        columns, rows = built[0][0], [values for _, values in built]
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        self.store.db.conn.executemany(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", rows)  # noqa: S608
         return len(rows)
 
     def apply_incoming(self, record: R) -> str:
