@@ -184,13 +184,8 @@ class Database:
         spilled page is encrypted, written and read back again. Open the transaction inside this, so
         that it commits while the cache is still big. The cyclic GC waits meanwhile (``gc_paused``).
         """
-        with self._lock, gc_paused():
-            before = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
-            self.conn.execute(f"PRAGMA cache_size = {-int(cache_kib or BULK_CACHE_KIB)}")
-            try:
-                yield
-            finally:
-                self.conn.execute(f"PRAGMA cache_size = {before}")
+        with self._lock, gc_paused(), self._page_cache(cache_kib or BULK_CACHE_KIB):
+            yield
 
     @contextmanager
     def one_pass(self, cache_kib: int = ONE_PASS_CACHE_KIB) -> Iterator[None]:
@@ -199,6 +194,12 @@ class Database:
         The usual cache keeps what is read, up to its size, so a 100,000-row export would end some
         30 MiB bigger than a 10,000-row one; with this its memory stays flat. The usual size after.
         """
+        with self._page_cache(cache_kib):
+            yield
+
+    @contextmanager
+    def _page_cache(self, cache_kib: int) -> Iterator[None]:
+        """SQLite's page cache at ``cache_kib`` KiB meanwhile, then as it was."""
         with self._lock:
             before = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
             self.conn.execute(f"PRAGMA cache_size = {-int(cache_kib)}")
