@@ -12,7 +12,7 @@ costs no sorting at all.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -47,6 +47,11 @@ def _dehyphen(text: str) -> str:
     return compact(text).replace("-", "")
 
 
+def query_keys(query: str) -> tuple[str, str]:
+    """The filter text as ``ClientRow.matches`` compares it: folded for names, compacted for codes."""
+    return fold(query), _dehyphen(query)
+
+
 @dataclass
 class ClientRow:
     """One client as the table needs it, decoded from the stored JSON on first use."""
@@ -57,6 +62,7 @@ class ClientRow:
     band: str | None
     needs_review: bool
     exported: bool
+    _cells: dict[int, tuple[str, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def data(self) -> dict[str, Any]:
@@ -78,13 +84,14 @@ class ClientRow:
         return (*words, full), _dehyphen(self.pace_id), compact(d.get("ni_number")), \
             compact(d.get("postcode"))
 
-    def matches(self, query: str) -> bool:
-        """Prefix match on any name (or the full name), NI number or postcode; PACE ID anywhere."""
+    def matches(self, name: str, key: str) -> bool:
+        """Prefix match on any name (or the full name), NI number or postcode; PACE ID anywhere.
+
+        ``name`` and ``key`` are the query folded and compacted (``query_keys``), once for all rows.
+        """
         words, pace, ni, postcode = self.keys
-        name = fold(query)
         if name and any(w.startswith(name) for w in words):
             return True
-        key = _dehyphen(query)
         if not key:
             return False
         if pace.startswith(key) or pace.removeprefix("PACE").startswith(key):
@@ -92,7 +99,13 @@ class ClientRow:
         return ni.startswith(key) or postcode.startswith(key)
 
     def cell(self, column: int) -> tuple[str, Any]:
-        """(text shown, value sorted by) for one column."""
+        """(text shown, value sorted by) for one column; made once, as the view asks on every paint."""
+        found = self._cells.get(column)
+        if found is None:
+            found = self._cells[column] = self._make_cell(column)
+        return found
+
+    def _make_cell(self, column: int) -> tuple[str, Any]:
         d = self.data
         match column:
             case 0:  # the store's name order, so rows read in that order need no sorting
@@ -162,7 +175,8 @@ class ClientsModel(QAbstractTableModel):
         elif descending:
             rows = rows[::-1]
         if self._query:
-            rows = [r for r in rows if r.matches(self._query)]
+            name, key = query_keys(self._query)
+            rows = [r for r in rows if r.matches(name, key)]
         self._view = rows
         # A re-sort keeps the rows the view already has; new rows or a new filter start a batch.
         self._shown = min(max(self._shown, BATCH) if keep_shown else BATCH, len(rows))
