@@ -35,7 +35,7 @@ from pace_desktop.records.models import (
     Record,
     field_errors,
 )
-from pace_desktop.store.database import gc_paused
+from pace_desktop.store.database import MAX_INTEGER, gc_paused
 from pace_desktop.store.device import fingerprint, public_bytes
 
 FORMAT = "pace-bundle"
@@ -49,8 +49,6 @@ SIGNATURE_DOMAIN = "PACE-BUNDLE-SIGNATURE-1"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed member times: no clue to when or where a bundle was built
 
 MiB = 2**20
-# SQLite's largest integer: a sequence number or version above it could not be stored.
-MAX_INTEGER = 2**63 - 1
 
 
 @dataclass(frozen=True)

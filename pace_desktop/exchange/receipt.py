@@ -33,6 +33,7 @@ from pace_desktop.exchange.purge import PurgeResult, purge
 from pace_desktop.exchange.signed import parse_signed, verify_signed
 from pace_desktop.exchange.tables import repositories
 from pace_desktop.records.models import ENTITIES
+from pace_desktop.store.database import MAX_INTEGER
 from pace_desktop.store.device import fingerprint, public_bytes
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class Receipt(BaseModel):
     sequence: int = Field(ge=1)
     verdict: Literal["accepted", "already_had"]
     issued_at: str
-    records: dict[str, list[tuple[_Uuid, Annotated[int, Field(ge=1, le=2**63 - 1)]]]]  # SQLite integer
+    records: dict[str, list[tuple[_Uuid, Annotated[int, Field(ge=1, le=MAX_INTEGER)]]]]
     signature: str
 
     @field_validator("issued_at")

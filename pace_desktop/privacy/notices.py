@@ -30,6 +30,7 @@ from pace_desktop.exchange.central import require_office
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.signed import parse_signed, verify_signed
 from pace_desktop.privacy.notice_queue import ERASE, WITHDRAW, queued_devices
+from pace_desktop.store.database import MAX_INTEGER
 from pace_desktop.store.device import fingerprint, public_bytes
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class Withdrawal(BaseModel):
     consent_id: _Uuid
     client_id: _Uuid
     purpose: _Purpose
-    version: int = Field(ge=1, le=2**63 - 1)  # stored: at most SQLite's largest integer
+    version: int = Field(ge=1, le=MAX_INTEGER)  # it is stored
     withdrawn_at: str
 
     @field_validator("withdrawn_at")

@@ -25,6 +25,7 @@ MIN_SQLITE = (3, 51, 3)
 MIN_CIPHER = (4, 14, 0)
 
 DatabaseError = sqlcipher.DatabaseError
+MAX_INTEGER = 2**63 - 1  # SQLite's largest integer: a sequence number or version above it cannot be stored
 IntegrityError = sqlcipher.IntegrityError
 
 # Page cache for bulk writes, in KiB; only pages actually touched are ever allocated.
