@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pace_desktop.ui import style
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.session import Session
-from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.banner import Banner, audit_banner
 from pace_desktop.ui.widgets.header import app_header
 
 
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.audit_banner = Banner("error")  # shown when the audit chain does not check out
+        self.audit_banner = audit_banner(session)
         layout.addWidget(self.header)
         layout.addWidget(self.audit_banner)
         layout.addWidget(self.demo_banner)
@@ -64,8 +64,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         session.unlocked.connect(self._on_unlocked)
         session.locked.connect(self._on_locked)
-        session.audit_broken.connect(self.audit_banner.show_message)
-        session.locked.connect(self.audit_banner.clear_message)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         QShortcut(QKeySequence("Ctrl+,"), self, activated=self.open_settings)
         self._pending_drafts: list[str] = []

@@ -26,7 +26,7 @@ from pace_desktop import paths
 from pace_desktop.ui import style
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.screens.unlock import UnlockScreen
-from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.banner import Banner, audit_banner
 from pace_desktop.ui.widgets.header import app_header
 
 
@@ -131,15 +131,13 @@ class OfficeWindow(QMainWindow):
         layout = QVBoxLayout(central_widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.audit_banner = Banner("error")  # shown when the audit chain does not check out
+        self.audit_banner = audit_banner(self.session)
         layout.addWidget(self.header)
         layout.addWidget(self.audit_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central_widget)
         self.session.unlocked.connect(self._on_unlocked)
         self.session.locked.connect(self._on_locked)
-        self.session.audit_broken.connect(self.audit_banner.show_message)
-        self.session.locked.connect(self.audit_banner.clear_message)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         if self.session.is_unlocked:
             self._on_unlocked()

@@ -3,8 +3,13 @@ say."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from pace_desktop.ui.session import Session
 
 
 class Banner(QLabel):
@@ -24,3 +29,13 @@ class Banner(QLabel):
 
     def clear_message(self) -> None:
         self.show_message(None)
+
+
+def audit_banner(session: Session) -> Banner:
+    """The red line under a window's header saying the audit chain did not check out at unlock
+    (``Session.audit_broken``); gone at lock, as the next unlock checks again.
+    """
+    banner = Banner("error")
+    session.audit_broken.connect(banner.show_message)
+    session.locked.connect(banner.clear_message)
+    return banner
