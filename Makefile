@@ -5,9 +5,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-export QT_QPA_PLATFORM ?= offscreen
+# Only the targets that must not open windows (tests, screenshots, bench, dist-check) choose a Qt
+# platform; `make run` leaves it to Qt, so a desktop gets a real window.
+OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test test-slow test-crash lint screenshots bench dist dist-check clean qt-libs ci-tools
+.PHONY: run test test-slow test-crash lint screenshots bench dist dist-check clean qt-libs ci-tools \
+        display-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,38 +20,56 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,dev]'
 	@touch $@
 
-# Qt's xcb/offscreen platform plugins need a few system libraries; install them on Debian when missing.
+# Qt's platform plugins need system libraries: offscreen for the tests, xcb for a real desktop (Qt 6.5+
+# also needs libxcb-cursor0). qtcheck reads the plugins' links; on Debian, as root, install what is missing.
+QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+  libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+  libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxcb-sync1 \
+  libxcb-shm0 libxcb-render0 libxcb-util1
 qt-libs:
 	@$(BIN)/python -m pace_desktop.ui.qtcheck >/dev/null 2>&1 || { \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing the system libraries Qt needs (apt-get)…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_DEBS) >/dev/null; \
 	  else \
-	    echo "Qt cannot start: install libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"; exit 1; \
+	    $(BIN)/python -m pace_desktop.ui.qtcheck; \
+	    echo "On Debian or Ubuntu: sudo apt-get install $(QT_DEBS)"; exit 1; \
 	  fi; }
 
 # The user's own store when there is one, else a throwaway demo store.
 run: $(STAMP) qt-libs
 	$(BIN)/pace-desktop $$($(BIN)/python -c 'from pace_desktop.paths import default_store_path as p; print("" if p().exists() else "--demo")') $(ARGS)
 
-test: $(STAMP) qt-libs
-	$(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+# Every test: the offscreen ones, then (in a process of their own, since Qt picks one platform per
+# process) the real-display ones, which start Xvfb and Openbox themselves.
+test: $(STAMP) qt-libs display-tools
+	$(OFFSCREEN) $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+	PACE_REAL_DISPLAY=1 $(BIN)/python -m pytest -q -m "not slow" tests/realdisplay $(PYTEST_ARGS)
+
+# The X server, window manager and X tools the real-display tests and `make screenshots` drive.
+display-tools:
+	@if command -v Xvfb >/dev/null 2>&1 && command -v openbox >/dev/null 2>&1 \
+	    && command -v xdotool >/dev/null 2>&1 && command -v xprop >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Xvfb, Openbox and xdotool for the real-display tests (apt-get)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    xvfb openbox xdotool x11-utils fonts-dejavu-core >/dev/null; \
+	else echo "Install xvfb, openbox, xdotool and x11-utils to run the real-display tests."; exit 1; fi
 
 # Everything marked slow: 200-kill crash loops, 10,000-case fuzzing, full-disk loops (about 12 minutes
 # on 2 cores); a run that passes rewrites the figures in docs/security.md.
 test-slow: $(STAMP) qt-libs
-	$(BIN)/python -m pytest -q -m slow $(PYTEST_ARGS)
+	$(OFFSCREEN) $(BIN)/python -m pytest -q -m slow $(PYTEST_ARGS)
 
 # The crash loops alone (200 kill -9s while saving, 200 while importing; about 5 minutes): CI runs these.
 test-crash: $(STAMP) qt-libs
-	$(BIN)/python -m pytest -q -m slow tests/reliability/test_crash_saves.py \
+	$(OFFSCREEN) $(BIN)/python -m pytest -q -m slow tests/reliability/test_crash_saves.py \
 	  tests/reliability/test_crash_imports.py $(PYTEST_ARGS)
 
 # Every performance budget against its baseline; rewrites docs/performance.md (about ten minutes; the
 # first run also seeds a 100,000-client store into bench/.cache/). Not a test: it never fails on figures.
 bench: $(STAMP) qt-libs
-	$(BIN)/python bench/run_all.py $(ARGS)
+	$(OFFSCREEN) $(BIN)/python bench/run_all.py $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check pace_desktop tests
