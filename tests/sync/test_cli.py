@@ -52,8 +52,8 @@ def test_office_sync_without_a_token_is_a_usage_error(relay, office_path, office
 
 
 def test_relay_init_prints_the_pin_and_refuses_a_second_time(tmp_path, office_template):
-    first = run("office", "relay-init", "--dir", str(tmp_path / "r"), "--office-key", str(office_template.pub),
-                "--hostname", "relay.example")
+    first = run("office", "relay-init", "--dir", str(tmp_path / "r"), "--office-key",
+                str(office_template.pub), "--hostname", "relay.example")
     assert first.returncode == 0 and len(first.stdout.strip()) == 64
     again = run("office", "relay-init", "--dir", str(tmp_path / "r"), "--office-key",
                 str(office_template.pub), "--hostname", "relay.example")
