@@ -61,7 +61,8 @@ def main() -> None:
     laptops = 10 if args.quick else LAPTOPS
     with tempfile.TemporaryDirectory(prefix="pace-bench-sync-") as tmp:
         folder = Path(tmp)
-        made = init_office(folder / "central.store", staff="Bench Office", passphrase=PASSPHRASE, out_dir=folder)
+        made = init_office(folder / "central.store", staff="Bench Office", passphrase=PASSPHRASE,
+                           out_dir=folder)
         env = dict(os.environ, PACE_PASSPHRASE=PASSPHRASE, PYTHONPATH=str(ROOT))
         run = [sys.executable, "-m", "pace_desktop", "office"]
         pin = subprocess.run([*run, "relay-init", "--dir", str(folder / "relay"), "--office-key",
@@ -70,13 +71,14 @@ def main() -> None:
         token = subprocess.run([*run, "relay-staff", "--dir", str(folder / "relay"), "--name", "Bench"],
                                env=env, check=True, capture_output=True, text=True).stdout.strip()
         keys = {f"LT{n:06d}": Ed25519PrivateKey.generate() for n in range(laptops)}
-        listed = [(d, k.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw), False) for d, k in keys.items()]
+        listed = [(d, k.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw), False)
+                  for d, k in keys.items()]
         with open_central(made.central, PASSPHRASE) as central:
             document = device_list_document(listed, office_id=central.device_id,
                                             signing_key=central.signing_key())
         port = free_port()
-        relay = subprocess.Popen([*run, "serve", "--dir", str(folder / "relay"), "--port", str(port)], env=env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        relay = subprocess.Popen([*run, "serve", "--dir", str(folder / "relay"), "--port", str(port)],
+                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_listening(port, relay)
             url = f"https://127.0.0.1:{port}"
@@ -114,7 +116,8 @@ def main() -> None:
         measured=(f"{total / wall:,.0f} bundles/s ({total} bundles of {BUNDLE_BYTES // 1024} KiB from "
                   f"{laptops} laptops at once, {wall:.2f} s); one laptop's sync {stats.ms()}"),
         ratio="-", met=None,
-        notes=["uvicorn, TLS and signed requests on 127.0.0.1; each laptop sends its bundles and lists its mail"],
+        notes=["uvicorn, TLS and signed requests on 127.0.0.1; each laptop sends its bundles and lists "
+               "its mail"],
     )])
 
 
