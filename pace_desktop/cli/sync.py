@@ -28,6 +28,7 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--office-key", type=Path, required=True, help="the office.pub file")
     p.add_argument("--hostname", action="append", required=True,
                    help="a name or address laptops use to reach the relay (repeat for more)")
+    p.add_argument("--port", type=int, default=8443, help="the port serve will listen on (default 8443)")
     p.set_defaults(handler=cmd_relay_init)
 
     p = sub.add_parser("relay-staff", help="give a member of office staff their own relay access token")
@@ -64,7 +65,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_relay_init(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from pace_desktop.exchange.officekey import read_office_key_file
+    from pace_desktop.store.atomic import write_atomic
     from pace_desktop.sync.mailbox import Mailbox, RelayConfig
     from pace_desktop.sync.tls import make_certificate
 
@@ -73,6 +77,10 @@ def cmd_relay_init(args: argparse.Namespace) -> int:
         raise UsageError("That office.pub has no PACE-OFFICE-1 line: write it again with office init.")
     Mailbox.create(args.dir, RelayConfig(key.office_id, key.verify_key))
     pin = make_certificate(args.dir / "tls.crt", args.dir / "tls.key", args.hostname)
+    # office.pub for laptops, now naming the relay: init --office-key or Settings picks it up.
+    url = f"https://{args.hostname[0]}:{args.port}"
+    write_atomic(args.dir / "office.pub",
+                 replace(key, relay_url=url, relay_pin=pin).text().encode(), mode=0o644)
     print(pin)
     return 0
 

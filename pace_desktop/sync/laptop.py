@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING
 from pace_desktop.errors import UsageError
 from pace_desktop.exchange.bundle import SUFFIX
 from pace_desktop.exchange.files import write_durably
+from pace_desktop.exchange.officekey import SETTING_RELAY_PIN, SETTING_RELAY_URL
 from pace_desktop.sync.transport import RelayClient
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
-SETTING_URL = "sync_relay_url"
-SETTING_PIN = "sync_relay_pin"
 Progress = Callable[[str], None]
 
 
@@ -59,12 +58,12 @@ def configure(store: Store, url: str, pin: str) -> None:
 
     parse_url(url)
     with store.transaction():
-        store.set_settings({SETTING_URL: url, SETTING_PIN: parse_pin(pin)})
+        store.set_settings({SETTING_RELAY_URL: url, SETTING_RELAY_PIN: parse_pin(pin)})
         store.audit("settings_changed", detail="sync_relay")
 
 
 def client_for(store: Store) -> RelayClient:
-    url, pin = store.setting(SETTING_URL), store.setting(SETTING_PIN)
+    url, pin = store.setting(SETTING_RELAY_URL), store.setting(SETTING_RELAY_PIN)
     if not url or not pin:
         raise UsageError("This laptop has no office relay set: give the relay address and pin the office "
                          "sent (pace-desktop sync --relay URL --pin PIN).")

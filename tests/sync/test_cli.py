@@ -58,3 +58,20 @@ def test_relay_init_prints_the_pin_and_refuses_a_second_time(tmp_path, office_te
     again = run("office", "relay-init", "--dir", str(tmp_path / "r"), "--office-key",
                 str(office_template.pub), "--hostname", "relay.example")
     assert again.returncode == 2 and "already a relay folder" in again.stderr
+
+
+def test_the_relay_travels_in_office_pub_to_a_new_laptop(tmp_path, office_template):
+    made = run("office", "relay-init", "--dir", str(tmp_path / "r"), "--office-key", str(office_template.pub),
+               "--hostname", "relay.example", "--port", "9443")
+    pin = made.stdout.strip()
+    pub = (tmp_path / "r" / "office.pub").read_text()
+    assert f"PACE-RELAY-1 https://relay.example:9443 {pin}\n" in pub
+    created = run("init", "--store", str(tmp_path / "new.store"), "--adviser", "Ailsa Demo", "--office-key",
+                  str(tmp_path / "r" / "office.pub"))
+    assert created.returncode == 0, created.stderr
+    from pace_desktop.store.store import Store
+    from tests.conftest import PASSPHRASE
+
+    with Store.open(tmp_path / "new.store", PASSPHRASE) as store:
+        assert store.setting("sync_relay_url") == "https://relay.example:9443"
+        assert store.setting("sync_relay_pin") == pin
