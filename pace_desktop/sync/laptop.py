@@ -57,9 +57,7 @@ def configure(store: Store, url: str, pin: str) -> None:
     from pace_desktop.sync.transport import parse_pin, parse_url
 
     parse_url(url)
-    with store.transaction():
-        store.set_settings({SETTING_RELAY_URL: url, SETTING_RELAY_PIN: parse_pin(pin)})
-        store.audit("settings_changed", detail="sync_relay")
+    store.set_settings({SETTING_RELAY_URL: url, SETTING_RELAY_PIN: parse_pin(pin)})
 
 
 def client_for(store: Store) -> RelayClient:

@@ -10,9 +10,10 @@ recognises as already had.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,6 +58,34 @@ def push_devices(central: Store, client: RelayClient) -> int:
     return int(reply.json()["active_devices"])
 
 
+def relay_client(central: Store) -> RelayClient:
+    """The relay this office store was told about, with this staff member's own token."""
+    from pace_desktop.errors import UsageError
+    from pace_desktop.exchange.officekey import SETTING_RELAY_PIN, SETTING_RELAY_URL
+
+    url, pin = central.setting(SETTING_RELAY_URL), central.setting(SETTING_RELAY_PIN)
+    token = central.setting(token_setting(central))
+    if not (url and pin and token):
+        raise UsageError("Set the relay's address, its pin and your access token first.")
+    return RelayClient(url, pin, token=token)
+
+
+def token_setting(central: Store) -> str:
+    """Each member of staff keeps their own relay token; the setting's name (which the audit log
+    records) carries a hash of theirs, not the name itself."""
+    return "relay_token_" + hashlib.sha256(central.actor.encode()).hexdigest()[:16]
+
+
+def remember_relay(central: Store, url: str, pin: str, token: str) -> None:
+    """Save the relay's address and pin for this office, and the token for this member of staff."""
+    from pace_desktop.exchange.officekey import SETTING_RELAY_PIN, SETTING_RELAY_URL
+    from pace_desktop.sync.transport import parse_pin, parse_url
+
+    parse_url(url)
+    central.set_settings({SETTING_RELAY_URL: url, SETTING_RELAY_PIN: parse_pin(pin),
+                          token_setting(central): token.strip()})
+
+
 def office_sync(central: Store, client: RelayClient, *, progress: Progress | None = None) -> OfficeSyncResult:
     from pace_desktop.exchange.importer import import_bundle
     from pace_desktop.privacy.notice_queue import queued_devices
@@ -76,7 +105,6 @@ def office_sync(central: Store, client: RelayClient, *, progress: Progress | Non
             data = client.expect(client.request("GET", route), 200).body
             path = write_durably(folder / f"{sha}{SUFFIX}", data)  # age-encrypted, as it came
             outcome = import_bundle(central, path, receipts_dir=folder)
-            result.results.append(outcome)
             if outcome.receipt_path is not None and outcome.device_id is not None:
                 client.expect(client.request(
                     "PUT", f"/v1/office/mail/{outcome.device_id}/{outcome.receipt_path.name}",
@@ -87,6 +115,8 @@ def office_sync(central: Store, client: RelayClient, *, progress: Progress | Non
                 if leftover is not None:
                     with contextlib.suppress(OSError):
                         leftover.unlink()
+            # The receipt went back through the relay; no file of it is left here to point to.
+            result.results.append(replace(outcome, receipt_path=None))
         for device in queued_devices(central):
             data, notice = make_notice(central, device)
             issued = datetime.fromisoformat(notice.issued_at)
