@@ -44,6 +44,7 @@ def test_staff_fetch_and_import_from_the_relay(qtbot, relay, enrolled, office_pa
         assert relay.mailbox().waiting() == [] and len(relay.mailbox().mail(laptop.device_id)) == 1
         # The token was kept, under this member of staff's name: the next fetch needs only the click.
         assert panel.token.text() == "" and panel.token.placeholderText() == "(saved)"
+        assert not panel.fields.isVisible() and panel.change_button.isVisible()
         qtbot.mouseClick(panel.fetch_button, Qt.MouseButton.LeftButton)
         settle(qtbot, session)
         assert panel.banner.text() == "" and panel.state.text().startswith("0 bundles fetched")

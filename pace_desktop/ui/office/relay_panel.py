@@ -11,7 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pace_desktop.ui import style
 from pace_desktop.ui.office.common import error_text
@@ -28,7 +37,10 @@ class RelayPanel(QGroupBox):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("From the office relay (network)"), parent)
         self.session = session
-        grid = QGridLayout()
+        # The three settings show until they are saved; after that the panel is one line and a button.
+        self.fields = QWidget()
+        grid = QGridLayout(self.fields)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(1, 1)
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://relay.example:8443")
@@ -42,15 +54,20 @@ class RelayPanel(QGroupBox):
                  hint=self.tr("Your own token from office relay-staff; kept in the central store."))
         self.fetch_button = style.primary(QPushButton(style.icon("import"), self.tr("&Fetch and import")))
         self.fetch_button.clicked.connect(self.start)
-        self.state = QLabel()
+        self.change_button = QPushButton(self.tr("C&hange relay…"))
+        self.change_button.clicked.connect(lambda: self._show_fields(True))
+        self.state = QLabel(self.tr("Bundles sent over the network wait at the office relay."))
         self.state.setWordWrap(True)
         self.banner = Banner("error")
         row = QHBoxLayout()
         row.addWidget(self.state, 1)
+        row.addWidget(self.change_button)
         row.addWidget(self.fetch_button)
-        grid.addLayout(row, 3, 0, 1, 3)
-        grid.addWidget(self.banner, 4, 0, 1, 3)
-        self.setLayout(grid)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addLayout(row)
+        layout.addWidget(self.banner)
+        self._show_fields(True)
         self._load()
 
     def _load(self) -> None:
@@ -65,12 +82,20 @@ class RelayPanel(QGroupBox):
 
         self.session.worker.submit(read, on_done=self._loaded)
 
+    def _show_fields(self, show: bool) -> None:
+        self.fields.setVisible(show)
+        self.change_button.setVisible(not show)
+
     def _loaded(self, values: tuple[str, str, bool]) -> None:
         url, pin, has_token = values
         self.url.setText(url)
         self.pin.setText(pin)
         if has_token:
             self.token.setPlaceholderText(self.tr("(saved)"))
+        saved = bool(url and pin and has_token)
+        self._show_fields(not saved)
+        if saved:
+            self.state.setText(self.tr("Relay: {0}").format(url))
 
     def start(self) -> None:
         from pace_desktop.sync.office import office_sync, relay_client, remember_relay
@@ -92,6 +117,7 @@ class RelayPanel(QGroupBox):
         self.fetch_button.setEnabled(True)
         self.token.clear()
         self.token.setPlaceholderText(self.tr("(saved)"))
+        self._show_fields(False)
         self.state.setText(result.summary())
         self.fetched.emit(result)
 
