@@ -6,6 +6,14 @@ import itertools
 
 import pytest
 
+from tests.exchange.conftest import (  # noqa: F401 - fixtures, shared by name
+    laptop,
+    laptop_path,
+    laptop_template,
+    office,
+    office_path,
+    office_template,
+)
 from tests.pg import cluster as pg_cluster
 
 _names = itertools.count(1)
