@@ -29,7 +29,13 @@ def resource(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
-    """The per-user data folder (created on first use)."""
+    """The per-user data folder (created on first use); the machine's policy may name it."""
+    from pace_desktop import policy
+
+    fixed = policy.store_folder()
+    if fixed is not None:
+        fixed.mkdir(parents=True, exist_ok=True)
+        return fixed
     from platformdirs import user_data_path
 
     path = user_data_path(APP_NAME, APP_AUTHOR, ensure_exists=True)
