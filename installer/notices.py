@@ -18,6 +18,7 @@ import json
 import platform
 import re
 import sys
+import tomllib
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -75,10 +76,17 @@ def _requirements(dist: md.Distribution) -> list[str]:
     return wanted
 
 
-def bundled(app: str = APP) -> dict[str, md.Distribution]:
+def direct_requirements() -> list[str]:
+    """The app's runtime requirements, from pyproject.toml (an installed copy's metadata may be older)."""
+    with (HERE.parent / "pyproject.toml").open("rb") as fh:
+        wanted = tomllib.load(fh)["project"]["dependencies"]
+    return [r.name for r in map(Requirement, wanted) if r.marker is None or r.marker.evaluate({"extra": ""})]
+
+
+def bundled() -> dict[str, md.Distribution]:
     """The app's runtime requirement tree, by normalised name (the app itself not included)."""
     found: dict[str, md.Distribution] = {}
-    todo = _requirements(md.distribution(app))
+    todo = direct_requirements()
     while todo:
         name = todo.pop()
         if key(name) in found:
@@ -129,9 +137,9 @@ def python_component() -> Component:
     return Component("Python", version, "PSF-2.0", "https://www.python.org/", (("LICENSE.txt", text),), ())
 
 
-def components(app: str = APP) -> list[Component]:
+def components() -> list[Component]:
     made = []
-    for name, dist in bundled(app).items():
+    for name, dist in bundled().items():
         made.append(Component(dist.metadata["Name"], dist.version, _licence(dist), _home(dist), _texts(dist),
                               tuple(key(r) for r in _requirements(dist))))
         if not made[-1].texts:
@@ -196,7 +204,7 @@ def sbom(parts: list[Component], app_version: str, *, now: datetime | None = Non
         if c.home:
             item["externalReferences"] = [{"type": "website", "url": c.home}]
         items.append(item)
-    direct = [key(r) for r in _requirements(md.distribution(APP))]
+    direct = [key(r) for r in direct_requirements()]
     return {
         "bomFormat": "CycloneDX",
         "specVersion": "1.5",

@@ -159,6 +159,7 @@ def test_signed_with_the_certificate_given_at_build_time(msi_module, fake_dist, 
 REAL_DIST = load("contents").ROOT / "dist" / "pace-desktop"
 
 
+@pytest.mark.slow  # about a minute: wixl compresses the whole 140 MB build
 @pytest.mark.skipif(not (REAL_DIST / "pace-desktop").is_file(), reason="no Linux build in dist/ (make dist)")
 def test_real_build_installed_from_the_msi_passes_self_check(msi_module, tmp_path):
     """The real (Linux) build folder through the same MSI packing and extraction, then self-check from
