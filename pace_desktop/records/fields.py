@@ -111,7 +111,8 @@ Phone = Annotated[
     _string(pattern=r"^\+44[1-35789][0-9]{8,9}$"),
 ]
 Email = Annotated[
-    str, AfterValidator(validation.normalise_email), _string(format="email", maxLength=254),
+    str, _typed_or_stored(validation.normalise_email, validation.STORED_EMAIL),
+    _string(format="email", maxLength=254),
 ]
 NiNumber = Annotated[
     str, AfterValidator(validation.normalise_ni), _string(pattern=r"^[A-Z]{2}[0-9]{6}[A-D]$"),

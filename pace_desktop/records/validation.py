@@ -104,32 +104,31 @@ def normalise_phone(s: str) -> str:
 # -- Email -------------------------------------------------------------------------------------
 
 EMAIL_MESSAGE = "Enter an email address like name@example.com."
-_LOCAL = re.compile(r"[^\s@\"(),:;<>\[\]\\]+")
-_LABEL = re.compile(r"(?!-)(?:[^\W_]|-){1,63}(?<!-)")
+_TOP_LEVEL = re.compile(r"[^\W\d_]{2,63}|xn--[a-z0-9-]+")
+# normalise_email's output in shape: a local part, an @, a lower-case domain with a dot.
+STORED_EMAIL = re.compile(r"[^\s@]{1,64}@[^\s@A-Z]{1,189}\.[^\s@.A-Z]{2,63}")
 
 
 def normalise_email(s: str) -> str:
     """A plausible address, domain in lower case: 'Morag@Example.COM' -> 'Morag@example.com'.
 
-    The local part keeps its case: only the receiving server may decide it does not matter.
+    The syntax (RFC 5321/5322, internationalised domains and addresses) is ``email-validator``'s, with
+    no network look-up; on top of it, what a person can actually be written to: a local part of at
+    most 64 characters and a top-level domain of letters. The local part keeps its case: only the
+    receiving server may decide it does not matter.
     """
+    from email_validator import EmailNotValidError, validate_email
+
     text = s.strip()
-    local, at, domain = text.rpartition("@")
-    labels = domain.lower().split(".")
-    if (
-        not at
-        or len(text) > 254
-        or len(local) > 64
-        or not _LOCAL.fullmatch(local)
-        or local.startswith(".")
-        or local.endswith(".")
-        or ".." in local
-        or len(labels) < 2
-        or not all(_LABEL.fullmatch(label) for label in labels)
-        or not re.fullmatch(r"[^\W\d_]{2,63}|xn--[a-z0-9-]+", labels[-1])
-    ):
+    try:
+        checked = validate_email(text, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(EMAIL_MESSAGE) from exc
+    local, _, domain = checked.normalized.rpartition("@")
+    if len(local) > 64 or len(checked.normalized) > 254 or not _TOP_LEVEL.fullmatch(
+            domain.rpartition(".")[2]):
         raise ValueError(EMAIL_MESSAGE)
-    return f"{local}@{'.'.join(labels)}"
+    return checked.normalized
 
 
 # -- Free text ---------------------------------------------------------------------------------
