@@ -36,6 +36,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pace_desktop.exchange.export import export_bundle
 
     fixed = policy.current().sync_address
+    if fixed is not None and "://" in fixed:
+        fixed = None  # a network address is for syncing, not a folder to write bundles into
     if args.out is None and fixed is None:
         raise UsageError("Say where to write the bundle: --out FOLDER.")
     if fixed is not None and args.out is not None and Path(args.out) != Path(fixed):

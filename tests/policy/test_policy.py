@@ -145,6 +145,20 @@ def test_self_check_passes_under_a_policy(use_policy, office_pub):
     assert run(lambda name, ok: ok or failed.append(name)), failed
 
 
+def test_a_network_sync_address_leaves_export_folders_alone(use_policy, tmp_path, office_pub, monkeypatch,
+                                                             capsys):
+    use_policy({"sync_address": "https://pace-office.example.org/sync"})
+    monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
+    store_path = tmp_path / "n.store"
+    assert main(["init", "--store", str(store_path), "--adviser", "Ada",
+                 "--office-key", str(office_pub)]) == 0
+    assert main(["demo-data", "--store", str(store_path), "--events", "1", "--clients", "1"]) == 0
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert main(["export", "--store", str(store_path), "--out", str(usb)]) == 0
+    assert len(list(usb.iterdir())) == 1
+
+
 def test_export_goes_to_the_sync_address(use_policy, tmp_path, office_pub, monkeypatch, capsys):
     share = tmp_path / "share"
     share.mkdir()
