@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
 .PHONY: run test test-slow test-crash lint screenshots bench dist dist-check clean qt-libs ci-tools \
-        display-tools pg-tools
+        display-tools pg-tools msi msi-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -111,6 +111,22 @@ dist-check: dist
 	@echo "GUI smoke test: the demo window must still be running after 10 s"; \
 	  $(DIST_ENV) timeout 10 dist/pace-desktop/pace-desktop --demo; status=$$?; \
 	  [ $$status -eq 124 ] || { echo "pace-desktop --demo exited with status $$status"; exit 1; }
+
+# The Windows installer dist/pace-desktop-<version>-x64.msi, packed on Linux by wixl from the Windows
+# build folder WINDIST (copy the Windows PyInstaller folder there, e.g. a CI artifact). Signs the
+# programs and the MSI when PACE_SIGN_PKCS12 is set; says so when not (docs/deployment.md).
+WINDIST ?= dist/pace-desktop
+msi-tools:
+	@if command -v wixl >/dev/null 2>&1 && command -v msiinfo >/dev/null 2>&1 \
+	    && command -v osslsigncode >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing wixl, msitools and osslsigncode for the MSI (apt-get)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    wixl msitools osslsigncode >/dev/null; \
+	else echo "Install wixl, msitools and osslsigncode (Debian/Ubuntu packages of those names)."; exit 1; fi
+
+msi: $(STAMP) msi-tools
+	$(BIN)/python installer/msi.py --dist $(WINDIST)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

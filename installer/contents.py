@@ -22,6 +22,10 @@ PACKAGE = ROOT / "pace_desktop"
 RESOURCES = ROOT / "resources"
 VERSION_MODULE = PACKAGE / "_version.py"
 
+# The oldest macOS the pinned PySide6 wheels run on (their wheel tag: macosx_13_0_universal2 from
+# PySide6 6.8 on); Info.plist's LSMinimumSystemVersion says the same, so macOS refuses to start the
+# app on an older system rather than it crashing in Qt.
+MACOS_MINIMUM = "13.0"
 APP_NAME = "PACE Intake"  # pace_desktop.paths.APP_NAME; the spec must not import the app to learn it
 EXE_NAME = "pace-desktop"
 BUNDLE_ID = "uk.co.skillsdevelopmentscotland.pace-intake"

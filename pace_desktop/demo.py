@@ -118,6 +118,15 @@ def make_event(rng: random.Random, when: date, device_id: str = "", adviser: str
     )
 
 
+def _drama_phone(rng: random.Random) -> str:
+    """A mobile number from Ofcom's drama range (07700 900000-900999), never issued to anyone.
+
+    Drawn with the same two random numbers as before, so the rest of the demo data is unchanged.
+    """
+    rng.randrange(700, 999)
+    return f"07700 900{rng.randrange(100000, 999999) % 1000:03d}"
+
+
 def make_client(rng: random.Random, event: Event, pace_id: str, device_id: str = "",
                 adviser: str = "") -> Client:
     first, last = rng.choice(FIRST), rng.choice(LAST)
@@ -128,7 +137,7 @@ def make_client(rng: random.Random, event: Event, pace_id: str, device_id: str =
         date_of_birth=event.event_date - timedelta(days=age_days),
         gender=rng.choice(["Woman", "Man", None, "Prefer not to say"]),
         address=f"{rng.randrange(1, 300)} {rng.choice(STREETS)}", postcode=_postcode(rng),
-        phone=f"07{rng.randrange(700, 999)} {rng.randrange(100000, 999999)}" if rng.random() < 0.8 else None,
+        phone=_drama_phone(rng) if rng.random() < 0.8 else None,
         email=f"demo.person{rng.randrange(10**6)}@example.org" if rng.random() < 0.6 else None,
         ni_number=_ni(rng) if rng.random() < 0.7 else None,
         disability=rng.choice(list(Disability)), employment_status=rng.choice(list(EmploymentStatus)),

@@ -40,12 +40,17 @@ def open_store(path: Path):  # noqa: ANN201 - returns Store; imported lazily
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+    from pace_desktop.exchange.officekey import install_office_key, policy_office_key, read_office_key_file
     from pace_desktop.passphrase import read_passphrase
     from pace_desktop.store.keyslots import check_passphrase
     from pace_desktop.store.store import Store
 
-    office_key = read_office_key_file(args.office_key) if args.office_key else None
+    fixed = policy_office_key()
+    office_key = read_office_key_file(args.office_key) if args.office_key else fixed
+    if fixed is not None and office_key is not None and office_key.recipient != fixed.recipient:
+        from pace_desktop import policy
+
+        policy.refuse_change("office_key")  # before the passphrase prompt and before any file is made
     passphrase = read_passphrase("New passphrase (12 characters or more): ", confirm=True)
     check_passphrase(passphrase)
     store = Store.create(args.store, adviser=args.adviser, passphrase=passphrase,

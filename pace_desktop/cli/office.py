@@ -13,6 +13,7 @@ OFFICE_COMMAND_MODULES: tuple[str, ...] = (
     "pace_desktop.cli.office_privacy",
     "pace_desktop.cli.sync",
     "pace_desktop.cli.office_database",
+    "pace_desktop.cli.office_crm",
 )
 
 

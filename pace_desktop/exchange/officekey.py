@@ -142,8 +142,25 @@ def read_office_key_file(path: Path | str) -> OfficeKey:
     return parse_office_key(text)
 
 
-def install_office_key(store: Store, key: OfficeKey) -> None:
-    """Make ``key`` this laptop's office: bundles are encrypted to it, its receipts trusted."""
+def policy_office_key() -> OfficeKey | None:
+    """The office key the machine's policy fixes, or None."""
+    from pace_desktop import policy
+
+    text = policy.current().office_key
+    return parse_office_key(text) if text else None
+
+
+def install_office_key(store: Store, key: OfficeKey, *, check_policy: bool = True) -> None:
+    """Make ``key`` this laptop's office: bundles are encrypted to it, its receipts trusted.
+
+    A different key than the one the machine's policy fixes is refused (``check_policy=False`` only
+    for the self-check's throwaway stores).
+    """
+    fixed = policy_office_key() if check_policy else None
+    if fixed is not None and fixed.recipient != key.recipient:
+        from pace_desktop import policy
+
+        policy.refuse_change("office_key")
     store.set_office_recipient(key.recipient)
     if key.relay_url and key.relay_pin:
         store.set_settings({SETTING_RELAY_URL: key.relay_url, SETTING_RELAY_PIN: key.relay_pin})
