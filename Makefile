@@ -42,7 +42,7 @@ run: $(STAMP) qt-libs
 
 # Every test: the offscreen ones, then (in a process of their own, since Qt picks one platform per
 # process) the real-display ones, which start Xvfb and Openbox themselves.
-test: $(STAMP) qt-libs display-tools pg-tools
+test: $(STAMP) qt-libs display-tools pg-tools msi-tools
 	$(OFFSCREEN) $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 	PACE_REAL_DISPLAY=1 $(BIN)/python -m pytest -q -m "not slow" tests/realdisplay $(PYTEST_ARGS)
 

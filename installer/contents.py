@@ -122,8 +122,10 @@ PYTHON_EXCLUDES = [
     "tkinter", "_tkinter", "unittest", "pydoc", "doctest", "pdb", "lib2to3", "idlelib", "ensurepip",
     "venv", "distutils", "setuptools", "pkg_resources", "pip", "PyInstaller", "pytest", "_pytest",
     "pytestqt", "hypothesis", "pygments", "numpy", "pandas", "PIL", "lxml", "IPython",
-    # The app never uses the network: no TLS (urllib and asyncio only import ssl if it is there).
-    "ssl", "_ssl",
+    # Server-side parts: the office relay (uvicorn and what it brings) and the PostgreSQL driver run
+    # from a pip installation on a server, not from the laptop's build (docs/sync.md,
+    # docs/central-database.md). The laptop does use TLS: `sync` and "Send to office" reach the relay.
+    "uvicorn", "click", "h11", "psycopg", "psycopg_binary", "psycopg_pool",
 ]
 
 EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES

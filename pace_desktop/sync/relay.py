@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from pace_desktop.errors import PaceError
+from pace_desktop.errors import PaceError, UsageError
 from pace_desktop.sync import httpsig
 from pace_desktop.sync.mailbox import MAX_DEVICE_LIST_BYTES, MAX_MAIL_BYTES, Mailbox, TooLarge
 
@@ -214,7 +214,11 @@ class Relay:
 
 def serve(root: Path | str, *, host: str, port: int, certfile: Path, keyfile: Path) -> None:
     """Run the relay in this process until stopped (one worker: the mailbox is one folder)."""
-    import uvicorn
+    try:
+        import uvicorn
+    except ImportError:
+        raise UsageError("This build of PACE Intake does not include the relay server: run office serve "
+                         "from a pip installation on the server (docs/sync.md).") from None
 
     relay = Relay(root)  # refuses a folder that is not a relay before the port opens
     uvicorn.run(relay, host=host, port=port, ssl_certfile=str(certfile), ssl_keyfile=str(keyfile),

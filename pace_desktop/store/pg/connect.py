@@ -26,7 +26,11 @@ def sslmode(url: str) -> str:
 
 def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False) -> Any:
     """A psycopg connection, or one plain line saying why there is none (never the password)."""
-    import psycopg
+    try:
+        import psycopg
+    except ImportError:
+        raise UsageError("This build of PACE Intake has no PostgreSQL driver: run this from a pip "
+                         "installation on the office server (docs/central-database.md).") from None
 
     if not is_database_url(url):
         raise UsageError("The central database must be given as postgresql://user@host/dbname.")
