@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "pace_desktop.cli.exchange",
     "pace_desktop.cli.privacy",
     "pace_desktop.cli.office",
+    "pace_desktop.cli.followup",
 )
 
 
