@@ -372,7 +372,10 @@ class Impact:
 
 
 def impact(store: Store, wanted: set[str] | None = None) -> Impact:
-    people = gather(store, wanted)
+    return impact_of(gather(store, wanted))
+
+
+def impact_of(people: Sequence[Person]) -> Impact:
     overall, per_event = time_spent(people)
     fb, mean = feedback_table(people)
     return Impact(len(people), sum(p.leaving is not None for p in people), breakdowns(people),
