@@ -12,6 +12,7 @@ OFFICE_COMMAND_MODULES: tuple[str, ...] = (
     "pace_desktop.cli.office_partners",
     "pace_desktop.cli.office_privacy",
     "pace_desktop.cli.followup",
+    "pace_desktop.cli.office_impact",
 )
 
 
