@@ -82,7 +82,7 @@ def _header(ws: Worksheet, row: int, values: Sequence[str], *, left: int = 1) ->
         ws.row_dimensions[row].height = 30
 
 
-def _table(ws: Worksheet, table: SuppressedTable, header: str, top: int) -> int:
+def count_table(ws: Worksheet, table: SuppressedTable, header: str, top: int) -> int:
     """A suppressed count table (``reports.partners.write_table``) with room for wrapped headings."""
     row = write_table(ws, table, header, top=top)
     ws.row_dimensions[top + 1].height = 30
@@ -153,7 +153,7 @@ def _bar(ws: Worksheet, title: str, labels: Reference, data: Reference, anchor: 
     ws.add_chart(chart, anchor)
 
 
-def _curve_table(ws: Worksheet, g: Grouped, top: int) -> int:
+def curve_table(ws: Worksheet, g: Grouped, top: int) -> int:
     """Per group: people timed, back in work by 3/6/12 months, median days; returns next row."""
     put(ws, top, 1, f"{g.title}: estimated share back in work").font = BOLD
     _header(ws, top + 1, (g.header, "People known", *(f"By {m} months" for m in REPORT_MONTHS),
@@ -177,8 +177,8 @@ def _group_sheet(wb: Workbook, g: Grouped, taken: set[str]) -> Worksheet:
     if g.note:
         put(ws, row, 1, g.note).font = Font(bold=True, italic=True)
         row += 1
-    row = _table(ws, g.table, g.header, row + 1)
-    row = _curve_table(ws, g, row)
+    row = count_table(ws, g.table, g.header, row + 1)
+    row = curve_table(ws, g, row)
     anchor = f"{get_column_letter(9)}3"
     what = g.title.split(" (")[0]
     curve_chart(ws, g.curves, row, 1, anchor, f"Share back in work, {what[0].lower()}{what[1:]}")
@@ -235,9 +235,9 @@ def _time_to_work(wb: Workbook, result: Impact, taken: set[str]) -> None:
     ws = wb.create_sheet(sheet_title("Time to work", taken))
     put(ws, 1, 1, "Time to re-enter work after leaving (Kaplan–Meier estimate)").font = TITLE
     put(ws, 2, 1, "People not yet recorded in work are counted until their last known outcome (censored).")
-    row = _table(ws, result.groups[0].table, "Group", 4)
-    row = _curve_table(ws, result.groups[0], row)
-    row = _curve_table(ws, result.groups[1], row)
+    row = count_table(ws, result.groups[0].table, "Group", 4)
+    row = curve_table(ws, result.groups[0], row)
+    row = curve_table(ws, result.groups[1], row)
     curves = [*result.groups[0].curves, *result.groups[1].curves]
     curve_chart(ws, curves, row, 1, "I3", "Share back in work: everyone and by risk band")
     _widths(ws, (34, 14, 14, 14, 14, 14, 12))
@@ -249,7 +249,7 @@ def _sustained(wb: Workbook, result: Impact, taken: set[str]) -> None:
     put(ws, 1, 1, "People in sustained work").font = TITLE
     put(ws, 2, 1, "Sustained at 6 months: in work at the 3- and 6-month follow-ups; at 12 months: at the "
                   "6- and 12-month follow-ups. 'Not known' lacks one of the two.")
-    row = _table(ws, result.sustained, "Follow-up", 4)
+    row = count_table(ws, result.sustained, "Follow-up", 4)
     _header(ws, row, ("Follow-up", "Share sustained (of those known)"))
     for i, m in enumerate((6, 12), 1):
         put(ws, row + i, 1, f"At {m} months")
@@ -288,7 +288,7 @@ def _feedback(wb: Workbook, result: Impact, taken: set[str]) -> None:
     ws = wb.create_sheet(sheet_title("Feedback", taken))
     put(ws, 1, 1, "Feedback ratings (1 poor to 5 very good)").font = TITLE
     put(ws, 2, 1, f"Mean rating: {shown(result.mean_rating)}")
-    row = _table(ws, result.feedback, "Risk band", 4)
+    row = count_table(ws, result.feedback, "Risk band", 4)
     table = result.feedback
     _header(ws, row, ("Rating", "Ratings given"))
     for i, (label, total) in enumerate(zip(table.columns, table.column_totals, strict=True), 1):
