@@ -81,6 +81,10 @@ def add_partner_sheets(store: Store, wb: Workbook, code: str, name: str,
                        services: tuple[str, ...]) -> dict[str, int]:
     """Three sheets for one partner; returns how many values were hidden."""
     taken = set(wb.sheetnames)
+    if "About" in taken:
+        about = wb["About"]
+        put(about, about.max_row + 2, 1, "'Activity in your services', 'Referrals to you' and 'PACE impact' "
+            "are in every partner's report, whether or not SDS has sent it anyone's details.")
     everyone = gather(store)
     people = {p.client_id: p for p in everyone}
     hidden = 0
