@@ -1,7 +1,8 @@
 """Follow-up: who is due a contact (3, 6 and 12 months after leaving), and a form to record what
 they said. Thin: ``followup.due`` decides who is listed (consent first) and saves the outcome.
 
-Open with ``FollowupDialog(session, parent).open()``; the adviser's header has a Follow-up button.
+``FollowupPanel`` is the list and form; the adviser opens it as ``FollowupDialog(session, parent)``
+from the header's Follow-up button, and the office has it as a tab.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from pace_desktop.records.enums import OutcomeStatus, choices
@@ -38,12 +40,12 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("FollowupDialog", text)
 
 
-class FollowupDialog(QDialog):
+class FollowupPanel(QWidget):
+    """The list of people due and the outcome form; ``reload()`` once the session is unlocked."""
+
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(_t("Follow-up"))
-        self.resize(900, 620)
         self.due: list[Any] = []
         layout = QVBoxLayout(self)
         layout.addWidget(hint(_t(
@@ -81,7 +83,7 @@ class FollowupDialog(QDialog):
         self.day = DateField(QDate.currentDate())
         self.day.setMaximumDate(QDate.currentDate())
         self.day.setAccessibleName(_t("Date of the outcome"))
-        form.addRow(_t("&Date"), self.day)
+        form.addRow(_t("Dat&e"), self.day)
         self.note = QLineEdit()
         self.note.setMaxLength(2000)
         self.note.setAccessibleName(_t("What the person said"))
@@ -92,20 +94,28 @@ class FollowupDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setObjectName("hint")
         buttons.addWidget(self.message, 1)
-        self.record = style.primary(QPushButton(_t("&Record outcome")))
+        self.record = style.primary(QPushButton(_t("Re&cord outcome")))
         self.record.setEnabled(False)
         self.record.clicked.connect(self._record)
-        close = QPushButton(_t("Close"))
-        close.clicked.connect(self.accept)
         buttons.addWidget(self.record)
-        buttons.addWidget(close)
+        self.buttons = buttons
         layout.addLayout(buttons)
-        self.reload()
 
     # -- the list ------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Forget what was shown (the session locked)."""
+        self.due = []
+        self.table.setRowCount(0)
+        self.count.clear()
+        self.message.clear()
+        self.note.clear()
+        self._selected()
+
     def reload(self) -> None:
         from pace_desktop.followup.due import due_list
 
+        if not self.session.is_unlocked:
+            return
         store, purpose = self.session.store, self.purpose.currentData()
         self.session.worker.submit(lambda progress: due_list(store, purpose=purpose),
                                    on_done=self._show, on_error=self._failed)
@@ -164,3 +174,24 @@ class FollowupDialog(QDialog):
         self.message.setText(error_text(exc, _t("That did not work: nothing was saved. Try again.")))
         self._selected()
 
+
+
+class FollowupDialog(QDialog):
+    """The adviser's Follow-up window: ``FollowupDialog(session, parent).open()``."""
+
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_t("Follow-up"))
+        self.resize(900, 620)
+        self.panel = FollowupPanel(session, self)
+        close = QPushButton(_t("Close"))
+        close.clicked.connect(self.accept)
+        self.panel.buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel)
+        # The parts tests and people reach for, on the dialog itself.
+        p = self.panel
+        self.table, self.status, self.day, self.note, self.record, self.message = (
+            p.table, p.status, p.day, p.note, p.record, p.message)
+        p.reload()

@@ -52,3 +52,39 @@ def test_record_a_follow_up_outcome(qtbot, window_factory, store_path):
     assert (saved.status.value, saved.date, saved.note) == ("self_employed", date(2026, 2, 2),
                                                              "Started a joinery business")
     dialog.accept()
+
+
+def test_the_office_has_the_same_list_as_a_tab(qtbot, tmp_path, clock, wall_clock):
+    from pace_desktop.exchange.central import init_office, open_central
+    from pace_desktop.ui.office.session import CentralSession
+    from pace_desktop.ui.office.window import OfficeWindow
+
+    made = init_office(tmp_path / "central.store", staff="Morven Office", passphrase=PASSPHRASE,
+                       out_dir=tmp_path)
+    with open_central(made.central, PASSPHRASE) as store:
+        ev = event(store)
+        due = person(store, ev, first="Iain")
+        person(store, ev, consents={"pace_support": True, "client_survey": True}, first="Zofia")
+    session = CentralSession(made.central, clock=clock, wall_clock=wall_clock)
+    window = OfficeWindow(session=session)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
+                    timeout=10000)
+    settle(qtbot, session)
+    home = window.home
+    home.tabs.setCurrentWidget(home.followup)  # as a click on the tab does
+    settle(qtbot, session)
+    panel = home.followup
+    assert [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())] == [due.pace_id]
+    panel.purpose.setCurrentIndex(panel.purpose.findData("client_survey"))
+    settle(qtbot, session)
+    assert panel.table.rowCount() == 2  # both agreed to the survey
+    assert not panel.record.isEnabled()  # outcomes are recorded from the follow-up list
+    session.lock()
+    assert panel.table.rowCount() == 0  # nothing left on screen after locking
