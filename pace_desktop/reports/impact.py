@@ -50,7 +50,7 @@ WORKED_WITH = frozenset({"referred", "attended", "completed"})
 NOT_KNOWN = "Not known"
 AGE_GROUPS = ((0, 25, "Under 25"), (25, 35, "25 to 34"), (35, 45, "35 to 44"), (45, 55, "45 to 54"),
               (55, 200, "55 and over"))
-OUTCOME_COLUMNS = ("Back in work", "Not yet, last known", "No outcome known")
+OUTCOME_COLUMNS = ("Back in work", "Not yet, last known", "Not timed: no outcome or leaving date")
 ASSOCIATION = ("These figures show association, not cause: people who had this help may differ from "
                "those who did not in ways that matter more than the help itself.")
 
@@ -211,7 +211,7 @@ class Grouped:
 def grouped(title: str, header: str, people: Sequence[Person],
             groups_of: Callable[[Person], Iterable[str]], order: Sequence[str] | None = None,
             note: str = "") -> Grouped:
-    """Count table (back in work / not yet / no outcome known) and a curve per group."""
+    """Count table (back in work / not yet / not timed) and a curve per group."""
     members: dict[str, list[Person]] = defaultdict(list)
     for p in people:
         for g in groups_of(p):
