@@ -182,14 +182,17 @@ class Curve:
 
 def curve(label: str, points: Sequence[tuple[int, bool]], months: Iterable[int] = CURVE_MONTHS,
           people: int | None = None, back: int | None = None) -> Curve:
-    """A group's curve: each month's share is shown only while 5 or more people are still followed,
-    and nothing is shown for a group whose people or returns to work are hidden."""
+    """A group's curve: each month's share is shown only while 5 or more people are still followed
+    and once none or 5 or more are back in work; nothing is shown for a group whose people or
+    returns to work are hidden."""
     steps = kaplan_meier(points)
     shown = people is not None and back is not None and people >= THRESHOLD
     shares: dict[int, float | None] = {}
     for m in months:
         day = month_day(m)
-        ok = shown and (m == 0 or at_risk_at(points, day) >= THRESHOLD)
+        # Also hidden while only 1 to 4 people are back in work: the share would all but count them.
+        back_by = sum(1 for days, event in points if event and days <= day)
+        ok = shown and (m == 0 or at_risk_at(points, day) >= THRESHOLD) and not 0 < back_by < THRESHOLD
         shares[m] = (1 - survival_at(steps, day)) if ok else None
     med = median_days(steps) if shown else None
     # The median is shown only if 5 or more were still followed on that day.

@@ -21,22 +21,34 @@ def p(i, outcomes=(), *, score=None, band=None, eff=None, minutes=0, ratings=(),
 
 
 def twelve() -> list[Person]:
-    """7 back in work (days 10–70), 5 last known not in work (45–80), 5 with no outcome."""
-    back = [p(i, [(d, "in_work")]) for i, d in enumerate((10, 20, 30, 40, 50, 60, 70))]
-    not_yet = [p(10 + i, [(d, "unemployed")]) for i, d in enumerate((45, 55, 65, 75, 80))]
+    """10 back in work on days 5, 10, … 50; 5 last known unemployed (days 100–104); 5 never heard of."""
+    back = [p(i, [(5 * (i + 1), "in_work")]) for i in range(10)]
+    not_yet = [p(10 + i, [(100 + i, "unemployed")]) for i in range(5)]
     return back + not_yet + [p(20 + i) for i in range(5)]
 
 
 def test_time_to_work_by_hand():
     g = grouped("Everyone counted", "Group", twelve(), lambda _: ["Everyone"])
-    assert g.table.cells == ((7, 5, 5),) and g.table.grand_total == 17
+    assert g.table.cells == ((10, 5, 5),) and g.table.grand_total == 20
     c = g.curves[0]
-    # S: 11/12, 10/12, 9/12, 8/12 by day 40; ×6/7 at 50 (4/7); ×4/5 at 60 (16/35); ×2/3 at 70.
+    # No censoring before day 100, so S after k returns to work is (15 - k) / 15.
     assert c.share_by_month[0] == 0
-    assert c.share_by_month[1] == pytest.approx(1 - 9 / 12)  # day 30.4: three of twelve
-    # Day 60.9: estimate 1 - 16/35, but only 4 people still followed (65, 70, 75, 80): not shown.
-    assert c.share_by_month[2] is None
-    assert c.median_days == 60  # S(60) = 16/35 < 0.5, with 5 still followed on day 60
+    assert c.share_by_month[1] == pytest.approx(6 / 15)  # day 30.4: days 5–30 back in work
+    assert c.share_by_month[2] == pytest.approx(10 / 15)  # day 60.9: all ten; 5 still followed
+    assert c.share_by_month[3] == pytest.approx(10 / 15)
+    assert c.share_by_month[4] is None  # day 121.8: nobody still followed
+    assert c.median_days == 40  # S(40) = 7/15 < 0.5, with 8 still followed on day 40
+
+
+def test_a_share_resting_on_1_to_4_returns_to_work_is_hidden():
+    people = [p(i, [(200, "unemployed")]) for i in range(10)] + [p(10, [(20, "in_work")])]
+    c = grouped("x", "X", people, lambda _: ["All"]).curves[0]
+    # 11 people shown (10 not yet, 1 back hidden in the table): no curve at all.
+    assert c.people is None
+    people += [p(11 + i, [(40 + i, "in_work")]) for i in range(5)]
+    c = grouped("x", "X", people, lambda _: ["All"]).curves[0]
+    assert c.share_by_month[1] is None  # only 1 back by day 30.4
+    assert c.share_by_month[2] == pytest.approx(6 / 16)  # six by day 60.9
 
 
 def test_small_groups_show_no_curve():
