@@ -48,6 +48,10 @@ def test_office_commands_write_the_page_and_print_the_line(central, tmp_path, mo
     # The 'Everyone' curve is drawn in blue somewhere in the chart area, right of the figures.
     blue = QColor("#1d70b8").rgb()
     assert any(image.pixel(x, y) == blue for x in range(830, 1530, 3) for y in range(220, 650, 3))
+    pdf = tmp_path / "summary.pdf"
+    assert main(["office", "impact-summary", "--central", str(central), "--out", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_mode & 0o077 == 0
+    capsys.readouterr()
     wrong = tmp_path / "s.doc"
     assert main(["office", "impact-summary", "--central", str(central), "--out", str(wrong)]) == 2
     assert "ending in .png or .pdf" in capsys.readouterr().err
