@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "pace_desktop.cli.laptop",
     "pace_desktop.cli.selfcheck",
     "pace_desktop.cli.exchange",
+    "pace_desktop.cli.sync",
     "pace_desktop.cli.privacy",
     "pace_desktop.cli.office",
     "pace_desktop.cli.followup",
