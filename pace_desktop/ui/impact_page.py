@@ -23,11 +23,15 @@ GRID = QColor("#b1b4b6")
 
 
 def _app() -> QGuiApplication:
+    """The running application, or a new one (a QApplication, so that widgets can follow in the
+    same process, as in the test run)."""
     app = QGuiApplication.instance()
     if app is None:
+        from PySide6.QtWidgets import QApplication
+
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        app = QApplication([])
     return app  # type: ignore[return-value]
 
 
