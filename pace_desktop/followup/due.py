@@ -94,21 +94,28 @@ def due_list(
         raise UsageError(f"Follow-up lists are for {' or '.join(PURPOSES)}.")
     as_of = as_of or date.today()
     consenting = purpose_ids(store, purpose)
-    clients = _clients(store, consenting)
     outcomes = _outcomes(store, consenting)
     due: list[Due] = []
     no_leaving = 0
-    for client in clients:
-        leaving = client.expected_leaving_date
-        if leaving is None:
+    # Only the fields the list needs, read in SQL: validating every consenting person's whole
+    # record took seconds at tens of thousands of people.
+    for cid, pace_id, first, preferred, last, leaving_text in store.db.query(
+        "SELECT id, pace_id, json_extract(data, '$.first_name'), json_extract(data, '$.preferred_name'), "
+        "json_extract(data, '$.last_name'), json_extract(data, '$.expected_leaving_date') FROM clients "
+        "ORDER BY pace_id"
+    ):
+        if cid not in consenting:
+            continue
+        if not leaving_text:
             no_leaving += 1
             continue
-        cid = str(client.id)
+        leaving = date.fromisoformat(leaving_text)
         known = status_at(outcomes.get(cid, []), leaving, months)
         latest = max(outcomes.get(cid, []), default=None)
+        name = f"{preferred or first} {last}"  # as Client.display_name
         for point in checkpoints(leaving, months):
             if point.due <= as_of and point.holds(as_of) and point.months not in known:
-                due.append(Due(cid, client.pace_id, client.display_name, leaving, point.months, point.due,
+                due.append(Due(cid, pace_id, name, leaving, point.months, point.due,
                                purpose, latest[1] if latest else None, latest[0] if latest else None))
     due.sort(key=lambda d: (d.due, d.pace_id))
     return DueList(purpose, as_of, tuple(months), due, len(consenting), no_leaving)
