@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "pace_desktop.cli.sync",
     "pace_desktop.cli.privacy",
     "pace_desktop.cli.office",
+    "pace_desktop.cli.followup",
 )
 
 

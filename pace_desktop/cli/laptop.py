@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", type=Path, required=True)
     p.add_argument("--events", type=int, default=5)
     p.add_argument("--clients", type=int, default=200)
+    p.add_argument("--no-history", action="store_true",
+                   help="people only: no leaving dates, help, follow-up outcomes or feedback")
     p.set_defaults(handler=cmd_demo_data)
 
     p = sub.add_parser("device-key", help="print this laptop's public signing key for the office")
@@ -69,8 +71,11 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     if args.events < 1 or args.clients < 0:
         raise RefusedError("Use at least one event and zero or more clients.")
     with open_store(args.store) as store:
-        made = seed(store, events=args.events, clients=args.clients)
+        made = seed(store, events=args.events, clients=args.clients, history=not args.no_history)
+        outcomes = store.outcomes.count()
     print(f"Added {made.events} events and {made.clients} fictional clients.")
+    if not args.no_history:
+        print(f"With their history since: {outcomes} outcomes so far, help given and feedback.")
     return 0
 
 

@@ -14,6 +14,8 @@ OFFICE_COMMAND_MODULES: tuple[str, ...] = (
     "pace_desktop.cli.sync",
     "pace_desktop.cli.office_database",
     "pace_desktop.cli.office_crm",
+    "pace_desktop.cli.followup",
+    "pace_desktop.cli.office_impact",
 )
 
 
