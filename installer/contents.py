@@ -122,13 +122,16 @@ PYTHON_EXCLUDES = [
     "tkinter", "_tkinter", "unittest", "pydoc", "doctest", "pdb", "lib2to3", "idlelib", "ensurepip",
     "venv", "distutils", "setuptools", "pkg_resources", "pip", "PyInstaller", "pytest", "_pytest",
     "pytestqt", "hypothesis", "pygments", "numpy", "pandas", "PIL", "lxml", "IPython",
-    # Server-side parts: the office relay (uvicorn and what it brings) and the PostgreSQL driver run
-    # from a pip installation on a server, not from the laptop's build (docs/sync.md,
-    # docs/central-database.md). The laptop does use TLS: `sync` and "Send to office" reach the relay.
-    "uvicorn", "click", "h11", "psycopg", "psycopg_binary", "psycopg_pool",
 ]
 
-EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES
+# Server-side parts: the office relay (uvicorn and what it brings) and the PostgreSQL driver run from a
+# pip installation on a server, not from the laptop's build (docs/sync.md, docs/central-database.md).
+# Only the modules named here import them, each saying so in one line when they are absent. The
+# laptop does use TLS: `sync` and "Send to office" reach the relay.
+SERVER_ONLY = ["uvicorn", "click", "h11", "psycopg", "psycopg_binary", "psycopg_pool"]
+SERVER_MODULES = ("pace_desktop/sync/relay.py", "pace_desktop/store/pg/")
+
+EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES + SERVER_ONLY
 
 
 @dataclass(frozen=True)
