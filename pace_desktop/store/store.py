@@ -16,7 +16,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from pace_desktop.errors import StoreError, ValidationFailed, WrongPassphrase
+from pace_desktop.errors import StoreError, ValidationFailed
 from pace_desktop.records.models import (
     ChecklistRecord,
     Client,
@@ -130,12 +130,8 @@ class Store:
             raise StoreError("No store was found at that path: check the path, or create one with init.")
         keys = KeySlotFile.load(keys_path(path))
         backoff = Backoff(unlock_state_path(path), clock=clock)
-        backoff.check()
-        try:
-            data_key, adviser = keys.unlock(passphrase)
-        except WrongPassphrase:
-            backoff.record_failure()
-            raise
+        backoff.begin_attempt()  # counted before it is tried: nothing uncounted if it cannot be saved
+        data_key, adviser = keys.unlock(passphrase)
         backoff.record_success()
         return cls._open_with_key(path, keys, data_key, adviser, clock)
 
@@ -279,12 +275,8 @@ class Store:
         Guesses share the unlock back-off, on disk, so restarting the app buys a kiosk user nothing.
         """
         backoff = Backoff(unlock_state_path(self.path), clock=self.clock)
-        backoff.check()
-        try:
-            adviser = self.keys.unlock(passphrase)[1]
-        except WrongPassphrase:
-            backoff.record_failure()
-            raise
+        backoff.begin_attempt()
+        adviser = self.keys.unlock(passphrase)[1]
         backoff.record_success()
         return adviser
 
