@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from pace_desktop.errors import DiskFull, StoreError
+from pace_desktop.errors import DiskFull, StoreDamaged, StoreError
 from pace_desktop.store.keyslots import raw_key_pragma
 
 # SQLite 3.51.3 (SQLCipher 4.14.0) fixed a WAL-reset corruption bug: refuse anything older.
@@ -32,6 +32,50 @@ IntegrityError = sqlcipher.IntegrityError
 BULK_CACHE_KIB = 64 * 1024
 # Page cache for one pass over a whole table (reports): SQLite's own default, 2 MiB.
 ONE_PASS_CACHE_KIB = 2000
+
+
+# SQLCipher 4's page size: an intact store file is always a whole number of pages.
+PAGE_SIZE = 4096
+
+
+def damaged(path: Path) -> StoreDamaged:
+    return StoreDamaged(
+        f"The store {Path(path).name} is damaged and was not opened: restore your last backup copy, "
+        "or ask the office to recover your data."
+    )
+
+
+def check_pages(path: Path, data_key: bytes, *, full: bool = False) -> None:
+    """Raise ``StoreDamaged`` unless every page of the store file is whole and authentic.
+
+    At every open (``full=False``): the file is a whole number of pages, and SQLCipher's
+    ``cipher_integrity_check`` reads every page and checks its HMAC, so one flipped bit anywhere is
+    found before anything is read or written. ``full=True`` (audit-check) adds SQLite's
+    ``integrity_check``, which also walks every b-tree and index. Each check runs on a fresh connection
+    of its own, closed after: one corrupt page can poison later checks on the same connection.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise damaged(path) from exc
+    if size == 0 or size % PAGE_SIZE:
+        raise damaged(path)
+    checks = ["PRAGMA cipher_integrity_check"] + (["PRAGMA integrity_check"] if full else [])
+    for pragma in checks:
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(raw_key_pragma(data_key))
+            rows = conn.execute(pragma).fetchall()
+        except DatabaseError as exc:
+            raise damaged(path) from exc
+        finally:
+            conn.close()
+        if pragma.endswith("cipher_integrity_check") and rows:
+            raise damaged(path)
+        if pragma.endswith(" integrity_check") and rows != [("ok",)]:
+            raise damaged(path)
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -102,10 +146,17 @@ class Database:
             check_library_versions(self.conn)
             # A wrong key is only found at the first real read of the file.
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if not create:
+                # Every page whole and authentic before anything is read or written: a damaged store is
+                # refused here, by name, rather than failing later as "could not save that change".
+                check_pages(self.path, data_key)
         except DatabaseError as exc:
+            # The key came from a key slot that proved it (AES-GCM), so a first page that will not decrypt
+            # is damage (or a .keys file from another store): refused by name, with what to do.
             self.conn.close()
-            raise StoreError(
-                "The store could not be opened: the key does not fit, or the file is damaged."
+            raise StoreDamaged(
+                f"The store {self.path.name} could not be opened: the key does not fit, or the file is "
+                "damaged. Restore your last backup copy, or ask the office to recover your data."
             ) from exc
         except BaseException:
             self.conn.close()
@@ -251,6 +302,10 @@ class Database:
 
     def integrity_ok(self) -> bool:
         return self.scalar("PRAGMA quick_check") == "ok"
+
+    def check_pages(self, data_key: bytes, *, full: bool = True) -> None:
+        """``check_pages`` on this store's file (fresh connections): raise ``StoreDamaged`` if damaged."""
+        check_pages(self.path, data_key, full=full)
 
     def export_copy(self, target: Path, data_key: bytes) -> None:
         """An encrypted copy under the same key (``Connection.backup()`` fails from an encrypted source)."""

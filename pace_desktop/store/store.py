@@ -199,6 +199,11 @@ class Store:
         with self.db.snapshot() as conn:
             return audit_log.verify(conn)
 
+    def check_integrity(self) -> None:
+        """The full check (``audit-check``): every page's HMAC and every b-tree and index, on fresh
+        connections; raises ``StoreDamaged`` naming the store and what to do. Opening checks the pages."""
+        self.db.check_pages(self._data_key, full=True)
+
     # -- settings --------------------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
         value = self.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
