@@ -150,17 +150,19 @@ class Database:
                 # Every page whole and authentic before anything is read or written: a damaged store is
                 # refused here, by name, rather than failing later as "could not save that change".
                 check_pages(self.path, data_key)
-        except DatabaseError as exc:
+        except BaseException as exc:
+            self.conn.close()
+            if create:  # nothing of a store that could not be made is left behind
+                for suffix in ("", "-journal", "-wal", "-shm"):
+                    self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+            if not isinstance(exc, DatabaseError):
+                raise
             # The key came from a key slot that proved it (AES-GCM), so a first page that will not decrypt
             # is damage (or a .keys file from another store): refused by name, with what to do.
-            self.conn.close()
             raise StoreDamaged(
                 f"The store {self.path.name} could not be opened: the key does not fit, or the file is "
                 "damaged. Restore your last backup copy, or ask the office to recover your data."
             ) from exc
-        except BaseException:
-            self.conn.close()
-            raise
         for pragma in (
             "PRAGMA journal_mode = WAL",
             "PRAGMA synchronous = FULL",  # in WAL, NORMAL can lose the last commits on power loss

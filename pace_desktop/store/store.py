@@ -52,6 +52,23 @@ def unlock_state_path(path: Path) -> Path:
     return path.with_name(path.name + ".unlock")
 
 
+# The longest name made beside a store is a pre-upgrade backup's journal (NAME.vN-STAMP.bak-journal,
+# 33 bytes more) or the back-off file's temp (".NAME.unlock.XXXXXXXX.tmp", 21 more); file systems allow
+# 255 bytes, so longer store names would fail half-way, leaving files behind.
+MAX_NAME_BYTES = 200
+
+
+def check_store_path(path: Path, *, creating: bool = False) -> Path:
+    """One plain line for a store path that cannot work: a folder, or (to create) a name too long."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError("The store path is a folder: give a file name for the store inside it, "
+                         "e.g. pace.store.")
+    if creating and len(path.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+        raise StoreError(f"The store's file name is too long: use at most {MAX_NAME_BYTES} characters.")
+    return path
+
+
 class Store:
     """One unlocked store. Create with ``Store.create``, open with ``Store.open``; close when done."""
 
@@ -89,7 +106,7 @@ class Store:
         kind: str = "laptop",
     ) -> Store:
         """Make a new store with its first adviser; refuses to overwrite anything."""
-        path = Path(path)
+        path = check_store_path(Path(path), creating=True)
         check_passphrase(passphrase)
         if not adviser.strip():
             raise ValidationFailed("Enter the adviser's name.")
@@ -125,7 +142,7 @@ class Store:
     @classmethod
     def open(cls, path: Path | str, passphrase: str, *, clock: Callable[[], float] = time.time) -> Store:
         """Unlock with an adviser's passphrase; failures back off, and the back-off survives restarts."""
-        path = Path(path)
+        path = check_store_path(Path(path))
         if not path.exists():
             raise StoreError("No store was found at that path: check the path, or create one with init.")
         keys = KeySlotFile.load(keys_path(path))
