@@ -231,14 +231,14 @@ def _small(n: int) -> bool:
     return 0 < n < THRESHOLD
 
 
-def write_partner_report(store: Store, partner: str, out: Path | str) -> Path:
+def write_partner_report(store: Store, partner: str, out: Path | str, *, overwrite: bool = False) -> Path:
     """One partner's own reciprocity workbook (its sheet and its returned counts), audited."""
     from pace_desktop.reports.output import check_xlsx_path, report_file
     from pace_desktop.reports.report import read_snapshot
 
     code = get_partner(store, partner).code
-    out = check_xlsx_path(Path(out))
-    with report_file(out) as tmp, read_snapshot(store):
+    out = check_xlsx_path(Path(out), overwrite=overwrite)
+    with report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
         wb = Workbook()
         write_reciprocity(store, wb, partners=(code,))
         wb.save(tmp)
