@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import re
 import shutil
@@ -34,6 +35,7 @@ from openpyxl.writer import excel as openpyxl_excel
 
 from pace_desktop.errors import DiskFull, UsageError
 
+log = logging.getLogger(__name__)
 # openpyxl's temp-file hook is module-global: one report at a time per process may redirect it.
 _HOOK_LOCK = threading.Lock()
 _PARTS_PREFIX = ".report-enc-"  # encrypted parts of a report being written now (or killed)
@@ -234,6 +236,8 @@ def remove_leftovers(folder: Path, *, now: float | None = None) -> list[str]:
         except OSError:
             continue
         removed.append(name)
+    if removed:
+        log.info("removed %d leftovers of an earlier report", len(removed))
     return removed
 
 
@@ -250,6 +254,7 @@ def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
         with private_openpyxl_parts(folder):
             yield buffer
         write_output(out, buffer.getvalue(), overwrite=overwrite)
+        log.info("workbook written: %d bytes", len(buffer.getvalue()))
     except OSError as exc:
         if getattr(exc, "errno", None) in _disk_full_codes():
             raise DiskFull() from exc

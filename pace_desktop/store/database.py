@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import errno
 import gc
+import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,7 @@ from pace_desktop.store.keyslots import raw_key_pragma
 MIN_SQLITE = (3, 51, 3)
 MIN_CIPHER = (4, 14, 0)
 
+log = logging.getLogger(__name__)
 DatabaseError = sqlcipher.DatabaseError
 MAX_INTEGER = 2**63 - 1  # SQLite's largest integer: a sequence number or version above it cannot be stored
 IntegrityError = sqlcipher.IntegrityError
@@ -39,6 +42,7 @@ PAGE_SIZE = 4096
 
 
 def damaged(path: Path) -> StoreDamaged:
+    log.warning("store refused: damaged")
     return StoreDamaged(
         f"The store {Path(path).name} is damaged and was not opened: restore your last backup copy, "
         "or ask the office to recover your data."
@@ -62,6 +66,7 @@ def check_pages(path: Path, data_key: bytes, *, full: bool = False) -> None:
     if size == 0 or size % PAGE_SIZE:
         raise damaged(path)
     checks = ["PRAGMA cipher_integrity_check"] + (["PRAGMA integrity_check"] if full else [])
+    started = time.perf_counter()
     for pragma in checks:
         conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
         try:
@@ -76,6 +81,8 @@ def check_pages(path: Path, data_key: bytes, *, full: bool = False) -> None:
             raise damaged(path)
         if pragma.endswith(" integrity_check") and rows != [("ok",)]:
             raise damaged(path)
+    log.debug("page check (%s): %d pages in %.2f s", "full" if full else "at open", size // PAGE_SIZE,
+              time.perf_counter() - started)
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
