@@ -253,14 +253,15 @@ def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
     try:
         with private_openpyxl_parts(folder):
             yield buffer
-        write_output(out, buffer.getvalue(), overwrite=overwrite)
-        log.info("workbook written: %d bytes", len(buffer.getvalue()))
+        with buffer.getbuffer() as data:  # the bytes in place: no second copy of the workbook
+            write_output(out, data, overwrite=overwrite)  # type: ignore[arg-type]
+            log.info("workbook written: %d bytes", len(data))
     except OSError as exc:
         if getattr(exc, "errno", None) in _disk_full_codes():
             raise DiskFull() from exc
         raise
-    finally:
-        buffer.close()
+    # The buffer is not closed here: after a failure openpyxl's half-written zip may still point at
+    # it, and closes it itself when collected. It lives in memory only.
 
 
 def _disk_full_codes() -> set[int]:
