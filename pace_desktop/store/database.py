@@ -85,6 +85,17 @@ def check_pages(path: Path, data_key: bytes, *, full: bool = False) -> None:
               time.perf_counter() - started)
 
 
+# Store files this process checked at open and then closed cleanly (no -wal left): their identity then.
+# Opening one again unchanged (auto-lock and unlock, the same window) skips the page check; any write
+# by anyone else, a copy over it, a cut or a flip changes the size or the modification time.
+_CLOSED_CLEAN: dict[str, tuple[int, int, int, int]] = {}
+
+
+def _identity(path: Path) -> tuple[int, int, int, int]:
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split()[0].split(".")[:3])
 
@@ -153,7 +164,7 @@ class Database:
             check_library_versions(self.conn)
             # A wrong key is only found at the first real read of the file.
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            if not create:
+            if not create and _CLOSED_CLEAN.pop(str(self.path.resolve()), None) != _identity(self.path):
                 # Every page whole and authentic before anything is read or written: a damaged store is
                 # refused here, by name, rather than failing later as "could not save that change".
                 check_pages(self.path, data_key)
@@ -340,4 +351,10 @@ class Database:
             try:
                 self.conn.close()
             except DatabaseError:
+                return
+            wal = self.path.with_name(self.path.name + "-wal")
+            try:
+                if not wal.exists():  # the last connection: everything is in the checked file
+                    _CLOSED_CLEAN[str(self.path.resolve())] = _identity(self.path)
+            except OSError:
                 pass

@@ -99,3 +99,26 @@ def test_audit_check_runs_the_full_check_on_a_healthy_store(filled_store, tmp_pa
     result = _cli("audit-check", "--store", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "Every page of the store checks out (full integrity check)."
+
+
+def _page_checks(caplog) -> int:
+    return sum("page check (at open)" in r.getMessage() for r in caplog.records)
+
+
+def test_reopening_in_the_same_process_skips_the_check_only_while_the_file_is_unchanged(
+        filled_store, tmp_path, caplog):
+    """Auto-lock then unlock in one window does not pay for the page check again; any change does."""
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="pace_desktop.store.database")
+    path = copy_store(filled_store, tmp_path / "reopened")
+    Store.open(path, PASSPHRASE).close()
+    assert _page_checks(caplog) == 1
+    Store.open(path, PASSPHRASE).close()  # closed cleanly, unchanged since: no second check
+    assert _page_checks(caplog) == 1
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x04  # damaged after the clean close (size unchanged, time changed)
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreDamaged):
+        Store.open(path, PASSPHRASE)
+    assert _page_checks(caplog) == 1  # the check ran, and refused before logging a pass
