@@ -79,6 +79,20 @@ def gui_only(argv: Sequence[str]) -> bool:
     return True
 
 
+def _one_line(text: str) -> str:
+    """A message as one line: a line break or control character (from a typed path) shown as '?'."""
+    return "".join("?" if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+
+
+def check_path_arguments(args: argparse.Namespace) -> None:
+    """Refuse a file or folder name with a line break or control character, before any work."""
+    for value in vars(args).values():
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, Path) and any(ord(ch) < 32 or ord(ch) == 127 for ch in str(item)):
+                raise UsageError("A file or folder name has a line break or another control character "
+                                 "in it: type the name again without it.")
+
+
 def _command_name(args: argparse.Namespace) -> str:
     """The command's name for the log, as the parser chose it: never a value the user typed."""
     named = [getattr(args, "command", None), getattr(args, "office_command", None)]
@@ -98,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(commands=not gui_only(words)).parse_args(words)
         command = _command_name(args)
         log.info("start: %s", command)
+        check_path_arguments(args)
         handler = getattr(args, "handler", None)
         code = int(handler(args) if handler else run_gui(args))
         log.info("done: %s, exit %d", command, code)
@@ -105,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PaceError as exc:
         # The class, never the message: a message can name a file the user typed.
         log.info("refused: %s, %s, exit %d", command, type(exc).__name__, exc.exit_code)
-        print(f"pace-desktop: {exc.message}", file=sys.stderr)
+        print(f"pace-desktop: {_one_line(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         log.info("stopped: %s", command)
@@ -114,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         log.warning("file error: %s, %s (errno %s)", command, type(exc).__name__, exc.errno)
         # File errors name the file the user gave, never record contents.
-        print(f"pace-desktop: {exc.strerror or 'a file could not be read or written'}"
-              f"{': ' + str(exc.filename) if exc.filename else ''}", file=sys.stderr)
+        print(_one_line(f"pace-desktop: {exc.strerror or 'a file could not be read or written'}"
+                        f"{': ' + str(exc.filename) if exc.filename else ''}"), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
         report = diagnostics.write_crash_report(type(exc), exc.__traceback__)

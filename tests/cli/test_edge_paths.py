@@ -133,3 +133,17 @@ def test_the_core_takes_an_explicit_overwrite_flag(person, tmp_path):
         assert out.read_bytes() == b"old"
         write_report(store, "records", out, overwrite=True)
     assert out.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "--store", "{store}", "--out", "{tmp}/bundles\nsecond"],
+    ["init", "--store", "{tmp}/new\rline.store", "--adviser", "Ailsa Demo"],
+    ["audit-check", "--store", "{store}\n"],
+    ["office", "report", "--central", "{store}", "--out", "{tmp}/a\tb.xlsx"],
+])
+def test_a_control_character_in_any_path_is_one_line_before_any_work(store_path, tmp_path, capsys, args):
+    words = [a.format(store=store_path, tmp=tmp_path) for a in args]
+    before = files_in(tmp_path)
+    assert main(words) == 2
+    assert "line break" in one_line(capsys)
+    assert files_in(tmp_path) == before
