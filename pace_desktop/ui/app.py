@@ -144,9 +144,12 @@ def run(store: Path | None = None, demo: bool = False, office: bool = False) -> 
 def show_crash_line(line: str) -> None:
     """The one plain line after something unexpected, in a message box (the report went to the log
     folder; the window stays, as Qt carries on after an exception in a slot)."""
+    import threading
+
     from PySide6.QtWidgets import QMessageBox
 
-    if QApplication.instance() is not None:
+    # Widgets belong to the GUI thread: a crash on another thread has its report and its stderr line.
+    if QApplication.instance() is not None and threading.current_thread() is threading.main_thread():
         QMessageBox.critical(None, "PACE Intake", line)
 
 
