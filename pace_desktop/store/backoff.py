@@ -91,9 +91,17 @@ class Backoff:
         self._save(max(self._failures, on_disk) + 1, self._clock())
 
     def record_success(self) -> None:
+        """Back to no failures: the file is removed (a missing file means none). Cheaper than a synced
+        rewrite at every unlock, and safe either way: should the removal fail, or not survive a power
+        cut, the count stays higher, never lower."""
         if self._failures == 0 and not self.path.exists():
-            return  # the usual case: nothing to reset, so no write on every unlock
-        self._save(0, 0.0)
+            return
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            self._save(0, 0.0)  # cannot remove it (a folder rule, say): write the reset instead
+            return
+        self._failures, self._last = 0, 0.0
 
     # -- the file ----------------------------------------------------------------------------------
     def _load(self) -> tuple[int, float]:
