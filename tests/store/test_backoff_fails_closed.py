@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -82,13 +83,18 @@ CHILD = textwrap.dedent("""
 
 @pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
                     reason="needs root to drop to an unprivileged user with setpriv")
-def test_a_read_only_folder_means_no_passphrase_is_tried(template_store, tmp_path_factory):
-    base = Path(tmp_path_factory.mktemp("readonly"))
-    base.chmod(0o755)
-    for parent in base.parents:  # pytest's own folder is 0700: let ``nobody`` walk to the store
-        if parent == Path("/tmp"):
-            break
-        parent.chmod(parent.stat().st_mode | 0o055)
+def test_a_read_only_folder_means_no_passphrase_is_tried(template_store):
+    # Not under pytest's temp folder: every pytest run on the machine resets that to 0700, which would
+    # stop ``nobody`` from reaching the store at all.
+    base = Path(tempfile.mkdtemp(prefix="pace-readonly-"))
+    try:
+        base.chmod(0o755)
+        _read_only_folder_check(template_store, base)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _read_only_folder_check(template_store: Path, base: Path) -> None:
     folder = base / "store"
     path = copy_store(template_store, folder)
     for item in folder.iterdir():
