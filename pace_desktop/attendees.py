@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.parsers import expat
 
 from pydantic import ValidationError
 
@@ -37,6 +40,8 @@ Progress = Callable[[int, int], None]
 MAX_FILE_BYTES = 25 * 1024 * 1024
 # An xlsx is a zip: its directory is checked, so a zip bomb is refused before anything inflates it.
 MAX_UNZIPPED_BYTES = 250 * 1024 * 1024
+# Real workbook XML nests about eight deep; a file nested far deeper is built to hurt a parser.
+MAX_XML_DEPTH = 64
 MAX_ROWS = 20_000
 MAX_COLUMNS = 100
 HEADER_SEARCH_ROWS = 30
@@ -55,6 +60,8 @@ PROTECTED = ("This workbook is password-protected or in the old .xls format: ope
              "spreadsheet, save a copy as .xlsx without a password, and import that copy.")
 DAMAGED = ("This workbook is damaged and cannot be read: open it in the spreadsheet, save a fresh "
            "copy, and try again.")
+NOT_A_FILE = ("This is not an ordinary file (a device, a pipe or a link to one): save the staff list "
+              "as an .xlsx or CSV file and choose that.")
 TOO_BIG = "This file is too large to be a staff list (over 25 MB): split it into smaller files."
 TOO_MANY_ROWS = (f"The list has more than {MAX_ROWS:,} rows: split it into smaller files and "
                  "import each.")
@@ -237,10 +244,11 @@ class SourceFile:
 def open_source(path: Path | str) -> SourceFile:
     """Check the file is a readable workbook or CSV and list its sheets (or AttendeeFileError)."""
     path = Path(path)
-    kind = _kind(path)
+    data = _read_file(path)
+    kind = _kind(path, data)
     if kind == "csv":
         return SourceFile(path, "csv", (path.stem,))
-    with _workbook(path) as wb:
+    with _workbook(data) as wb:
         names = tuple(ws.title for ws in wb.worksheets
                       if getattr(ws, "sheet_state", "visible") == "visible")
     return SourceFile(path, "xlsx", names or ("Sheet1",))
@@ -250,26 +258,40 @@ def read_sheet(path: Path | str, sheet: str | None = None,
                progress: Progress | None = None) -> Sheet:
     """Read one sheet's non-blank rows (merged cells filled in), and find the heading row."""
     path = Path(path)
-    result = _read_csv(path) if _kind(path) == "csv" else _read_xlsx(path, sheet, progress)
+    data = _read_file(path)
+    result = (_read_csv(data, path.stem) if _kind(path, data) == "csv"
+              else _read_xlsx(data, sheet, progress))
     result.header = find_header(result.rows)
     if len(result.rows) - result.header - 1 > MAX_ROWS:
         raise AttendeeFileError(TOO_MANY_ROWS)
     return result
 
 
-def _kind(path: Path) -> str:
+def _read_file(path: Path) -> bytes:
+    """The whole file, read once into memory: only a regular file (a link is followed only to one), and
+    never more than ``MAX_FILE_BYTES`` + 1 bytes, whatever its size claims (a link to /dev/zero says 0)."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(8)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise AttendeeFileError(NOT_A_FILE)
+        # Non-blocking, so that a pipe swapped in after the check cannot hang the open; checked again.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise AttendeeFileError(NOT_A_FILE)
+            data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise AttendeeFileError(
             "The file was not found: it may have been moved. Choose it again.") from None
     except OSError:
         raise AttendeeFileError(
             "The file could not be opened: check you may read it, then try again.") from None
-    if size > MAX_FILE_BYTES:
+    if len(data) > MAX_FILE_BYTES:
         raise AttendeeFileError(TOO_BIG)
+    return data
+
+
+def _kind(path: Path, data: bytes) -> str:
+    head = data[:8]
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE container: encrypted xlsx, or legacy .xls
@@ -279,24 +301,59 @@ def _kind(path: Path) -> str:
     raise AttendeeFileError(NOT_A_SHEET)
 
 
+class _Hostile(Exception):
+    """An XML part nested too deep, or declaring a DTD (entity expansion): refused before openpyxl."""
+
+
+def _check_xml_parts(zf: zipfile.ZipFile) -> None:
+    """Stream every XML part through expat once: refuse nesting past ``MAX_XML_DEPTH`` and any DTD."""
+    for info in zf.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        parser = expat.ParserCreate()
+        depth = 0
+
+        def start(_name: str, _attrs: Any) -> None:
+            nonlocal depth
+            depth += 1
+            if depth > MAX_XML_DEPTH:
+                raise _Hostile
+
+        def end(_name: str) -> None:
+            nonlocal depth
+            depth -= 1
+
+        def doctype(*_args: Any) -> None:
+            raise _Hostile
+
+        parser.StartElementHandler = start
+        parser.EndElementHandler = end
+        parser.StartDoctypeDeclHandler = doctype
+        with zf.open(info) as fh:
+            while chunk := fh.read(1 << 20):
+                parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+
+
 class _workbook:
     """Open an xlsx read-only after checking its zip directory, and always close it."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, data: bytes) -> None:
+        self.data = data
         self.wb: Any = None
 
     def __enter__(self) -> Any:
         import openpyxl  # deferred: only imports pay for it
 
         try:
-            with zipfile.ZipFile(self.path) as zf:
+            with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
                 infos = zf.infolist()
                 if len(infos) > 10_000 or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
                     raise AttendeeFileError(TOO_BIG)
                 if "xl/workbook.xml" not in {i.filename for i in infos}:
                     raise AttendeeFileError(NOT_A_SHEET)
-            self.wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+                _check_xml_parts(zf)
+            self.wb = openpyxl.load_workbook(io.BytesIO(self.data), read_only=True, data_only=True)
         except AttendeeFileError:
             raise
         except Exception:  # noqa: BLE001 - any failure inside a hostile zip is one plain line
@@ -308,8 +365,8 @@ class _workbook:
             self.wb.close()
 
 
-def _read_xlsx(path: Path, sheet: str | None, progress: Progress | None) -> Sheet:
-    with _workbook(path) as wb:
+def _read_xlsx(data: bytes, sheet: str | None, progress: Progress | None) -> Sheet:
+    with _workbook(data) as wb:
         try:
             ws = wb[sheet] if sheet else wb.worksheets[0]
         except (KeyError, IndexError):
@@ -417,8 +474,7 @@ def _fill_merged(rows: list[list[Any]], numbers: list[int], ranges: list[str]) -
                     row[col] = value
 
 
-def _read_csv(path: Path) -> Sheet:
-    raw = path.read_bytes()
+def _read_csv(raw: bytes, title: str) -> Sheet:
     if b"\x00" in raw:
         raise AttendeeFileError(NOT_A_SHEET)
     try:
@@ -447,7 +503,7 @@ def _read_csv(path: Path) -> Sheet:
     except csv.Error:
         raise AttendeeFileError("This CSV file is malformed (a quote or a very long cell): "
                                 "save it again from the spreadsheet and retry.") from None
-    return Sheet(path.stem, rows, numbers, None)
+    return Sheet(title, rows, numbers, None)
 
 
 def find_header(rows: Sequence[Sequence[Any]]) -> int:

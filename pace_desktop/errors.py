@@ -49,6 +49,10 @@ class StoreError(RefusedError):
     """The store file is missing, empty, corrupt, or from a newer app."""
 
 
+class StoreDamaged(StoreError):
+    """The store file failed its integrity check: a page is cut short or does not match its HMAC."""
+
+
 class ValidationFailed(RefusedError):
     """A record failed validation; ``field_errors`` maps field name to a plain message."""
 

@@ -61,6 +61,7 @@ def _reopen(ctx: Context) -> None:
         raise RuntimeError("the registration did not survive closing the store")
     if not store.verify_audit().ok:
         raise RuntimeError("the audit chain did not verify")
+    store.check_integrity()  # this build's SQLCipher checks every page (StoreDamaged if not)
 
 
 def _close(ctx: Context) -> None:

@@ -1,7 +1,9 @@
 """The ``pace-desktop`` command line: stable names, exit codes and one-line errors (PRODUCT.md).
 
 Exit status: 0 success, 2 usage error, 3 refused input, 1 anything unexpected. Errors are one line on
-stderr, never a traceback (a traceback can carry personal data from the values in play).
+stderr, never a traceback (a traceback can carry personal data from the values in play). Every run
+logs to the rotating log with no personal data, and anything unexpected leaves a crash report for
+support (``diagnostics``); ``--verbose`` logs more and echoes the log to stderr.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--store", type=Path, help="the store file (default: your data folder)")
     parser.add_argument("--demo", action="store_true", help="open a throwaway store of fictional data")
     parser.add_argument("--office", action="store_true", help="office mode: import, reports, partners")
+    parser.add_argument("--verbose", action="store_true",
+                        help="for support: log more, and show the log as it is written (no personal data)")
     if not commands:
         return parser
     import pace_desktop  # its version is read from the package metadata on first use (~20 ms)
@@ -57,7 +61,7 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(store=args.store, demo=args.demo, office=args.office)
 
 
-_GUI_FLAGS = frozenset({"--demo", "--office"})
+_GUI_FLAGS = frozenset({"--demo", "--office", "--verbose"})
 
 
 def gui_only(argv: Sequence[str]) -> bool:
@@ -77,29 +81,67 @@ def gui_only(argv: Sequence[str]) -> bool:
     return True
 
 
+def _one_line(text: str) -> str:
+    """A message as one line: a line break or control character (from a typed path) shown as '?'."""
+    return "".join("?" if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+
+
+def check_path_arguments(args: argparse.Namespace) -> None:
+    """Refuse a file or folder name with a line break or control character, before any work."""
+    for value in vars(args).values():
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, Path) and any(ord(ch) < 32 or ord(ch) == 127 for ch in str(item)):
+                raise UsageError("A file or folder name has a line break or another control character "
+                                 "in it: type the name again without it.")
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    """The command's name for the log, as the parser chose it: never a value the user typed."""
+    named = [getattr(args, "command", None), getattr(args, "office_command", None)]
+    return " ".join(n for n in named if n) or "gui"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from pace_desktop import diagnostics
+
+    words = list(sys.argv[1:] if argv is None else argv)
+    diagnostics.setup_logging(verbose="--verbose" in words)
+    if argv is None:  # the real entry point: crash reports for anything uncaught, in any thread
+        diagnostics.install_excepthooks()
+    log = diagnostics.log
+    command = "(not parsed)"
     try:
         from pace_desktop import policy
 
         policy.current()  # a broken policy file stops every command and the GUI (fail closed)
-        words = list(sys.argv[1:] if argv is None else argv)
         args = build_parser(commands=not gui_only(words)).parse_args(words)
+        command = _command_name(args)
+        log.info("start: %s", command)
+        check_path_arguments(args)
         handler = getattr(args, "handler", None)
-        return int(handler(args) if handler else run_gui(args))
+        code = int(handler(args) if handler else run_gui(args))
+        log.info("done: %s, exit %d", command, code)
+        return code
     except PaceError as exc:
-        print(f"pace-desktop: {exc.message}", file=sys.stderr)
+        # The class, never the message: a message can name a file the user typed.
+        log.info("refused: %s, %s, exit %d", command, type(exc).__name__, exc.exit_code)
+        print(f"pace-desktop: {_one_line(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
+        log.info("stopped: %s", command)
         print("pace-desktop: stopped; nothing half-saved.", file=sys.stderr)
         return 1
     except OSError as exc:
+        log.warning("file error: %s, %s (errno %s)", command, type(exc).__name__, exc.errno)
         # File errors name the file the user gave, never record contents.
-        print(f"pace-desktop: {exc.strerror or 'a file could not be read or written'}"
-              f"{': ' + str(exc.filename) if exc.filename else ''}", file=sys.stderr)
+        print(_one_line(f"pace-desktop: {exc.strerror or 'a file could not be read or written'}"
+                        f"{': ' + str(exc.filename) if exc.filename else ''}"), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        report = diagnostics.write_crash_report(type(exc), exc.__traceback__)
+        where = f" A report for support is in {report.parent}." if report else ""
         print(f"pace-desktop: something unexpected went wrong ({type(exc).__name__}); "
-              "nothing more was saved.", file=sys.stderr)
+              f"nothing more was saved.{where}", file=sys.stderr)
         return 1
 
 

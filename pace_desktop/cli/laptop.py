@@ -28,8 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", type=Path, required=True)
     p.set_defaults(handler=cmd_device_key)
 
-    p = sub.add_parser("audit-check", help="check that no audit log entry was changed, removed or moved "
-                       "(a laptop's store or the central store)")
+    p = sub.add_parser("audit-check", help="check that no audit log entry was changed, removed or moved, "
+                       "and that every page is intact (a laptop's store or the central store)")
     p.add_argument("--store", type=Path, required=True)
     p.set_defaults(handler=cmd_audit_check)
 
@@ -88,7 +88,10 @@ def cmd_device_key(args: argparse.Namespace) -> int:
 def cmd_audit_check(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         report = store.verify_audit()
+        if report.ok:
+            store.check_integrity()  # every page and every b-tree; StoreDamaged says what to do
     if not report.ok:
         raise RefusedError(report.message())
     print(report.message())
+    print("Every page of the store checks out (full integrity check).")
     return 0

@@ -59,6 +59,7 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--central", type=Path, required=True)
     p.add_argument("--partner", required=True, metavar="CODE")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    p.add_argument("--force", action="store_true", help="replace the output file if it already exists")
     p.set_defaults(handler=cmd_report)
 
 
@@ -168,8 +169,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from pace_desktop.reports.output import check_xlsx_path
 
     check_code(args.partner)
-    check_xlsx_path(args.out)
+    check_xlsx_path(args.out, overwrite=args.force)
     with _open(args.central) as central:
-        path = write_partner_report(central, args.partner, args.out)
+        path = write_partner_report(central, args.partner, args.out, overwrite=args.force)
     print(f"Wrote {check_code(args.partner)}'s reciprocity report to {path}.")
     return 0

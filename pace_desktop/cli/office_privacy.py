@@ -61,6 +61,7 @@ def add_subject_access_arguments(p: argparse.ArgumentParser) -> None:
         metavar="FILE.json",
         help="where to write the JSON copy (default: beside the xlsx, same name)",
     )
+    p.add_argument("--force", action="store_true", help="replace the output file if it already exists")
     p.set_defaults(handler=cmd_subject_access)
 
 
@@ -123,12 +124,14 @@ def _open(args: argparse.Namespace):  # noqa: ANN202 - returns Store; imported l
 
 def cmd_subject_access(args: argparse.Namespace) -> int:
     from pace_desktop.privacy.access_files import write_subject_access
-    from pace_desktop.reports.output import check_xlsx_path
+    from pace_desktop.reports.output import check_output_path, check_xlsx_path
 
-    out = check_xlsx_path(args.out)  # before the passphrase: a wrong name should not cost an unlock
+    # Before the passphrase: a wrong name should not cost an unlock.
+    out = check_xlsx_path(args.out, overwrite=args.force)
     json_out = args.json or out.with_suffix(".json")
+    check_output_path(json_out, overwrite=args.force, what="JSON copy")
     with _open(args) as store:
-        result = write_subject_access(store, args.pace_id, out, json_out=json_out)
+        result = write_subject_access(store, args.pace_id, out, json_out=json_out, overwrite=args.force)
     print(result.describe())
     return 0
 

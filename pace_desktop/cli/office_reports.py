@@ -19,6 +19,7 @@ def register_office(office_sub: argparse._SubParsersAction) -> None:
         choices=list(REPORTS),
         help="; ".join(f"{k.name}: {k.description}" for k in REPORTS.values()) + " (default: records)",
     )
+    p.add_argument("--force", action="store_true", help="replace the output file if it already exists")
     p.set_defaults(handler=cmd_report)
 
 
@@ -27,8 +28,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from pace_desktop.reports.output import check_xlsx_path
     from pace_desktop.reports.report import write_report
 
-    check_xlsx_path(args.out)  # before the passphrase prompt: a wrong name should not cost an unlock
+    # Before the passphrase prompt: a wrong name should not cost an unlock.
+    check_xlsx_path(args.out, overwrite=args.force)
     with open_store(args.central) as store:
-        result = write_report(store, args.kind, args.out)
+        result = write_report(store, args.kind, args.out, overwrite=args.force)
     print(result.describe())
     return 0

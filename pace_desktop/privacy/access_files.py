@@ -17,10 +17,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from pace_desktop.errors import UsageError
-from pace_desktop.exchange.files import write_durably
 from pace_desktop.privacy.subject_access import Section, SubjectAccess, gather
 from pace_desktop.reports.cells import put, sheet_title
-from pace_desktop.reports.output import check_xlsx_path, report_file
+from pace_desktop.reports.output import check_output_path, check_xlsx_path, report_file, write_output
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -50,19 +49,22 @@ def write_subject_access(
     *,
     json_out: Path | str | None = None,
     now: datetime | None = None,
+    overwrite: bool = False,
 ) -> AccessResult:
     """Gather everything about the person and write ``out`` (.xlsx) and, if given, ``json_out``."""
-    out = check_xlsx_path(Path(out))
+    out = check_xlsx_path(Path(out), overwrite=overwrite)
     json_path = Path(json_out) if json_out is not None else None
     if json_path is not None and (json_path.suffix.lower() != ".json" or not json_path.parent.is_dir()):
         raise UsageError("The JSON copy must be a .json file in an existing folder.")
+    if json_path is not None:
+        check_output_path(json_path, overwrite=overwrite, what="JSON copy")
     copy = gather(store, pace_id, now=now)
-    with report_file(out) as tmp:
+    with report_file(out, overwrite=overwrite) as tmp:
         workbook(copy).save(tmp)
     written = [out]
     try:
         if json_path is not None:
-            written.append(write_durably(json_path, to_json_bytes(copy), mode=0o600))
+            written.append(write_output(json_path, to_json_bytes(copy), overwrite=overwrite))
         with store.transaction():
             store.audit(
                 "subject_access",

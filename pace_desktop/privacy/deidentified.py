@@ -5,14 +5,19 @@ the rows retention kept when it removed identifiable records. Each person appear
 hash of their PACE ID (``keyed``), the same in every export, so evaluation can follow people over
 time while nobody without the office's key can link a row to a PACE ID. What each row keeps and
 drops is listed in ``deidentify``. Rows come in PACE ID order, an order that says nothing about the
-person. The ``Counts`` sheet's tables are suppressed together (``suppress_linked``): small counts,
-and any that could be worked out from the totals, show as ``*``.
+person.
+
+No table of counts: small-number suppression protects a count only where the rows it was counted from
+are not published, and here they are (counting the People sheet's rows recovered every hidden cell of
+the ``Counts`` sheet this workbook used to carry). Counts with small numbers hidden are in the
+aggregate-only reports (``summary``, ``partners``), which hold no per-person rows; the protection of
+these rows is their generalisation (bands, districts, months, keyed hash) and the research agreement
+(docs/privacy.md §6).
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -32,11 +37,10 @@ from pace_desktop.records.enums import (
     OutcomeStatus,
     RecordSource,
 )
-from pace_desktop.reports.aggregates import BANDS, NO_CHECKLIST, STATISTICS_PURPOSE
+from pace_desktop.reports.aggregates import STATISTICS_PURPOSE
 from pace_desktop.reports.cells import safe_row
 from pace_desktop.reports.columns import Column
 from pace_desktop.reports.records import SheetCounts, TableWriter
-from pace_desktop.reports.suppression import SUPPRESSED_MARK, SUPPRESSION_NOTE, CountTable, suppress_linked
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -53,7 +57,8 @@ ABOUT = (
     "Not included: names, date of birth (an age band at the event instead), address, full postcode (the "
     "district only), phone, email, National Insurance number, job title, employer and event site, and "
     "every free-text note, comment or reason.",
-    "Dates are months (YYYY-MM). On the Counts sheet, small numbers are hidden: " + SUPPRESSION_NOTE,
+    "Dates are months (YYYY-MM). There is no table of counts here: counts with small numbers hidden "
+    "are in the summary and partners reports, which hold no per-person rows.",
     "Keep this file on SDS systems; do not try to re-identify anyone.",
 )
 
@@ -79,11 +84,9 @@ def write_deidentified(store: Store, wb: Workbook, *, produced: datetime | None 
     parts = load_checklist().answerable_parts()
     counts = SheetCounts()
     people = TableWriter(wb, "People", _columns([*PEOPLE_HEADERS, *(p.adviser_text for p in parts)]), counts)
-    bands: dict[str, str] = {}
-    ages: dict[str, str] = {}
+    keys: set[str] = set()
     for row in _people(store, key):
-        bands[row["key"]] = row["band"] or NO_CHECKLIST
-        ages[row["key"]] = row["age_band"]
+        keys.add(row["key"])
         people.append([*_person_values(row), *(_answer(p, row["answers"].get(p.id)) for p in parts)])
     people.close()
     help_sheet = TableWriter(wb, "Help", _columns(list(HELP_HEADERS)), counts)
@@ -103,7 +106,6 @@ def write_deidentified(store: Store, wb: Workbook, *, produced: datetime | None 
     outcomes = TableWriter(
         wb, "Outcomes", _columns(["Person key", "Month", "Where they were", "Recorded from"]), counts
     )
-    latest: dict[str, tuple[str, str]] = {}
     for row in _children(store, key, "outcome"):
         outcomes.append(
             [
@@ -113,15 +115,12 @@ def write_deidentified(store: Store, wb: Workbook, *, produced: datetime | None 
                 _label(RecordSource, row["source"]),
             ]
         )
-        if (row["month"] or "", row["status"]) >= latest.get(row["key"], ("", "")):
-            latest[row["key"]] = (row["month"] or "", row["status"])
     outcomes.close()
     feedback = TableWriter(wb, "Feedback", _columns(["Person key", "Month", "Rating (1 to 5)"]), counts)
     for row in _children(store, key, "feedback"):
         feedback.append([row["key"], row["month"], row["rating"]])
     feedback.close()
-    hidden = _write_counts(wb, bands, ages, {k: v[1] for k, v in latest.items()})
-    return {"people": len(bands), **{k.lower(): v for k, v in counts.rows.items()}, "hidden": hidden}
+    return {"people": len(keys), **{k.lower(): v for k, v in counts.rows.items()}}
 
 
 PEOPLE_HEADERS = (
@@ -217,42 +216,3 @@ def _children(store: Store, key: bytes, entity: str) -> Iterator[dict[str, Any]]
         cursor.close()
     for (data,) in store.db.query("SELECT data FROM deidentified ORDER BY key"):
         yield from json.loads(data)[retained]
-
-
-def _write_counts(wb: Workbook, bands: dict[str, str], ages: dict[str, str], latest: dict[str, str]) -> int:
-    """Two tables of people by risk band (by age band, by latest outcome), suppressed together."""
-    band_keys = (*BANDS, NO_CHECKLIST)
-    band_labels = [*(band_name(b) or b for b in BANDS), NO_CHECKLIST_LABEL]
-    by_age = Counter((ages[k], bands[k]) for k in bands)
-    by_outcome = Counter((latest.get(k, ""), bands[k]) for k in bands)
-    age_rows = [a for a in de.AGE_BAND_ORDER if any(by_age[(a, b)] for b in band_keys)]
-    outcome_rows = [s.value for s in OutcomeStatus if any(by_outcome[(s.value, b)] for b in band_keys)]
-    if any(by_outcome[("", b)] for b in band_keys):
-        outcome_rows.append("")
-    tables = [
-        CountTable.of(
-            "People by age band at the event and risk band",
-            age_rows,
-            band_labels,
-            [[by_age[(a, b)] for b in band_keys] for a in age_rows],
-        ),
-        CountTable.of(
-            "People by latest outcome and risk band",
-            [_label(OutcomeStatus, s) if s else NO_OUTCOME for s in outcome_rows],
-            band_labels,
-            [[by_outcome[(s, b)] for b in band_keys] for s in outcome_rows],
-        ),
-    ]
-    ws = wb.create_sheet("Counts")
-    hidden = 0
-    for table in suppress_linked(tables):
-        hidden += table.hidden
-        mark = lambda v: SUPPRESSED_MARK if v is None else v  # noqa: E731
-        ws.append(safe_row(ws, (table.title,)))
-        ws.append(safe_row(ws, ("", *table.columns, "Total")))
-        for label, cells, total in zip(table.rows, table.cells, table.row_totals, strict=True):
-            ws.append(safe_row(ws, (label, *(mark(v) for v in cells), mark(total))))
-        ws.append(safe_row(ws, ("Total", *(mark(v) for v in table.column_totals), mark(table.grand_total))))
-        ws.append([])
-    ws.append(safe_row(ws, (SUPPRESSION_NOTE,)))
-    return hidden

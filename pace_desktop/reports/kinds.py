@@ -61,7 +61,7 @@ REPORTS: dict[str, ReportKind] = {
         ReportKind(
             "deidentified",
             "per-person rows for research and evaluation: no names or contact details, keyed "
-            "hash for the PACE ID, age bands, postcode districts, counts with small numbers hidden",
+            "hash for the PACE ID, age bands, postcode districts (no counts: see summary)",
             "pace_desktop.privacy.deidentified:write_deidentified",
             write_only=True,
         ),

@@ -1,96 +1,283 @@
-"""Writing a workbook file safely: all or nothing, owner-only, no stray copies of rows in /tmp.
+"""Writing a workbook safely: nothing readable left by a crash, all or nothing, never over a file by accident.
 
-openpyxl streams each sheet's XML through a temporary file in the system temp folder and only
-deletes it after a successful save; a crash would leave personal data there in plain text
-(PRODUCT.md: "nothing personal in plain text on disk"). While a report is written, those parts go to
-a private folder beside the output instead, removed whatever happens. The workbook itself is written
-to a temp file in the same folder, synced, then renamed over the target, so a failure never leaves a
-half-written .xlsx.
+- openpyxl streams each sheet's XML through a temporary file and only deletes it after a successful
+  save; a kill or power cut would leave names in plain text beside the output. While a report is
+  written, those parts go to a private folder beside the output, **encrypted** (AES-256-GCM, one random
+  key per part held only in this process's memory): a kill at any moment leaves nothing readable.
+- The workbook itself is assembled in memory and written by the one durable-write helper
+  (``exchange.files.write_durably``: temp file, fsync, rename, fsync the folder), so a failure never
+  leaves a half-written .xlsx under the real name.
+- An existing file is replaced only when asked (``overwrite=True``: ``--force`` on the command line);
+  a symbolic link is never written through or replaced; a name with a line break is refused.
+- Leftovers of an older crash in the output folder (plain ``.NAME.xlsx.XXXX.tmp`` and
+  ``.report-parts-XXXX`` from before, or encrypted parts and ``.part`` files from a killed report) are
+  removed before the next report is written there (``remove_leftovers``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
+import io
+import logging
 import os
+import re
 import shutil
+import struct
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from openpyxl.worksheet import _writer as openpyxl_writer
+from openpyxl.writer import excel as openpyxl_excel
 
 from pace_desktop.errors import DiskFull, UsageError
 
-_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+log = logging.getLogger(__name__)
 # openpyxl's temp-file hook is module-global: one report at a time per process may redirect it.
 _HOOK_LOCK = threading.Lock()
+_PARTS_PREFIX = ".report-enc-"  # encrypted parts of a report being written now (or killed)
+_OLD_PARTS = re.compile(r"^\.report-parts-")  # plain-text parts from before this version
+_OLD_TMP = re.compile(r"^\..+\.xlsx\.[^.]+\.tmp$")  # plain-text workbook temp from before this version
+_PART_TMP = re.compile(r"^\..+\.(xlsx|json)\.[0-9a-f]{8}\.part$")  # write_durably's temp, if killed
+# A report killed more than this long ago is not being written any more (write_durably's temp lives
+# for milliseconds; a 100,000-row report's parts for under a minute).
+_STALE_SECONDS = 3600.0
+_CHUNK = 64 * 1024
 
 
-def check_xlsx_path(out: Path) -> Path:
-    """The output path; a usage error unless it names an .xlsx file in an existing folder."""
+class OutputExists(UsageError):
+    """The output file is already there and replacing it was not asked for."""
+
+
+def _has_control_characters(text: str) -> bool:
+    return any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+
+
+def check_output_path(out: Path, *, overwrite: bool = False, what: str = "report") -> Path:
+    """Refuse, in one line, a name with a line break, a link, a folder, or an existing file (unless
+    ``overwrite``); the folder must exist."""
+    out = Path(out)
+    if _has_control_characters(str(out)):
+        raise UsageError(f"The {what} file name has a line break or another control character in it: "
+                         "type the name again without it.")
+    if not out.parent.is_dir():
+        raise UsageError(f"The folder for the {what} does not exist: create it or choose another.")
+    if out.is_symlink():
+        raise UsageError(f"{out.name} is a link to another file: PACE Intake never writes through a link. "
+                         "Choose another name.")
+    if out.is_dir():
+        raise UsageError(f"The {what} path is a folder: give a file name.")
+    if out.exists() and not overwrite:
+        raise OutputExists(f"{out.name} already exists: choose another name, or replace it on purpose "
+                           "(--force on the command line).")
+    return out
+
+
+def check_xlsx_path(out: Path, *, overwrite: bool = False) -> Path:
+    """The output path; a usage error unless it names a new .xlsx file in an existing folder."""
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise UsageError("The report file name must end in .xlsx, e.g. --out report.xlsx.")
-    if not out.parent.is_dir():
-        raise UsageError("The folder for the report does not exist: create it or choose another.")
-    if out.is_dir():
+    if out.is_dir() and not out.is_symlink():
         raise UsageError("The report path is a folder: give a file name ending in .xlsx.")
-    return out
+    return check_output_path(out, overwrite=overwrite)
+
+
+# -- encrypted sheet parts ------------------------------------------------------------------------------
+
+class EncryptedPart:
+    """A write-once, read-once temp file whose bytes on disk are AES-256-GCM under a key in memory only.
+
+    openpyxl writes a sheet's XML into it (``write``); the workbook writer then reads the plain text
+    back chunk by chunk (``plain_chunks``) straight into the zip. Killed at any moment, the file holds
+    only ciphertext whose key died with the process.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        fd, name = tempfile.mkstemp(prefix="sheet-", suffix=".enc", dir=folder)  # 0600
+        self.path = Path(name)
+        self._file = os.fdopen(fd, "w+b")
+        self._aead = AESGCM(AESGCM.generate_key(bit_length=256))
+        self._buffer = bytearray()
+        self._counter = 0
+        self.size = 0
+
+    def write(self, data: Any) -> int:
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        self._buffer += data
+        self.size += len(data)
+        if len(self._buffer) >= _CHUNK:
+            self._seal()
+        return len(data)
+
+    def flush(self) -> None:
+        return None
+
+    def _seal(self) -> None:
+        if not self._buffer:
+            return
+        nonce = self._counter.to_bytes(12, "big")
+        self._counter += 1
+        sealed = self._aead.encrypt(nonce, bytes(self._buffer), None)
+        self._buffer.clear()
+        self._file.write(struct.pack(">I", len(sealed)) + sealed)
+
+    def plain_chunks(self) -> Iterator[bytes]:
+        self._seal()
+        self._file.flush()
+        self._file.seek(0)
+        for counter in range(self._counter):
+            (length,) = struct.unpack(">I", self._file.read(4))
+            yield self._aead.decrypt(counter.to_bytes(12, "big"), self._file.read(length), None)
+
+    def discard(self) -> None:
+        self._buffer.clear()
+        with contextlib.suppress(OSError):
+            self._file.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+
+def _write_worksheet(self: Any, ws: Any) -> None:
+    """openpyxl 3.1's ``ExcelWriter.write_worksheet``, reading an encrypted part back into the zip."""
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+
+    ws._drawing = SpreadsheetDrawing()
+    ws._drawing.charts = ws._charts
+    ws._drawing.images = ws._images
+    if self.workbook.write_only:
+        if not ws.closed:
+            ws.close()
+        writer = ws._writer
+    else:
+        writer = openpyxl_writer.WorksheetWriter(ws)
+        writer.write()
+    ws._rels = writer._rels
+    if isinstance(writer.out, EncryptedPart):
+        _copy_part(self._archive, writer.out, ws.path[1:])
+        self.manifest.append(ws)
+        writer.out.discard()
+    else:  # a sheet made outside ``private_openpyxl_parts``: openpyxl's own way
+        self._archive.write(writer.out, ws.path[1:])
+        self.manifest.append(ws)
+        writer.cleanup()
+
+
+def _copy_part(archive: Any, part: EncryptedPart, arcname: str) -> None:
+    with archive.open(arcname, "w", force_zip64=part.size > 2**31) as dest:
+        for chunk in part.plain_chunks():
+            dest.write(chunk)
+
+
+_original_write_worksheet = openpyxl_excel.ExcelWriter.write_worksheet
 
 
 @contextlib.contextmanager
 def private_openpyxl_parts(folder: Path) -> Iterator[Path]:
-    """Send openpyxl's per-sheet temp files to a new owner-only folder in ``folder``, then delete it."""
-    parts = Path(tempfile.mkdtemp(prefix=".report-parts-", dir=folder))  # mkdtemp makes it 0700
-    original = openpyxl_writer.create_temporary_file
+    """Send openpyxl's per-sheet temp files, encrypted, to a new owner-only folder in ``folder``;
+    delete it after, whatever happens."""
+    parts = Path(tempfile.mkdtemp(prefix=_PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
+    original_create = openpyxl_writer.create_temporary_file
+    made: list[EncryptedPart] = []
 
-    def create_in_parts(suffix: str = "") -> str:
-        fd, name = tempfile.mkstemp(prefix="sheet-", suffix=suffix, dir=parts)
-        os.close(fd)
-        openpyxl_writer.ALL_TEMP_FILES.append(name)  # openpyxl's cleanup() removes it from this list
-        return name
+    def create_in_parts(suffix: str = "") -> Any:
+        part = EncryptedPart(parts)
+        made.append(part)
+        return part
 
     with _HOOK_LOCK:
         openpyxl_writer.create_temporary_file = create_in_parts
+        openpyxl_excel.ExcelWriter.write_worksheet = _write_worksheet
         try:
             yield parts
         finally:
-            openpyxl_writer.create_temporary_file = original
+            openpyxl_writer.create_temporary_file = original_create
+            openpyxl_excel.ExcelWriter.write_worksheet = _original_write_worksheet
+            for part in made:
+                part.discard()
             shutil.rmtree(parts, ignore_errors=True)
 
 
+# -- leftovers of an older crash ---------------------------------------------------------------------------
+
+def remove_leftovers(folder: Path, *, now: float | None = None) -> list[str]:
+    """Remove what a killed report left in ``folder``; returns the names removed.
+
+    Plain-text leftovers of older versions go at once; encrypted parts and durable-write temps only
+    once they are stale (a report in another window may be writing them now).
+    """
+    folder = Path(folder)
+    now = time.time() if now is None else now
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not name.startswith("."):
+            continue
+        try:
+            stale = now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS
+            if entry.is_symlink():
+                continue
+            if entry.is_dir() and (_OLD_PARTS.match(name) or (name.startswith(_PARTS_PREFIX) and stale)):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            elif entry.is_file() and (_OLD_TMP.match(name) or (_PART_TMP.match(name) and stale)):
+                os.unlink(entry.path)
+            else:
+                continue
+        except OSError:
+            continue
+        removed.append(name)
+    if removed:
+        log.info("removed %d leftovers of an earlier report", len(removed))
+    return removed
+
+
+# -- the workbook file -------------------------------------------------------------------------------------
+
 @contextlib.contextmanager
-def report_file(out: Path) -> Iterator[Path]:
-    """A temp path to save the workbook to: on success it replaces ``out``; on failure it is gone."""
-    out = check_xlsx_path(out)
+def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
+    """A buffer to save the workbook to: on success it becomes ``out``; on failure nothing is left."""
+    out = check_xlsx_path(out, overwrite=overwrite)
     folder = out.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)  # 0600
-    os.close(fd)
-    tmp = Path(tmp_name)
+    remove_leftovers(folder)
+    buffer = io.BytesIO()
     try:
         with private_openpyxl_parts(folder):
-            yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-        _fsync_dir(folder)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError) and exc.errno in _DISK_FULL:
+            yield buffer
+        with buffer.getbuffer() as data:  # the bytes in place: no second copy of the workbook
+            write_output(out, data, overwrite=overwrite)  # type: ignore[arg-type]
+            log.info("workbook written: %d bytes", len(data))
+    except OSError as exc:
+        if getattr(exc, "errno", None) in _disk_full_codes():
             raise DiskFull() from exc
         raise
+    # The buffer is not closed here: after a failure openpyxl's half-written zip may still point at
+    # it, and closes it itself when collected. It lives in memory only.
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    dir_fd = os.open(folder, os.O_RDONLY)
+def _disk_full_codes() -> set[int]:
+    import errno
+
+    return {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def write_output(out: Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Write an output file (owner-only) through the one durable-write helper: never over an existing
+    file unless ``overwrite``, never through a link."""
+    from pace_desktop.exchange.files import write_durably
+
+    out = check_output_path(Path(out), overwrite=overwrite, what="output")
     try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass  # some file systems cannot sync a folder; the rename has still happened
-    finally:
-        os.close(dir_fd)
+        return write_durably(out, data, replace=overwrite, mode=0o600, private=True)
+    except FileExistsError as exc:
+        raise OutputExists(f"{out.name} already exists: choose another name, or replace it on purpose "
+                           "(--force on the command line).") from exc

@@ -53,13 +53,14 @@ def discard(wb: Workbook) -> None:
                     part.close()
 
 
-def write_report(store: Store, kind: str, out: Path | str) -> ReportResult:
-    """Write the ``kind`` report to ``out`` (.xlsx): all or nothing, owner-only file, audited."""
+def write_report(store: Store, kind: str, out: Path | str, *, overwrite: bool = False) -> ReportResult:
+    """Write the ``kind`` report to ``out`` (.xlsx): all or nothing, owner-only file, audited; an existing
+    file is replaced only with ``overwrite``."""
     if kind not in REPORTS:
         raise UsageError(f"There is no '{kind}' report: choose one of {', '.join(REPORTS)}.")
-    out = check_xlsx_path(Path(out))
+    out = check_xlsx_path(Path(out), overwrite=overwrite)
     spec = REPORTS[kind]
-    with report_file(out) as tmp, read_snapshot(store):
+    with report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
         wb = Workbook(write_only=spec.write_only)
         try:
             figures = spec.load()(store, wb)

@@ -4,6 +4,11 @@ The file holds only a count and a time: no names, nothing from the store. Policy
 ``FREE_FAILURES`` wrong passphrases cost nothing, then each one doubles the wait from ``FIRST_WAIT``
 seconds up to ``MAX_WAIT``. A missing file means no failures yet; a file that is there but cannot be
 read or makes no sense counts as already at the cap (fail closed): breaking it buys no guesses.
+
+Each attempt is counted *before* the passphrase is tried (``begin_attempt``) and the count is reset only
+after it proved right, so a crash, a kill or a write that fails can never leave a wrong guess uncounted:
+if the count cannot be written (full disk, read-only folder, a name too long for its temp file), the
+passphrase is not tried at all.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pace_desktop.errors import LockedOut, PaceError, StoreError
+from pace_desktop.errors import DiskFull, LockedOut, PaceError, StoreError
 from pace_desktop.store.atomic import write_atomic
 
 FREE_FAILURES = 3
@@ -22,6 +27,11 @@ FIRST_WAIT = 5.0
 MAX_WAIT = 15 * 60.0
 FORMAT_VERSION = 1
 _MAX_BYTES = 4096
+
+NOT_RECORDED = (
+    "The passphrase was not tried: the unlock record beside the store could not be saved. Check that "
+    "the folder can be written to and the disk has space, then try again."
+)
 
 # The smallest failure count whose wait reaches the cap: where an unreadable file puts us.
 CAP_FAILURES = FREE_FAILURES + 1 + math.ceil(math.log2(MAX_WAIT / FIRST_WAIT))
@@ -62,15 +72,36 @@ class Backoff:
         if wait > 0:
             raise LockedOut(wait)
 
+    def begin_attempt(self) -> None:
+        """Before a passphrase is tried: check the wait, then write this attempt down as a failure.
+
+        A right passphrase then calls ``record_success``; a wrong one needs nothing more. If the attempt
+        cannot be written down, raise ``StoreError`` and let no passphrase be tried (fail closed).
+        """
+        self.check()
+        on_disk, _ = self._load()
+        try:
+            self._save(max(self._failures, on_disk) + 1, self._clock())
+        except (StoreError, DiskFull) as exc:
+            raise StoreError(NOT_RECORDED) from exc
+
     def record_failure(self) -> None:
         # Re-read first: another window of the app may have recorded failures since this one loaded.
         on_disk, _ = self._load()
         self._save(max(self._failures, on_disk) + 1, self._clock())
 
     def record_success(self) -> None:
+        """Back to no failures: the file is removed (a missing file means none). Cheaper than a synced
+        rewrite at every unlock, and safe either way: should the removal fail, or not survive a power
+        cut, the count stays higher, never lower."""
         if self._failures == 0 and not self.path.exists():
-            return  # the usual case: nothing to reset, so no write on every unlock
-        self._save(0, 0.0)
+            return
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            self._save(0, 0.0)  # cannot remove it (a folder rule, say): write the reset instead
+            return
+        self._failures, self._last = 0, 0.0
 
     # -- the file ----------------------------------------------------------------------------------
     def _load(self) -> tuple[int, float]:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import errno
 import gc
+import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,13 +19,14 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from pace_desktop.errors import DiskFull, StoreError
+from pace_desktop.errors import DiskFull, StoreDamaged, StoreError
 from pace_desktop.store.keyslots import raw_key_pragma
 
 # SQLite 3.51.3 (SQLCipher 4.14.0) fixed a WAL-reset corruption bug: refuse anything older.
 MIN_SQLITE = (3, 51, 3)
 MIN_CIPHER = (4, 14, 0)
 
+log = logging.getLogger(__name__)
 DatabaseError = sqlcipher.DatabaseError
 MAX_INTEGER = 2**63 - 1  # SQLite's largest integer: a sequence number or version above it cannot be stored
 IntegrityError = sqlcipher.IntegrityError
@@ -32,6 +35,65 @@ IntegrityError = sqlcipher.IntegrityError
 BULK_CACHE_KIB = 64 * 1024
 # Page cache for one pass over a whole table (reports): SQLite's own default, 2 MiB.
 ONE_PASS_CACHE_KIB = 2000
+
+
+# SQLCipher 4's page size: an intact store file is always a whole number of pages.
+PAGE_SIZE = 4096
+
+
+def damaged(path: Path) -> StoreDamaged:
+    log.warning("store refused: damaged")
+    return StoreDamaged(
+        f"The store {Path(path).name} is damaged and was not opened: restore your last backup copy, "
+        "or ask the office to recover your data."
+    )
+
+
+def check_pages(path: Path, data_key: bytes, *, full: bool = False) -> None:
+    """Raise ``StoreDamaged`` unless every page of the store file is whole and authentic.
+
+    At every open (``full=False``): the file is a whole number of pages, and SQLCipher's
+    ``cipher_integrity_check`` reads every page and checks its HMAC, so one flipped bit anywhere is
+    found before anything is read or written. ``full=True`` (audit-check) adds SQLite's
+    ``integrity_check``, which also walks every b-tree and index. Each check runs on a fresh connection
+    of its own, closed after: one corrupt page can poison later checks on the same connection.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise damaged(path) from exc
+    if size == 0 or size % PAGE_SIZE:
+        raise damaged(path)
+    checks = ["PRAGMA cipher_integrity_check"] + (["PRAGMA integrity_check"] if full else [])
+    started = time.perf_counter()
+    for pragma in checks:
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(raw_key_pragma(data_key))
+            rows = conn.execute(pragma).fetchall()
+        except DatabaseError as exc:
+            raise damaged(path) from exc
+        finally:
+            conn.close()
+        if pragma.endswith("cipher_integrity_check") and rows:
+            raise damaged(path)
+        if pragma.endswith(" integrity_check") and rows != [("ok",)]:
+            raise damaged(path)
+    log.debug("page check (%s): %d pages in %.2f s", "full" if full else "at open", size // PAGE_SIZE,
+              time.perf_counter() - started)
+
+
+# Store files this process checked at open and then closed cleanly (no -wal left): their identity then.
+# Opening one again unchanged (auto-lock and unlock, the same window) skips the page check; any write
+# by anyone else, a copy over it, a cut or a flip changes the size or the modification time.
+_CLOSED_CLEAN: dict[str, tuple[int, int, int, int]] = {}
+
+
+def _identity(path: Path) -> tuple[int, int, int, int]:
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -102,14 +164,23 @@ class Database:
             check_library_versions(self.conn)
             # A wrong key is only found at the first real read of the file.
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError as exc:
+            if not create and _CLOSED_CLEAN.pop(str(self.path.resolve()), None) != _identity(self.path):
+                # Every page whole and authentic before anything is read or written: a damaged store is
+                # refused here, by name, rather than failing later as "could not save that change".
+                check_pages(self.path, data_key)
+        except BaseException as exc:
             self.conn.close()
-            raise StoreError(
-                "The store could not be opened: the key does not fit, or the file is damaged."
+            if create:  # nothing of a store that could not be made is left behind
+                for suffix in ("", "-journal", "-wal", "-shm"):
+                    self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+            if not isinstance(exc, DatabaseError):
+                raise
+            # The key came from a key slot that proved it (AES-GCM), so a first page that will not decrypt
+            # is damage (or a .keys file from another store): refused by name, with what to do.
+            raise StoreDamaged(
+                f"The store {self.path.name} could not be opened: the key does not fit, or the file is "
+                "damaged. Restore your last backup copy, or ask the office to recover your data."
             ) from exc
-        except BaseException:
-            self.conn.close()
-            raise
         for pragma in (
             "PRAGMA journal_mode = WAL",
             "PRAGMA synchronous = FULL",  # in WAL, NORMAL can lose the last commits on power loss
@@ -252,6 +323,10 @@ class Database:
     def integrity_ok(self) -> bool:
         return self.scalar("PRAGMA quick_check") == "ok"
 
+    def check_pages(self, data_key: bytes, *, full: bool = True) -> None:
+        """``check_pages`` on this store's file (fresh connections): raise ``StoreDamaged`` if damaged."""
+        check_pages(self.path, data_key, full=full)
+
     def export_copy(self, target: Path, data_key: bytes) -> None:
         """An encrypted copy under the same key (``Connection.backup()`` fails from an encrypted source)."""
         target = Path(target)
@@ -276,4 +351,10 @@ class Database:
             try:
                 self.conn.close()
             except DatabaseError:
+                return
+            wal = self.path.with_name(self.path.name + "-wal")
+            try:
+                if not wal.exists():  # the last connection: everything is in the checked file
+                    _CLOSED_CLEAN[str(self.path.resolve())] = _identity(self.path)
+            except OSError:
                 pass

@@ -17,7 +17,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from pace_desktop import policy
-from pace_desktop.errors import StoreError, ValidationFailed, WrongPassphrase
+from pace_desktop.errors import StoreError, ValidationFailed
 from pace_desktop.records.models import (
     ChecklistRecord,
     Client,
@@ -51,6 +51,23 @@ def keys_path(path: Path) -> Path:
 
 def unlock_state_path(path: Path) -> Path:
     return path.with_name(path.name + ".unlock")
+
+
+# The longest name made beside a store is a pre-upgrade backup's journal (NAME.vN-STAMP.bak-journal,
+# 33 bytes more) or the back-off file's temp (".NAME.unlock.XXXXXXXX.tmp", 21 more); file systems allow
+# 255 bytes, so longer store names would fail half-way, leaving files behind.
+MAX_NAME_BYTES = 200
+
+
+def check_store_path(path: Path, *, creating: bool = False) -> Path:
+    """One plain line for a store path that cannot work: a folder, or (to create) a name too long."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError("The store path is a folder: give a file name for the store inside it, "
+                         "e.g. pace.store.")
+    if creating and len(path.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+        raise StoreError(f"The store's file name is too long: use at most {MAX_NAME_BYTES} characters.")
+    return path
 
 
 class Store:
@@ -90,7 +107,7 @@ class Store:
         kind: str = "laptop",
     ) -> Store:
         """Make a new store with its first adviser; refuses to overwrite anything."""
-        path = Path(path)
+        path = check_store_path(Path(path), creating=True)
         check_passphrase(passphrase)
         if not adviser.strip():
             raise ValidationFailed("Enter the adviser's name.")
@@ -126,17 +143,13 @@ class Store:
     @classmethod
     def open(cls, path: Path | str, passphrase: str, *, clock: Callable[[], float] = time.time) -> Store:
         """Unlock with an adviser's passphrase; failures back off, and the back-off survives restarts."""
-        path = Path(path)
+        path = check_store_path(Path(path))
         if not path.exists():
             raise StoreError("No store was found at that path: check the path, or create one with init.")
         keys = KeySlotFile.load(keys_path(path))
         backoff = Backoff(unlock_state_path(path), clock=clock)
-        backoff.check()
-        try:
-            data_key, adviser = keys.unlock(passphrase)
-        except WrongPassphrase:
-            backoff.record_failure()
-            raise
+        backoff.begin_attempt()  # counted before it is tried: nothing uncounted if it cannot be saved
+        data_key, adviser = keys.unlock(passphrase)
         backoff.record_success()
         return cls._open_with_key(path, keys, data_key, adviser, clock)
 
@@ -203,6 +216,11 @@ class Store:
         """Walk the whole chain, in one read transaction (safe on the worker while the UI reads)."""
         with self.db.snapshot() as conn:
             return audit_log.verify(conn)
+
+    def check_integrity(self) -> None:
+        """The full check (``audit-check``): every page's HMAC and every b-tree and index, on fresh
+        connections; raises ``StoreDamaged`` naming the store and what to do. Opening checks the pages."""
+        self.db.check_pages(self._data_key, full=True)
 
     # -- settings --------------------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -284,12 +302,8 @@ class Store:
         Guesses share the unlock back-off, on disk, so restarting the app buys a kiosk user nothing.
         """
         backoff = Backoff(unlock_state_path(self.path), clock=self.clock)
-        backoff.check()
-        try:
-            adviser = self.keys.unlock(passphrase)[1]
-        except WrongPassphrase:
-            backoff.record_failure()
-            raise
+        backoff.begin_attempt()
+        adviser = self.keys.unlock(passphrase)[1]
         backoff.record_success()
         return adviser
 

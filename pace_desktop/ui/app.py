@@ -119,6 +119,9 @@ def start(store: Path | None = None, demo: bool = False) -> Running:
 
 def run(store: Path | None = None, demo: bool = False, office: bool = False) -> int:
     """Show the window and run until it closes; returns the exit status."""
+    from pace_desktop import diagnostics
+
+    diagnostics.set_notifier(show_crash_line)  # crash reports (diagnostics) tell the person in a box
     if office:
         # Found before Qt starts, so that a missing office mode fails in one line.
         window_class = office_window_class()
@@ -136,6 +139,18 @@ def run(store: Path | None = None, demo: bool = False, office: bool = False) -> 
         return int(application().exec())
     finally:
         running.close()
+
+
+def show_crash_line(line: str) -> None:
+    """The one plain line after something unexpected, in a message box (the report went to the log
+    folder; the window stays, as Qt carries on after an exception in a slot)."""
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    # Widgets belong to the GUI thread: a crash on another thread has its report and its stderr line.
+    if QApplication.instance() is not None and threading.current_thread() is threading.main_thread():
+        QMessageBox.critical(None, "PACE Intake", line)
 
 
 def close_on_terminate(app: QApplication) -> None:

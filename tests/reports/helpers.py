@@ -29,7 +29,7 @@ def assert_no_formulas_or_errors(path: Path) -> None:
 
 def write(store, kind: str, folder: Path):
     out = folder / f"{kind}.xlsx"
-    result = write_report(store, kind, out)
+    result = write_report(store, kind, out, overwrite=True)  # tests write the same name again
     return out, result
 
 
