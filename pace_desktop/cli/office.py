@@ -11,6 +11,7 @@ OFFICE_COMMAND_MODULES: tuple[str, ...] = (
     "pace_desktop.cli.office_reports",
     "pace_desktop.cli.office_partners",
     "pace_desktop.cli.office_privacy",
+    "pace_desktop.cli.office_recover",
 )
 
 

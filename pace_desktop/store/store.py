@@ -17,7 +17,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from pace_desktop.errors import PaceError, StoreError, ValidationFailed, WrongPassphrase
+from pace_desktop.errors import PaceError, StoreError, UsageError, ValidationFailed, WrongPassphrase
 from pace_desktop.records.models import (
     ChecklistRecord,
     Client,
@@ -47,6 +47,7 @@ DEFAULTS: dict[str, str] = {
 
 
 RECOVERY_ACTOR = "office recovery"
+RETENTION_DAYS = (1, 365)  # how long confirmed records may stay on a laptop, in days
 
 
 @dataclass(frozen=True)
@@ -294,6 +295,13 @@ class Store:
         with self.transaction():
             self._set_many(values)
             self.audit("settings_changed", detail=",".join(sorted(values)))
+
+    def set_retention_days(self, days: int) -> None:
+        """How many days confirmed records stay on this laptop before the purge removes them."""
+        low, high = RETENTION_DAYS
+        if type(days) is not int or not low <= days <= high:
+            raise UsageError(f"Keep confirmed records between {low} and {high} days.")
+        self.set_settings({"retention_days": str(days)})
 
     @property
     def kind(self) -> str:
