@@ -77,3 +77,11 @@ def recover_laptop(laptop: Path | str, identity: str, *, adviser: str, passphras
             central.audit("unlock", entity="device", entity_id=result.device_id or None,
                           detail="laptop_recovered")
     return result
+
+
+def laptop_advisers(laptop: Path | str) -> list[str]:
+    """The advisers a laptop's key file names (it holds no secret: no passphrase needed to read it)."""
+    from pace_desktop.store.keyslots import KeySlotFile
+    from pace_desktop.store.store import keys_path
+
+    return KeySlotFile.load(keys_path(Path(laptop))).advisers
