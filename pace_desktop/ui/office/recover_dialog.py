@@ -30,6 +30,9 @@ class RecoverLaptopDialog(_PassphraseForm):
         self.store_file = PathPicker("open", self.tr("The laptop's store file"),
                                      file_filter=self.tr("PACE store (*.store);;All files (*)"))
         self.store_row = FieldRow(self.grid, 0, self.tr("Laptop's &store"), self.store_file)
+        # Return in a field recovers (or says what is missing); it must never open the file chooser.
+        self.store_file.button.setAutoDefault(False)
+        self.ok.setDefault(True)
         self.name = QLineEdit()
         self.name_row = FieldRow(self.grid, 1, self.tr("New adviser's &name"), self.name)
         self.new_passphrase_rows(2)
