@@ -17,9 +17,9 @@ import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from pace_desktop.demo import seed
-from pace_desktop.errors import RefusedError, ValidationFailed, WrongPassphrase
+from pace_desktop.errors import RefusedError, StoreError, ValidationFailed, WrongPassphrase
 from pace_desktop.store import rekey
-from pace_desktop.store.keyslots import DEFAULT_KDF, KeyFileOutOfDate, KeySlotFile, _aad
+from pace_desktop.store.keyslots import DEFAULT_KDF, KeyFileOutOfDate, KeySlotFile, _aad, new_data_key
 from pace_desktop.store.store import Store, keys_path
 from tests.conftest import ADVISER, PASSPHRASE
 
@@ -150,3 +150,18 @@ def test_a_changed_passphrase_keeps_the_advisers_identity(store_path):
     with pytest.raises(WrongPassphrase):
         Store.open(store_path, PASSPHRASE)
     Store.open(store_path, "a brand new passphrase").close()
+
+
+def test_a_half_done_rekey_blocks_new_slots_and_is_finished_at_the_next_unlock(store_path):
+    keys = KeySlotFile.load(keys_path(store_path))
+    data_key = keys.unlock(PASSPHRASE)[0]
+    old_check = key_doc(store_path)["key_check"]
+    keys.stage_rekey(data_key, new_data_key(), remove=None, reason="adviser_removed")  # then a crash
+    with pytest.raises(StoreError, match="did not finish"):
+        keys.add_adviser(data_key, OTHER, OTHER_PASS)
+    with Store.open(store_path, PASSPHRASE) as store:
+        assert not store.keys.rekey_under_way and store.verify_audit().ok
+    doc = key_doc(store_path)
+    assert doc["key_check"] != old_check and doc["next"] is None
+    with Store.open(store_path, PASSPHRASE) as store:
+        store.add_adviser(OTHER, OTHER_PASS)
