@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
 .PHONY: run test test-slow test-crash lint screenshots bench dist dist-check clean qt-libs ci-tools \
-        display-tools
+        display-tools pg-tools msi msi-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,9 +42,18 @@ run: $(STAMP) qt-libs
 
 # Every test: the offscreen ones, then (in a process of their own, since Qt picks one platform per
 # process) the real-display ones, which start Xvfb and Openbox themselves.
-test: $(STAMP) qt-libs display-tools
+test: $(STAMP) qt-libs display-tools pg-tools msi-tools
 	$(OFFSCREEN) $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 	PACE_REAL_DISPLAY=1 $(BIN)/python -m pytest -q -m "not slow" tests/realdisplay $(PYTEST_ARGS)
+
+# PostgreSQL's server programs (initdb, pg_ctl): the central-database tests start a throw-away cluster.
+pg-tools:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing PostgreSQL for the central-database tests (apt-get)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    postgresql >/dev/null; \
+	else echo "Install PostgreSQL (Debian: postgresql) to run the central-database tests."; exit 1; fi
 
 # The X server, window manager and X tools the real-display tests and `make screenshots` drive.
 display-tools:
@@ -102,6 +111,22 @@ dist-check: dist
 	@echo "GUI smoke test: the demo window must still be running after 10 s"; \
 	  $(DIST_ENV) timeout 10 dist/pace-desktop/pace-desktop --demo; status=$$?; \
 	  [ $$status -eq 124 ] || { echo "pace-desktop --demo exited with status $$status"; exit 1; }
+
+# The Windows installer dist/pace-desktop-<version>-x64.msi, packed on Linux by wixl from the Windows
+# build folder WINDIST (copy the Windows PyInstaller folder there, e.g. a CI artifact). Signs the
+# programs and the MSI when PACE_SIGN_PKCS12 is set; says so when not (docs/deployment.md).
+WINDIST ?= dist/pace-desktop
+msi-tools:
+	@if command -v wixl >/dev/null 2>&1 && command -v msiinfo >/dev/null 2>&1 \
+	    && command -v osslsigncode >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing wixl, msitools and osslsigncode for the MSI (apt-get)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    wixl msitools osslsigncode >/dev/null; \
+	else echo "Install wixl, msitools and osslsigncode (Debian/Ubuntu packages of those names)."; exit 1; fi
+
+msi: $(STAMP) msi-tools
+	$(BIN)/python installer/msi.py --dist $(WINDIST)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

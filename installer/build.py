@@ -133,6 +133,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nBuilt {contents.APP_NAME} {contents.project_version()} in {seconds:.0f} s.")
     if not FOLDER.is_dir():
         raise SystemExit(f"{FOLDER} does not exist: run make dist first.")
+    if not args.sizes:
+        import notices
+
+        # Every bundled licence text and the CycloneDX SBOM, beside the program (LGPL and others
+        # require the texts to travel with the binaries).
+        for path in notices.write(FOLDER, contents.project_version()):
+            print(f"Wrote {path.relative_to(contents.ROOT)}")
     within = report(FOLDER, args.budget_mb)
     if args.sign_command:
         sign_programs(args.sign_command)

@@ -22,6 +22,10 @@ PACKAGE = ROOT / "pace_desktop"
 RESOURCES = ROOT / "resources"
 VERSION_MODULE = PACKAGE / "_version.py"
 
+# The oldest macOS the pinned PySide6 wheels run on (their wheel tag: macosx_13_0_universal2 from
+# PySide6 6.8 on); Info.plist's LSMinimumSystemVersion says the same, so macOS refuses to start the
+# app on an older system rather than it crashing in Qt.
+MACOS_MINIMUM = "13.0"
 APP_NAME = "PACE Intake"  # pace_desktop.paths.APP_NAME; the spec must not import the app to learn it
 EXE_NAME = "pace-desktop"
 BUNDLE_ID = "uk.co.skillsdevelopmentscotland.pace-intake"
@@ -118,11 +122,16 @@ PYTHON_EXCLUDES = [
     "tkinter", "_tkinter", "unittest", "pydoc", "doctest", "pdb", "lib2to3", "idlelib", "ensurepip",
     "venv", "distutils", "setuptools", "pkg_resources", "pip", "PyInstaller", "pytest", "_pytest",
     "pytestqt", "hypothesis", "pygments", "numpy", "pandas", "PIL", "lxml", "IPython",
-    # The app never uses the network: no TLS (urllib and asyncio only import ssl if it is there).
-    "ssl", "_ssl",
 ]
 
-EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES
+# Server-side parts: the office relay (uvicorn and what it brings) and the PostgreSQL driver run from a
+# pip installation on a server, not from the laptop's build (docs/sync.md, docs/central-database.md).
+# Only the modules named here import them, each saying so in one line when they are absent. The
+# laptop does use TLS: `sync` and "Send to office" reach the relay.
+SERVER_ONLY = ["uvicorn", "click", "h11", "psycopg", "psycopg_binary", "psycopg_pool"]
+SERVER_MODULES = ("pace_desktop/sync/relay.py", "pace_desktop/store/pg/")
+
+EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES + SERVER_ONLY
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pace_desktop.checklist import explain, load_checklist, score
 from pace_desktop.privacy_notice import current_notice
 from pace_desktop.records.models import (
     CaptureMethod,
+    ChecklistOverride,
     ChecklistRecord,
     Client,
     Consent,
@@ -23,9 +24,14 @@ from pace_desktop.records.models import (
     EmploymentStatus,
     Event,
     EventType,
+    Feedback,
+    Intervention,
+    InterventionStatus,
+    Outcome,
+    OutcomeStatus,
 )
 from pace_desktop.records.pace_id import new_pace_id
-from pace_desktop.reference import SERVICES, area_rates, council_areas
+from pace_desktop.reference import SERVICES, area_rates, council_areas, partners
 from pace_desktop.store.store import Store
 
 FIRST = [
@@ -118,6 +124,15 @@ def make_event(rng: random.Random, when: date, device_id: str = "", adviser: str
     )
 
 
+def _drama_phone(rng: random.Random) -> str:
+    """A mobile number from Ofcom's drama range (07700 900000-900999), never issued to anyone.
+
+    Drawn with the same two random numbers as before, so the rest of the demo data is unchanged.
+    """
+    rng.randrange(700, 999)
+    return f"07700 900{rng.randrange(100000, 999999) % 1000:03d}"
+
+
 def make_client(rng: random.Random, event: Event, pace_id: str, device_id: str = "",
                 adviser: str = "") -> Client:
     first, last = rng.choice(FIRST), rng.choice(LAST)
@@ -128,7 +143,7 @@ def make_client(rng: random.Random, event: Event, pace_id: str, device_id: str =
         date_of_birth=event.event_date - timedelta(days=age_days),
         gender=rng.choice(["Woman", "Man", None, "Prefer not to say"]),
         address=f"{rng.randrange(1, 300)} {rng.choice(STREETS)}", postcode=_postcode(rng),
-        phone=f"07{rng.randrange(700, 999)} {rng.randrange(100000, 999999)}" if rng.random() < 0.8 else None,
+        phone=_drama_phone(rng) if rng.random() < 0.8 else None,
         email=f"demo.person{rng.randrange(10**6)}@example.org" if rng.random() < 0.6 else None,
         ni_number=_ni(rng) if rng.random() < 0.7 else None,
         disability=rng.choice(list(Disability)), employment_status=rng.choice(list(EmploymentStatus)),
@@ -139,8 +154,15 @@ def make_client(rng: random.Random, event: Event, pace_id: str, device_id: str =
     )
 
 
-def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2026) -> Seeded:
-    """Add fictional events and clients to ``store`` in one transaction (100,000 in under a minute)."""
+def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2026,
+         history: bool = False) -> Seeded:
+    """Add fictional events and clients to ``store`` in one transaction (100,000 in under a minute).
+
+    With ``history``, events lie 3 to 27 months back and each person also gets what happened after
+    (``_history``): a leaving date, a client-survey answer, help with minutes, follow-up outcomes
+    over time (some never followed up: censored), feedback and some advisers' overrides. The people
+    themselves are the same either way (the history has its own random numbers).
+    """
     rng = random.Random(rng_seed)  # noqa: S311 - demo data, not secrets
     checklist = load_checklist()
     choices = _answer_choices(list(checklist.answerable_parts()))
@@ -149,10 +171,12 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
     now = datetime.now(UTC)
     device, adviser = store.device_id, store.actor
     today = date.today()
-    made_events = [
-        make_event(rng, today + timedelta(days=rng.randrange(-120, 30)), device, adviser)
-        for _ in range(events)
-    ]
+    def when(offset: int) -> date:
+        return today + timedelta(days=-(abs(offset) * 6 + 90) if history else offset)
+
+    made_events = [make_event(rng, when(rng.randrange(-120, 30)), device, adviser) for _ in range(events)]
+    later = random.Random(rng_seed + 1)  # noqa: S311 - the history's own numbers: people stay the same
+    extra: dict[str, list] = {"consents": [], "outcomes": [], "interventions": [], "feedback": []}
     # One validated consent per purpose and answer; each person's consents are copies of these
     # with their own ids. Only the id, client and granted flag differ, all of types the models
     # guarantee (a UUID, a validated client's id, a bool), so the models stay the validator and
@@ -164,7 +188,7 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
             captured_how=CaptureMethod.with_adviser, captured_by=adviser,
             device_id=device, updated_by=adviser, created_at=now, updated_at=now,
         )
-        for purpose in _DEMO_PURPOSES for granted in (True, False)
+        for purpose in (*_DEMO_PURPOSES, "client_survey") for granted in (True, False)
     }
     # Read once: a query per new PACE ID cost seconds at 100,000 clients.
     taken = {row[0] for row in store.db.query("SELECT pace_id FROM clients")}
@@ -185,20 +209,26 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
             outcome = score(checklist, answers, date_of_birth=client.date_of_birth,
                             event_date=event.event_date, council_area=event.council_area,
                             area_rates=rates, today=today)
-            batch_clients.append(client)
-            batch_checklists.append(ChecklistRecord(
+            record = ChecklistRecord(
                 client_id=client.id, checklist_version=outcome.checklist_version, answers=answers,
                 score=outcome.score, band=outcome.band, explanation=explain(outcome),
                 unanswered=list(outcome.unanswered), area_as_of=outcome.area_as_of,
                 device_id=device, updated_by=adviser, created_at=now, updated_at=now,
-            ))
+            )
+            granted_now = {}
             for purpose, chance in _DEMO_PURPOSES.items():
                 granted = chance >= 1 or rng.random() < chance
+                granted_now[purpose] = granted
                 batch_consents.append(consent_templates[purpose, granted].model_copy(
                     update={"id": uuid4(), "client_id": client.id}))
+            if history:
+                client, record = _history(later, client, event, record, granted_now["contact_followup"],
+                                          today, consent_templates, extra)
+            batch_clients.append(client)
+            batch_checklists.append(record)
             if len(batch_clients) >= 5000:
-                _flush(store, batch_clients, batch_consents, batch_checklists)
-        _flush(store, batch_clients, batch_consents, batch_checklists)
+                _flush(store, batch_clients, batch_consents, batch_checklists, extra)
+        _flush(store, batch_clients, batch_consents, batch_checklists, extra)
         store.audit("create", "demo", detail=f"events={events},clients={clients}")
     return Seeded(events, clients)
 
@@ -207,12 +237,81 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
 _DEMO_PURPOSES: dict[str, float] = {
     "pace_support": 1.0, "contact_followup": 0.8, "anonymised_statistics": 0.9, "share_DWP": 0.6,
 }
+_SURVEY_CHANCE = 0.5  # with history: the client-survey question too
+# With history: mean days from leaving to a job by band, and the chance of no job within two years.
+_DAYS_TO_WORK = {"low": (70, 0.05), "medium": (140, 0.15), "high": (260, 0.35)}
+_FOLLOWED_UP = 0.8  # chance a due follow-up contact reached the person
+_STATUS_WEIGHTS = [
+    (InterventionStatus.offered, 2), (InterventionStatus.referred, 3),
+    (InterventionStatus.attended, 3), (InterventionStatus.completed, 2),
+]
 
 
-def _flush(store: Store, clients: list, consents: list, checklists: list) -> None:
+def _history(
+    rng: random.Random, client: Client, event: Event, record: ChecklistRecord, followup: bool,
+    today: date, templates: dict, extra: dict[str, list],
+) -> tuple[Client, ChecklistRecord]:
+    """What happened to one person after the event (see ``seed``); appends to ``extra``'s lists."""
+    stamp = {"device_id": client.device_id, "updated_by": client.updated_by,
+             "created_at": client.created_at, "updated_at": client.updated_at}
+    leaving = event.event_date + timedelta(days=rng.randrange(7, 60))
+    client = client.model_copy(update={"expected_leaving_date": leaving})
+    survey = rng.random() < _SURVEY_CHANCE
+    extra["consents"].append(templates["client_survey", survey].model_copy(
+        update={"id": uuid4(), "client_id": client.id}))
+    if rng.random() < 0.06:
+        band = {"low": "medium", "medium": rng.choice(["low", "high"]), "high": "medium"}[record.band]
+        record = record.model_copy(update={"override": ChecklistOverride(
+            band=band, reason="Adviser's judgement after talking it through",
+            adviser=client.updated_by or "Demo", at=client.created_at)})
+    band = record.effective_band
+    mean, never = _DAYS_TO_WORK[band]
+    helped = 0
+    for _ in range(rng.choice([0, 1, 1, 2, 2, 3])):
+        service = rng.choice(sorted(SERVICES))
+        offering = [p.code for p in partners() if service in p.services]
+        status = rng.choices([s for s, _ in _STATUS_WEIGHTS], [w for _, w in _STATUS_WEIGHTS])[0]
+        helped += status in (InterventionStatus.attended, InterventionStatus.completed)
+        extra["interventions"].append(Intervention(
+            client_id=client.id, service=service, partner=rng.choice(offering) if offering else None,
+            date=min(today, event.event_date + timedelta(days=rng.randrange(0, 60))), status=status,
+            minutes=rng.choice([15, 20, 30, 45, 60, 90, 120]), **stamp))
+    days = None if rng.random() < never else int(rng.expovariate(1 / max(20, mean - 10 * helped)))
+    lost = rng.random() < 0.1  # a job that did not last
+    if days is not None and days <= (today - leaving).days and rng.random() < 0.3:
+        extra["outcomes"].append(Outcome(client_id=client.id, date=leaving + timedelta(days=days),
+                                         status=OutcomeStatus.in_work, note="Told their adviser", **stamp))
+    if followup:
+        for months in (3, 6, 12):
+            due = leaving + timedelta(days=round(months * 30.44))
+            if due > today:
+                break
+            if rng.random() > _FOLLOWED_UP:
+                continue  # not reached this time: censored here if never reached again
+            if days is not None and days <= (due - leaving).days and not (lost and months == 12):
+                status = OutcomeStatus.self_employed if rng.random() < 0.1 else OutcomeStatus.in_work
+            else:
+                status = OutcomeStatus.training if rng.random() < 0.2 else OutcomeStatus.unemployed
+            extra["outcomes"].append(Outcome(
+                client_id=client.id, date=min(today, due + timedelta(days=rng.randrange(0, 10))),
+                status=status, **stamp))
+    if rng.random() < 0.3:
+        extra["feedback"].append(Feedback(client_id=client.id, rating=rng.choice([2, 3, 4, 4, 5, 5, 5]),
+                                          **stamp))
+    return client, record
+
+
+def _flush(store: Store, clients: list, consents: list, checklists: list,
+           extra: dict[str, list] | None = None) -> None:
     store.clients.insert_many(clients)
     store.consents.insert_many(consents)
     store.checklists.insert_many(checklists)
     clients.clear()
     consents.clear()
     checklists.clear()
+    for name, repository in (("consents", store.consents), ("outcomes", store.outcomes),
+                             ("interventions", store.interventions), ("feedback", store.feedback)):
+        rows = (extra or {}).get(name)
+        if rows:
+            repository.insert_many(rows)
+            rows.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "PACE Intake"
@@ -12,10 +13,14 @@ APP_AUTHOR = "SDS"
 
 @cache
 def resources_dir() -> Path:
-    """The ``resources/`` folder: beside the package in a checkout, inside the bundle when frozen."""
+    """The ``resources/`` folder: inside the bundle when frozen, inside the package when installed from a
+    wheel (setup.py copies it there), else beside the package in a checkout or an editable install."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
+    packaged = files("pace_desktop") / "resources"
+    if packaged.is_dir():
+        return Path(str(packaged))
     return Path(__file__).resolve().parent.parent / "resources"
 
 
@@ -24,7 +29,13 @@ def resource(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
-    """The per-user data folder (created on first use)."""
+    """The per-user data folder (created on first use); the machine's policy may name it."""
+    from pace_desktop import policy
+
+    fixed = policy.store_folder()
+    if fixed is not None:
+        fixed.mkdir(parents=True, exist_ok=True)
+        return fixed
     from platformdirs import user_data_path
 
     path = user_data_path(APP_NAME, APP_AUTHOR, ensure_exists=True)

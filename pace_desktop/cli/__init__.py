@@ -22,8 +22,10 @@ COMMAND_MODULES = (
     "pace_desktop.cli.keys",
     "pace_desktop.cli.selfcheck",
     "pace_desktop.cli.exchange",
+    "pace_desktop.cli.sync",
     "pace_desktop.cli.privacy",
     "pace_desktop.cli.office",
+    "pace_desktop.cli.followup",
 )
 
 
@@ -78,6 +80,9 @@ def gui_only(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        from pace_desktop import policy
+
+        policy.current()  # a broken policy file stops every command and the GUI (fail closed)
         words = list(sys.argv[1:] if argv is None else argv)
         args = build_parser(commands=not gui_only(words)).parse_args(words)
         handler = getattr(args, "handler", None)

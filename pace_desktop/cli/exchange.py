@@ -10,7 +10,8 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write one encrypted, signed bundle of new records; prints its path")
     p.add_argument("--store", type=Path, required=True)
-    p.add_argument("--out", type=Path, required=True, help="the folder to write the bundle into")
+    p.add_argument("--out", type=Path,
+                   help="the folder to write the bundle into (default: the policy's sync address)")
     p.add_argument(
         "--resend-unconfirmed",
         action="store_true",
@@ -29,11 +30,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from pace_desktop import policy
     from pace_desktop.cli.laptop import open_store
+    from pace_desktop.errors import UsageError
     from pace_desktop.exchange.export import export_bundle
 
+    fixed = policy.current().sync_address
+    if fixed is not None and "://" in fixed:
+        fixed = None  # a network address is for syncing, not a folder to write bundles into
+    if args.out is None and fixed is None:
+        raise UsageError("Say where to write the bundle: --out FOLDER.")
+    if fixed is not None and args.out is not None and Path(args.out) != Path(fixed):
+        policy.refuse_change("sync_address")
+    out = Path(fixed) if args.out is None else args.out
     with open_store(args.store) as store:
-        result = export_bundle(store, args.out, resend_unconfirmed=args.resend_unconfirmed)
+        result = export_bundle(store, out, resend_unconfirmed=args.resend_unconfirmed)
     # stdout carries only the bundle's path, for scripts; the summary is for the person watching.
     if result.path is not None:
         print(result.path)

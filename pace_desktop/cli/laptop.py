@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", type=Path, required=True)
     p.add_argument("--events", type=int, default=5)
     p.add_argument("--clients", type=int, default=200)
+    p.add_argument("--no-history", action="store_true",
+                   help="people only: no leaving dates, help, follow-up outcomes or feedback")
     p.set_defaults(handler=cmd_demo_data)
 
     p = sub.add_parser("device-key", help="print this laptop's public signing key for the office")
@@ -40,12 +42,17 @@ def open_store(path: Path):  # noqa: ANN201 - returns Store; imported lazily
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+    from pace_desktop.exchange.officekey import install_office_key, policy_office_key, read_office_key_file
     from pace_desktop.passphrase import read_passphrase
     from pace_desktop.store.keyslots import check_passphrase
     from pace_desktop.store.store import Store
 
-    office_key = read_office_key_file(args.office_key) if args.office_key else None
+    fixed = policy_office_key()
+    office_key = read_office_key_file(args.office_key) if args.office_key else fixed
+    if fixed is not None and office_key is not None and office_key.recipient != fixed.recipient:
+        from pace_desktop import policy
+
+        policy.refuse_change("office_key")  # before the passphrase prompt and before any file is made
     passphrase = read_passphrase("New passphrase (12 characters or more): ", confirm=True)
     check_passphrase(passphrase)
     store = Store.create(args.store, adviser=args.adviser, passphrase=passphrase,
@@ -64,8 +71,11 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     if args.events < 1 or args.clients < 0:
         raise RefusedError("Use at least one event and zero or more clients.")
     with open_store(args.store) as store:
-        made = seed(store, events=args.events, clients=args.clients)
+        made = seed(store, events=args.events, clients=args.clients, history=not args.no_history)
+        outcomes = store.outcomes.count()
     print(f"Added {made.events} events and {made.clients} fictional clients.")
+    if not args.no_history:
+        print(f"With their history since: {outcomes} outcomes so far, help given and feedback.")
     return 0
 
 

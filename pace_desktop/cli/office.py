@@ -11,6 +11,11 @@ OFFICE_COMMAND_MODULES: tuple[str, ...] = (
     "pace_desktop.cli.office_reports",
     "pace_desktop.cli.office_partners",
     "pace_desktop.cli.office_privacy",
+    "pace_desktop.cli.sync",
+    "pace_desktop.cli.office_database",
+    "pace_desktop.cli.office_crm",
+    "pace_desktop.cli.followup",
+    "pace_desktop.cli.office_impact",
     "pace_desktop.cli.office_recover",
 )
 

@@ -233,14 +233,17 @@ def _small(n: int) -> bool:
 
 def write_partner_report(store: Store, partner: str, out: Path | str) -> Path:
     """One partner's own reciprocity workbook (its sheet and its returned counts), audited."""
+    from pace_desktop.partners.partner_impact import add_partner_sheets
     from pace_desktop.reports.output import check_xlsx_path, report_file
     from pace_desktop.reports.report import read_snapshot
 
-    code = get_partner(store, partner).code
+    found = get_partner(store, partner)
+    code = found.code
     out = check_xlsx_path(Path(out))
     with report_file(out) as tmp, read_snapshot(store):
         wb = Workbook()
         write_reciprocity(store, wb, partners=(code,))
+        add_partner_sheets(store, wb, code, found.name, found.services)  # every partner, sent anyone or not
         wb.save(tmp)
     try:
         with store.transaction():

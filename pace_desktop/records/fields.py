@@ -93,11 +93,26 @@ Postcode = Annotated[
     str, AfterValidator(validation.normalise_postcode),
     _string(pattern=r"^(GIR 0AA|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2})$"),
 ]
+def _typed_or_stored(normalise: Callable[[str], str], stored_shape: re.Pattern[str]) -> AfterValidator:
+    """``normalise`` for what a person typed; for records read back (``STORED_CONTEXT``: the store,
+    bundles) a value already in the stored shape is kept: it was normalised when saved, and the
+    library data behind ``normalise`` (numbering plans, domain rules) may have changed since."""
+    def check(value: str, info: ValidationInfo) -> str:
+        stored = isinstance(info.context, dict) and info.context.get("stored")
+        if stored and stored_shape.fullmatch(value):
+            return value
+        return normalise(value)
+
+    return AfterValidator(check)
+
+
 Phone = Annotated[
-    str, AfterValidator(validation.normalise_phone), _string(pattern=r"^\+44[1-35789][0-9]{8,9}$"),
+    str, _typed_or_stored(validation.normalise_phone, validation.STORED_PHONE),
+    _string(pattern=r"^\+44[1-35789][0-9]{8,9}$"),
 ]
 Email = Annotated[
-    str, AfterValidator(validation.normalise_email), _string(format="email", maxLength=254),
+    str, _typed_or_stored(validation.normalise_email, validation.STORED_EMAIL),
+    _string(format="email", maxLength=254),
 ]
 NiNumber = Annotated[
     str, AfterValidator(validation.normalise_ni), _string(pattern=r"^[A-Z]{2}[0-9]{6}[A-D]$"),

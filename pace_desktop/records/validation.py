@@ -60,7 +60,11 @@ def postcode_district(pc: str) -> str:
 # -- Phone numbers -----------------------------------------------------------------------------
 
 PHONE_MESSAGE = "Enter a UK phone number like 07700 900123 or 0131 496 0000."
-_PHONE_CHARS = re.compile(r"\+?[0-9 ()\-]+")
+_PHONE_CHARS = re.compile(r"\+?[0-9 ()\-]+")  # typed: digits, spaces, brackets, hyphens
+
+
+_DRAMA_MOBILE = "7700900"  # Ofcom's 07700 900000-900999, kept for drama, examples and training
+STORED_PHONE = re.compile(r"\+44[1-35789][0-9]{8,9}")  # what normalise_phone returns, in shape
 
 
 def normalise_phone(s: str) -> str:
@@ -68,60 +72,63 @@ def normalise_phone(s: str) -> str:
 
     E.164 rather than national form so that one number has one spelling, whichever way it was typed,
     which keeps duplicate checks and partner matching simple. Display code may format it nationally.
+    Whether the digits are a UK number in use (lengths per area code, unallocated ranges) is Google's
+    libphonenumber data (``phonenumbers``), which follows Ofcom's numbering plan. Only digits, spaces,
+    brackets, hyphens and a leading + are taken (no letters, extensions or dots), and the number is
+    typed with its trunk 0 or as +44: a bare '7700 900123' may be a slip.
+
+    Records read back (``STORED_CONTEXT``) are not put through this again (``fields.Phone``): a range
+    withdrawn from the plan after a number was saved must not make the record unreadable.
     """
+    import phonenumbers  # ~100 ms of metadata: loaded when a number is first typed, not at start-up
+
     text = s.strip()
-    if not _PHONE_CHARS.fullmatch(text):
+    if not _PHONE_CHARS.fullmatch(text) or "+" in text[1:] or not (
+            text.startswith("+") or text.lstrip("(").startswith("0")):
         raise ValueError(PHONE_MESSAGE)
-    digits = re.sub(r"[^0-9]", "", text)
-    if text.startswith("+"):
-        if not digits.startswith("44"):
-            raise ValueError(PHONE_MESSAGE)
-        national = digits[2:]
-    elif digits.startswith("0044"):
-        national = digits[4:]
-    elif digits.startswith("0"):
-        national = digits
-    else:
+    try:
+        number = phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(PHONE_MESSAGE) from exc
+    if number.country_code != 44 or number.extension:
         raise ValueError(PHONE_MESSAGE)
-    # '+44 (0)131 ...' carries the trunk 0 in brackets; a national number always has exactly one 0.
-    national = national.removeprefix("0")
-    # National significant numbers have 10 digits, or 9 in some 01 areas and 0800 numbers; the
-    # ranges 00, 04 and 06 are not allocated (Ofcom National Telephone Numbering Plan).
-    lengths = (9, 10) if national[:1] in ("1", "8") else (10,)
-    if len(national) not in lengths or national[0] in "046":
+    national = str(number.national_number)
+    # Drama numbers are never issued, so libphonenumber calls them invalid; they are the numbers
+    # fictional people (demo data, the examples in the message) have.
+    drama = len(national) == 10 and national.startswith(_DRAMA_MOBILE)
+    if not drama and not phonenumbers.is_valid_number(number):
         raise ValueError(PHONE_MESSAGE)
-    return "+44" + national
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 # -- Email -------------------------------------------------------------------------------------
 
 EMAIL_MESSAGE = "Enter an email address like name@example.com."
-_LOCAL = re.compile(r"[^\s@\"(),:;<>\[\]\\]+")
-_LABEL = re.compile(r"(?!-)(?:[^\W_]|-){1,63}(?<!-)")
+_TOP_LEVEL = re.compile(r"[^\W\d_]{2,63}|xn--[a-z0-9-]+")
+# normalise_email's output in shape: a local part, an @, a lower-case domain with a dot.
+STORED_EMAIL = re.compile(r"[^\s@]{1,64}@[^\s@A-Z]{1,189}\.[^\s@.A-Z]{2,63}")
 
 
 def normalise_email(s: str) -> str:
     """A plausible address, domain in lower case: 'Morag@Example.COM' -> 'Morag@example.com'.
 
-    The local part keeps its case: only the receiving server may decide it does not matter.
+    The syntax (RFC 5321/5322, internationalised domains and addresses) is ``email-validator``'s, with
+    no network look-up; on top of it, what a person can actually be written to: a local part of at
+    most 64 characters and a top-level domain of letters. The local part keeps its case: only the
+    receiving server may decide it does not matter.
     """
+    from email_validator import EmailNotValidError, validate_email
+
     text = s.strip()
-    local, at, domain = text.rpartition("@")
-    labels = domain.lower().split(".")
-    if (
-        not at
-        or len(text) > 254
-        or len(local) > 64
-        or not _LOCAL.fullmatch(local)
-        or local.startswith(".")
-        or local.endswith(".")
-        or ".." in local
-        or len(labels) < 2
-        or not all(_LABEL.fullmatch(label) for label in labels)
-        or not re.fullmatch(r"[^\W\d_]{2,63}|xn--[a-z0-9-]+", labels[-1])
-    ):
+    try:
+        checked = validate_email(text, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(EMAIL_MESSAGE) from exc
+    local, _, domain = checked.normalized.rpartition("@")
+    if len(local) > 64 or len(checked.normalized) > 254 or not _TOP_LEVEL.fullmatch(
+            domain.rpartition(".")[2]):
         raise ValueError(EMAIL_MESSAGE)
-    return f"{local}@{'.'.join(labels)}"
+    return checked.normalized
 
 
 # -- Free text ---------------------------------------------------------------------------------

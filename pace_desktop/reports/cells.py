@@ -13,13 +13,15 @@ import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, Cell
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
+
+if TYPE_CHECKING:  # openpyxl's write-only sheet class is private: named for the type checker only
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # What a spreadsheet may read as the start of a formula (PRODUCT.md "Security model"); '#' is added
 # because "#N/A"-like text would otherwise turn into an error cell when someone edits it.

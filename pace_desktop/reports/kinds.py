@@ -66,6 +66,12 @@ REPORTS: dict[str, ReportKind] = {
             write_only=True,
         ),
         ReportKind(
+            "impact",
+            "what happened after PACE: time to work (Kaplan-Meier) by band, age, sector, area, event "
+            "type and help received, sustained work, time on PACE, feedback, checklist validation, charts",
+            "pace_desktop.reports.impact_workbook:write_impact",
+        ),
+        ReportKind(
             "reciprocity",
             "for each partner, outcomes of the people it was sent, small numbers hidden",
             "pace_desktop.partners.reciprocity:write_reciprocity",

@@ -17,7 +17,6 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from pace_desktop.records.models import (
     ChecklistRecord,
@@ -32,6 +31,8 @@ from pace_desktop.reports.cells import safe_row
 from pace_desktop.reports.columns import Column, council_area_name_column, model_columns
 
 if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # private: for the type checker only
+
     from pace_desktop.store.store import Store
 
 # Excel's limit is 1,048,576 rows a sheet, header included; longer tables continue on "Name (2)".

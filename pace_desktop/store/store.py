@@ -17,6 +17,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from pace_desktop import policy
 from pace_desktop.errors import PaceError, StoreError, UsageError, ValidationFailed, WrongPassphrase
 from pace_desktop.records.models import (
     ChecklistRecord,
@@ -276,6 +277,9 @@ class Store:
 
     # -- settings --------------------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
+        fixed = policy.setting(key)  # what the machine's policy fixes wins over the store's own value
+        if fixed is not None:
+            return fixed
         value = self.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
         if value is None:
             return DEFAULTS.get(key, default)
@@ -292,6 +296,7 @@ class Store:
         )
 
     def set_settings(self, values: dict[str, str]) -> None:
+        policy.refuse_change(*values)
         with self.transaction():
             self._set_many(values)
             self.audit("settings_changed", detail=",".join(sorted(values)))

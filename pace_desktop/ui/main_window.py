@@ -80,13 +80,18 @@ class MainWindow(QMainWindow):
         self.settings_button = QPushButton(self.tr("&Settings"))  # icons set on first unlock
         self.settings_button.setToolTip(self.tr("Advisers, office key and time limits (Ctrl+,)"))
         self.settings_button.clicked.connect(self.open_settings)
+        self.followup_button = QPushButton(self.tr("&Follow-up"))
+        self.followup_button.setToolTip(self.tr("People due a follow-up contact, and their outcomes"))
+        self.followup_button.clicked.connect(
+            lambda: self.open_part("pace_desktop.ui.followup_dialog", "FollowupDialog"))
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock)
-        return app_header([], [self.who, self.settings_button, self.lock_button])
+        return app_header([], [self.who, self.followup_button, self.settings_button, self.lock_button])
 
     def _set_header_unlocked(self, unlocked: bool) -> None:
         self.settings_button.setVisible(unlocked)
+        self.followup_button.setVisible(unlocked)
         self.lock_button.setVisible(unlocked)
         self.who.setVisible(unlocked)
         if unlocked:

@@ -70,9 +70,12 @@ def test_names_of_modules_not_written_yet_are_left_out(contents, tmp_path):
     assert [n for n in sorted(named) if contents.module_exists(n, tmp_path)] == ["pace_desktop.cli.here"]
 
 
-def _imported_modules() -> set[str]:
+def _imported_modules(skip: tuple[str, ...] = ()) -> set[str]:
     found: set[str] = set()
-    for path in Path(pace_desktop.__file__).parent.rglob("*.py"):
+    root = Path(pace_desktop.__file__).parent
+    for path in root.rglob("*.py"):
+        if path.relative_to(root.parent).as_posix().startswith(skip):
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 found.update(alias.name for alias in node.names)
@@ -83,13 +86,21 @@ def _imported_modules() -> set[str]:
 
 
 def test_nothing_the_app_imports_is_excluded(contents):
-    imported = _imported_modules()
+    imported = _imported_modules(skip=contents.SERVER_MODULES)
     clashes = {name for name in contents.EXCLUDES
                if any(m == name or m.startswith(name + ".") for m in imported)}
     assert clashes == set(), "the app now uses an excluded module: take it out of installer/contents.py"
     assert {"PySide6.QtWebEngineCore", "PySide6.QtQuick", "PySide6.QtNetwork", "PySide6.QtSql",
             "PySide6.QtTest", "PySide6.QtPdf", "PySide6.QtMultimedia", "PySide6.Qt3DCore"} <= set(
         contents.EXCLUDES)
+
+
+def test_server_only_libraries_are_imported_only_by_the_server_modules(contents):
+    everywhere = _imported_modules()
+    outside = _imported_modules(skip=contents.SERVER_MODULES)
+    for name in contents.SERVER_ONLY:
+        assert not any(m == name or m.startswith(name + ".") for m in outside), name
+    assert {"uvicorn", "psycopg"} <= everywhere  # the server modules do use them
 
 
 @pytest.mark.parametrize("dest", [

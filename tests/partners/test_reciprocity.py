@@ -125,9 +125,10 @@ def test_a_sheet_that_could_be_subtracted_from_another_is_withheld(central, keys
     assert tables_on(wb["DWP"]) and not tables_on(wb["HMRC"])
     assert "Withheld" in wb["HMRC"]["A3"].value
     assert result.figures["withheld"] == 1
-    # Each partner's own workbook carries only its sheet.
+    # Each partner's own workbook carries only its sheet, then its own activity and impact sheets.
     own = write_partner_report(central, "HMRC", tmp_path / "hmrc.xlsx")
-    assert load_workbook(own).sheetnames == ["About", "HMRC"]
+    assert load_workbook(own).sheetnames == ["About", "HMRC", "Activity in your services",
+                                             "Referrals to you", "PACE impact"]
     assert tables_on(load_workbook(own)["HMRC"])
 
 

@@ -66,8 +66,16 @@ def crash_loop(store_path: Path, runs: int, fig, *, seed: int) -> None:
     for run in range(runs):
         proc, phase = children.start(children.saver, str(store_path), PASSPHRASE, seed * 1000 + run,
                                      str(log), str(errors))
-        # From the start of the child: it spends ~0.2 s unlocking, then saves a person every few ms.
-        time.sleep(rng.uniform(0.1, 0.5))
+        # Even runs: from the start of the child (it spends ~0.2 s unlocking, more on a loaded machine),
+        # so some kills land while it opens the store. Odd runs: once it has committed a first
+        # registration, so the loop never depends on the machine being quick enough to save at all.
+        if run % 2:
+            deadline = time.monotonic() + 30
+            while phase.value < children.OUT_TX and proc.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0.0, 0.2))
+        else:
+            time.sleep(rng.uniform(0.1, 0.5))
         seen = children.kill(proc, phase, errors)
         fig.note(KILLED[seen])
         committed = committed_ids(log)

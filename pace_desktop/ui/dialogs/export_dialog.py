@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui import style
+from pace_desktop.ui.dialogs.send_to_office import SendToOffice
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, open_folder, when
 from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
@@ -155,6 +156,10 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         self.banner = Banner("error")
         layout.addWidget(self.banner)
+        # With an office relay set, the file can go over the network instead of on a stick.
+        self.send = SendToOffice(self.session)
+        self.send.finished.connect(lambda _result: self._load_status())
+        layout.addWidget(self.send)
         return page
 
     def _load_status(self) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from pace_desktop.ui import style
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, open_folder, page, section
 from pace_desktop.ui.office.models import RowsModel, table
+from pace_desktop.ui.office.relay_panel import RelayPanel
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 
@@ -113,6 +114,10 @@ class ImportPage(QWidget):
         layout.addWidget(self.progress)
         self.banner = Banner("error")
         layout.addWidget(self.banner)
+        # Bundles sent over the network wait at the office relay instead of in a folder.
+        self.relay = RelayPanel(session)
+        self.relay.fetched.connect(self._fetched)
+        layout.addWidget(self.relay)
 
         layout.addWidget(section(self.tr("Results")))
         self.summary = QLabel(self.tr("Nothing imported yet in this session."))
@@ -299,6 +304,10 @@ class ImportPage(QWidget):
         self.show_results(results)
         self.files.clear()
         self._update_buttons()
+        self.imported.emit()
+
+    def _fetched(self, result: Any) -> None:
+        self.show_results(result.results)
         self.imported.emit()
 
     def show_results(self, results: list[Any]) -> None:

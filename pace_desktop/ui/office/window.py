@@ -63,11 +63,15 @@ class OfficeHome(QWidget):
         self.duplicates = DuplicatesPage(session)
         self.reports = ReportsPage(session)
         self.key = KeyPage(session)
+        from pace_desktop.ui.followup_dialog import FollowupPanel
+
+        self.followup = FollowupPanel(session)
         self.pages: list[Any] = [self.import_page, self.history, self.devices, self.duplicates,
-                                 self.reports, self.key, PartnersPage(session), PrivacyPage(session)]
+                                 self.reports, self.key, PartnersPage(session), PrivacyPage(session),
+                                 self.followup]
         labels = [self.tr("&Import"), self.tr("Import &history"), self.tr("&Devices"),
                   self.tr("D&uplicates"), self.tr("&Reports"), self.tr("Office &key"),
-                  self.tr("Partners"), self.tr("People's rights")]
+                  self.tr("Partners"), self.tr("People's rights"), self.tr("&Follow-up")]
         for page, label in zip(self.pages, labels, strict=True):
             self.tabs.addTab(page, label)
         self.duplicates.count_changed.connect(self._duplicates_counted)

@@ -1,0 +1,27 @@
+"""``office migrate``: move the central store file into an empty PostgreSQL database."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+
+def register_office(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("migrate", help="copy the central store file into an empty PostgreSQL database")
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE")
+    p.add_argument("--to", dest="target", required=True, metavar="postgresql://…",
+                   help="the database's address (TLS with sslmode=verify-full)")
+    p.set_defaults(handler=cmd_migrate)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from pace_desktop.cli.office_exchange import _open
+    from pace_desktop.store.pg.connect import connect
+    from pace_desktop.store.pg.from_file import migrate_from_file
+
+    # PACE_PG_ALLOW_INSECURE=1 lets an administrator (or the tests) use a local socket without TLS.
+    insecure = os.environ.get("PACE_PG_ALLOW_INSECURE") == "1"
+    with connect(args.target, allow_insecure=insecure) as conn, _open(args.source) as central:
+        print(migrate_from_file(central, conn).summary())
+    return 0

@@ -1,0 +1,142 @@
+"""What every partner's own report shows beyond its returns: PACE activity in the partner's service
+areas, the referrals made to it and what followed, and the impact figures (issue 20, step 6 of the
+report's data-sharing scenario: partners "would receive reports based on analysis of the collated
+data"). Written for every partner, whether or not it was ever sent a request.
+
+Counts only people who agreed to anonymised statistics; every table is suppressed with the usual
+rules, every share is read only from shown counts of 5 or more. Figures for people who worked with
+the partner sit beside everyone's: association, not cause.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Font
+
+from pace_desktop.records.enums import InterventionStatus, OutcomeStatus
+from pace_desktop.reference import SERVICES
+from pace_desktop.reports.cells import put, sheet_title
+from pace_desktop.reports.impact import ASSOCIATION, REPORT_MONTHS, Person, gather, grouped, impact_of
+from pace_desktop.reports.impact_workbook import count_table, curve_chart, curve_table
+from pace_desktop.reports.partners import shown
+from pace_desktop.reports.suppression import CountTable, suppress
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from pace_desktop.store.store import Store
+
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+STATUS_ORDER = [m.value for m in InterventionStatus]  # offered < referred < attended < completed
+NO_OUTCOME = "None recorded"
+
+
+def activity_table(store: Store, people: dict[str, Person],
+                   services: tuple[str, ...]) -> tuple[CountTable, dict[str, int]]:
+    """People helped in each of the partner's services, by the furthest the help went; minutes too."""
+    furthest: dict[tuple[str, str], int] = {}
+    minutes: dict[str, int] = defaultdict(int)
+    for cid, service, status, mins in store.db.query(
+        "SELECT parent_id, json_extract(data, '$.service'), json_extract(data, '$.status'), "
+        "json_extract(data, '$.minutes') FROM interventions"
+    ):
+        if cid in people and service in services and status in STATUS_ORDER:
+            key = (service, cid)
+            furthest[key] = max(furthest.get(key, 0), STATUS_ORDER.index(status))
+            minutes[service] += int(mins or 0)
+    counts = {s: [0] * len(STATUS_ORDER) for s in services}
+    for (service, _), level in furthest.items():
+        counts[service][level] += 1
+    table = CountTable.of("People helped in your service areas, by how far the help went",
+                          [SERVICES.get(s, s) for s in services], [m.label for m in InterventionStatus],
+                          [counts[s] for s in services])
+    return table, dict(minutes)
+
+
+def referral_table(store: Store, people: dict[str, Person], code: str) -> CountTable:
+    """People referred to (or helped by) the partner, by how far it went and their latest outcome."""
+    furthest: dict[str, int] = {}
+    for cid, status in store.db.query(
+        "SELECT parent_id, json_extract(data, '$.status') FROM interventions "
+        "WHERE json_extract(data, '$.partner') = ?", (code,)
+    ):
+        if cid in people and status in STATUS_ORDER:
+            furthest[cid] = max(furthest.get(cid, 0), STATUS_ORDER.index(status))
+    columns = [m.value for m in OutcomeStatus] + [""]
+    counts = [[0] * len(columns) for _ in STATUS_ORDER]
+    for cid, level in furthest.items():
+        outcomes = sorted(people[cid].outcomes)
+        latest = outcomes[-1][1] if outcomes else ""
+        counts[level][columns.index(latest if latest in columns else "")] += 1
+    return CountTable.of("People sent to you, by how far it went and where they are now (latest outcome)",
+                         [m.label for m in InterventionStatus],
+                         [m.label for m in OutcomeStatus] + [NO_OUTCOME], counts)
+
+
+def add_partner_sheets(store: Store, wb: Workbook, code: str, name: str,
+                       services: tuple[str, ...]) -> dict[str, int]:
+    """Three sheets for one partner; returns how many values were hidden."""
+    taken = set(wb.sheetnames)
+    if "About" in taken:
+        about = wb["About"]
+        put(about, about.max_row + 2, 1, "'Activity in your services', 'Referrals to you' and 'PACE impact' "
+            "are in every partner's report, whether or not SDS has sent it anyone's details.")
+    everyone = gather(store)
+    people = {p.client_id: p for p in everyone}
+    hidden = 0
+
+    ws = wb.create_sheet(sheet_title("Activity in your services", taken))
+    put(ws, 1, 1, f"PACE activity in {name}'s service areas").font = TITLE
+    put(ws, 2, 1, "Your services in the PACE partner table: "
+                  + (", ".join(SERVICES.get(s, s) for s in services) or "none listed") + ".")
+    table, minutes = activity_table(store, people, services)
+    published = suppress(table)
+    hidden += published.hidden
+    row = count_table(ws, published, "Service", 4)
+    put(ws, row, 1, "Hours advisers recorded on this help").font = BOLD
+    for i, (service, total) in enumerate(zip(services, published.row_totals, strict=True), 1):
+        put(ws, row + i, 1, SERVICES.get(service, service))
+        put(ws, row + i, 2, shown(None if total is None else round(minutes.get(service, 0) / 60, 1)))
+    if services:
+        chart = BarChart()
+        chart.type, chart.title, chart.legend = "bar", "People helped in your service areas", None
+        chart.x_axis.delete = chart.y_axis.delete = False
+        chart.x_axis.scaling.orientation = "maxMin"
+        last = 5 + len(services)
+        chart.add_data(Reference(ws, min_col=len(STATUS_ORDER) + 2, min_row=5, max_row=last),
+                       titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=6, max_row=last))
+        chart.height, chart.width = max(7.5, 0.8 * len(services) + 3), 16
+        ws.add_chart(chart, "I4")
+
+    ws = wb.create_sheet(sheet_title("Referrals to you", taken))
+    put(ws, 1, 1, f"Referrals from PACE to {name} and what followed").font = TITLE
+    put(ws, 2, 1, "Each person once, at the furthest the help went; 'where they are now' is their latest "
+                  "recorded outcome, from follow-up contacts or partners' returns.")
+    published = suppress(referral_table(store, people, code))
+    hidden += published.hidden
+    count_table(ws, published, "Furthest step", 4)
+
+    ws = wb.create_sheet(sheet_title("PACE impact", taken))
+    put(ws, 1, 1, "What PACE achieves, and people who worked with you").font = TITLE
+    put(ws, 2, 1, ASSOCIATION).font = Font(italic=True, bold=True)
+    result = impact_of(everyone)
+    facts = [(f"Everyone: estimated back in work by {m} months", result.overall.share_by_month.get(m))
+             for m in REPORT_MONTHS]
+    facts += [(f"Everyone: in sustained work at {m} months", result.sustained_share(m)) for m in (6, 12)]
+    for i, (label, value) in enumerate(facts, 4):
+        put(ws, i, 1, label)
+        put(ws, i, 2, shown(value) if value is None else round(value, 4), number_format="0%")
+    g = grouped(f"Worked with {name} or not", "People", everyone,
+                lambda p: [f"Worked with {code}" if code in p.partners else f"Did not work with {code}"],
+                [f"Worked with {code}", f"Did not work with {code}"], ASSOCIATION)
+    hidden += g.table.hidden
+    row = count_table(ws, g.table, "People", 4 + len(facts) + 1)
+    row = curve_table(ws, g, row)
+    curve_chart(ws, [result.overall, *g.curves], row, 1, "I4", f"Share back in work: everyone and {code}")
+    ws.column_dimensions["A"].width = 46
+    return {"hidden": hidden}

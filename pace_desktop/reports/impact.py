@@ -1,0 +1,385 @@
+"""What PACE achieves: the figures behind the ``impact`` workbook, the partner reports and the summary.
+
+Qt-free and openpyxl-free. Everything counts only people who agreed to their answers being used,
+without their name, in statistics (``anonymised_statistics``), as the partners report does: these
+figures leave SDS in partners' reports. Every count goes through ``suppression.suppress`` and every
+rate or average is shown only when the counts it rests on are shown (at least ``THRESHOLD`` people).
+
+Definitions (docs/impact.md explains each):
+
+* leaving date: the client's expected leaving date; people without one cannot be timed.
+* in work: an outcome of in work or self-employed (``followup.schedule.IN_WORK``).
+* time to work: days from leaving to the first in-work outcome (0 if found before leaving);
+  people with no in-work outcome are censored at their last known outcome (Kaplan–Meier).
+* sustained: in work at a checkpoint and at the one before (``followup.schedule.sustained``).
+* help received: interventions attended or completed; a partner "worked with" when an intervention
+  with it was referred, attended or completed. Figures by help are association, not cause.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pace_desktop.followup.schedule import DEFAULT_MONTHS, IN_WORK, KNOWN, status_at, sustained
+from pace_desktop.partners.cohort import purpose_ids
+from pace_desktop.records.enums import BAND_LABELS, EventType
+from pace_desktop.reference import SERVICES, council_area_names, partners
+from pace_desktop.reports.aggregates import BANDS, STATISTICS_PURPOSE
+from pace_desktop.reports.suppression import THRESHOLD, CountTable, SuppressedTable, suppress
+from pace_desktop.reports.survival import (
+    at_risk_at,
+    kaplan_meier,
+    median_days,
+    month_day,
+    survival_at,
+)
+
+if TYPE_CHECKING:
+    from pace_desktop.store.store import Store
+
+CURVE_MONTHS: tuple[int, ...] = tuple(range(0, 25))
+REPORT_MONTHS: tuple[int, ...] = (3, 6, 12)
+RECEIVED = frozenset({"attended", "completed"})
+WORKED_WITH = frozenset({"referred", "attended", "completed"})
+NOT_KNOWN = "Not known"
+AGE_GROUPS = ((0, 25, "Under 25"), (25, 35, "25 to 34"), (35, 45, "35 to 44"), (45, 55, "45 to 54"),
+              (55, 200, "55 and over"))
+OUTCOME_COLUMNS = ("Back in work", "Not yet, last known", "Not timed: no outcome or leaving date")
+ASSOCIATION = ("These figures show association, not cause: people who had this help may differ from "
+               "those who did not in ways that matter more than the help itself.")
+
+
+@dataclass
+class Person:
+    """One counted person's facts (no names, no identifiers beyond the record id)."""
+
+    client_id: str
+    event_id: str
+    leaving: date | None
+    age_group: str
+    sector: str
+    council_area: str
+    event_type: str
+    event_label: str
+    score: int | None
+    band: str | None  # the checklist's own band
+    effective_band: str | None  # the band in use (an adviser's override wins)
+    overridden: bool
+    outcomes: list[tuple[date, str]] = field(default_factory=list)
+    services: set[str] = field(default_factory=set)  # received (attended or completed)
+    partners: set[str] = field(default_factory=set)  # referred to, attended or completed
+    referred_to: set[str] = field(default_factory=set)
+    minutes: int = 0
+    ratings: list[int] = field(default_factory=list)
+
+    def survival_point(self) -> tuple[int, bool] | None:
+        """(days, back in work) for Kaplan–Meier, or None with no leaving date or no known outcome."""
+        if self.leaving is None:
+            return None
+        work = sorted(d for d, s in self.outcomes if s in IN_WORK)
+        if work:
+            return max(0, (work[0] - self.leaving).days), True
+        known = [d for d, s in self.outcomes if s in KNOWN]
+        if not known:
+            return None
+        return max(0, (max(known) - self.leaving).days), False
+
+    def statuses(self, months: Sequence[int] = DEFAULT_MONTHS) -> dict[int, str]:
+        return status_at(self.outcomes, self.leaving, months) if self.leaving else {}
+
+
+def _age_group(born: str | None, on: date | None) -> str:
+    if not born or on is None:
+        return NOT_KNOWN
+    b = date.fromisoformat(born)
+    age = on.year - b.year - ((on.month, on.day) < (b.month, b.day))
+    return next((label for lo, hi, label in AGE_GROUPS if lo <= age < hi), NOT_KNOWN)
+
+
+def gather(store: Store, wanted: set[str] | None = None) -> list[Person]:
+    """Facts for every person with ``anonymised_statistics`` consent (and in ``wanted``, if given)."""
+    counted = purpose_ids(store, STATISTICS_PURPOSE)
+    if wanted is not None:
+        counted &= wanted
+    areas = council_area_names()
+    event_info: dict[str, tuple[str, str, str, str, date]] = {}
+    for (data,) in store.db.query("SELECT data FROM events"):
+        e = json.loads(data)
+        day = date.fromisoformat(e["event_date"])
+        try:
+            kind = EventType(e.get("event_type") or "").label
+        except ValueError:
+            kind = e.get("event_type") or NOT_KNOWN
+        event_info[e["id"]] = (
+            (e.get("sector") or "").strip() or NOT_KNOWN,
+            areas.get(e.get("council_area") or "", e.get("council_area") or NOT_KNOWN),
+            kind, f"{day.isoformat()} {e.get('employer_name') or ''}".strip(), day,
+        )
+    people: dict[str, Person] = {}
+    for cid, event_id, born, leaving in store.db.query(
+        "SELECT id, parent_id, json_extract(data, '$.date_of_birth'), "
+        "json_extract(data, '$.expected_leaving_date') FROM clients"
+    ):
+        if cid not in counted:
+            continue
+        sector, area, kind, label, event_day = event_info.get(
+            event_id, (NOT_KNOWN, NOT_KNOWN, NOT_KNOWN, NOT_KNOWN, None))
+        leave = date.fromisoformat(leaving) if leaving else None
+        people[cid] = Person(cid, event_id, leave, _age_group(born, leave or event_day), sector, area, kind,
+                             label, None, None, None, False)
+    for cid, data in store.db.query("SELECT parent_id, data FROM checklists"):
+        if cid in people:
+            k = json.loads(data)
+            p = people[cid]
+            p.score, p.band = int(k["score"]), k["band"]
+            override = k.get("override")
+            p.effective_band = override["band"] if override else k["band"]
+            p.overridden = bool(override) and override["band"] != k["band"]
+    for cid, day, status in store.db.query(
+        "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.status') FROM outcomes"
+    ):
+        if cid in people and day:
+            people[cid].outcomes.append((date.fromisoformat(day), status or ""))
+    for cid, service, partner, status, minutes in store.db.query(
+        "SELECT parent_id, json_extract(data, '$.service'), json_extract(data, '$.partner'), "
+        "json_extract(data, '$.status'), json_extract(data, '$.minutes') FROM interventions"
+    ):
+        if cid in people:
+            p = people[cid]
+            p.minutes += int(minutes or 0)
+            if status in RECEIVED:
+                p.services.add(service)
+            if partner and status in WORKED_WITH:
+                p.partners.add(partner)
+            if partner and status == "referred":
+                p.referred_to.add(partner)
+    for cid, rating in store.db.query("SELECT parent_id, json_extract(data, '$.rating') FROM feedback"):
+        if cid in people and rating:
+            people[cid].ratings.append(int(rating))
+    return list(people.values())
+
+
+# -- time to work ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One group's Kaplan–Meier figures, ready to publish: None wherever too few people stand behind."""
+
+    label: str
+    people: int | None  # counted people with a known outcome (shown count or None)
+    back_in_work: int | None
+    share_by_month: dict[int, float | None]  # month -> estimated share back in work (0–1)
+    median_days: int | None
+    median_hidden: bool
+
+
+def curve(label: str, points: Sequence[tuple[int, bool]], months: Iterable[int] = CURVE_MONTHS,
+          people: int | None = None, back: int | None = None) -> Curve:
+    """A group's curve: each month's share is shown only while 5 or more people are still followed
+    and once none or 5 or more are back in work; nothing is shown for a group whose people or
+    returns to work are hidden."""
+    steps = kaplan_meier(points)
+    shown = people is not None and back is not None and people >= THRESHOLD
+    shares: dict[int, float | None] = {}
+    for m in months:
+        day = month_day(m)
+        # Also hidden while only 1 to 4 people are back in work: the share would all but count them.
+        back_by = sum(1 for days, event in points if event and days <= day)
+        ok = shown and (m == 0 or at_risk_at(points, day) >= THRESHOLD) and not 0 < back_by < THRESHOLD
+        shares[m] = (1 - survival_at(steps, day)) if ok else None
+    med = median_days(steps) if shown else None
+    # The median is shown only if 5 or more were still followed on that day.
+    hidden = med is not None and at_risk_at(points, med) < THRESHOLD
+    return Curve(label, people, back, shares, None if hidden else med, hidden or not shown)
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """A breakdown: the suppressed count table and, per row, the curve."""
+
+    title: str
+    header: str
+    table: SuppressedTable
+    curves: list[Curve]
+    note: str = ""
+
+
+def grouped(title: str, header: str, people: Sequence[Person],
+            groups_of: Callable[[Person], Iterable[str]], order: Sequence[str] | None = None,
+            note: str = "") -> Grouped:
+    """Count table (back in work / not yet / not timed) and a curve per group."""
+    members: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        for g in groups_of(p):
+            members[g].append(p)
+    labels = list(order or ())
+    labels += sorted((g for g in members if g not in labels), key=str.casefold)
+    counts, points_by = [], {}
+    for g in labels:
+        pts = [pt for p in members.get(g, []) if (pt := p.survival_point()) is not None]
+        points_by[g] = pts
+        back = sum(1 for _, e in pts if e)
+        counts.append([back, len(pts) - back, len(members.get(g, [])) - len(pts)])
+    table = suppress(CountTable.of(title, labels, OUTCOME_COLUMNS, counts))
+    curves = []
+    for i, g in enumerate(labels):
+        back, not_yet = table.cells[i][0], table.cells[i][1]
+        known = None if back is None or not_yet is None else back + not_yet
+        curves.append(curve(g, points_by[g], people=known, back=back))
+    return Grouped(title, header, table, curves, note)
+
+
+def _age_order() -> list[str]:
+    return [label for _, _, label in AGE_GROUPS] + [NOT_KNOWN]
+
+
+def breakdowns(people: Sequence[Person]) -> list[Grouped]:
+    """Time to work overall and by each characteristic the issue asks for."""
+    band_label = {**BAND_LABELS, None: "No checklist"}
+    names = {p.code: p.name for p in partners()}
+    return [
+        grouped("Everyone counted", "Group", people, lambda p: ["Everyone"]),
+        grouped("By risk band (band in use)", "Risk band", people,
+                lambda p: [band_label.get(p.effective_band, NOT_KNOWN)],
+                [BAND_LABELS[b] for b in BANDS] + ["No checklist"]),
+        grouped("By age group (at leaving)", "Age group", people, lambda p: [p.age_group], _age_order()),
+        grouped("By sector", "Sector", people, lambda p: [p.sector]),
+        grouped("By council area", "Council area", people, lambda p: [p.council_area]),
+        grouped("By event type", "Event type", people, lambda p: [p.event_type],
+                [m.label for m in EventType]),
+        grouped("By help received (association, not cause)", "Help received", people,
+                lambda p: [SERVICES.get(s, s) for s in p.services] or ["No help recorded"],
+                [*SERVICES.values(), "No help recorded"], ASSOCIATION),
+        grouped("By partner worked with (association, not cause)", "Partner", people,
+                lambda p: [names.get(c, c) for c in p.partners] or ["No partner"],
+                [*names.values(), "No partner"], ASSOCIATION),
+    ]
+
+
+# -- sustained work ---------------------------------------------------------------------------------
+
+SUSTAINED_COLUMNS = ("Sustained", "Not sustained", "Not known")
+
+
+def sustained_table(people: Sequence[Person], months: Sequence[int] = DEFAULT_MONTHS,
+                    at: Sequence[int] = (6, 12)) -> SuppressedTable:
+    """People in sustained work at each checkpoint: in work there and at the one before."""
+    rows = []
+    for m in at:
+        yes = no = unknown = 0
+        for p in people:
+            if p.leaving is None:
+                unknown += 1
+                continue
+            s = sustained(p.statuses(months), months, m)
+            yes += s is True
+            no += s is False
+            unknown += s is None
+        rows.append([yes, no, unknown])
+    return suppress(CountTable.of("People in sustained work", [f"At {m} months" for m in at],
+                                  SUSTAINED_COLUMNS, rows))
+
+
+def share(part: int | None, whole: int | None) -> float | None:
+    """part / whole when both are shown and whole is at least THRESHOLD, else None."""
+    if part is None or whole is None or whole < THRESHOLD:
+        return None
+    return part / whole
+
+
+# -- time spent on PACE -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeRow:
+    label: str
+    people: int | None  # people with some recorded time
+    hours: float | None
+    mean_minutes: float | None
+    median_minutes: float | None
+
+
+def _time_row(label: str, minutes: list[int]) -> TimeRow:
+    n = len(minutes)
+    if n < THRESHOLD:
+        return TimeRow(label, None if n else 0, None if n else 0.0, None, None)
+    return TimeRow(label, n, round(sum(minutes) / 60, 1), round(statistics.fmean(minutes), 1),
+                   float(statistics.median(minutes)))
+
+
+def time_spent(people: Sequence[Person]) -> tuple[TimeRow, list[TimeRow]]:
+    """(everyone, per event): minutes recorded on interventions, for people with any time recorded.
+
+    Events with fewer than 5 such people are hidden from the per-event rows (the overall row still
+    counts them).
+    """
+    with_time = [p for p in people if p.minutes > 0]
+    overall = _time_row("Everyone", [p.minutes for p in with_time])
+    by_event: dict[str, list[int]] = defaultdict(list)
+    for p in with_time:
+        by_event[p.event_label].append(p.minutes)
+    rows = [_time_row(label, mins) for label, mins in sorted(by_event.items(), reverse=True)]
+    return overall, rows
+
+
+# -- feedback ---------------------------------------------------------------------------------------
+
+RATING_COLUMNS = ("1 (poor)", "2", "3", "4", "5 (very good)")
+
+
+def feedback_table(people: Sequence[Person]) -> tuple[SuppressedTable, float | None]:
+    """Ratings by band in use (each rating once), and the mean rating when 5 or more were given."""
+    band_label = {**BAND_LABELS, None: "No checklist"}
+    rows = [BAND_LABELS[b] for b in BANDS] + ["No checklist"]
+    counts = {r: [0] * 5 for r in rows}
+    ratings = []
+    for p in people:
+        for r in p.ratings:
+            counts[band_label.get(p.effective_band, "No checklist")][r - 1] += 1
+            ratings.append(r)
+    table = suppress(CountTable.of("Feedback ratings by risk band", rows, RATING_COLUMNS,
+                                   [counts[r] for r in rows]))
+    mean = round(statistics.fmean(ratings), 2) if len(ratings) >= THRESHOLD else None
+    return table, mean
+
+
+# -- everything ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Impact:
+    people: int
+    timed: int  # with a leaving date
+    groups: list[Grouped]
+    sustained: SuppressedTable
+    time_overall: TimeRow
+    time_by_event: list[TimeRow]
+    feedback: SuppressedTable
+    mean_rating: float | None
+
+    @property
+    def overall(self) -> Curve:
+        return self.groups[0].curves[0]
+
+    def sustained_share(self, months: int) -> float | None:
+        i = [f"At {m} months" for m in (6, 12)].index(f"At {months} months")
+        yes, no = self.sustained.cells[i][0], self.sustained.cells[i][1]
+        return share(yes, None if yes is None or no is None else yes + no)
+
+
+def impact(store: Store, wanted: set[str] | None = None) -> Impact:
+    return impact_of(gather(store, wanted))
+
+
+def impact_of(people: Sequence[Person]) -> Impact:
+    overall, per_event = time_spent(people)
+    fb, mean = feedback_table(people)
+    return Impact(len(people), sum(p.leaving is not None for p in people), breakdowns(people),
+                  sustained_table(people), overall, per_event, fb, mean)

@@ -1,0 +1,55 @@
+"""Connections to the central PostgreSQL database: TLS with a verified server unless told otherwise.
+
+``sslmode=verify-full`` is the default: the server must present a certificate that this PC trusts
+for the host name it was given. A URL that asks for less (``sslmode=disable``, ``require``…) is taken
+only with ``allow_insecure=True`` — the tests' private socket, or a server on the same machine that an
+administrator has chosen on purpose — so a mistyped URL cannot send people's records in clear text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from pace_desktop.errors import StoreError, UsageError
+
+SECURE_MODES = {"verify-full"}
+
+
+def is_database_url(text: str) -> bool:
+    return text.startswith(("postgresql://", "postgres://"))
+
+
+def sslmode(url: str) -> str:
+    return dict(parse_qsl(urlsplit(url).query)).get("sslmode", "verify-full")
+
+
+def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False) -> Any:
+    """A psycopg connection, or one plain line saying why there is none (never the password)."""
+    try:
+        import psycopg
+    except ImportError:
+        raise UsageError("This build of PACE Intake has no PostgreSQL driver: run this from a pip "
+                         "installation on the office server (docs/central-database.md).") from None
+
+    if not is_database_url(url):
+        raise UsageError("The central database must be given as postgresql://user@host/dbname.")
+    mode = sslmode(url)
+    if mode not in SECURE_MODES and not allow_insecure:
+        raise UsageError(
+            f"The database address asks for sslmode={mode}: the central database is reached only over "
+            "TLS with a verified certificate (sslmode=verify-full).")
+    extra = {} if "sslmode=" in url else {"sslmode": "verify-full"}
+    try:
+        return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, **extra)
+    except psycopg.OperationalError as exc:
+        text = str(exc).lower()
+        host = urlsplit(url).hostname or "the local socket"
+        if "certificate" in text or "ssl" in text or "root.crt" in text:
+            raise StoreError(
+                f"The database server at {host} did not offer TLS with a certificate this PC trusts: "
+                "install the server's CA certificate (PGSSLROOTCERT) or ask the administrator.") from None
+        if "password" in text or "authentication" in text:
+            raise StoreError(f"The database server at {host} refused the user name or password.") from None
+        raise StoreError(f"Could not reach the central database at {host}: check the address and that "
+                         "the server is running.") from None

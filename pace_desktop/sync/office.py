@@ -1,0 +1,128 @@
+"""The office's side of a sync: tell the relay which laptops may send, import what they sent, post
+the signed receipts and notices back.
+
+A bundle is dropped from the relay only after its import is recorded in the central store's history
+(accepted, already had, or refused with the reason) and, when accepted, after its receipt is posted:
+an office PC that crashes mid-way imports the same bundle again next time, which the central store
+recognises as already had.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pace_desktop.exchange.bundle import SUFFIX
+from pace_desktop.exchange.central import devices, enrolled_key, require_office
+from pace_desktop.exchange.files import write_durably
+from pace_desktop.sync.mailbox import device_list_document
+from pace_desktop.sync.transport import RelayClient
+
+if TYPE_CHECKING:
+    from pace_desktop.exchange.importer import ImportResult
+    from pace_desktop.store.store import Store
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class OfficeSyncResult:
+    active_devices: int = 0
+    results: list[ImportResult] = field(default_factory=list)
+    receipts_posted: int = 0
+    notices_posted: int = 0
+
+    def summary(self) -> str:
+        verdicts = [r.verdict for r in self.results]
+        counts = {v: verdicts.count(v) for v in ("accepted", "already_had", "refused")}
+        return (f"{len(self.results)} bundles fetched from the relay: {counts['accepted']} accepted, "
+                f"{counts['already_had']} already had, {counts['refused']} refused; "
+                f"{self.receipts_posted} receipts and {self.notices_posted} notices posted back.")
+
+
+def push_devices(central: Store, client: RelayClient) -> int:
+    """Send the relay the office's signed list of laptops, retired ones marked; returns those active."""
+    listed = []
+    for device in devices(central):
+        key = enrolled_key(central, device.device_id)
+        if key is not None:
+            listed.append((device.device_id, key.public, device.retired_at is not None))
+    document = device_list_document(listed, office_id=central.device_id, signing_key=central.signing_key())
+    reply = client.expect(client.request("PUT", "/v1/office/devices", document), 200)
+    return int(reply.json()["active_devices"])
+
+
+def relay_client(central: Store) -> RelayClient:
+    """The relay this office store was told about, with this staff member's own token."""
+    from pace_desktop.errors import UsageError
+    from pace_desktop.exchange.officekey import SETTING_RELAY_PIN, SETTING_RELAY_URL
+
+    url, pin = central.setting(SETTING_RELAY_URL), central.setting(SETTING_RELAY_PIN)
+    token = central.setting(token_setting(central))
+    if not (url and pin and token):
+        raise UsageError("Set the relay's address, its pin and your access token first.")
+    return RelayClient(url, pin, token=token)
+
+
+def token_setting(central: Store) -> str:
+    """Each member of staff keeps their own relay token; the setting's name (which the audit log
+    records) carries a hash of theirs, not the name itself."""
+    return "relay_token_" + hashlib.sha256(central.actor.encode()).hexdigest()[:16]
+
+
+def remember_relay(central: Store, url: str, pin: str, token: str) -> None:
+    """Save the relay's address and pin for this office, and the token for this member of staff."""
+    from pace_desktop.exchange.officekey import SETTING_RELAY_PIN, SETTING_RELAY_URL
+    from pace_desktop.sync.transport import parse_pin, parse_url
+
+    parse_url(url)
+    central.set_settings({SETTING_RELAY_URL: url, SETTING_RELAY_PIN: parse_pin(pin),
+                          token_setting(central): token.strip()})
+
+
+def office_sync(central: Store, client: RelayClient, *, progress: Progress | None = None) -> OfficeSyncResult:
+    from pace_desktop.exchange.importer import import_bundle
+    from pace_desktop.privacy.notice_queue import queued_devices
+    from pace_desktop.privacy.notices import file_name as notice_name
+    from pace_desktop.privacy.notices import make_notice
+
+    require_office(central)
+    say = progress or (lambda text: None)
+    result = OfficeSyncResult(active_devices=push_devices(central, client))
+    listing = client.expect(client.request("GET", "/v1/office/bundles"), 200).json()["bundles"]
+    with tempfile.TemporaryDirectory(prefix="pace-relay-") as staging:
+        folder = Path(staging)
+        for item in listing:
+            device, sha = str(item["device_id"]), str(item["sha256"])
+            say(f"Importing a bundle from {device}…")
+            route = f"/v1/office/bundles/{device}/{sha}"
+            data = client.expect(client.request("GET", route), 200).body
+            path = write_durably(folder / f"{sha}{SUFFIX}", data)  # age-encrypted, as it came
+            outcome = import_bundle(central, path, receipts_dir=folder)
+            if outcome.receipt_path is not None and outcome.device_id is not None:
+                client.expect(client.request(
+                    "PUT", f"/v1/office/mail/{outcome.device_id}/{outcome.receipt_path.name}",
+                    outcome.receipt_path.read_bytes()), 201)
+                result.receipts_posted += 1
+            client.expect(client.request("DELETE", route), 204)
+            for leftover in (path, outcome.receipt_path):
+                if leftover is not None:
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
+            # The receipt went back through the relay; no file of it is left here to point to.
+            result.results.append(replace(outcome, receipt_path=None))
+        for device in queued_devices(central):
+            data, notice = make_notice(central, device)
+            issued = datetime.fromisoformat(notice.issued_at)
+            client.expect(client.request(
+                "PUT", f"/v1/office/mail/{device}/{notice_name(device, issued)}", data), 201)
+            with central.transaction():
+                central.audit("export", "notice", device, detail="sent_by_relay")
+            result.notices_posted += 1
+    return result

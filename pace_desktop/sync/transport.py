@@ -1,0 +1,119 @@
+"""HTTPS to the relay with the certificate pinned, and each request signed or carrying a staff token.
+
+The TLS handshake completes, then the relay's certificate is compared with the pin before a single
+byte of the request is sent; any other certificate closes the connection. Certificate chains and host
+names are not consulted: the pin is stricter than both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import http.client
+import json
+import ssl
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from pace_desktop.errors import PaceError, RefusedError, UsageError
+from pace_desktop.sync import httpsig
+
+TIMEOUT_SECONDS = 30
+
+
+class Offline(PaceError):
+    """The relay could not be reached: nothing was lost, everything stays queued (exit 4, try later)."""
+
+    exit_code = 4
+
+
+class WrongCertificate(RefusedError):
+    pass
+
+
+def parse_url(url: str) -> tuple[str, int]:
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname or parts.path not in ("", "/"):
+        raise UsageError("The relay address must look like https://relay.example:8443 (https, no path).")
+    return parts.hostname, parts.port or 443
+
+
+def parse_pin(pin: str) -> str:
+    pin = pin.strip().lower().replace(":", "")
+    if len(pin) != 64 or any(c not in "0123456789abcdef" for c in pin):
+        raise UsageError("The relay pin is the 64-character SHA-256 the office printed at relay-init.")
+    return pin
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    def message(self) -> str:
+        try:
+            return str(self.json().get("message", ""))
+        except (ValueError, AttributeError):
+            return ""
+
+
+class RelayClient:
+    """One relay, as a laptop (``device_key`` + ``device_id``) or as office staff (``token``)."""
+
+    def __init__(self, url: str, pin: str, *, device_id: str | None = None,
+                 device_key: Ed25519PrivateKey | None = None, token: str | None = None,
+                 timeout: float = TIMEOUT_SECONDS) -> None:
+        self.host, self.port = parse_url(url)
+        self.url = url
+        self.pin = parse_pin(pin)
+        self.device_id, self.device_key, self.token = device_id, device_key, token
+        self.timeout = timeout
+        self._context = ssl.create_default_context()
+        self._context.check_hostname = False
+        self._context.verify_mode = ssl.CERT_NONE  # the pin below is the check, and a stricter one
+
+    def _connect(self) -> http.client.HTTPSConnection:
+        conn = http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout, context=self._context)
+        try:
+            conn.connect()
+        except (TimeoutError, OSError) as exc:
+            conn.close()
+            raise Offline(f"No connection to the office relay at {self.host}: everything stays queued "
+                          "for the next try.") from exc
+        der = conn.sock.getpeercert(binary_form=True) if conn.sock is not None else None
+        if der is None or not hmac.compare_digest(hashlib.sha256(der).hexdigest(), self.pin):
+            conn.close()
+            raise WrongCertificate(
+                f"The relay at {self.host} did not show the office's certificate, so nothing was sent: "
+                "the network may be intercepting the connection. Tell the office.")
+        return conn
+
+    def request(self, method: str, path: str, body: bytes = b"") -> Response:
+        headers = {"Content-Length": str(len(body))}
+        if self.device_key is not None and self.device_id is not None:
+            headers |= httpsig.sign_request(self.device_key, self.device_id, method, path, body)
+        if self.token is not None:
+            headers["Authorization"] = f"Bearer {self.token}"
+        conn = self._connect()
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            reply = conn.getresponse()
+            return Response(reply.status, reply.read())
+        except (OSError, http.client.HTTPException) as exc:
+            raise Offline(f"The connection to the office relay at {self.host} was lost: everything not "
+                          "confirmed stays queued for the next try.") from exc
+        finally:
+            conn.close()
+
+    def expect(self, response: Response, *ok: int) -> Response:
+        """The response when its status is one of ``ok``; else one plain line from the relay's reply."""
+        if response.status in ok:
+            return response
+        reason = response.message() or f"status {response.status}"
+        raise RefusedError(f"The office relay refused the request: {reason}.")

@@ -1,0 +1,68 @@
+""""Send to office": one click sends every unsent bundle through the office relay and applies the
+receipts and notices that came back (``pace_desktop.sync.laptop.sync`` on the worker).
+
+Shown in the export dialog when this laptop knows a relay (from office.pub or ``sync --relay``).
+Offline, it says so in one line; nothing is lost and everything stays queued for the next try.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from pace_desktop.ui import style
+from pace_desktop.ui.office.common import error_text
+from pace_desktop.ui.session import Session
+from pace_desktop.ui.widgets.banner import Banner
+
+
+class SendToOffice(QWidget):
+    """A button and its one-line result; ``finished`` fires after each try, with the result or None."""
+
+    finished = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.button = style.primary(QPushButton(self.tr("Send to &office")))
+        self.button.setToolTip(self.tr("Send everything new to the office over the network, and bring "
+                                       "back the office's receipts."))
+        self.button.clicked.connect(self.start)
+        self.state = QLabel(self.tr("This laptop can send to the office over the network."))
+        self.state.setWordWrap(True)
+        self.result = Banner("info")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.state, 1)
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        self.setVisible(False)
+        store = session.store
+        session.worker.submit(lambda _p: bool(store.setting("sync_relay_url")), on_done=self.setVisible)
+
+    def start(self) -> None:
+        from pace_desktop.sync.laptop import sync
+
+        store = self.session.store
+        self.button.setEnabled(False)
+        self.state.setText(self.tr("Sending to the office…"))
+        self.result.clear_message()
+        self.session.worker.submit(lambda _progress: sync(store), on_done=self._done, on_error=self._failed)
+
+    def _done(self, result: Any) -> None:
+        self.button.setEnabled(True)
+        self.state.setText(self.tr("Sent."))
+        self.result.show_message(result.summary())
+        self.finished.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.button.setEnabled(True)
+        self.state.setText(self.tr("Not sent."))
+        self.result.show_message(error_text(exc, self.tr(
+            "Sending to the office did not finish: everything stays queued. Try again.")))
+        self.finished.emit(None)
