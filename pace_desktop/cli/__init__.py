@@ -21,6 +21,7 @@ from pace_desktop.errors import PaceError, UsageError
 # GUI does not pay for openpyxl or the exchange code.
 COMMAND_MODULES = (
     "pace_desktop.cli.laptop",
+    "pace_desktop.cli.keys",
     "pace_desktop.cli.selfcheck",
     "pace_desktop.cli.exchange",
     "pace_desktop.cli.sync",

@@ -16,6 +16,7 @@ OFFICE_COMMAND_MODULES: tuple[str, ...] = (
     "pace_desktop.cli.office_crm",
     "pace_desktop.cli.followup",
     "pace_desktop.cli.office_impact",
+    "pace_desktop.cli.office_recover",
 )
 
 

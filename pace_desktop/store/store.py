@@ -10,6 +10,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from pace_desktop import policy
-from pace_desktop.errors import StoreError, ValidationFailed
+from pace_desktop.errors import PaceError, StoreError, UsageError, ValidationFailed
 from pace_desktop.records.models import (
     ChecklistRecord,
     Client,
@@ -28,11 +29,12 @@ from pace_desktop.records.models import (
     Outcome,
 )
 from pace_desktop.store import audit as audit_log
+from pace_desktop.store import rekey
 from pace_desktop.store.backoff import Backoff
 from pace_desktop.store.clients import ClientQueries, client_columns
 from pace_desktop.store.database import Database
 from pace_desktop.store.device import DeviceKey, new_device_id, new_signing_key, public_bytes
-from pace_desktop.store.keyslots import KeySlotFile, check_passphrase, new_data_key
+from pace_desktop.store.keyslots import KeyFileOutOfDate, KeySlotFile, check_passphrase, new_data_key
 from pace_desktop.store.migrations import migrate, remove_upgrade_backups
 from pace_desktop.store.repository import Repository
 
@@ -43,6 +45,45 @@ DEFAULTS: dict[str, str] = {
     "kiosk_countdown_seconds": "30",
     "export_sequence": "0",
 }
+
+
+RECOVERY_ACTOR = "office recovery"
+RETENTION_DAYS = (1, 365)  # how long confirmed records may stay on a laptop, in days
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What removing an adviser did: re-keyed at once, or waiting for these advisers to unlock once."""
+
+    rekeyed: bool
+    waiting: tuple[str, ...]
+
+    def message(self, name: str) -> str:
+        if self.rekeyed:
+            return (f"Removed {name}: the store was re-keyed, so their key will no longer open this "
+                    "laptop.")
+        return (f"Removed {name}, but their old key file still opens this laptop until "
+                f"{_and(self.waiting)} {'has' if len(self.waiting) == 1 else 'have each'} unlocked it "
+                "once with this version; the store is re-keyed then.")
+
+
+def _and(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _open_database(path: Path, keys: KeySlotFile, candidates: tuple[bytes, ...]) -> tuple[Database, int]:
+    """The database, opened with the first key that fits, and which one it was."""
+    first: StoreError | None = None
+    for index, key in enumerate(candidates):
+        try:
+            return Database(path, key), index
+        except StoreError as exc:
+            first = first or exc
+    salt = rekey.store_salt(path)
+    if salt is not None and keys.belongs_to(salt) is False:
+        raise KeyFileOutOfDate()
+    assert first is not None
+    raise first
 
 
 def keys_path(path: Path) -> Path:
@@ -119,7 +160,7 @@ class Store:
         try:
             migrate(db, data_key)
             keys = KeySlotFile.create(keys_path(path), data_key, adviser.strip(), passphrase,
-                                      office_recipient)
+                                      office_recipient, store_salt=rekey.store_salt(path))
         except BaseException:
             db.close()
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -149,22 +190,31 @@ class Store:
         keys = KeySlotFile.load(keys_path(path))
         backoff = Backoff(unlock_state_path(path), clock=clock)
         backoff.begin_attempt()  # counted before it is tried: nothing uncounted if it cannot be saved
-        data_key, adviser = keys.unlock(passphrase)
+        unlocked = keys.unlock_all(passphrase)
         backoff.record_success()
-        return cls._open_with_key(path, keys, data_key, adviser, clock)
+        return cls._open_with_keys(path, keys, unlocked.keys, unlocked.name, clock)
 
     @classmethod
     def open_recovery(cls, path: Path | str, identity: str) -> Store:
         """Office recovery: open a laptop's store with the office age identity."""
         path = Path(path)
+        if not path.exists():
+            raise StoreError("No store was found at that path: check the path, or create one with init.")
         keys = KeySlotFile.load(keys_path(path))
-        data_key = keys.unlock_recovery(identity)
-        return cls._open_with_key(path, keys, data_key, "office recovery")
+        return cls._open_with_keys(path, keys, keys.unlock_recovery_all(identity), RECOVERY_ACTOR)
 
     @classmethod
     def _open_with_key(cls, path: Path, keys: KeySlotFile, data_key: bytes, adviser: str,
                        clock: Callable[[], float] = time.time) -> Store:
-        db = Database(path, data_key)
+        return cls._open_with_keys(path, keys, (data_key,), adviser, clock)
+
+    @classmethod
+    def _open_with_keys(cls, path: Path, keys: KeySlotFile, candidates: tuple[bytes, ...], adviser: str,
+                        clock: Callable[[], float] = time.time) -> Store:
+        """Open with the current key or, when a re-key got as far as replacing the file, the next one;
+        then finish whatever re-key is under way or due."""
+        db, index = _open_database(path, keys, candidates)
+        data_key = candidates[index]
         try:
             migrate(db, data_key)
         except BaseException:
@@ -173,7 +223,28 @@ class Store:
         store = cls(path, db, keys, data_key, adviser, clock)
         with store.transaction():
             store.audit("unlock")
+        store._finish_rekey(candidates, index)
         return store
+
+    def _finish_rekey(self, candidates: tuple[bytes, ...], index: int) -> None:
+        """Complete a re-key a crash interrupted, or one that waited for first-release slots."""
+        try:
+            if index == 1:  # the new file is in place: the new key becomes the only key
+                reason = self.keys.promote(candidates[1], rekey.store_salt(self.path))
+                with self.transaction():
+                    self.audit(reason, detail="rekey_finished_at_unlock")
+                remove_upgrade_backups(self.path)
+            elif self.keys.rekey_under_way and len(candidates) > 1:
+                self._rekey(candidates[1], remove=None, reason=None)
+            elif self.keys.rekey_due and not self.keys.still_v1():
+                self._rekey(new_data_key(), remove=None, reason="adviser_removed")
+            else:
+                rekey.remove_leftover(self.path)
+                salt = rekey.store_salt(self.path)
+                if salt is not None:
+                    self.keys.note_store_salt(salt)
+        except PaceError:
+            pass  # the store is open and whole under the key that opened it; the next unlock tries again
 
     def close(self) -> None:
         """Lock: audit, close the connection and drop the key."""
@@ -248,6 +319,13 @@ class Store:
             self._set_many(values)
             self.audit("settings_changed", detail=",".join(sorted(values)))
 
+    def set_retention_days(self, days: int) -> None:
+        """How many days confirmed records stay on this laptop before the purge removes them."""
+        low, high = RETENTION_DAYS
+        if type(days) is not int or not low <= days <= high:
+            raise UsageError(f"Keep confirmed records between {low} and {high} days.")
+        self.set_settings({"retention_days": str(days)})
+
     @property
     def kind(self) -> str:
         return self.setting("kind", "laptop") or "laptop"
@@ -276,10 +354,59 @@ class Store:
         with self.transaction():
             self.audit("adviser_added")
 
-    def remove_adviser(self, name: str) -> None:
-        self.keys.remove_adviser(name)
+    def remove_adviser(self, name: str, progress: Callable[[str], None] | None = None) -> Removal:
+        """Take away an adviser's slot and re-key the store, so their old key file opens it no more.
+
+        While another adviser still has a first-release (v1) slot, nobody can give them a new data
+        key: the slot goes, and the re-key waits until each of them has unlocked once (``Removal``
+        says who). ``progress(step)`` is told each step of the re-key as it is reached.
+        """
+        waiting = self.keys.still_v1(without=name)
+        if waiting:
+            self.keys.remove_adviser(name, rekey_due=True)
+            with self.transaction():
+                self.audit("adviser_removed", detail="rekey_waits_for_first_release_slots")
+            return Removal(False, tuple(waiting))
+        self._rekey(new_data_key(), remove=name, reason="adviser_removed", progress=progress)
+        return Removal(True, ())
+
+    REKEY_STEPS = ("start", "exported", "staged", "closed", "swapped", "promoted", "done")
+
+    def _rekey(self, next_key: bytes, *, remove: str | None, reason: str | None,
+               progress: Callable[[str], None] | None = None) -> None:
+        """Copy the store under ``next_key`` and make that key the only one (module ``rekey``).
+
+        ``reason`` None: the key file already holds ``next_key`` (a re-key being finished).
+        """
+        step = progress or (lambda _name: None)
+        step("start")
+        rekey.export_under(self.db, rekey.rekey_path(self.path), next_key)
+        step("exported")
+        if reason is not None:
+            try:
+                self.keys.stage_rekey(self._data_key, next_key, remove=remove, reason=reason)
+            except BaseException:
+                rekey.remove_leftover(self.path)
+                raise
+        step("staged")
+        self.db.close()
+        try:
+            rekey.drop_side_files(self.path)
+            step("closed")
+            rekey.swap_in(self.path)
+        except BaseException:
+            # Not swapped: the store is as it was, under the current key; the next unlock finishes.
+            self.db = Database(self.path, self._data_key)
+            raise
+        step("swapped")
+        self.db = Database(self.path, next_key)
+        self._data_key = next_key
+        done = self.keys.promote(next_key, rekey.store_salt(self.path))
+        step("promoted")
         with self.transaction():
-            self.audit("adviser_removed")
+            self.audit(done, detail="rekeyed")
+        remove_upgrade_backups(self.path)  # copies under the old key
+        step("done")
 
     def change_passphrase(self, name: str, old: str, new: str) -> None:
         self.keys.change_passphrase(name, old, new)
@@ -303,7 +430,7 @@ class Store:
         """
         backoff = Backoff(unlock_state_path(self.path), clock=self.clock)
         backoff.begin_attempt()
-        adviser = self.keys.unlock(passphrase)[1]
+        adviser = self.keys.unlock_all(passphrase).name
         backoff.record_success()
         return adviser
 

@@ -172,3 +172,25 @@ def limited_saver(phase: Any, store_path: str, passphrase: str, seed: int, headr
         conn.send(("unexpected", f"{type(exc).__name__}: {traceback.format_exc()[-1500:]}", saved))
     finally:
         phase.value = DONE
+
+
+# -- removing an adviser (re-keying the store) -------------------------------------------------------
+
+STEP_BASE = 10  # phase STEP_BASE + i: the re-key reached Store.REKEY_STEPS[i]
+
+
+def remover(phase: Any, store_path: str, passphrase: str, leaver: str, stop_at: str | None,
+            errors: str) -> None:
+    """Remove ``leaver``, re-keying the store; at step ``stop_at`` (if any) wait there to be killed."""
+    with _reporting(errors):
+        store = Store.open(Path(store_path), passphrase)
+        phase.value = READY
+
+        def progress(step: str) -> None:
+            phase.value = STEP_BASE + Store.REKEY_STEPS.index(step)
+            if step == stop_at:
+                time.sleep(120)
+
+        store.remove_adviser(leaver, progress=progress)
+        phase.value = DONE
+        time.sleep(120)

@@ -24,7 +24,7 @@ END = "<!-- reliability-figures:end -->"
 
 # Row order in the table; a figure not listed here goes last.
 ORDER = (
-    "crash-saves", "crash-imports", "disk-full-saves", "io-error-saves", "disk-full-export",
+    "crash-saves", "crash-imports", "crash-rekey", "disk-full-saves", "io-error-saves", "disk-full-export",
     "disk-full-import", "disk-full-files", "fuzz-bundle", "fuzz-receipt", "fuzz-notice",
     "fuzz-attendees-csv", "fuzz-attendees-xlsx", "fuzz-checklist", "plaintext-session",
     "misuse-backoff", "misuse-kiosk", "misuse-audit", "misuse-copied-store",

@@ -241,9 +241,6 @@ def _keys(path: Path):  # noqa: ANN202 - the key-slot file beside a store
 
 # -- an adviser who leaves --------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="known limit, reported: removing an adviser drops their slot but "
-                                       "keeps the data key, so a copy of the old key file still opens the "
-                                       "store (docs/security.md, 'An adviser who leaves')")
 def test_a_removed_advisers_old_key_file_no_longer_opens_the_store(store_path, tmp_path):
     with Store.open(store_path, PASSPHRASE) as store:
         store.add_adviser("Leaving Adviser", "a passphrase they take with them")

@@ -186,7 +186,7 @@ def test_a_missing_damaged_or_newer_file_is_refused_in_one_line(slots, tmp_path)
         "garbage": (b"\x00\x01 not json", "damaged"),
         "truncated": (keys.path.read_bytes()[:200], "damaged"),
         "no slots": (json.dumps({**doc, "slots": []}).encode(), "damaged"),
-        "newer": (json.dumps({**doc, "version": 2}).encode(), "newer PACE Intake"),
+        "newer": (json.dumps({**doc, "version": 3}).encode(), "newer PACE Intake"),
     }
     for name, (content, words) in cases.items():
         target = tmp_path / f"{name}.keys"

@@ -35,6 +35,7 @@ from pace_desktop.exchange.officekey import (
     laptop_office_key,
     read_office_key_file,
 )
+from pace_desktop.store.store import RETENTION_DAYS
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.advisers import AddAdviserDialog, ChangePassphraseDialog
 from pace_desktop.ui.session import Session
@@ -44,7 +45,7 @@ from pace_desktop.ui.widgets.reauth import ReauthDialog
 
 # setting key -> (label, unit, minimum, maximum)
 LIMITS: dict[str, tuple[str, str, int, int]] = {
-    "retention_days": ("Keep confirmed records for", " days", 1, 365),
+    "retention_days": ("Keep confirmed records for", " days", *RETENTION_DAYS),
     "autolock_minutes": ("Lock after no use for", " minutes", 1, 60),
     "kiosk_idle_seconds": ("Kiosk: reset after no use for", " seconds", 30, 900),
     "kiosk_countdown_seconds": ("Kiosk: warning countdown", " seconds", 5, 120),
@@ -209,13 +210,15 @@ class SettingsDialog(QDialog):
                                  else self.tr("Nothing was changed: try again."))
 
     def confirm_then(self, action: str, fn: Callable[[Any], Any],
-                     done_message: str) -> ReauthDialog:
-        """Ask for the passphrase; once it is right, run ``fn`` on the worker and report."""
+                     done_message: str | None) -> ReauthDialog:
+        """Ask for the passphrase; once it is right, run ``fn`` on the worker and report (with
+        ``done_message``, or when it is None with the line ``fn`` returned)."""
         dialog = ReauthDialog(self.session, action, self)
 
         def go() -> None:
-            self.session.worker.submit(fn, on_done=lambda _r: self._changed(done_message),
-                                       on_error=self._failed)
+            self.session.worker.submit(
+                fn, on_done=lambda r: self._changed(str(r) if done_message is None else done_message),
+                on_error=self._failed)
 
         dialog.accepted.connect(go)
         dialog.open()
@@ -240,9 +243,10 @@ class SettingsDialog(QDialog):
             return None
         store = self.session.store
         return self.confirm_then(
-            self.tr("Remove {0}? They will no longer be able to unlock this laptop. "
-                    "Type your passphrase to confirm.").format(name),
-            lambda _p: store.remove_adviser(name), self.tr("The adviser was removed."))
+            self.tr("Remove {0}? Their key will no longer open this laptop: the store is re-keyed "
+                    "under a new key, which takes a moment. Type your passphrase to confirm.")
+            .format(name),
+            lambda _p: store.remove_adviser(name).message(name), None)
 
     def _choose_office_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the office key"),

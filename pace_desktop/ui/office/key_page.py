@@ -129,6 +129,11 @@ class KeyPage(QWidget):
         row.addWidget(self.change_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.recover_button = QPushButton(self.tr("Recover a &laptop…"))
+        self.recover_button.setToolTip(self.tr("Open a laptop's store with this office's identity and "
+                                               "set a new adviser's passphrase"))
+        self.recover_button.clicked.connect(self.recover_laptop)
+        layout.addWidget(self.recover_button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
     # -- data --------------------------------------------------------------------------------------
@@ -237,5 +242,13 @@ class KeyPage(QWidget):
 
         dialog = ChangePassphraseDialog(self.session, self)
         dialog.accepted.connect(lambda: self._done(self.tr("Your passphrase was changed.")))
+        dialog.open()
+        return dialog
+
+    def recover_laptop(self) -> Any:
+        from pace_desktop.ui.office.recover_dialog import RecoverLaptopDialog
+
+        dialog = RecoverLaptopDialog(self.session, self)
+        dialog.accepted.connect(lambda: self._done(" ".join(dialog.lines)))
         dialog.open()
         return dialog
