@@ -130,3 +130,23 @@ def focus_change(widget: QWidget, settle=None) -> FocusChange:
             if old != new and contrast(old, new) >= 3.0:
                 strong += 1
     return FocusChange(strong, 2 * (widget.width() + widget.height()))
+
+
+def in_front(qtbot, window: QWidget, server, timeout: int = 3000) -> bool:
+    """True once ``window`` is mapped, exposed, active and the X server's active window (what the
+    window manager says is in front), within ``timeout`` ms."""
+    import subprocess
+
+    def check() -> bool:
+        handle = window.windowHandle()
+        if handle is None or not handle.isExposed() or not window.isActiveWindow():
+            return False
+        active = subprocess.run(["xdotool", "getactivewindow"], env=server.env(),
+                                capture_output=True, text=True).stdout.strip()
+        return active.isdigit() and int(active) == int(window.winId())
+
+    try:
+        qtbot.waitUntil(check, timeout=timeout)
+    except AssertionError:
+        return False
+    return True

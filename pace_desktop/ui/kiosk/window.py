@@ -61,6 +61,7 @@ _META = Qt.KeyboardModifier.MetaModifier
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
              QEvent.Type.Wheel, QEvent.Type.MouseMove}
 EXIT_SHORTCUT = "Ctrl+Shift+L"
+RECLAIM_MS = 150  # after losing activation, the kiosk takes the screen back this soon
 
 
 def _is_exit_shortcut(key: int, mods: Qt.KeyboardModifier) -> bool:
@@ -75,7 +76,11 @@ def _is_blocked(key: int, mods: Qt.KeyboardModifier) -> bool:
         return True
     if key == Qt.Key.Key_Space and mods & _ALT:  # the Windows window menu (Close, Minimise)
         return True
-    if mods & (_CTRL | _META):
+    if mods & _META:
+        # Super+key is the desktop's (Show desktop, switch window): it never types into a field,
+        # even when the window manager lets the key through after acting on it.
+        return True
+    if mods & _CTRL:
         # Quit, close window, minimise, hide (macOS), new window, print, open: none belong here.
         return key in (Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_M, Qt.Key.Key_H, Qt.Key.Key_N,
                        Qt.Key.Key_P, Qt.Key.Key_O, Qt.Key.Key_F4, Qt.Key.Key_Tab)
@@ -305,7 +310,24 @@ class KioskWindow(QWidget):
                 and (self.windowState() & Qt.WindowState.WindowMinimized
                      or not self.windowState() & Qt.WindowState.WindowFullScreen)):
             QTimer.singleShot(0, self._back_to_full_screen)
+        if event.type() == QEvent.Type.ActivationChange and self._running \
+                and not self.isActiveWindow():
+            QTimer.singleShot(RECLAIM_MS, self._reclaim)
         super().changeEvent(event)
+
+    def _reclaim(self) -> None:
+        """Back in front after the window manager hid or covered the kiosk (Show desktop, another
+        virtual desktop): a person's answers are never left on a window nobody can see."""
+        if not self._running or self.isActiveWindow():
+            return
+        handle = self.windowHandle()
+        if handle is not None and not handle.isExposed():
+            # Unmapped by the window manager (Show desktop, a desktop switch): map it again, which
+            # puts it on the desktop in view; raise and activate alone leave it on the old one.
+            self.hide()
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
 
     def _back_to_full_screen(self) -> None:
         if self._running and (self.isMinimized() or not self.isFullScreen()):
