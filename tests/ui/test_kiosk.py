@@ -384,7 +384,7 @@ def test_every_page_has_its_step_named_inputs_and_sensitive_personal_fields(kios
     while page_key(k) != "check":
         page = k.page()
         seen.add(page.page.key)
-        assert page.caption.text().startswith("Step ") and " of 8" in page.caption.text()
+        assert page.caption.text().startswith(f"Step {len(seen)} of {len(k.window.flow.pages)}: ")
         for f in page.page.fields:
             editor = page.blocks[f.name].editor
             assert editor.accessibleName(), f.name
@@ -477,7 +477,7 @@ def test_a_translation_file_offers_its_language_for_one_person_only(kiosk: Kiosk
     k.window.reset()
     polski = next(b for b in k.page().findChildren(QAbstractButton) if b.text() == "Polski")
     k.click(polski)
-    assert k.page().caption.text().startswith("Krok 1 z 8")  # the welcome page is a subclass
+    assert k.page().caption.text().startswith(f"Krok 1 z {len(k.window.flow.pages)}")  # a subclass
     _go_to(k, "name")
     assert k.page().heading.text() == "Jak się nazywasz?"
     assert k.page().blocks["first_name"].label.text() == "Imię"

@@ -99,6 +99,11 @@ class DateInput(QWidget):
             wipe_line(box)
 
 
+def choice_name(question: str, option: str) -> str:
+    """What a screen reader says for one option: the question, then the option."""
+    return f"{question} {option}" if question.endswith(("?", ":")) else f"{question}: {option}"
+
+
 class ChoiceGroup(QWidget):
     """Radio buttons, none chosen at first; yes/no sit side by side, longer lists one per line."""
 
@@ -114,7 +119,8 @@ class ChoiceGroup(QWidget):
         self.buttons: dict[str, QRadioButton] = {}
         for value, label in options:
             button = QRadioButton(label)
-            button.setAccessibleName(label)
+            # The question in the name: ten "Yes" buttons in a row must each say which partner.
+            button.setAccessibleName(choice_name(accessible_name, label))
             button.setAccessibleDescription(accessible_name)
             button.setProperty("value", value)
             self.group.addButton(button)
