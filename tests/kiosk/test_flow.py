@@ -190,3 +190,22 @@ def test_any_typing_in_the_date_boxes_gets_a_message_or_a_real_date(day, month, 
         assert born < TODAY
     else:
         assert errors["date_of_birth"] and "\n" not in errors["date_of_birth"]
+
+
+def test_the_privacy_notice_says_truly_which_answers_are_needed() -> None:
+    """The notice names what must be given; everything else can be left blank or has 'Prefer not
+    to say'. A required question added without either would make the notice untrue."""
+    from pace_desktop.privacy_notice import current_notice
+
+    text = current_notice().text
+    assert "skip any question" not in text
+    named = {"first_name", "last_name", "date_of_birth", "employment_status"}
+    for phrase in ("your name", "date of birth", "what is happening with your job",
+                   "yes or no for each use", '"Prefer not to say"'):
+        assert phrase in text, phrase
+    for page in build_pages(make_event()):
+        for f in page.fields:
+            if not f.required or f.name in named or f.name.startswith("consent."):
+                continue
+            assert page.section == "questions", f.name
+            assert "prefer_not_to_say" in {value for value, _ in f.options}, f.name

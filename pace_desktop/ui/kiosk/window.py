@@ -321,8 +321,8 @@ class KioskWindow(QWidget):
     def _reclaim(self) -> None:
         """Back in front after the window manager hid or covered the kiosk (Show desktop, another
         virtual desktop): a person's answers are never left on a window nobody can see."""
-        if not self._running or self.isActiveWindow():
-            return
+        if not self._running or self.isActiveWindow() or QApplication.activeWindow() is not None:
+            return  # in front, or one of the app's own windows has the focus: not the desktop
         handle = self.windowHandle()
         if handle is not None and not handle.isExposed():
             # Unmapped by the window manager (Show desktop, a desktop switch): map it again, which
