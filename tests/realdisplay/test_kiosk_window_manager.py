@@ -30,3 +30,19 @@ def test_the_kiosk_comes_back_in_front_with_the_answers(qtbot, x_server, kiosk: 
           "state", k.window.windowState(), "visible", k.window.isVisible())
     assert probes.in_front(qtbot, k.window, x_server)
     assert k.page().blocks["first_name"].editor.text() == "Morag"
+
+
+def test_a_right_click_on_the_scroll_bar_opens_no_menu(qtbot, x_server, kiosk: Kiosk) -> None:
+    """Qt's scroll-bar menu ('Scroll here', 'Top'…) would not close with Escape in the kiosk."""
+    from PySide6.QtWidgets import QApplication
+
+    k = kiosk
+    probes.show_settled(qtbot, k.window)
+    k.window.go_next()  # the privacy notice: long enough to scroll
+    bar = k.page().scroll.verticalScrollBar()
+    assert bar.isVisible()
+    centre = bar.mapToGlobal(bar.rect().center())
+    xserver.xdotool(x_server, "mousemove", str(centre.x()), str(centre.y()), "click", "3")
+    qtbot.wait(200)
+    assert QApplication.activePopupWidget() is None
+    assert probes.in_front(qtbot, k.window, x_server)

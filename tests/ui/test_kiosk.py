@@ -505,3 +505,57 @@ def test_screenshots_for_the_docs_cover_each_step_and_write_nothing(kiosk: Kiosk
     assert (image.width(), image.height()) == (1366, 768)
     k.settle()
     assert all_counts(k.store) == before
+
+
+def test_larger_text_is_half_as_big_again_everywhere_the_header_included(kiosk: Kiosk) -> None:
+    k = kiosk
+    _go_to(k, "name")
+    shown = [w for w in k.window.findChildren(QWidget)
+             if isinstance(w, (QLabel, QAbstractButton, QLineEdit)) and w.isVisible()]
+    assert k.window.title in shown and k.window.adviser_button in shown
+    normal = {w: w.font().pointSizeF() for w in shown}
+    k.click(k.window.text_button)
+    small = [(type(w).__name__, w.objectName(), normal[w], w.font().pointSizeF())
+             for w in shown if w.font().pointSizeF() < 1.5 * normal[w] - 0.01]
+    assert small == []
+
+
+def test_clearing_answers_is_asked_with_a_warning_button_not_the_green_one(kiosk: Kiosk) -> None:
+    k = kiosk
+    _go_to(k, "name")
+    k.click(k.window.clear_button)
+    assert k.window.current_page() is k.window.clear_confirm
+    assert k.window.clear_confirm.yes.objectName() == "kioskWarning"
+    assert k.window.next_button.objectName() == "kioskPrimary"  # green stays for moving on
+
+
+def test_each_yes_and_no_says_to_a_screen_reader_which_organisation_it_answers(kiosk: Kiosk) -> None:
+    k = kiosk
+    _go_to(k, "consent_share")
+    page = k.page()
+    names = [b.accessibleName() for b in page.findChildren(QAbstractButton)
+             if b.property("value") in ("yes", "no")]
+    assert len(names) >= 20 and len(set(names)) == len(names)
+    for block in page.blocks.values():
+        partner = block.label.text()
+        assert {f"{partner}: Yes", f"{partner}: No"} <= set(names), partner
+
+
+def test_pages_start_on_a_control_and_scroll_by_keyboard_without_a_stop_of_their_own(
+        kiosk: Kiosk) -> None:
+    k = kiosk
+    assert QApplication.focusWidget() is k.window.next_button  # "Start now", not a heading
+    _go_to(k, "privacy")
+    page = k.page()
+    assert QApplication.focusWidget() is k.window.next_button
+    assert page.scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert page.scroll.viewport().focusPolicy() == Qt.FocusPolicy.NoFocus
+    for bar in (page.scroll.verticalScrollBar(), page.scroll.horizontalScrollBar()):
+        assert bar.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    bar = page.scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    k.key(Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    k.key(Qt.Key.Key_PageUp)
+    assert bar.value() == 0
+    assert page_key(k) == "privacy"
