@@ -539,6 +539,9 @@ def test_each_yes_and_no_says_to_a_screen_reader_which_organisation_it_answers(k
     for block in page.blocks.values():
         partner = block.label.text()
         assert {f"{partner}: Yes", f"{partner}: No"} <= set(names), partner
+    k.click(k.window.next_button)  # nothing chosen: one "Select yes or no" link per organisation
+    links = [link.accessibleName() for link in page.summary.links()]
+    assert links == [f"{b.label.text()}: Select yes or no" for b in page.blocks.values()]
 
 
 def test_pages_start_on_a_control_and_scroll_by_keyboard_without_a_stop_of_their_own(

@@ -89,6 +89,11 @@ class ErrorSummary(QFrame):
         self.setAccessibleDescription("; ".join(m for m, _ in problems))
         self.setVisible(bool(problems))
 
+    def links(self) -> list[QPushButton]:
+        """The problem links shown, in order."""
+        found = (self._links.itemAt(i).widget() for i in range(self._links.count()))
+        return [w for w in found if isinstance(w, QPushButton)]
+
     def first_link(self) -> QWidget:
         item = self._links.itemAt(0)
         return item.widget() if item is not None and item.widget() is not None else self
@@ -344,6 +349,11 @@ class QuestionPage(KioskPage):
             if message:
                 problems.append((message, self.input_for(name)))
         self.summary.show_problems(problems)
+        for link, (message, target) in zip(self.summary.links(), problems, strict=True):
+            name = self.name_for(target)
+            if name is not None and name is not self.heading and name.text():
+                # Ten links may all read "Select yes or no": a screen reader hears which one.
+                link.setAccessibleName(f"{name.text()}: {message}")
         if problems:
             self.scroll.ensureWidgetVisible(self.summary)
             self.summary.first_link().setFocus()
