@@ -277,10 +277,11 @@ def build_pages(event: Event) -> list[Page]:
     ]
 
 
-def step_of(page: Page) -> tuple[int, int]:
-    """(N, M) for "Step N of M": the page's section among all sections."""
-    keys = [key for key, _ in SECTIONS]
-    return keys.index(page.section) + 1, len(keys)
+def step_of(page: Page, event: Event) -> tuple[int, int]:
+    """(N, M) for "Step N of M": the page among every page, so the number moves on each time a
+    person does (counting sections left "Step 6 of 8" on screen for fifteen pages)."""
+    keys = [p.key for p in build_pages(event)]
+    return keys.index(page.key) + 1, len(keys)
 
 
 def section_title(section: str) -> str:

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from pace_desktop.checklist import load_checklist
 from pace_desktop.kiosk_flow import (
-    SECTIONS,
     ExitGuard,
     KioskFlow,
     build_pages,
@@ -50,10 +49,11 @@ def test_the_pages_follow_the_briefs_order_one_question_each() -> None:
         assert [label for _v, label in page.fields[0].options] == [o.kiosk_label for o in part.options]
 
 
-def test_every_page_says_step_n_of_m_in_order() -> None:
-    steps = [step_of(p) for p in build_pages(make_event())]
-    assert steps[0] == (1, len(SECTIONS)) and steps[-1] == (len(SECTIONS), len(SECTIONS))
-    assert [n for n, _m in steps] == sorted(n for n, _m in steps)
+def test_every_page_says_step_n_of_m_and_each_page_moves_it_on() -> None:
+    event = make_event()
+    pages = build_pages(event)
+    steps = [step_of(p, event) for p in pages]
+    assert steps == [(n, len(pages)) for n in range(1, len(pages) + 1)]
 
 
 def test_the_employer_is_named_where_the_page_asks_about_the_job() -> None:
@@ -190,3 +190,22 @@ def test_any_typing_in_the_date_boxes_gets_a_message_or_a_real_date(day, month, 
         assert born < TODAY
     else:
         assert errors["date_of_birth"] and "\n" not in errors["date_of_birth"]
+
+
+def test_the_privacy_notice_says_truly_which_answers_are_needed() -> None:
+    """The notice names what must be given; everything else can be left blank or has 'Prefer not
+    to say'. A required question added without either would make the notice untrue."""
+    from pace_desktop.privacy_notice import current_notice
+
+    text = current_notice().text
+    assert "skip any question" not in text
+    named = {"first_name", "last_name", "date_of_birth", "employment_status"}
+    for phrase in ("your name", "date of birth", "what is happening with your job",
+                   "yes or no for each use", '"Prefer not to say"'):
+        assert phrase in text, phrase
+    for page in build_pages(make_event()):
+        for f in page.fields:
+            if not f.required or f.name in named or f.name.startswith("consent."):
+                continue
+            assert page.section == "questions", f.name
+            assert "prefer_not_to_say" in {value for value, _ in f.options}, f.name

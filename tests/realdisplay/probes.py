@@ -95,6 +95,25 @@ def contrast(a: QColor, b: QColor) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def _strong_changes(before: QImage, after: QImage) -> int:
+    """How many pixels changed between the grabs by at least 3:1 (compared as raw 32-bit words,
+    so only changed pixels are measured)."""
+    width, height = min(before.width(), after.width()), min(before.height(), after.height())
+    a = before.convertToFormat(QImage.Format.Format_RGB32).copy(0, 0, width, height)
+    b = after.convertToFormat(QImage.Format.Format_RGB32).copy(0, 0, width, height)
+    old_words, new_words = memoryview(a.constBits()).cast("I"), memoryview(b.constBits()).cast("I")
+    cache: dict[tuple[int, int], bool] = {}
+    strong = 0
+    for old, new in zip(old_words, new_words, strict=True):
+        if old == new:
+            continue
+        pair = (old, new)
+        if pair not in cache:
+            cache[pair] = contrast(QColor.fromRgb(old), QColor.fromRgb(new)) >= 3.0
+        strong += cache[pair]
+    return strong
+
+
 @dataclass
 class FocusChange:
     """How focusing a widget changed the pixels around it."""
@@ -123,10 +142,25 @@ def focus_change(widget: QWidget, settle=None) -> FocusChange:
     widget.setFocus(Qt.FocusReason.TabFocusReason)
     settle(80)
     after = grab(area)
-    strong = 0
-    for y in range(min(before.height(), after.height())):
-        for x in range(min(before.width(), after.width())):
-            old, new = before.pixelColor(x, y), after.pixelColor(x, y)
-            if old != new and contrast(old, new) >= 3.0:
-                strong += 1
+    strong = _strong_changes(before, after)
     return FocusChange(strong, 2 * (widget.width() + widget.height()))
+
+
+def in_front(qtbot, window: QWidget, server, timeout: int = 3000) -> bool:
+    """True once ``window`` is mapped, exposed, active and the X server's active window (what the
+    window manager says is in front), within ``timeout`` ms."""
+    import subprocess
+
+    def check() -> bool:
+        handle = window.windowHandle()
+        if handle is None or not handle.isExposed() or not window.isActiveWindow():
+            return False
+        active = subprocess.run(["xdotool", "getactivewindow"], env=server.env(),
+                                capture_output=True, text=True).stdout.strip()
+        return active.isdigit() and int(active) == int(window.winId())
+
+    try:
+        qtbot.waitUntil(check, timeout=timeout)
+    except AssertionError:
+        return False
+    return True

@@ -67,7 +67,7 @@ def test_register_a_client_by_keyboard_with_consent_and_checklist(qtbot, session
     assert "Consent tab" in dialog.status.text()
 
     go_to(qtbot, dialog, 2)  # Consent: the notice button first, then each question's Yes/No pair
-    assert dialog.consent.version.text() == "Privacy notice version 2026-1"
+    assert dialog.consent.version.text() == "Privacy notice version 2026-2"
     assert all(row.answer() is None for row in dialog.consent.rows.values())  # nothing pre-ticked
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is dialog.consent.rows["pace_support"].yes

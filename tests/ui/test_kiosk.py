@@ -384,7 +384,7 @@ def test_every_page_has_its_step_named_inputs_and_sensitive_personal_fields(kios
     while page_key(k) != "check":
         page = k.page()
         seen.add(page.page.key)
-        assert page.caption.text().startswith("Step ") and " of 8" in page.caption.text()
+        assert page.caption.text().startswith(f"Step {len(seen)} of {len(k.window.flow.pages)}: ")
         for f in page.page.fields:
             editor = page.blocks[f.name].editor
             assert editor.accessibleName(), f.name
@@ -477,7 +477,7 @@ def test_a_translation_file_offers_its_language_for_one_person_only(kiosk: Kiosk
     k.window.reset()
     polski = next(b for b in k.page().findChildren(QAbstractButton) if b.text() == "Polski")
     k.click(polski)
-    assert k.page().caption.text().startswith("Krok 1 z 8")  # the welcome page is a subclass
+    assert k.page().caption.text().startswith(f"Krok 1 z {len(k.window.flow.pages)}")  # a subclass
     _go_to(k, "name")
     assert k.page().heading.text() == "Jak się nazywasz?"
     assert k.page().blocks["first_name"].label.text() == "Imię"
@@ -505,3 +505,60 @@ def test_screenshots_for_the_docs_cover_each_step_and_write_nothing(kiosk: Kiosk
     assert (image.width(), image.height()) == (1366, 768)
     k.settle()
     assert all_counts(k.store) == before
+
+
+def test_larger_text_is_half_as_big_again_everywhere_the_header_included(kiosk: Kiosk) -> None:
+    k = kiosk
+    _go_to(k, "name")
+    shown = [w for w in k.window.findChildren(QWidget)
+             if isinstance(w, (QLabel, QAbstractButton, QLineEdit)) and w.isVisible()]
+    assert k.window.title in shown and k.window.adviser_button in shown
+    normal = {w: w.font().pointSizeF() for w in shown}
+    k.click(k.window.text_button)
+    small = [(type(w).__name__, w.objectName(), normal[w], w.font().pointSizeF())
+             for w in shown if w.font().pointSizeF() < 1.5 * normal[w] - 0.01]
+    assert small == []
+
+
+def test_clearing_answers_is_asked_with_a_warning_button_not_the_green_one(kiosk: Kiosk) -> None:
+    k = kiosk
+    _go_to(k, "name")
+    k.click(k.window.clear_button)
+    assert k.window.current_page() is k.window.clear_confirm
+    assert k.window.clear_confirm.yes.objectName() == "kioskWarning"
+    assert k.window.next_button.objectName() == "kioskPrimary"  # green stays for moving on
+
+
+def test_each_yes_and_no_says_to_a_screen_reader_which_organisation_it_answers(kiosk: Kiosk) -> None:
+    k = kiosk
+    _go_to(k, "consent_share")
+    page = k.page()
+    names = [b.accessibleName() for b in page.findChildren(QAbstractButton)
+             if b.property("value") in ("yes", "no")]
+    assert len(names) >= 20 and len(set(names)) == len(names)
+    for block in page.blocks.values():
+        partner = block.label.text()
+        assert {f"{partner}: Yes", f"{partner}: No"} <= set(names), partner
+    k.click(k.window.next_button)  # nothing chosen: one "Select yes or no" link per organisation
+    links = [link.accessibleName() for link in page.summary.links()]
+    assert links == [f"{b.label.text()}: Select yes or no" for b in page.blocks.values()]
+
+
+def test_pages_start_on_a_control_and_scroll_by_keyboard_without_a_stop_of_their_own(
+        kiosk: Kiosk) -> None:
+    k = kiosk
+    assert QApplication.focusWidget() is k.window.next_button  # "Start now", not a heading
+    _go_to(k, "privacy")
+    page = k.page()
+    assert QApplication.focusWidget() is k.window.next_button
+    assert page.scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert page.scroll.viewport().focusPolicy() == Qt.FocusPolicy.NoFocus
+    for bar in (page.scroll.verticalScrollBar(), page.scroll.horizontalScrollBar()):
+        assert bar.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    bar = page.scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    k.key(Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    k.key(Qt.Key.Key_PageUp)
+    assert bar.value() == 0
+    assert page_key(k) == "privacy"

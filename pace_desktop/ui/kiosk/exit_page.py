@@ -66,8 +66,9 @@ class ExitPage(_ActionPage):
             self.passphrase.selectAll()
             self.passphrase.setFocus()
 
-    def focus_start(self) -> None:
+    def focus_start(self) -> bool:
         self.passphrase.setFocus()
+        return True
 
     def wipe(self) -> None:
         super().wipe()

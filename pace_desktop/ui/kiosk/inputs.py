@@ -99,6 +99,28 @@ class DateInput(QWidget):
             wipe_line(box)
 
 
+LONG_OPTION = 40  # characters: a longer option is shown on two lines
+
+
+def two_lines(text: str) -> str:
+    """A long option split at the space nearest its middle. A radio button's text never wraps by
+    itself, and the longest options in larger text would make the page scroll sideways on a
+    1366x768 screen at 125%."""
+    if len(text) <= LONG_OPTION or "\n" in text:
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    at = min(spaces, key=lambda i: abs(i - middle))
+    return f"{text[:at]}\n{text[at + 1:]}"
+
+
+def choice_name(question: str, option: str) -> str:
+    """What a screen reader says for one option: the question, then the option."""
+    return f"{question} {option}" if question.endswith(("?", ":")) else f"{question}: {option}"
+
+
 class ChoiceGroup(QWidget):
     """Radio buttons, none chosen at first; yes/no sit side by side, longer lists one per line."""
 
@@ -113,8 +135,9 @@ class ChoiceGroup(QWidget):
         layout.setSpacing(32 if inline else 10)
         self.buttons: dict[str, QRadioButton] = {}
         for value, label in options:
-            button = QRadioButton(label)
-            button.setAccessibleName(label)
+            button = QRadioButton(two_lines(label))
+            # The question in the name: ten "Yes" buttons in a row must each say which partner.
+            button.setAccessibleName(choice_name(accessible_name, label))
             button.setAccessibleDescription(accessible_name)
             button.setProperty("value", value)
             self.group.addButton(button)

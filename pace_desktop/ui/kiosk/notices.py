@@ -66,8 +66,9 @@ class ThankYouPage(_ActionPage):
         self.done.clicked.connect(self.finished)
         self.add_actions(self.done)
 
-    def focus_start(self) -> None:
+    def focus_start(self) -> bool:
         self.done.setFocus()
+        return True
 
 
 class DeclinedPage(_ActionPage):
@@ -84,8 +85,9 @@ class DeclinedPage(_ActionPage):
         self.done.clicked.connect(self.finished)
         self.add_actions(self.done)
 
-    def focus_start(self) -> None:
+    def focus_start(self) -> bool:
         self.done.setFocus()
+        return True
 
 
 class StillTherePage(_ActionPage):
@@ -114,8 +116,9 @@ class StillTherePage(_ActionPage):
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
 
-    def focus_start(self) -> None:
+    def focus_start(self) -> bool:
         self.stay.setFocus()
+        return True
 
 
 class ClearConfirmPage(_ActionPage):
@@ -128,11 +131,14 @@ class ClearConfirmPage(_ActionPage):
         super().__init__(self.tr("Clear your answers?"))
         self.add_paragraph(self.tr("This removes everything you have typed. Nothing has been sent "
                                    "or kept."))
-        self.yes = button(self.tr("Yes, clear my answers"), primary=True)
+        # Destructive, so GOV.UK's warning button (red), not the green one that moves a person on.
+        self.yes = button(self.tr("Yes, clear my answers"), primary=False)
+        self.yes.setObjectName("kioskWarning")
         self.yes.clicked.connect(self.confirmed)
         self.no = button(self.tr("No, go back"), primary=False)
         self.no.clicked.connect(self.cancelled)
         self.add_actions(self.yes, self.no)
 
-    def focus_start(self) -> None:
+    def focus_start(self) -> bool:
         self.no.setFocus()
+        return True

@@ -10,8 +10,9 @@ import html
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from pace_desktop.records.models import Event
 from pace_desktop.ui.kiosk.inputs import CheckList, ChoiceGroup, DateInput, text_box, wipe_line
 
 COLUMN_WIDTH = 1000  # px: about GOV.UK's two-thirds column at kiosk text sizes
+VIEW_MARGIN = 24  # px kept clear above and below a control scrolled into view
 WIDE_INPUT = 720  # px: a name or email box; wider boxes only make reading back harder
 
 
@@ -80,10 +82,17 @@ class ErrorSummary(QFrame):
             link.setObjectName("errorLink")
             link.setCursor(Qt.CursorShape.PointingHandCursor)
             link.setAccessibleDescription(self.tr("Go to the question"))
-            link.clicked.connect(target.setFocus)
+            # Focus moves to the field; the page scrolls it, with its label, into view (KioskPage).
+            link.clicked.connect(lambda _c=False, t=target: t.setFocus(
+                Qt.FocusReason.OtherFocusReason))
             self._links.addWidget(link)
         self.setAccessibleDescription("; ".join(m for m, _ in problems))
         self.setVisible(bool(problems))
+
+    def links(self) -> list[QPushButton]:
+        """The problem links shown, in order."""
+        found = (self._links.itemAt(i).widget() for i in range(self._links.count()))
+        return [w for w in found if isinstance(w, QPushButton)]
 
     def first_link(self) -> QWidget:
         item = self._links.itemAt(0)
@@ -107,6 +116,14 @@ class KioskPage(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         # A finger flicks the page up and down on a touch screen; a mouse still selects text as usual.
         QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # No Tab stop of its own (it shows no focus); the keyboard scrolls it by moving between
+        # controls, or with Page Up and Page Down (the window passes them on).
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for bar in (self.scroll.verticalScrollBar(), self.scroll.horizontalScrollBar()):
+            # Qt's scroll-bar menu ("Scroll here", "Top"...) is no use here and would not close
+            # with Escape, which the kiosk keeps from every window.
+            bar.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         inner = QWidget()
         inner.setObjectName("kioskPageInner")
         row = QHBoxLayout(inner)
@@ -142,8 +159,37 @@ class KioskPage(QWidget):
     def finish(self) -> None:
         self.column.addStretch(1)
 
-    def focus_start(self) -> None:
-        self.heading.setFocus()
+    def focus_start(self) -> bool:
+        """Put the focus on the page's first control; False when it has none (the window then
+        starts on its main button: a heading shows no focus and is no control)."""
+        return False
+
+    def bring_into_view(self, widget: QWidget) -> None:
+        """Scroll so that ``widget`` and what names it (its field's label, or the heading for a
+        page's only question) are on screen: focus never lands where nobody can see it."""
+        inner = self.scroll.widget()
+        if inner is None or not inner.isAncestorOf(widget):
+            return
+        # A page shown a moment ago (or restyled for larger text) has its layout still queued.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bar = self.scroll.verticalScrollBar()
+        height = self.scroll.viewport().height()
+
+        def top(w: QWidget) -> int:
+            return w.mapTo(inner, QPoint(0, 0)).y()
+
+        low, high = top(widget) - VIEW_MARGIN, top(widget) + widget.height() + VIEW_MARGIN
+        name = self.name_for(widget)
+        if name is not None and high - (top(name) - VIEW_MARGIN) <= height:
+            low = min(low, top(name) - VIEW_MARGIN)
+        if low < bar.value():
+            bar.setValue(low)
+        elif high > bar.value() + height:
+            bar.setValue(min(low, high - height))
+
+    def name_for(self, widget: QWidget) -> QWidget | None:
+        """The visible text that names ``widget``: its field's label, else None."""
+        return None
 
     def wipe(self) -> None:
         self.summary.clear()
@@ -221,7 +267,7 @@ class QuestionPage(KioskPage):
     """Any page that ``kiosk_flow`` defines: its fields drawn from the definitions."""
 
     def __init__(self, page: Page, event: Event) -> None:
-        number, total = kiosk_flow.step_of(page)
+        number, total = kiosk_flow.step_of(page, event)
         # Named context: PySide's self.tr() would use the subclass's name, which lupdate cannot see.
         caption = QCoreApplication.translate("QuestionPage", "Step {n} of {m}: {section}").format(
             n=number, m=total, section=ktr(kiosk_flow.section_title(page.section)))
@@ -303,6 +349,11 @@ class QuestionPage(KioskPage):
             if message:
                 problems.append((message, self.input_for(name)))
         self.summary.show_problems(problems)
+        for link, (message, target) in zip(self.summary.links(), problems, strict=True):
+            name = self.name_for(target)
+            if name is not None and name is not self.heading and name.text():
+                # Ten links may all read "Select yes or no": a screen reader hears which one.
+                link.setAccessibleName(f"{name.text()}: {message}")
         if problems:
             self.scroll.ensureWidgetVisible(self.summary)
             self.summary.first_link().setFocus()
@@ -312,11 +363,18 @@ class QuestionPage(KioskPage):
             block.set_error(None)
         self.summary.clear()
 
-    def focus_start(self) -> None:
-        if self.blocks:
-            self.input_for(next(iter(self.blocks))).setFocus()
-        else:
-            super().focus_start()
+    def focus_start(self) -> bool:
+        if not self.blocks:
+            return super().focus_start()
+        self.input_for(next(iter(self.blocks))).setFocus()
+        return True
+
+    def name_for(self, widget: QWidget) -> QWidget | None:
+        for block in self.blocks.values():
+            if block.isAncestorOf(widget):
+                # A lone question's label is hidden: the heading above asks it.
+                return block.label if block.label.isVisibleTo(self) else self.heading
+        return None
 
     def wipe(self) -> None:
         self.clear_errors()

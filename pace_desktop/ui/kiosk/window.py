@@ -61,6 +61,8 @@ _META = Qt.KeyboardModifier.MetaModifier
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
              QEvent.Type.Wheel, QEvent.Type.MouseMove}
 EXIT_SHORTCUT = "Ctrl+Shift+L"
+_PAGE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+RECLAIM_MS = 150  # after losing activation, the kiosk takes the screen back this soon
 
 
 def _is_exit_shortcut(key: int, mods: Qt.KeyboardModifier) -> bool:
@@ -75,7 +77,11 @@ def _is_blocked(key: int, mods: Qt.KeyboardModifier) -> bool:
         return True
     if key == Qt.Key.Key_Space and mods & _ALT:  # the Windows window menu (Close, Minimise)
         return True
-    if mods & (_CTRL | _META):
+    if mods & _META:
+        # Super+key is the desktop's (Show desktop, switch window): it never types into a field,
+        # even when the window manager lets the key through after acting on it.
+        return True
+    if mods & _CTRL:
         # Quit, close window, minimise, hide (macOS), new window, print, open: none belong here.
         return key in (Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_M, Qt.Key.Key_H, Qt.Key.Key_N,
                        Qt.Key.Key_P, Qt.Key.Key_O, Qt.Key.Key_F4, Qt.Key.Key_Tab)
@@ -143,9 +149,11 @@ class KioskWindow(QWidget):
         top.addWidget(self.contrast_button)
         top.addWidget(self.text_button)
         # Discreet on purpose: advisers know it is there (and the shortcut); the public need not.
+        # Still a control like any other: Tab reaches it and its focus shows (WCAG 2.1.1, 2.4.7).
         self.adviser_button = QPushButton()
         self.adviser_button.setObjectName("kioskAdviser")
-        self.adviser_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.adviser_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.adviser_button.setAutoDefault(False)
         self.adviser_button.clicked.connect(self.request_exit)
         top.addWidget(self.adviser_button)
 
@@ -305,7 +313,24 @@ class KioskWindow(QWidget):
                 and (self.windowState() & Qt.WindowState.WindowMinimized
                      or not self.windowState() & Qt.WindowState.WindowFullScreen)):
             QTimer.singleShot(0, self._back_to_full_screen)
+        if event.type() == QEvent.Type.ActivationChange and self._running \
+                and not self.isActiveWindow():
+            QTimer.singleShot(RECLAIM_MS, self._reclaim)
         super().changeEvent(event)
+
+    def _reclaim(self) -> None:
+        """Back in front after the window manager hid or covered the kiosk (Show desktop, another
+        virtual desktop): a person's answers are never left on a window nobody can see."""
+        if not self._running or self.isActiveWindow() or QApplication.activeWindow() is not None:
+            return  # in front, or one of the app's own windows has the focus: not the desktop
+        handle = self.windowHandle()
+        if handle is not None and not handle.isExposed():
+            # Unmapped by the window manager (Show desktop, a desktop switch): map it again, which
+            # puts it on the desktop in view; raise and activate alone leave it on the old one.
+            self.hide()
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
 
     def _back_to_full_screen(self) -> None:
         if self._running and (self.isMinimized() or not self.isFullScreen()):
@@ -322,10 +347,16 @@ class KioskWindow(QWidget):
         kind = event.type()
         if kind in _ACTIVITY:
             self._last_activity = self.clock()
+        if kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            page = self.current_page()
+            if isinstance(page, KioskPage) and page.isAncestorOf(watched):
+                page.bring_into_view(watched)
         keys = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
         if kind in keys and isinstance(event, QKeyEvent):
             key = event.key()
             mods = event.modifiers() & _MODS
+            if kind == QEvent.Type.KeyPress and key in _PAGE_KEYS and not mods:
+                return self._page_keys(key)
             if _is_exit_shortcut(key, mods) or _is_blocked(key, mods):
                 event.accept()
                 if kind == QEvent.Type.KeyPress and _is_exit_shortcut(key, mods):
@@ -337,6 +368,16 @@ class KioskWindow(QWidget):
                     and not mods & (_CTRL | _ALT | _META) and watched is QApplication.focusWidget():
                 return self._enter_pressed()
         return False
+
+    def _page_keys(self, key: int) -> bool:
+        """Page Up and Page Down scroll the page (its scroll area takes no focus of its own)."""
+        page = self.current_page()
+        if not isinstance(page, KioskPage):
+            return False
+        bar = page.scroll.verticalScrollBar()
+        bar.setValue(bar.value() + (bar.pageStep() if key == Qt.Key.Key_PageDown
+                                    else -bar.pageStep()))
+        return True
 
     def _enter_pressed(self) -> bool:
         """Enter presses the focused button, or otherwise answers the page (GOV.UK forms submit)."""
@@ -381,16 +422,22 @@ class KioskWindow(QWidget):
             page.load(self.flow.answers)
         if isinstance(page, CheckAnswersPage):
             page.show_answers(self.flow)
+        page.scroll.verticalScrollBar().setValue(0)
         self.flow_stack.setCurrentWidget(page)
         self._show(self.flow_stack)
-        page.scroll.verticalScrollBar().setValue(0)
         first, last = key == "welcome", key == "check"
         self.back_button.setVisible(not first)
         self.clear_button.setVisible(not first)
         self.next_button.setText(self.tr("Start now") if first else
                                  self.tr("Accept and send") if last else self.tr("Continue"))
         self._chain_tabs(page)
-        page.focus_start()
+        if not page.focus_start():
+            # Nothing to answer here (welcome, privacy notice, check your answers): start on the
+            # button that moves on, whose focus shows; Enter does what it did before.
+            self.next_button.setFocus()
+        focus = self.focusWidget()
+        if focus is not None:  # already focused (Qt moves focus as pages change): no FocusIn comes
+            page.bring_into_view(focus)
 
     def _show(self, widget: QWidget) -> None:
         self.stack.setCurrentWidget(widget)
@@ -398,17 +445,19 @@ class KioskWindow(QWidget):
         self.next_button.setEnabled(not self._sending)
         if widget is not self.flow_stack and isinstance(widget, KioskPage):
             widget.focus_start()
+            self._chain_tabs(widget, nav=False)
 
-    def _chain_tabs(self, page: QWidget) -> None:
-        """Tab visits the page's inputs, then Continue, Back, Clear and the display toggles."""
+    def _chain_tabs(self, page: QWidget, *, nav: bool = True) -> None:
+        """Tab visits the page's inputs, then Continue, Back, Clear (when shown), the display
+        toggles and the Adviser button."""
         inside = []
         widget = page.nextInFocusChain()
         while widget is not page and page.isAncestorOf(widget):
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 inside.append(widget)
             widget = widget.nextInFocusChain()
-        chain = [*inside, self.next_button, self.back_button, self.clear_button,
-                 self.contrast_button, self.text_button]
+        buttons = [self.next_button, self.back_button, self.clear_button] if nav else []
+        chain = [*inside, *buttons, self.contrast_button, self.text_button, self.adviser_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

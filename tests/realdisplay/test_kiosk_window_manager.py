@@ -1,0 +1,48 @@
+"""The kiosk under an ordinary window manager: Show desktop and switching desktop must not leave a
+person's answers on a hidden window with the desktop exposed. Keys go through the X server to
+Openbox, as a person's would."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.realdisplay import probes, xserver
+from tests.ui.kiosk_fixtures import PERSON, Kiosk, page_key
+
+
+def _answered_to_name(k: Kiosk) -> None:
+    for _ in range(10):
+        if page_key(k) == "name":
+            break
+        k.answer_by_keyboard(PERSON.get(page_key(k), {}))
+    assert page_key(k) == "name"
+    k.type("Morag")
+
+
+@pytest.mark.parametrize("keys", ["super+d", "ctrl+alt+Right"], ids=["show-desktop", "switch-desktop"])
+def test_the_kiosk_comes_back_in_front_with_the_answers(qtbot, x_server, kiosk: Kiosk, keys) -> None:
+    k = kiosk
+    probes.show_settled(qtbot, k.window)
+    _answered_to_name(k)
+    xserver.xdotool(x_server, "key", keys)
+    qtbot.wait(500)
+    print("active", k.window.isActiveWindow(), "exposed", k.window.windowHandle().isExposed(),
+          "state", k.window.windowState(), "visible", k.window.isVisible())
+    assert probes.in_front(qtbot, k.window, x_server)
+    assert k.page().blocks["first_name"].editor.text() == "Morag"
+
+
+def test_a_right_click_on_the_scroll_bar_opens_no_menu(qtbot, x_server, kiosk: Kiosk) -> None:
+    """Qt's scroll-bar menu ('Scroll here', 'Top'…) would not close with Escape in the kiosk."""
+    from PySide6.QtWidgets import QApplication
+
+    k = kiosk
+    probes.show_settled(qtbot, k.window)
+    k.window.go_next()  # the privacy notice: long enough to scroll
+    bar = k.page().scroll.verticalScrollBar()
+    assert bar.isVisible()
+    centre = bar.mapToGlobal(bar.rect().center())
+    xserver.xdotool(x_server, "mousemove", str(centre.x()), str(centre.y()), "click", "3")
+    qtbot.wait(200)
+    assert QApplication.activePopupWidget() is None
+    assert probes.in_front(qtbot, k.window, x_server)
