@@ -39,7 +39,8 @@ def shipped_languages(folder: Path | None = None) -> list[str]:
     if not where.is_dir():
         return []
     codes = (p.stem.removeprefix(PREFIX) for p in where.glob(f"{PREFIX}*.qm"))
-    return sorted(c for c in codes if CODE.fullmatch(c))
+    # pace_kiosk_en.qm holds only English plural forms ("1 second"), not a language to offer
+    return sorted(c for c in codes if CODE.fullmatch(c) and c != SOURCE_LANGUAGE)
 
 
 def translation_sources(code: str, folder: Path | None = None) -> list[Path]:
