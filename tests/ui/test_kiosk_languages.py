@@ -23,6 +23,8 @@ WORDS = {  # what the person sees, in their language, on the way
     "pl": ("Polski", "Jak się nazywasz?", "Dalej", "Rejestracja zakończona"),
     "gd": ("Gàidhlig", "Dè an t-ainm a th’ oirbh?", "Lean air adhart", "Tha an clàradh deiseil"),
 }
+# The date of birth on "Check your answers", in the language
+MARCH = {"pl": "14 marca 1971", "gd": "14 dhen Mhàrt 1971"}
 
 
 @pytest.mark.parametrize("code", ["pl", "gd"])
@@ -55,6 +57,7 @@ def test_a_keyboard_only_registration_in_each_language(kiosk: Kiosk, tmp_path, c
         k.answer_by_keyboard(PERSON.get(key, {}))
         assert not k.page().summary.isVisible(), k.page().summary.accessibleDescription()
     assert page_key(k) == "check"
+    assert MARCH[code] in texts_on_screen(k.page()) and "March" not in texts_on_screen(k.page())
     k.key(Qt.Key.Key_Return)  # accept and send
     k.settle()
     assert k.window.current_page() is k.window.thanks

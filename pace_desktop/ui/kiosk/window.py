@@ -363,7 +363,7 @@ class KioskWindow(QWidget):
             page = self.flow.page_named(key)
             widget: QuestionPage
             if key == "check":
-                widget = CheckAnswersPage(page, self.pace_event)
+                widget = CheckAnswersPage(page, self.pace_event, self._language)
                 widget.change_requested.connect(self._change)
             else:
                 languages = i18n.available_languages(self._translations)
