@@ -27,6 +27,10 @@
         <source>Likes to be called {name}</source>
         <translation type="unfinished">Preferowane imię: {name}</translation>
     </message>
+    <message>
+        <source>{question}: {answer}</source>
+        <translation type="unfinished">{question}: {answer}</translation>
+    </message>
 </context>
 <context>
     <name>ClearConfirmPage</name>
@@ -60,6 +64,10 @@
     <message>
         <source>Year</source>
         <translation type="unfinished">Rok</translation>
+    </message>
+    <message>
+        <source>{field}: {part}</source>
+        <translation type="unfinished">{field}: {part}</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,9 @@ class CheckAnswersPage(QuestionPage):
             return lines or [not_given]
         if len(page.fields) == 1:
             return [next(iter(texts.values())) or not_given]
-        return [f"{ktr(f.summary or f.label)}: {texts[f.name] or not_given}" for f in page.fields]
+        return [self.tr("{question}: {answer}").format(question=ktr(f.summary or f.label),
+                                                       answer=texts[f.name] or not_given)
+                for f in page.fields]
 
     def _text(self, f: kiosk_flow.Field, answers: dict[str, Any]) -> str:
         if f.kind == "date":
