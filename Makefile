@@ -99,6 +99,9 @@ KIOSK_LANGUAGES := pl gd
 KIOSK_SOURCES := $(sort $(wildcard pace_desktop/ui/kiosk/*.py))
 LUPDATE := $(BIN)/pyside6-lupdate -silent -locations none
 LRELEASE := $(BIN)/pyside6-lrelease -silent
+# The adviser's and office's screens: English only for now; these .ts files are for translators to start
+# from (nothing loads them yet, so no .qm).
+DESKTOP_SOURCES := $(sort $(filter-out pace_desktop/ui/kiosk/%,$(shell find pace_desktop/ui -name '*.py')))
 translations: $(STAMP)
 	$(LUPDATE) -pluralonly $(KIOSK_SOURCES) -ts resources/i18n/pace_kiosk_en.ts
 	$(LRELEASE) resources/i18n/pace_kiosk_en.ts -qm resources/i18n/pace_kiosk_en.qm
@@ -106,7 +109,8 @@ translations: $(STAMP)
 	  $(LUPDATE) $(KIOSK_SOURCES) -ts resources/i18n/pace_kiosk_$$lang.ts \
 	  && $(BIN)/python -m pace_desktop.ui.kiosk.i18n $$lang \
 	  && $(LRELEASE) resources/i18n/pace_kiosk_$$lang.ts resources/i18n/pace_kiosk_$${lang}_data.ts \
-	       -qm resources/i18n/pace_kiosk_$$lang.qm || exit 1; \
+	       -qm resources/i18n/pace_kiosk_$$lang.qm \
+	  && $(LUPDATE) $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_$$lang.ts || exit 1; \
 	done
 
 screenshots: $(STAMP) qt-libs
