@@ -113,7 +113,7 @@ class KioskWindow(QWidget):
         self._language = SOURCE_LANGUAGE  # the language this person reads: their consents record it
         self._translations = translations  # folder of .qm files; None: resources/i18n
         # English plural forms ("1 second", "2 seconds") for as long as the kiosk exists
-        self._plurals = i18n.install(SOURCE_LANGUAGE, translations)
+        self._plurals = i18n.install(SOURCE_LANGUAGE)
         self.destroyed.connect(lambda *_a, t=self._plurals: i18n.remove(t))
         self._hidden: list[QWidget] = []
         self._pages: dict[str, QuestionPage] = {}
