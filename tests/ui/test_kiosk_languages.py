@@ -70,3 +70,21 @@ def test_a_keyboard_only_registration_in_each_language(kiosk: Kiosk, tmp_path, c
     assert notice_text(notice.version, notice.sha256, code) == notice.text
     k.window.reset()  # the next person starts in English again
     assert k.window.next_button.text() == "Start now"
+
+
+def test_the_idle_countdown_uses_each_languages_plural_forms(kiosk: Kiosk, tmp_path) -> None:
+    k = kiosk
+    shown = []
+    for seconds in (1, 2, 5):
+        k.window.still_there.set_seconds(seconds)
+        shown.append(k.window.still_there.countdown.text())
+    assert shown == ["The form will be cleared in 1 second.", "The form will be cleared in 2 seconds.",
+                     "The form will be cleared in 5 seconds."]
+    k.window._translations = reviewed_copy(tmp_path, "pl")
+    k.window.reset()
+    k.window._choose_language("pl")
+    shown = []
+    for seconds in (1, 2, 5, 22):
+        k.window.still_there.set_seconds(seconds)
+        shown.append(k.window.still_there.countdown.text().rsplit(" ", 2)[-2:])
+    assert shown == [["1", "sekundę."], ["2", "sekundy."], ["5", "sekund."], ["22", "sekundy."]]
