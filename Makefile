@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
 .PHONY: run test test-slow test-crash lint screenshots bench dist dist-check clean qt-libs ci-tools \
-        display-tools pg-tools msi msi-tools
+        display-tools pg-tools msi msi-tools translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,27 @@ ci-tools:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	    age libreoffice-calc >/dev/null; \
 	else echo "Install 'age' and 'libreoffice-calc' to run the interoperability tests."; fi
+
+# The kiosk's translations (resources/i18n/README.md): refresh each language's .ts files from the code and
+# the data files, keeping what translators wrote, then compile the .qm files the app loads. English gets
+# only its plural forms ("1 second", "2 seconds"). tests/i18n checks the committed files are current.
+KIOSK_LANGUAGES := pl gd
+KIOSK_SOURCES := $(sort $(wildcard pace_desktop/ui/kiosk/*.py))
+LUPDATE := $(BIN)/pyside6-lupdate -silent -locations none
+LRELEASE := $(BIN)/pyside6-lrelease -silent
+# The adviser's and office's screens: English only for now; these .ts files are for translators to start
+# from (nothing loads them yet, so no .qm).
+DESKTOP_SOURCES := $(sort $(filter-out pace_desktop/ui/kiosk/%,$(shell find pace_desktop/ui -name '*.py')))
+translations: $(STAMP)
+	$(LUPDATE) -pluralonly $(KIOSK_SOURCES) -ts resources/i18n/pace_kiosk_en.ts
+	$(LRELEASE) resources/i18n/pace_kiosk_en.ts -qm resources/i18n/pace_kiosk_en.qm
+	@for lang in $(KIOSK_LANGUAGES); do \
+	  $(LUPDATE) $(KIOSK_SOURCES) -ts resources/i18n/pace_kiosk_$$lang.ts \
+	  && $(BIN)/python -m pace_desktop.ui.kiosk.i18n $$lang \
+	  && $(LRELEASE) resources/i18n/pace_kiosk_$$lang.ts resources/i18n/pace_kiosk_$${lang}_data.ts \
+	       -qm resources/i18n/pace_kiosk_$$lang.qm \
+	  && $(LUPDATE) $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_$$lang.ts || exit 1; \
+	done
 
 screenshots: $(STAMP) qt-libs
 	$(BIN)/python -m pace_desktop.ui.screenshots --out docs/screenshots

@@ -20,7 +20,8 @@ from pydantic import ValidationError
 
 from pace_desktop.checklist import load_checklist
 from pace_desktop.errors import RefusedError, ValidationFailed, WrongPassphrase
-from pace_desktop.privacy_notice import CORE_PURPOSES, purpose_text
+from pace_desktop.languages import SOURCE_LANGUAGE
+from pace_desktop.privacy_notice import CORE_PURPOSES, current_notice, purpose_text
 from pace_desktop.records import validation
 from pace_desktop.records.enums import share_purpose
 from pace_desktop.records.models import (
@@ -524,9 +525,11 @@ def _text(answers: Mapping[str, Any], key: str) -> str | None:
 
 
 def build_records(
-    event: Event, answers: Mapping[str, Any]
+    event: Event, answers: Mapping[str, Any], language: str = SOURCE_LANGUAGE
 ) -> tuple[Client, list[Consent], ChecklistRecord]:
     """The client (needs review, source kiosk), a consent per purpose answered, the checklist.
+
+    Each consent records ``language`` and the exact notice text shown in it (its version and hash).
 
     Raises ValidationFailed when an answer would not make a valid record: nothing half-valid.
     """
@@ -564,15 +567,18 @@ def build_records(
     choices = {p: answers[consent_field(p)] == YES for p in purposes
                if answers.get(consent_field(p)) in (YES, NO)}
     consents = build_consents(choices, how=CaptureMethod.self_kiosk, by=KIOSK_ACTOR,
-                              client_id=client.id)
+                              notice=current_notice(language), client_id=client.id)
     checklist_answers = {p.id: str(answers[p.id]) for p in load_checklist().answerable_parts()
                          if answers.get(p.id)}
     checklist = build_checklist(checklist_answers, client=client, event=event)
     return client, consents, checklist
 
 
-def submit(store: Any, event: Event, answers: Mapping[str, Any]) -> None:
+def submit(store: Any, event: Event, answers: Mapping[str, Any],
+           language: str = SOURCE_LANGUAGE) -> None:
     """Save one self-registration in one transaction, written as the kiosk; returns nothing.
+
+    ``language`` is the one the person read the kiosk in: their consents record its notice.
 
     ``store`` is a ``pace_desktop.store.store.Store`` (typed loosely: this module stays light).
     """
@@ -581,7 +587,7 @@ def submit(store: Any, event: Event, answers: Mapping[str, Any]) -> None:
     if (problem := flow.first_invalid()) is not None:
         _page, errors = problem
         raise ValidationFailed("Some answers need correcting before they can be sent.", errors)
-    client, consents, checklist = build_records(event, answers)
+    client, consents, checklist = build_records(event, answers, language)
     while store.client_queries.pace_id_taken(client.pace_id):  # a clash is rare, but never fatal
         client = client.model_copy(update={"pace_id": new_pace_id()})
     before = store.actor

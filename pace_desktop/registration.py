@@ -39,6 +39,7 @@ def build_consents(
         Consent(
             client_id=client_id, purpose=purpose, granted=bool(granted),
             notice_version=notice.version, notice_sha256=notice.sha256,
+            notice_language=notice.language,
             captured_at=at, captured_how=how, captured_by=by,
             device_id="", updated_by=by, created_at=at, updated_at=at,
         )

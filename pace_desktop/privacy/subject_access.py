@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from pace_desktop.checklist import load_checklist
+from pace_desktop.languages import CODE, SOURCE_LANGUAGE, language_name
 from pace_desktop.paths import resource
 from pace_desktop.privacy.people import find_client, record_ids, table_exists
 from pace_desktop.privacy.words import (
@@ -33,6 +34,7 @@ from pace_desktop.privacy.words import (
     service_name,
     when,
 )
+from pace_desktop.privacy_notice import notice_file
 from pace_desktop.records.models import ChecklistRecord, Client, Consent
 
 if TYPE_CHECKING:
@@ -177,12 +179,13 @@ def _details(store: Store, client: Client) -> Section:
 _NOTICE_VERSION = re.compile(r"[A-Za-z0-9.\-]{1,20}")
 
 
-def notice_text(version: str, sha256: str) -> str:
-    """The privacy notice of this version as shipped, or a plain line saying why it cannot be shown."""
-    if not _NOTICE_VERSION.fullmatch(version):
+def notice_text(version: str, sha256: str, language: str = SOURCE_LANGUAGE) -> str:
+    """The privacy notice of this version, in the language it was shown, as shipped; or a plain line
+    saying why it cannot be shown."""
+    if not _NOTICE_VERSION.fullmatch(version) or not CODE.fullmatch(language):
         return "The notice version recorded is not one this app knows."
     try:
-        text = resource("privacy", f"notice-{version}.md").read_text(encoding="utf-8")
+        text = resource("privacy", notice_file(version, language)).read_text(encoding="utf-8")
     except OSError:
         return f"The text of notice version {version} is not in this copy of the app: ask SDS for it."
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256:
@@ -207,15 +210,15 @@ def _consents(consents: list[Consent]) -> Section:
         )
         for c in consents
     )
-    versions = sorted({(c.notice_version, c.notice_sha256) for c in consents})
+    versions = sorted({(c.notice_version, c.notice_language, c.notice_sha256) for c in consents})
     notices = tuple(
         Table(
-            f"Privacy notice version {v}",
+            f"Privacy notice version {v} ({language_name(lang)})",
             ("Text you were shown",),
-            ((notice_text(v, sha),),),
+            ((notice_text(v, sha, lang),),),
             note=f"Fingerprint (SHA-256) recorded with your answers: {sha}",
         )
-        for v, sha in versions
+        for v, lang, sha in versions
     )
     table = Table(
         "Your answers",

@@ -138,6 +138,16 @@ Sha256 = Annotated[
 ]
 
 
+def _language(value: str) -> str:
+    if not _LANGUAGE.fullmatch(value):
+        raise ValueError("The notice language must be a language code such as en, pl or gd.")
+    return value
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+LanguageCode = Annotated[str, AfterValidator(_language), _string(pattern="^[a-z]{2,3}$")]
+
+
 # -- times and dates ---------------------------------------------------------------------------
 
 def _utc(value: datetime) -> datetime:

@@ -34,6 +34,7 @@ from pace_desktop.records.fields import (
     CouncilArea,
     DateOfBirth,
     Email,
+    LanguageCode,
     NiNumber,
     PaceId,
     PartnerCode,
@@ -153,6 +154,7 @@ class Consent(Record):
     granted: bool
     notice_version: Annotated[str, Text(20, required="The privacy-notice version is missing.")]
     notice_sha256: Sha256
+    notice_language: LanguageCode = "en"  # the language the notice was shown in
     captured_at: UtcDatetime
     captured_how: CaptureMethod
     captured_by: _Name

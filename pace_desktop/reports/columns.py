@@ -50,6 +50,7 @@ HEADERS: dict[str, str] = {
     "client_id": "Client ID",
     "notice_version": "Privacy notice version",
     "notice_sha256": "Privacy notice fingerprint (SHA-256)",
+    "notice_language": "Privacy notice language",
     "captured_at": "Captured",
     "captured_how": "How captured",
     "captured_by": "Captured by",

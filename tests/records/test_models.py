@@ -348,6 +348,14 @@ def test_consent_notice_fingerprint() -> None:
     assert make_consent().captured_how is CaptureMethod.self_kiosk
 
 
+def test_consent_notice_language() -> None:
+    """A consent written before languages (no notice_language) was shown the English notice."""
+    assert make_consent().notice_language == "en"
+    assert make_consent(notice_language="gd").notice_language == "gd"
+    assert errors_of(make_consent, notice_language="Polish") == {
+        "notice_language": "The notice language must be a language code such as en, pl or gd."}
+
+
 def test_checklist_override_decides_the_effective_band() -> None:
     k = ChecklistRecord(client_id=uuid4(), checklist_version="ltu-1", score=3, band="low")
     assert k.effective_band == "low"

@@ -186,3 +186,25 @@ def kiosk_fixture(qtbot, session_factory, store_path):
     if window._running:
         window.stop()
     settle(qtbot, session)
+
+
+def reviewed_copy(folder: Any, *codes: str) -> Any:
+    """The shipped drafts of ``codes`` copied to ``folder`` and marked finished, as a reviewer would in
+    Qt Linguist, then compiled with lrelease: what the kiosk loads once SDS's translators sign off."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from pace_desktop.languages import translation_sources
+
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for code in codes:
+        sources = []
+        for path in translation_sources(code):
+            copy = Path(folder) / path.name
+            copy.write_text(path.read_text(encoding="utf-8").replace(' type="unfinished"', ""),
+                            encoding="utf-8")
+            sources.append(str(copy))
+        subprocess.run([str(lrelease), "-silent", *sources, "-qm",
+                        str(Path(folder) / f"pace_kiosk_{code}.qm")], check=True, capture_output=True)
+    return folder

@@ -22,6 +22,7 @@ from tests.ui.kiosk_fixtures import (
     all_counts,
     kiosk_fixture,  # noqa: F401 - provides the 'kiosk' fixture
     page_key,
+    reviewed_copy,
     texts_on_screen,
 )
 
@@ -446,34 +447,13 @@ def test_every_string_goes_through_the_translation_system(kiosk: Kiosk) -> None:
         k.window.reset()
 
 
-def test_a_translation_file_offers_its_language_for_one_person_only(kiosk: Kiosk, tmp_path) -> None:
-    """Polish as an example: .ts made by the kiosk's own tool, compiled by lrelease, picked on welcome."""
-    import shutil
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    from pace_desktop.ui.kiosk import i18n
-
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
-    ts = tmp_path / "pace_kiosk_pl_data.ts"
-    i18n.write_ts(ts, "pl")
-    text = ts.read_text(encoding="utf-8")
-    for source, polish in (("What is your name?", "Jak się nazywasz?"), ("First name", "Imię")):
-        text = text.replace(f"<source>{source}</source>\n      <translation type=\"unfinished\" />",
-                            f"<source>{source}</source>\n      <translation>{polish}</translation>")
-    widget_words = [("KioskWindow", "Back", "Wstecz"),
-                    ("QuestionPage", "Step {n} of {m}: {section}", "Krok {n} z {m}: {section}")]
-    extra = "".join(f"  <context>\n    <name>{context}</name>\n    <message>\n"
-                    f"      <source>{source}</source>\n      <translation>{polish}</translation>\n"
-                    "    </message>\n  </context>\n" for context, source, polish in widget_words)
-    text = text.replace("</TS>", extra + "</TS>")
-    ts.write_text(text, encoding="utf-8")
-    subprocess.run([lrelease, str(ts), "-qm", str(tmp_path / "pace_kiosk_pl.qm")], check=True,
-                   capture_output=True)
-
+def test_a_reviewed_translation_offers_its_language_for_one_person_only(kiosk: Kiosk, tmp_path) -> None:
+    """Polish as an example: the shipped drafts, marked reviewed and compiled, picked on welcome."""
     k = kiosk
     k.window._translations = tmp_path
+    k.window.reset()
+    assert not [b for b in k.page().findChildren(QAbstractButton) if b.text() == "Polski"]
+    reviewed_copy(tmp_path, "pl")
     k.window.reset()
     polski = next(b for b in k.page().findChildren(QAbstractButton) if b.text() == "Polski")
     k.click(polski)

@@ -20,7 +20,7 @@ class CheckAnswersPage(QuestionPage):
 
     change_requested = Signal(str)
 
-    def __init__(self, page: Page, event: Event) -> None:
+    def __init__(self, page: Page, event: Event, language: str = "en") -> None:
         super().__init__(page, event)
         self._rows = QWidget()
         self._rows.setObjectName("summaryList")
@@ -35,7 +35,9 @@ class CheckAnswersPage(QuestionPage):
         self.column.insertSpacing(self.column.count() - 1, 16)
         self.column.insertWidget(self.column.count() - 1, self.send_heading)
         self.column.insertWidget(self.column.count() - 1, self.declaration)
-        self.locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        # Dates in the person's language ("14 marca 1971"); British English otherwise.
+        self.locale = QLocale(language) if language != "en" else \
+            QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
     def show_answers(self, flow: KioskFlow) -> None:
         self._clear_rows()
@@ -85,7 +87,9 @@ class CheckAnswersPage(QuestionPage):
             return lines or [not_given]
         if len(page.fields) == 1:
             return [next(iter(texts.values())) or not_given]
-        return [f"{ktr(f.summary or f.label)}: {texts[f.name] or not_given}" for f in page.fields]
+        return [self.tr("{question}: {answer}").format(question=ktr(f.summary or f.label),
+                                                       answer=texts[f.name] or not_given)
+                for f in page.fields]
 
     def _text(self, f: kiosk_flow.Field, answers: dict[str, Any]) -> str:
         if f.kind == "date":

@@ -1,7 +1,9 @@
-"""Kiosk translations: ``resources/i18n/pace_kiosk_<lang>.qm`` files, offered when present.
+"""Kiosk translations: ``resources/i18n/pace_kiosk_<lang>.qm`` files, offered once reviewed.
 
-English is the source language and always available. A translation is installed for one person and
-removed when the kiosk resets, so the next person starts in English again.
+English is the source language and always available. Another language is offered only when
+``pace_desktop.languages`` says so: its ``.ts`` files are all marked finished (reviewed) and its privacy
+notice exists. A translation is installed for one person and removed when the kiosk resets, so the next
+person starts in English again.
 
 The window's own strings are found by ``pyside6-lupdate``; the questions, answers, consent wording and
 messages come from ``kiosk_flow`` and the data files, which lupdate cannot read, so
@@ -19,25 +21,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from pace_desktop import kiosk_flow
+from pace_desktop.languages import PREFIX, i18n_folder, offered_languages
 from pace_desktop.paths import resource
 from pace_desktop.records.models import Event, EventType
 from pace_desktop.reference import council_areas
 
-PREFIX = "pace_kiosk_"
-
-
-def _folder(folder: Path | None) -> Path:
-    return folder if folder is not None else resource("i18n")
-
 
 def available_languages(folder: Path | None = None) -> list[tuple[str, str]]:
-    """(code, the language's own name) for each compiled translation, e.g. ('gd', 'Gàidhlig')."""
-    where = _folder(folder)
-    if not where.is_dir():
-        return []
+    """(code, the language's own name) for each offered translation, e.g. ('gd', 'Gàidhlig')."""
     out = []
-    for path in sorted(where.glob(f"{PREFIX}*.qm")):
-        code = path.stem.removeprefix(PREFIX)
+    for code in offered_languages(folder):
         name = QLocale(code).nativeLanguageName() or code
         out.append((code, name[:1].upper() + name[1:]))
     return out
@@ -45,7 +38,7 @@ def available_languages(folder: Path | None = None) -> list[tuple[str, str]]:
 
 def install(code: str, folder: Path | None = None) -> QTranslator | None:
     """Load and install the translation for ``code``; None when there is no such file."""
-    path = _folder(folder) / f"{PREFIX}{code}.qm"
+    path = i18n_folder(folder) / f"{PREFIX}{code}.qm"
     app = QCoreApplication.instance()
     if app is None or not path.exists():
         return None
@@ -82,16 +75,21 @@ def kiosk_strings() -> list[str]:
 def write_ts(path: Path, language: str) -> int:
     """Write (or update) a .ts file of the ``kiosk`` context; returns how many strings still need work.
 
-    Translations already in the file are kept; strings no longer used are marked 'vanished'.
+    Translations already in the file are kept, drafts (not yet reviewed) still unfinished; strings no
+    longer used are marked 'vanished'.
     """
     done: dict[str, str] = {}
+    drafts: dict[str, str] = {}  # translated but not yet reviewed: kept, still unfinished
     if path.exists():
         old = ET.parse(path).getroot()  # noqa: S314 - a translator's file from our own repository
         for message in old.iter("message"):
             source = message.findtext("source") or ""
             translation = message.find("translation")
-            if translation is not None and translation.text and \
-                    translation.get("type") not in ("unfinished", "vanished"):
+            if translation is None or not translation.text:
+                continue
+            if translation.get("type") == "unfinished":
+                drafts[source] = translation.text
+            elif translation.get("type") != "vanished":
                 done[source] = translation.text
     root = ET.Element("TS", version="2.1", language=language, sourcelanguage="en_GB")
     context = ET.SubElement(root, "context")
@@ -109,6 +107,7 @@ def write_ts(path: Path, language: str) -> int:
             translation.text = done[source]
         else:
             translation.set("type", "unfinished")
+            translation.text = drafts.get(source)
             todo += 1
     ET.indent(root)
     path.parent.mkdir(parents=True, exist_ok=True)

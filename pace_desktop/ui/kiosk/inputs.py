@@ -72,8 +72,8 @@ class DateInput(QWidget):
             column.setSpacing(6)
             caption = QLabel(label)
             caption.setObjectName("kioskDatePart")
-            box = text_box(f"{accessible_name}: {label}", sensitive=sensitive, max_len=chars + 2,
-                           chars=chars + 1)
+            named = self.tr("{field}: {part}").format(field=accessible_name, part=label)
+            box = text_box(named, sensitive=sensitive, max_len=chars + 2, chars=chars + 1)
             box.setObjectName(f"{name}.{part}")
             box.setInputMethodHints(box.inputMethodHints() | Qt.InputMethodHint.ImhDigitsOnly)
             box.textChanged.connect(self.changed)

@@ -109,10 +109,7 @@ class StillTherePage(_ActionPage):
         self.add_actions(self.stay, self.leave)
 
     def set_seconds(self, seconds: int) -> None:
-        if seconds == 1:
-            text = self.tr("The form will be cleared in 1 second.")
-        else:
-            text = self.tr("The form will be cleared in {n} seconds.").format(n=seconds)
+        text = self.tr("The form will be cleared in %n seconds.", "", seconds)
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
 

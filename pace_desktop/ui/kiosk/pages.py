@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop import kiosk_flow
 from pace_desktop.kiosk_flow import Field, Page
+from pace_desktop.languages import SOURCE_LANGUAGE
 from pace_desktop.privacy_notice import current_notice
 from pace_desktop.records.models import Event
 from pace_desktop.ui.kiosk.inputs import CheckList, ChoiceGroup, DateInput, text_box, wipe_line
@@ -410,11 +411,12 @@ class WelcomePage(QuestionPage):
 
 
 class PrivacyPage(QuestionPage):
-    """The privacy notice from ``resources/privacy``: the exact versioned text consents point to."""
+    """The privacy notice from ``resources/privacy``, in the person's language: the exact versioned
+    text their consents point to (its own file per language, never pieced together from strings)."""
 
-    def __init__(self, page: Page, event: Event) -> None:
+    def __init__(self, page: Page, event: Event, language: str = SOURCE_LANGUAGE) -> None:
         super().__init__(page, event)
-        notice = current_notice()
+        notice = current_notice(language)
         at = self.column.count() - 1
         for kind, text in notice_blocks(notice.text):
             widget = QLabel(text)
@@ -460,9 +462,10 @@ def _inline(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escaped)
 
 
-def build_page(page: Page, event: Event, languages: list[tuple[str, str]]) -> QuestionPage:
+def build_page(page: Page, event: Event, languages: list[tuple[str, str]],
+               language: str = SOURCE_LANGUAGE) -> QuestionPage:
     if page.key == "welcome":
         return WelcomePage(page, event, languages)
     if page.key == "privacy":
-        return PrivacyPage(page, event)
+        return PrivacyPage(page, event, language)
     return QuestionPage(page, event)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pace_desktop import kiosk_flow
 from pace_desktop.errors import PaceError, WrongPassphrase
 from pace_desktop.kiosk_flow import ExitGuard, KioskFlow
+from pace_desktop.languages import SOURCE_LANGUAGE
 from pace_desktop.records.models import Event
 from pace_desktop.ui.kiosk import i18n
 from pace_desktop.ui.kiosk.check_answers import CheckAnswersPage
@@ -115,7 +116,11 @@ class KioskWindow(QWidget):
         self._sending = False
         self._snapshot: dict[str, Any] = {}
         self._translator: Any = None
+        self._language = SOURCE_LANGUAGE  # the language this person reads: their consents record it
         self._translations = translations  # folder of .qm files; None: resources/i18n
+        # English plural forms ("1 second", "2 seconds") for as long as the kiosk exists
+        self._plurals = i18n.install(SOURCE_LANGUAGE)
+        self.destroyed.connect(lambda *_a, t=self._plurals: i18n.remove(t))
         self._hidden: list[QWidget] = []
         self._pages: dict[str, QuestionPage] = {}
         self._return_to: QWidget | None = None
@@ -399,11 +404,11 @@ class KioskWindow(QWidget):
             page = self.flow.page_named(key)
             widget: QuestionPage
             if key == "check":
-                widget = CheckAnswersPage(page, self.pace_event)
+                widget = CheckAnswersPage(page, self.pace_event, self._language)
                 widget.change_requested.connect(self._change)
             else:
                 languages = i18n.available_languages(self._translations)
-                widget = build_page(page, self.pace_event, languages)
+                widget = build_page(page, self.pace_event, languages, self._language)
                 if key == "welcome":
                     widget.language_chosen.connect(self._choose_language)  # type: ignore[attr-defined]
             self._pages[key] = widget
@@ -517,7 +522,8 @@ class KioskWindow(QWidget):
         self._sending = True
         self.next_button.setEnabled(False)
         store, event, answers = self.session.store, self.pace_event, self._snapshot
-        self.session.worker.submit(lambda _p: kiosk_flow.submit(store, event, answers),
+        language = self._language
+        self.session.worker.submit(lambda _p: kiosk_flow.submit(store, event, answers, language),
                                    on_done=self._sent, on_error=self._send_failed)
 
     def _sent(self, _result: object = None) -> None:
@@ -545,6 +551,7 @@ class KioskWindow(QWidget):
         self._wipe_pages()
         for page in (self.still_there, self.clear_confirm):
             page.wipe()
+        self._language = SOURCE_LANGUAGE
         if self._translator is not None:
             i18n.remove(self._translator)
             self._translator = None
@@ -577,6 +584,7 @@ class KioskWindow(QWidget):
         if self._translator is not None:
             i18n.remove(self._translator)
         self._translator = i18n.install(code, self._translations)
+        self._language = code if self._translator is not None else SOURCE_LANGUAGE
         self._retranslate()
         self._wipe_pages()
         self._show_flow_page()
@@ -635,8 +643,8 @@ class KioskWindow(QWidget):
         wait = self.guard.wait_seconds()
         if wait > 0:
             self.exit_page.show_error(self.tr(
-                "Too many wrong passphrases: wait {n} seconds, then try again.").format(
-                n=math.ceil(wait)))
+                "Too many wrong passphrases: wait %n seconds, then try again.", "",
+                math.ceil(wait)))
             return
         self.exit_page.busy(True)
         store, event = self.session.store, self.pace_event
