@@ -23,6 +23,10 @@ def apply(app: QApplication) -> None:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
+    # Behaviour every screen shares: a mouse wheel over a closed drop-down scrolls the page.
+    from pace_desktop.ui.widgets.choice import install_wheel_guard
+
+    install_wheel_guard(app)
     icon = resource("icons", "pace-desktop.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

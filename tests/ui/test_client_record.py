@@ -81,13 +81,12 @@ def test_register_a_client_by_keyboard_with_consent_and_checklist(qtbot, session
     assert dialog.save_button.isEnabled()
 
     go_to(qtbot, dialog, 3)  # Checklist: each answer moves the band as it is chosen
-    assert focused() is dialog.checklist.combos["q1_qualification"]
-    for part_id, presses in (("q1_qualification", 4), ("q2_licence", 2), ("q2_vehicle", 2)):
-        combo = dialog.checklist.combos[part_id]
-        combo.setFocus()
-        for _ in range(presses):
-            qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert dialog.checklist.combos["q1_qualification"].currentText() == "No qualifications"
+    assert focused() is dialog.checklist.choices["q1_qualification"].buttons[0]
+    for part_id, answer in (("q1_qualification", 3), ("q2_licence", 1), ("q2_vehicle", 1)):
+        radio = dialog.checklist.choices[part_id].buttons[answer]
+        radio.setFocus()
+        qtbot.keyClick(radio, Qt.Key.Key_Space)
+    assert dialog.checklist.choices["q1_qualification"].currentText() == "No qualifications"
     band = dialog.checklist.band_label
     assert band.objectName() == "bandMedium" and band.text() == "Medium risk"
     reasons = dialog.checklist.reasons.text()
@@ -390,7 +389,7 @@ def test_auto_lock_keeps_a_draft_and_restores_it(qtbot, session, event):
     qtbot.keyClicks(dialog.details.editors["first_name"], "Kirsty")
     qtbot.keyClicks(dialog.details.editors["last_name"], "Robertson")
     answer(qtbot, dialog, "pace_support", True)
-    dialog.checklist.combos["q5_dependants"].setCurrentIndex(1)
+    dialog.checklist.choices["q5_dependants"].setCurrentIndex(1)
     pace_id = dialog.pace_id
 
     session.lock()  # as the idle timer would: no question asked

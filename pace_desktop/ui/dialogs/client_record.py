@@ -599,7 +599,7 @@ class ClientRecordDialog(QDialog):
     def _hold_override(self, band_value: str, reason: str) -> None:
         self.pending_override = (band_value, reason)
         self.checklist.show_override(self.tr("Band set to {0}: {1} (saved with the record)").format(
-            band(band_value), reason))
+            band(band_value), reason), band_value)
 
     # -- leaving ---------------------------------------------------------------------------------------
     def ask_unsaved(self) -> str:
