@@ -62,6 +62,7 @@ from pace_desktop.ui.dialogs.client.support import SDS, SupportTab, partner_name
 from pace_desktop.ui.dialogs.client.text import band, day, when
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.fit import fit_to_screen
 
 DRAFT_PREFIX = "client:"
 TABS = ("Details", "Consent", "Checklist", "Support", "Follow-up", "History")
@@ -155,8 +156,8 @@ class ClientRecordDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)
         layout.addLayout(footer)
-        self.resize(1120, 780)
         self.setMinimumSize(900, 600)
+        fit_to_screen(self, 1120, 780)
         self._show_header()
 
     def _connect(self) -> None:

@@ -27,6 +27,7 @@ from pace_desktop.ui import style
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.widgets.banner import Banner, audit_banner
+from pace_desktop.ui.widgets.fit import fit_to_screen
 from pace_desktop.ui.widgets.header import app_header
 
 
@@ -124,7 +125,7 @@ class OfficeWindow(QMainWindow):
         self.session = session
         self.setWindowTitle(self.tr("PACE Intake — Office"))
         self.setMinimumSize(1024, 640)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.header = self._build_header()
         self.stack = QStackedWidget()
         self.unlock = OfficeUnlockScreen(self.session)
