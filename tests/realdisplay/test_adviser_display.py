@@ -94,3 +94,24 @@ def test_focus_on_the_green_save_button_can_be_seen(qtbot, unlocked_window, know
     for button in (dialog.save_button, dialog.close_button):
         change = focus_change(button, qtbot.wait)
         assert change.visible, (button.text(), change)
+
+
+def test_every_error_link_in_the_event_form_lands_on_a_visible_focused_field(qtbot, unlocked_window):
+    dialog = unlocked_window.edit_event(None)
+    qtbot.addWidget(dialog)
+    show_settled(qtbot, dialog)
+    dialog.save()
+    qtbot.wait(50)
+    links = list(dialog.summary.links)
+    assert len(links) >= 3
+    for index in range(len(links)):
+        link = dialog.summary.links[index]
+        assert fully_visible(link)
+        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+        qtbot.wait(30)
+        field = QApplication.focusWidget()
+        assert field is not None and field is not link and fully_visible(field), link.text()
+        change = focus_change(field, qtbot.wait)
+        assert change.visible, (link.text(), change)
+    assert fit_problems(dialog) == []
+    dialog.done(0)

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +35,13 @@ from pace_desktop.errors import PaceError
 from pace_desktop.records.models import Event, EventType, field_errors
 from pace_desktop.reference import council_areas
 from pace_desktop.ui import style
+from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.date_edit import DateField
 from pace_desktop.ui.widgets.error_summary import ErrorSummary
 from pace_desktop.ui.widgets.field import FieldRow
+from pace_desktop.ui.widgets.fit import cap_to_screen
 
 DRAFT_PREFIX = "event:"
 # Suggestions only (typing anything else is fine): the sectors PACE events most often meet.
@@ -133,8 +137,9 @@ class EventDialog(QDialog):
         style.primary(self.save_button)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 8)
         layout.setSpacing(12)
         layout.addWidget(self.summary)
         layout.addWidget(title)
@@ -142,8 +147,19 @@ class EventDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.banner)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        # The form scrolls when the screen is short (1280x720 with an error summary); Save stays.
+        self.scroll = QScrollArea()
+        make_scrollable(self.scroll, body)
+        self.scroll.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 16)
+        outer.addWidget(self.scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(24, 0, 24, 0)
+        buttons.addWidget(self.buttons)
+        outer.addLayout(buttons)
         self.setMinimumWidth(820)
+        cap_to_screen(self)
         for line in (self.employer, self.postcode, self.sector, self.hr1, self.affected):
             line.textEdited.connect(lambda _t: self._recheck())
         self.address.textChanged.connect(self._recheck)

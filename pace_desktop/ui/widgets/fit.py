@@ -20,3 +20,11 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     room_w, room_h = area.width() - FRAME[0], area.height() - FRAME[1]
     window.setMinimumSize(min(window.minimumWidth(), room_w), min(window.minimumHeight(), room_h))
     window.resize(min(width, room_w), min(height, room_h))
+
+
+def cap_to_screen(window: QWidget) -> None:
+    """Never let ``window`` grow past the screen (e.g. when an error summary appears): its content
+    scrolls instead, so the buttons below stay in view."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    window.setMaximumSize(area.width() - FRAME[0], area.height() - FRAME[1])
