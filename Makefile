@@ -92,7 +92,7 @@ ci-tools:
 	    age libreoffice-calc >/dev/null; \
 	else echo "Install 'age' and 'libreoffice-calc' to run the interoperability tests."; fi
 
-screenshots: $(STAMP) qt-libs
+screenshots: $(STAMP) qt-libs display-tools
 	$(BIN)/python -m pace_desktop.ui.screenshots --out docs/screenshots
 
 # The installable folder dist/pace-desktop/ (PyInstaller, one folder); fails when over the 150 MB budget.
