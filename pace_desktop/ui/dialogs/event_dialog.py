@@ -137,7 +137,7 @@ class EventDialog(QDialog):
         style.primary(self.save_button)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        body = QWidget()
+        body = self._body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 20, 24, 8)
         layout.setSpacing(12)
@@ -168,6 +168,11 @@ class EventDialog(QDialog):
         self.date.dateChanged.connect(lambda _d: self._recheck())
         self.employer.setFocus()
 
+    def _fit_height(self) -> None:
+        """Tall enough for the whole form when the screen allows (a scroll area asks for little)."""
+        wanted = self._body.sizeHint().height() + self.buttons.sizeHint().height() + 24
+        self.resize(self.width(), min(wanted, self.maximumHeight()))
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         # Three lines of address without a scroll bar. Set here, once the stylesheet has been
         # applied: its min-height and font size would otherwise win over a height set earlier.
@@ -177,6 +182,7 @@ class EventDialog(QDialog):
         self.address.setStyleSheet(f"QPlainTextEdit {{ min-height: {height}px; "
                                    f"max-height: {height}px; }}")
         super().showEvent(event)
+        self._fit_height()
 
     # -- values ------------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -235,6 +241,7 @@ class EventDialog(QDialog):
                 if focused is not None and focused.objectName() != "errorLink":
                     focused.setFocus()
             self._checked = True
+            self._fit_height()  # room for the summary, up to the screen's height; then it scrolls
             return None
         for row in self.rows.values():
             row.set_error(None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -50,7 +50,7 @@ class RadioChoice(QWidget):
                 button.setAccessibleName(f"{label}, {name}")
             self.group.addButton(button, index)
             self.buttons.append(button)
-            layout.addWidget(button)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         if short:
             layout.addStretch(1)
         self.setAccessibleName(name)

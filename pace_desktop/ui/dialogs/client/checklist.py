@@ -61,11 +61,11 @@ class ChecklistTab(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(14)
-        layout.addWidget(self._questions(), 11)
+        layout.addWidget(self._questions(), 3)
         result = QScrollArea()
         make_scrollable(result, self._result())
-        result.setMinimumWidth(400)
-        layout.addWidget(result, 9)
+        result.setMinimumWidth(360)
+        layout.addWidget(result, 2)
 
     # -- the questions ---------------------------------------------------------------------------------
     def _questions(self) -> QScrollArea:
@@ -125,12 +125,20 @@ class ChecklistTab(QWidget):
                     label.setBuddy(choice)
                 choice.currentIndexChanged.connect(lambda _i: self.changed.emit())
                 self.choices[part.id] = choice
-                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(choice, row, 1)
-                row += 1
+                if isinstance(choice, RadioChoice):
+                    # The question above its answers (a GOV.UK legend): long answers get the width.
+                    grid.addWidget(label, row, 0, 1, 2)
+                    choice.setContentsMargins(12, 0, 0, 4)
+                    grid.addWidget(choice, row + 1, 0, 1, 2)
+                    row += 2
+                else:
+                    grid.addWidget(label, row, 0)
+                    grid.addWidget(choice, row, 1)
+                    row += 1
         grid.setRowStretch(row, 1)
         make_scrollable(scroll, body)
+        # Questions and answers wrap to the pane's width: a page scrolls one way only.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
     # -- the result and the override -------------------------------------------------------------------
