@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop import paths
 from pace_desktop.ui import style
+from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.widgets.banner import Banner, audit_banner
@@ -74,7 +76,13 @@ class OfficeHome(QWidget):
                   self.tr("D&uplicates"), self.tr("&Reports"), self.tr("Office &key"),
                   self.tr("Partners"), self.tr("People's rights"), self.tr("&Follow-up")]
         for page, label in zip(self.pages, labels, strict=True):
-            self.tabs.addTab(page, label)
+            shown = page
+            if page is self.import_page:
+                # Its boxes, relay panel and results need more height than 1280x720 leaves: the
+                # page scrolls rather than squeezing them over each other.
+                shown = QScrollArea()
+                make_scrollable(shown, page)
+            self.tabs.addTab(shown, label)
         self.duplicates.count_changed.connect(self._duplicates_counted)
         self.import_page.imported.connect(self._after_import)
         self.tabs.currentChanged.connect(self._tab_changed)
