@@ -8,7 +8,14 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from pace_desktop.ui.dialogs.client_record import ClientRecordDialog
-from tests.realdisplay.probes import fit_problems, focus_change, fully_visible, show_settled
+from tests.realdisplay.probes import (
+    fit_problems,
+    focus_change,
+    fully_visible,
+    global_rect,
+    show_settled,
+    visible_part,
+)
 from tests.ui.conftest import settle
 
 
@@ -115,3 +122,38 @@ def test_every_error_link_in_the_event_form_lands_on_a_visible_focused_field(qtb
         assert change.visible, (link.text(), change)
     assert fit_problems(dialog) == []
     dialog.done(0)
+
+
+def _tab_through(qtbot, window, stop, limit: int = 40) -> list[str]:
+    """Press Tab (through the X server's focus handling in Qt) until ``stop`` or ``limit``; return
+    each stop that was not fully visible or had no focus indicator of 3:1."""
+    problems = []
+    seen = set()
+    for _ in range(limit):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.wait(20)
+        widget = QApplication.focusWidget()
+        if widget is None or widget is stop or id(widget) in seen:
+            break
+        seen.add(id(widget))
+        name = widget.accessibleName() or type(widget).__name__
+        if not fully_visible(widget):
+            problems.append(f"{name}: not fully on screen ({visible_part(widget)} of {global_rect(widget)})")
+            continue
+        change = focus_change(widget, qtbot.wait)
+        if not change.visible:
+            problems.append(f"{name}: focus indicator {change}")
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+    return problems
+
+
+def test_every_tab_stop_on_the_client_details_is_visible_with_a_visible_focus(qtbot,
+                                                                               unlocked_window,
+                                                                               known_event):
+    session = unlocked_window.session
+    dialog = ClientRecordDialog(session, _event(session, known_event), None, unlocked_window)
+    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "_locking", True))
+    show_settled(qtbot, dialog)
+    dialog.details.editors["first_name"].setFocus()
+    assert _tab_through(qtbot, dialog, stop=dialog.close_button) == []
+

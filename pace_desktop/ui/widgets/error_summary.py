@@ -6,17 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from pace_desktop.ui.widgets.fit import scroll_into_view
 
 
 def reveal(widget: QWidget) -> None:
     """Focus ``widget`` and scroll every scroll area around it so all of it is in view."""
-    ancestor = widget.parentWidget()
-    while ancestor is not None:
-        if isinstance(ancestor, QScrollArea) and ancestor.widget() is not None \
-                and ancestor.widget().isAncestorOf(widget):
-            ancestor.ensureWidgetVisible(widget, 24, 24)
-        ancestor = ancestor.parentWidget()
+    scroll_into_view(widget, 24)
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 

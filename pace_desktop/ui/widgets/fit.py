@@ -8,7 +8,7 @@ the content scrolls inside, so Save, Close and the status line stay in view.
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 FRAME = (12, 48)  # width and height a window manager's border and title bar may take
 
@@ -28,3 +28,25 @@ def cap_to_screen(window: QWidget) -> None:
     screen = window.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry()
     window.setMaximumSize(area.width() - FRAME[0], area.height() - FRAME[1])
+
+
+def scroll_into_view(widget: QWidget, margin: int = 16) -> None:
+    """Scroll every scroll area around ``widget`` so all of it (and its focus edge) is in view."""
+    ancestor = widget.parentWidget()
+    while ancestor is not None:
+        if isinstance(ancestor, QScrollArea) and ancestor.widget() is not None \
+                and ancestor.widget().isAncestorOf(widget):
+            # Not ensureWidgetVisible: for a text box it only brings the cursor into view.
+            body = ancestor.widget()
+            centre = widget.mapTo(body, widget.rect().center())
+            ancestor.ensureVisible(centre.x(), centre.y(), widget.width() // 2 + margin,
+                                   widget.height() // 2 + margin)
+        ancestor = ancestor.parentWidget()
+
+
+def keep_focus_in_view(app: QApplication) -> None:
+    """Wherever focus goes (Tab, a shortcut, an error link), the focused widget is scrolled into
+    view: typing never goes into a box nobody can see (WCAG 2.4.11, focus not obscured)."""
+    if not app.property("paceFocusInView"):
+        app.setProperty("paceFocusInView", True)
+        app.focusChanged.connect(lambda _old, new: scroll_into_view(new) if new is not None else None)
