@@ -269,9 +269,15 @@ def test_a_report_is_written_from_the_reports_tab(qtbot, office, office_world, t
     show_tab(qtbot, office, reports)
     reports.kind.setCurrentIndex(reports.kind.findData("records"))
     assert "personal data" in reports.caution.text()
-    reports.out.set_path(tmp_path / "central-records")  # .xlsx is added
+    # Secure drive only: no folder is suggested (not silently the home folder); Write asks for one.
+    assert reports.out.path() is None
     qtbot.mouseClick(reports.write_button, Qt.MouseButton.LeftButton)
+    assert reports.out_row.message.text() == "Choose a folder on the office's secure drive."
+    reports.out.set_path(tmp_path / "central-records")  # .xlsx is added
+    reports.write_button.setFocus()
+    qtbot.keyClick(reports.write_button, Qt.Key.Key_Space)
     settle(qtbot, office.session)
+    assert office.focusWidget() is reports.open_button  # on to the result, not to Lock
     target = tmp_path / "central-records.xlsx"
     assert reports.done_banner.text() == reports.done_banner.text().strip()
     assert reports.done_banner.text().endswith(f"to {target}.")

@@ -84,7 +84,7 @@ class ReceiptDialog(QDialog):
         self.apply_button.clicked.connect(self.apply)
         grid.addWidget(self.apply_button, 0, 2)
         self.banner = Banner("error")
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         exports_title = QLabel(self.tr("Exports from this laptop"))
         exports_title.setObjectName("sectionTitle")
         self.model = RowsModel([self.tr("No."), self.tr("Written"), self.tr("Records"),

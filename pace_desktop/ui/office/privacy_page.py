@@ -75,7 +75,7 @@ class PrivacyPage(QWidget):
             "consent or have it erased. Find the person by their PACE ID; every action is recorded "
             "in the audit log, with who and when."))
         self.banner = Banner("error")
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         layout.addWidget(self.banner)
         layout.addWidget(self.done_banner)
         self.tabs = QTabWidget()
