@@ -441,3 +441,31 @@ def test_auto_lock_while_the_question_is_up_keeps_a_draft(qtbot, session, event)
     session.unlock(PASSPHRASE)
     assert session.store.draft_keys() == [f"client:{event.id}:{client.id}"]
     assert session.store.clients.get(client.id).job_title is None  # kept as a draft, not saved
+
+
+def test_the_referral_form_waits_for_the_client_to_be_saved_and_says_why(qtbot, session, event):
+    dialog = open_record(qtbot, session, event)
+    support = dialog.support
+    assert support.saved_hint.text() == "Save the client first, then add referrals."
+    assert not support.saved_hint.isHidden()
+    assert not any(w.isEnabled() for w in (support.partner, support.service, support.note,
+                                           support.add_button))
+
+
+def test_the_checklist_headline_tells_the_truth(qtbot, session, event):
+    dialog = open_record(qtbot, session, event)
+    tab = dialog.checklist
+    assert tab.band_label.text() == "Not scored"  # nothing answered: not a green "Low"
+    assert tab.band_label.objectName() == "bandNone"
+    for choice in tab.choices.values():
+        choice.setCurrentIndex(choice.findData("prefer_not_to_say"))
+    assert tab.band_label.text() == "Not enough answers to score"
+    tab.choices["q5_dependants"].setCurrentIndex(tab.choices["q5_dependants"].findData("no"))
+    assert tab.band_label.text() == "Low risk"
+    tab.override_band.setCurrentIndex(tab.override_band.findData("high"))
+    tab.override_reason.setPlainText("Caring for a parent full time")
+    tab.override_button.setFocus()
+    qtbot.mouseClick(tab.override_button, Qt.MouseButton.LeftButton)
+    assert tab.band_label.text() == "High risk (adviser override)"
+    assert tab.band_label.objectName() == "bandHigh"
+    assert dialog.focusWidget() is tab.override_band  # not Close
