@@ -42,6 +42,17 @@ class OfficeUnlockScreen(UnlockScreen):
                            .format(self.session.path))
 
 
+class PageTabs(QTabWidget):
+    """Tabs whose pages may sit in a scroll area: a page is still chosen by the page itself."""
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt API
+        for index in range(self.count()):
+            shown = self.widget(index)
+            if shown is widget or isinstance(shown, QScrollArea) and shown.widget() is widget:
+                self.setCurrentIndex(index)
+                return
+
+
 class OfficeHome(QWidget):
     """The tabs, and a notice line above them (after set-up: what to do next)."""
 
@@ -58,7 +69,7 @@ class OfficeHome(QWidget):
         super().__init__(parent)
         self.session = session
         self.notice = Banner("notice")
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.tabs.setDocumentMode(False)
         self.import_page = ImportPage(session)
         self.history = HistoryPage(session)
