@@ -53,10 +53,14 @@ def test_new_client_fits_with_save_close_and_status_in_view(qtbot, unlocked_wind
     assert _buttons_visible(dialog) == []
 
 
-def test_settings_and_event_dialogs_fit_with_their_buttons(qtbot, unlocked_window, known_event):
+def test_settings_event_export_receipt_and_followup_dialogs_fit_with_their_buttons(qtbot, unlocked_window, known_event):
     session = unlocked_window.session
+    parts = [("pace_desktop.ui.dialogs.export_dialog", "ExportDialog"),
+             ("pace_desktop.ui.dialogs.receipt_dialog", "ReceiptDialog"),
+             ("pace_desktop.ui.followup_dialog", "FollowupDialog")]
     for dialog in (unlocked_window.open_settings(),
-                   unlocked_window.edit_event(_event(session, known_event))):
+                   unlocked_window.edit_event(_event(session, known_event)),
+                   *(unlocked_window.open_part(module, name) for module, name in parts)):
         qtbot.addWidget(dialog)
         show_settled(qtbot, dialog)
         settle(qtbot, session)

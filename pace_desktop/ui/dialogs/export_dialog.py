@@ -32,6 +32,7 @@ from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
+from pace_desktop.ui.widgets.fit import cap_to_screen
 
 # What each part of a bundle is, in the adviser's words, in the order the summary lists them.
 KIND_WORDS = {
@@ -88,6 +89,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export for the office"))
         self.setModal(True)
         self.setMinimumWidth(680)
+        cap_to_screen(self)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_form())
         self.pages.addWidget(self._build_summary())
@@ -195,6 +197,9 @@ class ExportDialog(QDialog):
         # NoOfficeKey's own line names the command-line way too; here the way is the button beside.
         self.no_key_banner.show_message(self.tr(NO_KEY_LINE))
         self.no_key.setVisible(True)
+        # The dialog was sized before this line arrived: grow to fit it (a wrapped label is
+        # otherwise cut mid-sentence and the buttons squeezed), never past the screen.
+        self.adjustSize()
         self.export_button.setEnabled(False)
 
     def open_settings(self) -> None:
