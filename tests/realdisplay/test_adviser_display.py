@@ -53,7 +53,8 @@ def test_new_client_fits_with_save_close_and_status_in_view(qtbot, unlocked_wind
     assert _buttons_visible(dialog) == []
 
 
-def test_settings_event_export_receipt_and_followup_dialogs_fit_with_their_buttons(qtbot, unlocked_window, known_event):
+def test_settings_event_export_receipt_and_followup_dialogs_fit_with_their_buttons(
+        qtbot, unlocked_window, known_event):
     session = unlocked_window.session
     parts = [("pace_desktop.ui.dialogs.export_dialog", "ExportDialog"),
              ("pace_desktop.ui.dialogs.receipt_dialog", "ReceiptDialog"),
@@ -161,3 +162,33 @@ def test_every_tab_stop_on_the_client_details_is_visible_with_a_visible_focus(qt
     dialog.details.editors["first_name"].setFocus()
     assert _tab_through(qtbot, dialog, stop=dialog.close_button) == []
 
+
+
+def test_every_error_link_in_the_client_record_lands_on_a_visible_focused_field(qtbot,
+                                                                                unlocked_window,
+                                                                                known_event):
+    session = unlocked_window.session
+    dialog = ClientRecordDialog(session, _event(session, known_event), None, unlocked_window)
+    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "_locking", True))
+    show_settled(qtbot, dialog)
+    dialog.details.editors["postcode"].setText("PA15 1A")
+    dialog.details.editors["email"].setText("not an address")
+    dialog.save()
+    qtbot.wait(50)
+    texts = [link.text() for link in dialog.summary.links]
+    assert len(texts) >= 4, texts  # names, postcode, email, consent
+    assert QApplication.focusWidget() is dialog.summary.links[0]
+    for index in range(len(texts)):
+        link = dialog.summary.links[index]
+        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+        qtbot.wait(30)
+        field = QApplication.focusWidget()
+        assert field is not link and fully_visible(field), link.text()
+        assert focus_change(field, qtbot.wait).visible, link.text()
+    assert fit_problems(dialog) == [] and fully_visible(dialog.save_button)
+    postcode = dialog.details.editors["postcode"]
+    postcode.setFocus()
+    postcode.selectAll()
+    qtbot.keyClicks(postcode, "PA15 1AA")
+    qtbot.wait(20)
+    assert not any("postcode" in link.text().lower() for link in dialog.summary.links)
