@@ -97,6 +97,7 @@ def _client_record(session: Session, event: Event, out_dir: Path) -> list[Path]:
         details.editors[name].setText(text)
         details.touched.add(name)
     details.changed.emit()
+    new.save()  # refused: the error summary at the top lists each problem
     shots.append(_save(new, session, out_dir, "client-new-errors"))
     new.done(0)
     return shots
