@@ -56,14 +56,14 @@ def answer(qtbot, dialog, purpose: str, yes: bool) -> None:
 def test_register_a_client_by_keyboard_with_consent_and_checklist(qtbot, session, event):
     dialog = open_record(qtbot, session, event)
     assert focused() is dialog.details.editors["first_name"]
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
 
     type_and_tab(qtbot, "Ewan")
     type_and_tab(qtbot, "MacLeod")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # preferred name: left blank
     type_and_tab(qtbot, "3/11/75")
     assert dialog.details.editors["date_of_birth"].text() == "03/11/1975"  # read back as understood
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
     assert "Consent tab" in dialog.status.text()
 
     go_to(qtbot, dialog, 2)  # Consent: the notice button first, then each question's Yes/No pair
@@ -138,7 +138,7 @@ def test_messages_beside_fields_and_save_disabled_until_valid(qtbot, session, ev
     assert details.rows["date_of_birth"].message.text().startswith("Enter a real date")
 
     answer(qtbot, dialog, "pace_support", True)
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # disabled: nothing happens
     assert session.store.clients.count() == 0
 
@@ -153,7 +153,7 @@ def test_an_unusual_age_asks_for_confirmation(qtbot, session, event):
     answer(qtbot, dialog, "pace_support", True)
     assert details.dob_confirm.isVisible()
     assert "over 80 at the event" in details.rows["date_of_birth"].message.text()
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
     qtbot.mouseClick(details.dob_confirm, Qt.MouseButton.LeftButton)
     assert dialog.save_button.isEnabled()
     dob = details.rows["date_of_birth"].message  # back to the format hint, not an error
@@ -167,7 +167,7 @@ def test_no_to_holding_the_record_means_it_cannot_be_kept(qtbot, session, event)
     answer(qtbot, dialog, "pace_support", False)
     message = dialog.consent.rows["pace_support"].message
     assert not message.isHidden() and "SDS cannot keep a record" in message.text()
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
 
 
 def test_new_clients_get_a_pace_id_unique_in_the_store(qtbot, session, event):

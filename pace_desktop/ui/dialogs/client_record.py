@@ -371,8 +371,8 @@ class ClientRecordDialog(QDialog):
         self.checklist.rescore(dob, self.pace_event.event_date)
         blockers = self._blockers(errors)
         dirty = self.is_dirty()
-        self.save_button.setEnabled(not blockers and not self._busy
-                                    and (dirty or self.client is None))
+        # Not disabled for problems (GOV.UK): pressing Save lists them in the summary at the top.
+        self.save_button.setEnabled(not self._busy and (dirty or self.client is None))
         if self._busy:
             text = self.tr("Saving…")
         elif blockers:
