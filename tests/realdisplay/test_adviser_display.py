@@ -9,18 +9,26 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from pace_desktop.ui.dialogs.client_record import ClientRecordDialog
 from tests.realdisplay.probes import (
+    error_link_problems,
     fit_problems,
     focus_change,
     fully_visible,
-    global_rect,
     show_settled,
-    visible_part,
+    tab_problems,
 )
 from tests.ui.conftest import settle
 
 
 def _event(session, known_event):
     return next(e for e in session.store.events.all() if str(e.id) == known_event.event_id)
+
+
+def _new_client(qtbot, window, known_event) -> ClientRecordDialog:
+    session = window.session
+    dialog = ClientRecordDialog(session, _event(session, known_event), None, window)
+    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "_locking", True))
+    show_settled(qtbot, dialog)
+    return dialog
 
 
 def _buttons_visible(dialog) -> list[str]:
@@ -42,11 +50,8 @@ def test_the_main_window_fits_a_1280x720_screen(qtbot, x_server, demo_store_path
 
 
 def test_new_client_fits_with_save_close_and_status_in_view(qtbot, unlocked_window, known_event):
-    session = unlocked_window.session
-    dialog = ClientRecordDialog(session, _event(session, known_event), None, unlocked_window)
-    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "_locking", True))
-    show_settled(qtbot, dialog)
-    settle(qtbot, session)
+    dialog = _new_client(qtbot, unlocked_window, known_event)
+    settle(qtbot, unlocked_window.session)
     assert fit_problems(dialog) == []
     for widget in (dialog.save_button, dialog.close_button, dialog.status):
         assert fully_visible(widget), widget.objectName() or type(widget).__name__
@@ -72,10 +77,7 @@ def test_settings_event_export_receipt_and_followup_dialogs_fit_with_their_butto
 
 def test_the_wheel_over_a_checklist_answer_scrolls_and_changes_nothing(qtbot, unlocked_window,
                                                                      known_event):
-    session = unlocked_window.session
-    dialog = ClientRecordDialog(session, _event(session, known_event), None, unlocked_window)
-    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "_locking", True))
-    show_settled(qtbot, dialog)
+    dialog = _new_client(qtbot, unlocked_window, known_event)
     dialog.tabs.setCurrentIndex(2)
     qtbot.wait(50)
     tab = dialog.checklist
@@ -97,10 +99,7 @@ def test_the_wheel_over_a_checklist_answer_scrolls_and_changes_nothing(qtbot, un
 
 
 def test_focus_on_the_green_save_button_can_be_seen(qtbot, unlocked_window, known_event):
-    session = unlocked_window.session
-    dialog = ClientRecordDialog(session, _event(session, known_event), None, unlocked_window)
-    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "_locking", True))
-    show_settled(qtbot, dialog)
+    dialog = _new_client(qtbot, unlocked_window, known_event)
     # Saving needs consent too; only how the focused green button looks matters here.
     dialog.save_button.setEnabled(True)
     for button in (dialog.save_button, dialog.close_button):
@@ -129,48 +128,18 @@ def test_every_error_link_in_the_event_form_lands_on_a_visible_focused_field(qtb
     dialog.done(0)
 
 
-def _tab_through(qtbot, window, stop, limit: int = 40) -> list[str]:
-    """Press Tab (through the X server's focus handling in Qt) until ``stop`` or ``limit``; return
-    each stop that was not fully visible or had no focus indicator of 3:1."""
-    problems = []
-    seen = set()
-    for _ in range(limit):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        qtbot.wait(20)
-        widget = QApplication.focusWidget()
-        if widget is None or widget is stop or id(widget) in seen:
-            break
-        seen.add(id(widget))
-        name = widget.accessibleName() or type(widget).__name__
-        if not fully_visible(widget):
-            problems.append(f"{name}: not fully on screen ({visible_part(widget)} of {global_rect(widget)})")
-            continue
-        change = focus_change(widget, qtbot.wait)
-        if not change.visible:
-            problems.append(f"{name}: focus indicator {change}")
-        widget.setFocus(Qt.FocusReason.TabFocusReason)
-    return problems
-
-
 def test_every_tab_stop_on_the_client_details_is_visible_with_a_visible_focus(qtbot,
                                                                                unlocked_window,
                                                                                known_event):
-    session = unlocked_window.session
-    dialog = ClientRecordDialog(session, _event(session, known_event), None, unlocked_window)
-    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "_locking", True))
-    show_settled(qtbot, dialog)
+    dialog = _new_client(qtbot, unlocked_window, known_event)
     dialog.details.editors["first_name"].setFocus()
-    assert _tab_through(qtbot, dialog, stop=dialog.close_button) == []
-
+    assert tab_problems(qtbot, dialog, stop=dialog.close_button) == []
 
 
 def test_every_error_link_in_the_client_record_lands_on_a_visible_focused_field(qtbot,
                                                                                 unlocked_window,
                                                                                 known_event):
-    session = unlocked_window.session
-    dialog = ClientRecordDialog(session, _event(session, known_event), None, unlocked_window)
-    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "_locking", True))
-    show_settled(qtbot, dialog)
+    dialog = _new_client(qtbot, unlocked_window, known_event)
     dialog.details.editors["postcode"].setText("PA15 1A")
     dialog.details.editors["email"].setText("not an address")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # usable: it lists why not
@@ -178,13 +147,7 @@ def test_every_error_link_in_the_client_record_lands_on_a_visible_focused_field(
     texts = [link.text() for link in dialog.summary.links]
     assert len(texts) >= 4, texts  # names, postcode, email, consent
     assert QApplication.focusWidget() is dialog.summary.links[0]
-    for index in range(len(texts)):
-        link = dialog.summary.links[index]
-        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
-        qtbot.wait(30)
-        field = QApplication.focusWidget()
-        assert field is not link and fully_visible(field), link.text()
-        assert focus_change(field, qtbot.wait).visible, link.text()
+    assert error_link_problems(qtbot, dialog.summary) == []
     assert fit_problems(dialog) == [] and fully_visible(dialog.save_button)
     postcode = dialog.details.editors["postcode"]
     postcode.setFocus()
