@@ -133,7 +133,7 @@ def focus_change(widget: QWidget, settle=None) -> FocusChange:
 
 
 def tab_problems(qtbot, window, stop, limit: int = 40) -> list[str]:
-    """Press Tab (through the X server's focus handling in Qt) until ``stop`` or ``limit``; return
+    """Press Tab (as Qt key events) from the focused widget until ``stop`` or ``limit``; return
     each stop that was not fully visible or had no focus indicator of 3:1."""
     problems = []
     seen = set()
