@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Only the targets that must not open windows (tests, screenshots, bench, dist-check) choose a Qt
+# Only the targets that must not open windows on your desktop (tests, bench, dist-check) choose a Qt
 # platform; `make run` leaves it to Qt, so a desktop gets a real window.
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
@@ -113,8 +113,10 @@ translations: $(STAMP)
 	  && $(LUPDATE) $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_$$lang.ts || exit 1; \
 	done
 
-screenshots: $(STAMP) qt-libs
-	$(BIN)/python -m pace_desktop.ui.screenshots --out docs/screenshots
+# Rendered on a real X server it starts itself (Xvfb 1280x720 + Openbox, xcb) so clipping shows;
+# add ARGS=--offscreen for Qt's own rendering.
+screenshots: $(STAMP) qt-libs display-tools
+	$(BIN)/python -m pace_desktop.ui.screenshots --out docs/screenshots $(ARGS)
 
 # The installable folder dist/pace-desktop/ (PyInstaller, one folder); fails when over the 150 MB budget.
 dist: $(STAMP) qt-libs

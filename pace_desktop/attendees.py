@@ -569,6 +569,8 @@ def parse_date(value: Any, *, epoch: datetime | None = None, month_first: bool =
     text = _TIME_TAIL.sub("", " ".join(str(value).split())).strip().rstrip(",")
     if re.fullmatch(r"\d{5}", text):  # a serial number that lost its cell format in a CSV
         return parse_date(int(text), epoch=epoch)
+    if re.fullmatch(r"\d{8}", text):  # typed without separators: 12031968 is 12 March 1968
+        text = f"{text[:2]}/{text[2:4]}/{text[4:]}"
     try:
         return _text_date(text, month_first, past, today)
     except (ValueError, KeyError, OverflowError):

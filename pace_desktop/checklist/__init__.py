@@ -10,9 +10,24 @@ from pace_desktop.checklist.data import (
     Question,
     load_checklist,
 )
-from pace_desktop.checklist.scorer import ChecklistOutcome, Contribution, explain, score
+from pace_desktop.checklist.scorer import (
+    NOT_ENOUGH_ANSWERS,
+    NOT_SCORED,
+    ChecklistOutcome,
+    Contribution,
+    band_in_use,
+    explain,
+    not_scored_reason,
+    score,
+    score_counts,
+)
 
 __all__ = [
+    "NOT_ENOUGH_ANSWERS",
+    "NOT_SCORED",
+    "band_in_use",
+    "not_scored_reason",
+    "score_counts",
     "PREFER_NOT_TO_SAY",
     "Band",
     "Checklist",

@@ -52,6 +52,41 @@ class ChecklistOutcome(BaseModel):
     area_as_of: int
     area_data_stale: bool
     notes: tuple[str, ...]
+    answered: int = 0  # questions the person gave a real answer to (not blank, not prefer not to say)
+
+    @property
+    def counts(self) -> bool:
+        """Whether the score means anything: see ``score_counts``."""
+        return self.answered > 0
+
+
+NOT_SCORED = "Not scored"
+NOT_ENOUGH_ANSWERS = "Not enough answers to score"
+
+
+def real_answers(answers: Mapping[str, str]) -> int:
+    """How many answers are real ones: blank and "prefer not to say" are not."""
+    return sum(1 for value in answers.values() if value not in ("", PREFER_NOT_TO_SAY))
+
+
+def score_counts(answers: Mapping[str, str]) -> bool:
+    """A score counts once the person has really answered at least one question. With nothing
+    answered, or only "prefer not to say", a total of 0 would read as "Low risk" when nothing is
+    known: the band is then not shown, in the client's record and in the event's list alike."""
+    return real_answers(answers) > 0
+
+
+def band_in_use(band: str | None, answers: Mapping[str, str], override: str | None) -> str | None:
+    """The band to show and count: the adviser's override wins; otherwise the scored band if the
+    score counts, else None ("Not scored" or "Not enough answers to score")."""
+    if override:
+        return override
+    return band if band and score_counts(answers) else None
+
+
+def not_scored_reason(answers: Mapping[str, str]) -> str:
+    """Why there is no band: nothing answered yet, or only "prefer not to say"."""
+    return NOT_ENOUGH_ANSWERS if any(v == PREFER_NOT_TO_SAY for v in answers.values()) else NOT_SCORED
 
 
 # (part id or None, answer label, points before the question's cap)
@@ -158,7 +193,7 @@ def score(
         checklist_version=checklist.version, score=total, max_score=checklist.max_score,
         band=checklist.band_for(total), contributions=tuple(contributions),
         unanswered=tuple(unanswered), area_as_of=area_as_of, area_data_stale=stale,
-        notes=tuple(notes),
+        notes=tuple(notes), answered=real_answers(answers),
     )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from pace_desktop import policy
+from pace_desktop.checklist.scorer import band_in_use
 from pace_desktop.errors import PaceError, StoreError, UsageError, ValidationFailed
 from pace_desktop.records.models import (
     ChecklistRecord,
@@ -49,6 +50,13 @@ DEFAULTS: dict[str, str] = {
 
 RECOVERY_ACTOR = "office recovery"
 RETENTION_DAYS = (1, 365)  # how long confirmed records may stay on a laptop, in days
+
+
+
+def _checklist_columns(k: ChecklistRecord) -> dict[str, str]:
+    """The band the event's list shows and counts: "" when the score does not count (the rule is
+    the checklist's own, so the list and the client's record agree)."""
+    return {"band": band_in_use(k.band, k.answers, k.override.band if k.override else None) or ""}
 
 
 @dataclass(frozen=True)
@@ -129,7 +137,7 @@ class Store:
         self.consents = Repository(self, "consent", "consents", Consent, "client_id",
                                    lambda c: {"purpose": c.purpose, "active": int(c.active)})
         self.checklists = Repository(self, "checklist", "checklists", ChecklistRecord, "client_id",
-                                     lambda k: {"band": k.effective_band})
+                                     _checklist_columns)
         self.interventions = Repository(self, "intervention", "interventions", Intervention, "client_id")
         self.outcomes = Repository(self, "outcome", "outcomes", Outcome, "client_id")
         self.feedback = Repository(self, "feedback", "feedback", Feedback, "client_id")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from pace_desktop.errors import UsageError
 from pace_desktop.paths import APP_NAME
 from pace_desktop.ui import style
+from pace_desktop.ui.widgets.fit import fit_to_screen
 
 OFFICE_MODULE = "pace_desktop.ui.office.window"
 DEMO_EVENTS = 6
@@ -110,7 +111,7 @@ def start(store: Path | None = None, demo: bool = False) -> Running:
         path = Path(store)
     session = Session(path)
     window = MainWindow(session, demo_passphrase=passphrase)
-    window.resize(1280, 800)
+    fit_to_screen(window, 1280, 800)
     window.show()
     if temp is not None and passphrase is not None:
         _start_demo(session, window, temp, passphrase)

@@ -31,6 +31,7 @@ from pace_desktop.ui import style
 from pace_desktop.ui.office.common import error_text, hint
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.date_edit import DateField
+from pace_desktop.ui.widgets.fit import fit_to_screen
 
 COLUMNS = ("PACE ID", "Name", "Follow-up", "Due", "Last outcome")
 PURPOSES = (("contact_followup", "Follow-up contacts"), ("client_survey", "Client survey"))
@@ -182,7 +183,7 @@ class FollowupDialog(QDialog):
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_t("Follow-up"))
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
         self.panel = FollowupPanel(session, self)
         close = QPushButton(_t("Close"))
         close.clicked.connect(self.accept)

@@ -23,6 +23,13 @@ def apply(app: QApplication) -> None:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
+    # Behaviour every screen shares: a mouse wheel over a closed drop-down scrolls the page.
+    # and focus, however it moves, is scrolled into view.
+    from pace_desktop.ui.widgets.choice import install_wheel_guard
+    from pace_desktop.ui.widgets.fit import keep_focus_in_view
+
+    install_wheel_guard(app)
+    keep_focus_in_view(app)
     icon = resource("icons", "pace-desktop.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

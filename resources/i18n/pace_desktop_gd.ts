@@ -371,6 +371,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} risk (adviser override)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} risk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -498,6 +502,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Confirm the date of birth with the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the person&apos;s answer to the first question on the Consent tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That could not be saved: nothing was changed. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,10 +593,6 @@
     <name>DetailsTab</name>
     <message>
         <source>I have checked this date of birth with the person and it is right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DD/MM/YYYY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -822,6 +830,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorSummary</name>
+    <message>
+        <source>There is a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>Edit event</source>
@@ -900,10 +919,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the details marked in red.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The event could not be saved: try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -963,7 +978,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} clients  ·  {1} high risk  ·  {2} not exported  ·  {3} need review</source>
+        <source>{0}  ·  {1} high risk  ·  {2} not exported  ·  {3} {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -972,14 +991,6 @@
     </message>
     <message>
         <source>No clients yet. Register one with New client, or import the attendee list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Showing {0} of {1} clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} clients</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1034,11 +1045,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} records changed since the last export.</source>
+        <source>{0} changed since the last export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 record changed since the last export.</source>
+        <source>Last export: number {0}, {1}, {2} — {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1}) written to {2}
+in the folder {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: send this file to the office. When the office sends back a receipt, apply it with Apply office file… so that sent records can be removed from this laptop after the retention period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1047,10 +1067,6 @@
     </message>
     <message>
         <source>no receipt from the office yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last export: number {0}, {1}, {2} records — {3}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1086,20 +1102,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} records were written to {1}
-in the folder {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Every record on this laptop has already been sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Their records are sent once PACE support consent is recorded for them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next: send this file to the office. When the office sends back a receipt, apply it with Apply receipt… so that sent records can be removed from this laptop after the retention period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2337,7 +2344,11 @@ in the folder {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Withdrawals and erasures made here must reach the laptops that hold the person. Write the notice files and send each to its laptop, where the adviser applies it with Apply receipt.</source>
+        <source>Withdrawals and erasures made here must reach the laptops that hold the person. Write the notice files and send each to its laptop, where the adviser applies it with Apply office file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send each file to its laptop; the adviser applies it with Apply office file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2434,10 +2445,6 @@ in the folder {2}</source>
     </message>
     <message>
         <source>{0}: for laptop {1}, {2} withdrawals and {3} erasures.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send each file to its laptop; the adviser applies it with Apply receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2558,7 +2565,7 @@ in the folder {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Receipt for export {0} applied: {1} of {2} records newly confirmed by the office.</source>
+        <source>Receipt for export {0} applied: {1} of {2} newly confirmed by the office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2724,6 +2731,10 @@ in the folder {2}</source>
     </message>
     <message>
         <source>Choose where to save the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder on the office&apos;s secure drive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -164,3 +164,42 @@ def in_front(qtbot, window: QWidget, server, timeout: int = 3000) -> bool:
     except AssertionError:
         return False
     return True
+
+
+def tab_problems(qtbot, window, stop, limit: int = 40) -> list[str]:
+    """Press Tab (as Qt key events) from the focused widget until ``stop`` or ``limit``; return
+    each stop that was not fully visible or had no focus indicator of 3:1."""
+    problems = []
+    seen = set()
+    for _ in range(limit):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.wait(20)
+        widget = QApplication.focusWidget()
+        if widget is None or widget is stop or id(widget) in seen:
+            break
+        seen.add(id(widget))
+        name = widget.accessibleName() or type(widget).__name__
+        if not fully_visible(widget):
+            problems.append(f"{name}: not fully on screen ({visible_part(widget)} of {global_rect(widget)})")
+            continue
+        change = focus_change(widget, qtbot.wait)
+        if not change.visible:
+            problems.append(f"{name}: focus indicator {change}")
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+    return problems
+
+
+def error_link_problems(qtbot, summary) -> list[str]:
+    """Activate each link of an error summary in turn; the problems where the field it focuses is
+    not fully on screen or shows no focus indicator of 3:1."""
+    problems = []
+    for index in range(len(summary.links)):
+        link = summary.links[index]
+        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+        qtbot.wait(30)
+        field = QApplication.focusWidget()
+        if field is None or field is link or not fully_visible(field):
+            problems.append(f"{link.text()}: the field is not on screen")
+        elif not focus_change(field, qtbot.wait).visible:
+            problems.append(f"{link.text()}: no visible focus")
+    return problems

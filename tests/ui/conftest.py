@@ -85,7 +85,8 @@ def demo_template(tmp_path_factory) -> tuple[Path, KnownEvent]:
                         ni_number=ni, needs_review=review,
                         source=RecordSource.kiosk if review else RecordSource.adviser)
         checklist = None if band is None else ChecklistRecord(
-            client_id=client.id, checklist_version="ltu-1", score=10, band=band)
+            client_id=client.id, checklist_version="ltu-1", score=10, band=band,
+            answers={"q5_dependants": "no"})  # a real answer: the score counts
         saved = store.register(client, [], checklist)
         people[last] = {"pace_id": saved.pace_id, "ni": ni, "postcode": postcode}
     store.close()

@@ -56,14 +56,14 @@ def answer(qtbot, dialog, purpose: str, yes: bool) -> None:
 def test_register_a_client_by_keyboard_with_consent_and_checklist(qtbot, session, event):
     dialog = open_record(qtbot, session, event)
     assert focused() is dialog.details.editors["first_name"]
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
 
     type_and_tab(qtbot, "Ewan")
     type_and_tab(qtbot, "MacLeod")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # preferred name: left blank
     type_and_tab(qtbot, "3/11/75")
     assert dialog.details.editors["date_of_birth"].text() == "03/11/1975"  # read back as understood
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
     assert "Consent tab" in dialog.status.text()
 
     go_to(qtbot, dialog, 2)  # Consent: the notice button first, then each question's Yes/No pair
@@ -81,13 +81,12 @@ def test_register_a_client_by_keyboard_with_consent_and_checklist(qtbot, session
     assert dialog.save_button.isEnabled()
 
     go_to(qtbot, dialog, 3)  # Checklist: each answer moves the band as it is chosen
-    assert focused() is dialog.checklist.combos["q1_qualification"]
-    for part_id, presses in (("q1_qualification", 4), ("q2_licence", 2), ("q2_vehicle", 2)):
-        combo = dialog.checklist.combos[part_id]
-        combo.setFocus()
-        for _ in range(presses):
-            qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert dialog.checklist.combos["q1_qualification"].currentText() == "No qualifications"
+    assert focused() is dialog.checklist.choices["q1_qualification"].buttons[0]
+    for part_id, answer in (("q1_qualification", 3), ("q2_licence", 1), ("q2_vehicle", 1)):
+        radio = dialog.checklist.choices[part_id].buttons[answer]
+        radio.setFocus()
+        qtbot.keyClick(radio, Qt.Key.Key_Space)
+    assert dialog.checklist.choices["q1_qualification"].currentText() == "No qualifications"
     band = dialog.checklist.band_label
     assert band.objectName() == "bandMedium" and band.text() == "Medium risk"
     reasons = dialog.checklist.reasons.text()
@@ -139,7 +138,7 @@ def test_messages_beside_fields_and_save_disabled_until_valid(qtbot, session, ev
     assert details.rows["date_of_birth"].message.text().startswith("Enter a real date")
 
     answer(qtbot, dialog, "pace_support", True)
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # disabled: nothing happens
     assert session.store.clients.count() == 0
 
@@ -154,10 +153,11 @@ def test_an_unusual_age_asks_for_confirmation(qtbot, session, event):
     answer(qtbot, dialog, "pace_support", True)
     assert details.dob_confirm.isVisible()
     assert "over 80 at the event" in details.rows["date_of_birth"].message.text()
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
     qtbot.mouseClick(details.dob_confirm, Qt.MouseButton.LeftButton)
     assert dialog.save_button.isEnabled()
-    assert not details.rows["date_of_birth"].message.isVisible()
+    dob = details.rows["date_of_birth"].message  # back to the format hint, not an error
+    assert dob.objectName() == "hint" and dob.text().startswith("Day, month, year")
 
 
 def test_no_to_holding_the_record_means_it_cannot_be_kept(qtbot, session, event):
@@ -167,7 +167,7 @@ def test_no_to_holding_the_record_means_it_cannot_be_kept(qtbot, session, event)
     answer(qtbot, dialog, "pace_support", False)
     message = dialog.consent.rows["pace_support"].message
     assert not message.isHidden() and "SDS cannot keep a record" in message.text()
-    assert not dialog.save_button.isEnabled()
+    assert dialog.status.text().startswith("To save:")  # Save stays usable and lists why
 
 
 def test_new_clients_get_a_pace_id_unique_in_the_store(qtbot, session, event):
@@ -390,7 +390,7 @@ def test_auto_lock_keeps_a_draft_and_restores_it(qtbot, session, event):
     qtbot.keyClicks(dialog.details.editors["first_name"], "Kirsty")
     qtbot.keyClicks(dialog.details.editors["last_name"], "Robertson")
     answer(qtbot, dialog, "pace_support", True)
-    dialog.checklist.combos["q5_dependants"].setCurrentIndex(1)
+    dialog.checklist.choices["q5_dependants"].setCurrentIndex(1)
     pace_id = dialog.pace_id
 
     session.lock()  # as the idle timer would: no question asked
@@ -441,3 +441,31 @@ def test_auto_lock_while_the_question_is_up_keeps_a_draft(qtbot, session, event)
     session.unlock(PASSPHRASE)
     assert session.store.draft_keys() == [f"client:{event.id}:{client.id}"]
     assert session.store.clients.get(client.id).job_title is None  # kept as a draft, not saved
+
+
+def test_the_referral_form_waits_for_the_client_to_be_saved_and_says_why(qtbot, session, event):
+    dialog = open_record(qtbot, session, event)
+    support = dialog.support
+    assert support.saved_hint.text() == "Save the client first, then add referrals."
+    assert not support.saved_hint.isHidden()
+    assert not any(w.isEnabled() for w in (support.partner, support.service, support.note,
+                                           support.add_button))
+
+
+def test_the_checklist_headline_tells_the_truth(qtbot, session, event):
+    dialog = open_record(qtbot, session, event)
+    tab = dialog.checklist
+    assert tab.band_label.text() == "Not scored"  # nothing answered: not a green "Low"
+    assert tab.band_label.objectName() == "bandNone"
+    for choice in tab.choices.values():
+        choice.setCurrentIndex(choice.findData("prefer_not_to_say"))
+    assert tab.band_label.text() == "Not enough answers to score"
+    tab.choices["q5_dependants"].setCurrentIndex(tab.choices["q5_dependants"].findData("no"))
+    assert tab.band_label.text() == "Low risk"
+    tab.override_band.setCurrentIndex(tab.override_band.findData("high"))
+    tab.override_reason.setPlainText("Caring for a parent full time")
+    tab.override_button.setFocus()
+    qtbot.mouseClick(tab.override_button, Qt.MouseButton.LeftButton)
+    assert tab.band_label.text() == "High risk (adviser override)"
+    assert tab.band_label.objectName() == "bandHigh"
+    assert dialog.focusWidget() is tab.override_band  # not Close

@@ -47,7 +47,7 @@ def test_the_event_shows_its_clients_with_band_review_and_counts(qtbot, event_sc
     assert event_screen.title.text() == known_event.employer
     assert "Glasgow City" in event_screen.details.text()
     assert event_screen.counts.text() == \
-        "4 clients  ·  1 high risk  ·  4 not exported  ·  1 need review"
+        "4 clients  ·  1 high risk  ·  4 not exported  ·  1 needs review"
     assert shown(event_screen) == ["MacFadyen, Eilidh", "MacLeod, Ruairidh", "Nowakowski, Paweł",
                                    "Siddiqui, Ayesha"]  # surname order
     assert shown(event_screen, "Risk") == ["High", "Not scored", "Low", "Medium"]

@@ -67,7 +67,7 @@ def test_export_writes_a_bundle_and_says_who_was_held_back_and_why(qtbot, laptop
     bundles = list(out.glob("*.pacebundle"))
     assert len(bundles) == 1
     assert dialog.summary_title.text() == "Export written"
-    assert dialog.summary_file.text() == (f"7 records were written to {bundles[0].name}\n"
+    assert dialog.summary_file.text() == (f"2 people (7 records) written to {bundles[0].name}\n"
                                           f"in the folder {out}")
     assert grid_texts(dialog.counts) == ["Events", "1", "People", "2", "Consent answers", "2",
                                          "Checklists", "2"]

@@ -111,7 +111,18 @@ def test_an_event_with_missing_details_is_not_saved_and_says_why_beside_each_fie
     assert "postcode" in dialog.rows["site_postcode"].message.text()
     assert dialog.rows["sector"].message.isVisible()
     assert not dialog.rows["event_date"].message.isVisible()
-    assert dialog.focusWidget() is dialog.employer  # the first problem gets the focus
+    # GOV.UK: the summary at the top lists each problem, focus on its first link; a link goes to
+    # its field, and a fixed field loses its message at once.
+    links = dialog.summary.links
+    assert [link.text() for link in links][:2] == ["Enter the employer's name.",
+                                                  dialog.rows["site_postcode"].message.text()]
+    assert dialog.focusWidget() is links[0]
+    qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)
+    assert dialog.focusWidget() is dialog.employer
+    qtbot.keyClicks(dialog.employer, "Kelvin Test Works")
+    assert not dialog.rows["employer_name"].message.isVisible()
+    assert "Enter the employer's name." not in [link.text() for link in dialog.summary.links]
+    assert dialog.focusWidget() is dialog.employer
     assert empty_window.session.store.events.count() == 0
     dialog.done(0)
 

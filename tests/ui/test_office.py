@@ -11,7 +11,7 @@ import stat
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.office.window import OfficeWindow
@@ -85,10 +85,14 @@ def test_first_run_creates_the_central_store_and_office_pub(qtbot, tmp_path, clo
     assert setup.confirm_row.message.text() == "The two passphrases are different: type the same " \
                                                "one twice."
     assert not (tmp_path / "new" / "central.store").exists()
+    # The problem is listed at the top too, its link focused; it goes once the field is right.
+    assert [link.text() for link in setup.summary.links] == [setup.confirm_row.message.text()]
+    assert QApplication.focusWidget() is setup.summary.links[0]
 
     setup.confirm.clear()
     qtbot.keyClicks(setup.confirm, PASSPHRASE)
-    qtbot.keyClick(setup.confirm, Qt.Key.Key_Return)
+    assert not setup.confirm_row.message.isVisible() and setup.summary.isHidden()
+    qtbot.keyClick(setup.name, Qt.Key.Key_Return)  # Enter in any box submits
     qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
                     timeout=10000)
     settle(qtbot, window.session)
@@ -265,9 +269,15 @@ def test_a_report_is_written_from_the_reports_tab(qtbot, office, office_world, t
     show_tab(qtbot, office, reports)
     reports.kind.setCurrentIndex(reports.kind.findData("records"))
     assert "personal data" in reports.caution.text()
-    reports.out.set_path(tmp_path / "central-records")  # .xlsx is added
+    # Secure drive only: no folder is suggested (not silently the home folder); Write asks for one.
+    assert reports.out.path() is None
     qtbot.mouseClick(reports.write_button, Qt.MouseButton.LeftButton)
+    assert reports.out_row.message.text() == "Choose a folder on the office's secure drive."
+    reports.out.set_path(tmp_path / "central-records")  # .xlsx is added
+    reports.write_button.setFocus()
+    qtbot.keyClick(reports.write_button, Qt.Key.Key_Space)
     settle(qtbot, office.session)
+    assert office.focusWidget() is reports.open_button  # on to the result, not to Lock
     target = tmp_path / "central-records.xlsx"
     assert reports.done_banner.text() == reports.done_banner.text().strip()
     assert reports.done_banner.text().endswith(f"to {target}.")

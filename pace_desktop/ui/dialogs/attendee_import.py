@@ -48,6 +48,7 @@ from pace_desktop.ui.dialogs.progress import run_with_progress
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
+from pace_desktop.ui.widgets.fit import fit_to_screen
 
 PREVIEW_ROWS = 20
 FILE_FILTER = "Staff lists (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
@@ -209,8 +210,8 @@ class AttendeeImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.banner)
         layout.addLayout(footer)
-        self.resize(1040, 700)
         self.setMinimumSize(820, 540)
+        fit_to_screen(self, 1040, 700)
         self._show_page(0)
         session.about_to_lock.connect(self._close_for_lock)
 

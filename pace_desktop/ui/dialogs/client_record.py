@@ -54,7 +54,7 @@ from pace_desktop.store import audit as audit_log
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.client.checklist import ChecklistTab
 from pace_desktop.ui.dialogs.client.consent import ConsentTab
-from pace_desktop.ui.dialogs.client.details import DetailsTab
+from pace_desktop.ui.dialogs.client.details import ALL_SPECS, DetailsTab
 from pace_desktop.ui.dialogs.client.followup import FollowUpTab
 from pace_desktop.ui.dialogs.client.history import HistoryTab
 from pace_desktop.ui.dialogs.client.layout import first_input
@@ -62,6 +62,8 @@ from pace_desktop.ui.dialogs.client.support import SDS, SupportTab, partner_name
 from pace_desktop.ui.dialogs.client.text import band, day, when
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.error_summary import ErrorSummary
+from pace_desktop.ui.widgets.fit import fit_to_screen
 
 DRAFT_PREFIX = "client:"
 TABS = ("Details", "Consent", "Checklist", "Support", "Follow-up", "History")
@@ -149,14 +151,16 @@ class ClientRecordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
+        self.summary = ErrorSummary()
+        layout.addWidget(self.summary)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.review)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)
         layout.addLayout(footer)
-        self.resize(1120, 780)
         self.setMinimumSize(900, 600)
+        fit_to_screen(self, 1120, 780)
         self._show_header()
 
     def _connect(self) -> None:
@@ -367,8 +371,8 @@ class ClientRecordDialog(QDialog):
         self.checklist.rescore(dob, self.pace_event.event_date)
         blockers = self._blockers(errors)
         dirty = self.is_dirty()
-        self.save_button.setEnabled(not blockers and not self._busy
-                                    and (dirty or self.client is None))
+        # Not disabled for problems (GOV.UK): pressing Save lists them in the summary at the top.
+        self.save_button.setEnabled(not self._busy and (dirty or self.client is None))
         if self._busy:
             text = self.tr("Saving…")
         elif blockers:
@@ -378,6 +382,8 @@ class ClientRecordDialog(QDialog):
         else:
             text = self.tr("Everything is saved.")
         self.status.setText(text)
+        if not self.summary.isHidden():  # after a refused save: each problem goes once fixed
+            self._show_summary(errors, move_focus=False)
         self.review.setVisible(bool(self.client and self.client.needs_review))
         self.confirm_button.setEnabled(not blockers and not self._busy)
 
@@ -392,7 +398,7 @@ class ClientRecordDialog(QDialog):
         if client is None or self._blockers(errors):
             self.details.touch_all()
             self._refresh()
-            self._show_first_problem(errors)
+            self._show_summary(errors, move_focus=True)
             return False
         store = self.session.store
         is_new = self.client is None
@@ -468,16 +474,29 @@ class ClientRecordDialog(QDialog):
                                  else self.tr("The record could not be saved: nothing was changed. "
                                               "Try again."))
 
-    def _show_first_problem(self, errors: dict[str, str]) -> None:
-        widget = self.details.first_problem() if (errors or self.details.needs_dob_confirmation()) \
-            else None
-        if widget is not None:
-            self.tabs.setCurrentWidget(self.details)
-            self.details.ensureWidgetVisible(widget)
-            widget.setFocus()
-        elif self.consent.required_problem(self.client is None):
-            self.tabs.setCurrentWidget(self.consent)
-            self.consent.rows["pace_support"].yes.setFocus()
+    def _show_summary(self, errors: dict[str, str], move_focus: bool) -> None:
+        """GOV.UK's error summary above the tabs: each problem a link to its field (switching tab)."""
+        problems: list[tuple[str, QWidget]] = [
+            (errors[name], self.details.editors[name]) for name in
+            (spec.name for spec in ALL_SPECS) if name in errors and name in self.details.editors]
+        if self.details.needs_dob_confirmation():
+            problems.append((self.tr("Confirm the date of birth with the person."),
+                             self.details.dob_confirm))
+        if self.consent.required_problem(self.client is None):
+            problems.append((self.tr("Record the person's answer to the first question on the "
+                                     "Consent tab."), self.consent.rows["pace_support"].yes))
+        focused = self.focusWidget()
+        self.summary.show_problems(problems, before_link=self._go_to_field)
+        if move_focus and self.summary.links:
+            self.summary.links[0].setFocus()
+        elif focused is not None and focused.objectName() != "errorLink" and not move_focus:
+            focused.setFocus()
+
+    def _go_to_field(self, widget: QWidget) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                return
 
     def confirm_review(self) -> None:
         """A kiosk registration checked with the person: save it as no longer needing review."""
@@ -599,7 +618,7 @@ class ClientRecordDialog(QDialog):
     def _hold_override(self, band_value: str, reason: str) -> None:
         self.pending_override = (band_value, reason)
         self.checklist.show_override(self.tr("Band set to {0}: {1} (saved with the record)").format(
-            band(band_value), reason))
+            band(band_value), reason), band_value)
 
     # -- leaving ---------------------------------------------------------------------------------------
     def ask_unsaved(self) -> str:

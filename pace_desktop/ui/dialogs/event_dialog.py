@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +35,13 @@ from pace_desktop.errors import PaceError
 from pace_desktop.records.models import Event, EventType, field_errors
 from pace_desktop.reference import council_areas
 from pace_desktop.ui import style
+from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.date_edit import DateField
+from pace_desktop.ui.widgets.error_summary import ErrorSummary
 from pace_desktop.ui.widgets.field import FieldRow
+from pace_desktop.ui.widgets.fit import cap_to_screen
 
 DRAFT_PREFIX = "event:"
 # Suggestions only (typing anything else is fine): the sectors PACE events most often meet.
@@ -124,29 +129,60 @@ class EventDialog(QDialog):
         for i, (name, label, editor, hint) in enumerate(spec):
             self.rows[name] = FieldRow(grid, i, label, editor, hint=hint)
         self.banner = Banner("error")
+        self.summary = ErrorSummary()
+        self._checked = False  # after the first Save, errors are re-checked as fields change
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(self.tr("&Save event"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         style.primary(self.save_button)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        body = self._body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 8)
         layout.setSpacing(12)
+        layout.addWidget(self.summary)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(grid)
         layout.addWidget(self.banner)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        # The form scrolls when the screen is short (1280x720 with an error summary); Save stays.
+        self.scroll = QScrollArea()
+        make_scrollable(self.scroll, body)
+        self.scroll.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 16)
+        outer.addWidget(self.scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(24, 0, 24, 0)
+        buttons.addWidget(self.buttons)
+        outer.addLayout(buttons)
         self.setMinimumWidth(820)
+        cap_to_screen(self)
+        for line in (self.employer, self.postcode, self.sector, self.hr1, self.affected):
+            line.textEdited.connect(lambda _t: self._recheck())
+        self.address.textChanged.connect(self._recheck)
+        for combo in (self.area, self.type):
+            combo.currentIndexChanged.connect(lambda _i: self._recheck())
+        self.date.dateChanged.connect(lambda _d: self._recheck())
         self.employer.setFocus()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the whole form when the screen allows (a scroll area asks for little)."""
+        wanted = self._body.sizeHint().height() + self.buttons.sizeHint().height() + 24
+        self.resize(self.width(), min(wanted, self.maximumHeight()))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         # Three lines of address without a scroll bar. Set here, once the stylesheet has been
         # applied: its min-height and font size would otherwise win over a height set earlier.
-        self.address.setFixedHeight(3 * self.address.fontMetrics().lineSpacing() + 18)
+        # In a style sheet: re-polishing for an error would otherwise let the app's min-height win
+        # and collapse the box.
+        height = 3 * self.address.fontMetrics().lineSpacing() + 18
+        self.address.setStyleSheet(f"QPlainTextEdit {{ min-height: {height}px; "
+                                   f"max-height: {height}px; }}")
         super().showEvent(event)
+        self._fit_height()
 
     # -- values ------------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -194,15 +230,29 @@ class EventDialog(QDialog):
                 errors["council_area"] = self.tr("Choose the council area from the list.")
             for name, row in self.rows.items():
                 row.set_error(errors.get(name))
-            first = next((self.rows[n].editor for n in FIELDS if n in errors), None)
-            if first is not None:
-                first.setFocus()
-            self.banner.show_message(self.tr("Check the details marked in red."))
+            problems = [(errors[n], self.rows[n].editor) for n in FIELDS if n in errors]
+            if not self._checked or self.summary.isHidden():
+                self.summary.show_problems(problems)
+                if self.summary.links:
+                    self.summary.links[0].setFocus()  # GOV.UK: focus moves to the summary
+            else:  # re-checked while typing: update the list, leave focus where the person is
+                focused = self.focusWidget()
+                self.summary.show_problems(problems)
+                if focused is not None and focused.objectName() != "errorLink":
+                    focused.setFocus()
+            self._checked = True
+            self._fit_height()  # room for the summary, up to the screen's height; then it scrolls
             return None
         for row in self.rows.values():
             row.set_error(None)
+        self.summary.clear()
         self.banner.clear_message()
         return event
+
+    def _recheck(self) -> None:
+        """Once Save has shown errors, each fixed field loses its message straight away."""
+        if self._checked and not self.summary.isHidden():
+            self.build_event()
 
     # -- actions -----------------------------------------------------------------------------------
     def save(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.plurals import count
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.send_to_office import SendToOffice
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, open_folder, when
@@ -31,6 +32,7 @@ from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
+from pace_desktop.ui.widgets.fit import cap_to_screen
 
 # What each part of a bundle is, in the adviser's words, in the order the summary lists them.
 KIND_WORDS = {
@@ -87,6 +89,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export for the office"))
         self.setModal(True)
         self.setMinimumWidth(680)
+        cap_to_screen(self)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_form())
         self.pages.addWidget(self._build_summary())
@@ -176,13 +179,12 @@ class ExportDialog(QDialog):
 
     def _status_loaded(self, result: tuple[int, Any, bool]) -> None:
         pending, last, has_key = result
-        lines = [self.tr("{0} records changed since the last export.").format(f"{pending:,}")
-                 if pending != 1 else self.tr("1 record changed since the last export.")]
+        lines = [self.tr("{0} changed since the last export.").format(count(pending, "record"))]
         if last is not None:
             receipt = (self.tr("confirmed by the office on {0}").format(when(last.receipt_at))
                        if last.receipt_at else self.tr("no receipt from the office yet"))
-            lines.append(self.tr("Last export: number {0}, {1}, {2} records — {3}.").format(
-                last.sequence, when(last.created_at), last.records, receipt))
+            lines.append(self.tr("Last export: number {0}, {1}, {2} — {3}.").format(
+                last.sequence, when(last.created_at), count(last.records, "record"), receipt))
         else:
             lines.append(self.tr("This laptop has not exported anything yet."))
         self.status.setText("\n".join(lines))
@@ -195,6 +197,9 @@ class ExportDialog(QDialog):
         # NoOfficeKey's own line names the command-line way too; here the way is the button beside.
         self.no_key_banner.show_message(self.tr(NO_KEY_LINE))
         self.no_key.setVisible(True)
+        # The dialog was sized before this line arrived: grow to fit it (a wrapped label is
+        # otherwise cut mid-sentence and the buttons squeezed), never past the screen.
+        self.adjustSize()
         self.export_button.setEnabled(False)
 
     def open_settings(self) -> None:
@@ -288,8 +293,10 @@ class ExportDialog(QDialog):
         self.summary_title.setText(self.tr("Export written") if written
                                    else self.tr("Nothing new to export"))
         self.summary_file.setText(
-            self.tr("{0} records were written to {1}\nin the folder {2}").format(
-                f"{result.records:,}", result.path.name, result.path.parent)
+            # People first: an adviser counts people; records (consents, checklists…) come after.
+            self.tr("{0} ({1}) written to {2}\nin the folder {3}").format(
+                count(result.counts.get("client", 0), "person"), count(result.records, "record"),
+                result.path.name, result.path.parent)
             if written else self.tr("Every record on this laptop has already been sent."))
         clear_layout(self.counts)
         count_rows(self.counts, result.counts)
@@ -301,7 +308,7 @@ class ExportDialog(QDialog):
             "Their records are sent once PACE support consent is recorded for them."))
         self.next_steps.setText(self.tr(
             "Next: send this file to the office. When the office sends back a receipt, apply it "
-            "with Apply receipt… so that sent records can be removed from this laptop after the "
+            "with Apply office file… so that sent records can be removed from this laptop after the "
             "retention period.") if written else "")
         self.next_steps.setVisible(written)
         self.pages.setCurrentIndex(1)

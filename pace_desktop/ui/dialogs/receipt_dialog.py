@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.plurals import count
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.export_dialog import KIND_WORDS
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, when
@@ -83,7 +84,7 @@ class ReceiptDialog(QDialog):
         self.apply_button.clicked.connect(self.apply)
         grid.addWidget(self.apply_button, 0, 2)
         self.banner = Banner("error")
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         exports_title = QLabel(self.tr("Exports from this laptop"))
         exports_title.setObjectName("sectionTitle")
         self.model = RowsModel([self.tr("No."), self.tr("Written"), self.tr("Records"),
@@ -165,9 +166,9 @@ class ReceiptDialog(QDialog):
             self.reload()
             return
         self.done_banner.show_message(
-            self.tr("Receipt for export {0} applied: {1} of {2} records newly confirmed by the "
+            self.tr("Receipt for export {0} applied: {1} of {2} newly confirmed by the "
                     "office.").format(result.sequence, f"{result.confirmed:,}",
-                                      f"{result.listed:,}")
+                                      count(result.listed, "record"))
             + "\n" + purge_text(result, days, self.tr))
         self.file.set_path(None)
         self.reload()

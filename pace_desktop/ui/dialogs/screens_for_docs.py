@@ -19,6 +19,7 @@ from pace_desktop.records.models import Client, Event, Intervention, Interventio
 from pace_desktop.ui.dialogs.attendee_import import AttendeeImportDialog
 from pace_desktop.ui.dialogs.client_record import ClientRecordDialog
 from pace_desktop.ui.session import Session
+from pace_desktop.ui.widgets.fit import fit_to_screen
 
 SIZE = (1180, 740)  # fits a 1366x768 laptop screen with its task bar
 
@@ -36,7 +37,9 @@ def _settle(session: Session) -> None:
 def _save(widget: QWidget, session: Session, out_dir: Path, name: str) -> Path:
     _settle(session)
     path = out_dir / f"{name}.png"
-    widget.grab().save(str(path))
+    from pace_desktop.ui.screenshots import grab_to
+
+    grab_to(widget, path)
     return path
 
 
@@ -66,7 +69,7 @@ def _client_record(session: Session, event: Event, out_dir: Path) -> list[Path]:
             date=event.event_date, status=InterventionStatus.attended, minutes=30,
             note="CV review and job search plan"))
     dialog = ClientRecordDialog(session, event, client)
-    dialog.resize(*SIZE)
+    fit_to_screen(dialog, *SIZE)
     dialog.show()
     shots = [_save(dialog, session, out_dir, "client-details")]
     dialog.tabs.setCurrentWidget(dialog.consent)
@@ -85,7 +88,7 @@ def _client_record(session: Session, event: Event, out_dir: Path) -> list[Path]:
     dialog.done(0)
 
     new = ClientRecordDialog(session, event)
-    new.resize(*SIZE)
+    fit_to_screen(new, *SIZE)
     new.show()
     details = new.details
     for name, text in (("first_name", "Catrìona"), ("last_name", "MacAoidh"),
@@ -94,6 +97,7 @@ def _client_record(session: Session, event: Event, out_dir: Path) -> list[Path]:
         details.editors[name].setText(text)
         details.touched.add(name)
     details.changed.emit()
+    new.save()  # refused: the error summary at the top lists each problem
     shots.append(_save(new, session, out_dir, "client-new-errors"))
     new.done(0)
     return shots
@@ -129,7 +133,7 @@ def _attendee_import(session: Session, event: Event, out_dir: Path) -> list[Path
     with tempfile.TemporaryDirectory(prefix="pace-list-") as tmp:
         path = _staff_list(Path(tmp) / "lomond-staff.xlsx")
         dialog = AttendeeImportDialog(session, event)
-        dialog.resize(*SIZE)
+        fit_to_screen(dialog, *SIZE)
         dialog.show()
         dialog.path.setText(str(path))
         dialog.choose_file(str(path))

@@ -77,7 +77,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._office_tab(), self.tr("&Office key"))
         self.tabs.addTab(self._limits_tab(), self.tr("&Time limits"))
         self.banner = Banner("error")
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

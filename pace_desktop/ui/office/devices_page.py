@@ -75,7 +75,7 @@ class DevicesPage(QWidget):
             "Check the key came from the adviser you expect (for example by reading the "
             "fingerprint back to them by phone) before enrolling it.")), 2, 1, 1, 2)
         layout.addWidget(box)
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         self.banner = Banner("error")
         layout.addWidget(self.done_banner)
         layout.addWidget(self.banner)

@@ -66,7 +66,7 @@ class HistoryPage(QWidget):
         row.addWidget(self.receipt_button)
         layout.addLayout(row)
         self.banner = Banner("error")
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         layout.addWidget(self.banner)
         layout.addWidget(self.done_banner)
         self.model = RowsModel([self.tr("When"), self.tr("File"), self.tr("Laptop"),

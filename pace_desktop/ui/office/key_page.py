@@ -43,7 +43,7 @@ class KeyPage(QWidget):
         layout = page(self, self.tr("Office key and staff"), self.tr(
             "Laptops encrypt bundles to this office's public key and check receipts with it. It "
             "travels to them in a file called office.pub, which is safe to share."))
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         self.banner = Banner("error")
         columns = QHBoxLayout()
         columns.setSpacing(16)

@@ -71,7 +71,7 @@ class PartnersPage(QWidget):
             "matches on, encrypted to its key — then take its return back. Every refused row is "
             "explained; nothing is sent for anyone without that partner's consent."))
         self.banner = Banner("error")
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         layout.addWidget(self.banner)
         layout.addWidget(self.done_banner)
         columns = QHBoxLayout()

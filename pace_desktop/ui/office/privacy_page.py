@@ -75,7 +75,7 @@ class PrivacyPage(QWidget):
             "consent or have it erased. Find the person by their PACE ID; every action is recorded "
             "in the audit log, with who and when."))
         self.banner = Banner("error")
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         layout.addWidget(self.banner)
         layout.addWidget(self.done_banner)
         self.tabs = QTabWidget()
@@ -193,7 +193,7 @@ class PrivacyPage(QWidget):
         box.addWidget(hint(self.tr(
             "Withdrawals and erasures made here must reach the laptops that hold the person. "
             "Write the notice files and send each to its laptop, where the adviser applies it "
-            "with Apply receipt.")))
+            "with Apply office file…")))
         row = QHBoxLayout()
         self.notices_folder = PathPicker("folder", self.tr("Folder for the notices"))
         self.notices_folder.set_path(documents_folder())
@@ -431,7 +431,7 @@ class PrivacyPage(QWidget):
             return "\n".join(self.tr("{0}: for laptop {1}, {2} withdrawals and {3} erasures.")
                              .format(n.path.name, n.device_id, n.withdrawals, n.erasures)
                              for n in written) + "\n" + self.tr(
-                "Send each file to its laptop; the adviser applies it with Apply receipt.")
+                "Send each file to its laptop; the adviser applies it with Apply office file…")
 
         self._run(lambda _p: write_notices(store, folder), said, reload_person=False)
 

@@ -44,6 +44,7 @@ CAUTIONS["deidentified"] = (
     "research and evaluation of PACE only, as the data-sharing agreement allows.")
 CAUTIONS["reciprocity"] = CAUTIONS["partners"]
 DEFAULT_CAUTION = "Check who may see this report before you share it."
+SECURE_DRIVE_ONLY = {"records"}  # kinds whose caution says: the office's secure drive only
 TITLES = {"records": "Records", "summary": "Event summary", "partners": "Partners",
           "deidentified": "De-identified", "reciprocity": "Reciprocity"}
 
@@ -118,7 +119,7 @@ class ReportsPage(QWidget):
         run_row.addWidget(self.write_button)
         layout.addLayout(run_row)
         self.banner = Banner("error")
-        self.done_banner = Banner("notice")
+        self.done_banner = Banner("success")
         self.open_button = QPushButton(style.icon("open"), self.tr("&Open folder"))
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(lambda: self.written and open_folder(self.written))
@@ -151,15 +152,28 @@ class ReportsPage(QWidget):
         self.caution.show_message(self.tr(CAUTIONS.get(name, DEFAULT_CAUTION)))
         current = self.out.edit.text()
         if not current or current == self._suggested:  # replace only our own suggestion
-            self._suggested = str(documents_folder() / f"pace-{name}-{date.today():%Y-%m-%d}.xlsx")
-            self.out.set_path(self._suggested)
+            file_name = f"pace-{name}-{date.today():%Y-%m-%d}.xlsx"
+            if name in SECURE_DRIVE_ONLY:
+                # Personal data goes on the secure drive: no folder is suggested (the home or
+                # Documents folder would be the wrong place), so the person chooses one.
+                self._suggested = ""
+                self.out.edit.clear()
+                self.out.edit.setPlaceholderText(file_name)
+            else:
+                self._suggested = str(documents_folder() / file_name)
+                self.out.set_path(self._suggested)
 
     def write(self) -> None:
         from pace_desktop.reports.report import write_report
 
+        if getattr(self, "_busy", False):
+            return
         target = self.out.path()
         if target is None:
-            self.out_row.set_error(self.tr("Choose where to save the report."))
+            self.out_row.set_error(self.tr("Choose where to save the report.") if
+                                   self.kind.currentData() not in SECURE_DRIVE_ONLY else
+                                   self.tr("Choose a folder on the office's secure drive."))
+            self.out.edit.setFocus()
             return
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
@@ -173,14 +187,16 @@ class ReportsPage(QWidget):
         self.done_banner.clear_message()
         self.open_button.setVisible(False)
         self.progress.setVisible(True)
-        self.write_button.setEnabled(False)
+        # Not disabled: a disabled button loses focus, which jumped to Lock. A second press while
+        # writing does nothing.
+        self._busy = True
         self.write_button.setText(self.tr("Writing…"))
         self.session.worker.submit(lambda _p: write_report(store, kind, target),
                                    on_done=self._written, on_error=self._failed)
 
     def _finish(self) -> None:
         self.progress.setVisible(False)
-        self.write_button.setEnabled(True)
+        self._busy = False
         self.write_button.setText(self.tr("&Write report"))
 
     def _written(self, result: Any) -> None:
@@ -188,6 +204,8 @@ class ReportsPage(QWidget):
         self.written = Path(result.path)
         self.done_banner.show_message(result.describe())
         self.open_button.setVisible(True)
+        if self.window().focusWidget() is self.write_button:
+            self.open_button.setFocus()  # on to the result, not to Lock
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()

@@ -37,7 +37,9 @@ def _settle(session: Any = None) -> None:
 def _save(widget: QWidget, out_dir: Path, name: str, session: Any = None) -> Path:
     _settle(session)
     path = out_dir / f"{name}.png"
-    widget.grab().save(str(path))
+    from pace_desktop.ui.screenshots import grab_to
+
+    grab_to(widget, path)
     return path
 
 
@@ -109,7 +111,9 @@ def _office_shots(root: Path, world: dict[str, Any], out_dir: Path) -> list[Path
     shots: list[Path] = []
     setup_session = CentralSession(root / "new" / "central.store")
     window = OfficeWindow(session=setup_session)
-    window.resize(*SIZE)
+    from pace_desktop.ui.widgets.fit import fit_to_screen
+
+    fit_to_screen(window, *SIZE)
     window.show()
     setup = window.setup
     setup.name.setText(STAFF)
@@ -122,7 +126,9 @@ def _office_shots(root: Path, world: dict[str, Any], out_dir: Path) -> list[Path
 
     session = CentralSession(world["central"])
     window = OfficeWindow(session=session)
-    window.resize(*SIZE)
+    from pace_desktop.ui.widgets.fit import fit_to_screen
+
+    fit_to_screen(window, *SIZE)
     window.show()
     shots.append(_save(window, out_dir, "office-02-unlock"))
     session.unlock(PASSPHRASE)

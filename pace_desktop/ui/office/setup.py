@@ -17,6 +17,7 @@ from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.card import centred_card
+from pace_desktop.ui.widgets.error_summary import ErrorSummary
 from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.passphrase import (
     MISMATCH,
@@ -71,9 +72,17 @@ class OfficeSetupScreen(QWidget):
         self.banner = Banner("error")
         self.button = style.primary(QPushButton(self.tr("&Create central store")))
         self.button.clicked.connect(self.create)
-        self.confirm.returnPressed.connect(self.create)
+        # Enter in any box submits, as on every other form.
+        for line in (self.name, self.passphrase, self.confirm):
+            line.returnPressed.connect(self.create)
+        # After the first try, each message goes as soon as its field is right.
+        self._checked = False
+        for line in (self.name, self.passphrase, self.confirm):
+            line.textChanged.connect(self._recheck)
+        self.summary = ErrorSummary()
 
         _card, inner = centred_card(self, width=920)
+        inner.addWidget(self.summary)
         inner.addWidget(title)
         inner.addWidget(lead)
         inner.addLayout(grid)
@@ -81,7 +90,11 @@ class OfficeSetupScreen(QWidget):
         inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         self.name.setFocus()
 
-    def _check(self) -> bool:
+    def _recheck(self) -> None:
+        if self._checked:
+            self._check(move_focus=False)
+
+    def _check(self, move_focus: bool = True) -> bool:
         problems = {
             "name": None if self.name.text().strip() else self.tr("Enter your name."),
             "pass": passphrase_problem(self.passphrase.text()),
@@ -98,12 +111,17 @@ class OfficeSetupScreen(QWidget):
         rows = {"name": (self.name_row, self.name), "pass": (self.pass_row, self.passphrase),
                 "confirm": (self.confirm_row, self.confirm), "folder": (self.folder_row, self.folder)}
         first: Any = None
+        listed = []
         for key, (row, editor) in rows.items():
             row.set_error(problems[key])
-            if problems[key] and first is None:
-                first = editor
+            if problems[key]:
+                listed.append((problems[key], editor))
+                first = first or editor
+        self._checked = True
+        self.summary.show_problems(listed)
         if first is not None:
-            first.setFocus()
+            if move_focus:
+                self.summary.links[0].setFocus()  # GOV.UK: focus moves to the summary
             return False
         return True
 

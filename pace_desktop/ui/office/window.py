@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from pace_desktop import paths
 from pace_desktop.ui import style
+from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.widgets.banner import Banner, audit_banner
+from pace_desktop.ui.widgets.fit import fit_to_screen
 from pace_desktop.ui.widgets.header import app_header
 
 
@@ -37,6 +40,17 @@ class OfficeUnlockScreen(UnlockScreen):
         super().refresh(notice)
         self.where.setText(self.tr("Type your office passphrase to open the central store:\n{0}")
                            .format(self.session.path))
+
+
+class PageTabs(QTabWidget):
+    """Tabs whose pages may sit in a scroll area: a page is still chosen by the page itself."""
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt API
+        for index in range(self.count()):
+            shown = self.widget(index)
+            if shown is widget or isinstance(shown, QScrollArea) and shown.widget() is widget:
+                self.setCurrentIndex(index)
+                return
 
 
 class OfficeHome(QWidget):
@@ -55,7 +69,7 @@ class OfficeHome(QWidget):
         super().__init__(parent)
         self.session = session
         self.notice = Banner("notice")
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.tabs.setDocumentMode(False)
         self.import_page = ImportPage(session)
         self.history = HistoryPage(session)
@@ -73,7 +87,13 @@ class OfficeHome(QWidget):
                   self.tr("D&uplicates"), self.tr("&Reports"), self.tr("Office &key"),
                   self.tr("Partners"), self.tr("People's rights"), self.tr("&Follow-up")]
         for page, label in zip(self.pages, labels, strict=True):
-            self.tabs.addTab(page, label)
+            shown = page
+            if page is self.import_page:
+                # Its boxes, relay panel and results need more height than 1280x720 leaves: the
+                # page scrolls rather than squeezing them over each other.
+                shown = QScrollArea()
+                make_scrollable(shown, page)
+            self.tabs.addTab(shown, label)
         self.duplicates.count_changed.connect(self._duplicates_counted)
         self.import_page.imported.connect(self._after_import)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -124,7 +144,7 @@ class OfficeWindow(QMainWindow):
         self.session = session
         self.setWindowTitle(self.tr("PACE Intake — Office"))
         self.setMinimumSize(1024, 640)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.header = self._build_header()
         self.stack = QStackedWidget()
         self.unlock = OfficeUnlockScreen(self.session)

@@ -17,7 +17,8 @@ class Banner(QLabel):
 
     def __init__(self, kind: str = "error", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("errorBanner" if kind == "error" else "banner")
+        # error: red; success (something was done): green; notice: yellow (GOV.UK's banners).
+        self.setObjectName({"error": "errorBanner", "success": "successBanner"}.get(kind, "banner"))
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setVisible(False)

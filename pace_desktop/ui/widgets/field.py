@@ -11,7 +11,8 @@ class FieldRow:
     """Places ``label | editor | message`` in a grid row and keeps the accessible names right."""
 
     def __init__(self, grid: QGridLayout, row: int, label: str, editor: QWidget, *,
-                 hint: str | None = None, sensitive: bool = False) -> None:
+                 hint: str | None = None, sensitive: bool = False,
+                 visible_hint: bool = False) -> None:
         self.label = QLabel(label)
         self.label.setBuddy(editor)
         self.editor = editor
@@ -19,6 +20,8 @@ class FieldRow:
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
+        # A format a person must follow is shown beside the box, not only in a tooltip (GOV.UK hint).
+        self.hint = hint if visible_hint else None
         editor.setAccessibleName(label.replace("&", ""))
         if hint:
             editor.setToolTip(hint)
@@ -31,12 +34,25 @@ class FieldRow:
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(editor, row, 1)
         grid.addWidget(self.message, row, 2)
+        if self.hint:
+            self.set_error(None)
+
+    def _restyle(self, name: str) -> None:
+        if self.message.objectName() != name:
+            self.message.setObjectName(name)
+            self.message.setStyleSheet(f"/* {name} */")  # re-read the rule for the new name
 
     def set_error(self, text: str | None) -> None:
-        self.message.setText(text or "")
-        self.message.setVisible(bool(text))
+        if text or not self.hint:
+            self._restyle("fieldError")
+            self.message.setText(text or "")
+            self.message.setVisible(bool(text))
+        else:
+            self._restyle("hint")
+            self.message.setText(self.hint)
+            self.message.setVisible(True)
         self.editor.setProperty("invalid", bool(text))
-        self.editor.setAccessibleDescription(text or "")
+        self.editor.setAccessibleDescription(text or self.hint or "")
         # Re-polish so the stylesheet's [invalid="true"] rule applies at once.
         self.editor.style().unpolish(self.editor)
         self.editor.style().polish(self.editor)

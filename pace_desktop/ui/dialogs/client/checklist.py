@@ -24,13 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.checklist import ChecklistOutcome, load_checklist, score
+from pace_desktop.checklist import (
+    ChecklistOutcome,
+    band_in_use,
+    load_checklist,
+    not_scored_reason,
+    score,
+)
 from pace_desktop.checklist.data import AgeRule, AreaRule
 from pace_desktop.errors import PaceError
 from pace_desktop.records.models import ChecklistRecord
 from pace_desktop.reference import council_areas
 from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.dialogs.client.text import BAND_OBJECT_NAMES, band, when
+from pace_desktop.ui.widgets.choice import RADIO_LIMIT, RadioChoice
 
 
 def stars(n: int) -> str:
@@ -47,16 +54,18 @@ class ChecklistTab(QWidget):
         super().__init__(parent)
         self.checklist = load_checklist()
         self.event_area = event_area
-        self.combos: dict[str, QComboBox] = {}
+        self.choices: dict[str, RadioChoice | QComboBox] = {}
         self.outcome: ChecklistOutcome | None = None
+        self.override_in_use: str | None = None  # the adviser's band, stored or held for saving
+        self._focus_after_override = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(14)
-        layout.addWidget(self._questions(), 11)
+        layout.addWidget(self._questions(), 3)
         result = QScrollArea()
         make_scrollable(result, self._result())
-        result.setMinimumWidth(400)
-        layout.addWidget(result, 9)
+        result.setMinimumWidth(360)
+        layout.addWidget(result, 2)
 
     # -- the questions ---------------------------------------------------------------------------------
     def _questions(self) -> QScrollArea:
@@ -100,21 +109,36 @@ class ChecklistTab(QWidget):
             for part in question.parts:
                 label = QLabel(self.tr(part.adviser_text))
                 label.setWordWrap(True)
-                combo = QComboBox()
-                combo.setPlaceholderText(self.tr("Not asked yet"))
-                for option in part.options:
-                    combo.addItem(self.tr(option.label), option.value)
-                combo.setCurrentIndex(-1)  # nothing chosen for the person
-                combo.setAccessibleName(label.text())
-                combo.setMinimumWidth(260)
-                combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-                label.setBuddy(combo)
-                self.combos[part.id] = combo
-                grid.addWidget(label, row, 0)
-                grid.addWidget(combo, row, 1)
-                row += 1
+                options = [(self.tr(o.label), o.value) for o in part.options]
+                choice: RadioChoice | QComboBox
+                if len(options) <= RADIO_LIMIT:
+                    choice = RadioChoice(options, label.text())
+                    label.setBuddy(choice.first_button())
+                else:
+                    choice = QComboBox()
+                    choice.setPlaceholderText(self.tr("Not asked yet"))
+                    for text, value in options:
+                        choice.addItem(text, value)
+                    choice.setCurrentIndex(-1)  # nothing chosen for the person
+                    choice.setAccessibleName(label.text())
+                    choice.setMinimumWidth(260)
+                    label.setBuddy(choice)
+                choice.currentIndexChanged.connect(lambda _i: self.changed.emit())
+                self.choices[part.id] = choice
+                if isinstance(choice, RadioChoice):
+                    # The question above its answers (a GOV.UK legend): long answers get the width.
+                    grid.addWidget(label, row, 0, 1, 2)
+                    choice.setContentsMargins(12, 0, 0, 4)
+                    grid.addWidget(choice, row + 1, 0, 1, 2)
+                    row += 2
+                else:
+                    grid.addWidget(label, row, 0)
+                    grid.addWidget(choice, row, 1)
+                    row += 1
         grid.setRowStretch(row, 1)
         make_scrollable(scroll, body)
+        # Questions and answers wrap to the pane's width: a page scrolls one way only.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
     # -- the result and the override -------------------------------------------------------------------
@@ -207,27 +231,35 @@ class ChecklistTab(QWidget):
         self.override_hint.setVisible(not ready)
 
     def _request_override(self) -> None:
+        # The button disables itself once the form is cleared: focus then returns to the band
+        # (the start of the override form) instead of jumping to whatever comes next (Close).
+        self._focus_after_override = True
         self.override_requested.emit(self.override_band.currentData(),
                                      self.override_reason.toPlainText().strip())
 
     def clear_override_form(self) -> None:
         self.override_band.setCurrentIndex(-1)
         self.override_reason.clear()
+        if self._focus_after_override:
+            self._focus_after_override = False
+            self.override_band.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_override(self, text: str | None) -> None:
+    def show_override(self, text: str | None, band_value: str | None = None) -> None:
         self.override_state.setText(text or "")
         self.override_state.setVisible(bool(text))
+        self.override_in_use = band_value
+        self._show_headline()
 
     # -- answers ---------------------------------------------------------------------------------------
     def answers(self) -> dict[str, str]:
-        return {pid: combo.currentData() for pid, combo in self.combos.items()
-                if combo.currentIndex() >= 0}
+        return {pid: choice.currentData() for pid, choice in self.choices.items()
+                if choice.currentIndex() >= 0}
 
     def set_answers(self, answers: dict[str, str]) -> None:
-        for pid, combo in self.combos.items():
-            combo.blockSignals(True)
-            combo.setCurrentIndex(combo.findData(answers[pid]) if pid in answers else -1)
-            combo.blockSignals(False)
+        for pid, choice in self.choices.items():
+            choice.blockSignals(True)
+            choice.setCurrentIndex(choice.findData(answers[pid]) if pid in answers else -1)
+            choice.blockSignals(False)
 
     def council_area(self) -> str:
         return self.area.currentData() or self.event_area
@@ -249,7 +281,7 @@ class ChecklistTab(QWidget):
         if record.override:
             o = record.override
             self.show_override(self.tr("Band set to {0} by {1} on {2}: {3}").format(
-                band(o.band), o.adviser, when(o.at), o.reason))
+                band(o.band), o.adviser, when(o.at), o.reason), o.band)
         else:
             self.show_override(None)
 
@@ -275,10 +307,7 @@ class ChecklistTab(QWidget):
             self.reasons.setText(str(exc))
             return None
         self.outcome = outcome
-        self.band_label.setText(self.tr("{0} risk").format(band(outcome.band)))
-        self.band_label.setObjectName(BAND_OBJECT_NAMES[outcome.band])
-        self._repolish(self.band_label)
-        self.score_label.setText(self.tr("Score {0} of {1}").format(outcome.score, outcome.max_score))
+        self._show_headline()
         if outcome.contributions:
             lines = [self.tr("<b>What counted</b>")]
             for c in outcome.contributions:
@@ -295,6 +324,28 @@ class ChecklistTab(QWidget):
         self.notes.setText(" ".join(self.tr(n) for n in stale))
         self.notes.setVisible(bool(stale))
         return outcome
+
+    def _show_headline(self) -> None:
+        """The band in use (the checklist's rule: an override wins; no band until a score counts)."""
+        outcome = self.outcome
+        if outcome is None:
+            return
+        answers = self.answers()
+        shown = band_in_use(outcome.band, answers, self.override_in_use)
+        scored = self.tr("Score {0} of {1}").format(outcome.score, outcome.max_score)
+        if shown is None:
+            self.band_label.setText(self.tr(not_scored_reason(answers)))
+            self.band_label.setObjectName("bandNone")
+            self.score_label.setText("")
+        elif self.override_in_use:
+            self.band_label.setText(self.tr("{0} risk (adviser override)").format(band(shown)))
+            self.band_label.setObjectName(BAND_OBJECT_NAMES[shown])
+            self.score_label.setText(scored)
+        else:
+            self.band_label.setText(self.tr("{0} risk").format(band(shown)))
+            self.band_label.setObjectName(BAND_OBJECT_NAMES[shown])
+            self.score_label.setText(scored)
+        self._repolish(self.band_label)
 
     def _question_title(self, ident: str) -> str:
         """The question a part or computed question belongs to ('q2_vehicle' -> 'Driving licence…')."""

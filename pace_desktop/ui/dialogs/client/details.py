@@ -53,7 +53,8 @@ SECTIONS: tuple[tuple[str, tuple[Spec, ...]], ...] = (
         Spec("last_name", "&Last name", "line", sensitive=True),
         Spec("preferred_name", "Pr&eferred name (optional)", "line",
              "The name the person likes to be called", sensitive=True),
-        Spec("date_of_birth", "Date of &birth", "date", "Day/month/year, for example 03/11/1975",
+        Spec("date_of_birth", "Date of &birth", "date",
+             "Day, month, year: for example 12 3 1968, 12/03/1968 or 12031968",
              sensitive=True, width=160),
         Spec("gender", "&Gender (optional)", "gender", sensitive=True, width=220),
         Spec("disability", "D&isability (optional)", "combo",
@@ -121,7 +122,8 @@ class DetailsTab(QScrollArea):
                 self.editors[spec.name] = editor
                 self.rows[spec.name] = FieldRow(grid, row, self.tr(spec.label), editor,
                                                 hint=self.tr(spec.hint) if spec.hint else None,
-                                                sensitive=spec.sensitive)
+                                                sensitive=spec.sensitive,
+                                                visible_hint=spec.kind == "date")
                 row += 1
                 if spec.name == "date_of_birth":
                     self.dob_confirm = QCheckBox(self.tr("I have checked this date of birth with the "
@@ -144,7 +146,7 @@ class DetailsTab(QScrollArea):
         if spec.kind in ("line", "date"):
             line = QLineEdit()
             if spec.kind == "date":
-                line.setPlaceholderText(self.tr("DD/MM/YYYY"))
+                line.setMaximumWidth(160)
             line.textEdited.connect(lambda _t, n=spec.name: self._edited(n))
             line.editingFinished.connect(lambda n=spec.name: self._left(n))
             editor = line

@@ -86,8 +86,16 @@ class SupportTab(QScrollArea):
     # -- a new referral --------------------------------------------------------------------------------
     def _referral(self) -> QGroupBox:
         group = QGroupBox(self.tr("Refer or record help"))
-        grid = QGridLayout(group)
-        grid.setContentsMargins(14, 18, 14, 14)
+        outer = QVBoxLayout(group)
+        outer.setContentsMargins(14, 18, 14, 14)
+        # The reason comes first, above fields that cannot be used yet (not after them).
+        self.saved_hint = QLabel(self.tr("Save the client first, then add referrals."))
+        self.saved_hint.setObjectName("hint")
+        self.saved_hint.setWordWrap(True)
+        outer.addWidget(self.saved_hint)
+        grid = QGridLayout()
+        outer.addLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
         grid.setColumnStretch(1, 3)
@@ -119,11 +127,8 @@ class SupportTab(QScrollArea):
         FieldRow(grid, 4, self.tr("&Minutes spent"), self.minutes)
         FieldRow(grid, 5, self.tr("N&ote (optional)"), self.note)
         self.add_button = QPushButton(self.tr("&Add referral"))
-        self.saved_hint = QLabel(self.tr("Save the client first, then add referrals."))
-        self.saved_hint.setObjectName("hint")
         row = QHBoxLayout()
         row.addWidget(self.add_button)
-        row.addWidget(self.saved_hint)
         row.addStretch(1)
         grid.addLayout(row, 6, 1, 1, 2)
         self.partner.currentIndexChanged.connect(self._partner_changed)
@@ -161,7 +166,10 @@ class SupportTab(QScrollArea):
         self.partner_row.set_error(None)
 
     def set_saved(self, saved: bool) -> None:
-        self.add_button.setEnabled(saved)
+        """Before the client is saved the whole referral form is unavailable, with the reason."""
+        for widget in (self.partner, self.service, self.date, self.status, self.minutes, self.note,
+                       self.add_button):
+            widget.setEnabled(saved)
         self.saved_hint.setVisible(not saved)
 
     # -- what was done ---------------------------------------------------------------------------------
