@@ -198,7 +198,7 @@ class AnchorState:
     count: int | None  # that head's entry number; None when no receipt has countersigned one yet
     issued_at: str | None = None
     problem: str | None = None
-    office: bool = False
+    office_laptops: int | None = None  # an office store: how many laptops it holds heads for
 
     @property
     def ok(self) -> bool:
@@ -209,8 +209,10 @@ class AnchorState:
         if self.problem is not None:
             return (f"The audit log does not check out: {self.problem} Someone may have changed this "
                     "store outside PACE Intake: contact the office before you go on.")
-        if self.office:
-            return "The office keeps each laptop's countersigned audit heads (laptops check them at import)."
+        if self.office_laptops is not None:
+            return (f"This office holds countersigned audit heads for {self.office_laptops} "
+                    f"{'laptop' if self.office_laptops == 1 else 'laptops'}; each import checks that the "
+                    "laptop's log still extends its head.")
         if self.count is None:
             return ("The audit log is not anchored yet: the office countersigns it in the receipt for "
                     "this laptop's next export.")
@@ -224,7 +226,7 @@ def check_anchor(store: Store) -> AnchorState:
     from pace_desktop.exchange.receipt import verify_receipt
 
     if store.kind == "office":
-        return AnchorState(None, office=True)
+        return AnchorState(None, office_laptops=len(device_heads(store)))
     text = store.db.scalar("SELECT value FROM settings WHERE key = ?", (SETTING_ANCHOR,))
     if text is None:
         return AnchorState(None)
@@ -244,3 +246,13 @@ def check_anchor(store: Store) -> AnchorState:
             f"This laptop's audit log no longer leads to entry {anchor.audit_count:,}, which the office "
             f"countersigned on {anchor.issued_at[:10]}: its history was rewritten."))
     return AnchorState(anchor.audit_count, anchor.issued_at)
+
+
+def unlock_check(store: Store) -> str | None:
+    """What every unlock checks, on the worker: the whole chain, then that it still leads to the head
+    the office last countersigned. The one line to show, or None when both hold."""
+    report = store.verify_audit()
+    if not report.ok:
+        return report.message()
+    state = check_anchor(store)
+    return None if state.ok else state.message()
