@@ -63,6 +63,7 @@ class Limits:
     max_plaintext_bytes: int = 256 * MiB
     max_manifest_bytes: int = 1 * MiB
     max_members: int = 32
+    max_audit_bytes: int = 64 * MiB  # audit.jsonl: some 400,000 entries since the last countersigned head
 
 
 DEFAULT_LIMITS = Limits()
@@ -477,6 +478,12 @@ def read_parts(container: Container, limits: Limits = DEFAULT_LIMITS) -> dict[st
     if set(members) != set(expected) | {MANIFEST, SIGNATURE} | ({AUDIT} if audit else set()):
         raise Refusal("hash_mismatch", _MISMATCH)
     if audit is not None:
+        if audit.bytes > limits.max_audit_bytes:
+            raise Refusal(
+                "too_big",
+                "This bundle's audit log is larger than the size limit allows: nothing was imported. "
+                "Contact support.",
+            )
         data = _read_checked(archive, members[AUDIT], audit.bytes, audit.sha256, limits)
         if data.count(b"\n") != audit.count - audit.from_count or (data and not data.endswith(b"\n")):
             raise Refusal("hash_mismatch", _MISMATCH)

@@ -224,6 +224,9 @@ def export_bundle(
         # The audit head the records were read under, and the entries since the last countersigned
         # head, so the office can check that this head extends it (module anchor).
         stretch = anchor.stretch_for_export(store)
+        if len(stretch.data) > limits.max_audit_bytes:
+            raise PaceError("This laptop's audit log has grown too long since the office last "
+                            "countersigned it to fit in one bundle: contact support before exporting.")
         payload = sum(len(data) for data, _ in parts.values()) + len(stretch.data)
         if payload > limits.max_plaintext_bytes - bundle.MiB:
             raise PaceError("There are too many records for one bundle: contact support before exporting.")

@@ -245,3 +245,12 @@ def test_a_first_format_receipt_is_still_read(laptop, enrolled, outbox):
     path.write_bytes(old)
     assert apply_receipt(laptop, path).listed == 0
     assert anchored_count(laptop) is None
+
+
+def test_an_audit_log_over_the_size_limit_is_refused_by_name(enrolled, laptop, outbox):
+    register(laptop, 1, seed=1)
+    small = bundle.Limits(max_audit_bytes=100)
+    result = import_bundle(enrolled, export_bundle(laptop, outbox).path, limits=small)
+    assert (result.verdict, result.code) == ("refused", "too_big")
+    assert result.reason == ("This bundle's audit log is larger than the size limit allows: nothing was "
+                             "imported. Contact support.")
