@@ -50,8 +50,9 @@ def stretch_for_export(store: Store) -> bundle.AuditStretch:
     export's transaction so that the head is the one the bundle's records were read under."""
     conn = store.db.conn
     count, head_hash = audit.head(conn)
-    anchored = anchored_count(store)
-    start = anchored if anchored is not None and anchored <= count else 0
+    # Only a receipt this office signed for this laptop counts (a new office never countersigned it).
+    anchored = _verified_anchor(store)
+    start = anchored.audit_count if anchored is not None and anchored.audit_count <= count else 0
     start_hash = audit.stored_hash(conn, start)
     if start_hash is None:  # the anchored entry is gone: send everything, and let the office see
         start, start_hash = 0, audit.GENESIS
@@ -220,25 +221,31 @@ class AnchorState:
                 f"{(self.issued_at or '')[:10]}.")
 
 
-def check_anchor(store: Store) -> AnchorState:
-    """Cheap enough for every unlock: the receipt's signature, and one entry's hash."""
+def _verified_anchor(store: Store) -> Any:
+    """The kept receipt if it is this office's signature on this laptop's head, else None."""
     from pace_desktop.exchange.officekey import laptop_office_key
     from pace_desktop.exchange.receipt import verify_receipt
 
+    anchor = stored_anchor(store)
+    office = laptop_office_key(store)
+    if anchor is None or anchor.audit_count is None or office is None or office.verify_key is None:
+        return None
+    try:
+        verify_receipt(anchor, office.verify_key)
+    except PaceError:
+        return None
+    return anchor if anchor.device_id == store.device_id else None
+
+
+def check_anchor(store: Store) -> AnchorState:
+    """Cheap enough for every unlock: the receipt's signature, and one entry's hash."""
     if store.kind == "office":
         return AnchorState(None, office_laptops=len(device_heads(store)))
     text = store.db.scalar("SELECT value FROM settings WHERE key = ?", (SETTING_ANCHOR,))
     if text is None:
         return AnchorState(None)
-    anchor = stored_anchor(store)
-    office = laptop_office_key(store)
-    try:
-        if anchor is None or anchor.audit_count is None or office is None or office.verify_key is None:
-            raise PaceError("no usable anchor")
-        verify_receipt(anchor, office.verify_key)
-        if anchor.device_id != store.device_id:
-            raise PaceError("another laptop's anchor")
-    except PaceError:
+    anchor = _verified_anchor(store)
+    if anchor is None:
         return AnchorState(None, problem="The office's countersigned audit head kept on this laptop was "
                            "changed or removed, or the office key it is checked with was.")
     if audit.stored_hash(store.db.conn, anchor.audit_count) != anchor.audit_hash:

@@ -18,13 +18,14 @@ import pytest
 from pace_desktop.errors import RefusedError
 from pace_desktop.exchange import anchor, bundle
 from pace_desktop.exchange.anchor import SETTING_ANCHOR, anchored_count, check_anchor, unlock_check
-from pace_desktop.exchange.central import import_history
+from pace_desktop.exchange.central import enrol_device, import_history, open_central
 from pace_desktop.exchange.export import export_bundle
 from pace_desktop.exchange.importer import import_bundle
+from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
 from pace_desktop.exchange.receipt import apply_receipt, make_receipt, parse_receipt
 from pace_desktop.store.audit import entry_hash, head
 from pace_desktop.store.store import Store
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, copy_store
 from tests.exchange.conftest import forge, records_jsonl, register, table_counts
 
 
@@ -254,3 +255,19 @@ def test_an_audit_log_over_the_size_limit_is_refused_by_name(enrolled, laptop, o
     assert (result.verdict, result.code) == ("refused", "too_big")
     assert result.reason == ("This bundle's audit log is larger than the size limit allows: nothing was "
                              "imported. Contact support.")
+
+
+def test_a_laptop_moved_to_a_new_office_is_anchored_there_from_the_start(
+        enrolled, laptop, outbox, other_office_template, tmp_path):
+    exchange(laptop, enrolled, outbox, seed=1)
+    new_office = open_central(copy_store(other_office_template.central, tmp_path / "new", "central.store"),
+                              PASSPHRASE)
+    try:
+        install_office_key(laptop, read_office_key_file(other_office_template.pub), check_policy=False)
+        assert "the office key it is checked with was" in unlock_check(laptop)  # said until the next one
+        enrol_device(new_office, laptop.device_key().text())
+        result = exchange(laptop, new_office, outbox, seed=2)  # the whole log: the new office has no head
+        assert result.verdict == "accepted", result.reason
+        assert unlock_check(laptop) is None and check_anchor(laptop).count == anchored_count(laptop)
+    finally:
+        new_office.close()
