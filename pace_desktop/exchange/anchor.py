@@ -51,7 +51,7 @@ def stretch_for_export(store: Store) -> bundle.AuditStretch:
     conn = store.db.conn
     count, head_hash = audit.head(conn)
     # Only a receipt this office signed for this laptop counts (a new office never countersigned it).
-    anchored = _verified_anchor(store)
+    anchored = verified_anchor(store)
     start = anchored.audit_count if anchored is not None and anchored.audit_count <= count else 0
     start_hash = audit.stored_hash(conn, start)
     if start_hash is None:  # the anchored entry is gone: send everything, and let the office see
@@ -221,7 +221,7 @@ class AnchorState:
                 f"{(self.issued_at or '')[:10]}.")
 
 
-def _verified_anchor(store: Store) -> Any:
+def verified_anchor(store: Store) -> Any:
     """The kept receipt if it is this office's signature on this laptop's head, else None."""
     from pace_desktop.exchange.officekey import laptop_office_key
     from pace_desktop.exchange.receipt import verify_receipt
@@ -244,7 +244,7 @@ def check_anchor(store: Store) -> AnchorState:
     text = store.db.scalar("SELECT value FROM settings WHERE key = ?", (SETTING_ANCHOR,))
     if text is None:
         return AnchorState(None)
-    anchor = _verified_anchor(store)
+    anchor = verified_anchor(store)
     if anchor is None:
         return AnchorState(None, problem="The office's countersigned audit head kept on this laptop was "
                            "changed or removed, or the office key it is checked with was.")

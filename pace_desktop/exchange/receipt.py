@@ -274,7 +274,7 @@ def apply_receipt(store: Store, path: Path | str, *, now: datetime | None = None
 def _keep_anchor(store: Store, receipt: Receipt, data: bytes) -> None:
     """Keep a receipt that countersigns a newer audit head than the one kept (inside the caller's
     transaction); an older receipt applied again never moves the anchor back."""
-    from pace_desktop.exchange.anchor import SETTING_ANCHOR, anchored_count
+    from pace_desktop.exchange.anchor import SETTING_ANCHOR, verified_anchor
     from pace_desktop.store.audit import stored_hash
 
     if receipt.audit_count is None:
@@ -284,8 +284,8 @@ def _keep_anchor(store: Store, receipt: Receipt, data: bytes) -> None:
             f"This receipt countersigns audit entry {receipt.audit_count:,}, which this laptop's audit "
             "log no longer leads to: its history was changed. Nothing was marked: contact the office."
         )
-    kept = anchored_count(store)
-    if kept is None or receipt.audit_count > kept:
+    kept = verified_anchor(store)  # one that no longer verifies (edited, another office's) is replaced
+    if kept is None or receipt.audit_count > kept.audit_count:
         store.db.conn.execute(
             "INSERT INTO settings(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

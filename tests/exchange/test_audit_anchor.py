@@ -151,6 +151,10 @@ def test_an_anchor_edited_on_the_laptop_is_said_at_unlock(laptop, enrolled, outb
         "The audit log does not check out: The office's countersigned audit head kept on this laptop was "
         "changed or removed, or the office key it is checked with was. Someone may have changed this store "
         "outside PACE Intake: contact the office before you go on.")
+    doc["audit_count"] = 10**12  # nor can an edited anchor keep the next genuine receipt out
+    laptop.db.execute("UPDATE settings SET value = ? WHERE key = ?", (json.dumps(doc), SETTING_ANCHOR))
+    exchange(laptop, enrolled, outbox, seed=2)
+    assert unlock_check(laptop) is None
 
 
 def test_an_old_receipt_applied_again_does_not_move_the_anchor_back(enrolled, laptop, outbox):
