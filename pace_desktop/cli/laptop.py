@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from pace_desktop.errors import RefusedError
@@ -34,11 +35,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_audit_check)
 
 
-def open_store(path: Path):  # noqa: ANN201 - returns Store; imported lazily
+def open_store(path: Path, *, warn: bool = True):  # noqa: ANN201 - returns Store; imported lazily
+    """Unlock with the passphrase; a laptop whose audit log no longer leads to the head the office last
+    countersigned opens with a one-line warning on stderr (``warn``)."""
+    from pace_desktop.exchange.anchor import check_anchor
     from pace_desktop.passphrase import read_passphrase
     from pace_desktop.store.store import Store
 
-    return Store.open(path, read_passphrase())
+    store = Store.open(path, read_passphrase())
+    try:
+        state = check_anchor(store)  # cheap: one signature and one entry; audit-check walks the chain
+    except BaseException:
+        store.close()
+        raise
+    if warn and not state.ok:
+        print(f"Warning: {state.message()}", file=sys.stderr)  # the store still opens: nothing is lost
+    return store
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -86,12 +98,18 @@ def cmd_device_key(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_check(args: argparse.Namespace) -> int:
-    with open_store(args.store) as store:
+    from pace_desktop.exchange.anchor import check_anchor
+
+    with open_store(args.store, warn=False) as store:  # said below, once
         report = store.verify_audit()
+        anchor = check_anchor(store)
         if report.ok:
             store.check_integrity()  # every page and every b-tree; StoreDamaged says what to do
     if not report.ok:
         raise RefusedError(report.message())
+    if not anchor.ok:
+        raise RefusedError(anchor.message())
     print(report.message())
+    print(anchor.message())
     print("Every page of the store checks out (full integrity check).")
     return 0

@@ -1,7 +1,8 @@
 """The ``.pacebundle`` format, version 1: build, sign and seal one; open, check and parse one.
 
 A bundle is one age file (X25519 recipients: the office) whose plaintext is a ZIP archive holding
-``manifest.json``, one JSON-lines part per entity, ``tombstones.jsonl`` and ``signature.json``. The
+``manifest.json``, one JSON-lines part per entity, ``tombstones.jsonl``, ``audit.jsonl`` (format 2: the
+laptop's audit entries since its last countersigned head) and ``signature.json``. The
 device's Ed25519 signature covers the exact manifest bytes, and the manifest holds the SHA-256 of
 every part, so one signature authenticates everything. docs/bundle-format.md is the specification.
 """
@@ -39,7 +40,10 @@ from pace_desktop.store.database import MAX_INTEGER, gc_paused
 from pace_desktop.store.device import fingerprint, public_bytes
 
 FORMAT = "pace-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 adds the audit head and the entries that lead to it (``AuditPart``)
+OLDEST_FORMAT = 1  # still read, from a laptop the office holds no audit head for (importer)
+SIGNATURE_FORMAT = 1  # signature.json itself has not changed
+AUDIT = "audit.jsonl"
 SUFFIX = ".pacebundle"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"
@@ -59,6 +63,7 @@ class Limits:
     max_plaintext_bytes: int = 256 * MiB
     max_manifest_bytes: int = 1 * MiB
     max_members: int = 32
+    max_audit_bytes: int = 64 * MiB  # audit.jsonl: some 400,000 entries since the last countersigned head
 
 
 DEFAULT_LIMITS = Limits()
@@ -96,6 +101,35 @@ class PartInfo(BaseModel):
     sha256: _Hex64
 
 
+class AuditPart(BaseModel):
+    """Format 2: the laptop's audit head, and the stretch of its chain from ``from_count`` up to it.
+
+    ``audit.jsonl`` holds entries ``from_count + 1`` to ``count`` without their hashes, which the office
+    recomputes from ``from_hash``: that is what shows the head extends the one it countersigned before.
+    """
+
+    model_config = _STRICT
+
+    name: Literal["audit.jsonl"]
+    from_count: int = Field(ge=0, le=MAX_INTEGER)
+    from_hash: _Hex64
+    count: int = Field(ge=0, le=MAX_INTEGER)
+    hash: _Hex64
+    bytes: int = Field(ge=0)
+    sha256: _Hex64
+
+
+@dataclass(frozen=True)
+class AuditStretch:
+    """What the laptop puts in a bundle about its audit log (``AuditPart`` plus the member's bytes)."""
+
+    from_count: int
+    from_hash: str
+    count: int
+    hash: str
+    data: bytes
+
+
 class Manifest(BaseModel):
     model_config = _STRICT
 
@@ -113,6 +147,7 @@ class Manifest(BaseModel):
     )
     held_back: int = Field(ge=0)
     parts: list[PartInfo]
+    audit: AuditPart | None = None  # required in format 2, absent in format 1
 
     def counts(self) -> dict[str, int]:
         return {p.entity: p.records for p in self.parts}
@@ -182,8 +217,12 @@ def build(
     app_version: str,
     held_back: int,
     compresslevel: int = 6,
+    audit: AuditStretch | None = None,
 ) -> Built:
-    """The signed ZIP plaintext; ``parts`` maps entity or 'tombstone' to (JSON lines, count)."""
+    """The signed ZIP plaintext; ``parts`` maps entity or 'tombstone' to (JSON lines, count).
+
+    With ``audit`` the bundle is format 2; without, format 1 (what an older laptop wrote).
+    """
     public = public_bytes(signing_key.public_key())
     infos = []
     for entity in PART_ENTITIES:
@@ -197,9 +236,12 @@ def build(
                 sha256=hashlib.sha256(data).hexdigest(),
             )
         )
+    audit_part = None if audit is None else AuditPart(
+        name=AUDIT, from_count=audit.from_count, from_hash=audit.from_hash, count=audit.count,
+        hash=audit.hash, bytes=len(audit.data), sha256=hashlib.sha256(audit.data).hexdigest())
     manifest = Manifest(
         format=FORMAT,
-        format_version=FORMAT_VERSION,
+        format_version=FORMAT_VERSION if audit is not None else 1,
         schema_version=SCHEMA_VERSION,
         bundle_id=bundle_id,
         device_id=device_id,
@@ -210,12 +252,16 @@ def build(
         office_recipients=list(recipients),
         held_back=held_back,
         parts=infos,
+        audit=audit_part,
     )
-    manifest_bytes = _json_bytes(manifest.model_dump(mode="json"))
+    dumped = manifest.model_dump(mode="json")
+    if audit_part is None:
+        del dumped["audit"]  # format 1 has no such field
+    manifest_bytes = _json_bytes(dumped)
     signature = signing_key.sign(signing_input(manifest, manifest_bytes))
     signature_bytes = _json_bytes(
         SignatureFile(
-            format_version=FORMAT_VERSION,
+            format_version=SIGNATURE_FORMAT,
             algorithm="ed25519",
             device_id=device_id,
             public_key=base64.b64encode(public).decode(),
@@ -228,6 +274,8 @@ def build(
     ) as archive:
         members = [(MANIFEST, manifest_bytes)]
         members += [(p.name, parts.get(p.entity, (b"", 0))[0]) for p in infos]
+        if audit is not None:
+            members.append((AUDIT, audit.data))
         members.append((SIGNATURE, signature_bytes))
         for name, data in members:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
@@ -284,6 +332,7 @@ class Container:
     manifest_bytes: bytes
     signature: SignatureFile
     parts: dict[str, bytes] = field(default_factory=dict)
+    audit: bytes | None = None  # audit.jsonl, once read and checked against the manifest
 
     @property
     def device_public_key(self) -> bytes:
@@ -371,8 +420,8 @@ def open_container(plaintext: bytes, limits: Limits = DEFAULT_LIMITS) -> Contain
         signature = SignatureFile.model_validate(raw_signature)
     except ValidationError as exc:
         raise Refusal("unreadable", _UNREADABLE) from exc
-    if signature.format_version != FORMAT_VERSION:
-        raise Refusal("unreadable", _UNREADABLE)
+    if signature.format_version != SIGNATURE_FORMAT or (manifest.audit is None) != (version == 1):
+        raise Refusal("unreadable", _UNREADABLE)  # format 2 carries the audit head; format 1 cannot
     if manifest.schema_version > SCHEMA_VERSION:
         raise _newer("record schema", manifest.schema_version, SCHEMA_VERSION)
     return Container(archive, manifest, manifest_bytes, signature)
@@ -425,26 +474,44 @@ def read_parts(container: Container, limits: Limits = DEFAULT_LIMITS) -> dict[st
         if info.entity not in PART_ENTITIES or info.name != part_name(info.entity):
             raise Refusal("unreadable", _UNREADABLE)
     members = {i.filename: i for i in archive.infolist()}
-    if set(members) != set(expected) | {MANIFEST, SIGNATURE}:
+    audit = manifest.audit
+    if set(members) != set(expected) | {MANIFEST, SIGNATURE} | ({AUDIT} if audit else set()):
         raise Refusal("hash_mismatch", _MISMATCH)
+    if audit is not None:
+        if audit.bytes > limits.max_audit_bytes:
+            raise Refusal(
+                "too_big",
+                "This bundle's audit log is larger than the size limit allows: nothing was imported. "
+                "Contact support.",
+            )
+        data = _read_checked(archive, members[AUDIT], audit.bytes, audit.sha256, limits)
+        if data.count(b"\n") != audit.count - audit.from_count or (data and not data.endswith(b"\n")):
+            raise Refusal("hash_mismatch", _MISMATCH)
+        container.audit = data
     parts: dict[str, bytes] = {}
     for name, info in expected.items():
-        member = members[name]
-        if member.file_size != info.bytes:
-            raise Refusal("hash_mismatch", _MISMATCH)
-        try:
-            data = _read_member(archive, member, limits.max_plaintext_bytes)
-        except Refusal:
-            raise
-        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
-            raise Refusal("hash_mismatch", _MISMATCH) from exc
-        if hashlib.sha256(data).hexdigest() != info.sha256:
-            raise Refusal("hash_mismatch", _MISMATCH)
+        data = _read_checked(archive, members[name], info.bytes, info.sha256, limits)
         if data.count(b"\n") != info.records or (data and not data.endswith(b"\n")):
             raise Refusal("hash_mismatch", _MISMATCH)
         parts[info.entity] = data
     container.parts = parts
     return parts
+
+
+def _read_checked(archive: zipfile.ZipFile, member: zipfile.ZipInfo, size: int, sha256: str,
+                  limits: Limits) -> bytes:
+    """One member's bytes, refused unless their size and SHA-256 are the manifest's."""
+    if member.file_size != size:
+        raise Refusal("hash_mismatch", _MISMATCH)
+    try:
+        data = _read_member(archive, member, limits.max_plaintext_bytes)
+    except Refusal:
+        raise
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
+        raise Refusal("hash_mismatch", _MISMATCH) from exc
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise Refusal("hash_mismatch", _MISMATCH)
+    return data
 
 
 # -- records -------------------------------------------------------------------------------------

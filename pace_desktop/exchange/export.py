@@ -19,7 +19,7 @@ from uuid import UUID, uuid4
 
 from pace_desktop import __version__
 from pace_desktop.errors import PaceError, UsageError
-from pace_desktop.exchange import bundle
+from pace_desktop.exchange import anchor, bundle
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
 
@@ -221,7 +221,14 @@ def export_bundle(
             ),
             len(tombstones),
         )
-        if sum(len(data) for data, _ in parts.values()) > limits.max_plaintext_bytes - bundle.MiB:
+        # The audit head the records were read under, and the entries since the last countersigned
+        # head, so the office can check that this head extends it (module anchor).
+        stretch = anchor.stretch_for_export(store)
+        if len(stretch.data) > limits.max_audit_bytes:
+            raise PaceError("This laptop's audit log has grown too long since the office last "
+                            "countersigned it to fit in one bundle: contact support before exporting.")
+        payload = sum(len(data) for data, _ in parts.values()) + len(stretch.data)
+        if payload > limits.max_plaintext_bytes - bundle.MiB:
             raise PaceError("There are too many records for one bundle: contact support before exporting.")
         bundle_id = uuid4()
         built = bundle.build(
@@ -237,6 +244,7 @@ def export_bundle(
             # zlib's fast levels (1-3) deflate JSON lines three times faster than the default 6,
             # for a bundle about a fifth larger: the export budget is throughput; bundles are small.
             compresslevel=EXPORT_COMPRESSLEVEL,
+            audit=stretch,
         )
         sealed = bundle.seal(built.plaintext, [recipient])
         if len(sealed) > limits.max_file_bytes:

@@ -22,7 +22,7 @@ from uuid import UUID
 from pydantic_core import to_json
 
 from pace_desktop.errors import PaceError
-from pace_desktop.exchange import bundle, receipt
+from pace_desktop.exchange import anchor, bundle, receipt
 from pace_desktop.exchange.bundle import DEFAULT_LIMITS, Contents, Limits, Refusal
 from pace_desktop.exchange.central import (
     add_device,
@@ -167,10 +167,11 @@ def import_bundle(
     try:
         # parse_records and Database.bulk hold the cyclic GC while records are made and written.
         container, new_key = _check(central, attempt, trust_new_devices, limits)
-        contents = None
+        contents, stretch = None, None
         if _accepted_on(central, str(container.manifest.bundle_id)) is None:
             contents = _validate(container, step)
-        result, signed = _apply(central, attempt, container, contents, new_key, clock(), step)
+            stretch = anchor.read_stretch(container)
+        result, signed = _apply(central, attempt, container, contents, stretch, new_key, clock(), step)
     except Refusal as refusal:
         return _refused(central, attempt, refusal.code, refusal.message, clock())
     step(1.0)
@@ -397,6 +398,7 @@ def _apply(
     attempt: _Attempt,
     container: bundle.Container,
     contents: Contents | None,
+    stretch: anchor.Stretch | None,
     new_key: DeviceKey | None,
     at: datetime,
     step: Callable[[float], None],
@@ -420,6 +422,9 @@ def _apply(
         else:
             verdict = "accepted"
             contents = contents or _validate(container, step)
+            stretch = stretch or anchor.read_stretch(container)
+            # The laptop's audit head must extend the one this office countersigned before.
+            anchor.check_and_record(conn, manifest, stretch, stamp)
             if new_key is not None:
                 add_device(central, new_key, how="first_use", at=at)
             tally.outcomes["erased"] = _apply_tombstones(central, contents)
@@ -448,6 +453,7 @@ def _apply(
             verdict=verdict,
             records=tally.confirmed,
             issued_at=at,
+            audit_head=None if manifest.audit is None else (manifest.audit.count, manifest.audit.hash),
         )
         conn.execute(
             "INSERT INTO imports(attempted_at, file_name, file_sha256, bundle_id, device_id, "

@@ -3,7 +3,9 @@
 A receipt is a small JSON file (no personal data: record ids and versions only) signed with the
 office's Ed25519 key over a canonical byte string (``signing_input``). The laptop checks it with the
 key from office.pub, marks each listed record confirmed at that version, then purges what retention
-allows.
+allows. Format 2 also countersigns the laptop's audit head (``audit_count``, ``audit_hash``), which the
+laptop keeps as its anchor (module ``anchor``); format 1, for a bundle that carried no head, is still
+issued and read.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 from pace_desktop.errors import RefusedError, UsageError
@@ -40,9 +43,11 @@ if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
 FORMAT = "pace-receipt"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+OLDEST_FORMAT = 1
 SUFFIX = ".pacereceipt"
 SIGNATURE_DOMAIN = "PACE-RECEIPT-SIGNATURE-1"
+SIGNATURE_DOMAIN_2 = "PACE-RECEIPT-SIGNATURE-2"
 MAX_RECEIPT_BYTES = 64 * 2**20
 
 _Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -74,7 +79,16 @@ class Receipt(BaseModel):
     verdict: Literal["accepted", "already_had"]
     issued_at: str
     records: dict[str, list[tuple[_Uuid, Annotated[int, Field(ge=1, le=MAX_INTEGER)]]]]
+    audit_count: Annotated[int, Field(ge=0, le=MAX_INTEGER)] | None = None  # format 2 only
+    audit_hash: _Hex64 | None = None  # format 2 only
     signature: str
+
+    @model_validator(mode="after")
+    def _head_in_format_2_only(self) -> Receipt:
+        has_head = self.audit_count is not None and self.audit_hash is not None
+        if has_head != (self.format_version >= 2) or (self.audit_count is None) != (self.audit_hash is None):
+            raise ValueError("the audit head belongs in format 2, and only there")
+        return self
 
     @field_validator("issued_at")
     @classmethod
@@ -104,6 +118,7 @@ class Receipt(BaseModel):
             verdict=self.verdict,
             issued_at=self.issued_at,
             records=self.records,
+            audit_head=None if self.audit_count is None else (self.audit_count, self.audit_hash or ""),
         )
 
 
@@ -124,9 +139,10 @@ def signing_input(
     verdict: str,
     issued_at: str,
     records: dict[str, list[tuple[str, int]]],
+    audit_head: tuple[int, str] | None = None,
 ) -> bytes:
     lines = [
-        SIGNATURE_DOMAIN,
+        SIGNATURE_DOMAIN if audit_head is None else SIGNATURE_DOMAIN_2,
         f"office:{office_id}",
         f"office-key-sha256:{office_key_sha256}",
         f"bundle:{bundle_id}",
@@ -136,6 +152,8 @@ def signing_input(
         f"issued:{issued_at}",
         f"records-sha256:{records_digest(records)}",
     ]
+    if audit_head is not None:
+        lines.append(f"audit-head:{audit_head[0]}:{audit_head[1]}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -149,8 +167,9 @@ def make_receipt(
     verdict: str,
     records: dict[str, list[tuple[str, int]]],
     issued_at: datetime,
+    audit_head: tuple[int, str] | None = None,
 ) -> bytes:
-    """The receipt file's bytes, signed by the office."""
+    """The receipt file's bytes, signed by the office; format 2 when it countersigns an audit head."""
     fields = {
         "office_id": office_id,
         "office_key_sha256": fingerprint(public_bytes(signing_key.public_key())),
@@ -161,11 +180,13 @@ def make_receipt(
         "issued_at": issued_at.astimezone(UTC).isoformat(timespec="seconds"),
         "records": {e: sorted(items) for e, items in sorted(records.items())},  # (id, version) pairs
     }
-    signature = signing_key.sign(signing_input(**fields))  # type: ignore[arg-type]
+    signature = signing_key.sign(signing_input(**fields, audit_head=audit_head))  # type: ignore[arg-type]
+    head = {} if audit_head is None else {"audit_count": audit_head[0], "audit_hash": audit_head[1]}
     document = {
         "format": FORMAT,
-        "format_version": FORMAT_VERSION,
+        "format_version": OLDEST_FORMAT if audit_head is None else FORMAT_VERSION,
         **fields,
+        **head,
         "signature": base64.b64encode(signature).decode(),
     }
     return (json.dumps(document, sort_keys=True, separators=(",", ":")) + "\n").encode("ascii")
@@ -178,7 +199,7 @@ def file_name(device_id: str, sequence: int, bundle_created: datetime) -> str:
 def parse_receipt(data: bytes) -> Receipt:
     """Parse a receipt file; a newer receipt format is refused by name."""
     return parse_signed(data, Receipt, fmt=FORMAT, version=FORMAT_VERSION, kind="receipt",
-                        not_this=_NOT_A_RECEIPT)
+                        not_this=_NOT_A_RECEIPT, oldest=OLDEST_FORMAT)
 
 
 def verify_receipt(receipt: Receipt, verify_key: bytes) -> None:
@@ -212,7 +233,8 @@ def apply_receipt(store: Store, path: Path | str, *, now: datetime | None = None
     now = (now or datetime.now(UTC)).astimezone(UTC)
     if store.kind == "office":
         raise UsageError("This is the office store: receipts are applied on the laptop that exported.")
-    receipt = parse_receipt(read_capped(Path(path), MAX_RECEIPT_BYTES, "receipt"))
+    data = read_capped(Path(path), MAX_RECEIPT_BYTES, "receipt")
+    receipt = parse_receipt(data)
     office = laptop_office_key(store)
     if office is None or office.verify_key is None:
         raise UsageError(
@@ -229,6 +251,7 @@ def apply_receipt(store: Store, path: Path | str, *, now: datetime | None = None
     stamp = now.isoformat(timespec="seconds")
     confirmed = 0
     with store.transaction() as conn:
+        _keep_anchor(store, receipt, data)
         for entity, items in receipt.records.items():
             cur = conn.executemany(
                 f"UPDATE {repos[entity].table} SET confirmed_version = ?, confirmed_at = ? "  # noqa: S608
@@ -246,3 +269,25 @@ def apply_receipt(store: Store, path: Path | str, *, now: datetime | None = None
         )
     purged = purge(store, now=now)
     return ReceiptResult(receipt.bundle_id, receipt.sequence, receipt.record_count, confirmed, purged)
+
+
+def _keep_anchor(store: Store, receipt: Receipt, data: bytes) -> None:
+    """Keep a receipt that countersigns a newer audit head than the one kept (inside the caller's
+    transaction); an older receipt applied again never moves the anchor back."""
+    from pace_desktop.exchange.anchor import SETTING_ANCHOR, verified_anchor
+    from pace_desktop.store.audit import stored_hash
+
+    if receipt.audit_count is None:
+        return
+    if stored_hash(store.db.conn, receipt.audit_count) != receipt.audit_hash:
+        raise RefusedError(
+            f"This receipt countersigns audit entry {receipt.audit_count:,}, which this laptop's audit "
+            "log no longer leads to: its history was changed. Nothing was marked: contact the office."
+        )
+    kept = verified_anchor(store)  # one that no longer verifies (edited, another office's) is replaced
+    if kept is None or receipt.audit_count > kept.audit_count:
+        store.db.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (SETTING_ANCHOR, data.decode("utf-8").strip()),
+        )

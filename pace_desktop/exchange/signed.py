@@ -32,9 +32,10 @@ D = TypeVar("D", bound=BaseModel)
 
 
 def parse_signed(data: bytes, model: type[D], *, fmt: str, version: int, kind: str,
-                 not_this: str) -> D:
+                 not_this: str, oldest: int | None = None) -> D:
     """``data`` as ``model``; ``not_this`` for anything that is not one, and a newer format refused
-    by name (``kind`` is the word for the document: "receipt", "notice").
+    by name (``kind`` is the word for the document: "receipt", "notice"). Formats ``oldest`` (default
+    ``version``) to ``version`` are read.
     """
     try:
         raw = json.loads(data)
@@ -53,7 +54,7 @@ def parse_signed(data: bytes, model: type[D], *, fmt: str, version: int, kind: s
         document = model.model_validate_json(data)
     except ValidationError as exc:
         raise RefusedError(not_this) from exc
-    if getattr(document, "format_version", None) != version:
+    if getattr(document, "format_version", None) not in range(oldest or version, version + 1):
         raise RefusedError(not_this)
     return document
 

@@ -227,3 +227,43 @@ def _original_seq(conn: Any, row: Any) -> int | None:
         if candidate > 0 and _hash_of(row, candidate) == stored_hash:
             return candidate
     return None
+
+
+# -- anchoring (issue 16): the head, the entries since a point, and the chain recomputed elsewhere --
+SEGMENT_FIELDS = ("seq", "at", "actor", "action", "entity", "entity_id", "detail")
+
+
+def head(conn: Any) -> tuple[int, str]:
+    """The newest entry's number and hash, as the one-row head holds them (0 and 64 zeros if none)."""
+    row = conn.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
+    return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
+
+
+def stored_hash(conn: Any, seq: int) -> str | None:
+    """The hash entry ``seq`` carries in this store (64 zeros for 0; None when there is no such entry)."""
+    if seq == 0:
+        return GENESIS
+    row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def entries_after(conn: Any, seq: int) -> list[tuple[Any, ...]]:
+    """Every entry after ``seq``, oldest first, as ``SEGMENT_FIELDS`` (no hashes: a reader recomputes
+    them, which is the point)."""
+    return conn.execute(
+        f"SELECT {', '.join(SEGMENT_FIELDS)} FROM audit WHERE seq > ? ORDER BY seq",  # noqa: S608
+        (seq,),
+    ).fetchall()
+
+
+def chain_hashes(start_seq: int, start_hash: str, entries: list[tuple[Any, ...]]) -> list[str]:
+    """The hash of each entry in ``entries`` (``SEGMENT_FIELDS`` rows) when the chain is continued from
+    entry ``start_seq`` with hash ``start_hash``; ValueError if the numbers do not follow on."""
+    hashes: list[str] = []
+    prev = start_hash
+    for offset, entry in enumerate(entries, start=1):
+        if len(entry) != len(SEGMENT_FIELDS) or entry[0] != start_seq + offset or type(entry[0]) is not int:
+            raise ValueError("audit entries do not follow on from the anchor")
+        prev = entry_hash(*entry, prev)
+        hashes.append(prev)
+    return hashes

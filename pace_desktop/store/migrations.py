@@ -165,6 +165,18 @@ CREATE INDEX clients_postcode ON clients(postcode_key, last_fold, first_fold);
 """
 
 
+# v10 (issue 16): the office keeps each laptop's audit heads, so a laptop's history cannot be rewritten
+# unseen once anchored. One row per point of a device's chain the office has verified: the head each
+# bundle carried, and the head of every earlier export found in a verified stretch (so a bundle that
+# arrives late can still be checked). ``sequence`` is the export it belongs to; ``bundle_id`` is set
+# when a bundle carried it.
+_V10 = """
+CREATE TABLE device_audit_heads (
+    device_id TEXT NOT NULL, count INTEGER NOT NULL, hash TEXT NOT NULL, sequence INTEGER,
+    bundle_id TEXT, recorded_at TEXT NOT NULL, PRIMARY KEY (device_id, count));
+"""
+
+
 def _refold_names(db: Database) -> None:
     """v7: the name keys again, now that ``fold`` also plains ł, ø, æ, œ, đ, ħ and ı, so that a
     search for 'Lukasiewicz' finds 'Łukasiewicz'. Computed with the current ``name_order``; only
@@ -204,6 +216,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (8, "exchange: a laptop the office retires (lost, stolen, handed back) stays listed, refused",
      _script("ALTER TABLE devices ADD COLUMN retired_at TEXT; "
              "ALTER TABLE devices ADD COLUMN retired_by TEXT")),
+    # 9 is taken by a parallel change (issue 16, items 1-3); the lead renumbers at merge if needed.
+    (10, "exchange: the office keeps each laptop's countersigned audit heads", _script(_V10)),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1

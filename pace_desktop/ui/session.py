@@ -19,7 +19,6 @@ from pace_desktop.ui.worker import Worker
 if TYPE_CHECKING:
     # Imported lazily: pydantic and the models cost more than the whole unlock screen, and the
     # start-up budget is measured to that screen.
-    from pace_desktop.store.audit import AuditReport
     from pace_desktop.store.store import Store
 
 _ACTIVITY = {
@@ -111,14 +110,18 @@ class Session(QObject):
         self._watch_activity(True)
         self._timer.start()
         self.unlocked.emit()
-        # Every unlock checks the audit chain, after what the first screen asked the worker for.
+        # Every unlock checks the audit chain, and that it still leads to the head the office last
+        # countersigned, after what the first screen asked the worker for. The store stays open: the
+        # adviser is told whom to contact, and nothing is lost meanwhile (docs/security.md).
+        from pace_desktop.exchange.anchor import unlock_check
+
         store = self._store
-        self.worker.submit(lambda progress: store.verify_audit(), on_done=self._audit_checked,
+        self.worker.submit(lambda progress: unlock_check(store), on_done=self._audit_checked,
                            on_error=self._audit_unreadable)
 
-    def _audit_checked(self, report: AuditReport) -> None:
-        if not report.ok and self.is_unlocked:
-            self.audit_broken.emit(report.message())
+    def _audit_checked(self, problem: str | None) -> None:
+        if problem is not None and self.is_unlocked:
+            self.audit_broken.emit(problem)
 
     def _audit_unreadable(self, exc: BaseException) -> None:
         if self.is_unlocked:

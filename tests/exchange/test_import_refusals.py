@@ -172,7 +172,7 @@ def test_a_newer_bundle_format_is_refused_by_name(enrolled, tmp_path):
         enrolled,
         tmp_path,
         {
-            "manifest.json": dumps(manifest_dict(format_version=2, anything_new=True)),
+            "manifest.json": dumps(manifest_dict(format_version=3, anything_new=True)),
             "signature.json": b"{}",
         },
     )
@@ -182,7 +182,7 @@ def test_a_newer_bundle_format_is_refused_by_name(enrolled, tmp_path):
         result,
         "newer_format",
         "newer PACE Intake",
-        "bundle format 2",
+        "bundle format 3",
         "Update the office app",
     )
 

@@ -103,7 +103,7 @@ def test_a_receipt_for_another_laptop_is_refused(enrolled, laptop, laptop2, rece
 
 def test_a_newer_or_foreign_file_is_refused_by_name(laptop, receipt_for, tmp_path):
     _, path = receipt_for
-    _edit(path, lambda d: d.__setitem__("format_version", 2))
+    _edit(path, lambda d: d.__setitem__("format_version", 3))
     with pytest.raises(RefusedError, match="newer PACE Intake"):
         apply_receipt(laptop, path)
     junk = tmp_path / "junk.pacereceipt"

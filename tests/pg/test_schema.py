@@ -84,3 +84,29 @@ def test_a_server_whose_certificate_is_not_trusted_gets_one_plain_line(pg, tmp_p
 def test_an_address_asking_for_no_tls_is_refused(pg):
     with pytest.raises(UsageError, match="sslmode=disable"):
         connect(pg.url())
+
+
+@pytest.mark.parametrize("role", schema.ROLES)
+def test_no_role_may_move_or_remove_a_laptops_audit_head(pg, pg_db, role):
+    with connect(pg_db, allow_insecure=True) as conn:
+        schema.migrate(conn)
+        conn.execute("INSERT INTO device_audit_heads VALUES ('LT1', 7, 'h', 1, NULL, 'now')")
+        conn.commit()
+    user = f"heads_{role}"
+    pg.psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{user}') THEN "
+            f"CREATE ROLE {user} LOGIN IN ROLE {role}; END IF; END $$;")
+    db = urlsplit(pg_db).path.lstrip("/")
+    with connect(pg.url(db, user), allow_insecure=True) as conn:
+        assert conn.execute("SELECT count FROM device_audit_heads").fetchall() == [(7,)]
+        conn.rollback()
+        for statement in ("UPDATE device_audit_heads SET hash = 'x'", "DELETE FROM device_audit_heads"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+            conn.rollback()
+        insert = "INSERT INTO device_audit_heads VALUES ('LT1', 8, 'h', 2, NULL, 'now')"
+        if role == "pace_import":
+            conn.execute(insert)
+        else:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(insert)
+        conn.rollback()

@@ -135,6 +135,12 @@ def _parts(members: dict[str, bytes]) -> dict[str, list[bytes]]:
             for entity in bundle.PART_ENTITIES}
 
 
+def _stretch(stage: Stage) -> bundle.AuditStretch:
+    head = stage.manifest["audit"]
+    return bundle.AuditStretch(head["from_count"], head["from_hash"], head["count"], head["hash"],
+                               stage.members[bundle.AUDIT])
+
+
 @st.composite
 def hostile_bundle(draw: st.DrawFn, stage: Stage) -> tuple[str, bytes]:
     layer = draw(st.sampled_from(["file", "zip", "member", "records", "records", "records", "manifest"]))
@@ -188,6 +194,7 @@ def hostile_bundle(draw: st.DrawFn, stage: Stage) -> tuple[str, bytes]:
             bundle_id=uuid4(), device_id=stage.laptop.device_id,
             signing_key=stage.laptop.signing_key(), sequence=draw(st.integers(1, 2**62)),
             recipients=[recipient], created_at=datetime.now(UTC), app_version="fuzz", held_back=0,
+            audit=_stretch(stage),  # the laptop's real audit head: without it, refused before records
         )
         return layer, bundle.seal(built.plaintext, [recipient])
     # The manifest changed, then signed again with the laptop's real key whenever it still parses.

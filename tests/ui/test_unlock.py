@@ -125,3 +125,20 @@ def test_an_audit_log_that_cannot_be_read_is_said_too(qtbot, window_factory, dem
     unlock(qtbot, window)
     assert window.audit_banner.isVisible()
     assert window.audit_banner.text().startswith("The audit log could not be checked: lock and unlock")
+
+
+def test_unlocking_says_so_when_the_office_countersigned_head_was_tampered_with(qtbot, window_factory,
+                                                                                 demo_store_path):
+    from pace_desktop.exchange.anchor import SETTING_ANCHOR
+    from pace_desktop.store.store import Store
+
+    with Store.open(demo_store_path, PASSPHRASE) as store, store.transaction() as conn:
+        conn.execute("INSERT INTO settings(key, value) VALUES (?, ?)", (SETTING_ANCHOR, '{"format":"x"}'))
+    window = window_factory(demo_store_path)
+    unlock(qtbot, window)
+    banner = window.audit_banner
+    qtbot.waitUntil(banner.isVisible)
+    assert banner.text() == (
+        "The audit log does not check out: The office's countersigned audit head kept on this laptop was "
+        "changed or removed, or the office key it is checked with was. Someone may have changed this store "
+        "outside PACE Intake: contact the office before you go on.")

@@ -121,9 +121,10 @@ CREATE TABLE deidentified (key text PRIMARY KEY, retired_at text NOT NULL, data 
 """  # noqa: S608 - constants only, no input
 
 RECORD_TABLES = ("events", "clients", "consents", "checklists", "interventions", "outcomes", "feedback")
-OFFICE_TABLES = ("tombstones", "devices", "imports", "device_sequences", "duplicate_review", "partners",
-                 "partner_requests", "request_items", "partner_returns", "return_counts",
-                 "office_notices", "deidentified")
+_STEP_1_OFFICE = ("tombstones", "devices", "imports", "device_sequences", "duplicate_review", "partners",
+                  "partner_requests", "request_items", "partner_returns", "return_counts",
+                  "office_notices", "deidentified")
+OFFICE_TABLES = (*_STEP_1_OFFICE, "device_audit_heads")
 
 # Who may do what, enforced by the server. Each is a group role (NOLOGIN): give staff their own
 # login role and GRANT them one or more of these (docs/central-database.md).
@@ -132,7 +133,7 @@ OFFICE_TABLES = ("tombstones", "devices", "imports", "device_sequences", "duplic
 #   pace_dpo      subject access, correction, erasure, withdrawal, retention: change and delete records
 #   pace_admin    enrol and retire devices, partners, settings
 ROLES = ("pace_import", "pace_reports", "pace_dpo", "pace_admin")
-_ALL = RECORD_TABLES + OFFICE_TABLES + ("settings", "audit", "audit_head")
+_ALL = RECORD_TABLES + _STEP_1_OFFICE + ("settings", "audit", "audit_head")  # step 2's tables
 
 # Step 2: the roles and their grants. Roles are per cluster, so they are created only when missing.
 _STEP_2 = "".join(  # noqa: S608 - constants only, no input
@@ -152,9 +153,21 @@ GRANT INSERT, UPDATE ON devices, partners, settings TO pace_admin;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {', '.join(ROLES)};
 """
 
+# Step 3 (issue 16, the file's step 10): each laptop's audit heads as the office verified them. Only
+# importing adds to them; nobody changes or removes one (an anchor that could be moved anchors nothing).
+_STEP_3 = f"""
+CREATE TABLE device_audit_heads (
+    device_id text NOT NULL, count bigint NOT NULL, hash text NOT NULL, sequence bigint,
+    bundle_id text, recorded_at text NOT NULL, PRIMARY KEY (device_id, count));
+REVOKE ALL ON device_audit_heads FROM PUBLIC;
+GRANT SELECT ON device_audit_heads TO {', '.join(ROLES)};
+GRANT INSERT ON device_audit_heads TO pace_import;
+"""
+
 STEPS: tuple[tuple[int, str, str], ...] = (
     (1, "the central schema (as the file's schema 8)", _STEP_1),
     (2, "least-privilege roles", _STEP_2),
+    (3, "each laptop's audit heads, kept by the office (the file's schema 10)", _STEP_3),
 )
 SCHEMA_MAX = STEPS[-1][0]
 
