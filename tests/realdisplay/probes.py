@@ -1,0 +1,132 @@
+"""What a person sees on the real display, measured from the screen itself.
+
+Shared by every real-display test: does a window fit the screen, is the focused widget on screen and
+not clipped by a scroll area, and can its focus be seen (WCAG 2.2: 2.4.7 focus visible, 1.4.11 a
+focus indicator of at least 3:1 against what was there before). Pixels come from the X server
+(``QScreen.grabWindow``), not from Qt's own rendering, so clipping and overlap show as they would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+FOCUS_MARGIN = 4  # px around a widget where an outline or ring may be drawn
+
+
+def show_settled(qtbot, window: QWidget) -> None:
+    """Show ``window`` and wait until the window manager has placed it and given it focus: until
+    then Qt's idea of where it is (and so every global coordinate) is stale."""
+    window.show()
+    qtbot.waitExposed(window)
+    last = None
+    for _ in range(40):
+        qtbot.wait(25)
+        now = window.frameGeometry()
+        if now == last:
+            break
+        last = now
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitActive(window)
+
+
+def screen_rect() -> QRect:
+    """The area windows may use (the whole screen under Openbox without panels)."""
+    return QGuiApplication.primaryScreen().availableGeometry()
+
+
+def global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def fit_problems(window: QWidget) -> list[str]:
+    """Why ``window`` (frame included) does not fit the screen; empty when it does."""
+    screen = screen_rect()
+    frame = window.frameGeometry()
+    problems = []
+    if frame.width() > screen.width() or frame.height() > screen.height():
+        problems.append(f"{type(window).__name__} is {frame.width()}x{frame.height()}, "
+                        f"the screen {screen.width()}x{screen.height()}")
+    elif not screen.contains(frame):
+        problems.append(f"{type(window).__name__} at {frame.x()},{frame.y()} runs off the screen")
+    return problems
+
+
+def visible_part(widget: QWidget) -> QRect:
+    """The part of ``widget`` a person can see: clipped by every parent (scroll areas included) and
+    by the screen, in global coordinates. Empty when hidden or scrolled away."""
+    if not widget.isVisible():
+        return QRect()
+    local = widget.visibleRegion().boundingRect()
+    if local.isEmpty():
+        return QRect()
+    rect = QRect(widget.mapToGlobal(local.topLeft()), local.size())
+    return rect.intersected(screen_rect())
+
+
+def fully_visible(widget: QWidget, slack: int = 1) -> bool:
+    """True when all of ``widget`` (less ``slack`` px) is on screen and inside its scroll areas."""
+    whole = global_rect(widget).adjusted(slack, slack, -slack, -slack)
+    return visible_part(widget).contains(whole)
+
+
+def grab(rect: QRect) -> QImage:
+    """The screen's pixels in ``rect`` (global coordinates), as the X server has them."""
+    QApplication.processEvents()
+    screen = QGuiApplication.primaryScreen()
+    return screen.grabWindow(0, rect.x(), rect.y(), rect.width(), rect.height()).toImage()
+
+
+def luminance(color: QColor) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.red()) + 0.7152 * channel(color.green()) + 0.0722 * channel(color.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@dataclass
+class FocusChange:
+    """How focusing a widget changed the pixels around it."""
+
+    pixels_at_3_to_1: int  # pixels whose focused colour is at least 3:1 against the unfocused one
+    perimeter: int  # the widget's perimeter in px: a 1 px outline all round has this many pixels
+
+    @property
+    def visible(self) -> bool:
+        """At least as many 3:1 pixels as a 1 px outline all round the widget would have."""
+        return self.pixels_at_3_to_1 >= self.perimeter
+
+
+def focus_change(widget: QWidget, settle=None) -> FocusChange:
+    """Grab the screen around ``widget`` without focus and with keyboard focus, and measure the
+    indicator. ``settle`` (e.g. ``qtbot.wait``) lets the X server repaint between the grabs."""
+    settle = settle or (lambda ms: QApplication.processEvents())
+    area = global_rect(widget).adjusted(-FOCUS_MARGIN, -FOCUS_MARGIN, FOCUS_MARGIN, FOCUS_MARGIN)
+    widget.window().setFocus()
+    if widget.hasFocus():
+        widget.clearFocus()
+    settle(80)
+    before = grab(area)
+    from PySide6.QtCore import Qt
+
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    settle(80)
+    after = grab(area)
+    strong = 0
+    for y in range(min(before.height(), after.height())):
+        for x in range(min(before.width(), after.width())):
+            old, new = before.pixelColor(x, y), after.pixelColor(x, y)
+            if old != new and contrast(old, new) >= 3.0:
+                strong += 1
+    return FocusChange(strong, 2 * (widget.width() + widget.height()))
