@@ -21,7 +21,7 @@ from datetime import datetime
 
 from pace_desktop.errors import ValidationFailed
 from pace_desktop.records.enums import share_purpose
-from pace_desktop.reference import partners
+from pace_desktop.reference import partner_name
 
 REFERRAL_WITHOUT_CONSENT = "referral_without_consent"
 NOT_THIS_DEVICES_RECORD = "not_this_devices_record"
@@ -74,11 +74,6 @@ def sharing_stood(partner: str, at: datetime, consents: Iterable[ConsentFact]) -
     return latest.granted and (latest.withdrawn_at is None or latest.withdrawn_at > at)
 
 
-def partner_label(partner: str) -> str:
-    """The partner's name from the partner list (their code when it is no longer listed)."""
-    return next((p.name for p in partners() if p.code == partner), partner)
-
-
 def referral_problem(partner: str | None, at: datetime, consents: Iterable[object]) -> str | None:
     """Why a referral to ``partner`` made at ``at`` breaks ``referral_without_consent``, or None.
 
@@ -96,7 +91,7 @@ def referral_problem(partner: str | None, at: datetime, consents: Iterable[objec
 
 def referral_message(partner: str) -> str:
     return (f"Not referred: the person has not agreed to share their details with "
-            f"{partner_label(partner)} (rule {REFERRAL_WITHOUT_CONSENT}). Record their answer on "
+            f"{partner_name(partner)} (rule {REFERRAL_WITHOUT_CONSENT}). Record their answer on "
             "the Consent tab first.")
 
 

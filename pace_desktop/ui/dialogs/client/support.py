@@ -31,6 +31,7 @@ from pace_desktop.records.enums import InterventionStatus, choices
 from pace_desktop.records.models import Intervention
 from pace_desktop.records.rules import CONTROLLER
 from pace_desktop.reference import SERVICES, partners
+from pace_desktop.reference import partner_name as listed_name
 from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
 from pace_desktop.ui.dialogs.client.text import day
@@ -40,7 +41,7 @@ SDS = CONTROLLER  # the controller: its own services need no sharing consent
 
 
 def partner_name(code: str | None) -> str:
-    return next((p.name for p in partners() if p.code == code), code or "")
+    return listed_name(code) if code else ""
 
 
 class SupportTab(QScrollArea):
