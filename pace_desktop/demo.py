@@ -29,8 +29,10 @@ from pace_desktop.records.models import (
     InterventionStatus,
     Outcome,
     OutcomeStatus,
+    share_purpose,
 )
 from pace_desktop.records.pace_id import new_pace_id
+from pace_desktop.records.rules import CONTROLLER, needs_sharing_consent
 from pace_desktop.reference import SERVICES, area_rates, council_areas, partners
 from pace_desktop.store.store import Store
 
@@ -195,7 +197,8 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
     batch_clients: list[Client] = []
     batch_consents: list[Consent] = []
     batch_checklists: list[ChecklistRecord] = []
-    with store.db.bulk(), store.transaction():  # committed while the big cache is still there
+    # Committed while the big cache is still there; the referral rule checked once, at the end.
+    with store.db.bulk(), store.transaction(), store.guards.deferred():
         store.events.insert_many(made_events)
         for i in range(clients):
             # Event by event, as people are registered at each in turn (an event's rows lie together).
@@ -222,8 +225,9 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
                 batch_consents.append(consent_templates[purpose, granted].model_copy(
                     update={"id": uuid4(), "client_id": client.id}))
             if history:
+                sharing = {p for p, granted in granted_now.items() if granted}
                 client, record = _history(later, client, event, record, granted_now["contact_followup"],
-                                          today, consent_templates, extra)
+                                          today, consent_templates, extra, sharing)
             batch_clients.append(client)
             batch_checklists.append(record)
             if len(batch_clients) >= 5000:
@@ -249,9 +253,13 @@ _STATUS_WEIGHTS = [
 
 def _history(
     rng: random.Random, client: Client, event: Event, record: ChecklistRecord, followup: bool,
-    today: date, templates: dict, extra: dict[str, list],
+    today: date, templates: dict, extra: dict[str, list], sharing: set[str],
 ) -> tuple[Client, ChecklistRecord]:
-    """What happened to one person after the event (see ``seed``); appends to ``extra``'s lists."""
+    """What happened to one person after the event (see ``seed``); appends to ``extra``'s lists.
+
+    Help from a partner the person agreed to share with goes through that partner; otherwise SDS
+    gives it (``records.rules``: a referral needs the partner's sharing consent), or nobody named.
+    """
     stamp = {"device_id": client.device_id, "updated_by": client.updated_by,
              "created_at": client.created_at, "updated_at": client.updated_at}
     leaving = event.event_date + timedelta(days=rng.randrange(7, 60))
@@ -272,8 +280,11 @@ def _history(
         offering = [p.code for p in partners() if service in p.services]
         status = rng.choices([s for s, _ in _STATUS_WEIGHTS], [w for _, w in _STATUS_WEIGHTS])[0]
         helped += status in (InterventionStatus.attended, InterventionStatus.completed)
+        partner = rng.choice(offering) if offering else None
+        if needs_sharing_consent(partner) and share_purpose(partner or "") not in sharing:
+            partner = CONTROLLER if CONTROLLER in offering else None
         extra["interventions"].append(Intervention(
-            client_id=client.id, service=service, partner=rng.choice(offering) if offering else None,
+            client_id=client.id, service=service, partner=partner,
             date=min(today, event.event_date + timedelta(days=rng.randrange(0, 60))), status=status,
             minutes=rng.choice([15, 20, 30, 45, 60, 90, 120]), **stamp))
     days = None if rng.random() < never else int(rng.expovariate(1 / max(20, mean - 10 * helped)))

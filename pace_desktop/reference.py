@@ -98,3 +98,8 @@ def partners() -> tuple[Partner, ...]:
 
 def partner_codes() -> tuple[str, ...]:
     return tuple(p.code for p in partners())
+
+
+def partner_name(code: str) -> str:
+    """The partner's name from the list, or its code when it is no longer listed."""
+    return next((p.name for p in partners() if p.code == code), code)

@@ -29,11 +29,14 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from pace_desktop.errors import BundleRefused
 from pace_desktop.records.models import (
+    BUNDLE_CONTEXT,
     ENTITIES,
     RECORD_KEY,
     SCHEMA_VERSION,
-    STORED_CONTEXT,
+    ChecklistOverride,
+    ChecklistRecord,
     Record,
+    Tombstone,
     field_errors,
 )
 from pace_desktop.store.database import MAX_INTEGER, gc_paused
@@ -161,17 +164,6 @@ class SignatureFile(BaseModel):
     device_id: _DeviceId
     public_key: str
     signature: str
-
-
-class Tombstone(BaseModel):
-    """An erased client: their id must never come back, wherever a late record turns up."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: UUID
-    pace_id: Annotated[str, StringConstraints(max_length=20)]
-    erased_at: AwareDatetime
-    reason: Annotated[str, StringConstraints(max_length=200)]
 
 
 def signing_input(manifest: Manifest, manifest_bytes: bytes) -> bytes:
@@ -540,7 +532,7 @@ def _lines(data: bytes) -> list[bytes]:
     return data[:-1].split(b"\n")
 
 
-def _invalid(entity: str, exc: ValidationError | None) -> Refusal:
+def _invalid(entity: str, exc: ValidationError | None, missing: str | None = None) -> Refusal:
     where = ""
     if exc is not None:
         errors = field_errors(exc)
@@ -556,6 +548,8 @@ def _invalid(entity: str, exc: ValidationError | None) -> Refusal:
                 where = f" ({message.rstrip('.')})"
             else:
                 where = " (it holds a field the schema does not have, or is not a record at all)"
+    elif missing is not None:  # a schema field name, never text from the file
+        where = f" ({missing}: the field is missing)"
     return Refusal(
         "invalid_record",
         f"One record in this bundle is not valid: {_ENTITY_WORDS[entity]} "
@@ -563,12 +557,27 @@ def _invalid(entity: str, exc: ValidationError | None) -> Refusal:
     )
 
 
-_IDENTITY = frozenset({"id", "created_at", "updated_at", "version", "device_id", "updated_by"})
+def _missing(record: BaseModel) -> str | None:
+    """The first schema field not written in the line, nested parts included, or None.
+
+    The published schema requires every field (records are written whole); the model would fill
+    a missing one with its default, and a record without its id would get a new random one here
+    (and every re-import another).
+    """
+    model = type(record)
+    given = record.__pydantic_fields_set__
+    if len(given) != _FIELD_COUNTS[model]:
+        return next(name for name in _FIELD_NAMES[model] if name not in given)
+    if model is ChecklistRecord and record.override is not None:  # type: ignore[attr-defined]
+        return _missing(record.override)  # type: ignore[attr-defined]
+    return None
 
 
-def _written_whole(entity: str, record: Record) -> bool:
-    present = record.model_fields_set
-    return _IDENTITY <= present and (entity != "client" or "pace_id" in present)
+_WIRE_MODELS: tuple[type[BaseModel], ...] = (*ENTITIES.values(), ChecklistOverride, Tombstone)
+_FIELD_NAMES = {model: tuple(model.model_fields) for model in _WIRE_MODELS}
+_FIELD_COUNTS = {model: len(names) for model, names in _FIELD_NAMES.items()}
+_VALIDATORS = {entity: model.__pydantic_validator__.validate_json
+               for entity, model in (*ENTITIES.items(), (TOMBSTONE_ENTITY, Tombstone))}
 
 
 @dataclass
@@ -592,6 +601,23 @@ def parse_records(container: Container, step: Callable[[int], None] = lambda n: 
         return _parse_records(container, step)
 
 
+def parse_line(entity: str, line: bytes) -> BaseModel:
+    """One JSON line of a bundle part as the importer takes it, or ``Refusal('invalid_record')``.
+
+    Exactly the published JSON Schema's types (pydantic strict mode: no "2" or true for a number,
+    no "yes" for a yes/no), its caps on every string and list, no unknown field, every field
+    present, each value as written (``BUNDLE_CONTEXT``); then the records' own rules.
+    """
+    try:
+        record = _VALIDATORS[entity](line, strict=True, context=BUNDLE_CONTEXT)
+    except ValidationError as exc:
+        raise _invalid(entity, exc) from exc
+    missing = _missing(record)
+    if missing is not None:
+        raise _invalid(entity, None, missing)
+    return record  # type: ignore[no-any-return]
+
+
 def _parse_records(container: Container, step: Callable[[int], None]) -> Contents:
     records: dict[str, list[Record]] = {}
     tombstones: list[Tombstone] = []
@@ -602,23 +628,12 @@ def _parse_records(container: Container, step: Callable[[int], None]) -> Content
             raise Refusal("hash_mismatch", _MISMATCH)
         seen: set[int] = set()  # ids as integers: hashing a UUID object runs Python code
         if entity == TOMBSTONE_ENTITY:
-            for line in lines:
-                try:
-                    tombstones.append(Tombstone.model_validate_json(line))
-                except ValidationError as exc:
-                    raise _invalid(entity, exc) from exc
+            tombstones.extend(parse_line(entity, line) for line in lines)  # type: ignore[misc]
             continue
-        model = ENTITIES[entity]
-        validate = model.__pydantic_validator__.validate_json  # model_validate_json, minus its wrapper
         parsed: list[Record] = []
         for line in lines:
-            try:
-                record = validate(line, context=STORED_CONTEXT)
-            except ValidationError as exc:
-                raise _invalid(entity, exc) from exc
-            # Identity fields must be in the line, not filled in by the model's defaults: a record
-            # without its id would get a new random one here, and every re-import another.
-            if record.id.int in seen or record.version > MAX_INTEGER or not _written_whole(entity, record):
+            record: Record = parse_line(entity, line)  # type: ignore[assignment]
+            if record.id.int in seen:
                 raise _invalid(entity, None)
             seen.add(record.id.int)
             parsed.append(record)

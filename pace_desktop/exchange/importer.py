@@ -2,9 +2,10 @@
 
 Checks run in the order the product brief gives: size cap, decryption (into memory), signature by an
 enrolled device (or, when asked, trust on first use), the intended office, the manifest's part
-hashes, schema validation of every record; then one transaction applies the records (newer version
-wins) and records the attempt. Every attempt — accepted, already had or refused — is kept in the
-import history.
+hashes, strict schema validation of every record; then one transaction applies the records (newer
+version wins) under the record rules (``records/rules.py``: only the sending laptop's own records, no
+referral without the sharing consent it needed) and records the attempt. Every attempt — accepted,
+already had or refused — is kept in the import history.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pace_desktop.exchange.central import (
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
 from pace_desktop.records.models import Record
+from pace_desktop.records.rules import NOT_THIS_DEVICES_RECORD, REFERRAL_WITHOUT_CONSENT, RuleBroken
 from pace_desktop.store.clients import fold
 from pace_desktop.store.database import IntegrityError
 from pace_desktop.store.device import DeviceKey
@@ -340,17 +342,47 @@ def _texts(ids: list[UUID]) -> list[str]:
     return json.loads(to_json(ids))  # type: ignore[no-any-return]
 
 
-def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Callable[[float], None]) -> None:
-    """Newer version wins, per record. New records go in with one executemany per entity."""
+NOT_THIS_DEVICES = (
+    "This bundle changes or erases a record that another laptop created (rule "
+    f"{NOT_THIS_DEVICES_RECORD}): a laptop may change only its own records. The whole bundle was "
+    "refused; nothing was imported."
+)
+REFERRAL_REFUSED = (
+    "This bundle holds a referral to a partner the person had not agreed to share their details "
+    f"with (rule {REFERRAL_WITHOUT_CONSENT}). The whole bundle was refused; nothing was imported."
+)
+_BUNDLE_MESSAGES = {NOT_THIS_DEVICES_RECORD: NOT_THIS_DEVICES, REFERRAL_WITHOUT_CONSENT: REFERRAL_REFUSED}
+
+
+def _not_theirs() -> Refusal:
+    return Refusal(NOT_THIS_DEVICES_RECORD, NOT_THIS_DEVICES)
+
+
+def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Callable[[float], None],
+                   device: str) -> None:
+    """Newer version wins, per record. New records go in with one executemany per entity.
+
+    Ownership (``records.rules``, ``not_this_devices_record``): every record must name the bundle's
+    laptop as its creator, a record already held must have been created by it, and a child record
+    may hang only from a client it created. Events are shared: a client may be registered at an
+    event another laptop created, which changes nothing of that event.
+    """
     conn = central.db.conn
     repos = repositories(central)
     erased = {r[0] for r in conn.execute("SELECT id FROM tombstones")}
     total, done = max(1, contents.total), 0
+    for records in contents.records.values():
+        if any(r.device_id != device for r in records):
+            raise _not_theirs()
+    ours: set[str] = set()  # clients of this bundle now in the store: the laptop's own
     for entity in ENTITY_ORDER:
         records = contents.records.get(entity, [])
         repo = repos[entity]
         record_ids = _texts([r.id for r in records])
-        stored = _lookup(conn, repo.table, "id", "version", record_ids)
+        held_rows = repo.stored_creators(record_ids)
+        if any(creator != device for _version, creator in held_rows.values()):
+            raise _not_theirs()
+        stored = {record_id: version for record_id, (version, _creator) in held_rows.items()}
         client_ids: list[str | None]
         if entity == "client":
             client_ids = list(record_ids)  # a client's own id stands for its client
@@ -359,7 +391,10 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
         else:
             client_ids = [None] * len(records)
         if entity in CHILD_ENTITIES:
-            present = set(_lookup(conn, "clients", "id", "id", sorted({c for c in client_ids if c})))
+            parents = repos["client"].stored_creators(sorted({c for c in client_ids if c} - ours))
+            if any(creator != device for _version, creator in parents.values()):
+                raise _not_theirs()
+            present = ours | set(parents)
         if entity == "client":
             owners = _lookup(conn, "clients", "pace_id", "id", [r.pace_id for r in records])
         new: list[Record] = []
@@ -386,8 +421,10 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
                 outcome = "unchanged"
             tally.outcomes[outcome] += 1
             tally.confirm(entity, record_id, record.version)
-            if entity == "client" and outcome != "unchanged":
-                tally.changed_clients.append(record_id)
+            if entity == "client":
+                ours.add(record_id)
+                if outcome != "unchanged":
+                    tally.changed_clients.append(record_id)
         repo.insert_many(new, new_ids)
         done += len(records)
         step(0.5 + 0.5 * done / total)
@@ -427,9 +464,12 @@ def _apply(
             anchor.check_and_record(conn, manifest, stretch, stamp)
             if new_key is not None:
                 add_device(central, new_key, how="first_use", at=at)
-            tally.outcomes["erased"] = _apply_tombstones(central, contents)
             try:
-                _apply_records(central, contents, tally, step)
+                with central.guards.deferred(laptop=manifest.device_id):  # the referral rule, once
+                    tally.outcomes["erased"] = _apply_tombstones(central, contents, manifest.device_id)
+                    _apply_records(central, contents, tally, step, manifest.device_id)
+            except RuleBroken as exc:
+                raise Refusal(exc.code, _BUNDLE_MESSAGES.get(exc.code, exc.message)) from exc
             except IntegrityError as exc:
                 # Only a broken constraint is the bundle's fault; a full disk or an I/O error goes
                 # on to the transaction, which rolls back and names it (DiskFull, StoreError).
@@ -514,11 +554,18 @@ def _accepted_reason(outcomes: Counter[str], records: int) -> str:
     return f"{records} records ({', '.join(parts) or 'none'})."
 
 
-def _apply_tombstones(central: Store, contents: Contents) -> int:
-    """Erasure travels: the person's records go, and their id may never come back."""
+def _apply_tombstones(central: Store, contents: Contents, device: str) -> int:
+    """Erasure travels: the person's records go, and their id may never come back.
+
+    A laptop erases only people it registered (``not_this_devices_record``). An id the office does
+    not hold is still tombstoned: it may be a person the laptop erased before ever sending them.
+    """
     conn = central.db.conn
     erased = 0
     repos = repositories(central)
+    ids = [str(tomb.id) for tomb in contents.tombstones]
+    if any(creator != device for _version, creator in repos["client"].stored_creators(ids).values()):
+        raise _not_theirs()
     for tomb in contents.tombstones:
         client_id = str(tomb.id)
         conn.execute(

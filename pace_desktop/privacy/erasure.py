@@ -92,6 +92,7 @@ def erase(store: Store, pace_id: str, reason: str, *, at: datetime | None = None
     when = (at or datetime.now(UTC)).astimezone(UTC)
     with store.transaction():
         client = find_client(store, pace_id)
+        store.guards.check_creators([client], None)  # a laptop erases only people it registered
         text = check_reason(reason, client)
         client_id = str(client.id)
         devices = device_ids(store, client_id)

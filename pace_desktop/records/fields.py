@@ -6,6 +6,12 @@ the published schema describes records as they are written to bundles and export
 Checks against reference data (council areas, partners, services) can be skipped when reading back
 records that were valid when saved, by validating with ``context=STORED_CONTEXT``: an office that
 later drops a partner from ``partners.csv`` must still be able to open old records that name it.
+
+Records in a bundle are validated with ``context=BUNDLE_CONTEXT`` (and ``strict=True``): stored
+records, so reference lists are not re-checked, but each value must already be in the form the
+published JSON Schema gives (a postcode in upper case with its space, a phone number in E.164, a
+fingerprint in lower case, a service from the list): what a person typed is normalised, what a
+bundle carries is taken only as written, so the importer refuses exactly what the schema refuses.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from annotated_types import GroupedMetadata
+from annotated_types import GroupedMetadata, MaxLen
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, ValidationInfo, WithJsonSchema
 
 from pace_desktop.records import pace_id, validation
@@ -25,6 +31,14 @@ from pace_desktop.records.fastpath import FastPath, plain_text, sha256_hex, utc_
 from pace_desktop.reference import SERVICES, council_area_names, partner_codes
 
 STORED_CONTEXT: dict[str, Any] = {"stored": True}
+BUNDLE_CONTEXT: dict[str, Any] = {"stored": True, "bundle": True}
+
+
+def _says(info: ValidationInfo, key: str) -> bool:
+    """Whether the validation context names ``key`` (``STORED_CONTEXT``, ``BUNDLE_CONTEXT``)."""
+    context = info.context
+    return context is not None and key in context
+
 
 Band = Literal["low", "medium", "high"]
 
@@ -64,6 +78,8 @@ class Text(GroupedMetadata):
         def clean(value: str | None) -> str | None:
             if value is None:
                 return None
+            if len(value) > max_len:  # the cap is on what was given, as the JSON Schema states it
+                raise ValueError(f"This is too long: keep it to {max_len} characters or fewer.")
             cleaned = validation.clean_text(value, max_len, multiline=multiline)
             if required and not cleaned:
                 raise ValueError(required)
@@ -89,45 +105,69 @@ def _string(**schema: Any) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", **schema})
 
 
+def _normalised(normalise: Callable[[str], str], stored_shape: re.Pattern[str],
+                message: str) -> AfterValidator:
+    """``normalise`` always (it also checks what the shape cannot, e.g. a PACE ID's check
+    character); in a bundle the value must already be in its stored shape."""
+    def check(value: str, info: ValidationInfo) -> str:
+        if _says(info, "bundle") and not stored_shape.fullmatch(value):
+            raise ValueError(message)
+        return normalise(value)
+
+    return AfterValidator(check)
+
+
+_POSTCODE = re.compile(r"GIR 0AA|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}")
 Postcode = Annotated[
-    str, AfterValidator(validation.normalise_postcode),
-    _string(pattern=r"^(GIR 0AA|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2})$"),
+    str, _normalised(validation.normalise_postcode, _POSTCODE, validation.POSTCODE_MESSAGE),
+    _string(pattern=f"^({_POSTCODE.pattern})$"),
 ]
-def _typed_or_stored(normalise: Callable[[str], str], stored_shape: re.Pattern[str]) -> AfterValidator:
+
+
+def _typed_or_stored(normalise: Callable[[str], str], stored_shape: re.Pattern[str],
+                     message: str) -> AfterValidator:
     """``normalise`` for what a person typed; for records read back (``STORED_CONTEXT``: the store,
     bundles) a value already in the stored shape is kept: it was normalised when saved, and the
-    library data behind ``normalise`` (numbering plans, domain rules) may have changed since."""
+    library data behind ``normalise`` (numbering plans, domain rules) may have changed since. In a
+    bundle, a value not in that shape is refused."""
     def check(value: str, info: ValidationInfo) -> str:
-        stored = isinstance(info.context, dict) and info.context.get("stored")
-        if stored and stored_shape.fullmatch(value):
+        if _says(info, "stored") and stored_shape.fullmatch(value):
             return value
+        if _says(info, "bundle"):
+            raise ValueError(message)
         return normalise(value)
 
     return AfterValidator(check)
 
 
 Phone = Annotated[
-    str, _typed_or_stored(validation.normalise_phone, validation.STORED_PHONE),
-    _string(pattern=r"^\+44[1-35789][0-9]{8,9}$"),
+    str,
+    _typed_or_stored(validation.normalise_phone, validation.STORED_PHONE, validation.PHONE_MESSAGE),
+    _string(pattern=f"^{validation.STORED_PHONE.pattern}$"),
 ]
 Email = Annotated[
-    str, _typed_or_stored(validation.normalise_email, validation.STORED_EMAIL),
+    str, MaxLen(254),
+    _typed_or_stored(validation.normalise_email, validation.STORED_EMAIL, validation.EMAIL_MESSAGE),
     _string(format="email", maxLength=254),
 ]
+_NI = re.compile(r"[A-Z]{2}[0-9]{6}[A-D]")
 NiNumber = Annotated[
-    str, AfterValidator(validation.normalise_ni), _string(pattern=r"^[A-Z]{2}[0-9]{6}[A-D]$"),
+    str, _normalised(validation.normalise_ni, _NI, validation.NI_MESSAGE),
+    _string(pattern=f"^{_NI.pattern}$"),
 ]
+_PACE_ID = re.compile(f"PACE-[{pace_id.ALPHABET}]{{4}}-[{pace_id.ALPHABET}]{{4}}")
 PaceId = Annotated[
-    str, AfterValidator(pace_id.normalise_pace_id),
-    _string(pattern=f"^PACE-[{pace_id.ALPHABET}]{{4}}-[{pace_id.ALPHABET}]{{4}}$"),
+    str, _normalised(pace_id.normalise_pace_id, _PACE_ID, pace_id.SHAPE_MESSAGE),
+    _string(pattern=f"^{_PACE_ID.pattern}$"),
 ]
 
 
 _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
 
 
-def _sha256(value: str) -> str:
-    if not _HEX64.fullmatch(value):
+def _sha256(value: str, info: ValidationInfo) -> str:
+    # The native first check took lower-case hex already: in a bundle nothing else is accepted.
+    if not _HEX64.fullmatch(value) or _says(info, "bundle"):
         raise ValueError("The privacy-notice fingerprint must be 64 hexadecimal characters.")
     return value.lower()
 
@@ -171,32 +211,44 @@ DateOfBirth = Annotated[date, AfterValidator(_date_of_birth)]
 
 # -- codes from reference data -----------------------------------------------------------------
 
-def _coded(allowed: Callable[[str], bool], message: str) -> AfterValidator:
+def _coded(allowed: Callable[[str], bool], message: str,
+           published: Callable[[str], bool] = lambda code: True) -> AfterValidator:
+    """A code from reference data. Stored records are not re-checked against the current lists
+    (they may have changed since), but a bundle's must still be what the published schema allows."""
     def check(value: str, info: ValidationInfo) -> str:
-        stored = isinstance(info.context, dict) and info.context.get("stored")
-        if not value or (not stored and not allowed(value)):
+        context = info.context or {}
+        if not value or ("stored" not in context and not allowed(value)) or (
+                "bundle" in context and not published(value)):
             raise ValueError(message)
         return value
 
     return AfterValidator(check)
 
 
+CODE_MAX = 20  # council areas (GSS codes are 9 characters) and partner codes
+_PURPOSE = re.compile(r"pace_support|contact_followup|client_survey|anonymised_statistics"
+                      r"|share_[A-Za-z0-9_]+")
+PURPOSE_MAX = len("share_") + CODE_MAX
+
 CouncilArea = Annotated[
-    str, _coded(lambda code: code in council_area_names(), "Choose a council area from the list."),
-    _string(minLength=1),
+    str, MaxLen(CODE_MAX),
+    _coded(lambda code: code in council_area_names(), "Choose a council area from the list."),
+    _string(minLength=1, maxLength=CODE_MAX),
 ]
 ServiceCode = Annotated[
-    str, _coded(lambda code: code in SERVICES, "Choose a service from the list."),
+    str, _coded(lambda code: code in SERVICES, "Choose a service from the list.",
+                lambda code: code in SERVICES),
     _string(enum=list(SERVICES)),
 ]
 PartnerCode = Annotated[
-    str, _coded(lambda code: code in partner_codes(), "Choose a partner from the list."),
-    _string(minLength=1),
+    str, MaxLen(CODE_MAX),
+    _coded(lambda code: code in partner_codes(), "Choose a partner from the list."),
+    _string(minLength=1, maxLength=CODE_MAX),
 ]
 Purpose = Annotated[
-    str, _coded(is_valid_purpose, PURPOSE_MESSAGE),
-    _string(pattern=r"^(pace_support|contact_followup|client_survey|anonymised_statistics"
-                    r"|share_[A-Za-z0-9_]+)$"),
+    str, MaxLen(PURPOSE_MAX),
+    _coded(is_valid_purpose, PURPOSE_MESSAGE, lambda code: bool(_PURPOSE.fullmatch(code))),
+    _string(pattern=f"^({_PURPOSE.pattern})$", maxLength=PURPOSE_MAX),
 ]
 
 
@@ -205,4 +257,5 @@ def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-ServiceList = Annotated[list[ServiceCode], AfterValidator(_unique)]
+SERVICES_MAX = 4 * len(SERVICES)  # ticked more than once is still one each (``_unique``)
+ServiceList = Annotated[list[ServiceCode], MaxLen(SERVICES_MAX), AfterValidator(_unique)]

@@ -10,7 +10,15 @@ import datetime as dt
 from typing import Annotated, Any, Self
 from uuid import UUID, uuid4
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from pace_desktop.errors import ValidationFailed
 from pace_desktop.records.enums import (
@@ -28,6 +36,7 @@ from pace_desktop.records.enums import (
 )
 from pace_desktop.records.fastpath import plain_errors
 from pace_desktop.records.fields import (
+    BUNDLE_CONTEXT,
     STORED_CONTEXT,
     Band,
     BlankIsNone,
@@ -52,20 +61,27 @@ from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.records.validation import clean_text
 
 __all__ = [
-    "BAND_LABELS", "ENTITIES", "RECORD_KEY", "SCHEMA_VERSION", "STORED_CONTEXT", "CaptureMethod",
-    "ChecklistOverride", "ChecklistRecord", "Client", "Consent", "Disability", "EmploymentStatus",
-    "Event", "EventType", "Feedback", "Intervention", "InterventionStatus", "Outcome",
-    "OutcomeStatus",
-    "Record", "RecordSource", "as_validation_failed", "choices", "field_errors", "is_valid_purpose",
-    "share_purpose",
+    "BAND_LABELS", "BUNDLE_CONTEXT", "ENTITIES", "MAX_INTEGER", "RECORD_KEY", "SCHEMA_VERSION",
+    "STORED_CONTEXT", "CaptureMethod", "ChecklistOverride", "ChecklistRecord", "Client", "Consent",
+    "Disability", "EmploymentStatus", "Event", "EventType", "Feedback", "Intervention",
+    "InterventionStatus", "Outcome", "OutcomeStatus", "Record", "RecordSource", "Tombstone",
+    "as_validation_failed", "choices", "field_errors", "is_valid_purpose", "share_purpose",
 ]
 
 SCHEMA_VERSION = 1
+MAX_INTEGER = 2**63 - 1  # SQLite's largest integer: a version is stored as one
+
+# Caps on the lists a record holds (the published schema states them): a checklist has 17 answers
+# in ltu-1, so 100 leaves room for later versions and refuses a bundle of 200,000.
+MAX_ANSWERS = 100
+MAX_LINES = 100
 
 _CONFIG = ConfigDict(
     extra="forbid",
     validate_assignment=True,
-    str_strip_whitespace=True,
+    # No str_strip_whitespace: free text is trimmed by its own cleaning, typed identifiers by their
+    # normalising, and a bundle's values are checked as written (their length included), exactly
+    # as the published JSON Schema states them.
     # ValidationError's text otherwise quotes the input: names and NI numbers must not reach logs.
     hide_input_in_errors=True,
     # Records are always written whole, so the published schema marks every field as present.
@@ -84,7 +100,8 @@ class Record(BaseModel):
     id: UUID = Field(default_factory=uuid4)
     created_at: UtcDatetime = Field(default_factory=utcnow)
     updated_at: UtcDatetime = Field(default_factory=utcnow)
-    version: int = Field(default=1, ge=1, description="Rises by one with every saved change.")
+    version: int = Field(default=1, ge=1, le=MAX_INTEGER,
+                         description="Rises by one with every saved change.")
     device_id: Annotated[str, Text(100)] = Field(default="", description="The creating laptop.")
     updated_by: _Name = Field(default="", description="The adviser who last changed it.")
 
@@ -195,13 +212,14 @@ class ChecklistRecord(Record):
     client_id: UUID
     checklist_version: Annotated[str, Text(20, required="The checklist version is missing.")]
     answers: dict[Annotated[str, Text(100)], Annotated[str, Text(200)]] = Field(
-        default_factory=dict
+        default_factory=dict, max_length=MAX_ANSWERS
     )
-    score: int = Field(ge=0)
+    score: int = Field(ge=0, le=1000)
     band: Band
-    explanation: list[Annotated[str, Text(500)]] = Field(default_factory=list)
-    unanswered: list[Annotated[str, Text(100)]] = Field(default_factory=list)
-    area_as_of: int | None = Field(default=None, description="Year of the area unemployment rate.")
+    explanation: list[Annotated[str, Text(500)]] = Field(default_factory=list, max_length=MAX_LINES)
+    unanswered: list[Annotated[str, Text(100)]] = Field(default_factory=list, max_length=MAX_LINES)
+    area_as_of: int | None = Field(default=None, ge=1900, le=2200,
+                                   description="Year of the area unemployment rate.")
     council_area: CouncilArea | None = Field(
         default=None, description="GSS code of where the client lives, as the area question used it."
     )
@@ -241,6 +259,18 @@ class Feedback(Record):
     client_id: UUID
     rating: int = Field(ge=1, le=5)
     comment: Annotated[str | None, Text(2000, optional=True, multiline=True)] = None
+
+
+class Tombstone(BaseModel):
+    """An erased client, as a bundle carries it: their id must never come back, wherever a late
+    record turns up. Only the id, the PACE ID, when and why (a reason that never names them)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+    id: UUID
+    pace_id: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+    erased_at: AwareDatetime
+    reason: Annotated[str, StringConstraints(max_length=200)]
 
 
 ENTITIES: dict[str, type[Record]] = {
@@ -286,6 +316,7 @@ _PLAIN: dict[str, str] = {
     "dict_type": "This should be a set of answers.",
     "model_type": "This part of the record is not in the expected form.",
     "model_attributes_type": "This part of the record is not in the expected form.",
+    "string_pattern_mismatch": "This is not in the expected form.",
 }
 _FALLBACK = "This value is not accepted: check it and try again."
 
@@ -305,6 +336,10 @@ def _plain_message(error: Any) -> str:
         if isinstance(limit, float) and limit.is_integer():
             limit = int(limit)
         return f"Enter a number {words} {limit}."
+    if kind == "string_too_long" and "max_length" in ctx:
+        return f"This is too long: keep it to {ctx['max_length']} characters or fewer."
+    if kind == "too_long" and "max_length" in ctx:
+        return f"This holds too many items: at most {ctx['max_length']}."
     return _PLAIN.get(kind, _FALLBACK)
 
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from pace_desktop.paths import resource
-from pace_desktop.records.models import ENTITIES, SCHEMA_VERSION
+from pace_desktop.records.models import ENTITIES, SCHEMA_VERSION, Tombstone
 
 FILE_NAME = f"sds-pace-v{SCHEMA_VERSION}.schema.json"
 
@@ -28,7 +28,9 @@ def schema_path() -> Path:
 def generate() -> dict[str, Any]:
     """One document: each entity's schema under ``$defs``, named in ``x-entities``."""
     mode: JsonSchemaMode = "serialization"
-    models: list[tuple[type[BaseModel], JsonSchemaMode]] = [(m, mode) for m in ENTITIES.values()]
+    models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
+        (m, mode) for m in (*ENTITIES.values(), Tombstone)
+    ]
     _, defs = models_json_schema(models, ref_template="#/$defs/{model}")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -36,10 +38,13 @@ def generate() -> dict[str, Any]:
         "title": f"SDS PACE records, schema version {SCHEMA_VERSION}",
         "description": (
             "Records of the Partnership Action for Continuing Employment intake: one object per "
-            "record, of the entity named by the bundle or export part that holds it. Times are UTC."
+            "record, of the entity named by the bundle or export part that holds it. Times are UTC. "
+            "Every field is present; no other field is allowed; every string and list has a cap. "
+            "A bundle's erasures (tombstones.jsonl) are objects of x-erasures."
         ),
         "x-schema-version": SCHEMA_VERSION,
         "x-entities": {name: f"#/$defs/{model.__name__}" for name, model in ENTITIES.items()},
+        "x-erasures": f"#/$defs/{Tombstone.__name__}",
         "$defs": defs["$defs"],
     }
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -195,6 +196,47 @@ def _refold_names(db: Database) -> None:
     db.conn.executemany("UPDATE clients SET last_fold = ?, first_fold = ? WHERE id = ?", changed)
 
 
+_RECORD_TABLES = {"event": "events", "client": "clients", "consent": "consents",
+                  "checklist": "checklists", "intervention": "interventions",
+                  "outcome": "outcomes", "feedback": "feedback"}
+
+
+def _whole_records(db: Database) -> None:
+    """v9: every stored record has every field of its model, so a bundle carries every field the
+    published JSON Schema requires (issue 16: the importer now refuses a record missing one).
+
+    A field added to a model after a record was saved (the checklist's ``council_area``, in the
+    stores of releases 3 to 5) is missing from that record's JSON; the model's default is written
+    in, in the model's field order. Only rows missing a field are rewritten; identity fields are
+    never invented (a record without them is refused at import, as before).
+    """
+    from pydantic_core import to_jsonable_python
+
+    from pace_desktop.records.models import ENTITIES
+
+    identity = {"id", "created_at", "updated_at", "version", "device_id", "updated_by", "pace_id"}
+    for entity, model in ENTITIES.items():
+        defaults = {}
+        for name, info in model.model_fields.items():
+            if name in identity or info.is_required():
+                continue
+            if info.default_factory is not None and info.default_factory not in (list, dict):
+                continue
+            defaults[name] = to_jsonable_python(info.get_default(call_default_factory=True))
+        table = _RECORD_TABLES[entity]
+        missing = " OR ".join(f"json_type(data, '$.{name}') IS NULL" for name in defaults)
+        changed = []
+        for record_id, data in db.conn.execute(
+            f"SELECT id, data FROM {table} WHERE {missing}"  # noqa: S608 - names from the models
+        ).fetchall():
+            record = json.loads(data)
+            whole = {name: record[name] if name in record else defaults[name]
+                     for name in model.model_fields if name in record or name in defaults}
+            whole.update((k, v) for k, v in record.items() if k not in whole)
+            changed.append((json.dumps(whole, ensure_ascii=False, separators=(",", ":")), record_id))
+        db.conn.executemany(f"UPDATE {table} SET data = ? WHERE id = ?", changed)  # noqa: S608
+
+
 def _script(sql: str) -> Callable[[Database], None]:
     def run(db: Database) -> None:
         for statement in (s.strip() for s in sql.split(";")):
@@ -216,7 +258,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (8, "exchange: a laptop the office retires (lost, stolen, handed back) stays listed, refused",
      _script("ALTER TABLE devices ADD COLUMN retired_at TEXT; "
              "ALTER TABLE devices ADD COLUMN retired_by TEXT")),
-    # 9 is taken by a parallel change (issue 16, items 1-3); the lead renumbers at merge if needed.
+    (9, "records: every stored record whole, as the published schema and the importer require",
+     _whole_records),
     (10, "exchange: the office keeps each laptop's countersigned audit heads", _script(_V10)),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]

@@ -88,6 +88,25 @@ class Repository(Generic[R]):
             f"SELECT version FROM {self.table} WHERE id = ?", (str(record_id),)  # noqa: S608
         )
 
+    def stored_creators(self, record_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
+        """``id -> (version, creating device)`` for those of ``record_ids`` stored here (in chunks)."""
+        found: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            sql = (f"SELECT id, version, data ->> '$.device_id' FROM {self.table} "  # noqa: S608
+                   f"WHERE id IN ({marks})")
+            found.update((r[0], (r[1], r[2] or "")) for r in self.store.db.conn.execute(sql, chunk))
+        return found
+
+    def _stored(self, record_id: str) -> tuple[int, str] | None:
+        """The stored version of a record and the device that created it, or None."""
+        row = self.store.db.conn.execute(
+            f"SELECT version, data ->> '$.device_id' FROM {self.table} WHERE id = ?",  # noqa: S608
+            (record_id,),
+        ).fetchone()
+        return None if row is None else (int(row[0]), row[1] or "")
+
     # -- writes --------------------------------------------------------------------------------------
     def _write(self, record: R, *, insert: bool) -> None:
         cols = dict(zip(*self._row(record), strict=True))
@@ -111,7 +130,7 @@ class Repository(Generic[R]):
                 "device_id": self.store.device_id, "updated_by": self.store.actor,
             }
         )
-        with self.store.transaction():
+        with self.store.transaction(), self.store.guards.writing(self.entity, [record]):
             self._write(record, insert=True)
             self.store.audit("create", self.entity, str(record.id))
         return record
@@ -119,16 +138,19 @@ class Repository(Generic[R]):
     def update(self, record: R, *, action: str = "change") -> R:
         """Save a changed record: its version becomes one more than the stored one."""
         with self.store.transaction():
-            stored = self.stored_version(record.id)
+            record_id = str(record.id)
+            stored = self._stored(record_id)
             if stored is None:
                 raise ValidationFailed("That record no longer exists: it may have been purged or erased.")
+            version, creator = stored
             record = record.model_copy(
-                update={"version": stored + 1, "updated_at": utcnow(), "updated_by": self.store.actor}
+                update={"version": version + 1, "updated_at": utcnow(), "updated_by": self.store.actor}
             )
             # Re-validate the whole model: model_copy does not, and nothing half-valid is saved.
             record = self.model.model_validate(record.model_dump())
-            self._write(record, insert=False)
-            self.store.audit(action, self.entity, str(record.id))
+            with self.store.guards.writing(self.entity, [record], {record_id: creator}):
+                self._write(record, insert=False)
+            self.store.audit(action, self.entity, record_id)
         return record
 
     def insert_many(self, records: Iterable[R], ids: Sequence[str] | None = None) -> int:
@@ -152,19 +174,21 @@ class Repository(Generic[R]):
         columns, rows = built[0][0], [values for _, values in built]
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
-        self.store.db.conn.executemany(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", rows)  # noqa: S608
+        with self.store.guards.writing(self.entity, records):
+            self.store.db.conn.executemany(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", rows)  # noqa: S608
         return len(rows)
 
     def apply_incoming(self, record: R) -> str:
-        """Office import: keep the newer version. Returns 'added', 'updated' or 'unchanged'."""
-        stored = self.stored_version(record.id)
-        if stored is None:
-            self._write(record, insert=True)
-            return "added"
-        if record.version > stored:
-            self._write(record, insert=False)
-            return "updated"
-        return "unchanged"
+        """Keep the newer version (office import, an office notice on a laptop), inside the caller's
+        transaction. Returns 'added', 'updated' or 'unchanged'."""
+        record_id = str(record.id)
+        stored = self._stored(record_id)
+        if stored is not None and record.version <= stored[0]:
+            return "unchanged"
+        with self.store.guards.writing(self.entity, [record],
+                                       None if stored is None else {record_id: stored[1]}):
+            self._write(record, insert=stored is None)
+        return "added" if stored is None else "updated"
 
     def delete_rows(self, ids: Iterable[str]) -> int:
         """Remove rows outright (purge and erasure; secure_delete overwrites the freed pages)."""

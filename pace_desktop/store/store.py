@@ -35,6 +35,7 @@ from pace_desktop.store.backoff import Backoff
 from pace_desktop.store.clients import ClientQueries, client_columns
 from pace_desktop.store.database import Database
 from pace_desktop.store.device import DeviceKey, new_device_id, new_signing_key, public_bytes
+from pace_desktop.store.guards import Guards
 from pace_desktop.store.keyslots import KeyFileOutOfDate, KeySlotFile, check_passphrase, new_data_key
 from pace_desktop.store.migrations import migrate, remove_upgrade_backups
 from pace_desktop.store.repository import Repository
@@ -142,6 +143,7 @@ class Store:
         self.outcomes = Repository(self, "outcome", "outcomes", Outcome, "client_id")
         self.feedback = Repository(self, "feedback", "feedback", Feedback, "client_id")
         self.client_queries = ClientQueries(self)
+        self.guards = Guards(self)
 
     # -- life cycle ------------------------------------------------------------------------------------
     @classmethod
@@ -454,7 +456,7 @@ class Store:
         checklist: ChecklistRecord | None = None,
     ) -> Client:
         """Save a new client with their consents and checklist in one transaction."""
-        with self.transaction():
+        with self.transaction(), self.guards.deferred():
             client = self.clients.add(client)
             for consent in consents:
                 self.consents.add(consent.model_copy(update={"client_id": client.id}))

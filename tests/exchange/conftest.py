@@ -19,7 +19,7 @@ from pace_desktop.demo import make_client, make_event
 from pace_desktop.exchange import bundle
 from pace_desktop.exchange.central import enrol_device, init_office, open_central
 from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
-from pace_desktop.records.models import CaptureMethod
+from pace_desktop.records.models import CaptureMethod, Client
 from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.registration import build_checklist, build_consents
 from pace_desktop.store.store import Store
@@ -132,7 +132,9 @@ def register(store, n: int = 1, *, seed: int = 1, consent: bool | None = True, e
         event = store.events.add(make_event(rng, date(2026, 11, 20)))
     clients = []
     for _ in range(n):
-        client = make_client(rng, event, new_pace_id()).model_copy(update=changes)
+        client = make_client(rng, event, new_pace_id())
+        if changes:  # validated, as a form would: typed values are normalised on the way in
+            client = Client.model_validate(client.model_dump() | changes)
         choices = {} if consent is None else {"pace_support": consent}
         choices["contact_followup"] = True
         consents = build_consents(choices, how=CaptureMethod.with_adviser, by=store.actor)

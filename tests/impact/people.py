@@ -44,10 +44,13 @@ def person(
     first: str = "Eilidh",
     last: str = "Demo",
 ) -> Client:
-    """One fictional person; consents default to every core purpose granted."""
+    """One fictional person; consents default to every core purpose granted, and a yes to sharing
+    with each partner they are referred to (records.rules: a referral needs it)."""
     if consents is None:
         consents = {"pace_support": True, "contact_followup": True, "client_survey": True,
                     "anonymised_statistics": True}
+    consents = {f"share_{partner}": True for _s, partner, _m, _st in interventions
+                if partner not in (None, "SDS")} | consents
     at = datetime(2025, 1, 10, 12, tzinfo=UTC)
     client = Client(event_id=ev.id, first_name=first, last_name=last, expected_leaving_date=leaving,
                     date_of_birth=born, email="demo.person@example.org", phone="07700 900123")

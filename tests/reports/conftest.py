@@ -29,7 +29,7 @@ from pace_desktop.records.models import (
     OutcomeStatus,
 )
 from pace_desktop.reference import partner_codes
-from pace_desktop.registration import with_override
+from pace_desktop.registration import build_consents, with_override
 from pace_desktop.reports.columns import text_limit
 from pace_desktop.store.store import Store
 
@@ -39,20 +39,30 @@ EVENTS = 6
 
 
 def add_follow_ups(store: Store, rng: random.Random) -> dict[str, int]:
-    """Interventions (some referred), outcomes, feedback and overrides for some clients."""
+    """Interventions (some referred), outcomes, feedback and overrides for some clients.
+
+    A referral to a partner comes with the person's yes to sharing with it (the rule
+    ``referral_without_consent``): demo.seed asks about DWP only, so other partners' are added.
+    """
     made = {"interventions": 0, "referred": 0, "outcomes": 0, "feedback": 0, "overrides": 0}
     partners = list(partner_codes())
-    interventions, outcomes, feedback = [], [], []
+    interventions, outcomes, feedback, sharing = [], [], [], []
+    asked = {(r[0], r[1]) for r in store.db.query("SELECT parent_id, purpose FROM consents WHERE active = 1")}
     with store.transaction():
         for client in store.clients.all():
             roll = rng.random()
             if roll < 0.5:
                 status = rng.choice(list(InterventionStatus))
+                partner = rng.choice(partners) if rng.random() < 0.8 else None
+                if partner not in (None, "SDS") and (str(client.id), f"share_{partner}") not in asked:
+                    sharing += build_consents({f"share_{partner}": True}, how=CaptureMethod.with_adviser,
+                                              by=store.actor, client_id=client.id)
+                    asked.add((str(client.id), f"share_{partner}"))
                 interventions.append(
                     Intervention(
                         client_id=client.id,
                         service="employability_advice",
-                        partner=rng.choice(partners) if rng.random() < 0.8 else None,
+                        partner=partner,
                         date=date(2026, 3, 2),
                         status=status,
                         minutes=rng.randrange(0, 90),
@@ -78,6 +88,7 @@ def add_follow_ups(store: Store, rng: random.Random) -> dict[str, int]:
                     )
                 )
                 made["feedback"] += 1
+        store.consents.insert_many(sharing)
         store.interventions.insert_many(interventions)
         store.outcomes.insert_many(outcomes)
         store.feedback.insert_many(feedback)
@@ -173,7 +184,8 @@ def hostile_store(tmp_path):
                 },
             )
         )
-        for purpose in ("pace_support", "anonymised_statistics", "contact_followup")
+        # share_DWP: the referral below needs it (records.rules, referral_without_consent).
+        for purpose in ("pace_support", "anonymised_statistics", "contact_followup", "share_DWP")
     ]
     override = ChecklistOverride(**hostile_values(ChecklistOverride, {"band": "high"}))
     checklist = ChecklistRecord(

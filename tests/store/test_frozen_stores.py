@@ -60,3 +60,26 @@ def test_a_central_store_from_an_earlier_release_upgrades_and_still_opens_as_the
         assert central.db.user_version == SCHEMA_MAX
         assert central.kind == "office"
         assert central.verify_audit().ok
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_an_earlier_releases_laptop_exports_whole_records_the_office_takes(release, tmp_path):
+    """Records saved before a field was added (v3, v5: the checklist's council_area) are made whole
+    by step 9, so the strict importer takes what such a laptop exports."""
+    from pace_desktop.exchange.central import enrol_device, init_office
+    from pace_desktop.exchange.export import export_bundle
+    from pace_desktop.exchange.importer import import_bundle
+    from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+
+    path, made = thaw(release, "laptop.store", tmp_path)
+    office = init_office(tmp_path / "office.store", staff="Morven Office", passphrase=PASSPHRASE,
+                         out_dir=tmp_path)
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    with Store.open(path, PASSPHRASE) as laptop, open_central(office.central, PASSPHRASE) as central:
+        install_office_key(laptop, read_office_key_file(office.office_pub))
+        enrol_device(central, laptop.device_key().text())
+        exported = export_bundle(laptop, outbox, resend_unconfirmed=True)
+        result = import_bundle(central, exported.path)
+        assert result.verdict == "accepted", result.reason
+        assert central.clients.count() == made["laptop"]["counts"]["clients"]

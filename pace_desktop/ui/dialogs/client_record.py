@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.errors import PaceError
 from pace_desktop.privacy_notice import purpose_text
+from pace_desktop.records.fields import utcnow
 from pace_desktop.records.models import (
     CaptureMethod,
     ChecklistRecord,
@@ -47,6 +48,7 @@ from pace_desktop.records.models import (
     share_purpose,
 )
 from pace_desktop.records.pace_id import is_valid_pace_id, new_pace_id
+from pace_desktop.records.rules import RuleBroken, referral_problem
 from pace_desktop.records.validation import dob_warning
 from pace_desktop.reference import SERVICES
 from pace_desktop.registration import build_checklist, build_consents, with_override
@@ -58,7 +60,7 @@ from pace_desktop.ui.dialogs.client.details import ALL_SPECS, DetailsTab
 from pace_desktop.ui.dialogs.client.followup import FollowUpTab
 from pace_desktop.ui.dialogs.client.history import HistoryTab
 from pace_desktop.ui.dialogs.client.layout import first_input
-from pace_desktop.ui.dialogs.client.support import SDS, SupportTab, partner_name
+from pace_desktop.ui.dialogs.client.support import SupportTab, partner_name
 from pace_desktop.ui.dialogs.client.text import band, day, when
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
@@ -505,7 +507,8 @@ class ClientRecordDialog(QDialog):
             self.review_confirmed = False
 
     # -- actions saved at once -------------------------------------------------------------------------
-    def _run(self, fn: Callable[[Any], Any], then: Callable[[Any], None] | None = None) -> None:
+    def _run(self, fn: Callable[[Any], Any], then: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run one store action on the worker, then reload the record's lists."""
         store = self.session.store
 
@@ -517,7 +520,8 @@ class ClientRecordDialog(QDialog):
             self._refresh()
 
         self.banner.clear_message()
-        self.session.worker.submit(lambda _p: fn(store), on_done=done, on_error=self._action_failed)
+        self.session.worker.submit(lambda _p: fn(store), on_done=done,
+                                   on_error=on_error or self._action_failed)
 
     def _action_failed(self, exc: BaseException) -> None:
         self.banner.show_message(str(exc) if isinstance(exc, PaceError)
@@ -532,16 +536,18 @@ class ClientRecordDialog(QDialog):
         self._run(lambda store: store.consents.update(consent.withdraw(by=actor), action="withdraw"))
 
     def referral_problem(self, partner: str | None) -> str | None:
-        """Why a referral to ``partner`` cannot be made now, or None when it can."""
+        """Why a referral to ``partner`` cannot be made now, or None when it can.
+
+        The rule is the core's (``records.rules.referral_problem``, which the store applies again on
+        saving); the dialog only words it for the adviser, and knows about answers not yet saved.
+        """
         if self.client is None:
             return self.tr("Save the client first, then add referrals.")
-        if not partner or partner == SDS:
+        if referral_problem(partner, utcnow(), self.consents) is None:
             return None
-        purpose = share_purpose(partner)
-        if self.consent.active(purpose):
-            return None
+        assert partner is not None
         name = partner_name(partner)
-        if self.consent.new_choices().get(purpose) is True:
+        if self.consent.new_choices().get(share_purpose(partner)) is True:
             return self.tr("The person's yes to sharing with {0} is not saved yet: save the "
                            "record first.").format(name)
         return self.tr("Not referred: the person has not agreed to share their details with {0}. "
@@ -563,7 +569,14 @@ class ClientRecordDialog(QDialog):
             return
         self.support.show_refusal(None)
         self._run(lambda store: store.interventions.add(intervention),
-                  then=lambda _r: self.support.clear_referral())
+                  then=lambda _r: self.support.clear_referral(), on_error=self._referral_failed)
+
+    def _referral_failed(self, exc: BaseException) -> None:
+        """The store refused it (its own check of the rule): say why beside the partner."""
+        if isinstance(exc, RuleBroken):
+            self.support.show_refusal(str(exc))
+        else:
+            self._action_failed(exc)
 
     def change_status(self, intervention_id: str, status: str, minutes: int) -> None:
         item = next((i for i in self.interventions if str(i.id) == intervention_id), None)

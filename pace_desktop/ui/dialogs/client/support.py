@@ -1,8 +1,9 @@
 """The Support tab: the help the person asked for, referrals to partners, and what was done.
 
 A referral to a partner needs the person's consent to share with that partner; without it the referral is
-refused with the reason beside the partner's name (the dialog checks, see ``referral_problem``). SDS is
-the controller and needs no sharing consent for its own services.
+refused with the reason beside the partner's name (the rule is the core's, ``records.rules``; the dialog
+asks it in ``referral_problem``, and the store applies it again on saving). SDS is the controller and
+needs no sharing consent for its own services.
 """
 
 from __future__ import annotations
@@ -28,17 +29,19 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.records.enums import InterventionStatus, choices
 from pace_desktop.records.models import Intervention
+from pace_desktop.records.rules import CONTROLLER
 from pace_desktop.reference import SERVICES, partners
+from pace_desktop.reference import partner_name as listed_name
 from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
 from pace_desktop.ui.dialogs.client.text import day
 from pace_desktop.ui.widgets.field import FieldRow
 
-SDS = "SDS"
+SDS = CONTROLLER  # the controller: its own services need no sharing consent
 
 
 def partner_name(code: str | None) -> str:
-    return next((p.name for p in partners() if p.code == code), code or "")
+    return listed_name(code) if code else ""
 
 
 class SupportTab(QScrollArea):
