@@ -10,15 +10,25 @@ STAMP  := $(VENV)/.installed
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
 .PHONY: run test test-slow test-crash lint screenshots bench dist dist-check clean qt-libs ci-tools \
-        display-tools pg-tools msi msi-tools translations
+        display-tools pg-tools msi msi-tools translations lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,dev]'
+# Every third-party package comes from requirements.lock: exact versions with the SHA-256 of each file
+# PyPI publishes for them, checked by pip (--require-hashes). Then the project itself, no dependencies.
+$(STAMP): pyproject.toml constraints.txt requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
+
+# After changing constraints.txt: requirements.lock anew, with hashes (pip-tools in a throwaway venv).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools
+	.lock-venv/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --no-header --output-file requirements.lock constraints.txt
+	rm -rf .lock-venv
 
 # Qt's platform plugins need system libraries: offscreen for the tests, xcb for a real desktop (Qt 6.5+
 # also needs libxcb-cursor0). qtcheck reads the plugins' links; on Debian, as root, install what is missing.
