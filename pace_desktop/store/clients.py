@@ -6,13 +6,11 @@ import heapq
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pace_desktop.records.models import STORED_CONTEXT, Client
 from pace_desktop.records.pace_id import normalise_pace_id
-
-if TYPE_CHECKING:
-    from pace_desktop.store.store import Store
+from pace_desktop.store.database import Database
 
 _TOP = "\U0010ffff"
 
@@ -88,10 +86,16 @@ class EventCounts:
     needs_review: int
 
 
+class HasDatabase(Protocol):
+    """The store, as the client queries see it: its current database (a re-key replaces it)."""
+
+    db: Database
+
+
 class ClientQueries:
     """Reads over the clients table that go beyond one record."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: HasDatabase) -> None:
         self.store = store
 
     def search(self, text: str, *, event_id: str | None = None, limit: int = 200) -> list[Client]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pace_desktop.records.enums import SHARE_PREFIX
 from pace_desktop.records.rules import (
@@ -33,9 +33,7 @@ from pace_desktop.records.rules import (
     referral_message,
     sharing_stood,
 )
-
-if TYPE_CHECKING:
-    from pace_desktop.store.store import Store
+from pace_desktop.store.database import Database
 
 _CHUNK = 500
 
@@ -110,10 +108,24 @@ def _refuse_new(after: Mapping[str, str], before: Iterable[str]) -> None:
         raise RuleBroken(REFERRAL_WITHOUT_CONSENT, referral_message(after[new[0]]))
 
 
+class GuardedStore(Protocol):
+    """What the guards read of their store. ``Store`` is one; naming only this keeps store.py, which
+    builds the guards, free of an import cycle.
+    """
+
+    db: Database
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def device_id(self) -> str: ...
+
+
 class Guards:
     """The rules for one store (``Store.guards``)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: GuardedStore) -> None:
         self.store = store
         self._kind: str | None = None
         self._device: str | None = None  # a store's kind and device never change once written

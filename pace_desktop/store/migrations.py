@@ -13,8 +13,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pydantic_core import to_jsonable_python
+
 from pace_desktop.errors import StoreError
+from pace_desktop.records.models import ENTITIES
+from pace_desktop.store.atomic import write_atomic
 from pace_desktop.store.audit import AUDIT_DDL
+from pace_desktop.store.clients import name_order
 from pace_desktop.store.database import Database
 
 _ENTITY_COLUMNS = """
@@ -183,8 +188,6 @@ def _refold_names(db: Database) -> None:
     search for 'Lukasiewicz' finds 'Łukasiewicz'. Computed with the current ``name_order``; only
     keys that change are written (names in plain ASCII never do).
     """
-    from pace_desktop.store.clients import name_order
-
     changed = []
     for client_id, last, first, preferred, last_fold, first_fold in db.conn.execute(
         "SELECT id, data ->> '$.last_name', data ->> '$.first_name', data ->> '$.preferred_name', "
@@ -210,10 +213,6 @@ def _whole_records(db: Database) -> None:
     in, in the model's field order. Only rows missing a field are rewritten; identity fields are
     never invented (a record without them is refused at import, as before).
     """
-    from pydantic_core import to_jsonable_python
-
-    from pace_desktop.records.models import ENTITIES
-
     identity = {"id", "created_at", "updated_at", "version", "device_id", "updated_by", "pace_id"}
     for entity, model in ENTITIES.items():
         defaults = {}
@@ -318,6 +317,4 @@ def restore_backup(backup: Path, store_path: Path) -> None:
         if side.exists():
             side.unlink()
     data = Path(backup).read_bytes()
-    from pace_desktop.store.atomic import write_atomic
-
     write_atomic(store_path, data)

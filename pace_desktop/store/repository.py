@@ -7,18 +7,36 @@ source of truth, so what is stored is exactly what is validated and exported.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 from uuid import UUID
 
 from pace_desktop.errors import ValidationFailed
 from pace_desktop.records.models import STORED_CONTEXT, Record
-
-if TYPE_CHECKING:
-    from pace_desktop.store.store import Store
+from pace_desktop.store.database import Database
+from pace_desktop.store.guards import Guards
 
 R = TypeVar("R", bound=Record)
 _COLUMNS = ("id", "parent_id", "version", "updated_at", "data")  # every table's, then the entity's own
+
+
+class RecordStore(Protocol):
+    """What a repository needs of the store that owns it. ``Store`` is one; the repository names only
+    this, so that store.py can build its repositories without an import cycle.
+    """
+
+    db: Database
+    actor: str
+    guards: Guards
+
+    @property
+    def device_id(self) -> str: ...
+
+    def transaction(self) -> AbstractContextManager[Any]: ...
+
+    def audit(self, action: str, entity: str | None = None, entity_id: str | None = None,
+              detail: str | None = None) -> int: ...
 
 
 def utcnow() -> datetime:
@@ -30,7 +48,7 @@ class Repository(Generic[R]):
 
     def __init__(
         self,
-        store: Store,
+        store: RecordStore,
         entity: str,
         table: str,
         model: type[R],
