@@ -300,12 +300,12 @@ def _history(
             if rng.random() > _FOLLOWED_UP:
                 continue  # not reached this time: censored here if never reached again
             if days is not None and days <= (due - leaving).days and not (lost and months == 12):
-                status = OutcomeStatus.self_employed if rng.random() < 0.1 else OutcomeStatus.in_work
+                reached = OutcomeStatus.self_employed if rng.random() < 0.1 else OutcomeStatus.in_work
             else:
-                status = OutcomeStatus.training if rng.random() < 0.2 else OutcomeStatus.unemployed
+                reached = OutcomeStatus.training if rng.random() < 0.2 else OutcomeStatus.unemployed
             extra["outcomes"].append(Outcome(
                 client_id=client.id, date=min(today, due + timedelta(days=rng.randrange(0, 10))),
-                status=status, **stamp))
+                status=reached, **stamp))
     if rng.random() < 0.3:
         extra["feedback"].append(Feedback(client_id=client.id, rating=rng.choice([2, 3, 4, 4, 5, 5, 5]),
                                           **stamp))

@@ -42,7 +42,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("Say where to write the bundle: --out FOLDER.")
     if fixed is not None and args.out is not None and Path(args.out) != Path(fixed):
         policy.refuse_change("sync_address")
-    out = Path(fixed) if args.out is None else args.out
+    out = args.out if fixed is None else Path(fixed)  # equal to --out when both are given
     with open_store(args.store) as store:
         result = export_bundle(store, out, resend_unconfirmed=args.resend_unconfirmed)
     # stdout carries only the bundle's path, for scripts; the summary is for the person watching.

@@ -278,7 +278,8 @@ def build(
 
 def seal(plaintext: bytes, recipients: Sequence[str]) -> bytes:
     """Encrypt to the office recipient(s): afterwards only the office identity can read it."""
-    return pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
+    sealed: bytes = pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
+    return sealed
 
 
 # -- opening (office) ----------------------------------------------------------------------------
@@ -302,7 +303,8 @@ def check_size(size: int, limits: Limits) -> None:
 def decrypt(data: bytes, identities: Sequence[pyrage.x25519.Identity]) -> bytes:
     """Decrypt into memory only (a failing streamed decrypt has already written plaintext out)."""
     try:
-        return pyrage.decrypt(data, list(identities))
+        plaintext: bytes = pyrage.decrypt(data, list(identities))
+        return plaintext
     except pyrage.DecryptError as exc:
         if "no matching keys" in str(exc).lower():
             raise Refusal(
@@ -576,8 +578,8 @@ def _missing(record: BaseModel) -> str | None:
 _WIRE_MODELS: tuple[type[BaseModel], ...] = (*ENTITIES.values(), ChecklistOverride, Tombstone)
 _FIELD_NAMES = {model: tuple(model.model_fields) for model in _WIRE_MODELS}
 _FIELD_COUNTS = {model: len(names) for model, names in _FIELD_NAMES.items()}
-_VALIDATORS = {entity: model.__pydantic_validator__.validate_json
-               for entity, model in (*ENTITIES.items(), (TOMBSTONE_ENTITY, Tombstone))}
+_WIRE_ENTITIES: tuple[tuple[str, type[BaseModel]], ...] = (*ENTITIES.items(), (TOMBSTONE_ENTITY, Tombstone))
+_VALIDATORS = {entity: model.__pydantic_validator__.validate_json for entity, model in _WIRE_ENTITIES}
 
 
 @dataclass

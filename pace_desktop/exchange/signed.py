@@ -21,9 +21,15 @@ from pace_desktop.store.device import fingerprint
 
 
 class Signed(Protocol):
-    format_version: int
-    office_key_sha256: str
-    signature: str
+    # Read-only: the signed documents are frozen models.
+    @property
+    def format_version(self) -> int: ...
+
+    @property
+    def office_key_sha256(self) -> str: ...
+
+    @property
+    def signature(self) -> str: ...
 
     def signing_input(self) -> bytes: ...
 

@@ -68,15 +68,16 @@ class FastPath:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> cs.CoreSchema:
         full = handler(source)
-        choices: list[tuple[cs.CoreSchema, str]] = [(cs.none_schema(), NONE)] if self.none_first else []
+        choices: list[cs.CoreSchema | tuple[cs.CoreSchema, str]] = (
+            [(cs.none_schema(), NONE)] if self.none_first else [])
         native = self.native()
         choices += [(native, NATIVE), (full, FULL)]
         # Written as the native type is: a union's own serializer tries each branch, a fifth slower.
-        kind = "any" if self.none_first else native["type"]
+        kind: cs.ExpectedSerializationTypes = "any" if self.none_first else native["type"]
         return cs.union_schema(choices, mode="left_to_right", serialization=cs.simple_ser_schema(kind))
 
     def __get_pydantic_json_schema__(self, schema: cs.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
-        full, _name = schema["choices"][-1]  # type: ignore[typeddict-item, misc]
+        full, _name = schema["choices"][-1]
         return handler(full)
 
 

@@ -42,7 +42,8 @@ class Chooser(Protocol):
 
 
 def _weighted_sum(symbols: str) -> int:
-    return sum(map(mul, WEIGHTS, map(_VALUE.__getitem__, symbols))) % MODULUS
+    total: int = sum(map(mul, WEIGHTS, map(_VALUE.__getitem__, symbols)))
+    return total % MODULUS
 
 
 def check_symbol(payload: str) -> str | None:

@@ -28,9 +28,8 @@ def schema_path() -> Path:
 def generate() -> dict[str, Any]:
     """One document: each entity's schema under ``$defs``, named in ``x-entities``."""
     mode: JsonSchemaMode = "serialization"
-    models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
-        (m, mode) for m in (*ENTITIES.values(), Tombstone)
-    ]
+    kinds: tuple[type[BaseModel], ...] = (*ENTITIES.values(), Tombstone)
+    models: list[tuple[type[BaseModel], JsonSchemaMode]] = [(m, mode) for m in kinds]
     _, defs = models_json_schema(models, ref_template="#/$defs/{model}")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

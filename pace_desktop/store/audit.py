@@ -250,10 +250,11 @@ def stored_hash(conn: Any, seq: int) -> str | None:
 def entries_after(conn: Any, seq: int) -> list[tuple[Any, ...]]:
     """Every entry after ``seq``, oldest first, as ``SEGMENT_FIELDS`` (no hashes: a reader recomputes
     them, which is the point)."""
-    return conn.execute(
+    rows: list[tuple[Any, ...]] = conn.execute(
         f"SELECT {', '.join(SEGMENT_FIELDS)} FROM audit WHERE seq > ? ORDER BY seq",  # noqa: S608
         (seq,),
     ).fetchall()
+    return rows
 
 
 def chain_hashes(start_seq: int, start_hash: str, entries: list[tuple[Any, ...]]) -> list[str]:
@@ -264,6 +265,7 @@ def chain_hashes(start_seq: int, start_hash: str, entries: list[tuple[Any, ...]]
     for offset, entry in enumerate(entries, start=1):
         if len(entry) != len(SEGMENT_FIELDS) or entry[0] != start_seq + offset or type(entry[0]) is not int:
             raise ValueError("audit entries do not follow on from the anchor")
-        prev = entry_hash(*entry, prev)
+        seq, at, actor, action, entity, entity_id, detail = entry
+        prev = entry_hash(seq, at, actor, action, entity, entity_id, detail, prev)
         hashes.append(prev)
     return hashes

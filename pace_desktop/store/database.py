@@ -212,7 +212,8 @@ class Database:
 
     def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            return self.conn.execute(sql, params).fetchall()
+            rows: list[tuple[Any, ...]] = self.conn.execute(sql, params).fetchall()
+            return rows
 
     def scalar(self, sql: str, params: Any = ()) -> Any:
         with self._lock:
@@ -311,7 +312,7 @@ class Database:
             pass  # SQLite may already have rolled back (e.g. on SQLITE_FULL)
 
     @staticmethod
-    def _translate(exc: DatabaseError) -> Exception:
+    def _translate(exc: BaseException) -> Exception:
         if _is_disk_full(exc):
             return DiskFull()
         return StoreError("The store could not save that change; nothing was changed. Try again.")
@@ -325,7 +326,8 @@ class Database:
         return int(self.scalar("PRAGMA user_version"))
 
     def integrity_ok(self) -> bool:
-        return self.scalar("PRAGMA quick_check") == "ok"
+        result: str | None = self.scalar("PRAGMA quick_check")
+        return result == "ok"
 
     def check_pages(self, data_key: bytes, *, full: bool = True) -> None:
         """``check_pages`` on this store's file (fresh connections): raise ``StoreDamaged`` if damaged."""

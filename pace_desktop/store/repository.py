@@ -102,9 +102,10 @@ class Repository(Generic[R]):
         return int(self.store.db.scalar(f"SELECT count(*) FROM {self.table}"))  # noqa: S608
 
     def stored_version(self, record_id: UUID | str) -> int | None:
-        return self.store.db.scalar(
+        version: int | None = self.store.db.scalar(
             f"SELECT version FROM {self.table} WHERE id = ?", (str(record_id),)  # noqa: S608
         )
+        return version
 
     def stored_creators(self, record_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
         """``id -> (version, creating device)`` for those of ``record_ids`` stored here (in chunks)."""
@@ -215,4 +216,5 @@ class Repository(Generic[R]):
             return 0
         marks = ", ".join("?" for _ in ids)
         cur = self.store.db.conn.execute(f"DELETE FROM {self.table} WHERE id IN ({marks})", ids)  # noqa: S608
-        return cur.rowcount
+        removed: int = cur.rowcount
+        return removed

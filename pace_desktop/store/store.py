@@ -308,7 +308,7 @@ class Store:
         fixed = policy.setting(key)  # what the machine's policy fixes wins over the store's own value
         if fixed is not None:
             return fixed
-        value = self.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        value: str | None = self.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
         if value is None:
             return DEFAULTS.get(key, default)
         return value

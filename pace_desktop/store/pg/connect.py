@@ -39,7 +39,7 @@ def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False)
         raise UsageError(
             f"The database address asks for sslmode={mode}: the central database is reached only over "
             "TLS with a verified certificate (sslmode=verify-full).")
-    extra = {} if "sslmode=" in url else {"sslmode": "verify-full"}
+    extra: dict[str, Any] = {} if "sslmode=" in url else {"sslmode": "verify-full"}
     try:
         return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, **extra)
     except psycopg.OperationalError as exc:

@@ -111,5 +111,5 @@ class _Adapter:
     def __init__(self, conn: Any) -> None:
         self.conn = conn
 
-    def execute(self, sql: str, params: tuple = ()) -> Any:
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self.conn.execute(sql.replace("?", "%s"), params)
