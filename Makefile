@@ -90,8 +90,13 @@ test-crash: $(STAMP) qt-libs
 bench: $(STAMP) qt-libs
 	$(OFFSCREEN) $(BIN)/python bench/run_all.py $(ARGS)
 
+# The style and the architecture: ruff's rules and its formatter, the import contracts (pyproject.toml
+# [tool.importlinter]), and mypy (strict on records/, store/, exchange/).
 lint: $(STAMP)
 	$(BIN)/ruff check pace_desktop tests
+	$(BIN)/ruff format --check pace_desktop tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Tools the tests use when present: the stock `age` tool proves bundles are standard age files, and
 # LibreOffice Calc proves the workbooks open in a real spreadsheet program (about 11 s to install).
