@@ -24,7 +24,7 @@ from pace_desktop.errors import ValidationFailed
 from pace_desktop.reference import SCOTLAND_GSS, AreaRate
 from pace_desktop.reference import area_rates as default_area_rates
 
-STALE_AFTER_YEARS = 2  # PRODUCT.md: warn when the area figures are more than two years old
+STALE_AFTER_YEARS = 2  # the area figures are out of date, and the scorer warns, after two years
 
 
 class Contribution(BaseModel):

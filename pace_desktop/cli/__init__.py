@@ -1,4 +1,4 @@
-"""The ``pace-desktop`` command line: stable names, exit codes and one-line errors (PRODUCT.md).
+"""The ``pace-desktop`` command line: stable names, exit codes and one-line errors (README.md).
 
 Exit status: 0 success, 2 usage error, 3 refused input, 1 anything unexpected. Errors are one line on
 stderr, never a traceback (a traceback can carry personal data from the values in play). Every run

@@ -1,4 +1,4 @@
-"""Partner data sharing in office mode: the partnership's own scenario (PRODUCT.md).
+"""Partner data sharing in office mode: the partnership's own scenario (docs/partner-matching.md).
 
 SDS sends a partner the agreed identifiers of consenting clients, each with a PACE ID
 (``request``), or keyed hashes for aggregate-only matching (``identifiers``); the partner's return

@@ -1,6 +1,6 @@
 """A partner's own codes for outcomes, services and statuses, mapped to ours.
 
-Partners record the same things differently (PRODUCT.md): DWP may say ``UC-CLAIM`` where we say
+Partners record the same things differently (docs/partner-matching.md): DWP may say ``UC-CLAIM`` where we say
 ``unemployed``. Each partner's mapping lists its codes per kind; the request offers exactly those
 codes in drop-down lists, and a return is read back through the same mapping. A kind with no
 mapping uses our own codes. Codes are compared ignoring case and surrounding spaces.

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 if TYPE_CHECKING:  # openpyxl's write-only sheet class is private: named for the type checker only
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-# What a spreadsheet may read as the start of a formula (PRODUCT.md "Security model"); '#' is added
+# What a spreadsheet may read as the start of a formula (docs/security.md, hostile spreadsheet); '#' is added
 # because "#N/A"-like text would otherwise turn into an error cell when someone edits it.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "#")
 MAX_CELL_CHARS = 32_767

@@ -1,4 +1,4 @@
-"""The shipped checklist holds what PRODUCT.md says; a broken copy is refused in one line."""
+"""The shipped checklist holds the ltu-1 questions, points and bands; a broken copy is refused in one line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Scoring follows PRODUCT.md: each factor pushes the way the research says, capped at its stars."""
+"""Scoring follows the ltu-1 checklist: each factor pushes the way the research says, capped at its stars."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Partners: set a partner up, send it a request file, take its return back, give it its report.
 
-The partnership's own scenario (PRODUCT.md): only consenting people, only the identifiers that
+The partnership's own scenario (docs/partner-matching.md): only consenting people, only the identifiers that
 partner matches on, encrypted to the partner's key; its return checked row by row, each refused row
 explained in words. All the work is ``pace_desktop.partners``; this page gathers input and shows
 what came back.
