@@ -3,10 +3,10 @@ open is kept as an encrypted draft and offered again after unlocking."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pace_desktop.ui.dialogs.client_record import ClientRecordDialog
 from pace_desktop.ui.dialogs.event_dialog import EventDialog
 from tests.ui.conftest import active_dialog, settle, unlock
 
@@ -104,12 +104,11 @@ def test_an_unchanged_form_leaves_no_draft(qtbot, unlocked_window, clock):
 
 def test_an_open_client_record_is_kept_and_offered_after_unlock(qtbot, unlocked_window, clock,
                                                                 known_event):
-    module = pytest.importorskip("pace_desktop.ui.dialogs.client_record")
     window, session = unlocked_window, unlocked_window.session
     window.show_event(session.store.events.get(known_event.event_id))
     settle(qtbot, session)
     qtbot.mouseClick(window.event_screen.new_button, Qt.MouseButton.LeftButton)
-    dialog = active_dialog(qtbot, module.ClientRecordDialog)
+    dialog = active_dialog(qtbot, ClientRecordDialog)
     first = dialog.details.editors["first_name"]
     first.setFocus()
     qtbot.keyClicks(first, "Seonag")
@@ -119,7 +118,7 @@ def test_an_open_client_record_is_kept_and_offered_after_unlock(qtbot, unlocked_
     unlock(qtbot, window)
     assert window.home.drafts.isVisible()
     qtbot.mouseClick(window.home.drafts.reopen_button, Qt.MouseButton.LeftButton)
-    reopened = active_dialog(qtbot, module.ClientRecordDialog)
+    reopened = active_dialog(qtbot, ClientRecordDialog)
     assert reopened.details.editors["first_name"].text() == "Seonag"
     reopened.done(0)
     assert QApplication.activeModalWidget() is None

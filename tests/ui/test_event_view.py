@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from pace_desktop.store.clients import name_order
+from pace_desktop.ui.dialogs.client_record import ClientRecordDialog
 from pace_desktop.ui.models.clients import BATCH, COLUMNS, ClientsModel
 from tests.ui.conftest import settle
 
@@ -111,9 +112,8 @@ def test_back_returns_to_the_events_and_another_event_starts_unfiltered(qtbot, e
 
 
 def test_new_client_opens_the_client_record(qtbot, event_screen):
-    module = pytest.importorskip("pace_desktop.ui.dialogs.client_record")
     qtbot.mouseClick(event_screen.new_button, Qt.MouseButton.LeftButton)
-    dialog = next(d for d in event_screen.findChildren(module.ClientRecordDialog) if d.isVisible())
+    dialog = next(d for d in event_screen.findChildren(ClientRecordDialog) if d.isVisible())
     assert dialog.isVisible()
     dialog.done(0)
 

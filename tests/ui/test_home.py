@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pace_desktop.ui.dialogs.event_dialog import EventDialog
+from pace_desktop.ui.dialogs.export_dialog import ExportDialog
+from pace_desktop.ui.dialogs.receipt_dialog import ReceiptDialog
 from pace_desktop.ui.models.events import COLUMNS
 from tests.ui.conftest import active_dialog, settle
 
@@ -150,11 +151,9 @@ def test_edit_an_event_and_see_the_change(qtbot, unlocked_window, known_event):
 
 
 def test_export_and_office_files_open_from_home(qtbot, empty_window):
-    export = pytest.importorskip("pace_desktop.ui.dialogs.export_dialog")
-    receipt = pytest.importorskip("pace_desktop.ui.dialogs.receipt_dialog")
     home = empty_window.home
     qtbot.mouseClick(home.export_button, Qt.MouseButton.LeftButton)
-    active_dialog(qtbot, export.ExportDialog).done(0)
+    active_dialog(qtbot, ExportDialog).done(0)
     qtbot.mouseClick(home.receipt_button, Qt.MouseButton.LeftButton)
-    active_dialog(qtbot, receipt.ReceiptDialog).done(0)
+    active_dialog(qtbot, ReceiptDialog).done(0)
     settle(qtbot, empty_window.session)
