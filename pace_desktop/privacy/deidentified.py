@@ -41,13 +41,13 @@ from pace_desktop.reports.aggregates import STATISTICS_PURPOSE
 from pace_desktop.reports.cells import safe_row
 from pace_desktop.reports.columns import Column
 from pace_desktop.reports.records import SheetCounts, TableWriter
+from pace_desktop.store import deidentified as extract_store
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
 NO_CHECKLIST_LABEL = "No checklist"
 NO_OUTCOME = "No outcome recorded"
-_CONSENTED = "EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id AND s.purpose = ? AND s.active = 1)"
 ABOUT = (
     "PACE de-identified extract, for research and evaluation of PACE.",
     "Who: people who agreed to their answers being used, without their name, in statistics, and the "
@@ -173,24 +173,16 @@ def _answer(part: Any, value: str | None) -> str:
 
 
 def _people(store: Store, key: bytes) -> Iterator[dict[str, Any]]:
-    events = {r[0]: json.loads(r[1]) for r in store.db.query("SELECT id, data FROM events")}
-    cursor = store.db.execute(
-        "SELECT c.pace_id, c.parent_id, c.data, k.data FROM clients c "  # noqa: S608 - fixed SQL only
-        f"LEFT JOIN checklists k ON k.parent_id = c.id WHERE {_CONSENTED} ORDER BY c.pace_id",
-        (STATISTICS_PURPOSE,),
-    )
-    try:
-        while rows := cursor.fetchmany(1000):
-            for pace_id, event_id, client, checklist in rows:
-                yield de.person_row(
-                    person_key(key, pace_id),
-                    json.loads(client),
-                    events.get(event_id),
-                    json.loads(checklist) if checklist else None,
-                )
-    finally:
-        cursor.close()
-    for (data,) in store.db.query("SELECT data FROM deidentified ORDER BY key"):
+    events = {event_id: json.loads(data) for event_id, data in extract_store.event_data(store.db)}
+    people = extract_store.consenting_clients(store.db, STATISTICS_PURPOSE)
+    for pace_id, event_id, client, checklist in people:
+        yield de.person_row(
+            person_key(key, pace_id),
+            json.loads(client),
+            events.get(event_id),
+            json.loads(checklist) if checklist else None,
+        )
+    for data in extract_store.kept_rows(store.db):
         yield json.loads(data)["person"]
 
 
@@ -203,16 +195,7 @@ _ROWS = {
 
 def _children(store: Store, key: bytes, entity: str) -> Iterator[dict[str, Any]]:
     make, table, retained = _ROWS[entity]
-    cursor = store.db.execute(
-        f"SELECT c.pace_id, t.data FROM {table} t JOIN clients c ON c.id = t.parent_id "  # noqa: S608
-        f"WHERE {_CONSENTED} ORDER BY c.pace_id, t.rowid",
-        (STATISTICS_PURPOSE,),
-    )
-    try:
-        while rows := cursor.fetchmany(1000):
-            for pace_id, data in rows:
-                yield make(person_key(key, pace_id), json.loads(data))
-    finally:
-        cursor.close()
-    for (data,) in store.db.query("SELECT data FROM deidentified ORDER BY key"):
+    for pace_id, data in extract_store.consenting_children(store.db, table, STATISTICS_PURPOSE):
+        yield make(person_key(key, pace_id), json.loads(data))
+    for data in extract_store.kept_rows(store.db):
         yield from json.loads(data)[retained]

@@ -28,6 +28,7 @@ from pace_desktop.privacy.notices import (
     verify_notice,
 )
 from pace_desktop.privacy.people import checkpoint
+from pace_desktop.store.office_notices import confirm_office_withdrawal
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -122,11 +123,7 @@ def _withdrawals(store: Store, notice: Notice, now: datetime) -> Counter[str]:
                     update={"version": item.version, "updated_at": now, "updated_by": OFFICE_LABEL}
                 )
             )
-            store.db.conn.execute(
-                "UPDATE consents SET exported_version = max(exported_version, ?), "
-                "confirmed_version = max(confirmed_version, ?), confirmed_at = ? WHERE id = ?",
-                (item.version, item.version, stamp, item.consent_id),
-            )
+            confirm_office_withdrawal(store.db, item.consent_id, item.version, stamp)
             store.audit("withdraw", "consent", item.consent_id, detail="from_office")
         else:
             # Changed here since: a newer version, which the next export sends to the office.

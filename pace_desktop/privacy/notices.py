@@ -32,6 +32,7 @@ from pace_desktop.exchange.signed import parse_signed, verify_signed
 from pace_desktop.privacy.notice_queue import ERASE, WITHDRAW, queued_devices
 from pace_desktop.store.database import MAX_INTEGER
 from pace_desktop.store.device import fingerprint, public_bytes
+from pace_desktop.store.office_notices import queued_for
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -179,11 +180,7 @@ def make_notice(store: Store, device_id: str, *, now: datetime | None = None) ->
     """The signed notice for one laptop: everything queued for it."""
     require_office(store)
     issued = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
-    rows = store.db.query(
-        "SELECT kind, record_id, client_id, purpose, version, at FROM office_notices "
-        "WHERE device_id = ? ORDER BY id",
-        (device_id,),
-    )
+    rows = queued_for(store.db, device_id)
     withdrawals = [
         Withdrawal(consent_id=r, client_id=c, purpose=p or "", version=v, withdrawn_at=at)
         for kind, r, c, p, v, at in rows

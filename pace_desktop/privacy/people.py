@@ -13,6 +13,7 @@ from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
 from pace_desktop.records.models import Client
 from pace_desktop.records.pace_id import normalise_pace_id
+from pace_desktop.store import people as people_store
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -32,10 +33,8 @@ def pace_id_or_refuse(pace_id: str) -> str:
 
 def erased_on(store: Store, pace_id: str) -> str | None:
     """The date (YYYY-MM-DD) the person with this PACE ID was erased here, or None."""
-    when = store.db.scalar(
-        "SELECT erased_at FROM tombstones WHERE pace_id = ? ORDER BY erased_at DESC LIMIT 1", (pace_id,)
-    )
-    return None if when is None else str(when)[:10]
+    when = people_store.last_erased_at(store.db, pace_id)
+    return None if when is None else when[:10]
 
 
 def find_client(store: Store, pace_id: str) -> Client:
@@ -59,14 +58,7 @@ def child_ids(store: Store, client_id: str) -> dict[str, list[str]]:
     """Entity -> ids of the records hanging from this client, oldest first."""
     repos = repositories(store)
     return {
-        entity: [
-            r[0]
-            for r in store.db.query(
-                f"SELECT id FROM {repos[entity].table} WHERE parent_id = ? ORDER BY rowid",  # noqa: S608
-                (client_id,),
-            )
-        ]
-        for entity in CHILD_ENTITIES
+        entity: people_store.child_ids(store.db, repos[entity].table, client_id) for entity in CHILD_ENTITIES
     }
 
 
@@ -84,18 +76,14 @@ def device_ids(store: Store, client_id: str) -> set[str]:
     found: set[str] = set()
     for entity in ("client", *CHILD_ENTITIES):
         column = "id" if entity == "client" else "parent_id"
-        for (device,) in store.db.query(
-            f"SELECT DISTINCT json_extract(data, '$.device_id') FROM {repos[entity].table} "  # noqa: S608
-            f"WHERE {column} = ?",
-            (client_id,),
-        ):
+        for device in people_store.creator_devices(store.db, repos[entity].table, column, client_id):
             if device:
                 found.add(str(device))
     return found
 
 
 def table_exists(store: Store, name: str) -> bool:
-    return store.db.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) == 1
+    return people_store.table_exists(store.db, name)
 
 
 def checkpoint(store: Store) -> None:
