@@ -79,6 +79,11 @@ def check_reason(reason: str, client: Client | None = None) -> str:
     return text
 
 
+def check_erasure_reason(store: Store, pace_id: str, reason: str) -> str:
+    """The reason checked against the person with this PACE ID, before anyone is asked to confirm."""
+    return check_reason(reason, find_client(store, pace_id))
+
+
 def _names_person(text: str, client: Client) -> bool:
     words = set(fold(text).replace(",", " ").replace(".", " ").split())
     names = {fold(n) for n in (client.first_name, client.last_name, client.preferred_name) if n}

@@ -7,11 +7,12 @@ feedback), plus the office's own tables that name the client's id.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
-from pace_desktop.records.models import Client
+from pace_desktop.records.models import Client, Consent
 from pace_desktop.records.pace_id import normalise_pace_id
 from pace_desktop.store import people as people_store
 
@@ -51,6 +52,40 @@ def find_client(store: Store, pace_id: str) -> Client:
     raise NotHeld(
         "No one with that PACE ID is held on this laptop: check the ID (records the office has "
         "confirmed are removed from laptops after the retention period)."
+    )
+
+
+@dataclass(frozen=True)
+class PersonHeld:
+    """What the rights screen shows about one person: their details by label, and their consents."""
+
+    pace_id: str
+    details: dict[str, str]  # "PACE ID", "Name", "Date of birth", "Postcode", "Event", "From laptop"
+    consents: list[Consent]
+
+
+def look_up(store: Store, pace_id: str) -> PersonHeld:
+    """Find the person with this PACE ID and what is shown about them; audited as a view.
+
+    NotHeld (one plain line) if nobody with that PACE ID is held; may run on a worker thread.
+    """
+    client = find_client(store, pace_id)
+    event = store.events.get(client.event_id)
+    held_at = "" if event is None else f"{event.employer_name}, {event.event_date.strftime('%d %b %Y')}"
+    consents = store.consents.for_parent(client.id)
+    with store.transaction():
+        store.audit("view", "client", str(client.id), detail="rights")
+    return PersonHeld(
+        pace_id=client.pace_id,
+        details={
+            "PACE ID": client.pace_id,
+            "Name": f"{client.first_name} {client.last_name}",
+            "Date of birth": client.date_of_birth.strftime("%d %b %Y") if client.date_of_birth else "",
+            "Postcode": client.postcode or "",
+            "Event": held_at,
+            "From laptop": client.device_id,
+        },
+        consents=consents,
     )
 
 
