@@ -23,7 +23,7 @@ from pace_desktop.privacy.notices import (
     FORMAT,
     MAX_NOTICE_BYTES,
     OFFICE_LABEL,
-    Notice,
+    OfficeNotice,
     parse_notice,
     verify_notice,
 )
@@ -102,7 +102,7 @@ def apply_notice_bytes(store: Store, data: bytes, *, now: datetime | None = None
     return NoticeResult(counts["withdrawn"], counts["already"], counts["erased"], counts["not_here"])
 
 
-def _withdrawals(store: Store, notice: Notice, now: datetime) -> Counter[str]:
+def _withdrawals(store: Store, notice: OfficeNotice, now: datetime) -> Counter[str]:
     counts: Counter[str] = Counter()
     stamp = now.isoformat(timespec="seconds")
     for item in notice.withdrawals:
@@ -132,7 +132,7 @@ def _withdrawals(store: Store, notice: Notice, now: datetime) -> Counter[str]:
     return counts
 
 
-def _erasures(store: Store, notice: Notice) -> Counter[str]:
+def _erasures(store: Store, notice: OfficeNotice) -> Counter[str]:
     counts: Counter[str] = Counter()
     for item in notice.erasures:
         client = store.clients.get(item.client_id)

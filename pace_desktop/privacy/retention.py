@@ -5,7 +5,7 @@ The rule (UK GDPR Art. 5(1)(e), storage limitation): once N years (setting
 event they came to, help, an outcome, or feedback given (when it was recorded), whichever is
 latest — their identifiable records
 are removed. People who agreed to their answers being used in statistics leave one de-identified
-row behind (``deidentify``; it stays in the de-identified export); everyone else is erased. Either
+row behind (``deidentified_rows``; it stays in the de-identified export); everyone else is erased. Either
 way a tombstone stops a late bundle bringing the records back.
 
 ``plan_retention`` is the dry run: it lists who would go and how, and changes nothing.
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from pace_desktop.errors import UsageError
 from pace_desktop.exchange.central import require_office
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
-from pace_desktop.privacy.deidentify import retained
+from pace_desktop.privacy.deidentified_rows import retained
 from pace_desktop.privacy.erasure import remove_person
 from pace_desktop.privacy.keyed import key_for, person_key
 from pace_desktop.privacy.people import checkpoint

@@ -4,8 +4,8 @@ Who is in it: people whose "use my answers, without my name, in statistics" cons
 the rows retention kept when it removed identifiable records. Each person appears under a keyed
 hash of their PACE ID (``keyed``), the same in every export, so evaluation can follow people over
 time while nobody without the office's key can link a row to a PACE ID. What each row keeps and
-drops is listed in ``deidentify``. Rows come in PACE ID order, an order that says nothing about the
-person.
+drops is listed in ``deidentified_rows``. Rows come in PACE ID order, an order that says nothing
+about the person.
 
 No table of counts: small-number suppression protects a count only where the rows it was counted from
 are not published, and here they are (counting the People sheet's rows recovered every hidden cell of
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import Workbook
 
 from pace_desktop.checklist import load_checklist
-from pace_desktop.privacy import deidentify as de
+from pace_desktop.privacy import deidentified_rows as de
 from pace_desktop.privacy.keyed import key_for, person_key
 from pace_desktop.privacy.words import area_name, band_name, partner_name, service_name
 from pace_desktop.records.enums import (
