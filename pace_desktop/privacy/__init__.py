@@ -10,6 +10,7 @@ result object and raises PaceError subclasses carrying one plain line with no pe
 - ``erasure``: erase a person for good, leaving a tombstone that late bundles cannot get past.
 - ``withdrawal``: withdraw a consent in one action, on a laptop or at the office.
 - ``notices``: the office's signed notice file carrying its withdrawals and erasures to laptops.
-- ``deidentified``: the ``deidentified`` report kind, for research and evaluation.
+- ``deidentified_extract``: the ``deidentified`` report kind, for research and evaluation, built
+  from the rows ``deidentified_rows`` makes of one person's records.
 - ``retention``: office rules for how long identifiable data is kept, shown before they act.
 """

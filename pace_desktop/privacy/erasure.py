@@ -28,7 +28,9 @@ from pace_desktop.privacy.people import checkpoint, device_ids, find_client, tab
 from pace_desktop.records.models import Client
 from pace_desktop.records.validation import clean_text
 from pace_desktop.reference import partners
+from pace_desktop.store import erasures
 from pace_desktop.store.clients import compact, fold
+from pace_desktop.store.people import partners_sent_details
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -77,6 +79,11 @@ def check_reason(reason: str, client: Client | None = None) -> str:
     return text
 
 
+def check_erasure_reason(store: Store, pace_id: str, reason: str) -> str:
+    """The reason checked against the person with this PACE ID, before anyone is asked to confirm."""
+    return check_reason(reason, find_client(store, pace_id))
+
+
 def _names_person(text: str, client: Client) -> bool:
     words = set(fold(text).replace(",", " ").replace(".", " ").split())
     names = {fold(n) for n in (client.first_name, client.last_name, client.preferred_name) if n}
@@ -115,25 +122,20 @@ def remove_person(
     ``exported`` marks the tombstone as already known to the office (a laptop applying the office's
     own erasure); otherwise a laptop's next export carries it.
     """
-    conn = store.db.conn
+    db = store.db
     client_id = str(client.id)
     repos = repositories(store)
     removed: dict[str, int] = {}
     for entity in CHILD_ENTITIES:
-        cur = conn.execute(f"DELETE FROM {repos[entity].table} WHERE parent_id = ?", (client_id,))  # noqa: S608
-        removed[entity] = max(cur.rowcount, 0)
-    removed["client"] = max(conn.execute("DELETE FROM clients WHERE id = ?", (client_id,)).rowcount, 0)
-    # A form kept at auto-lock for this person (key "<prefix>:<event id>:<client id>").
-    conn.execute("DELETE FROM drafts WHERE key LIKE ?", ("%:" + client_id,))
-    conn.execute("DELETE FROM duplicate_review WHERE client_a = ? OR client_b = ?", (client_id, client_id))
+        removed[entity] = erasures.delete_children(db, repos[entity].table, client_id)
+    removed["client"] = erasures.delete_client(db, client_id)
+    erasures.delete_drafts(db, client_id)  # a form kept at auto-lock for this person
+    erasures.delete_duplicate_checks(db, client_id)
     key = stored_key(store)
     if key is not None and table_exists(store, "deidentified"):
-        conn.execute("DELETE FROM deidentified WHERE key = ?", (person_key(key, client.pace_id),))
-    conn.execute(
-        "INSERT INTO tombstones(id, pace_id, erased_at, reason, exported) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET erased_at = excluded.erased_at, reason = excluded.reason",
-        (client_id, client.pace_id, at.astimezone(UTC).isoformat(), reason, int(exported)),
-    )
+        erasures.delete_deidentified(db, person_key(key, client.pace_id))
+    erasures.write_tombstone(db, client_id, client.pace_id, at.astimezone(UTC).isoformat(), reason,
+                             exported=exported)
     return {k: v for k, v in removed.items() if v}
 
 
@@ -141,14 +143,7 @@ def _shared_with(store: Store, client_id: str) -> tuple[str, ...]:
     """Partners that were sent this person's identifiers (not just a keyed hash) in a request."""
     if not table_exists(store, "request_items"):
         return ()
-    codes = [
-        r[0]
-        for r in store.db.query(
-            "SELECT DISTINCT r.partner FROM request_items i JOIN partner_requests r ON r.id = i.request_id "
-            "WHERE i.client_id = ? AND i.status = 'sent' ORDER BY 1",
-            (client_id,),
-        )
-    ]
+    codes = partners_sent_details(store.db, client_id)
     names = {p.code: p.name for p in partners()}
     return tuple(names.get(code, code) for code in codes)
 

@@ -23,11 +23,12 @@ from pace_desktop.privacy.notices import (
     FORMAT,
     MAX_NOTICE_BYTES,
     OFFICE_LABEL,
-    Notice,
+    OfficeNotice,
     parse_notice,
     verify_notice,
 )
 from pace_desktop.privacy.people import checkpoint
+from pace_desktop.store.office_notices import confirm_office_withdrawal
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -101,7 +102,7 @@ def apply_notice_bytes(store: Store, data: bytes, *, now: datetime | None = None
     return NoticeResult(counts["withdrawn"], counts["already"], counts["erased"], counts["not_here"])
 
 
-def _withdrawals(store: Store, notice: Notice, now: datetime) -> Counter[str]:
+def _withdrawals(store: Store, notice: OfficeNotice, now: datetime) -> Counter[str]:
     counts: Counter[str] = Counter()
     stamp = now.isoformat(timespec="seconds")
     for item in notice.withdrawals:
@@ -122,11 +123,7 @@ def _withdrawals(store: Store, notice: Notice, now: datetime) -> Counter[str]:
                     update={"version": item.version, "updated_at": now, "updated_by": OFFICE_LABEL}
                 )
             )
-            store.db.conn.execute(
-                "UPDATE consents SET exported_version = max(exported_version, ?), "
-                "confirmed_version = max(confirmed_version, ?), confirmed_at = ? WHERE id = ?",
-                (item.version, item.version, stamp, item.consent_id),
-            )
+            confirm_office_withdrawal(store.db, item.consent_id, item.version, stamp)
             store.audit("withdraw", "consent", item.consent_id, detail="from_office")
         else:
             # Changed here since: a newer version, which the next export sends to the office.
@@ -135,7 +132,7 @@ def _withdrawals(store: Store, notice: Notice, now: datetime) -> Counter[str]:
     return counts
 
 
-def _erasures(store: Store, notice: Notice) -> Counter[str]:
+def _erasures(store: Store, notice: OfficeNotice) -> Counter[str]:
     counts: Counter[str] = Counter()
     for item in notice.erasures:
         client = store.clients.get(item.client_id)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pace_desktop.records.models import Consent
+from pace_desktop.store import office_notices as queue
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -22,7 +23,7 @@ ERASE = "erase"
 
 def enrolled_devices(store: Store, devices: set[str]) -> list[str]:
     """Those of ``devices`` that are enrolled laptops (the office's own id is never one)."""
-    enrolled = {r[0] for r in store.db.query("SELECT device_id FROM devices")}
+    enrolled = queue.enrolled_device_ids(store.db)
     return sorted(devices & enrolled)
 
 
@@ -36,21 +37,17 @@ def queue_withdrawal(store: Store, consent: Consent, devices: set[str]) -> int:
         return 0
     queued = 0
     for device in enrolled_devices(store, devices):
-        queued += store.db.conn.execute(
-            "INSERT INTO office_notices(device_id, kind, client_id, record_id, purpose, version, at, "
-            "queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(device_id, kind, record_id) "
-            "DO UPDATE SET version = excluded.version, at = excluded.at, queued_at = excluded.queued_at",
-            (
-                device,
-                WITHDRAW,
-                str(consent.client_id),
-                str(consent.id),
-                consent.purpose,
-                consent.version,
-                _stamp(consent.withdrawn_at),
-                _stamp(datetime.now(UTC)),
-            ),
-        ).rowcount
+        queued += queue.queue_withdrawal(
+            store.db,
+            device,
+            WITHDRAW,
+            str(consent.client_id),
+            str(consent.id),
+            consent.purpose,
+            consent.version,
+            _stamp(consent.withdrawn_at),
+            _stamp(datetime.now(UTC)),
+        )
     return queued
 
 
@@ -58,18 +55,15 @@ def queue_erasure(store: Store, client_id: str, devices: set[str], erased_at: da
     """Queue an erasure for each enrolled device; the person's queued withdrawals are superseded."""
     if store.kind != "office":
         return 0
-    conn = store.db.conn
-    conn.execute("DELETE FROM office_notices WHERE client_id = ? AND kind = ?", (client_id, WITHDRAW))
+    queue.drop_client_notices(store.db, client_id, WITHDRAW)
     queued = 0
     for device in enrolled_devices(store, devices):
-        queued += conn.execute(
-            "INSERT OR IGNORE INTO office_notices(device_id, kind, client_id, record_id, purpose, "
-            "version, at, queued_at) VALUES (?, ?, ?, ?, NULL, 1, ?, ?)",
-            (device, ERASE, client_id, client_id, _stamp(erased_at), _stamp(datetime.now(UTC))),
-        ).rowcount
+        queued += queue.queue_erasure(
+            store.db, device, ERASE, client_id, _stamp(erased_at), _stamp(datetime.now(UTC))
+        )
     return queued
 
 
 def queued_devices(store: Store) -> list[str]:
     """Laptops with something queued for them."""
-    return [r[0] for r in store.db.query("SELECT DISTINCT device_id FROM office_notices ORDER BY 1")]
+    return queue.queued_devices(store.db)

@@ -32,6 +32,7 @@ from pace_desktop.exchange.signed import parse_signed, verify_signed
 from pace_desktop.privacy.notice_queue import ERASE, WITHDRAW, queued_devices
 from pace_desktop.store.database import MAX_INTEGER
 from pace_desktop.store.device import fingerprint, public_bytes
+from pace_desktop.store.office_notices import queued_for
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -98,8 +99,9 @@ class Erasure(BaseModel):
         return f"erase {self.client_id} {self.erased_at}"
 
 
-class Notice(BaseModel):
-    """A parsed notice file; ``signature`` covers ``signing_input()``."""
+class OfficeNotice(BaseModel):
+    """A parsed notice file from the office (not the privacy notice people are shown:
+    ``privacy_notice.Notice``); ``signature`` covers ``signing_input()``."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -175,15 +177,11 @@ def file_name(device_id: str, issued: datetime) -> str:
     return f"PACE-NOTICE-{device_id}-{issued:%Y%m%d}{SUFFIX}"
 
 
-def make_notice(store: Store, device_id: str, *, now: datetime | None = None) -> tuple[bytes, Notice]:
+def make_notice(store: Store, device_id: str, *, now: datetime | None = None) -> tuple[bytes, OfficeNotice]:
     """The signed notice for one laptop: everything queued for it."""
     require_office(store)
     issued = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
-    rows = store.db.query(
-        "SELECT kind, record_id, client_id, purpose, version, at FROM office_notices "
-        "WHERE device_id = ? ORDER BY id",
-        (device_id,),
-    )
+    rows = queued_for(store.db, device_id)
     withdrawals = [
         Withdrawal(consent_id=r, client_id=c, purpose=p or "", version=v, withdrawn_at=at)
         for kind, r, c, p, v, at in rows
@@ -206,7 +204,7 @@ def make_notice(store: Store, device_id: str, *, now: datetime | None = None) ->
         "signature": base64.b64encode(signature).decode(),
     }
     data = (json.dumps(document, sort_keys=True, separators=(",", ":")) + "\n").encode("ascii")
-    return data, Notice.model_validate_json(data)
+    return data, OfficeNotice.model_validate_json(data)
 
 
 def write_notices(store: Store, out_dir: Path | str, *, now: datetime | None = None) -> list[NoticeFile]:
@@ -233,11 +231,11 @@ def write_notices(store: Store, out_dir: Path | str, *, now: datetime | None = N
 # -- laptop: reading -----------------------------------------------------------------
 
 
-def parse_notice(data: bytes) -> Notice:
+def parse_notice(data: bytes) -> OfficeNotice:
     """Parse a notice file; a newer notice format is refused by name."""
-    return parse_signed(data, Notice, fmt=FORMAT, version=FORMAT_VERSION, kind="notice",
+    return parse_signed(data, OfficeNotice, fmt=FORMAT, version=FORMAT_VERSION, kind="notice",
                         not_this=_NOT_A_NOTICE)
 
 
-def verify_notice(notice: Notice, verify_key: bytes) -> None:
+def verify_notice(notice: OfficeNotice, verify_key: bytes) -> None:
     verify_signed(notice, verify_key, bad_signature=_BAD_SIGNATURE)

@@ -7,12 +7,14 @@ feedback), plus the office's own tables that name the client's id.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
-from pace_desktop.records.models import Client
+from pace_desktop.records.models import Client, Consent
 from pace_desktop.records.pace_id import normalise_pace_id
+from pace_desktop.store import people as people_store
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -32,10 +34,8 @@ def pace_id_or_refuse(pace_id: str) -> str:
 
 def erased_on(store: Store, pace_id: str) -> str | None:
     """The date (YYYY-MM-DD) the person with this PACE ID was erased here, or None."""
-    when = store.db.scalar(
-        "SELECT erased_at FROM tombstones WHERE pace_id = ? ORDER BY erased_at DESC LIMIT 1", (pace_id,)
-    )
-    return None if when is None else str(when)[:10]
+    when = people_store.last_erased_at(store.db, pace_id)
+    return None if when is None else when[:10]
 
 
 def find_client(store: Store, pace_id: str) -> Client:
@@ -55,18 +55,45 @@ def find_client(store: Store, pace_id: str) -> Client:
     )
 
 
+@dataclass(frozen=True)
+class PersonHeld:
+    """What the rights screen shows about one person: their details by label, and their consents."""
+
+    pace_id: str
+    details: dict[str, str]  # "PACE ID", "Name", "Date of birth", "Postcode", "Event", "From laptop"
+    consents: list[Consent]
+
+
+def look_up(store: Store, pace_id: str) -> PersonHeld:
+    """Find the person with this PACE ID and what is shown about them; audited as a view.
+
+    NotHeld (one plain line) if nobody with that PACE ID is held; may run on a worker thread.
+    """
+    client = find_client(store, pace_id)
+    event = store.events.get(client.event_id)
+    held_at = "" if event is None else f"{event.employer_name}, {event.event_date.strftime('%d %b %Y')}"
+    consents = store.consents.for_parent(client.id)
+    with store.transaction():
+        store.audit("view", "client", str(client.id), detail="rights")
+    return PersonHeld(
+        pace_id=client.pace_id,
+        details={
+            "PACE ID": client.pace_id,
+            "Name": f"{client.first_name} {client.last_name}",
+            "Date of birth": client.date_of_birth.strftime("%d %b %Y") if client.date_of_birth else "",
+            "Postcode": client.postcode or "",
+            "Event": held_at,
+            "From laptop": client.device_id,
+        },
+        consents=consents,
+    )
+
+
 def child_ids(store: Store, client_id: str) -> dict[str, list[str]]:
     """Entity -> ids of the records hanging from this client, oldest first."""
     repos = repositories(store)
     return {
-        entity: [
-            r[0]
-            for r in store.db.query(
-                f"SELECT id FROM {repos[entity].table} WHERE parent_id = ? ORDER BY rowid",  # noqa: S608
-                (client_id,),
-            )
-        ]
-        for entity in CHILD_ENTITIES
+        entity: people_store.child_ids(store.db, repos[entity].table, client_id) for entity in CHILD_ENTITIES
     }
 
 
@@ -84,18 +111,14 @@ def device_ids(store: Store, client_id: str) -> set[str]:
     found: set[str] = set()
     for entity in ("client", *CHILD_ENTITIES):
         column = "id" if entity == "client" else "parent_id"
-        for (device,) in store.db.query(
-            f"SELECT DISTINCT json_extract(data, '$.device_id') FROM {repos[entity].table} "  # noqa: S608
-            f"WHERE {column} = ?",
-            (client_id,),
-        ):
+        for device in people_store.creator_devices(store.db, repos[entity].table, column, client_id):
             if device:
                 found.add(str(device))
     return found
 
 
 def table_exists(store: Store, name: str) -> bool:
-    return store.db.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) == 1
+    return people_store.table_exists(store.db, name)
 
 
 def checkpoint(store: Store) -> None:

@@ -5,7 +5,7 @@ The rule (UK GDPR Art. 5(1)(e), storage limitation): once N years (setting
 event they came to, help, an outcome, or feedback given (when it was recorded), whichever is
 latest — their identifiable records
 are removed. People who agreed to their answers being used in statistics leave one de-identified
-row behind (``deidentify``; it stays in the de-identified export); everyone else is erased. Either
+row behind (``deidentified_rows``; it stays in the de-identified export); everyone else is erased. Either
 way a tombstone stops a late bundle bringing the records back.
 
 ``plan_retention`` is the dry run: it lists who would go and how, and changes nothing.
@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 from pace_desktop.errors import UsageError
 from pace_desktop.exchange.central import require_office
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
-from pace_desktop.privacy.deidentify import retained
+from pace_desktop.privacy.deidentified_rows import retained
 from pace_desktop.privacy.erasure import remove_person
 from pace_desktop.privacy.keyed import key_for, person_key
 from pace_desktop.privacy.people import checkpoint
 from pace_desktop.reports.aggregates import STATISTICS_PURPOSE
+from pace_desktop.store import retention as retention_store
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -38,18 +39,6 @@ REASON = "retention period ended"
 DEIDENTIFY = "deidentify"
 ERASE = "erase"
 ACTION_WORDS = {DEIDENTIFY: "de-identify (kept for statistics without identifiers)", ERASE: "erase"}
-
-_LAST_CONTACT = """
-SELECT c.id, c.pace_id, max(
-    coalesce(e.event_date, substr(json_extract(c.data, '$.created_at'), 1, 10)),
-    coalesce((SELECT max(json_extract(i.data, '$.date')) FROM interventions i WHERE i.parent_id = c.id), ''),
-    coalesce((SELECT max(json_extract(o.data, '$.date')) FROM outcomes o WHERE o.parent_id = c.id), ''),
-    coalesce((SELECT max(substr(json_extract(f.data, '$.created_at'), 1, 10)) FROM feedback f
-              WHERE f.parent_id = c.id), '')),
-    EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id AND s.purpose = ? AND s.active = 1)
-FROM clients c LEFT JOIN events e ON e.id = c.parent_id
-"""
-
 
 @dataclass(frozen=True)
 class RetentionItem:
@@ -121,9 +110,7 @@ def plan_retention(store: Store, *, years: int | None = None, today: date | None
         raise UsageError("Keep identifiable data between 1 and 100 years.")
     cutoff = _cutoff(today or datetime.now(UTC).date(), years)
     items = []
-    for client_id, pace_id, last, statistics in store.db.query(
-        _LAST_CONTACT + " ORDER BY c.pace_id", (STATISTICS_PURPOSE,)
-    ):
+    for client_id, pace_id, last, statistics in retention_store.last_contacts(store.db, STATISTICS_PURPOSE):
         last_contact = date.fromisoformat(last[:10])
         if last_contact < cutoff:
             items.append(RetentionItem(pace_id, client_id, last_contact, DEIDENTIFY if statistics else ERASE))
@@ -138,29 +125,22 @@ def apply_retention(store: Store, plan: RetentionPlan, *, now: datetime | None =
     skipped = 0
     key = key_for(store) if plan.count(DEIDENTIFY) else b""
     repos = repositories(store)
-    with store.transaction() as conn:
+    db = store.db
+    with store.transaction():
         for item in plan.items:
-            row = conn.execute(
-                _LAST_CONTACT + " WHERE c.id = ?", (STATISTICS_PURPOSE, item.client_id)
-            ).fetchone()
+            row = retention_store.last_contact(db, STATISTICS_PURPOSE, item.client_id)
             client = store.clients.get(item.client_id)
-            if row is None or client is None or date.fromisoformat(row[2][:10]) >= plan.cutoff:
+            if row is None or client is None or date.fromisoformat(row.last[:10]) >= plan.cutoff:
                 skipped += 1
                 continue
-            action = DEIDENTIFY if row[3] else ERASE
+            action = DEIDENTIFY if row.consented else ERASE
             kept = None
             if action == DEIDENTIFY:
                 children = {
-                    e: [
-                        json.loads(d)
-                        for (d,) in conn.execute(
-                            f"SELECT data FROM {repos[e].table} WHERE parent_id = ? ORDER BY rowid",  # noqa: S608
-                            (item.client_id,),
-                        )
-                    ]
+                    e: [json.loads(d) for d in retention_store.child_data(db, repos[e].table, item.client_id)]
                     for e in CHILD_ENTITIES
                 }
-                event = store.db.scalar("SELECT data FROM events WHERE id = ?", (str(client.event_id),))
+                event = retention_store.event_data(db, str(client.event_id))
                 kept = retained(
                     person_key(key, client.pace_id),
                     json.loads(client.model_dump_json()),
@@ -169,9 +149,8 @@ def apply_retention(store: Store, plan: RetentionPlan, *, now: datetime | None =
                 )
             remove_person(store, client, reason=REASON, at=now, exported=False)
             if kept is not None:
-                conn.execute(
-                    "INSERT OR REPLACE INTO deidentified(key, retired_at, data) VALUES (?, ?, ?)",
-                    (person_key(key, client.pace_id), now.isoformat(timespec="seconds"), kept),
+                retention_store.keep_deidentified(
+                    db, person_key(key, client.pace_id), now.isoformat(timespec="seconds"), kept
                 )
             store.audit("erase", "client", item.client_id, detail=f"retention,{action}")
             done[action] += 1

@@ -36,6 +36,7 @@ from pace_desktop.privacy.words import (
 )
 from pace_desktop.privacy_notice import notice_file
 from pace_desktop.records.models import ChecklistRecord, Client, Consent
+from pace_desktop.store import people as people_store
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -161,10 +162,7 @@ def _details(store: Store, client: Client) -> Section:
         "same_ni": "the same National Insurance number",
         "same_name_dob": "the same name and date of birth",
     }
-    for reason, status in store.db.query(
-        "SELECT reason, status FROM duplicate_review WHERE client_a = ? OR client_b = ?",
-        (str(client.id),) * 2,
-    ):
+    for reason, status in people_store.duplicate_checks(store.db, str(client.id)):
         items.append(
             (
                 "Checked as a possible duplicate record",
@@ -348,47 +346,40 @@ def _sharing(store: Store, cid: str) -> Section:
         return Section("Partner sharing", intro, items=(("Partner sharing", "Not recorded in this store."),))
     from pace_desktop.partners.identifiers import MATCH_LABELS
 
-    rows = tuple(
+    shared = tuple(
         (
             partner_name(partner),
             created[:10],
             MATCH_LABELS.get(match_on, match_on) if status == "sent" else "No readable details",
             SHARING_WORDS.get(status, status),
         )
-        for partner, created, match_on, status in store.db.query(
-            "SELECT r.partner, r.created_at, r.match_on, i.status FROM request_items i "
-            "JOIN partner_requests r ON r.id = i.request_id WHERE i.client_id = ? "
-            "ORDER BY r.created_at, r.rowid",
-            (cid,),
-        )
+        for partner, created, match_on, status in people_store.partner_sharing(store.db, cid)
     )
-    note = None if rows else "Your details have not been sent to any partner."
+    note = None if shared else "Your details have not been sent to any partner."
     return Section(
         "Partner sharing",
         intro,
-        tables=(Table("Sent to partners", ("Partner", "Date", "Details sent", "What happened"), rows, note),),
+        tables=(
+            Table("Sent to partners", ("Partner", "Date", "Details sent", "What happened"), shared, note),
+        ),
     )
 
 
 def _activity(store: Store, cid: str) -> Section:
     ids = sorted(record_ids(store, cid))
-    marks = ",".join("?" for _ in ids)
-    rows = tuple(
+    entries = tuple(
         (
             datetime.fromisoformat(at),
             actor,
             ACTION_WORDS.get(action, action.replace("_", " ").capitalize()),
             ENTITY_WORDS.get(entity or "", entity or NOT_GIVEN),
         )
-        for at, actor, action, entity in store.db.query(
-            f"SELECT at, actor, action, entity FROM audit WHERE entity_id IN ({marks}) ORDER BY seq",  # noqa: S608
-            ids,
-        )
+        for at, actor, action, entity in people_store.audit_entries(store.db, ids)
     )
     return Section(
         "Activity log",
         "Every time someone recorded, looked at, changed or sent one of your records.",
-        tables=(Table("Activity", ("When (UTC)", "Who", "What happened", "Which record"), rows),),
+        tables=(Table("Activity", ("When (UTC)", "Who", "What happened", "Which record"), entries),),
     )
 
 

@@ -62,7 +62,7 @@ REPORTS: dict[str, ReportKind] = {
             "deidentified",
             "per-person rows for research and evaluation: no names or contact details, keyed "
             "hash for the PACE ID, age bands, postcode districts (no counts: see summary)",
-            "pace_desktop.privacy.deidentified:write_deidentified",
+            "pace_desktop.privacy.deidentified_extract:write_deidentified",
             write_only=True,
         ),
         ReportKind(

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pace_desktop.demo import seed
-from pace_desktop.privacy.deidentify import AGE_BAND_ORDER, age_band, gender_group, service_band
+from pace_desktop.privacy.deidentified_rows import AGE_BAND_ORDER, age_band, gender_group, service_band
 from pace_desktop.privacy.keyed import KEY_SETTING, person_key, stored_key
 from pace_desktop.privacy.withdrawal import withdraw
 from pace_desktop.records.validation import postcode_district

@@ -32,7 +32,7 @@ from pace_desktop.exchange.importer import import_bundle
 from pace_desktop.exchange.receipt import Receipt
 from pace_desktop.privacy.erasure import erase
 from pace_desktop.privacy.notice_apply import apply_office_file
-from pace_desktop.privacy.notices import Notice, make_notice
+from pace_desktop.privacy.notices import OfficeNotice, make_notice
 from pace_desktop.privacy.withdrawal import withdraw
 from pace_desktop.store.store import Store
 from tests.conftest import PASSPHRASE
@@ -344,7 +344,7 @@ def test_hostile_receipts_get_one_line_and_change_nothing(stage, figure):
 
 
 def test_hostile_notices_get_one_line_and_change_nothing(stage, figure):
-    fuzz_office_files(stage, stage.notice, Notice, FAST_CASES, figure("fuzz-notice", "hostile notices"))
+    fuzz_office_files(stage, stage.notice, OfficeNotice, FAST_CASES, figure("fuzz-notice", "hostile notices"))
 
 
 @pytest.mark.slow
@@ -357,5 +357,5 @@ def test_hostile_receipts_at_scale(stage, figure):
 @pytest.mark.slow
 def test_hostile_notices_at_scale(stage, figure):
     fig = figure("fuzz-notice", "hostile notices")
-    fuzz_office_files(stage, stage.notice, Notice, SLOW_CASES, fig)
+    fuzz_office_files(stage, stage.notice, OfficeNotice, SLOW_CASES, fig)
     assert fig.inputs >= SLOW_CASES

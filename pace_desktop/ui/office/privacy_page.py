@@ -9,7 +9,7 @@ again, because they cannot be undone.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,32 +34,10 @@ from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.reauth import ReauthDialog
 
+if TYPE_CHECKING:
+    from pace_desktop.privacy.people import PersonHeld
+
 DETAILS = ("PACE ID", "Name", "Date of birth", "Postcode", "Event", "From laptop")
-
-
-def look_up(store: Any, pace_id: str) -> dict[str, Any]:
-    """What the page shows about one person (runs on the worker; audited as a view)."""
-    from pace_desktop.privacy.people import find_client
-
-    client = find_client(store, pace_id)
-    event = store.events.get(client.event_id)
-    consents = store.consents.for_parent(client.id)
-    with store.transaction():
-        store.audit("view", "client", str(client.id), detail="rights")
-    return {
-        "pace_id": client.pace_id,
-        "details": {
-            "PACE ID": client.pace_id,
-            "Name": f"{client.first_name} {client.last_name}",
-            "Date of birth": client.date_of_birth.strftime("%d %b %Y") if client.date_of_birth
-            else "",
-            "Postcode": client.postcode or "",
-            "Event": "" if event is None else
-            f"{event.employer_name}, {event.event_date.strftime('%d %b %Y')}",
-            "From laptop": client.device_id,
-        },
-        "consents": consents,
-    }
 
 
 class PrivacyPage(QWidget):
@@ -297,6 +275,8 @@ class PrivacyPage(QWidget):
         self._load(text)
 
     def _load(self, pace_id: str) -> None:
+        from pace_desktop.privacy.people import look_up
+
         store = self.session.store
         self.session.worker.submit(lambda _p: look_up(store, pace_id), on_done=self._found,
                                    on_error=self._not_found)
@@ -305,18 +285,18 @@ class PrivacyPage(QWidget):
         self._show_person(None)
         self._failed(exc)
 
-    def _found(self, person: dict[str, Any]) -> None:
+    def _found(self, person: PersonHeld) -> None:
         if not self.session.is_unlocked:
             return
         self._show_person(person)
 
-    def _show_person(self, person: dict[str, Any] | None) -> None:
+    def _show_person(self, person: PersonHeld | None) -> None:
         from pace_desktop.privacy_notice import purpose_text
 
-        self.pace_id = None if person is None else person["pace_id"]
+        self.pace_id = None if person is None else person.pace_id
         for name, label in self.details.items():
-            label.setText("" if person is None else person["details"].get(name, ""))
-        consents = [] if person is None else sorted(person["consents"], key=lambda c: c.purpose)
+            label.setText("" if person is None else person.details.get(name, ""))
+        consents = [] if person is None else sorted(person.consents, key=lambda c: c.purpose)
         yes, no = self.tr("Agreed"), self.tr("Declined")
         rows, tones = [], []
         for c in consents:
@@ -331,7 +311,7 @@ class PrivacyPage(QWidget):
         self.consents.set_rows(rows, keys=consents, tones=tones)
         if person is not None:
             self.access_file.set_path(
-                documents_folder() / f"subject-access-{person['pace_id']}-{date.today():%Y-%m-%d}.xlsx")
+                documents_folder() / f"subject-access-{person.pace_id}-{date.today():%Y-%m-%d}.xlsx")
         self._buttons()
 
     def _buttons(self) -> None:
@@ -377,8 +357,7 @@ class PrivacyPage(QWidget):
 
     def erase(self) -> None:
         """Check the reason (it must not name the person) first, then ask for the passphrase."""
-        from pace_desktop.privacy.erasure import check_reason
-        from pace_desktop.privacy.people import find_client
+        from pace_desktop.privacy.erasure import check_erasure_reason
 
         pace_id, text = self.pace_id, self.reason.text()
         if pace_id is None:
@@ -392,7 +371,7 @@ class PrivacyPage(QWidget):
             self._failed(exc)
             self.reason.setFocus()
 
-        self.session.worker.submit(lambda _p: check_reason(text, find_client(store, pace_id)),
+        self.session.worker.submit(lambda _p: check_erasure_reason(store, pace_id, text),
                                    on_done=lambda reason: self._confirm_erase(pace_id, reason),
                                    on_error=refused)
 

@@ -4,8 +4,8 @@ Who is in it: people whose "use my answers, without my name, in statistics" cons
 the rows retention kept when it removed identifiable records. Each person appears under a keyed
 hash of their PACE ID (``keyed``), the same in every export, so evaluation can follow people over
 time while nobody without the office's key can link a row to a PACE ID. What each row keeps and
-drops is listed in ``deidentify``. Rows come in PACE ID order, an order that says nothing about the
-person.
+drops is listed in ``deidentified_rows``. Rows come in PACE ID order, an order that says nothing
+about the person.
 
 No table of counts: small-number suppression protects a count only where the rows it was counted from
 are not published, and here they are (counting the People sheet's rows recovered every hidden cell of
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import Workbook
 
 from pace_desktop.checklist import load_checklist
-from pace_desktop.privacy import deidentify as de
+from pace_desktop.privacy import deidentified_rows as de
 from pace_desktop.privacy.keyed import key_for, person_key
 from pace_desktop.privacy.words import area_name, band_name, partner_name, service_name
 from pace_desktop.records.enums import (
@@ -41,13 +41,13 @@ from pace_desktop.reports.aggregates import STATISTICS_PURPOSE
 from pace_desktop.reports.cells import safe_row
 from pace_desktop.reports.columns import Column
 from pace_desktop.reports.records import SheetCounts, TableWriter
+from pace_desktop.store import deidentified as extract_store
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
 NO_CHECKLIST_LABEL = "No checklist"
 NO_OUTCOME = "No outcome recorded"
-_CONSENTED = "EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id AND s.purpose = ? AND s.active = 1)"
 ABOUT = (
     "PACE de-identified extract, for research and evaluation of PACE.",
     "Who: people who agreed to their answers being used, without their name, in statistics, and the "
@@ -173,24 +173,16 @@ def _answer(part: Any, value: str | None) -> str:
 
 
 def _people(store: Store, key: bytes) -> Iterator[dict[str, Any]]:
-    events = {r[0]: json.loads(r[1]) for r in store.db.query("SELECT id, data FROM events")}
-    cursor = store.db.execute(
-        "SELECT c.pace_id, c.parent_id, c.data, k.data FROM clients c "  # noqa: S608 - fixed SQL only
-        f"LEFT JOIN checklists k ON k.parent_id = c.id WHERE {_CONSENTED} ORDER BY c.pace_id",
-        (STATISTICS_PURPOSE,),
-    )
-    try:
-        while rows := cursor.fetchmany(1000):
-            for pace_id, event_id, client, checklist in rows:
-                yield de.person_row(
-                    person_key(key, pace_id),
-                    json.loads(client),
-                    events.get(event_id),
-                    json.loads(checklist) if checklist else None,
-                )
-    finally:
-        cursor.close()
-    for (data,) in store.db.query("SELECT data FROM deidentified ORDER BY key"):
+    events = {event_id: json.loads(data) for event_id, data in extract_store.event_data(store.db)}
+    people = extract_store.consenting_clients(store.db, STATISTICS_PURPOSE)
+    for pace_id, event_id, client, checklist in people:
+        yield de.person_row(
+            person_key(key, pace_id),
+            json.loads(client),
+            events.get(event_id),
+            json.loads(checklist) if checklist else None,
+        )
+    for data in extract_store.kept_rows(store.db):
         yield json.loads(data)["person"]
 
 
@@ -203,16 +195,7 @@ _ROWS = {
 
 def _children(store: Store, key: bytes, entity: str) -> Iterator[dict[str, Any]]:
     make, table, retained = _ROWS[entity]
-    cursor = store.db.execute(
-        f"SELECT c.pace_id, t.data FROM {table} t JOIN clients c ON c.id = t.parent_id "  # noqa: S608
-        f"WHERE {_CONSENTED} ORDER BY c.pace_id, t.rowid",
-        (STATISTICS_PURPOSE,),
-    )
-    try:
-        while rows := cursor.fetchmany(1000):
-            for pace_id, data in rows:
-                yield make(person_key(key, pace_id), json.loads(data))
-    finally:
-        cursor.close()
-    for (data,) in store.db.query("SELECT data FROM deidentified ORDER BY key"):
+    for pace_id, data in extract_store.consenting_children(store.db, table, STATISTICS_PURPOSE):
+        yield make(person_key(key, pace_id), json.loads(data))
+    for data in extract_store.kept_rows(store.db):
         yield from json.loads(data)[retained]
