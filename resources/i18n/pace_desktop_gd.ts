@@ -4,22 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>Nothing was removed yet: confirmed records stay on this laptop for {0} days, then are removed automatically.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed from this laptop, confirmed more than {0} days ago: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} people</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> and their </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>For review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,6 +981,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support and referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No office key is set on this laptop, so nothing can be exported: add the office.pub file from the office in Settings, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export for the office</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1044,29 +1064,35 @@
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} changed since the last export.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n record(s) changed since the last export.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Last export: number {0}, {1}, {2} — {3}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Last export: number {sequence}, {written}, %n record(s) — confirmed by the office on {confirmed}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} ({1}) written to {2}
-in the folder {3}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Last export: number {sequence}, {written}, %n record(s) — no receipt from the office yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Next: send this file to the office. When the office sends back a receipt, apply it with Apply office file… so that sent records can be removed from this laptop after the retention period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>confirmed by the office on {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no receipt from the office yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1101,9 +1127,37 @@ in the folder {3}</source>
         <source>Nothing new to export</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>{people} (%n record(s)) written to {file}
+in the folder {folder}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Every record on this laptop has already been sent.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>•  %n person(s): {reason}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Their records are sent once PACE support consent is recorded for them.</source>
@@ -1773,6 +1827,90 @@ in the folder {3}</source>
     <message>
         <source>Your passphrase was changed.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KindCounts</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent answer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checklist(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n support and referral record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outcome(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feedback</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n erasure(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2493,6 +2631,10 @@ in the folder {3}</source>
 <context>
     <name>ReceiptDialog</name>
     <message>
+        <source>Files from the office (*.pacereceipt *.pacenotice);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Apply a file from the office</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2544,9 +2686,73 @@ in the folder {3}</source>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing was removed yet: confirmed records stay on this laptop for %n day(s), then are removed automatically.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>The office sends a receipt back for each export it imports. Applying it marks those records as safely held by the office; they are removed from this laptop {0} days later, so that a lost laptop holds as little as possible. Notices from the office (consents withdrawn and people erased there) are applied here too.</source>
+        <source>, </source>
+        <comment>between the kinds of record removed</comment>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %n day(s) ago: {people} and their {records}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %n day(s) ago: {people}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %n day(s) ago: {records}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The office sends a receipt back for each export it imports. Applying it marks those records as safely held by the office; they are removed from this laptop %n day(s) later, so that a lost laptop holds as little as possible. Notices from the office (consents withdrawn and people erased there) are applied here too.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipt for export {sequence} applied: {confirmed} of %n record(s) newly confirmed by the office.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -2562,10 +2768,6 @@ in the folder {3}</source>
     </message>
     <message>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt for export {0} applied: {1} of {2} newly confirmed by the office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

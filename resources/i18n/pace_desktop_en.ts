@@ -1,0 +1,170 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_GB">
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n record(s) changed since the last export.</source>
+        <translation>
+            <numerusform>%n record changed since the last export.</numerusform>
+            <numerusform>%n records changed since the last export.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last export: number {sequence}, {written}, %n record(s) — confirmed by the office on {confirmed}.</source>
+        <translation>
+            <numerusform>Last export: number {sequence}, {written}, %n record — confirmed by the office on {confirmed}.</numerusform>
+            <numerusform>Last export: number {sequence}, {written}, %n records — confirmed by the office on {confirmed}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last export: number {sequence}, {written}, %n record(s) — no receipt from the office yet.</source>
+        <translation>
+            <numerusform>Last export: number {sequence}, {written}, %n record — no receipt from the office yet.</numerusform>
+            <numerusform>Last export: number {sequence}, {written}, %n records — no receipt from the office yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{people} (%n record(s)) written to {file}
+in the folder {folder}</source>
+        <translation>
+            <numerusform>{people} (%n record) written to {file}
+in the folder {folder}</numerusform>
+            <numerusform>{people} (%n records) written to {file}
+in the folder {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>•  %n person(s): {reason}</source>
+        <translation>
+            <numerusform>•  %n person: {reason}</numerusform>
+            <numerusform>•  %n people: {reason}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KindCounts</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent answer(s)</source>
+        <translation>
+            <numerusform>%n consent answer</numerusform>
+            <numerusform>%n consent answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checklist(s)</source>
+        <translation>
+            <numerusform>%n checklist</numerusform>
+            <numerusform>%n checklists</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n support and referral record(s)</source>
+        <translation>
+            <numerusform>%n support and referral record</numerusform>
+            <numerusform>%n support and referral records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outcome(s)</source>
+        <translation>
+            <numerusform>%n outcome</numerusform>
+            <numerusform>%n outcomes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feedback</source>
+        <translation>
+            <numerusform>%n feedback</numerusform>
+            <numerusform>%n feedback</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n erasure(s)</source>
+        <translation>
+            <numerusform>%n erasure</numerusform>
+            <numerusform>%n erasures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message numerus="yes">
+        <source>Nothing was removed yet: confirmed records stay on this laptop for %n day(s), then are removed automatically.</source>
+        <translation>
+            <numerusform>Nothing was removed yet: confirmed records stay on this laptop for %n day, then are removed automatically.</numerusform>
+            <numerusform>Nothing was removed yet: confirmed records stay on this laptop for %n days, then are removed automatically.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %n day(s) ago: {people} and their {records}.</source>
+        <translation>
+            <numerusform>Removed from this laptop, confirmed more than %n day ago: {people} and their {records}.</numerusform>
+            <numerusform>Removed from this laptop, confirmed more than %n days ago: {people} and their {records}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %n day(s) ago: {people}.</source>
+        <translation>
+            <numerusform>Removed from this laptop, confirmed more than %n day ago: {people}.</numerusform>
+            <numerusform>Removed from this laptop, confirmed more than %n days ago: {people}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %n day(s) ago: {records}.</source>
+        <translation>
+            <numerusform>Removed from this laptop, confirmed more than %n day ago: {records}.</numerusform>
+            <numerusform>Removed from this laptop, confirmed more than %n days ago: {records}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The office sends a receipt back for each export it imports. Applying it marks those records as safely held by the office; they are removed from this laptop %n day(s) later, so that a lost laptop holds as little as possible. Notices from the office (consents withdrawn and people erased there) are applied here too.</source>
+        <translation>
+            <numerusform>The office sends a receipt back for each export it imports. Applying it marks those records as safely held by the office; they are removed from this laptop %n day later, so that a lost laptop holds as little as possible. Notices from the office (consents withdrawn and people erased there) are applied here too.</numerusform>
+            <numerusform>The office sends a receipt back for each export it imports. Applying it marks those records as safely held by the office; they are removed from this laptop %n days later, so that a lost laptop holds as little as possible. Notices from the office (consents withdrawn and people erased there) are applied here too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipt for export {sequence} applied: {confirmed} of %n record(s) newly confirmed by the office.</source>
+        <translation>
+            <numerusform>Receipt for export {sequence} applied: {confirmed} of %n record newly confirmed by the office.</numerusform>
+            <numerusform>Receipt for export {sequence} applied: {confirmed} of %n records newly confirmed by the office.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
