@@ -45,6 +45,7 @@ from pace_desktop.records.models import Client, Event
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
 from pace_desktop.ui.dialogs.progress import run_with_progress
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
@@ -612,7 +613,7 @@ class AttendeeImportDialog(QDialog):
             self._show_page(page - 1)
 
     def _failed(self, exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, PaceError) else self.tr(
+        message = core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr(
             "Something went wrong reading or saving the list: nothing was saved. Try again.")
         if self.pages.currentIndex() == 0:
             self.file_row.set_error(message)

@@ -38,6 +38,7 @@ from pace_desktop.exchange.officekey import (
 from pace_desktop.store.store import RETENTION_DAYS
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.advisers import AddAdviserDialog, ChangePassphraseDialog
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
@@ -206,7 +207,7 @@ class SettingsDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.done_banner.clear_message()
-        self.banner.show_message(str(exc) if isinstance(exc, PaceError)
+        self.banner.show_message(core_tr(str(exc)) if isinstance(exc, PaceError)
                                  else self.tr("Nothing was changed: try again."))
 
     def confirm_then(self, action: str, fn: Callable[[Any], Any],
@@ -263,7 +264,7 @@ class SettingsDialog(QDialog):
         try:
             office_key = read_office_key_file(Path(chosen).expanduser())
         except PaceError as exc:
-            self.office_row.set_error(str(exc))
+            self.office_row.set_error(core_tr(str(exc)))
             return None
         self.office_row.set_error(None)
         store = self.session.store

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker, error_text, page, section, when
 from pace_desktop.ui.office.models import RowsModel, selected_key, table
 from pace_desktop.ui.office.reports_page import documents_folder
@@ -401,7 +402,7 @@ class PartnersPage(QWidget):
                                                  progress=progress), self._returned)
 
     def _returned(self, result: Any) -> None:
-        self.return_summary.setText("\n".join([result.summary(), *result.notes]))
+        self.return_summary.setText("\n".join(core_tr(line) for line in [result.summary(), *result.notes]))
         self.problems.clear()
         for problem in result.problems:
             self.problems.addItem(problem.line())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, page, when
 from pace_desktop.ui.office.models import RowsModel, selected_key, table
 from pace_desktop.ui.office.reports_page import documents_folder
@@ -362,7 +363,7 @@ class PrivacyPage(QWidget):
             return
         store = self.session.store
         self._run(lambda _p: withdraw(store, pace_id, consent.purpose),
-                  lambda result: result.summary())
+                  lambda result: core_tr(result.summary()))
 
     def correct(self) -> None:
         from pace_desktop.privacy.correction import correct
@@ -373,7 +374,7 @@ class PrivacyPage(QWidget):
         value = self.value.text().strip() or None
         store = self.session.store
         self._run(lambda _p: correct(store, pace_id, {field: value}),
-                  lambda result: result.summary())
+                  lambda result: core_tr(result.summary()))
 
     def erase(self) -> None:
         """Check the reason (it must not name the person) first, then ask for the passphrase."""
@@ -412,7 +413,7 @@ class PrivacyPage(QWidget):
     def _erased(self, result: Any) -> str:
         self._show_person(None)
         self.reason.clear()
-        return str(result.summary())
+        return core_tr(str(result.summary()))
 
     # -- laptops and retention: actions ------------------------------------------------------------
     def write_notices(self) -> None:
@@ -452,10 +453,10 @@ class PrivacyPage(QWidget):
             self.plan = plan
             self.plan_model.set_rows([(i.pace_id, i.last_contact.strftime("%d %b %Y"),
                                        ACTION_WORDS[i.action]) for i in plan.items])
-            self.plan_summary.setText(plan.summary())
+            self.plan_summary.setText(core_tr(plan.summary()))
             self.apply_button.setEnabled(bool(plan.items))
             return self.tr("Nothing has changed yet: check the list, then apply it.") \
-                if plan.items else plan.summary()
+                if plan.items else core_tr(plan.summary())
 
         self._run(lambda _p: plan_retention(store, years=years), shown, reload_person=False)
 
@@ -472,7 +473,7 @@ class PrivacyPage(QWidget):
             self.plan_model.set_rows([])
             self.plan_summary.clear()
             self.apply_button.setEnabled(False)
-            return str(result.summary())
+            return core_tr(str(result.summary()))
 
         def go() -> None:
             self._run(lambda _p: apply_retention(store, plan), applied, reload_person=False)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from pace_desktop.errors import PaceError, WrongPassphrase
 from pace_desktop.ui.dialogs.advisers import _PassphraseForm
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.field import FieldRow
@@ -86,6 +87,6 @@ class RecoverLaptopDialog(_PassphraseForm):
             return
         if isinstance(exc, WrongPassphrase):  # the office key does not open that laptop
             self.ok.setEnabled(True)
-            self.store_row.set_error(str(exc))
+            self.store_row.set_error(core_tr(str(exc)))
             return
         super().failed(exc)
