@@ -99,7 +99,8 @@ class FollowupPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setObjectName("hint")
         buttons.addWidget(self.message, 1)
-        self.record = style.primary(QPushButton(QCoreApplication.translate("FollowupDialog", "Re&cord outcome")))
+        self.record = style.primary(QPushButton(
+            QCoreApplication.translate("FollowupDialog", "Re&cord outcome")))
         self.record.setEnabled(False)
         self.record.clicked.connect(self._record)
         buttons.addWidget(self.record)
@@ -180,7 +181,8 @@ class FollowupPanel(QWidget):
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setText(error_text(exc, QCoreApplication.translate("FollowupDialog", "That did not work: nothing was saved. Try again.")))
+        self.message.setText(error_text(exc, QCoreApplication.translate(
+            "FollowupDialog", "That did not work: nothing was saved. Try again.")))
         self._selected()
 
 

@@ -90,7 +90,8 @@ def count_rows(grid: QGridLayout, counts: dict[str, int], start: int = 0) -> int
         name = QLabel(_t(words))
         value = QLabel(number(n))
         value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        value.setAccessibleName(QCoreApplication.translate("ExportDialog", "{kind}: {n}").format(kind=_t(words), n=number(n)))
+        value.setAccessibleName(QCoreApplication.translate("ExportDialog", "{kind}: {n}").format(
+            kind=_t(words), n=number(n)))
         grid.addWidget(name, row, 0)
         grid.addWidget(value, row, 1)
         row += 1

@@ -128,10 +128,14 @@ class ClientRow:
                 return core_tr(text), text  # the core's labels, in the 'core' context
             case 5:
                 band = BAND_LABELS.get(self.band or "")
-                return (core_tr(band) if band else QCoreApplication.translate("ClientsModel", "Not scored")), _BAND_ORDER.get(self.band, 3)
+                shown = core_tr(band) if band else QCoreApplication.translate("ClientsModel", "Not scored")
+                return shown, _BAND_ORDER.get(self.band, 3)
             case 6:
-                return (QCoreApplication.translate("ClientsModel", "Needs review") if self.needs_review else ""), int(not self.needs_review)
-        return (QCoreApplication.translate("ClientsModel", "Yes") if self.exported else QCoreApplication.translate("ClientsModel", "No")), int(self.exported)
+                review = QCoreApplication.translate("ClientsModel", "Needs review")
+                return (review if self.needs_review else ""), int(not self.needs_review)
+        exported = (QCoreApplication.translate("ClientsModel", "Yes") if self.exported
+                    else QCoreApplication.translate("ClientsModel", "No"))
+        return exported, int(self.exported)
 
 
 class ClientsModel(QAbstractTableModel):
@@ -238,5 +242,6 @@ class ClientsModel(QAbstractTableModel):
             if column == 6 and row.needs_review:
                 return _REVIEW_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.needs_review:
-            return QCoreApplication.translate("ClientsModel", "Registered at the kiosk: check the details with the person")
+            return QCoreApplication.translate(
+                "ClientsModel", "Registered at the kiosk: check the details with the person")
         return None

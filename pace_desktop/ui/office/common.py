@@ -79,7 +79,8 @@ class PathPicker(QWidget):
         self.edit.setAccessibleName(caption)
         self.edit.textChanged.connect(self.changed)
         self.button = QPushButton(button or QCoreApplication.translate("office", "Choose…"))
-        self.button.setAccessibleName(QCoreApplication.translate("office", "{field} — choose").format(field=caption))
+        self.button.setAccessibleName(
+            QCoreApplication.translate("office", "{field} — choose").format(field=caption))
         self.button.clicked.connect(self.choose)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -111,8 +112,9 @@ def error_text(exc: BaseException, fallback: str) -> str:
     if isinstance(exc, PaceError):
         return core_tr(str(exc))  # the core's own words, through the 'core' context (ui/i18n.py)
     if isinstance(exc, OSError):
-        return QCoreApplication.translate("office", "The file or folder could not be used: check it exists and that you may write "
-                  "there, then try again.")
+        return QCoreApplication.translate(
+            "office", "The file or folder could not be used: check it exists and that you may write "
+            "there, then try again.")
     return fallback
 
 
