@@ -184,7 +184,10 @@ def _start_demo(session: Any, window: Any, folder: Path, passphrase: str) -> Non
     from pace_desktop.ui.dialogs.progress import run_with_progress
 
     def failed(exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, PaceError) else "The demo store could not be made."
+        from pace_desktop.ui.i18n import core_tr
+
+        message = core_tr(str(exc)) if isinstance(exc, PaceError) else QCoreApplication.translate(
+            "MainWindow", "The demo store could not be made.")
         window.unlock.notice.show_message(message)
 
     run_with_progress(session, window, window.tr("Preparing the demo"),

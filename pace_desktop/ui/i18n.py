@@ -100,16 +100,17 @@ def moment(value: datetime) -> str:
 
 def english_forms(source: str) -> tuple[str, str]:
     """The singular and plural English of a ``%n`` source written with '(s)': '%n record(s)' ->
-    ('%n record', '%n records'); 'person(s)' -> person / people."""
-    one = source.replace("person(s)", "person").replace("(s)", "")
+    ('%n record', '%n records'); 'person(s)' -> person / people; '(s) were' -> 'was' / 's were'."""
+    one = source.replace("person(s)", "person").replace("(s) were", " was").replace("(s)", "")
     many = source.replace("person(s)", "people").replace("(s)", "s")
     return one, many
 
 
 def fill_english_plurals(path: Path) -> int:
     """Write the English forms of every empty plural message of ``path`` (an English .ts made by
-    ``pyside6-lupdate -pluralonly``), marked finished; returns how many it filled. Forms already
-    written (by hand, for an irregular noun) are kept; lupdate tidies the layout on its next run."""
+    ``pyside6-lupdate -pluralonly``) still marked unfinished (lupdate's guesses from another
+    context included), then marks them finished; returns how many it wrote. Finished messages (an
+    irregular noun corrected by hand) are kept; lupdate tidies the layout on its next run."""
     root = ET.parse(path).getroot()  # noqa: S314 - our own translation file
     filled = 0
     for message in root.iter("message"):
@@ -117,7 +118,7 @@ def fill_english_plurals(path: Path) -> int:
         if message.get("numerus") != "yes" or translation is None:
             continue
         forms = translation.findall("numerusform")
-        if translation.get("type") != "unfinished" or any(f.text for f in forms):
+        if translation.get("type") != "unfinished":  # finished: written or checked by a person
             continue
         for form in forms:
             translation.remove(form)

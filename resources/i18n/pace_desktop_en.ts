@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_GB">
 <context>
+    <name>DuplicatesPage</name>
+    <message numerus="yes">
+        <source>%n open for review</source>
+        <translation>
+            <numerusform>%n open for review</numerusform>
+            <numerusform>%n open for review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n record(s) changed since the last export.</source>
@@ -46,6 +56,78 @@ in the folder {folder}</numerusform>
         <translation>
             <numerusform>•  %n person: {reason}</numerusform>
             <numerusform>•  %n people: {reason}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n due</numerusform>
+            <numerusform>%n due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message numerus="yes">
+        <source>%n receipt(s) were written in {folder}.</source>
+        <translation>
+            <numerusform>%n receipt was written in {folder}.</numerusform>
+            <numerusform>%n receipts were written in {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receipt(s) were written beside the bundles.</source>
+        <translation>
+            <numerusform>%n receipt was written beside the bundles.</numerusform>
+            <numerusform>%n receipts were written beside the bundles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accepted</numerusform>
+            <numerusform>%n accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already had</source>
+        <translation>
+            <numerusform>%n already had</numerusform>
+            <numerusform>%n already had</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s) listed for review.</source>
+        <translation>
+            <numerusform>%n possible duplicate listed for review.</numerusform>
+            <numerusform>%n possible duplicates listed for review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s): {verdicts}.</source>
+        <translation>
+            <numerusform>%n bundle: {verdicts}.</numerusform>
+            <numerusform>%n bundles: {verdicts}.</numerusform>
         </translation>
     </message>
 </context>
@@ -116,6 +198,23 @@ in the folder {folder}</numerusform>
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message numerus="yes">
+        <source>%n withdrawal(s)</source>
+        <translation>
+            <numerusform>%n withdrawal</numerusform>
+            <numerusform>%n withdrawals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n erasure(s)</source>
+        <translation>
+            <numerusform>%n erasure</numerusform>
+            <numerusform>%n erasures</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message numerus="yes">
         <source>Nothing was removed yet: confirmed records stay on this laptop for %n day(s), then are removed automatically.</source>
@@ -164,6 +263,30 @@ in the folder {folder}</numerusform>
         <translation>
             <numerusform>Receipt for export {sequence} applied: {confirmed} of %n record newly confirmed by the office.</numerusform>
             <numerusform>Receipt for export {sequence} applied: {confirmed} of %n records newly confirmed by the office.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> minute(s)</source>
+        <translation>
+            <numerusform> minute</numerusform>
+            <numerusform> minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> second(s)</source>
+        <translation>
+            <numerusform> second</numerusform>
+            <numerusform> seconds</numerusform>
         </translation>
     </message>
 </context>

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
-    <name></name>
-    <message>
-        <source>For review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not the same person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AddAdviserDialog</name>
     <message>
         <source>Add an adviser</source>
@@ -60,6 +45,10 @@
 </context>
 <context>
     <name>AttendeeImportDialog</name>
+    <message>
+        <source>Staff lists (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Import attendee list</source>
         <translation type="unfinished"></translation>
@@ -158,6 +147,16 @@
     </message>
     <message>
         <source>Field for the column {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{heading}
+→ {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{heading}
+(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -388,6 +387,13 @@
     </message>
 </context>
 <context>
+    <name>ChoiceGroup</name>
+    <message>
+        <source>{answer}, {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientRecordDialog</name>
     <message>
         <source>Submitted at the kiosk — check and confirm. Go through each tab with the person, correct anything wrong, then confirm.</source>
@@ -527,6 +533,61 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientsModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PACE ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NI number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered at the kiosk: check the details with the person</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -745,6 +806,50 @@
 <context>
     <name>DuplicatesPage</name>
     <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NI number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no longer held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{employer}, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,9 +909,13 @@
         <source>Re&amp;open</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} open for review</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n open for review</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>The list could not be read or changed: lock and unlock, then try again.</source>
@@ -979,6 +1088,49 @@
     </message>
 </context>
 <context>
+    <name>EventsModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Council area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients whose risk band is High</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Events</source>
@@ -1014,6 +1166,10 @@
     </message>
     <message>
         <source>No office key is set on this laptop, so nothing can be exported: add the office.pub file from the office in Settings, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1357,6 +1513,132 @@ in the folder {folder}</source>
     </message>
 </context>
 <context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>PACE ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who agreed to be contacted after PACE, due a follow-up 3, 6 or 12 months after leaving. Nobody who said no, or withdrew, is listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People due a follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a person in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dat&amp;e</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the person said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cord outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work: nothing was saved. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>{outcome} ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} ({pace_id}), left {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded {outcome} on {date} for {pace_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Import history</source>
@@ -1423,6 +1705,10 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{reason} {gap}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} of {1} attempts shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,6 +1734,14 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>PACE receipts (*.pacereceipt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt was kept for that bundle: import it again to make one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} already exists: choose a new file name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1538,7 +1832,30 @@ in the folder {folder}</source>
     </message>
 </context>
 <context>
+    <name>ImpactPage</name>
+    <message>
+        <source>PACE impact summary, produced {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share back in work, by months after leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months after leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sustained work (of those known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
+    <message>
+        <source>PACE bundles (*.pacebundle);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Import bundles</source>
         <translation type="unfinished"></translation>
@@ -1652,6 +1969,10 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No .pacebundle files were found there: check the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1659,21 +1980,21 @@ in the folder {folder}</source>
         <source>The import stopped before it finished: bundles already done are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>in {0}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n receipt(s) were written in {folder}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <source>beside the bundles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 receipt was written {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} receipts were written {1}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n receipt(s) were written beside the bundles.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Send each one back to the adviser whose laptop sent the bundle: its file name names the laptop.</source>
@@ -1681,7 +2002,92 @@ in the folder {folder}</source>
     </message>
 </context>
 <context>
+    <name>ImportWords</name>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already had</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This bundle comes from a laptop this office has not enrolled ({0}): enrol its device key on the Devices tab, or import again with &apos;Trust new laptops&apos; ticked. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop {0} was enrolled on this first bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s) listed for review.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The receipt could not be written: save it again from Import history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> </source>
+        <comment>between the sentences about one import</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the verdict counts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s): {verdicts}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
+    <message>
+        <source>The office identity is the secret key that opens every bundle sent to this office. Keep the backup offline — an encrypted USB stick in a safe — never on a shared drive or in email: anyone holding it can read bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Office key and staff</source>
         <translation type="unfinished"></translation>
@@ -1948,6 +2354,10 @@ in the folder {folder}</source>
         <source>What was typed in the kept forms will be lost. Discard them?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The demo store could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OfficeHome</name>
@@ -2100,6 +2510,10 @@ in the folder {folder}</source>
 </context>
 <context>
     <name>PartnersPage</name>
+    <message>
+        <source>Partner returns (*.xlsx *.age *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Partners</source>
         <translation type="unfinished"></translation>
@@ -2309,7 +2723,7 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt;</source>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2376,6 +2790,26 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>PACE ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2469,6 +2903,26 @@ in the folder {folder}</source>
     <message>
         <source>Withdrawals and erasures made here must reach the laptops that hold the person. Write the notice files and send each to its laptop, where the adviser applies it with Apply office file…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: for laptop {laptop}, {withdrawals} and {erasures}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n withdrawal(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n erasure(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Send each file to its laptop; the adviser applies it with Apply office file…</source>
@@ -2567,10 +3021,6 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}: for laptop {1}, {2} withdrawals and {3} erasures.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Identifiable data is now kept for {0} years after last contact.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2592,6 +3042,10 @@ in the folder {folder}</source>
 </context>
 <context>
     <name>ReauthDialog</name>
+    <message>
+        <source>That is not your passphrase: type the one you unlocked with.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Confirm it is you</source>
         <translation type="unfinished"></translation>
@@ -2866,6 +3320,46 @@ in the folder {folder}</source>
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>This report holds people&apos;s personal data: save it only on the office&apos;s secure drive, never on a laptop, USB stick or in email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts per event, with no names, but small numbers are not hidden: keep it within SDS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts under 5 are hidden so that no one can be picked out: this report may be shared with partners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No names, contact details or full postcodes, but still about individual people: use it for research and evaluation of PACE only, as the data-sharing agreement allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check who may see this report before you share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reciprocity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2971,6 +3465,22 @@ in the folder {folder}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Keep confirmed records for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after no use for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk: reset after no use for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk: warning countdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3029,6 +3539,30 @@ in the folder {folder}</source>
     <message>
         <source>&amp;Use this key</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Confirmed records are removed from this laptop after the retention period, so that a lost laptop holds as little as possible.</source>
@@ -3269,6 +3803,21 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>Nothing was changed: try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>office</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} — choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file or folder could not be used: check it exists and that you may write there, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

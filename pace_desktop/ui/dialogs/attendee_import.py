@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -42,7 +43,7 @@ from pace_desktop import attendees
 from pace_desktop.attendees import FIELDS, RowCheck, Sheet, SourceFile
 from pace_desktop.errors import PaceError
 from pace_desktop.records.models import Client, Event
-from pace_desktop.ui import style
+from pace_desktop.ui import i18n, style
 from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
 from pace_desktop.ui.dialogs.progress import run_with_progress
 from pace_desktop.ui.i18n import core_tr
@@ -52,7 +53,8 @@ from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.fit import fit_to_screen
 
 PREVIEW_ROWS = 20
-FILE_FILTER = "Staff lists (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("AttendeeImportDialog",
+                                "Staff lists (*.xlsx *.xlsm *.csv *.txt);;All files (*)")
 _Index = QModelIndex | QPersistentModelIndex
 _PROBLEM = QBrush(QColor("#fde8ea"))
 _WARNING = QBrush(QColor("#fff4d6"))
@@ -65,7 +67,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return i18n.short_date(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -375,7 +377,7 @@ class AttendeeImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("Don't import"), "")
             for key, label in FIELDS.items():
-                combo.addItem(self.tr(label), key)
+                combo.addItem(core_tr(label), key)
             combo.setCurrentIndex(max(0, combo.findData(self.mapping.get(col, ""))))
             combo.setAccessibleName(self.tr("Field for the column {0}").format(heading))
             combo.setMinimumWidth(300)
@@ -404,8 +406,9 @@ class AttendeeImportDialog(QDialog):
         names = []
         for col, heading in enumerate(self.headings):
             field = self.mapping.get(col)
-            names.append(f"{heading}\n→ {self.tr(FIELDS[field]).split(' (')[0]}" if field
-                         else f"{heading}\n({self.tr('not imported')})")
+            names.append(self.tr("{heading}\n→ {field}").format(
+                heading=heading, field=core_tr(FIELDS[field]).split(" (")[0]) if field
+                else self.tr("{heading}\n(not imported)").format(heading=heading))
         self.preview.headings = names
         rows = [tuple(cell_text(self.sheet.cell(i, c)) for c in range(len(self.headings)))
                 for i in list(self.sheet.data_indexes())[:PREVIEW_ROWS]]
@@ -413,7 +416,7 @@ class AttendeeImportDialog(QDialog):
         self.preview_view.resizeColumnsToContents()
 
     def mapping_problems(self) -> list[str]:
-        return [self.tr(p) for p in attendees.mapping_problems(self.mapping)]
+        return [core_tr(p) for p in attendees.mapping_problems(self.mapping)]
 
     def _check(self) -> None:
         assert self.sheet is not None

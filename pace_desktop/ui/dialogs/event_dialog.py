@@ -99,7 +99,7 @@ class EventDialog(QDialog):
         self.date.setMaximumWidth(170)
         self.type = QComboBox()
         for member in EventType:
-            self.type.addItem(self.tr(member.label), member.value)
+            self.type.addItem(core_tr(member.label), member.value)
         self.hr1 = QLineEdit()
         self.hr1.setMaximumWidth(200)
         self.affected = QLineEdit()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.ui.i18n import core_tr, number
 from pace_desktop.ui.office.common import error_text, page, when
 from pace_desktop.ui.office.import_page import TONE, plain_reason, verdict_words
 from pace_desktop.ui.office.models import RowsModel, selected_key, sortable, table
@@ -116,8 +117,10 @@ class HistoryPage(QWidget):
         self.model.set_rows(
             [(when(r.attempted_at), r.file_name, r.device_id or "—",
               "—" if r.sequence is None else str(r.sequence), words.get(r.verdict, r.verdict),
-              str(records_in(r)) if r.verdict != "refused" else "—",
-              plain_reason(r.code, r.reason, r.device_id) + (f" {r.gap}" if r.gap else ""))
+              number(records_in(r)) if r.verdict != "refused" else "—",
+              self.tr("{reason} {gap}").format(reason=plain_reason(r.code, r.reason, r.device_id),
+                                                gap=core_tr(r.gap))
+              if r.gap else plain_reason(r.code, r.reason, r.device_id))
              for r in rows],
             keys=rows,
             sort_keys=[(r.id, r.file_name, r.device_id or "", r.sequence or 0, r.verdict,
@@ -188,9 +191,11 @@ class HistoryPage(QWidget):
         def save(_progress: Any) -> Path:
             data = saved_receipt(store, row.bundle_id)
             if data is None:
-                raise PaceError("No receipt was kept for that bundle: import it again to make one.")
+                raise PaceError(self.tr("No receipt was kept for that bundle: import it again to "
+                                        "make one."))
             if target.exists():
-                raise UsageError(f"{target.name} already exists: choose a new file name.")
+                raise UsageError(self.tr("{file} already exists: choose a new file name.").format(
+                    file=target.name))
             return write_durably(target, data, replace=False)
 
         def saved(path: Path) -> None:

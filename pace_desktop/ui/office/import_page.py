@@ -298,7 +298,7 @@ class ImportPage(QWidget):
         def run(progress: Any) -> list[Any]:
             files = collect_bundles(paths)
             if not files:
-                raise UsageError("No .pacebundle files were found there: check the folder.")
+                raise UsageError(self.tr("No .pacebundle files were found there: check the folder."))
 
             def scaled(done: int, total: int) -> None:
                 progress(int(STEPS * done / max(1, total)), STEPS)
@@ -348,13 +348,12 @@ class ImportPage(QWidget):
         # A bundle imported twice has one receipt: the second run rewrites the same file.
         written = {r.receipt_path for r in results if r.receipt_path is not None}
         if written:
-            where = (self.tr("in {0}").format(self.receipts_folder) if self.receipts_folder
-                     else self.tr("beside the bundles"))
-            head = (self.tr("1 receipt was written {0}.").format(where) if len(written) == 1
-                    else self.tr("{0} receipts were written {1}.").format(len(written), where))
-            self.receipts_note.setText(head + " " + self.tr(
+            head = (self.tr("%n receipt(s) were written in {folder}.", "", len(written)).format(
+                        folder=self.receipts_folder) if self.receipts_folder
+                    else self.tr("%n receipt(s) were written beside the bundles.", "", len(written)))
+            self.receipts_note.setText(" ".join((head, self.tr(  # two sentences
                 "Send each one back to the adviser whose laptop sent the bundle: its file name "
-                "names the laptop."))
+                "names the laptop."))))
         self.receipts_note.setVisible(bool(written))
         self.open_receipts.setVisible(bool(written))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.ui import style
+from pace_desktop.ui import i18n, style
 from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, page, when
 from pace_desktop.ui.office.models import RowsModel, selected_key, table
@@ -35,7 +35,9 @@ from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.reauth import ReauthDialog
 
-DETAILS = ("PACE ID", "Name", "Date of birth", "Postcode", "Event", "From laptop")
+DETAILS = (QT_TRANSLATE_NOOP("PrivacyPage", "PACE ID"), QT_TRANSLATE_NOOP("PrivacyPage", "Name"),
+           QT_TRANSLATE_NOOP("PrivacyPage", "Date of birth"), QT_TRANSLATE_NOOP("PrivacyPage", "Postcode"),
+           QT_TRANSLATE_NOOP("PrivacyPage", "Event"), QT_TRANSLATE_NOOP("PrivacyPage", "From laptop"))
 
 
 def look_up(store: Any, pace_id: str) -> dict[str, Any]:
@@ -429,10 +431,12 @@ class PrivacyPage(QWidget):
             if not written:
                 return self.tr("No withdrawals or erasures made at the office need to reach a "
                                "laptop.")
-            return "\n".join(self.tr("{0}: for laptop {1}, {2} withdrawals and {3} erasures.")
-                             .format(n.path.name, n.device_id, n.withdrawals, n.erasures)
-                             for n in written) + "\n" + self.tr(
-                "Send each file to its laptop; the adviser applies it with Apply office file…")
+            lines = [self.tr("{file}: for laptop {laptop}, {withdrawals} and {erasures}.").format(
+                         file=n.path.name, laptop=n.device_id,
+                         withdrawals=self.tr("%n withdrawal(s)", "", n.withdrawals),
+                         erasures=self.tr("%n erasure(s)", "", n.erasures)) for n in written]
+            return "\n".join([*lines, self.tr(
+                "Send each file to its laptop; the adviser applies it with Apply office file…")])
 
         self._run(lambda _p: write_notices(store, folder), said, reload_person=False)
 
@@ -451,8 +455,8 @@ class PrivacyPage(QWidget):
 
         def shown(plan: Any) -> str:
             self.plan = plan
-            self.plan_model.set_rows([(i.pace_id, i.last_contact.strftime("%d %b %Y"),
-                                       ACTION_WORDS[i.action]) for i in plan.items])
+            self.plan_model.set_rows([(i.pace_id, i18n.day(i.last_contact),
+                                       core_tr(ACTION_WORDS[i.action])) for i in plan.items])
             self.plan_summary.setText(core_tr(plan.summary()))
             self.apply_button.setEnabled(bool(plan.items))
             return self.tr("Nothing has changed yet: check the list, then apply it.") \

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from pace_desktop.errors import PaceError, WrongPassphrase
@@ -82,7 +83,7 @@ class RecoverLaptopDialog(_PassphraseForm):
     def failed(self, exc: BaseException) -> None:
         if isinstance(exc, PaceError) and str(exc) == NOT_YOURS:
             self.ok.setEnabled(True)
-            self.mine_row.set_error(self.tr(NOT_YOURS))
+            self.mine_row.set_error(QCoreApplication.translate("ReauthDialog", NOT_YOURS))
             self.mine.setFocus()
             return
         if isinstance(exc, WrongPassphrase):  # the office key does not open that laptop

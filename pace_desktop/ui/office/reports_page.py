@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -32,21 +32,25 @@ from pace_desktop.ui.widgets.field import FieldRow
 # What each kind may be used for, shown above the Write button. Kinds added later (reciprocity,
 # de-identified…) get the careful default until a line is written for them here.
 CAUTIONS = {
-    "records": "This report holds people's personal data: save it only on the office's secure "
-               "drive, never on a laptop, USB stick or in email.",
-    "summary": "Counts per event, with no names, but small numbers are not hidden: keep it within "
-               "SDS.",
-    "partners": "Counts under 5 are hidden so that no one can be picked out: this report may be "
-                "shared with partners.",
+    "records": QT_TRANSLATE_NOOP("ReportsPage", "This report holds people's personal data: save it "
+                                 "only on the office's secure drive, never on a laptop, USB stick or "
+                                 "in email."),
+    "summary": QT_TRANSLATE_NOOP("ReportsPage", "Counts per event, with no names, but small numbers "
+                                 "are not hidden: keep it within SDS."),
+    "partners": QT_TRANSLATE_NOOP("ReportsPage", "Counts under 5 are hidden so that no one can be "
+                                  "picked out: this report may be shared with partners."),
 }
-CAUTIONS["deidentified"] = (
-    "No names, contact details or full postcodes, but still about individual people: use it for "
-    "research and evaluation of PACE only, as the data-sharing agreement allows.")
+CAUTIONS["deidentified"] = QT_TRANSLATE_NOOP(
+    "ReportsPage", "No names, contact details or full postcodes, but still about individual people: "
+    "use it for research and evaluation of PACE only, as the data-sharing agreement allows.")
 CAUTIONS["reciprocity"] = CAUTIONS["partners"]
-DEFAULT_CAUTION = "Check who may see this report before you share it."
+DEFAULT_CAUTION = QT_TRANSLATE_NOOP("ReportsPage", "Check who may see this report before you share it.")
 SECURE_DRIVE_ONLY = {"records"}  # kinds whose caution says: the office's secure drive only
-TITLES = {"records": "Records", "summary": "Event summary", "partners": "Partners",
-          "deidentified": "De-identified", "reciprocity": "Reciprocity"}
+TITLES = {"records": QT_TRANSLATE_NOOP("ReportsPage", "Records"),
+          "summary": QT_TRANSLATE_NOOP("ReportsPage", "Event summary"),
+          "partners": QT_TRANSLATE_NOOP("ReportsPage", "Partners"),
+          "deidentified": QT_TRANSLATE_NOOP("ReportsPage", "De-identified"),
+          "reciprocity": QT_TRANSLATE_NOOP("ReportsPage", "Reciprocity")}
 
 
 def title_of(name: str) -> str:

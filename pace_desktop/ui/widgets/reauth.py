@@ -3,6 +3,7 @@ keys)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from pace_desktop.errors import PaceError, WrongPassphrase
@@ -12,7 +13,7 @@ from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.passphrase import PassphraseEdit
 
-NOT_YOURS = "That is not your passphrase: type the one you unlocked with."
+NOT_YOURS = QT_TRANSLATE_NOOP("ReauthDialog", "That is not your passphrase: type the one you unlocked with.")
 
 
 def verify_current(session: Session, passphrase: str) -> None:
