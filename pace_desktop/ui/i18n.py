@@ -134,10 +134,50 @@ def fill_english_plurals(path: Path) -> int:
     return filled
 
 
+# -- the 'core' context for translators ---------------------------------------------------------------
+
+def core_strings() -> list[str]:
+    """The core's fixed wording the adviser's and office's screens show through ``core_tr``: the
+    labels of every choice (event types, employment, outcomes…), risk bands, staff-list columns, why
+    an export held someone back, what retention does, how a partner matches. lupdate cannot read these
+    (they are plain strings in the Qt-free core), so ``write_core_ts`` lists them for translators; a
+    refusal's one line is built with its details and is shown in English until a translator supplies
+    the exact sentence."""
+    from pace_desktop import attendees
+    from pace_desktop.exchange.export import HELD_BACK_REASONS
+    from pace_desktop.partners.identifiers import MATCH_LABELS
+    from pace_desktop.privacy.retention import ACTION_WORDS
+    from pace_desktop.records import enums
+
+    texts: set[str] = set(enums.BAND_LABELS.values())
+    for value in vars(enums).values():
+        if isinstance(value, type) and issubclass(value, enums.LabelledEnum) \
+                and value is not enums.LabelledEnum:
+            texts.update(member.label for member in value)
+    for table in (attendees.FIELDS, HELD_BACK_REASONS, MATCH_LABELS, ACTION_WORDS):
+        texts.update(table.values())
+    return sorted(t for t in texts if t)
+
+
+def write_core_ts(path: Path, language: str) -> int:
+    """Write (or update) ``pace_desktop_<code>_core.ts`` (context ``core``), keeping translations
+    made; returns how many strings still need work (the kiosk's writer, another context)."""
+    from pace_desktop.ui.kiosk.i18n import write_ts
+
+    return write_ts(path, language, CORE_CONTEXT, core_strings())
+
+
 def main(argv: list[str]) -> int:
-    """``python -m pace_desktop.ui.i18n FILE.ts`` fills the English plural forms of that file."""
+    """``python -m pace_desktop.ui.i18n FILE.ts`` fills the English plural forms of that file;
+    ``python -m pace_desktop.ui.i18n core CODE`` writes resources/i18n/pace_desktop_CODE_core.ts."""
+    if len(argv) == 2 and argv[0] == "core" and argv[1].isalpha():
+        path = resource("i18n", f"{PREFIX}{argv[1]}_core.ts")
+        todo = write_core_ts(path, argv[1])
+        sys.stdout.write(f"{path}: {todo} strings to translate\n")
+        return 0
     if len(argv) != 1 or not argv[0].endswith(".ts"):
-        sys.stderr.write("usage: python -m pace_desktop.ui.i18n resources/i18n/pace_desktop_en.ts\n")
+        sys.stderr.write("usage: python -m pace_desktop.ui.i18n resources/i18n/pace_desktop_en.ts\n"
+                         "       python -m pace_desktop.ui.i18n core LANGUAGE_CODE (e.g. gd, pl)\n")
         return 2
     filled = fill_english_plurals(Path(argv[0]))
     sys.stdout.write(f"{argv[0]}: {filled} English plural forms written\n")
