@@ -139,15 +139,18 @@ def fill_english_plurals(path: Path) -> int:
 def core_strings() -> list[str]:
     """The core's fixed wording the adviser's and office's screens show through ``core_tr``: the
     labels of every choice (event types, employment, outcomes…), risk bands, staff-list columns, why
-    an export held someone back, what retention does, how a partner matches. lupdate cannot read these
+    an export held someone back, what retention does, how a partner matches, what each report holds,
+    the details the office may correct. lupdate cannot read these
     (they are plain strings in the Qt-free core), so ``write_core_ts`` lists them for translators; a
     refusal's one line is built with its details and is shown in English until a translator supplies
     the exact sentence."""
     from pace_desktop import attendees
     from pace_desktop.exchange.export import HELD_BACK_REASONS
     from pace_desktop.partners.identifiers import MATCH_LABELS
+    from pace_desktop.privacy.correction import correctable_fields
     from pace_desktop.privacy.retention import ACTION_WORDS
     from pace_desktop.records import enums
+    from pace_desktop.reports.kinds import REPORTS
 
     texts: set[str] = set(enums.BAND_LABELS.values())
     for value in vars(enums).values():
@@ -156,6 +159,8 @@ def core_strings() -> list[str]:
             texts.update(member.label for member in value)
     for table in (attendees.FIELDS, HELD_BACK_REASONS, MATCH_LABELS, ACTION_WORDS):
         texts.update(table.values())
+    texts.update(kind.description for kind in REPORTS.values())
+    texts.update(name.replace("_", " ") for name in correctable_fields("client"))
     return sorted(t for t in texts if t)
 
 

@@ -200,7 +200,31 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>aggregate counts for partners, small numbers hidden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>date of birth</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>de-identify (kept for statistics without identifiers)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>disability</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>email</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>employment status</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -208,7 +232,47 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>every record, one sheet per kind of record (for the CRM)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>expected leaving date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>first name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>first name, last name, date of birth and postcode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>for each partner, outcomes of the people it was sent, small numbers hidden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>gender</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>job title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>last name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>length of service years</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>needs review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ni number</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -216,7 +280,55 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>notice date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>pace criteria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>pace flag</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>per event: attendance, risk bands, services wanted, referrals, charts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>per-person rows for research and evaluation: no names or contact details, keyed hash for the PACE ID, age bands, postcode districts (no counts: see summary)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>postcode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>preferred name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>services wanted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>the client is no longer on this laptop</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>what happened after PACE: time to work (Kaplan-Meier) by band, age, sector, area, event type and help received, sustained work, time on PACE, feedback, checklist validation, charts</source>
       <translation type="unfinished" />
     </message>
   </context>

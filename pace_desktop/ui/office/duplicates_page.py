@@ -117,7 +117,7 @@ class DuplicatesPage(QWidget):
             heading = QLabel(title)
             heading.setStyleSheet("font-weight: 600;")
             grid.addWidget(heading, 0, col)
-        for r, name in enumerate(("PACE ID", *DETAIL_ROWS), start=1):
+        for r, name in enumerate((QT_TRANSLATE_NOOP("DuplicatesPage", "PACE ID"), *DETAIL_ROWS), start=1):
             label = QLabel(self.tr(name))
             label.setObjectName("hint")
             grid.addWidget(label, r, 0, Qt.AlignmentFlag.AlignRight)

@@ -159,7 +159,7 @@ class PrivacyPage(QWidget):
         self.field = QComboBox()
         self.field.setAccessibleName(self.tr("Detail to correct"))
         for name in correctable_fields("client"):
-            self.field.addItem(name.replace("_", " "), name)
+            self.field.addItem(core_tr(name.replace("_", " ")), name)  # words in the 'core' context
         self.value = QLineEdit()
         self.value.setAccessibleName(self.tr("Corrected value"))
         self.value.setPlaceholderText(self.tr("Corrected value (blank clears it)"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker, error_text, open_folder, page
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
@@ -50,7 +51,8 @@ TITLES = {"records": QT_TRANSLATE_NOOP("ReportsPage", "Records"),
           "summary": QT_TRANSLATE_NOOP("ReportsPage", "Event summary"),
           "partners": QT_TRANSLATE_NOOP("ReportsPage", "Partners"),
           "deidentified": QT_TRANSLATE_NOOP("ReportsPage", "De-identified"),
-          "reciprocity": QT_TRANSLATE_NOOP("ReportsPage", "Reciprocity")}
+          "reciprocity": QT_TRANSLATE_NOOP("ReportsPage", "Reciprocity"),
+          "impact": QT_TRANSLATE_NOOP("ReportsPage", "Impact")}
 
 
 def title_of(name: str) -> str:
@@ -99,7 +101,7 @@ class ReportsPage(QWidget):
         self.kind = QComboBox()
         for name, kind in REPORTS.items():
             self.kind.addItem(self.tr(title_of(name)), name)
-            self.kind.setItemData(self.kind.count() - 1, kind.description,
+            self.kind.setItemData(self.kind.count() - 1, core_tr(kind.description),
                                   Qt.ItemDataRole.ToolTipRole)
         self.kind_row = FieldRow(grid, 0, self.tr("&Report"), self.kind)
         self.out = PathPicker("save", self.tr("Save the report as"),
@@ -143,7 +145,7 @@ class ReportsPage(QWidget):
         for row, (name, kind) in enumerate(reports.items()):
             title = QLabel(self.tr(title_of(name)))
             title.setStyleSheet("font-weight: 600;")
-            about = QLabel(sentence(kind.description))
+            about = QLabel(sentence(core_tr(kind.description)))
             about.setWordWrap(True)
             about.setObjectName("hint")
             grid.addWidget(title, row, 0, Qt.AlignmentFlag.AlignTop)
