@@ -894,6 +894,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>PACE ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Not the same person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3391,6 +3395,10 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>Reciprocity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -174,6 +175,10 @@ def _shown_texts(window: QWidget) -> list[tuple[str, str]]:
         name = type(widget).__name__
         if widget.toolTip():
             out.append((f"{name} tooltip", widget.toolTip()))
+        box = widget.parent()
+        if isinstance(box, QDialogButtonBox) and isinstance(widget, QAbstractButton) and \
+                box.standardButton(widget) != QDialogButtonBox.StandardButton.NoButton:
+            continue  # Cancel, Close…: Qt's own words, from Qt's translations (qtbase_<code>.qm)
         if isinstance(widget, QLabel | QAbstractButton):
             out.append((name, widget.text()))
         if isinstance(widget, QGroupBox):
@@ -280,3 +285,32 @@ def _office_data(window: QWidget) -> set[str]:
             if "/" in token or token.startswith("age1") or re.search(r"[0-9a-f]{8}", token):
                 found.add(token)
     return found
+
+
+def test_the_adviser_dialogs_are_all_translated_in_a_pseudo_locale(
+        qtbot, pseudo_locale, window_factory, demo_store_path) -> None:  # noqa: F811 - fixtures
+    from pace_desktop.ui.dialogs.attendee_import import AttendeeImportDialog
+    from pace_desktop.ui.dialogs.event_dialog import EventDialog
+    from pace_desktop.ui.dialogs.export_dialog import ExportDialog
+    from pace_desktop.ui.dialogs.receipt_dialog import ReceiptDialog
+    from pace_desktop.ui.dialogs.settings_dialog import SettingsDialog
+    from pace_desktop.ui.followup_dialog import FollowupDialog
+
+    window = window_factory(demo_store_path)
+    unlock(qtbot, window)
+    session = window.session
+    data = _data_of_adviser_store(window) | {str(demo_store_path), str(demo_store_path.parent)}
+    event = next(iter(session.store.events.all()))
+    missing = []
+    for make in (lambda: ExportDialog(session, window), lambda: ReceiptDialog(session, window),
+                 lambda: SettingsDialog(session, window), lambda: FollowupDialog(session, window),
+                 lambda: EventDialog(session, event, window),
+                 lambda: AttendeeImportDialog(session, event, window)):
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        settle(qtbot, session)
+        missing += [f"{type(dialog).__name__}: {line}"
+                    for line in _untranslated(dialog, data | _office_data(dialog))]
+        dialog.hide()
+    assert not missing, "\n".join(sorted(set(missing)))
