@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_GB">
 <context>
+    <name>DraftOffer</name>
+    <message numerus="yes">
+        <source>%n form(s) you had open when PACE Intake locked were kept. Reopen them to carry on.</source>
+        <translation>
+            <numerusform>A form you had open when PACE Intake locked was kept. Reopen it to carry on.</numerusform>
+            <numerusform>%n forms you had open when PACE Intake locked were kept. Reopen them to carry on.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message numerus="yes">
         <source>%n open for review</source>
@@ -73,6 +83,16 @@ in the folder {folder}</numerusform>
         <translation>
             <numerusform>%n due</numerusform>
             <numerusform>%n due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message numerus="yes">
+        <source>{shown} of %n attempt(s) shown</source>
+        <translation>
+            <numerusform>{shown} of %n attempt shown</numerusform>
+            <numerusform>{shown} of %n attempts shown</numerusform>
         </translation>
     </message>
 </context>
@@ -211,6 +231,13 @@ in the folder {folder}</numerusform>
         <translation>
             <numerusform>%n erasure</numerusform>
             <numerusform>%n erasures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>De-identify or erase the %n person(s) listed? This cannot be undone. Type your passphrase to confirm.</source>
+        <translation>
+            <numerusform>De-identify or erase the %n person listed? This cannot be undone. Type your passphrase to confirm.</numerusform>
+            <numerusform>De-identify or erase the %n people listed? This cannot be undone. Type your passphrase to confirm.</numerusform>
         </translation>
     </message>
 </context>

@@ -794,13 +794,13 @@
         <source>&amp;Discard</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>A form you had open when PACE Intake locked was kept. Reopen it to carry on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} forms you had open when PACE Intake locked were kept. Reopen them to carry on.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n form(s) you had open when PACE Intake locked were kept. Reopen them to carry on.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1712,9 +1712,13 @@ in the folder {folder}</source>
         <source>{reason} {gap}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} of {1} attempts shown</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{shown} of %n attempt(s) shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Select an attempt to read its full reason here.</source>
@@ -2932,6 +2936,14 @@ in the folder {folder}</source>
         <source>Send each file to its laptop; the adviser applies it with Apply office file…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>De-identify or erase the %n person(s) listed? This cannot be undone. Type your passphrase to confirm.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Folder for the notices</source>
         <translation type="unfinished"></translation>
@@ -3030,10 +3042,6 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>Nothing has changed yet: check the list, then apply it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De-identify or erase the {0} people listed? This cannot be undone. Type your passphrase to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -127,7 +127,8 @@ class HistoryPage(QWidget):
                         records_in(r), r.reason) for r in rows],
             tones=[TONE.get(r.verdict, "plain") for r in rows])
         self.view.resizeRowsToContents()
-        self.count.setText(self.tr("{0} of {1} attempts shown").format(len(rows), len(self.rows)))
+        self.count.setText(self.tr("{shown} of %n attempt(s) shown", "", len(self.rows)).format(
+            shown=number(len(rows))))
         self._selection_changed()
 
     def clear(self) -> None:

@@ -483,5 +483,5 @@ class PrivacyPage(QWidget):
             self._run(lambda _p: apply_retention(store, plan), applied, reload_person=False)
 
         return self._confirmed(self.tr(
-            "De-identify or erase the {0} people listed? This cannot be undone. Type your "
-            "passphrase to confirm.").format(len(plan.items)), go)
+            "De-identify or erase the %n person(s) listed? This cannot be undone. Type your "
+            "passphrase to confirm.", "", len(plan.items)), go)
