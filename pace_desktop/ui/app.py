@@ -190,7 +190,7 @@ def _start_demo(session: Any, window: Any, folder: Path, passphrase: str) -> Non
             "MainWindow", "The demo store could not be made.")
         window.unlock.notice.show_message(message)
 
-    run_with_progress(session, window, window.tr("Preparing the demo"),
-                      window.tr("Making a store of fictional people…"),
+    run_with_progress(session, window, QCoreApplication.translate("MainWindow", "Preparing the demo"),
+                      QCoreApplication.translate("MainWindow", "Making a store of fictional people…"),
                       lambda progress: make_demo_store(folder, passphrase, progress),
                       on_done=session.adopt, on_error=failed)

@@ -50,6 +50,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import attendee list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1744,7 +1760,7 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From laptop {0}, its export number {1}. </source>
+        <source>From laptop {laptop}, its export number {number}. Imported by {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2391,6 +2407,14 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>The demo store could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making a store of fictional people…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3878,25 +3902,6 @@ in the folder {folder}</source>
     </message>
 </context>
 <context>
-    <name>self.dialog</name>
-    <message>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready to add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to check</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>tab</name>
     <message>
         <source>Yes</source>
@@ -3932,17 +3937,6 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>Declined on {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Preparing the demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making a store of fictional people…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

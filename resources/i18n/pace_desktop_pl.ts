@@ -50,6 +50,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import attendee list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1733,7 +1749,7 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From laptop {0}, its export number {1}. </source>
+        <source>From laptop {laptop}, its export number {number}. Imported by {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2364,6 +2380,14 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>The demo store could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making a store of fictional people…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3838,25 +3862,6 @@ in the folder {folder}</source>
     </message>
 </context>
 <context>
-    <name>self.dialog</name>
-    <message>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready to add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to check</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>tab</name>
     <message>
         <source>Yes</source>
@@ -3892,17 +3897,6 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>Declined on {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Preparing the demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making a store of fictional people…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

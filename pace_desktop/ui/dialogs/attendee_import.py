@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -115,13 +116,15 @@ class CheckModel(QAbstractTableModel):
         if col == 0:
             return str(check.number)
         if col == 1:
-            return self.dialog.tr("Skip") if role == Qt.ItemDataRole.DisplayRole else None
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            return QCoreApplication.translate("AttendeeImportDialog", "Skip")
         if col == self._problem_column():
             if check.problems:
-                return check.reason()
+                return core_tr(check.reason())
             if check.warnings:
-                return " ".join(check.warnings)
-            return self.dialog.tr("Ready to add")
+                return " ".join(core_tr(w) for w in check.warnings)
+            return QCoreApplication.translate("AttendeeImportDialog", "Ready to add")
         return cell_text(self.dialog.sheet.cell(check.index, self.columns[col - 2]))
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -155,11 +158,11 @@ class CheckModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
-            return self.dialog.tr("Row")
+            return QCoreApplication.translate("AttendeeImportDialog", "Row")
         if section == 1:
-            return self.dialog.tr("Skip")
+            return QCoreApplication.translate("AttendeeImportDialog", "Skip")
         if section == self._problem_column():
-            return self.dialog.tr("What to check")
+            return QCoreApplication.translate("AttendeeImportDialog", "What to check")
         return self.dialog.headings[self.columns[section - 2]]
 
 

@@ -154,11 +154,11 @@ class HistoryPage(QWidget):
                                                   when(row.attempted_at)),
                  plain_reason(row.code, row.reason, row.device_id)]
         if row.gap:
-            lines.append(row.gap)
+            lines.append(core_tr(row.gap))
         who = self.tr("Imported by {0}.").format(row.imported_by)
         if row.device_id:
-            who = self.tr("From laptop {0}, its export number {1}. ").format(
-                row.device_id, row.sequence or "—") + who
+            who = self.tr("From laptop {laptop}, its export number {number}. Imported by {who}.").format(
+                laptop=row.device_id, number=row.sequence or "—", who=row.imported_by)
         lines.append(who)
         self.detail.setText("\n".join(lines))
 

@@ -357,7 +357,8 @@ class PartnersPage(QWidget):
         store, aggregate = self.session.store, self.aggregate.isChecked()
         self._run(lambda progress: make_request(store, code, folder, aggregate=aggregate,
                                                 progress=progress),
-                  lambda result: self.done_banner.show_message("\n".join(result.lines())))
+                  lambda result: self.done_banner.show_message(
+                      "\n".join(core_tr(line) for line in result.lines())))
 
     def _update_key_button(self) -> None:
         row = selected_key(self.requests_view, self.requests)
