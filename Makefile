@@ -118,9 +118,9 @@ DESKTOP_SOURCES := $(sort $(filter-out pace_desktop/ui/kiosk/%,$(shell find pace
 translations: $(STAMP)
 	$(LUPDATE) -pluralonly $(KIOSK_SOURCES) -ts resources/i18n/pace_kiosk_en.ts
 	$(LRELEASE) resources/i18n/pace_kiosk_en.ts -qm resources/i18n/pace_kiosk_en.qm
-	$(LUPDATE) -pluralonly $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_en.ts
+	$(LUPDATE) -no-obsolete -pluralonly $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_en.ts
 	$(BIN)/python -m pace_desktop.ui.i18n resources/i18n/pace_desktop_en.ts
-	$(LUPDATE) -pluralonly $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_en.ts
+	$(LUPDATE) -no-obsolete -pluralonly $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_en.ts
 	$(LRELEASE) resources/i18n/pace_desktop_en.ts -qm resources/i18n/pace_desktop_en.qm
 	@for lang in $(KIOSK_LANGUAGES); do \
 	  $(LUPDATE) $(KIOSK_SOURCES) -ts resources/i18n/pace_kiosk_$$lang.ts \

@@ -136,12 +136,12 @@ class FollowupPanel(QWidget):
                 last = self.tr("{outcome} ({date})").format(
                     outcome=core_tr(labels.get(d.last_status, d.last_status)),
                     date=i18n.short_date(d.last_date))
-            values = (d.pace_id, d.name, self.tr("%n month(s)", "", d.months), i18n.short_date(d.due),
+            values = (d.pace_id, d.name, self.tr("%Ln month(s)", "", d.months), i18n.short_date(d.due),
                       last)
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
-        self.count.setText(self.tr("%n due", "", len(self.due)))
+        self.count.setText(self.tr("%Ln due", "", len(self.due)))
         self._selected()
 
     def _current(self) -> Any:

@@ -2,8 +2,9 @@
 
 Every string those screens show goes through Qt's translation system (``self.tr`` in a class,
 ``QCoreApplication.translate(context, …)`` elsewhere); sentences are one template with ``{0}``/``{name}``
-placeholders filled afterwards, and counts use Qt's ``%n`` plural forms. English is the source language
-and the adviser's default: ``install()`` loads ``resources/i18n/pace_desktop_en.qm``, which holds only
+placeholders filled afterwards, and counts use Qt's plural forms (``%Ln``: the count grouped as the
+computer's locale groups digits, '1,472 records' in the UK). English is the source language and the
+adviser's default: ``install()`` loads ``resources/i18n/pace_desktop_en.qm``, which holds only
 the English plural forms ("1 client", "2 clients"), as the kiosk's ``pace_kiosk_en.qm`` does.
 
 The core cannot import Qt, so its messages (a refusal's one line, a notice's summary) reach the screen
@@ -99,9 +100,11 @@ def moment(value: datetime) -> str:
 # -- English plural forms for translators' tools -----------------------------------------------------
 
 def english_forms(source: str) -> tuple[str, str]:
-    """The singular and plural English of a ``%n`` source written with '(s)': '%n record(s)' ->
-    ('%n record', '%n records'); 'person(s)' -> person / people; '(s) were' -> 'was' / 's were'."""
-    one = source.replace("person(s)", "person").replace("(s) were", " was").replace("(s)", "")
+    """The singular and plural English of a plural source written with '(s)': '%Ln record(s)' ->
+    ('%Ln record', '%Ln records'); 'person(s)' -> person / people; '(s) were' -> ' was' / 's were' and
+    '(s) are' -> ' is' / 's are'. Anything else irregular is written by hand in pace_desktop_en.ts."""
+    one = source.replace("person(s)", "person").replace("(s) were", " was").replace("(s) are", " is")
+    one = one.replace("(s)", "")
     many = source.replace("person(s)", "people").replace("(s)", "s")
     return one, many
 

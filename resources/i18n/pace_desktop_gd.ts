@@ -235,25 +235,45 @@
         <source>&amp;Next: check the rows</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>&amp;Add {0} people</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>&amp;Add %Ln person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) are ready.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need correcting or skipping before you add them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>&amp;Add 1 person</source>
+        <source>Check the rows marked in yellow, then add them.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} rows are ready. {1} need correcting or skipping before you add them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} rows are ready. Check the rows marked in yellow, then add them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All {0} rows are ready.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>All %Ln row(s) are ready.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -811,7 +831,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n form(s) you had open when PACE Intake locked were kept. Reopen them to carry on.</source>
+        <source>%Ln form(s) you had open when PACE Intake locked were kept. Reopen them to carry on.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -931,7 +951,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n open for review</source>
+        <source>%Ln open for review</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1243,7 +1263,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) changed since the last export.</source>
+        <source>{people} (%Ln record(s)) written to {file}
+in the folder {folder}</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1252,7 +1273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Last export: number {sequence}, {written}, %n record(s) — confirmed by the office on {confirmed}.</source>
+        <source>%Ln person(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1261,7 +1282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Last export: number {sequence}, {written}, %n record(s) — no receipt from the office yet.</source>
+        <source>•  %Ln person(s): {reason}</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1276,6 +1297,33 @@
     <message>
         <source>This laptop has not exported anything yet.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) changed since the last export.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last export: number {sequence}, {written}, %Ln record(s) — confirmed by the office on {confirmed}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last export: number {sequence}, {written}, %Ln record(s) — no receipt from the office yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose an existing folder, e.g. a USB stick.</source>
@@ -1305,37 +1353,9 @@
         <source>Nothing new to export</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>{people} (%n record(s)) written to {file}
-in the folder {folder}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Every record on this laptop has already been sent.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>•  %n person(s): {reason}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Their records are sent once PACE support consent is recorded for them.</source>
@@ -1642,7 +1662,7 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n month(s)</source>
+        <source>%Ln month(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1651,7 +1671,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n due</source>
+        <source>%Ln due</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1739,7 +1759,7 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n attempt(s) shown</source>
+        <source>{shown} of %Ln attempt(s) shown</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2016,7 +2036,7 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n receipt(s) were written in {folder}.</source>
+        <source>%Ln receipt(s) were written in {folder}.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2025,7 +2045,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n receipt(s) were written beside the bundles.</source>
+        <source>%Ln receipt(s) were written beside the bundles.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2053,7 +2073,7 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n accepted</source>
+        <source>%Ln accepted</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2062,7 +2082,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n already had</source>
+        <source>%Ln already had</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2071,7 +2091,25 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n refused</source>
+        <source>%Ln refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln possible duplicate(s) listed for review.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bundle(s): {verdicts}.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2091,15 +2129,6 @@ in the folder {folder}</source>
         <source>Laptop {0} was enrolled on this first bundle.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n possible duplicate(s) listed for review.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>The receipt could not be written: save it again from Import history.</source>
         <translation type="unfinished"></translation>
@@ -2113,15 +2142,6 @@ in the folder {folder}</source>
         <source>, </source>
         <comment>between the verdict counts</comment>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bundle(s): {verdicts}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2274,7 +2294,7 @@ in the folder {folder}</source>
 <context>
     <name>KindCounts</name>
     <message numerus="yes">
-        <source>%n event(s)</source>
+        <source>%Ln event(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2283,7 +2303,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n person(s)</source>
+        <source>%Ln person(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2292,7 +2312,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n consent answer(s)</source>
+        <source>%Ln consent answer(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2301,7 +2321,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n checklist(s)</source>
+        <source>%Ln checklist(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2310,7 +2330,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n support and referral record(s)</source>
+        <source>%Ln support and referral record(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2319,7 +2339,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n outcome(s)</source>
+        <source>%Ln outcome(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2328,7 +2348,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n feedback</source>
+        <source>%Ln feedback</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2337,7 +2357,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n erasure(s)</source>
+        <source>%Ln erasure(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2346,7 +2366,7 @@ in the folder {folder}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s)</source>
+        <source>%Ln record(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2968,16 +2988,7 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n withdrawal(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n erasure(s)</source>
+        <source>De-identify or erase the %Ln person(s) listed? This cannot be undone. Type your passphrase to confirm.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2988,15 +2999,6 @@ in the folder {folder}</source>
     <message>
         <source>Send each file to its laptop; the adviser applies it with Apply office file…</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>De-identify or erase the %n person(s) listed? This cannot be undone. Type your passphrase to confirm.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Folder for the notices</source>
@@ -3089,6 +3091,24 @@ in the folder {folder}</source>
     <message>
         <source>No withdrawals or erasures made at the office need to reach a laptop.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln withdrawal(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln erasure(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Identifiable data is now kept for {0} years after last contact.</source>
@@ -3192,7 +3212,52 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Nothing was removed yet: confirmed records stay on this laptop for %n day(s), then are removed automatically.</source>
+        <source>Nothing was removed yet: confirmed records stay on this laptop for %Ln day(s), then are removed automatically.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %Ln day(s) ago: {people} and their {records}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %Ln day(s) ago: {people}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %Ln day(s) ago: {records}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The office sends a receipt back for each export it imports. Applying it marks those records as safely held by the office; they are removed from this laptop %Ln day(s) later, so that a lost laptop holds as little as possible. Notices from the office (consents withdrawn and people erased there) are applied here too.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -3204,60 +3269,6 @@ in the folder {folder}</source>
         <source>, </source>
         <comment>between the kinds of record removed</comment>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed from this laptop, confirmed more than %n day(s) ago: {people} and their {records}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed from this laptop, confirmed more than %n day(s) ago: {people}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed from this laptop, confirmed more than %n day(s) ago: {records}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The office sends a receipt back for each export it imports. Applying it marks those records as safely held by the office; they are removed from this laptop %n day(s) later, so that a lost laptop holds as little as possible. Notices from the office (consents withdrawn and people erased there) are applied here too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Receipt for export {sequence} applied: {confirmed} of %n record(s) newly confirmed by the office.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -3274,6 +3285,15 @@ in the folder {folder}</source>
     <message>
         <source>Applying…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipt for export {sequence} applied: {confirmed} of %Ln record(s) newly confirmed by the office.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>The file could not be applied: nothing was changed. Try again.</source>

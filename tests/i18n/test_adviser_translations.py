@@ -109,10 +109,10 @@ def test_no_message_sits_in_a_context_the_screens_never_ask_for() -> None:
 
 def test_english_plurals_are_loaded_with_the_app_style(qapp) -> None:
     def kinds(n: int) -> str:
-        return QCoreApplication.translate("KindCounts", "%n record(s)", "", n)
+        return QCoreApplication.translate("KindCounts", "%Ln record(s)", "", n)
 
     assert (kinds(1), kinds(2)) == ("1 record", "2 records")
-    people = [QCoreApplication.translate("KindCounts", "%n person(s)", "", n) for n in (1, 3)]
+    people = [QCoreApplication.translate("KindCounts", "%Ln person(s)", "", n) for n in (1, 3)]
     assert people == ["1 person", "3 people"]
 
 

@@ -584,18 +584,17 @@ class AttendeeImportDialog(QDialog):
             self.next_button.setEnabled(self.sheet is not None and not problems)
         elif page == 2:
             ready, unresolved = len(self.ready()), self.unresolved()
-            self.next_button.setText(self.tr("&Add {0} people").format(ready) if ready != 1
-                                     else self.tr("&Add 1 person"))
+            self.next_button.setText(self.tr("&Add %Ln person(s)", "", ready))
             self.next_button.setEnabled(ready > 0 and unresolved == 0)
             attention = unresolved + sum(1 for c in self.checks if c.warnings and not c.problems)
-            if unresolved:
-                text = self.tr("{0} rows are ready. {1} need correcting or skipping before "
-                               "you add them.").format(ready, unresolved)
+            rows = self.tr("%Ln row(s) are ready.", "", ready)
+            if unresolved:  # two sentences, each with its own count
+                text = " ".join((rows, self.tr("%Ln need correcting or skipping before you add them.",
+                                               "", unresolved)))
             elif attention:
-                text = self.tr("{0} rows are ready. Check the rows marked in yellow, then add "
-                               "them.").format(ready)
+                text = " ".join((rows, self.tr("Check the rows marked in yellow, then add them.")))
             else:
-                text = self.tr("All {0} rows are ready.").format(ready)
+                text = self.tr("All %Ln row(s) are ready.", "", ready)
             self.summary.setText(text)
             self.skip_all.setEnabled(unresolved > 0)
         else:

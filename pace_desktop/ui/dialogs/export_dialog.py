@@ -49,19 +49,19 @@ KIND_WORDS = {
 
 class KindCounts(QObject):
     """'2 consent answers', '1 checklist': a count of one kind of record, in the reader's plural forms
-    (Qt's ``%n``; the English forms are in resources/i18n/pace_desktop_en.ts)."""
+    (Qt's ``%Ln``; the English forms are in resources/i18n/pace_desktop_en.ts)."""
 
     def text(self, kind: str, n: int) -> str:
         forms = {
-            "event": lambda: self.tr("%n event(s)", "", n),
-            "client": lambda: self.tr("%n person(s)", "", n),
-            "consent": lambda: self.tr("%n consent answer(s)", "", n),
-            "checklist": lambda: self.tr("%n checklist(s)", "", n),
-            "intervention": lambda: self.tr("%n support and referral record(s)", "", n),
-            "outcome": lambda: self.tr("%n outcome(s)", "", n),
-            "feedback": lambda: self.tr("%n feedback", "", n),
-            "tombstone": lambda: self.tr("%n erasure(s)", "", n),
-            "record": lambda: self.tr("%n record(s)", "", n),
+            "event": lambda: self.tr("%Ln event(s)", "", n),
+            "client": lambda: self.tr("%Ln person(s)", "", n),
+            "consent": lambda: self.tr("%Ln consent answer(s)", "", n),
+            "checklist": lambda: self.tr("%Ln checklist(s)", "", n),
+            "intervention": lambda: self.tr("%Ln support and referral record(s)", "", n),
+            "outcome": lambda: self.tr("%Ln outcome(s)", "", n),
+            "feedback": lambda: self.tr("%Ln feedback", "", n),
+            "tombstone": lambda: self.tr("%Ln erasure(s)", "", n),
+            "record": lambda: self.tr("%Ln record(s)", "", n),
         }
         return forms[kind]() if kind in forms else ""
 
@@ -205,13 +205,13 @@ class ExportDialog(QDialog):
 
     def _status_loaded(self, result: tuple[int, Any, bool]) -> None:
         pending, last, has_key = result
-        lines = [self.tr("%n record(s) changed since the last export.", "", pending)]
+        lines = [self.tr("%Ln record(s) changed since the last export.", "", pending)]
         if last is not None:
             if last.receipt_at:
-                text = self.tr("Last export: number {sequence}, {written}, %n record(s) — confirmed "
+                text = self.tr("Last export: number {sequence}, {written}, %Ln record(s) — confirmed "
                                "by the office on {confirmed}.", "", last.records)
             else:
-                text = self.tr("Last export: number {sequence}, {written}, %n record(s) — no receipt "
+                text = self.tr("Last export: number {sequence}, {written}, %Ln record(s) — no receipt "
                                "from the office yet.", "", last.records)
             lines.append(text.format(sequence=last.sequence, written=when(last.created_at),
                                      confirmed=when(last.receipt_at)))
@@ -324,9 +324,9 @@ class ExportDialog(QDialog):
                                    else self.tr("Nothing new to export"))
         self.summary_file.setText(
             # People first: an adviser counts people; records (consents, checklists…) come after.
-            self.tr("{people} (%n record(s)) written to {file}\nin the folder {folder}", "",
+            self.tr("{people} (%Ln record(s)) written to {file}\nin the folder {folder}", "",
                     result.records).format(
-                people=self.tr("%n person(s)", "", result.counts.get("client", 0)),
+                people=self.tr("%Ln person(s)", "", result.counts.get("client", 0)),
                 file=result.path.name, folder=result.path.parent)
             if written else self.tr("Every record on this laptop has already been sent."))
         clear_layout(self.counts)
@@ -335,7 +335,7 @@ class ExportDialog(QDialog):
         from pace_desktop.exchange.export import HELD_BACK_REASONS
 
         # The core's held_back_text() in English; here each line is one template in the reader's words.
-        lines = [self.tr("•  %n person(s): {reason}", "", n).format(
+        lines = [self.tr("•  %Ln person(s): {reason}", "", n).format(
                      reason=core_tr(HELD_BACK_REASONS[code]))
                  for code, n in sorted(result.held_back_clients.items())]
         self.held_title.setVisible(bool(lines))

@@ -101,21 +101,21 @@ class ReceiptDialog(QDialog):
         sentence template for each case, the counts in the reader's plural forms."""
         counts = result.purge.counts
         if not counts:
-            return self.tr("Nothing was removed yet: confirmed records stay on this laptop for %n "
+            return self.tr("Nothing was removed yet: confirmed records stay on this laptop for %Ln "
                            "day(s), then are removed automatically.", "", retention_days)
         people = counts.get("client", 0)
         parts = [kind_count(k, n) for k, n in counts.items() if k != "client" and n]
         records = self.tr(", ", "between the kinds of record removed").join(p for p in parts if p)
         if people and records:
-            text = self.tr("Removed from this laptop, confirmed more than %n day(s) ago: {people} and "
+            text = self.tr("Removed from this laptop, confirmed more than %Ln day(s) ago: {people} and "
                            "their {records}.", "", retention_days)
         elif people:
-            text = self.tr("Removed from this laptop, confirmed more than %n day(s) ago: {people}.",
+            text = self.tr("Removed from this laptop, confirmed more than %Ln day(s) ago: {people}.",
                            "", retention_days)
         else:
-            text = self.tr("Removed from this laptop, confirmed more than %n day(s) ago: {records}.",
+            text = self.tr("Removed from this laptop, confirmed more than %Ln day(s) ago: {records}.",
                            "", retention_days)
-        return text.format(people=self.tr("%n person(s)", "", people), records=records)
+        return text.format(people=self.tr("%Ln person(s)", "", people), records=records)
 
     def reload(self) -> None:
         from pace_desktop.exchange.export import export_history
@@ -130,7 +130,7 @@ class ReceiptDialog(QDialog):
         self.retention_days = days
         self.retention.setText(self.tr(
             "The office sends a receipt back for each export it imports. Applying it marks those "
-            "records as safely held by the office; they are removed from this laptop %n day(s) "
+            "records as safely held by the office; they are removed from this laptop %Ln day(s) "
             "later, so that a lost laptop holds as little as possible. Notices from the office "
             "(consents withdrawn and people erased there) are applied here too.", "", days))
         waiting = self.tr("Waiting")
@@ -171,7 +171,7 @@ class ReceiptDialog(QDialog):
             self.file.set_path(None)
             self.reload()
             return
-        applied = self.tr("Receipt for export {sequence} applied: {confirmed} of %n record(s) newly "
+        applied = self.tr("Receipt for export {sequence} applied: {confirmed} of %Ln record(s) newly "
                           "confirmed by the office.", "", result.listed)
         self.done_banner.show_message("\n".join((  # two sentences, one a line
             applied.format(sequence=result.sequence, confirmed=number(result.confirmed)),

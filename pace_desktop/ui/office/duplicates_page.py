@@ -167,7 +167,7 @@ class DuplicatesPage(QWidget):
             keys=pairs,
             sort_keys=[(p.found_at, p.pace_id_a or "", p.pace_id_b or "", p.reason, p.status)
                        for p in pairs])
-        self.count.setText(self.tr("%n open for review", "", open_count))
+        self.count.setText(self.tr("%Ln open for review", "", open_count))
         self.open_count = open_count
         self.count_changed.emit(open_count)
         self._show_details(None)

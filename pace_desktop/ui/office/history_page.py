@@ -127,7 +127,7 @@ class HistoryPage(QWidget):
                         records_in(r), r.reason) for r in rows],
             tones=[TONE.get(r.verdict, "plain") for r in rows])
         self.view.resizeRowsToContents()
-        self.count.setText(self.tr("{shown} of %n attempt(s) shown", "", len(self.rows)).format(
+        self.count.setText(self.tr("{shown} of %Ln attempt(s) shown", "", len(self.rows)).format(
             shown=number(len(rows))))
         self._selection_changed()
 

@@ -48,16 +48,16 @@ TONE = {"accepted": "good", "already_had": "plain", "refused": "bad"}
 
 
 class ImportWords(QObject):
-    """The import's results in the reader's words: one template a sentence, Qt's %n plurals."""
+    """The import's results in the reader's words: one template a sentence, Qt's %Ln plurals."""
 
     def verdicts(self) -> dict[str, str]:
         return {"accepted": self.tr("Accepted"), "already_had": self.tr("Already had"),
                 "refused": self.tr("Refused")}
 
     def verdict_count(self, verdict: str, n: int) -> str:
-        return {"accepted": lambda: self.tr("%n accepted", "", n),
-                "already_had": lambda: self.tr("%n already had", "", n),
-                "refused": lambda: self.tr("%n refused", "", n)}[verdict]()
+        return {"accepted": lambda: self.tr("%Ln accepted", "", n),
+                "already_had": lambda: self.tr("%Ln already had", "", n),
+                "refused": lambda: self.tr("%Ln refused", "", n)}[verdict]()
 
     def plain_reason(self, code: str, reason: str, device_id: str | None) -> str:
         """The importer's reason, with command-line advice replaced by where to do it here."""
@@ -76,7 +76,7 @@ class ImportWords(QObject):
             parts.append(self.tr("Laptop {0} was enrolled on this first bundle.").format(
                 result.device_id))
         if result.duplicates_found:
-            parts.append(self.tr("%n possible duplicate(s) listed for review.", "",
+            parts.append(self.tr("%Ln possible duplicate(s) listed for review.", "",
                                  result.duplicates_found))
         parts += [core_tr(w) for w in (result.gap_warning, *result.warnings) if w]
         if result.receipt_error:
@@ -88,7 +88,7 @@ class ImportWords(QObject):
         counts = {v: sum(1 for r in results if r.verdict == v) for v in self.verdicts()}
         shown = self.tr(", ", "between the verdict counts").join(
             self.verdict_count(v, n) for v, n in counts.items() if n)
-        return self.tr("%n bundle(s): {verdicts}.", "", len(results)).format(verdicts=shown)
+        return self.tr("%Ln bundle(s): {verdicts}.", "", len(results)).format(verdicts=shown)
 
 
 def verdict_words() -> dict[str, str]:
@@ -348,9 +348,9 @@ class ImportPage(QWidget):
         # A bundle imported twice has one receipt: the second run rewrites the same file.
         written = {r.receipt_path for r in results if r.receipt_path is not None}
         if written:
-            head = (self.tr("%n receipt(s) were written in {folder}.", "", len(written)).format(
+            head = (self.tr("%Ln receipt(s) were written in {folder}.", "", len(written)).format(
                         folder=self.receipts_folder) if self.receipts_folder
-                    else self.tr("%n receipt(s) were written beside the bundles.", "", len(written)))
+                    else self.tr("%Ln receipt(s) were written beside the bundles.", "", len(written)))
             self.receipts_note.setText(" ".join((head, self.tr(  # two sentences
                 "Send each one back to the adviser whose laptop sent the bundle: its file name "
                 "names the laptop."))))

@@ -433,8 +433,8 @@ class PrivacyPage(QWidget):
                                "laptop.")
             lines = [self.tr("{file}: for laptop {laptop}, {withdrawals} and {erasures}.").format(
                          file=n.path.name, laptop=n.device_id,
-                         withdrawals=self.tr("%n withdrawal(s)", "", n.withdrawals),
-                         erasures=self.tr("%n erasure(s)", "", n.erasures)) for n in written]
+                         withdrawals=self.tr("%Ln withdrawal(s)", "", n.withdrawals),
+                         erasures=self.tr("%Ln erasure(s)", "", n.erasures)) for n in written]
             return "\n".join([*lines, self.tr(
                 "Send each file to its laptop; the adviser applies it with Apply office file…")])
 
@@ -483,5 +483,5 @@ class PrivacyPage(QWidget):
             self._run(lambda _p: apply_retention(store, plan), applied, reload_person=False)
 
         return self._confirmed(self.tr(
-            "De-identify or erase the %n person(s) listed? This cannot be undone. Type your "
+            "De-identify or erase the %Ln person(s) listed? This cannot be undone. Type your "
             "passphrase to confirm.", "", len(plan.items)), go)
