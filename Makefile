@@ -114,18 +114,26 @@ KIOSK_LANGUAGES := pl gd
 KIOSK_SOURCES := $(sort $(wildcard pace_desktop/ui/kiosk/*.py))
 LUPDATE := $(BIN)/pyside6-lupdate -silent -locations none
 LRELEASE := $(BIN)/pyside6-lrelease -silent
-# The adviser's and office's screens: English only for now; these .ts files are for translators to start
-# from (nothing loads them yet, so no .qm).
+# The adviser's and office's screens: English, their default, loads pace_desktop_en.qm for its plural
+# forms ("1 client", "2 clients"; python -m pace_desktop.ui.i18n writes the English forms of new %n
+# strings, then lupdate tidies the file). pace_desktop_<code>.ts (the screens' own words) and
+# pace_desktop_<code>_core.ts (the core's labels they show, context 'core') are for translators to start
+# from: nothing offers another language on those screens yet, so no .qm for them.
 DESKTOP_SOURCES := $(sort $(filter-out pace_desktop/ui/kiosk/%,$(shell find pace_desktop/ui -name '*.py')))
 translations: $(STAMP)
 	$(LUPDATE) -pluralonly $(KIOSK_SOURCES) -ts resources/i18n/pace_kiosk_en.ts
 	$(LRELEASE) resources/i18n/pace_kiosk_en.ts -qm resources/i18n/pace_kiosk_en.qm
+	$(LUPDATE) -no-obsolete -pluralonly $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_en.ts
+	$(BIN)/python -m pace_desktop.ui.i18n resources/i18n/pace_desktop_en.ts
+	$(LUPDATE) -no-obsolete -pluralonly $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_en.ts
+	$(LRELEASE) resources/i18n/pace_desktop_en.ts -qm resources/i18n/pace_desktop_en.qm
 	@for lang in $(KIOSK_LANGUAGES); do \
 	  $(LUPDATE) $(KIOSK_SOURCES) -ts resources/i18n/pace_kiosk_$$lang.ts \
 	  && $(BIN)/python -m pace_desktop.ui.kiosk.i18n $$lang \
 	  && $(LRELEASE) resources/i18n/pace_kiosk_$$lang.ts resources/i18n/pace_kiosk_$${lang}_data.ts \
 	       -qm resources/i18n/pace_kiosk_$$lang.qm \
-	  && $(LUPDATE) $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_$$lang.ts || exit 1; \
+	  && $(LUPDATE) $(DESKTOP_SOURCES) -ts resources/i18n/pace_desktop_$$lang.ts \
+	  && $(BIN)/python -m pace_desktop.ui.i18n core $$lang || exit 1; \
 	done
 
 # Rendered on a real X server it starts itself (Xvfb 1280x720 + Openbox, xcb) so clipping shows;

@@ -184,10 +184,13 @@ def _start_demo(session: Any, window: Any, folder: Path, passphrase: str) -> Non
     from pace_desktop.ui.dialogs.progress import run_with_progress
 
     def failed(exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, PaceError) else "The demo store could not be made."
+        from pace_desktop.ui.i18n import core_tr
+
+        message = core_tr(str(exc)) if isinstance(exc, PaceError) else QCoreApplication.translate(
+            "MainWindow", "The demo store could not be made.")
         window.unlock.notice.show_message(message)
 
-    run_with_progress(session, window, window.tr("Preparing the demo"),
-                      window.tr("Making a store of fictional people…"),
+    run_with_progress(session, window, QCoreApplication.translate("MainWindow", "Preparing the demo"),
+                      QCoreApplication.translate("MainWindow", "Making a store of fictional people…"),
                       lambda progress: make_demo_store(folder, passphrase, progress),
                       on_done=session.adopt, on_error=failed)

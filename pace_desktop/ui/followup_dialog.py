@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,14 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.records.enums import OutcomeStatus, choices
-from pace_desktop.ui import style
+from pace_desktop.ui import i18n, style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import error_text, hint
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.date_edit import DateField
 from pace_desktop.ui.widgets.fit import fit_to_screen
 
-COLUMNS = ("PACE ID", "Name", "Follow-up", "Due", "Last outcome")
-PURPOSES = (("contact_followup", "Follow-up contacts"), ("client_survey", "Client survey"))
+COLUMNS = (QT_TRANSLATE_NOOP("FollowupDialog", "PACE ID"), QT_TRANSLATE_NOOP("FollowupDialog", "Name"),
+           QT_TRANSLATE_NOOP("FollowupDialog", "Follow-up"), QT_TRANSLATE_NOOP("FollowupDialog", "Due"),
+           QT_TRANSLATE_NOOP("FollowupDialog", "Last outcome"))
+PURPOSES = (("contact_followup", QT_TRANSLATE_NOOP("FollowupDialog", "Follow-up contacts")),
+            ("client_survey", QT_TRANSLATE_NOOP("FollowupDialog", "Client survey")))
 
 
 def _t(text: str) -> str:
@@ -49,16 +53,16 @@ class FollowupPanel(QWidget):
         self.session = session
         self.due: list[Any] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(hint(_t(
+        layout.addWidget(hint(QCoreApplication.translate("FollowupDialog",
             "People who agreed to be contacted after PACE, due a follow-up 3, 6 or 12 months after "
             "leaving. Nobody who said no, or withdrew, is listed.")))
         top = QHBoxLayout()
         self.purpose = QComboBox()
         for value, label in PURPOSES:
             self.purpose.addItem(_t(label), value)
-        self.purpose.setAccessibleName(_t("Which list"))
+        self.purpose.setAccessibleName(QCoreApplication.translate("FollowupDialog", "Which list"))
         self.purpose.currentIndexChanged.connect(self.reload)
-        top.addWidget(QLabel(_t("List")))
+        top.addWidget(QLabel(QCoreApplication.translate("FollowupDialog", "List")))
         top.addWidget(self.purpose)
         top.addStretch(1)
         self.count = QLabel()
@@ -70,32 +74,33 @@ class FollowupPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(_t("People due a follow-up"))
+        self.table.setAccessibleName(QCoreApplication.translate("FollowupDialog", "People due a follow-up"))
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
         form = QFormLayout()
-        self.who = QLabel(_t("Choose a person in the list."))
-        form.addRow(_t("Person"), self.who)
+        self.who = QLabel(QCoreApplication.translate("FollowupDialog", "Choose a person in the list."))
+        form.addRow(QCoreApplication.translate("FollowupDialog", "Person"), self.who)
         self.status = QComboBox()
         for member, label in choices(OutcomeStatus):
-            self.status.addItem(_t(label), member.value)
-        self.status.setAccessibleName(_t("Outcome"))
-        form.addRow(_t("&Outcome"), self.status)
+            self.status.addItem(core_tr(label), member.value)  # the core's labels: 'core' context
+        self.status.setAccessibleName(QCoreApplication.translate("FollowupDialog", "Outcome"))
+        form.addRow(QCoreApplication.translate("FollowupDialog", "&Outcome"), self.status)
         self.day = DateField(QDate.currentDate())
         self.day.setMaximumDate(QDate.currentDate())
-        self.day.setAccessibleName(_t("Date of the outcome"))
-        form.addRow(_t("Dat&e"), self.day)
+        self.day.setAccessibleName(QCoreApplication.translate("FollowupDialog", "Date of the outcome"))
+        form.addRow(QCoreApplication.translate("FollowupDialog", "Dat&e"), self.day)
         self.note = QLineEdit()
         self.note.setMaxLength(2000)
-        self.note.setAccessibleName(_t("What the person said"))
-        form.addRow(_t("&Note"), self.note)
+        self.note.setAccessibleName(QCoreApplication.translate("FollowupDialog", "What the person said"))
+        form.addRow(QCoreApplication.translate("FollowupDialog", "&Note"), self.note)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("hint")
         buttons.addWidget(self.message, 1)
-        self.record = style.primary(QPushButton(_t("Re&cord outcome")))
+        self.record = style.primary(QPushButton(
+            QCoreApplication.translate("FollowupDialog", "Re&cord outcome")))
         self.record.setEnabled(False)
         self.record.clicked.connect(self._record)
         buttons.addWidget(self.record)
@@ -126,14 +131,17 @@ class FollowupPanel(QWidget):
         labels = {m.value: m.label for m in OutcomeStatus}
         self.table.setRowCount(len(self.due))
         for row, d in enumerate(self.due):
-            last = _t("None yet")
+            last = QCoreApplication.translate("FollowupDialog", "None yet")
             if d.last_status:
-                last = f"{_t(labels.get(d.last_status, d.last_status))} ({d.last_date:%d/%m/%Y})"
-            values = (d.pace_id, d.name, _t("{0} months").format(d.months), f"{d.due:%d/%m/%Y}", last)
+                last = self.tr("{outcome} ({date})").format(
+                    outcome=core_tr(labels.get(d.last_status, d.last_status)),
+                    date=i18n.short_date(d.last_date))
+            values = (d.pace_id, d.name, self.tr("%Ln month(s)", "", d.months), i18n.short_date(d.due),
+                      last)
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
-        self.count.setText(_t("{0} due").format(len(self.due)))
+        self.count.setText(self.tr("%Ln due", "", len(self.due)))
         self._selected()
 
     def _current(self) -> Any:
@@ -145,9 +153,10 @@ class FollowupPanel(QWidget):
         recording = self.purpose.currentData() == "contact_followup"
         self.record.setEnabled(d is not None and recording)
         if d is None:
-            self.who.setText(_t("Choose a person in the list."))
+            self.who.setText(QCoreApplication.translate("FollowupDialog", "Choose a person in the list."))
         else:
-            self.who.setText(_t("{0} ({1}), left {2:%d/%m/%Y}").format(d.name, d.pace_id, d.leaving))
+            self.who.setText(self.tr("{name} ({pace_id}), left {date}").format(
+                name=d.name, pace_id=d.pace_id, date=i18n.short_date(d.leaving)))
 
     # -- recording -----------------------------------------------------------------------------------
     def _record(self) -> None:
@@ -166,13 +175,14 @@ class FollowupPanel(QWidget):
                                    on_done=lambda saved: self._recorded(saved, d), on_error=self._failed)
 
     def _recorded(self, saved: Any, d: Any) -> None:
-        self.message.setText(_t("Recorded {0} on {1:%d/%m/%Y} for {2}.").format(
-            _t(saved.status.label), saved.date, d.pace_id))
+        self.message.setText(self.tr("Recorded {outcome} on {date} for {pace_id}.").format(
+            outcome=core_tr(saved.status.label), date=i18n.short_date(saved.date), pace_id=d.pace_id))
         self.note.clear()
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setText(error_text(exc, _t("That did not work: nothing was saved. Try again.")))
+        self.message.setText(error_text(exc, QCoreApplication.translate(
+            "FollowupDialog", "That did not work: nothing was saved. Try again.")))
         self._selected()
 
 
@@ -182,10 +192,10 @@ class FollowupDialog(QDialog):
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Follow-up"))
+        self.setWindowTitle(QCoreApplication.translate("FollowupDialog", "Follow-up"))
         fit_to_screen(self, 900, 620)
         self.panel = FollowupPanel(session, self)
-        close = QPushButton(_t("Close"))
+        close = QPushButton(QCoreApplication.translate("FollowupDialog", "Close"))
         close.clicked.connect(self.accept)
         self.panel.buttons.addWidget(close)
         layout = QVBoxLayout(self)

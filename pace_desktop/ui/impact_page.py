@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter, QPen
 
 from pace_desktop.errors import UsageError
 from pace_desktop.reports.impact_summary import SummaryPage
+from pace_desktop.ui import i18n
 
 WIDTH, HEIGHT = 1600, 1131  # A4 landscape proportions
 COLOURS = ["#1d70b8", "#00703c", "#f47738", "#d4351c", "#4c2c92", "#505a5f"]
@@ -50,7 +51,8 @@ def paint(p: QPainter, page: SummaryPage) -> None:
     _font(p, 44, True)
     p.drawText(QPointF(60, 90), page.title)
     _font(p, 20)
-    p.drawText(QPointF(60, 125), f"PACE impact summary, produced {page.produced}")
+    p.drawText(QPointF(60, 125), QCoreApplication.translate(
+        "ImpactPage", "PACE impact summary, produced {date}").format(date=page.produced))
     p.fillRect(QRectF(60, 140, WIDTH - 120, 6), QColor("#1d70b8"))
     # Left: the headline figures.
     y = 200
@@ -75,7 +77,8 @@ def paint(p: QPainter, page: SummaryPage) -> None:
 
 def _curves(p: QPainter, page: SummaryPage, box: QRectF) -> None:
     _font(p, 24, True)
-    p.drawText(QPointF(box.left(), box.top() - 10), "Share back in work, by months after leaving")
+    p.drawText(QPointF(box.left(), box.top() - 10),
+               QCoreApplication.translate("ImpactPage", "Share back in work, by months after leaving"))
     plot = box.adjusted(70, 20, -10, -60)
     _font(p, 17)
     p.setPen(QPen(GRID, 1))
@@ -83,15 +86,17 @@ def _curves(p: QPainter, page: SummaryPage, box: QRectF) -> None:
         yy = plot.bottom() - plot.height() * i / 10
         p.drawLine(QPointF(plot.left(), yy), QPointF(plot.right(), yy))
         p.setPen(INK)
-        p.drawText(QRectF(plot.left() - 70, yy - 12, 60, 24), Qt.AlignmentFlag.AlignRight, f"{i * 10}%")
+        p.drawText(QRectF(plot.left() - 70, yy - 12, 60, 24), Qt.AlignmentFlag.AlignRight,
+                   i18n.percent(i / 10))
         p.setPen(QPen(GRID, 1))
     max_month = 24
     for m in range(0, max_month + 1, 3):
         xx = plot.left() + plot.width() * m / max_month
         p.setPen(INK)
-        p.drawText(QRectF(xx - 20, plot.bottom() + 6, 40, 24), Qt.AlignmentFlag.AlignCenter, str(m))
+        p.drawText(QRectF(xx - 20, plot.bottom() + 6, 40, 24), Qt.AlignmentFlag.AlignCenter,
+                   i18n.number(m))
     p.drawText(QRectF(plot.left(), plot.bottom() + 30, plot.width(), 24), Qt.AlignmentFlag.AlignCenter,
-               "months after leaving")
+               QCoreApplication.translate("ImpactPage", "months after leaving"))
     legend_y = box.bottom() + 20
     for i, (label, points) in enumerate(page.curves[: len(COLOURS)]):
         colour = QColor(COLOURS[i])
@@ -115,7 +120,8 @@ def _curves(p: QPainter, page: SummaryPage, box: QRectF) -> None:
 def _bars(p: QPainter, page: SummaryPage, box: QRectF) -> None:
     _font(p, 22, True)
     p.setPen(INK)
-    p.drawText(QPointF(box.left(), box.top()), "Sustained work (of those known)")
+    p.drawText(QPointF(box.left(), box.top()),
+               QCoreApplication.translate("ImpactPage", "Sustained work (of those known)"))
     _font(p, 19)
     y = box.top() + 20
     for label, value in page.bars:
@@ -123,7 +129,7 @@ def _bars(p: QPainter, page: SummaryPage, box: QRectF) -> None:
         width = (box.width() - 350) * (value or 0)
         p.fillRect(QRectF(box.left() + 260, y + 4, width, 28), QColor("#00703c"))
         p.drawText(QRectF(box.left() + 270 + width, y, 80, 36), Qt.AlignmentFlag.AlignVCenter,
-                   "*" if value is None else f"{value:.0%}")
+                   "*" if value is None else i18n.percent(value))
         y += 46
 
 

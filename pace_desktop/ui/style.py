@@ -30,6 +30,10 @@ def apply(app: QApplication) -> None:
 
     install_wheel_guard(app)
     keep_focus_in_view(app)
+    # The screens' wording: English, with its plural forms ("1 client", "2 clients"; ui/i18n.py).
+    from pace_desktop.ui import i18n
+
+    i18n.install()
     icon = resource("icons", "pace-desktop.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="gd_GB">
 <context>
-    <name></name>
-    <message>
-        <source>Nothing was removed yet: confirmed records stay on this laptop for {0} days, then are removed automatically.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed from this laptop, confirmed more than {0} days ago: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} people</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> and their </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not the same person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AddAdviserDialog</name>
     <message>
         <source>Add an adviser</source>
@@ -76,6 +45,26 @@
 </context>
 <context>
     <name>AttendeeImportDialog</name>
+    <message>
+        <source>Staff lists (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Import attendee list</source>
         <translation type="unfinished"></translation>
@@ -177,6 +166,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{heading}
+→ {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{heading}
+(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Checking the rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,25 +235,45 @@
         <source>&amp;Next: check the rows</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>&amp;Add {0} people</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>&amp;Add %Ln person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) are ready.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need correcting or skipping before you add them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>&amp;Add 1 person</source>
+        <source>Check the rows marked in yellow, then add them.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} rows are ready. {1} need correcting or skipping before you add them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} rows are ready. Check the rows marked in yellow, then add them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All {0} rows are ready.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>All %Ln row(s) are ready.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -404,6 +423,13 @@
     </message>
 </context>
 <context>
+    <name>ChoiceGroup</name>
+    <message>
+        <source>{answer}, {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientRecordDialog</name>
     <message>
         <source>Submitted at the kiosk — check and confirm. Go through each tab with the person, correct anything wrong, then confirm.</source>
@@ -543,6 +569,61 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientsModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PACE ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NI number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered at the kiosk: check the details with the person</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -749,17 +830,62 @@
         <source>&amp;Discard</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>A form you had open when PACE Intake locked was kept. Reopen it to carry on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} forms you had open when PACE Intake locked were kept. Reopen them to carry on.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln form(s) you had open when PACE Intake locked were kept. Reopen them to carry on.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DuplicatesPage</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NI number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no longer held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{employer}, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
@@ -805,6 +931,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>PACE ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Not the same person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,9 +950,14 @@
         <source>Re&amp;open</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} open for review</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln open for review</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>The list could not be read or changed: lock and unlock, then try again.</source>
@@ -995,7 +1130,90 @@
     </message>
 </context>
 <context>
+    <name>EventsModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Council area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients whose risk band is High</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support and referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No office key is set on this laptop, so nothing can be exported: add the office.pub file from the office in Settings, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Export for the office</source>
         <translation type="unfinished"></translation>
@@ -1044,34 +1262,68 @@
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} changed since the last export.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{people} (%Ln record(s)) written to {file}
+in the folder {folder}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Last export: number {0}, {1}, {2} — {3}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} ({1}) written to {2}
-in the folder {3}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>•  %Ln person(s): {reason}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Next: send this file to the office. When the office sends back a receipt, apply it with Apply office file… so that sent records can be removed from this laptop after the retention period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>confirmed by the office on {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no receipt from the office yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This laptop has not exported anything yet.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) changed since the last export.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last export: number {sequence}, {written}, %Ln record(s) — confirmed by the office on {confirmed}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last export: number {sequence}, {written}, %Ln record(s) — no receipt from the office yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose an existing folder, e.g. a USB stick.</source>
@@ -1309,6 +1561,134 @@ in the folder {3}</source>
     </message>
 </context>
 <context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>PACE ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who agreed to be contacted after PACE, due a follow-up 3, 6 or 12 months after leaving. Nobody who said no, or withdrew, is listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People due a follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a person in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dat&amp;e</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the person said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cord outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work: nothing was saved. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>{outcome} ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} ({pace_id}), left {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded {outcome} on {date} for {pace_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Import history</source>
@@ -1375,8 +1755,17 @@ in the folder {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} of {1} attempts shown</source>
+        <source>{reason} {gap}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln attempt(s) shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Select an attempt to read its full reason here.</source>
@@ -1391,7 +1780,7 @@ in the folder {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From laptop {0}, its export number {1}. </source>
+        <source>From laptop {laptop}, its export number {number}. Imported by {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1400,6 +1789,14 @@ in the folder {3}</source>
     </message>
     <message>
         <source>PACE receipts (*.pacereceipt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt was kept for that bundle: import it again to make one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} already exists: choose a new file name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1490,7 +1887,30 @@ in the folder {3}</source>
     </message>
 </context>
 <context>
+    <name>ImpactPage</name>
+    <message>
+        <source>PACE impact summary, produced {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share back in work, by months after leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months after leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sustained work (of those known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
+    <message>
+        <source>PACE bundles (*.pacebundle);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Import bundles</source>
         <translation type="unfinished"></translation>
@@ -1604,6 +2024,10 @@ in the folder {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No .pacebundle files were found there: check the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,21 +2035,23 @@ in the folder {3}</source>
         <source>The import stopped before it finished: bundles already done are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>in {0}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln receipt(s) were written in {folder}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <source>beside the bundles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 receipt was written {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} receipts were written {1}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln receipt(s) were written beside the bundles.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Send each one back to the adviser whose laptop sent the bundle: its file name names the laptop.</source>
@@ -1633,7 +2059,97 @@ in the folder {3}</source>
     </message>
 </context>
 <context>
+    <name>ImportWords</name>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln accepted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already had</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln possible duplicate(s) listed for review.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bundle(s): {verdicts}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This bundle comes from a laptop this office has not enrolled ({0}): enrol its device key on the Devices tab, or import again with &apos;Trust new laptops&apos; ticked. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop {0} was enrolled on this first bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be written: save it again from Import history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> </source>
+        <comment>between the sentences about one import</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the verdict counts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
+    <message>
+        <source>The office identity is the secret key that opens every bundle sent to this office. Keep the backup offline — an encrypted USB stick in a safe — never on a shared drive or in email: anyone holding it can read bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Office key and staff</source>
         <translation type="unfinished"></translation>
@@ -1776,6 +2292,90 @@ in the folder {3}</source>
     </message>
 </context>
 <context>
+    <name>KindCounts</name>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln consent answer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln checklist(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln support and referral record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln outcome(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln feedback</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln erasure(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>PACE Intake</source>
@@ -1823,6 +2423,18 @@ in the folder {3}</source>
     </message>
     <message>
         <source>What was typed in the kept forms will be lost. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo store could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making a store of fictional people…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1977,6 +2589,10 @@ in the folder {3}</source>
 </context>
 <context>
     <name>PartnersPage</name>
+    <message>
+        <source>Partner returns (*.xlsx *.age *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Partners</source>
         <translation type="unfinished"></translation>
@@ -2186,7 +2802,7 @@ in the folder {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt;</source>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2253,6 +2869,26 @@ in the folder {3}</source>
     </message>
     <message>
         <source>PACE ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2346,6 +2982,19 @@ in the folder {3}</source>
     <message>
         <source>Withdrawals and erasures made here must reach the laptops that hold the person. Write the notice files and send each to its laptop, where the adviser applies it with Apply office file…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: for laptop {laptop}, {withdrawals} and {erasures}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>De-identify or erase the %Ln person(s) listed? This cannot be undone. Type your passphrase to confirm.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Send each file to its laptop; the adviser applies it with Apply office file…</source>
@@ -2443,9 +3092,23 @@ in the folder {3}</source>
         <source>No withdrawals or erasures made at the office need to reach a laptop.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0}: for laptop {1}, {2} withdrawals and {3} erasures.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln withdrawal(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln erasure(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Identifiable data is now kept for {0} years after last contact.</source>
@@ -2453,10 +3116,6 @@ in the folder {3}</source>
     </message>
     <message>
         <source>Nothing has changed yet: check the list, then apply it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De-identify or erase the {0} people listed? This cannot be undone. Type your passphrase to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2469,6 +3128,10 @@ in the folder {3}</source>
 </context>
 <context>
     <name>ReauthDialog</name>
+    <message>
+        <source>That is not your passphrase: type the one you unlocked with.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Confirm it is you</source>
         <translation type="unfinished"></translation>
@@ -2492,6 +3155,10 @@ in the folder {3}</source>
 </context>
 <context>
     <name>ReceiptDialog</name>
+    <message>
+        <source>Files from the office (*.pacereceipt *.pacenotice);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Apply a file from the office</source>
         <translation type="unfinished"></translation>
@@ -2544,8 +3211,63 @@ in the folder {3}</source>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing was removed yet: confirmed records stay on this laptop for %Ln day(s), then are removed automatically.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %Ln day(s) ago: {people} and their {records}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %Ln day(s) ago: {people}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed from this laptop, confirmed more than %Ln day(s) ago: {records}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The office sends a receipt back for each export it imports. Applying it marks those records as safely held by the office; they are removed from this laptop %Ln day(s) later, so that a lost laptop holds as little as possible. Notices from the office (consents withdrawn and people erased there) are applied here too.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>The office sends a receipt back for each export it imports. Applying it marks those records as safely held by the office; they are removed from this laptop {0} days later, so that a lost laptop holds as little as possible. Notices from the office (consents withdrawn and people erased there) are applied here too.</source>
+        <source>, </source>
+        <comment>between the kinds of record removed</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2564,9 +3286,14 @@ in the folder {3}</source>
         <source>Applying…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Receipt for export {0} applied: {1} of {2} newly confirmed by the office.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Receipt for export {sequence} applied: {confirmed} of %Ln record(s) newly confirmed by the office.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>The file could not be applied: nothing was changed. Try again.</source>
@@ -2686,6 +3413,50 @@ in the folder {3}</source>
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>This report holds people&apos;s personal data: save it only on the office&apos;s secure drive, never on a laptop, USB stick or in email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts per event, with no names, but small numbers are not hidden: keep it within SDS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts under 5 are hidden so that no one can be picked out: this report may be shared with partners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No names, contact details or full postcodes, but still about individual people: use it for research and evaluation of PACE only, as the data-sharing agreement allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check who may see this report before you share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reciprocity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2791,6 +3562,22 @@ in the folder {3}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Keep confirmed records for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after no use for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk: reset after no use for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk: warning countdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2849,6 +3636,33 @@ in the folder {3}</source>
     <message>
         <source>&amp;Use this key</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Confirmed records are removed from this laptop after the retention period, so that a lost laptop holds as little as possible.</source>
@@ -3093,21 +3907,17 @@ in the folder {3}</source>
     </message>
 </context>
 <context>
-    <name>self.dialog</name>
+    <name>office</name>
     <message>
-        <source>Skip</source>
+        <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ready to add</source>
+        <source>{field} — choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to check</source>
+        <source>The file or folder could not be used: check it exists and that you may write there, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3147,17 +3957,6 @@ in the folder {3}</source>
     </message>
     <message>
         <source>Declined on {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Preparing the demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making a store of fictional people…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

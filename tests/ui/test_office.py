@@ -192,7 +192,7 @@ def test_an_unknown_laptop_is_refused_until_trusted_and_duplicates_are_listed_no
     assert run_import(qtbot, office, [copy_bundle(office_world.bundle_one, inbox), two]) == [
         "Accepted", "Accepted"]
     assert "was enrolled on this first bundle" in texts(page, 3)[1]
-    assert texts(page, 3)[1].endswith("1 possible duplicate(s) listed for review.")
+    assert texts(page, 3)[1].endswith("1 possible duplicate listed for review.")
 
     duplicates = office.home.duplicates
     tabs = office.home.tabs

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -42,16 +44,18 @@ from pace_desktop import attendees
 from pace_desktop.attendees import FIELDS, RowCheck, Sheet, SourceFile
 from pace_desktop.errors import PaceError
 from pace_desktop.records.models import Client, Event
-from pace_desktop.ui import style
+from pace_desktop.ui import i18n, style
 from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
 from pace_desktop.ui.dialogs.progress import run_with_progress
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.fit import fit_to_screen
 
 PREVIEW_ROWS = 20
-FILE_FILTER = "Staff lists (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("AttendeeImportDialog",
+                                "Staff lists (*.xlsx *.xlsm *.csv *.txt);;All files (*)")
 _Index = QModelIndex | QPersistentModelIndex
 _PROBLEM = QBrush(QColor("#fde8ea"))
 _WARNING = QBrush(QColor("#fff4d6"))
@@ -64,7 +68,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return i18n.short_date(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -112,13 +116,15 @@ class CheckModel(QAbstractTableModel):
         if col == 0:
             return str(check.number)
         if col == 1:
-            return self.dialog.tr("Skip") if role == Qt.ItemDataRole.DisplayRole else None
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            return QCoreApplication.translate("AttendeeImportDialog", "Skip")
         if col == self._problem_column():
             if check.problems:
-                return check.reason()
+                return core_tr(check.reason())
             if check.warnings:
-                return " ".join(check.warnings)
-            return self.dialog.tr("Ready to add")
+                return " ".join(core_tr(w) for w in check.warnings)
+            return QCoreApplication.translate("AttendeeImportDialog", "Ready to add")
         return cell_text(self.dialog.sheet.cell(check.index, self.columns[col - 2]))
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -152,11 +158,11 @@ class CheckModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
-            return self.dialog.tr("Row")
+            return QCoreApplication.translate("AttendeeImportDialog", "Row")
         if section == 1:
-            return self.dialog.tr("Skip")
+            return QCoreApplication.translate("AttendeeImportDialog", "Skip")
         if section == self._problem_column():
-            return self.dialog.tr("What to check")
+            return QCoreApplication.translate("AttendeeImportDialog", "What to check")
         return self.dialog.headings[self.columns[section - 2]]
 
 
@@ -374,7 +380,7 @@ class AttendeeImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("Don't import"), "")
             for key, label in FIELDS.items():
-                combo.addItem(self.tr(label), key)
+                combo.addItem(core_tr(label), key)
             combo.setCurrentIndex(max(0, combo.findData(self.mapping.get(col, ""))))
             combo.setAccessibleName(self.tr("Field for the column {0}").format(heading))
             combo.setMinimumWidth(300)
@@ -403,8 +409,9 @@ class AttendeeImportDialog(QDialog):
         names = []
         for col, heading in enumerate(self.headings):
             field = self.mapping.get(col)
-            names.append(f"{heading}\n→ {self.tr(FIELDS[field]).split(' (')[0]}" if field
-                         else f"{heading}\n({self.tr('not imported')})")
+            names.append(self.tr("{heading}\n→ {field}").format(
+                heading=heading, field=core_tr(FIELDS[field]).split(" (")[0]) if field
+                else self.tr("{heading}\n(not imported)").format(heading=heading))
         self.preview.headings = names
         rows = [tuple(cell_text(self.sheet.cell(i, c)) for c in range(len(self.headings)))
                 for i in list(self.sheet.data_indexes())[:PREVIEW_ROWS]]
@@ -412,7 +419,7 @@ class AttendeeImportDialog(QDialog):
         self.preview_view.resizeColumnsToContents()
 
     def mapping_problems(self) -> list[str]:
-        return [self.tr(p) for p in attendees.mapping_problems(self.mapping)]
+        return [core_tr(p) for p in attendees.mapping_problems(self.mapping)]
 
     def _check(self) -> None:
         assert self.sheet is not None
@@ -577,18 +584,17 @@ class AttendeeImportDialog(QDialog):
             self.next_button.setEnabled(self.sheet is not None and not problems)
         elif page == 2:
             ready, unresolved = len(self.ready()), self.unresolved()
-            self.next_button.setText(self.tr("&Add {0} people").format(ready) if ready != 1
-                                     else self.tr("&Add 1 person"))
+            self.next_button.setText(self.tr("&Add %Ln person(s)", "", ready))
             self.next_button.setEnabled(ready > 0 and unresolved == 0)
             attention = unresolved + sum(1 for c in self.checks if c.warnings and not c.problems)
-            if unresolved:
-                text = self.tr("{0} rows are ready. {1} need correcting or skipping before "
-                               "you add them.").format(ready, unresolved)
+            rows = self.tr("%Ln row(s) are ready.", "", ready)
+            if unresolved:  # two sentences, each with its own count
+                text = " ".join((rows, self.tr("%Ln need correcting or skipping before you add them.",
+                                               "", unresolved)))
             elif attention:
-                text = self.tr("{0} rows are ready. Check the rows marked in yellow, then add "
-                               "them.").format(ready)
+                text = " ".join((rows, self.tr("Check the rows marked in yellow, then add them.")))
             else:
-                text = self.tr("All {0} rows are ready.").format(ready)
+                text = self.tr("All %Ln row(s) are ready.", "", ready)
             self.summary.setText(text)
             self.skip_all.setEnabled(unresolved > 0)
         else:
@@ -612,7 +618,7 @@ class AttendeeImportDialog(QDialog):
             self._show_page(page - 1)
 
     def _failed(self, exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, PaceError) else self.tr(
+        message = core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr(
             "Something went wrong reading or saving the list: nothing was saved. Try again.")
         if self.pages.currentIndex() == 0:
             self.file_row.set_error(message)

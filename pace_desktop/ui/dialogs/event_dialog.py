@@ -36,6 +36,7 @@ from pace_desktop.records.models import Event, EventType, field_errors
 from pace_desktop.reference import council_areas
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.client.layout import make_scrollable
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.date_edit import DateField
@@ -98,7 +99,7 @@ class EventDialog(QDialog):
         self.date.setMaximumWidth(170)
         self.type = QComboBox()
         for member in EventType:
-            self.type.addItem(self.tr(member.label), member.value)
+            self.type.addItem(core_tr(member.label), member.value)
         self.hr1 = QLineEdit()
         self.hr1.setMaximumWidth(200)
         self.affected = QLineEdit()
@@ -276,7 +277,7 @@ class EventDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.banner.show_message(str(exc) if isinstance(exc, PaceError)
+        self.banner.show_message(core_tr(str(exc)) if isinstance(exc, PaceError)
                                  else self.tr("The event could not be saved: try again."))
 
     def reject(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.plurals import count
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.send_to_office import SendToOffice
+from pace_desktop.ui.i18n import core_tr, number
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, open_folder, when
 from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
@@ -36,19 +36,44 @@ from pace_desktop.ui.widgets.fit import cap_to_screen
 
 # What each part of a bundle is, in the adviser's words, in the order the summary lists them.
 KIND_WORDS = {
-    "event": "Events",
-    "client": "People",
-    "consent": "Consent answers",
-    "checklist": "Checklists",
-    "intervention": "Support and referrals",
-    "outcome": "Outcomes",
-    "feedback": "Feedback",
-    "tombstone": "Erasures",
+    "event": QT_TRANSLATE_NOOP("ExportDialog", "Events"),
+    "client": QT_TRANSLATE_NOOP("ExportDialog", "People"),
+    "consent": QT_TRANSLATE_NOOP("ExportDialog", "Consent answers"),
+    "checklist": QT_TRANSLATE_NOOP("ExportDialog", "Checklists"),
+    "intervention": QT_TRANSLATE_NOOP("ExportDialog", "Support and referrals"),
+    "outcome": QT_TRANSLATE_NOOP("ExportDialog", "Outcomes"),
+    "feedback": QT_TRANSLATE_NOOP("ExportDialog", "Feedback"),
+    "tombstone": QT_TRANSLATE_NOOP("ExportDialog", "Erasures"),
 }
 
 
-NO_KEY_LINE = ("No office key is set on this laptop, so nothing can be exported: add the office.pub "
-               "file from the office in Settings, then export again.")
+class KindCounts(QObject):
+    """'2 consent answers', '1 checklist': a count of one kind of record, in the reader's plural forms
+    (Qt's ``%Ln``; the English forms are in resources/i18n/pace_desktop_en.ts)."""
+
+    def text(self, kind: str, n: int) -> str:
+        forms = {
+            "event": lambda: self.tr("%Ln event(s)", "", n),
+            "client": lambda: self.tr("%Ln person(s)", "", n),
+            "consent": lambda: self.tr("%Ln consent answer(s)", "", n),
+            "checklist": lambda: self.tr("%Ln checklist(s)", "", n),
+            "intervention": lambda: self.tr("%Ln support and referral record(s)", "", n),
+            "outcome": lambda: self.tr("%Ln outcome(s)", "", n),
+            "feedback": lambda: self.tr("%Ln feedback", "", n),
+            "tombstone": lambda: self.tr("%Ln erasure(s)", "", n),
+            "record": lambda: self.tr("%Ln record(s)", "", n),
+        }
+        return forms[kind]() if kind in forms else ""
+
+
+def kind_count(kind: str, n: int) -> str:
+    """``n`` records of ``kind`` in words ('' for a kind the screens do not name)."""
+    return KindCounts().text(kind, n)
+
+
+NO_KEY_LINE = QT_TRANSLATE_NOOP(
+    "ExportDialog", "No office key is set on this laptop, so nothing can be exported: add the "
+    "office.pub file from the office in Settings, then export again.")
 
 
 def _t(text: str) -> str:
@@ -63,9 +88,10 @@ def count_rows(grid: QGridLayout, counts: dict[str, int], start: int = 0) -> int
         if not n:
             continue
         name = QLabel(_t(words))
-        value = QLabel(f"{n:,}")
+        value = QLabel(number(n))
         value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        value.setAccessibleName(f"{_t(words)}: {n}")
+        value.setAccessibleName(QCoreApplication.translate("ExportDialog", "{kind}: {n}").format(
+            kind=_t(words), n=number(n)))
         grid.addWidget(name, row, 0)
         grid.addWidget(value, row, 1)
         row += 1
@@ -179,12 +205,16 @@ class ExportDialog(QDialog):
 
     def _status_loaded(self, result: tuple[int, Any, bool]) -> None:
         pending, last, has_key = result
-        lines = [self.tr("{0} changed since the last export.").format(count(pending, "record"))]
+        lines = [self.tr("%Ln record(s) changed since the last export.", "", pending)]
         if last is not None:
-            receipt = (self.tr("confirmed by the office on {0}").format(when(last.receipt_at))
-                       if last.receipt_at else self.tr("no receipt from the office yet"))
-            lines.append(self.tr("Last export: number {0}, {1}, {2} — {3}.").format(
-                last.sequence, when(last.created_at), count(last.records, "record"), receipt))
+            if last.receipt_at:
+                text = self.tr("Last export: number {sequence}, {written}, %Ln record(s) — confirmed "
+                               "by the office on {confirmed}.", "", last.records)
+            else:
+                text = self.tr("Last export: number {sequence}, {written}, %Ln record(s) — no receipt "
+                               "from the office yet.", "", last.records)
+            lines.append(text.format(sequence=last.sequence, written=when(last.created_at),
+                                     confirmed=when(last.receipt_at)))
         else:
             lines.append(self.tr("This laptop has not exported anything yet."))
         self.status.setText("\n".join(lines))
@@ -294,18 +324,24 @@ class ExportDialog(QDialog):
                                    else self.tr("Nothing new to export"))
         self.summary_file.setText(
             # People first: an adviser counts people; records (consents, checklists…) come after.
-            self.tr("{0} ({1}) written to {2}\nin the folder {3}").format(
-                count(result.counts.get("client", 0), "person"), count(result.records, "record"),
-                result.path.name, result.path.parent)
+            self.tr("{people} (%Ln record(s)) written to {file}\nin the folder {folder}", "",
+                    result.records).format(
+                people=self.tr("%Ln person(s)", "", result.counts.get("client", 0)),
+                file=result.path.name, folder=result.path.parent)
             if written else self.tr("Every record on this laptop has already been sent."))
         clear_layout(self.counts)
         count_rows(self.counts, result.counts)
         self.counts_title.setVisible(written)
-        lines = result.held_back_text()
+        from pace_desktop.exchange.export import HELD_BACK_REASONS
+
+        # The core's held_back_text() in English; here each line is one template in the reader's words.
+        lines = [self.tr("•  %Ln person(s): {reason}", "", n).format(
+                     reason=core_tr(HELD_BACK_REASONS[code]))
+                 for code, n in sorted(result.held_back_clients.items())]
         self.held_title.setVisible(bool(lines))
         self.held.setVisible(bool(lines))
-        self.held.setText("\n".join(f"•  {line}" for line in lines) + "\n" + self.tr(
-            "Their records are sent once PACE support consent is recorded for them."))
+        self.held.setText("\n".join([*lines, self.tr(
+            "Their records are sent once PACE support consent is recorded for them.")]))
         self.next_steps.setText(self.tr(
             "Next: send this file to the office. When the office sends back a receipt, apply it "
             "with Apply office file… so that sent records can be removed from this laptop after the "

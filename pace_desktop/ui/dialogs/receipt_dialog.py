@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.plurals import count
 from pace_desktop.ui import style
-from pace_desktop.ui.dialogs.export_dialog import KIND_WORDS
+from pace_desktop.ui.dialogs.export_dialog import kind_count
+from pace_desktop.ui.i18n import core_tr, number
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, when
 from pace_desktop.ui.office.models import RowsModel, table
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
 
-RECEIPT_FILTER = "Files from the office (*.pacereceipt *.pacenotice);;All files (*)"
+RECEIPT_FILTER = QT_TRANSLATE_NOOP("ReceiptDialog",
+                                   "Files from the office (*.pacereceipt *.pacenotice);;All files (*)")
 
 
 def apply_file(store: Any, path: Any) -> Any:
@@ -40,22 +41,6 @@ def apply_file(store: Any, path: Any) -> Any:
     except ModuleNotFoundError:
         from pace_desktop.exchange.receipt import apply_receipt as apply_office_file
     return apply_office_file(store, path)
-
-
-def purge_text(result: Any, retention_days: int, tr: Any) -> str:
-    """What the purge after a receipt removed, or when it will, in the adviser's words."""
-    counts = result.purge.counts
-    if not counts:
-        return tr("Nothing was removed yet: confirmed records stay on this laptop for {0} days, "
-                  "then are removed automatically.").format(retention_days)
-    people = counts.get("client", 0)
-    parts = [f"{n:,} {tr(KIND_WORDS[k]).lower()}" for k, n in counts.items()
-             if k != "client" and n and k in KIND_WORDS]
-    head = tr("Removed from this laptop, confirmed more than {0} days ago: ").format(retention_days)
-    body = tr("{0} people").format(f"{people:,}") if people else ""
-    if parts:
-        body = (body + tr(" and their ") if body else "") + ", ".join(parts)
-    return head + body + "."
 
 
 class ReceiptDialog(QDialog):
@@ -111,6 +96,27 @@ class ReceiptDialog(QDialog):
         self.file.setFocus()
         self.reload()
 
+    def purge_text(self, result: Any, retention_days: int) -> str:
+        """What the purge after a receipt removed, or when it will, in the adviser's words: one
+        sentence template for each case, the counts in the reader's plural forms."""
+        counts = result.purge.counts
+        if not counts:
+            return self.tr("Nothing was removed yet: confirmed records stay on this laptop for %Ln "
+                           "day(s), then are removed automatically.", "", retention_days)
+        people = counts.get("client", 0)
+        parts = [kind_count(k, n) for k, n in counts.items() if k != "client" and n]
+        records = self.tr(", ", "between the kinds of record removed").join(p for p in parts if p)
+        if people and records:
+            text = self.tr("Removed from this laptop, confirmed more than %Ln day(s) ago: {people} and "
+                           "their {records}.", "", retention_days)
+        elif people:
+            text = self.tr("Removed from this laptop, confirmed more than %Ln day(s) ago: {people}.",
+                           "", retention_days)
+        else:
+            text = self.tr("Removed from this laptop, confirmed more than %Ln day(s) ago: {records}.",
+                           "", retention_days)
+        return text.format(people=self.tr("%Ln person(s)", "", people), records=records)
+
     def reload(self) -> None:
         from pace_desktop.exchange.export import export_history
 
@@ -124,12 +130,12 @@ class ReceiptDialog(QDialog):
         self.retention_days = days
         self.retention.setText(self.tr(
             "The office sends a receipt back for each export it imports. Applying it marks those "
-            "records as safely held by the office; they are removed from this laptop {0} days "
+            "records as safely held by the office; they are removed from this laptop %Ln day(s) "
             "later, so that a lost laptop holds as little as possible. Notices from the office "
-            "(consents withdrawn and people erased there) are applied here too.").format(days))
+            "(consents withdrawn and people erased there) are applied here too.", "", days))
         waiting = self.tr("Waiting")
         self.model.set_rows(
-            [(str(r.sequence), when(r.created_at), f"{r.records:,}", f"{r.held_back:,}",
+            [(str(r.sequence), when(r.created_at), number(r.records), number(r.held_back),
               when(r.receipt_at) if r.receipt_at else waiting, r.file_name) for r in rows],
             keys=rows, tones=["good" if r.receipt_at else "plain" for r in rows])
 
@@ -161,15 +167,15 @@ class ReceiptDialog(QDialog):
         self.applied.append(result)
         days = getattr(self, "retention_days", 30)
         if not hasattr(result, "purge"):  # a notice: withdrawals and erasures made at the office
-            self.done_banner.show_message(result.summary())
+            self.done_banner.show_message(core_tr(result.summary()))
             self.file.set_path(None)
             self.reload()
             return
-        self.done_banner.show_message(
-            self.tr("Receipt for export {0} applied: {1} of {2} newly confirmed by the "
-                    "office.").format(result.sequence, f"{result.confirmed:,}",
-                                      count(result.listed, "record"))
-            + "\n" + purge_text(result, days, self.tr))
+        applied = self.tr("Receipt for export {sequence} applied: {confirmed} of %Ln record(s) newly "
+                          "confirmed by the office.", "", result.listed)
+        self.done_banner.show_message("\n".join((  # two sentences, one a line
+            applied.format(sequence=result.sequence, confirmed=number(result.confirmed)),
+            self.purge_text(result, days))))
         self.file.set_path(None)
         self.reload()
 

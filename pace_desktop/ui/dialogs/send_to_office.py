@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import error_text
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
@@ -57,7 +58,7 @@ class SendToOffice(QWidget):
     def _done(self, result: Any) -> None:
         self.button.setEnabled(True)
         self.state.setText(self.tr("Sent."))
-        self.result.show_message(result.summary())
+        self.result.show_message(core_tr(result.summary()))
         self.finished.emit(result)
 
     def _failed(self, exc: BaseException) -> None:

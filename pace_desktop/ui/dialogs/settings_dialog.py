@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,17 +38,21 @@ from pace_desktop.exchange.officekey import (
 from pace_desktop.store.store import RETENTION_DAYS
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.advisers import AddAdviserDialog, ChangePassphraseDialog
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.reauth import ReauthDialog
 
-# setting key -> (label, unit, minimum, maximum)
+# setting key -> (label, unit, minimum, maximum); the unit is a plural suffix (SettingsDialog._suffix)
 LIMITS: dict[str, tuple[str, str, int, int]] = {
-    "retention_days": ("Keep confirmed records for", " days", *RETENTION_DAYS),
-    "autolock_minutes": ("Lock after no use for", " minutes", 1, 60),
-    "kiosk_idle_seconds": ("Kiosk: reset after no use for", " seconds", 30, 900),
-    "kiosk_countdown_seconds": ("Kiosk: warning countdown", " seconds", 5, 120),
+    "retention_days": (QT_TRANSLATE_NOOP("SettingsDialog", "Keep confirmed records for"), "days",
+                       *RETENTION_DAYS),
+    "autolock_minutes": (QT_TRANSLATE_NOOP("SettingsDialog", "Lock after no use for"), "minutes", 1, 60),
+    "kiosk_idle_seconds": (QT_TRANSLATE_NOOP("SettingsDialog", "Kiosk: reset after no use for"),
+                           "seconds", 30, 900),
+    "kiosk_countdown_seconds": (QT_TRANSLATE_NOOP("SettingsDialog", "Kiosk: warning countdown"),
+                                "seconds", 5, 120),
 }
 
 
@@ -139,6 +143,12 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         return page
 
+    def _suffix(self, unit: str, n: int) -> str:
+        """' days' after a number box, in the plural form its value needs (' 1 day' reads wrong)."""
+        forms = {"days": lambda: self.tr(" day(s)", "", n), "minutes": lambda: self.tr(" minute(s)", "", n),
+                 "seconds": lambda: self.tr(" second(s)", "", n)}
+        return forms[unit]()
+
     def _limits_tab(self) -> QWidget:
         page, layout = _tab(self.tr("Confirmed records are removed from this laptop after the "
                                     "retention period, so that a lost laptop holds as little as "
@@ -149,7 +159,8 @@ class SettingsDialog(QDialog):
         for i, (key, (label, unit, low, high)) in enumerate(LIMITS.items()):
             spin = QSpinBox()
             spin.setRange(low, high)
-            spin.setSuffix(self.tr(unit))
+            spin.setSuffix(self._suffix(unit, spin.value()))
+            spin.valueChanged.connect(lambda n, s=spin, u=unit: s.setSuffix(self._suffix(u, n)))
             spin.setMinimumWidth(160)
             FieldRow(grid, i, self.tr(label), spin)
             self.limits[key] = spin
@@ -206,7 +217,7 @@ class SettingsDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.done_banner.clear_message()
-        self.banner.show_message(str(exc) if isinstance(exc, PaceError)
+        self.banner.show_message(core_tr(str(exc)) if isinstance(exc, PaceError)
                                  else self.tr("Nothing was changed: try again."))
 
     def confirm_then(self, action: str, fn: Callable[[Any], Any],
@@ -263,7 +274,7 @@ class SettingsDialog(QDialog):
         try:
             office_key = read_office_key_file(Path(chosen).expanduser())
         except PaceError as exc:
-            self.office_row.set_error(str(exc))
+            self.office_row.set_error(core_tr(str(exc)))
             return None
         self.office_row.set_error(None)
         store = self.session.store

@@ -72,11 +72,13 @@ def kiosk_strings() -> list[str]:
     return sorted(t for t in texts if t)
 
 
-def write_ts(path: Path, language: str) -> int:
-    """Write (or update) a .ts file of the ``kiosk`` context; returns how many strings still need work.
+def write_ts(path: Path, language: str, context: str = kiosk_flow.CONTEXT,
+             strings: list[str] | None = None) -> int:
+    """Write (or update) a .ts file of one context (``kiosk``, with ``kiosk_strings()``, unless told
+    otherwise); returns how many strings still need work.
 
     Translations already in the file are kept, drafts (not yet reviewed) still unfinished; strings no
-    longer used are marked 'vanished'.
+    longer used are marked 'vanished'. The adviser's screens write their ``core`` context with it too.
     """
     done: dict[str, str] = {}
     drafts: dict[str, str] = {}  # translated but not yet reviewed: kept, still unfinished
@@ -92,12 +94,12 @@ def write_ts(path: Path, language: str) -> int:
             elif translation.get("type") != "vanished":
                 done[source] = translation.text
     root = ET.Element("TS", version="2.1", language=language, sourcelanguage="en_GB")
-    context = ET.SubElement(root, "context")
-    ET.SubElement(context, "name").text = kiosk_flow.CONTEXT
-    current = kiosk_strings()
+    element = ET.SubElement(root, "context")
+    ET.SubElement(element, "name").text = context
+    current = kiosk_strings() if strings is None else strings
     todo = 0
     for source in [*current, *sorted(set(done) - set(current))]:
-        message = ET.SubElement(context, "message")
+        message = ET.SubElement(element, "message")
         ET.SubElement(message, "source").text = source
         translation = ET.SubElement(message, "translation")
         if source not in current:

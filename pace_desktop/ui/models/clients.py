@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -27,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from pace_desktop.records.enums import BAND_LABELS, EmploymentStatus
 from pace_desktop.store.clients import compact, fold, name_order
+from pace_desktop.ui.i18n import core_tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BATCH = 500
@@ -36,7 +38,10 @@ _BAND_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
 _BAND_BRUSH = {"high": QBrush(QColor("#f6d7d2")), "medium": QBrush(QColor("#fff7bf")),
                "low": QBrush(QColor("#cce2d8"))}
 _REVIEW_BRUSH = QBrush(QColor("#fff4d6"))
-COLUMNS = ("Name", "PACE ID", "Postcode", "NI number", "Employment", "Risk", "Review", "Exported")
+COLUMNS = (QT_TRANSLATE_NOOP("ClientsModel", "Name"), QT_TRANSLATE_NOOP("ClientsModel", "PACE ID"),
+           QT_TRANSLATE_NOOP("ClientsModel", "Postcode"), QT_TRANSLATE_NOOP("ClientsModel", "NI number"),
+           QT_TRANSLATE_NOOP("ClientsModel", "Employment"), QT_TRANSLATE_NOOP("ClientsModel", "Risk"),
+           QT_TRANSLATE_NOOP("ClientsModel", "Review"), QT_TRANSLATE_NOOP("ClientsModel", "Exported"))
 
 
 def _t(text: str) -> str:
@@ -120,13 +125,17 @@ class ClientRow:
             case 4:
                 status = d.get("employment_status")
                 text = EmploymentStatus(status).label if status else ""
-                return _t(text) if text else "", text
+                return core_tr(text), text  # the core's labels, in the 'core' context
             case 5:
-                text = BAND_LABELS.get(self.band or "", "Not scored")
-                return _t(text), _BAND_ORDER.get(self.band, 3)
+                band = BAND_LABELS.get(self.band or "")
+                shown = core_tr(band) if band else QCoreApplication.translate("ClientsModel", "Not scored")
+                return shown, _BAND_ORDER.get(self.band, 3)
             case 6:
-                return (_t("Needs review") if self.needs_review else ""), int(not self.needs_review)
-        return (_t("Yes") if self.exported else _t("No")), int(self.exported)
+                review = QCoreApplication.translate("ClientsModel", "Needs review")
+                return (review if self.needs_review else ""), int(not self.needs_review)
+        exported = (QCoreApplication.translate("ClientsModel", "Yes") if self.exported
+                    else QCoreApplication.translate("ClientsModel", "No"))
+        return exported, int(self.exported)
 
 
 class ClientsModel(QAbstractTableModel):
@@ -233,5 +242,6 @@ class ClientsModel(QAbstractTableModel):
             if column == 6 and row.needs_review:
                 return _REVIEW_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.needs_review:
-            return _t("Registered at the kiosk: check the details with the person")
+            return QCoreApplication.translate(
+                "ClientsModel", "Registered at the kiosk: check the details with the person")
         return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -17,6 +18,8 @@ from PySide6.QtCore import (
 from pace_desktop.records.models import Event
 from pace_desktop.reference import council_area_names
 from pace_desktop.store.clients import EventCounts
+from pace_desktop.ui import i18n
+from pace_desktop.ui.i18n import core_tr
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 _NO_COUNTS = EventCounts(0, 0, 0, 0)
@@ -35,7 +38,7 @@ def site_line(event: Event) -> str:
 
 
 def display_date(event: Event) -> str:
-    return event.event_date.strftime("%a %d %b %Y").replace(" 0", " ")
+    return i18n.weekday(event.event_date)
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,12 @@ class EventRow:
     counts: EventCounts
 
 
-COLUMNS = ("Date", "Employer", "Site", "Council area", "Type", "Clients", "High risk",
-           "Not exported", "Needs review")
+COLUMNS = (QT_TRANSLATE_NOOP("EventsModel", "Date"), QT_TRANSLATE_NOOP("EventsModel", "Employer"),
+           QT_TRANSLATE_NOOP("EventsModel", "Site"), QT_TRANSLATE_NOOP("EventsModel", "Council area"),
+           QT_TRANSLATE_NOOP("EventsModel", "Type"), QT_TRANSLATE_NOOP("EventsModel", "Clients"),
+           QT_TRANSLATE_NOOP("EventsModel", "High risk"),
+           QT_TRANSLATE_NOOP("EventsModel", "Not exported"),
+           QT_TRANSLATE_NOOP("EventsModel", "Needs review"))
 _NUMERIC = {5, 6, 7, 8}
 
 
@@ -90,9 +97,10 @@ class EventsModel(QAbstractTableModel):
                 name = council_area_names().get(e.council_area, e.council_area)
                 return name, name
             case 4:
-                return e.event_type.label, e.event_type.label
+                label = core_tr(e.event_type.label)  # the core's wording of the event type
+                return label, label
         number = (c.clients, c.high_risk, c.not_exported, c.needs_review)[column - 5]
-        return str(number), number
+        return i18n.number(number), number
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -106,5 +114,5 @@ class EventsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.counts.high_risk:
-            return _t("Clients whose risk band is High")
+            return QCoreApplication.translate("EventsModel", "Clients whose risk band is High")
         return None

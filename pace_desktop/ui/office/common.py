@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.errors import PaceError
+from pace_desktop.ui import i18n
+from pace_desktop.ui.i18n import core_tr
 
 
 def _t(text: str) -> str:
@@ -76,8 +78,9 @@ class PathPicker(QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.edit.setAccessibleName(caption)
         self.edit.textChanged.connect(self.changed)
-        self.button = QPushButton(button or _t("Choose…"))
-        self.button.setAccessibleName(caption + " — " + _t("choose"))
+        self.button = QPushButton(button or QCoreApplication.translate("office", "Choose…"))
+        self.button.setAccessibleName(
+            QCoreApplication.translate("office", "{field} — choose").format(field=caption))
         self.button.clicked.connect(self.choose)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -107,15 +110,16 @@ class PathPicker(QWidget):
 def error_text(exc: BaseException, fallback: str) -> str:
     """The one line a person reads: the error's own words when it is ours, else ``fallback``."""
     if isinstance(exc, PaceError):
-        return str(exc)
+        return core_tr(str(exc))  # the core's own words, through the 'core' context (ui/i18n.py)
     if isinstance(exc, OSError):
-        return _t("The file or folder could not be used: check it exists and that you may write "
-                  "there, then try again.")
+        return QCoreApplication.translate(
+            "office", "The file or folder could not be used: check it exists and that you may write "
+            "there, then try again.")
     return fallback
 
 
 def when(iso: str | None) -> str:
-    """An ISO time from the store, shown in local time: '20 Nov 2026, 14:03'."""
+    """An ISO time from the store, shown in local time for the reader's locale: '20 Nov 2026, 14:03'."""
     if not iso:
         return ""
     try:
@@ -124,7 +128,7 @@ def when(iso: str | None) -> str:
         return iso
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.strftime("%d %b %Y, %H:%M").lstrip("0")
+    return i18n.moment(moment)
 
 
 def open_folder(path: Path) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -20,35 +20,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.ui import i18n
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import error_text, page, when
 from pace_desktop.ui.office.models import RowsModel, selected_key, sortable, table
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 
-DETAIL_ROWS = ("Name", "Date of birth", "Postcode", "NI number", "Event", "From laptop")
+DETAIL_ROWS = (QT_TRANSLATE_NOOP("DuplicatesPage", "Name"),
+               QT_TRANSLATE_NOOP("DuplicatesPage", "Date of birth"),
+               QT_TRANSLATE_NOOP("DuplicatesPage", "Postcode"),
+               QT_TRANSLATE_NOOP("DuplicatesPage", "NI number"),
+               QT_TRANSLATE_NOOP("DuplicatesPage", "Event"),
+               QT_TRANSLATE_NOOP("DuplicatesPage", "From laptop"))
+STATUS_WORDS = {"open": QT_TRANSLATE_NOOP("DuplicatesPage", "For review"),
+                "not_duplicate": QT_TRANSLATE_NOOP("DuplicatesPage", "Not the same person"),
+                "resolved": QT_TRANSLATE_NOOP("DuplicatesPage", "Reviewed")}
 
 
 def _status_words(tr: Any) -> dict[str, str]:
-    return {"open": tr("For review"), "not_duplicate": tr("Not the same person"),
-            "resolved": tr("Reviewed")}
+    return {status: tr(words) for status, words in STATUS_WORDS.items()}
 
 
 def describe_client(store: Any, client_id: str) -> dict[str, str]:
     """What staff compare for one side of a pair (runs on the worker; audits the view)."""
     client = store.clients.get(client_id)
     if client is None:
-        return {"Name": "(no longer held)"}
+        return {"Name": QCoreApplication.translate("DuplicatesPage", "(no longer held)")}
     event = store.events.get(client.event_id)
     with store.transaction():
         store.audit("view", "client", str(client.id), detail="duplicate_review")
     return {
         "PACE ID": client.pace_id,
         "Name": f"{client.first_name} {client.last_name}",
-        "Date of birth": client.date_of_birth.strftime("%d %b %Y") if client.date_of_birth else "",
+        "Date of birth": i18n.day(client.date_of_birth) if client.date_of_birth else "",
         "Postcode": client.postcode or "",
         "NI number": client.ni_number or "",
-        "Event": "" if event is None else
-        f"{event.employer_name}, {event.event_date.strftime('%d %b %Y')}",
+        "Event": "" if event is None else QCoreApplication.translate(
+            "DuplicatesPage", "{employer}, {date}").format(employer=event.employer_name,
+                                                           date=i18n.day(event.event_date)),
         "From laptop": client.device_id,
     }
 
@@ -107,7 +117,7 @@ class DuplicatesPage(QWidget):
             heading = QLabel(title)
             heading.setStyleSheet("font-weight: 600;")
             grid.addWidget(heading, 0, col)
-        for r, name in enumerate(("PACE ID", *DETAIL_ROWS), start=1):
+        for r, name in enumerate((QT_TRANSLATE_NOOP("DuplicatesPage", "PACE ID"), *DETAIL_ROWS), start=1):
             label = QLabel(self.tr(name))
             label.setObjectName("hint")
             grid.addWidget(label, r, 0, Qt.AlignmentFlag.AlignRight)
@@ -152,12 +162,12 @@ class DuplicatesPage(QWidget):
         pairs, open_count = result
         self.banner.clear_message()
         self.model.set_rows(
-            [(when(p.found_at), p.pace_id_a or "—", p.pace_id_b or "—", self.tr(p.reason_text),
+            [(when(p.found_at), p.pace_id_a or "—", p.pace_id_b or "—", core_tr(p.reason_text),
               self.words.get(p.status, p.status)) for p in pairs],
             keys=pairs,
             sort_keys=[(p.found_at, p.pace_id_a or "", p.pace_id_b or "", p.reason, p.status)
                        for p in pairs])
-        self.count.setText(self.tr("{0} open for review").format(open_count))
+        self.count.setText(self.tr("%Ln open for review", "", open_count))
         self.open_count = open_count
         self.count_changed.emit(open_count)
         self._show_details(None)

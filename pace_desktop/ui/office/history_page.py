@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.ui.i18n import core_tr, number
 from pace_desktop.ui.office.common import error_text, page, when
 from pace_desktop.ui.office.import_page import TONE, plain_reason, verdict_words
 from pace_desktop.ui.office.models import RowsModel, selected_key, sortable, table
@@ -116,15 +117,18 @@ class HistoryPage(QWidget):
         self.model.set_rows(
             [(when(r.attempted_at), r.file_name, r.device_id or "—",
               "—" if r.sequence is None else str(r.sequence), words.get(r.verdict, r.verdict),
-              str(records_in(r)) if r.verdict != "refused" else "—",
-              plain_reason(r.code, r.reason, r.device_id) + (f" {r.gap}" if r.gap else ""))
+              number(records_in(r)) if r.verdict != "refused" else "—",
+              self.tr("{reason} {gap}").format(reason=plain_reason(r.code, r.reason, r.device_id),
+                                                gap=core_tr(r.gap))
+              if r.gap else plain_reason(r.code, r.reason, r.device_id))
              for r in rows],
             keys=rows,
             sort_keys=[(r.id, r.file_name, r.device_id or "", r.sequence or 0, r.verdict,
                         records_in(r), r.reason) for r in rows],
             tones=[TONE.get(r.verdict, "plain") for r in rows])
         self.view.resizeRowsToContents()
-        self.count.setText(self.tr("{0} of {1} attempts shown").format(len(rows), len(self.rows)))
+        self.count.setText(self.tr("{shown} of %Ln attempt(s) shown", "", len(self.rows)).format(
+            shown=number(len(rows))))
         self._selection_changed()
 
     def clear(self) -> None:
@@ -150,11 +154,11 @@ class HistoryPage(QWidget):
                                                   when(row.attempted_at)),
                  plain_reason(row.code, row.reason, row.device_id)]
         if row.gap:
-            lines.append(row.gap)
+            lines.append(core_tr(row.gap))
         who = self.tr("Imported by {0}.").format(row.imported_by)
         if row.device_id:
-            who = self.tr("From laptop {0}, its export number {1}. ").format(
-                row.device_id, row.sequence or "—") + who
+            who = self.tr("From laptop {laptop}, its export number {number}. Imported by {who}.").format(
+                laptop=row.device_id, number=row.sequence or "—", who=row.imported_by)
         lines.append(who)
         self.detail.setText("\n".join(lines))
 
@@ -188,9 +192,11 @@ class HistoryPage(QWidget):
         def save(_progress: Any) -> Path:
             data = saved_receipt(store, row.bundle_id)
             if data is None:
-                raise PaceError("No receipt was kept for that bundle: import it again to make one.")
+                raise PaceError(self.tr("No receipt was kept for that bundle: import it again to "
+                                        "make one."))
             if target.exists():
-                raise UsageError(f"{target.name} already exists: choose a new file name.")
+                raise UsageError(self.tr("{file} already exists: choose a new file name.").format(
+                    file=target.name))
             return write_durably(target, data, replace=False)
 
         def saved(path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, open_folder, page, section
 from pace_desktop.ui.office.models import RowsModel, table
 from pace_desktop.ui.office.relay_panel import RelayPanel
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 
-BUNDLE_FILTER = "PACE bundles (*.pacebundle);;All files (*)"
+BUNDLE_FILTER = QT_TRANSLATE_NOOP("ImportPage", "PACE bundles (*.pacebundle);;All files (*)")
 STEPS = 1000  # progress arrives in bytes (may pass 2**31); the bar shows thousandths
 
 
@@ -43,43 +44,67 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ImportPage", text)
 
 
-def verdict_words() -> dict[str, str]:
-    return {"accepted": _t("Accepted"), "already_had": _t("Already had"),
-            "refused": _t("Refused")}
-
-
 TONE = {"accepted": "good", "already_had": "plain", "refused": "bad"}
 
 
+class ImportWords(QObject):
+    """The import's results in the reader's words: one template a sentence, Qt's %Ln plurals."""
+
+    def verdicts(self) -> dict[str, str]:
+        return {"accepted": self.tr("Accepted"), "already_had": self.tr("Already had"),
+                "refused": self.tr("Refused")}
+
+    def verdict_count(self, verdict: str, n: int) -> str:
+        return {"accepted": lambda: self.tr("%Ln accepted", "", n),
+                "already_had": lambda: self.tr("%Ln already had", "", n),
+                "refused": lambda: self.tr("%Ln refused", "", n)}[verdict]()
+
+    def plain_reason(self, code: str, reason: str, device_id: str | None) -> str:
+        """The importer's reason, with command-line advice replaced by where to do it here."""
+        if code == "unknown_device":
+            return self.tr("This bundle comes from a laptop this office has not enrolled ({0}): enrol "
+                           "its device key on the Devices tab, or import again with 'Trust new "
+                           "laptops' ticked. Nothing was imported.").format(
+                device_id or self.tr("unknown"))
+        reason = core_tr(reason)  # the core's words, through the 'core' context
+        return reason[:1].upper() + reason[1:]  # the CLI prints it after the verdict; here it leads
+
+    def what_happened(self, result: Any) -> str:
+        """The reason and every warning for one import result, as one readable paragraph."""
+        parts = [self.plain_reason(result.code, result.reason, result.device_id)]
+        if result.new_device:
+            parts.append(self.tr("Laptop {0} was enrolled on this first bundle.").format(
+                result.device_id))
+        if result.duplicates_found:
+            parts.append(self.tr("%Ln possible duplicate(s) listed for review.", "",
+                                 result.duplicates_found))
+        parts += [core_tr(w) for w in (result.gap_warning, *result.warnings) if w]
+        if result.receipt_error:
+            parts.append(self.tr("The receipt could not be written: save it again from Import "
+                                 "history."))
+        return self.tr(" ", "between the sentences about one import").join(parts)
+
+    def summary_line(self, results: list[Any]) -> str:
+        counts = {v: sum(1 for r in results if r.verdict == v) for v in self.verdicts()}
+        shown = self.tr(", ", "between the verdict counts").join(
+            self.verdict_count(v, n) for v, n in counts.items() if n)
+        return self.tr("%Ln bundle(s): {verdicts}.", "", len(results)).format(verdicts=shown)
+
+
+def verdict_words() -> dict[str, str]:
+    return ImportWords().verdicts()
+
+
 def plain_reason(code: str, reason: str, device_id: str | None) -> str:
-    """The importer's reason, with command-line advice replaced by where to do it in this window."""
-    if code == "unknown_device":
-        return _t("This bundle comes from a laptop this office has not enrolled ({0}): enrol its "
-                  "device key on the Devices tab, or import again with 'Trust new laptops' ticked. "
-                  "Nothing was imported.").format(device_id or _t("unknown"))
-    return reason[:1].upper() + reason[1:]  # the CLI prints it after the verdict; here it leads
+    return ImportWords().plain_reason(code, reason, device_id)
 
 
 def what_happened(result: Any) -> str:
-    """The reason and every warning for one import result, as one readable paragraph."""
-    parts = [plain_reason(result.code, result.reason, result.device_id)]
-    if result.new_device:
-        parts.append(_t("Laptop {0} was enrolled on this first bundle.").format(result.device_id))
-    if result.duplicates_found:
-        parts.append(_t("{0} possible duplicate(s) listed for review.")
-                     .format(result.duplicates_found))
-    parts += [w for w in (result.gap_warning, *result.warnings) if w]
-    if result.receipt_error:
-        parts.append(_t("The receipt could not be written: save it again from Import history."))
-    return " ".join(parts)
+    return ImportWords().what_happened(result)
 
 
 def summary_line(results: list[Any]) -> str:
-    words = verdict_words()
-    counts = {v: sum(1 for r in results if r.verdict == v) for v in words}
-    shown = ", ".join(f"{counts[v]} {words[v].lower()}" for v in words if counts[v])
-    noun = _t("bundle") if len(results) == 1 else _t("bundles")
-    return f"{len(results)} {noun}: {shown}."
+    return ImportWords().summary_line(results)
 
 
 class ImportPage(QWidget):
@@ -273,7 +298,7 @@ class ImportPage(QWidget):
         def run(progress: Any) -> list[Any]:
             files = collect_bundles(paths)
             if not files:
-                raise UsageError("No .pacebundle files were found there: check the folder.")
+                raise UsageError(self.tr("No .pacebundle files were found there: check the folder."))
 
             def scaled(done: int, total: int) -> None:
                 progress(int(STEPS * done / max(1, total)), STEPS)
@@ -323,13 +348,12 @@ class ImportPage(QWidget):
         # A bundle imported twice has one receipt: the second run rewrites the same file.
         written = {r.receipt_path for r in results if r.receipt_path is not None}
         if written:
-            where = (self.tr("in {0}").format(self.receipts_folder) if self.receipts_folder
-                     else self.tr("beside the bundles"))
-            head = (self.tr("1 receipt was written {0}.").format(where) if len(written) == 1
-                    else self.tr("{0} receipts were written {1}.").format(len(written), where))
-            self.receipts_note.setText(head + " " + self.tr(
+            head = (self.tr("%Ln receipt(s) were written in {folder}.", "", len(written)).format(
+                        folder=self.receipts_folder) if self.receipts_folder
+                    else self.tr("%Ln receipt(s) were written beside the bundles.", "", len(written)))
+            self.receipts_note.setText(" ".join((head, self.tr(  # two sentences
                 "Send each one back to the adviser whose laptop sent the bundle: its file name "
-                "names the laptop."))
+                "names the laptop."))))
         self.receipts_note.setVisible(bool(written))
         self.open_receipts.setVisible(bool(written))
 

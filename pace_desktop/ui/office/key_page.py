@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -28,8 +28,8 @@ from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.reauth import ReauthDialog
 
-IDENTITY_WARNING = (
-    "The office identity is the secret key that opens every bundle sent to this office. Keep the "
+IDENTITY_WARNING = QT_TRANSLATE_NOOP(
+    "KeyPage", "The office identity is the secret key that opens every bundle sent to this office. Keep the "
     "backup offline — an encrypted USB stick in a safe — never on a shared drive or in email: "
     "anyone holding it can read bundles.")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr, number
 from pace_desktop.ui.office.common import PathPicker, error_text, page, section, when
 from pace_desktop.ui.office.models import RowsModel, selected_key, table
 from pace_desktop.ui.office.reports_page import documents_folder
@@ -34,7 +35,7 @@ from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
 
-RETURN_FILTER = "Partner returns (*.xlsx *.age *.csv);;All files (*)"
+RETURN_FILTER = QT_TRANSLATE_NOOP("PartnersPage", "Partner returns (*.xlsx *.age *.csv);;All files (*)")
 
 
 def _grid() -> QGridLayout:
@@ -102,7 +103,7 @@ class PartnersPage(QWidget):
         self.name_row = FieldRow(grid, 0, self.tr("&Name"), self.name)
         self.match = QComboBox()
         for code, label in MATCH_LABELS.items():
-            self.match.addItem(self.tr(label), code)
+            self.match.addItem(core_tr(label), code)
         self.match_row = FieldRow(grid, 1, self.tr("&Matches on"), self.match)
         self.recipient = QLineEdit()
         self.recipient.setPlaceholderText(self.tr("age1… — the public key the partner sent"))
@@ -240,11 +241,11 @@ class PartnersPage(QWidget):
         self._show_partner(partners[row] if partners else None)
         self.requests.set_rows(
             [(r.id, when(r.created_at), self.tr("Keyed hashes") if r.kind == "aggregate"
-              else self.tr("Identifiers"), f"{r.sent:,}", f"{r.withdrawn:,}", str(r.returns))
+              else self.tr("Identifiers"), number(r.sent), number(r.withdrawn), number(r.returns))
              for r in requests], keys=requests)
         self.returns.set_rows(
-            [(when(r.imported_at), r.request_id, r.file_name, f"{r.added:,}", f"{r.updated:,}",
-              f"{r.unchanged:,}", f"{r.refused:,}") for r in returns], keys=returns)
+            [(when(r.imported_at), r.request_id, r.file_name, number(r.added), number(r.updated),
+              number(r.unchanged), number(r.refused)) for r in returns], keys=returns)
         self._update_key_button()
 
     def _failed(self, exc: BaseException) -> None:
@@ -272,8 +273,9 @@ class PartnersPage(QWidget):
             self.about.clear()
             return
         lines = partner.describe()
-        self.about.setText(self.tr("<b>{0}</b>").format(lines[0]) + "<br>" + "<br>".join(
-            line.strip() for line in lines[1:]))
+        # The core's description, a line at a time (each through the 'core' context), the name bold.
+        self.about.setText(self.tr("<b>{name}</b><br>{details}").format(
+            name=core_tr(lines[0]), details="<br>".join(core_tr(line.strip()) for line in lines[1:])))
         self.name.setText(partner.name)
         self.match.setCurrentIndex(max(0, self.match.findData(partner.match_on)))
         self.recipient.setText(partner.recipient or "")
@@ -355,7 +357,8 @@ class PartnersPage(QWidget):
         store, aggregate = self.session.store, self.aggregate.isChecked()
         self._run(lambda progress: make_request(store, code, folder, aggregate=aggregate,
                                                 progress=progress),
-                  lambda result: self.done_banner.show_message("\n".join(result.lines())))
+                  lambda result: self.done_banner.show_message(
+                      "\n".join(core_tr(line) for line in result.lines())))
 
     def _update_key_button(self) -> None:
         row = selected_key(self.requests_view, self.requests)
@@ -401,7 +404,7 @@ class PartnersPage(QWidget):
                                                  progress=progress), self._returned)
 
     def _returned(self, result: Any) -> None:
-        self.return_summary.setText("\n".join([result.summary(), *result.notes]))
+        self.return_summary.setText("\n".join(core_tr(line) for line in [result.summary(), *result.notes]))
         self.problems.clear()
         for problem in result.problems:
             self.problems.addItem(problem.line())

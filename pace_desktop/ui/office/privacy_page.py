@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.ui import style
+from pace_desktop.ui import i18n, style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, page, when
 from pace_desktop.ui.office.models import RowsModel, selected_key, table
 from pace_desktop.ui.office.reports_page import documents_folder
@@ -37,7 +38,9 @@ from pace_desktop.ui.widgets.reauth import ReauthDialog
 if TYPE_CHECKING:
     from pace_desktop.privacy.people import PersonHeld
 
-DETAILS = ("PACE ID", "Name", "Date of birth", "Postcode", "Event", "From laptop")
+DETAILS = (QT_TRANSLATE_NOOP("PrivacyPage", "PACE ID"), QT_TRANSLATE_NOOP("PrivacyPage", "Name"),
+           QT_TRANSLATE_NOOP("PrivacyPage", "Date of birth"), QT_TRANSLATE_NOOP("PrivacyPage", "Postcode"),
+           QT_TRANSLATE_NOOP("PrivacyPage", "Event"), QT_TRANSLATE_NOOP("PrivacyPage", "From laptop"))
 
 
 class PrivacyPage(QWidget):
@@ -134,7 +137,7 @@ class PrivacyPage(QWidget):
         self.field = QComboBox()
         self.field.setAccessibleName(self.tr("Detail to correct"))
         for name in correctable_fields("client"):
-            self.field.addItem(name.replace("_", " "), name)
+            self.field.addItem(core_tr(name.replace("_", " ")), name)  # words in the 'core' context
         self.value = QLineEdit()
         self.value.setAccessibleName(self.tr("Corrected value"))
         self.value.setPlaceholderText(self.tr("Corrected value (blank clears it)"))
@@ -342,7 +345,7 @@ class PrivacyPage(QWidget):
             return
         store = self.session.store
         self._run(lambda _p: withdraw(store, pace_id, consent.purpose),
-                  lambda result: result.summary())
+                  lambda result: core_tr(result.summary()))
 
     def correct(self) -> None:
         from pace_desktop.privacy.correction import correct
@@ -353,7 +356,7 @@ class PrivacyPage(QWidget):
         value = self.value.text().strip() or None
         store = self.session.store
         self._run(lambda _p: correct(store, pace_id, {field: value}),
-                  lambda result: result.summary())
+                  lambda result: core_tr(result.summary()))
 
     def erase(self) -> None:
         """Check the reason (it must not name the person) first, then ask for the passphrase."""
@@ -391,7 +394,7 @@ class PrivacyPage(QWidget):
     def _erased(self, result: Any) -> str:
         self._show_person(None)
         self.reason.clear()
-        return str(result.summary())
+        return core_tr(str(result.summary()))
 
     # -- laptops and retention: actions ------------------------------------------------------------
     def write_notices(self) -> None:
@@ -407,10 +410,12 @@ class PrivacyPage(QWidget):
             if not written:
                 return self.tr("No withdrawals or erasures made at the office need to reach a "
                                "laptop.")
-            return "\n".join(self.tr("{0}: for laptop {1}, {2} withdrawals and {3} erasures.")
-                             .format(n.path.name, n.device_id, n.withdrawals, n.erasures)
-                             for n in written) + "\n" + self.tr(
-                "Send each file to its laptop; the adviser applies it with Apply office file…")
+            lines = [self.tr("{file}: for laptop {laptop}, {withdrawals} and {erasures}.").format(
+                         file=n.path.name, laptop=n.device_id,
+                         withdrawals=self.tr("%Ln withdrawal(s)", "", n.withdrawals),
+                         erasures=self.tr("%Ln erasure(s)", "", n.erasures)) for n in written]
+            return "\n".join([*lines, self.tr(
+                "Send each file to its laptop; the adviser applies it with Apply office file…")])
 
         self._run(lambda _p: write_notices(store, folder), said, reload_person=False)
 
@@ -429,12 +434,12 @@ class PrivacyPage(QWidget):
 
         def shown(plan: Any) -> str:
             self.plan = plan
-            self.plan_model.set_rows([(i.pace_id, i.last_contact.strftime("%d %b %Y"),
-                                       ACTION_WORDS[i.action]) for i in plan.items])
-            self.plan_summary.setText(plan.summary())
+            self.plan_model.set_rows([(i.pace_id, i18n.day(i.last_contact),
+                                       core_tr(ACTION_WORDS[i.action])) for i in plan.items])
+            self.plan_summary.setText(core_tr(plan.summary()))
             self.apply_button.setEnabled(bool(plan.items))
             return self.tr("Nothing has changed yet: check the list, then apply it.") \
-                if plan.items else plan.summary()
+                if plan.items else core_tr(plan.summary())
 
         self._run(lambda _p: plan_retention(store, years=years), shown, reload_person=False)
 
@@ -451,11 +456,11 @@ class PrivacyPage(QWidget):
             self.plan_model.set_rows([])
             self.plan_summary.clear()
             self.apply_button.setEnabled(False)
-            return str(result.summary())
+            return core_tr(str(result.summary()))
 
         def go() -> None:
             self._run(lambda _p: apply_retention(store, plan), applied, reload_person=False)
 
         return self._confirmed(self.tr(
-            "De-identify or erase the {0} people listed? This cannot be undone. Type your "
-            "passphrase to confirm.").format(len(plan.items)), go)
+            "De-identify or erase the %Ln person(s) listed? This cannot be undone. Type your "
+            "passphrase to confirm.", "", len(plan.items)), go)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from pace_desktop.errors import PaceError, WrongPassphrase
 from pace_desktop.ui.dialogs.advisers import _PassphraseForm
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.field import FieldRow
@@ -81,11 +83,11 @@ class RecoverLaptopDialog(_PassphraseForm):
     def failed(self, exc: BaseException) -> None:
         if isinstance(exc, PaceError) and str(exc) == NOT_YOURS:
             self.ok.setEnabled(True)
-            self.mine_row.set_error(self.tr(NOT_YOURS))
+            self.mine_row.set_error(QCoreApplication.translate("ReauthDialog", NOT_YOURS))
             self.mine.setFocus()
             return
         if isinstance(exc, WrongPassphrase):  # the office key does not open that laptop
             self.ok.setEnabled(True)
-            self.store_row.set_error(str(exc))
+            self.store_row.set_error(core_tr(str(exc)))
             return
         super().failed(exc)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import error_text
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
@@ -118,7 +119,7 @@ class RelayPanel(QGroupBox):
         self.token.clear()
         self.token.setPlaceholderText(self.tr("(saved)"))
         self._show_fields(False)
-        self.state.setText(result.summary())
+        self.state.setText(core_tr(result.summary()))
         self.fetched.emit(result)
 
     def _failed(self, exc: BaseException) -> None:

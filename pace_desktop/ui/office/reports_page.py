@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker, error_text, open_folder, page
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
@@ -32,21 +33,26 @@ from pace_desktop.ui.widgets.field import FieldRow
 # What each kind may be used for, shown above the Write button. Kinds added later (reciprocity,
 # de-identified…) get the careful default until a line is written for them here.
 CAUTIONS = {
-    "records": "This report holds people's personal data: save it only on the office's secure "
-               "drive, never on a laptop, USB stick or in email.",
-    "summary": "Counts per event, with no names, but small numbers are not hidden: keep it within "
-               "SDS.",
-    "partners": "Counts under 5 are hidden so that no one can be picked out: this report may be "
-                "shared with partners.",
+    "records": QT_TRANSLATE_NOOP("ReportsPage", "This report holds people's personal data: save it "
+                                 "only on the office's secure drive, never on a laptop, USB stick or "
+                                 "in email."),
+    "summary": QT_TRANSLATE_NOOP("ReportsPage", "Counts per event, with no names, but small numbers "
+                                 "are not hidden: keep it within SDS."),
+    "partners": QT_TRANSLATE_NOOP("ReportsPage", "Counts under 5 are hidden so that no one can be "
+                                  "picked out: this report may be shared with partners."),
 }
-CAUTIONS["deidentified"] = (
-    "No names, contact details or full postcodes, but still about individual people: use it for "
-    "research and evaluation of PACE only, as the data-sharing agreement allows.")
+CAUTIONS["deidentified"] = QT_TRANSLATE_NOOP(
+    "ReportsPage", "No names, contact details or full postcodes, but still about individual people: "
+    "use it for research and evaluation of PACE only, as the data-sharing agreement allows.")
 CAUTIONS["reciprocity"] = CAUTIONS["partners"]
-DEFAULT_CAUTION = "Check who may see this report before you share it."
+DEFAULT_CAUTION = QT_TRANSLATE_NOOP("ReportsPage", "Check who may see this report before you share it.")
 SECURE_DRIVE_ONLY = {"records"}  # kinds whose caution says: the office's secure drive only
-TITLES = {"records": "Records", "summary": "Event summary", "partners": "Partners",
-          "deidentified": "De-identified", "reciprocity": "Reciprocity"}
+TITLES = {"records": QT_TRANSLATE_NOOP("ReportsPage", "Records"),
+          "summary": QT_TRANSLATE_NOOP("ReportsPage", "Event summary"),
+          "partners": QT_TRANSLATE_NOOP("ReportsPage", "Partners"),
+          "deidentified": QT_TRANSLATE_NOOP("ReportsPage", "De-identified"),
+          "reciprocity": QT_TRANSLATE_NOOP("ReportsPage", "Reciprocity"),
+          "impact": QT_TRANSLATE_NOOP("ReportsPage", "Impact")}
 
 
 def title_of(name: str) -> str:
@@ -95,7 +101,7 @@ class ReportsPage(QWidget):
         self.kind = QComboBox()
         for name, kind in REPORTS.items():
             self.kind.addItem(self.tr(title_of(name)), name)
-            self.kind.setItemData(self.kind.count() - 1, kind.description,
+            self.kind.setItemData(self.kind.count() - 1, core_tr(kind.description),
                                   Qt.ItemDataRole.ToolTipRole)
         self.kind_row = FieldRow(grid, 0, self.tr("&Report"), self.kind)
         self.out = PathPicker("save", self.tr("Save the report as"),
@@ -139,7 +145,7 @@ class ReportsPage(QWidget):
         for row, (name, kind) in enumerate(reports.items()):
             title = QLabel(self.tr(title_of(name)))
             title.setStyleSheet("font-weight: 600;")
-            about = QLabel(sentence(kind.description))
+            about = QLabel(sentence(core_tr(kind.description)))
             about.setWordWrap(True)
             about.setObjectName("hint")
             grid.addWidget(title, row, 0, Qt.AlignmentFlag.AlignTop)

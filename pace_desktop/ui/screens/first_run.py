@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.errors import PaceError
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.card import centred_card
@@ -214,7 +215,7 @@ class FirstRunScreen(QWidget):
             try:
                 office_key = read_office_key_file(Path(key_file).expanduser())
             except PaceError as exc:
-                self.office_row.set_error(str(exc))
+                self.office_row.set_error(core_tr(str(exc)))
                 self.office_key.setFocus()
                 return
         self.office_row.set_error(None)
@@ -248,5 +249,5 @@ class FirstRunScreen(QWidget):
         self.next_button.setEnabled(True)
         self.back_button.setEnabled(True)
         self.next_button.setText(self.tr("&Create store"))
-        self.banner.show_message(str(exc) if isinstance(exc, PaceError) else self.tr(
+        self.banner.show_message(core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr(
             "The store could not be created: check the disk, then try again."))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pace_desktop.errors import PaceError
 from pace_desktop.records.models import Event
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.models.events import SORT_ROLE, EventsModel
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
@@ -175,7 +176,7 @@ class HomeScreen(QWidget):
         self.edit_button.setEnabled(has_any)
 
     def _failed(self, exc: BaseException) -> None:
-        self.banner.show_message(str(exc) if isinstance(exc, PaceError) else self.tr(
+        self.banner.show_message(core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr(
             "The events could not be read: lock and unlock, then try again."))
 
     def clear(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 from pace_desktop.errors import LockedOut, PaceError
 from pace_desktop.paths import resource
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.card import centred_card
@@ -150,7 +151,7 @@ class UnlockScreen(QWidget):
             self.row.set_error(None)
             self._start_countdown(exc.seconds)
             return
-        self.row.set_error(str(exc) if isinstance(exc, PaceError) else self.tr(
+        self.row.set_error(core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr(
             "The store could not be opened: try again, or ask the office for help."))
         try:
             wait = self.session.unlock_wait()

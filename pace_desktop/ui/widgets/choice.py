@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -47,7 +47,8 @@ class RadioChoice(QWidget):
             button = QRadioButton(label)
             if name:
                 # A screen reader hears the question with each answer, not a row of bare "Yes"/"No".
-                button.setAccessibleName(f"{label}, {name}")
+                button.setAccessibleName(QCoreApplication.translate(
+                    "ChoiceGroup", "{answer}, {question}").format(answer=label, question=name))
             self.group.addButton(button, index)
             self.buttons.append(button)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)

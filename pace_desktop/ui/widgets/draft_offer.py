@@ -34,12 +34,9 @@ class DraftOffer(QFrame):
         if count <= 0:
             self.setVisible(False)
             return
-        if count == 1:
-            text = self.tr("A form you had open when PACE Intake locked was kept. "
-                           "Reopen it to carry on.")
-        else:
-            text = self.tr("{0} forms you had open when PACE Intake locked were kept. "
-                           "Reopen them to carry on.").format(count)
+        # English says "A form … was kept. Reopen it" for one (pace_desktop_en.ts, written by hand).
+        text = self.tr("%Ln form(s) you had open when PACE Intake locked were kept. Reopen them to "
+                       "carry on.", "", count)
         self.label.setText(text)
         self.setAccessibleName(text)
         self.setVisible(True)

@@ -3,15 +3,17 @@ keys)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from pace_desktop.errors import PaceError, WrongPassphrase
 from pace_desktop.ui import style
+from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.passphrase import PassphraseEdit
 
-NOT_YOURS = "That is not your passphrase: type the one you unlocked with."
+NOT_YOURS = QT_TRANSLATE_NOOP("ReauthDialog", "That is not your passphrase: type the one you unlocked with.")
 
 
 def verify_current(session: Session, passphrase: str) -> None:
@@ -63,7 +65,7 @@ class ReauthDialog(QDialog):
         if isinstance(exc, WrongPassphrase) or str(exc) == NOT_YOURS:
             self.row.set_error(self.tr(NOT_YOURS))
         elif isinstance(exc, PaceError):
-            self.row.set_error(str(exc))
+            self.row.set_error(core_tr(str(exc)))
         else:
             self.row.set_error(self.tr("The passphrase could not be checked: try again."))
         self.passphrase.selectAll()
