@@ -196,9 +196,13 @@ class EventScreen(QWidget):
             self.edit_event.emit(self.shown_event)
 
     def _open_row(self, index: Any) -> None:
-        client_id = self.model.row_at(index.row()).id
-        client = self.session.store.clients.get(client_id)
-        if client is not None:
+        """Read the chosen client on the worker, then open their record."""
+        store, client_id = self.session.store, self.model.row_at(index.row()).id
+        self.session.worker.submit(lambda _p: store.clients.get(client_id),
+                                   on_done=self._open_stored, on_error=self._failed)
+
+    def _open_stored(self, client: Client | None) -> None:
+        if client is not None and self.session.is_unlocked:
             self.open_client(client)
 
     def open_client(self, client: Client | None) -> None:
