@@ -10,8 +10,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
+from pace_desktop.ui.dialogs.client.layout import list_view
 from pace_desktop.ui.dialogs.client.text import when
+from pace_desktop.ui.models.rows import RowsModel
 
 ACTIONS = {
     "create": "Created",
