@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -76,7 +76,12 @@ from pace_desktop.ui.widgets.error_summary import ErrorSummary
 from pace_desktop.ui.widgets.fit import fit_to_screen
 
 DRAFT_PREFIX = "client:"
-TABS = ("Details", "Consent", "Checklist", "Support", "Follow-up", "History")
+TABS = (QT_TRANSLATE_NOOP("ClientRecordDialog", "Details"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "Consent"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "Checklist"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "Support"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "Follow-up"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "History"))
 
 
 class ClientRecordDialog(QDialog):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.errors import PaceError
-from pace_desktop.plurals import count, noun
 from pace_desktop.records.models import Client, Event
 from pace_desktop.reference import council_area_names
 from pace_desktop.store.clients import EventCounts
@@ -156,9 +155,9 @@ class EventScreen(QWidget):
         self.model.set_rows(rows)  # keeps the filter and the column sorted by
         c = counts or EventCounts(0, 0, 0, 0)
         self.counts.setText(
-            self.tr("{0}  ·  {1} high risk  ·  {2} not exported  ·  {3} {4}")
-            .format(count(c.clients, "client"), c.high_risk, c.not_exported, c.needs_review,
-                    noun(c.needs_review, "needs review")))
+            self.tr("{0}  ·  {1} high risk  ·  {2} not exported  ·  {3}")
+            .format(self.tr("%n client(s)", "", c.clients), c.high_risk, c.not_exported,
+                    self.tr("%n needs review", "", c.needs_review)))
         self._update_status()
 
     def _failed(self, exc: BaseException) -> None:
@@ -181,9 +180,9 @@ class EventScreen(QWidget):
             text = self.tr("No clients yet. Register one with New client, or import the "
                            "attendee list.")
         elif self.filter.text().strip():
-            text = self.tr("Showing {0} of {1}").format(shown, count(total, "client"))
+            text = self.tr("Showing {0} of {1}").format(shown, self.tr("%n client(s)", "", total))
         else:
-            text = count(total, "client")
+            text = self.tr("%n client(s)", "", total)
         self.status.setText(text)
 
     def _focus_filter(self) -> None:

@@ -7,20 +7,21 @@ what the store then refuses.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from pace_desktop.ui.widgets.field import FieldRow
 
 MIN_LENGTH = 12
-MISMATCH = "The two passphrases are different: type the same one twice."
+MISMATCH = QT_TRANSLATE_NOOP("NewPassphrase",
+                             "The two passphrases are different: type the same one twice.")
 _ADVICE = (
-    "Use at least 12 characters.",
-    "Easy to guess: add more words.",
-    "Add another word or two.",
-    "A good passphrase.",
-    "A strong passphrase.",
+    QT_TRANSLATE_NOOP("StrengthMeter", "Use at least 12 characters."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Easy to guess: add more words."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Add another word or two."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "A good passphrase."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "A strong passphrase."),
 )
 
 
