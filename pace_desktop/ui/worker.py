@@ -69,6 +69,33 @@ class Worker(QObject):
         signals.failed.connect(finish)
         self._pool.start(_Op(fn, signals))
 
+    def run(
+        self,
+        fn: Callable[[Progress], Any],
+        *,
+        before: Callable[[], None] | None = None,
+        done: Callable[[Any], None] | None = None,
+        then: Callable[[], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """One action a person asked for, the way every page runs one.
+
+        ``before()`` runs at once on the UI thread (clear the last message, disable the buttons);
+        ``fn`` runs on the worker; then, back on the UI thread, ``done(result)`` and ``then()`` (reload
+        what the action changed, enable the buttons) — or ``failed(exc)`` when ``fn`` raised.
+        """
+        if before is not None:
+            before()
+
+        def finished(result: Any) -> None:
+            if done is not None:
+                done(result)
+            if then is not None:
+                then()
+
+        self.submit(fn, on_done=finished, on_error=failed, on_progress=progress)
+
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued work finishes (tests and shutdown only)."""
         return self._pool.waitForDone(msecs)

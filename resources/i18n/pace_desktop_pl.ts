@@ -428,6 +428,30 @@
 <context>
     <name>ClientRecordDialog</name>
     <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Submitted at the kiosk — check and confirm. Go through each tab with the person, correct anything wrong, then confirm.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,6 +481,10 @@
     </message>
     <message>
         <source>PACE ID {0}   ·   {1}, {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record could not be read: lock and unlock, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -668,6 +696,166 @@
 </context>
 <context>
     <name>DetailsTab</name>
+    <message>
+        <source>Enter a real date, like 03/11/1975 (day/month/year).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number of years, like 4 or 12.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefer not to say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mr, Mrs, Ms, Mx, Dr or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferred name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the person likes to be called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day, month, year: for example 12 3 1968, 12/03/1968 or 12031968</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gender (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;isability (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health information: record it only with the person&apos;s explicit agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Postcode (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example G51 4XY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hone (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example 07700 900123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;mail (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;National Insurance number (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Like QQ 12 34 56 C; leave blank if the person does not have it to hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job and redundancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Job title (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employment stat&amp;us (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of ser&amp;vice in years (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example 12.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noti&amp;ce date (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day/month/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpected leaving date (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PACE c&amp;riteria (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the person qualifies for PACE support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PACE flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>I have checked this date of birth with the person and it is right</source>
         <translation type="unfinished"></translation>
@@ -1107,16 +1295,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}  ·  {1} high risk  ·  {2} not exported  ·  {3} {4}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Showing {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The clients could not be read: lock and unlock, then try again.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}  ·  {1} high risk  ·  {2} not exported  ·  {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n needs review</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>No clients yet. Register one with New client, or import the attendee list.</source>
@@ -1472,6 +1676,14 @@ in the folder {folder}</source>
 <context>
     <name>FollowUpTab</name>
     <message>
+        <source>1 Poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 Very good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the client first, then record follow-up.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1791,6 +2003,42 @@ in the folder {folder}</source>
 </context>
 <context>
     <name>HistoryTab</name>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed from this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Everything recorded about this person&apos;s record, oldest first. The log cannot be changed.</source>
         <translation type="unfinished"></translation>
@@ -2404,6 +2652,13 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>Making a store of fictional people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphrase</name>
+    <message>
+        <source>The two passphrases are different: type the same one twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3699,6 +3954,26 @@ in the folder {folder}</source>
 </context>
 <context>
     <name>StrengthMeter</name>
+    <message>
+        <source>Use at least 12 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easy to guess: add more words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add another word or two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A good passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A strong passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Passphrase strength</source>
         <translation type="unfinished"></translation>

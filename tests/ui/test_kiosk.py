@@ -520,7 +520,7 @@ def test_each_yes_and_no_says_to_a_screen_reader_which_organisation_it_answers(k
         partner = block.label.text()
         assert {f"{partner}: Yes", f"{partner}: No"} <= set(names), partner
     k.click(k.window.next_button)  # nothing chosen: one "Select yes or no" link per organisation
-    links = [link.accessibleName() for link in page.summary.links()]
+    links = [link.accessibleName() for link in page.summary.links]
     assert links == [f"{b.label.text()}: Select yes or no" for b in page.blocks.values()]
 
 

@@ -23,12 +23,7 @@ from pace_desktop.ui import style
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
-from pace_desktop.ui.widgets.passphrase import (
-    MISMATCH,
-    PassphraseEdit,
-    StrengthMeter,
-    passphrase_problem,
-)
+from pace_desktop.ui.widgets.passphrase import NewPassphrase, PassphraseEdit
 from pace_desktop.ui.widgets.reauth import NOT_YOURS, verify_current
 
 
@@ -66,20 +61,14 @@ class _PassphraseForm(QDialog):
         self.setMinimumWidth(760)
 
     def new_passphrase_rows(self, first_row: int) -> None:
-        self.new = PassphraseEdit()
-        self.again = PassphraseEdit()
-        self.meter = StrengthMeter()
-        self.new_row = FieldRow(self.grid, first_row, self.tr("New &passphrase"), self.new)
-        self.grid.addWidget(self.meter, first_row + 1, 1)
-        self.again_row = FieldRow(self.grid, first_row + 2, self.tr("Type it a&gain"), self.again)
-        self.new.textChanged.connect(self.meter.update_for)
+        self.new_passphrase = NewPassphrase(self.grid, first_row, label=self.tr("New &passphrase"),
+                                            again_label=self.tr("Type it a&gain"), parent=self)
+        self.new, self.again = self.new_passphrase.edit, self.new_passphrase.again
+        self.meter = self.new_passphrase.meter
+        self.new_row, self.again_row = self.new_passphrase.row, self.new_passphrase.again_row
 
     def check_new(self) -> bool:
-        problem = passphrase_problem(self.new.text())
-        mismatch = None if problem or self.new.text() == self.again.text() else self.tr(MISMATCH)
-        self.new_row.set_error(problem)
-        self.again_row.set_error(mismatch)
-        return not (problem or mismatch)
+        return self.new_passphrase.check()
 
     def run(self, fn: Any) -> None:
         self.ok.setEnabled(False)

@@ -45,9 +45,10 @@ from pace_desktop.attendees import FIELDS, RowCheck, Sheet, SourceFile
 from pace_desktop.errors import PaceError
 from pace_desktop.records.models import Client, Event
 from pace_desktop.ui import i18n, style
-from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
+from pace_desktop.ui.dialogs.client.layout import list_view
 from pace_desktop.ui.dialogs.progress import run_with_progress
 from pace_desktop.ui.i18n import core_tr
+from pace_desktop.ui.models.rows import RowsModel
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow

@@ -1,8 +1,9 @@
 """The client record: details, consent, checklist, support, follow-up and history for one person.
 
 The dialog gathers what the adviser types and hands it to the core: the ``Client`` model judges the
-details, ``registration`` builds consents and the checklist, and the store saves a new person's whole
-registration in one transaction (``store.register``) on the session's worker. Referrals, outcomes,
+details, and ``client_record.save_form`` saves the form (a new person's whole registration in one
+transaction, or the changes to a stored one, the checklist re-scored into its record) on the session's
+worker; ``client_record.read_record`` reads what the tabs show, on the worker too. Referrals, outcomes,
 feedback and withdrawals are separate actions, saved as soon as the adviser asks.
 
 Leaving with unsaved changes asks first. If the app locks while the record is open, what was typed is
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,13 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.client_record import (
+    ClientForm,
+    RecordLists,
+    read_record,
+    record_viewed,
+    save_form,
+    unique_pace_id,
+)
 from pace_desktop.errors import PaceError
 from pace_desktop.privacy_notice import purpose_text
 from pace_desktop.records.fields import utcnow
 from pace_desktop.records.models import (
-    CaptureMethod,
     ChecklistRecord,
     Client,
+    Consent,
     Event,
     Feedback,
     Intervention,
@@ -51,8 +60,7 @@ from pace_desktop.records.pace_id import is_valid_pace_id, new_pace_id
 from pace_desktop.records.rules import RuleBroken, referral_problem
 from pace_desktop.records.validation import dob_warning
 from pace_desktop.reference import SERVICES
-from pace_desktop.registration import build_checklist, build_consents, with_override
-from pace_desktop.store import audit as audit_log
+from pace_desktop.registration import with_override
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.client.checklist import ChecklistTab
 from pace_desktop.ui.dialogs.client.consent import ConsentTab
@@ -68,7 +76,12 @@ from pace_desktop.ui.widgets.error_summary import ErrorSummary
 from pace_desktop.ui.widgets.fit import fit_to_screen
 
 DRAFT_PREFIX = "client:"
-TABS = ("Details", "Consent", "Checklist", "Support", "Follow-up", "History")
+TABS = (QT_TRANSLATE_NOOP("ClientRecordDialog", "Details"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "Consent"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "Checklist"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "Support"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "Follow-up"),
+        QT_TRANSLATE_NOOP("ClientRecordDialog", "History"))
 
 
 class ClientRecordDialog(QDialog):
@@ -82,8 +95,13 @@ class ClientRecordDialog(QDialog):
         self.session = session
         self.pace_event = event
         self.client = client
-        self.pace_id = client.pace_id if client else self._fresh_pace_id()
+        self.pace_id = client.pace_id if client else new_pace_id()
         self.stored_checklist: ChecklistRecord | None = None
+        self.consents: list[Consent] = []
+        self.interventions: list[Intervention] = []
+        self.outcomes: list[Outcome] = []
+        self.feedback: list[Feedback] = []
+        self._loaded = client is None  # a stored client's lists arrive from the worker
         self.pending_override: tuple[str, str] | None = None
         self.review_confirmed = False
         self._busy = False
@@ -95,7 +113,9 @@ class ClientRecordDialog(QDialog):
         self._build()
         if client is not None:  # first, so the History tab lists this opening too
             store, client_id = session.store, str(client.id)
-            session.worker.submit(lambda _p: _audit_view(store, client_id))
+            session.worker.submit(lambda _p: record_viewed(store, client_id))
+        else:
+            self._claim_pace_id(self.pace_id)
         self._load_stored()
         self._baseline = self._form_state()
         self._connect()
@@ -206,43 +226,65 @@ class ClientRecordDialog(QDialog):
         self.followup.set_saved(saved)
 
     # -- loading what is stored ------------------------------------------------------------------------
-    def _fresh_pace_id(self) -> str:
-        pace_id = new_pace_id()
-        while self.session.store.client_queries.pace_id_taken(pace_id):
-            pace_id = new_pace_id()
-        return pace_id
+    def _claim_pace_id(self, wanted: str) -> None:
+        """Show ``wanted`` at once; the worker checks that no client has it and swaps it if one does."""
+        self.pace_id = wanted
+        store = self.session.store
+
+        def checked(pace_id: str) -> None:
+            if self.client is None and self.pace_id == wanted and pace_id != wanted:
+                self.pace_id = pace_id
+                self._show_header()
+
+        self.session.worker.submit(lambda _p: unique_pace_id(store, wanted), on_done=checked)
 
     def _load_stored(self) -> None:
-        """Fill every tab from the store (a handful of indexed reads)."""
+        """Fill the form from the client; their consents, checklist and lists come from the worker."""
         if self.client is None:
             self.details.set_values({"pace_flag": True})
             return
-        store = self.session.store
         values = self.client.model_dump(mode="json")
         self.details.set_values(values | {"dob_confirmed": self._dob_unusual(self.client)})
         self.support.set_services(list(self.client.services_wanted))
-        self._load_children(store)
+        self._load_children()
 
-    def _load_children(self, store: Any) -> None:
-        assert self.client is not None
+    def _load_children(self) -> None:
+        """Read everything stored under the client (a handful of indexed reads) on the worker."""
+        if self.client is None or not self.session.is_unlocked:
+            return
+        store, client_id = self.session.store, str(self.client.id)
+        self.session.worker.submit(lambda _p: read_record(store, client_id),
+                                   on_done=self._show_children, on_error=self._read_failed)
+
+    def _show_children(self, lists: RecordLists) -> None:
+        if not self.session.is_unlocked or self.client is None:
+            return  # read just before a lock: nothing is shown behind the lock screen
         pending = self.consent.new_choices()
-        self.consents = store.consents.for_parent(self.client.id)
+        self.consents = lists.consents
         self.consent.show_stored(self.consents)
         self.consent.set_answers(pending)
-        checklists = store.checklists.for_parent(self.client.id)
-        self.stored_checklist = checklists[-1] if checklists else None
+        self.stored_checklist = lists.checklist
         # Unsaved answers stay on screen; the override shown is always the stored one.
-        self.checklist.show_stored(self.stored_checklist, answers=not self._checklist_changed())
-        self.interventions = store.interventions.for_parent(self.client.id)
+        keep_answers = self._checklist_changed()
+        self.checklist.show_stored(self.stored_checklist, answers=not keep_answers)
+        if not keep_answers and hasattr(self, "_baseline"):  # the stored answers are the saved state
+            self._baseline |= {"checklist": self.checklist.answers(),
+                               "area": self.checklist.council_area()}
+        self.interventions = lists.interventions
         self.support.show_interventions(self.interventions)
-        self.outcomes = store.outcomes.for_parent(self.client.id)
-        self.feedback = store.feedback.for_parent(self.client.id)
+        self.outcomes = lists.outcomes
+        self.feedback = lists.feedback
         self.followup.show_records(self.outcomes, self.feedback)
-        self._load_history(store)
+        self._show_history(self.client, lists.history)
+        self._loaded = True
+        self._refresh()
 
-    def _load_history(self, store: Any) -> None:
-        assert self.client is not None
-        names = {str(self.client.id): self.tr("the client record")}
+    def _read_failed(self, _exc: BaseException) -> None:
+        self.banner.show_message(self.tr("The record could not be read: lock and unlock, then try "
+                                         "again."))
+
+    def _show_history(self, client: Client, entries: list[dict[str, Any]]) -> None:
+        names = {str(client.id): self.tr("the client record")}
         for c in self.consents:
             names[str(c.id)] = self.tr("a consent: {0}").format(purpose_text(c.purpose, "adviser"))
         if self.stored_checklist is not None:
@@ -254,28 +296,17 @@ class ClientRecordDialog(QDialog):
             names[str(o.id)] = self.tr("an outcome")
         for f in self.feedback:
             names[str(f.id)] = self.tr("feedback")
-        client = self.client
-        ids = list(names)
-
-        def read(_progress: Any) -> list[dict[str, Any]]:
-            with store.transaction() as conn:  # holds the connection's lock while reading
-                return [e for i in ids for e in audit_log.entries_for(conn, i)]
-
-        def show(entries: list[dict[str, Any]]) -> None:
-            # Records written in bulk (attendee list, demo data) share one audit entry for the
-            # batch; their own times and authors still say when and by whom they were created.
-            extra = []
-            if not any(e["entity_id"] == str(client.id) and e["action"] == "create"
-                       for e in entries):
-                if client.source == RecordSource.attendee_import:
-                    what = self.tr("Added from the employer's list of affected staff")
-                else:
-                    what = self.tr("Created the client record")
-                who = client.updated_by if client.version == 1 else ""
-                extra.append((when(client.created_at), who, what))
-            self.history.show_entries(entries, names, extra)
-
-        self.session.worker.submit(read, on_done=show)
+        # Records written in bulk (attendee list, demo data) share one audit entry for the batch;
+        # their own times and authors still say when and by whom they were created.
+        extra = []
+        if not any(e["entity_id"] == str(client.id) and e["action"] == "create" for e in entries):
+            if client.source == RecordSource.attendee_import:
+                what = self.tr("Added from the employer's list of affected staff")
+            else:
+                what = self.tr("Created the client record")
+            who = client.updated_by if client.version == 1 else ""
+            extra.append((when(client.created_at), who, what))
+        self.history.show_entries(entries, names, extra)
 
     def _dob_unusual(self, client: Client) -> bool:
         return bool(client.date_of_birth and dob_warning(client.date_of_birth, self.pace_event.event_date))
@@ -315,9 +346,8 @@ class ClientRecordDialog(QDialog):
     def apply_draft(self, data: dict[str, Any]) -> None:
         """Put a kept draft back into the form (the form then differs from what is stored)."""
         pace_id = data.get("pace_id")
-        if self.client is None and is_valid_pace_id(pace_id) \
-                and not self.session.store.client_queries.pace_id_taken(pace_id):
-            self.pace_id = pace_id
+        if self.client is None and is_valid_pace_id(pace_id):
+            self._claim_pace_id(pace_id)
             self._show_header()
         self.details.set_values(data.get("details") or {})
         self.details.touched.update(k for k, v in (data.get("details") or {}).items()
@@ -374,7 +404,7 @@ class ClientRecordDialog(QDialog):
         blockers = self._blockers(errors)
         dirty = self.is_dirty()
         # Not disabled for problems (GOV.UK): pressing Save lists them in the summary at the top.
-        self.save_button.setEnabled(not self._busy and (dirty or self.client is None))
+        self.save_button.setEnabled(not self._busy and self._loaded and (dirty or self.client is None))
         if self._busy:
             text = self.tr("Saving…")
         elif blockers:
@@ -402,55 +432,21 @@ class ClientRecordDialog(QDialog):
             self._refresh()
             self._show_summary(errors, move_focus=True)
             return False
+        if not self._loaded:
+            return False  # the stored lists are still on their way: Save is not offered yet
+        form = ClientForm(
+            event=self.pace_event, client=client, is_new=self.client is None,
+            consent_choices=self.consent.new_choices(), answers=self.checklist.answers(),
+            council_area=self.checklist.council_area(), answers_changed=self._checklist_changed(),
+            stored_checklist=self.stored_checklist, override=self.pending_override)
         store = self.session.store
-        is_new = self.client is None
-        consents = build_consents(self.consent.new_choices(), how=CaptureMethod.with_adviser,
-                                  by=store.actor)
-        try:
-            checklist = self._checklist_to_save(client, store.actor)
-        except ValidationError as exc:
-            self.banner.show_message(str(as_validation_failed(exc)))
-            return False
-        update_checklist = self.stored_checklist is not None and checklist is not None
-
-        def write(_progress: Any) -> Client:
-            if is_new:
-                fresh = client
-                while store.client_queries.pace_id_taken(fresh.pace_id):
-                    fresh = fresh.model_copy(update={"pace_id": new_pace_id()})
-                return store.register(fresh, consents, checklist)
-            with store.transaction():
-                saved = store.clients.update(client)
-                for consent in consents:
-                    store.consents.add(consent.model_copy(update={"client_id": saved.id}))
-                if checklist is not None:
-                    (store.checklists.update if update_checklist else store.checklists.add)(checklist)
-            return saved
-
         self._busy = True
         self._close_after_save = close_after
         self.banner.clear_message()
         self._refresh()
-        self.session.worker.submit(write, on_done=self._saved, on_error=self._save_failed)
+        self.session.worker.submit(lambda _p: save_form(store, form), on_done=self._saved,
+                                   on_error=self._save_failed)
         return True
-
-    def _checklist_to_save(self, client: Client, adviser: str) -> ChecklistRecord | None:
-        answers = self.checklist.answers()
-        changed = self._checklist_changed() or (self.stored_checklist is None and answers)
-        if not changed and self.pending_override is None:
-            return None
-        fresh = build_checklist(answers, client=client, event=self.pace_event,
-                                council_area=self.checklist.council_area())
-        if self.stored_checklist is None:
-            record = fresh
-        else:
-            record = self.stored_checklist.model_copy(update={
-                k: getattr(fresh, k) for k in ("checklist_version", "answers", "score", "band",
-                                               "explanation", "unanswered", "area_as_of",
-                                               "council_area")})
-        if self.pending_override is not None:
-            record = with_override(record, *self.pending_override, adviser)
-        return record
 
     def _saved(self, client: Client) -> None:
         self._busy = False
@@ -459,8 +455,7 @@ class ClientRecordDialog(QDialog):
         self.pending_override = None
         self.review_confirmed = False
         self._baseline = self._form_state()
-        if self.session.is_unlocked:
-            self._load_children(self.session.store)
+        self._load_children()
         self._show_header()
         self._refresh()
         self.saved.emit(client)
@@ -513,15 +508,12 @@ class ClientRecordDialog(QDialog):
         store = self.session.store
 
         def done(result: Any) -> None:
-            if self.session.is_unlocked and self.client is not None:
-                self._load_children(self.session.store)
+            self._load_children()
             if then:
                 then(result)
-            self._refresh()
 
-        self.banner.clear_message()
-        self.session.worker.submit(lambda _p: fn(store), on_done=done,
-                                   on_error=on_error or self._action_failed)
+        self.session.worker.run(lambda _p: fn(store), before=self.banner.clear_message, done=done,
+                                then=self._refresh, failed=on_error or self._action_failed)
 
     def _action_failed(self, exc: BaseException) -> None:
         self.banner.show_message(str(exc) if isinstance(exc, PaceError)
@@ -711,8 +703,4 @@ class ClientRecordDialog(QDialog):
         dialog.apply_draft(data)
         return dialog
 
-
-def _audit_view(store: Any, client_id: str) -> None:
-    with store.transaction():
-        store.audit("view", "client", client_id)
 

@@ -10,9 +10,8 @@ import html
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,8 @@ from pace_desktop.languages import SOURCE_LANGUAGE
 from pace_desktop.privacy_notice import current_notice
 from pace_desktop.records.models import Event
 from pace_desktop.ui.kiosk.inputs import CheckList, ChoiceGroup, DateInput, text_box, wipe_line
+from pace_desktop.ui.widgets.error_summary import ErrorSummary, Look
+from pace_desktop.ui.widgets.fit import scroll_into_view
 
 COLUMN_WIDTH = 1000  # px: about GOV.UK's two-thirds column at kiosk text sizes
 VIEW_MARGIN = 24  # px kept clear above and below a control scrolled into view
@@ -55,56 +56,20 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
     widget.style().polish(widget)
 
 
-class ErrorSummary(QFrame):
-    """'There is a problem' above the heading, each problem a link that moves to its field."""
+# The kiosk's error summary is the app's one (``widgets/error_summary``), larger, in the kiosk's words.
+SUMMARY_LOOK = Look(margins=(24, 18, 24, 18), spacing=8, link_spacing=4, focusable=True)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("errorSummary")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(8)
-        self.title = label(self.tr("There is a problem"), "errorSummaryTitle")
-        layout.addWidget(self.title)
-        self._links = QVBoxLayout()
-        self._links.setSpacing(4)
-        layout.addLayout(self._links)
-        self.setAccessibleName(self.tr("There is a problem"))
-        self.setVisible(False)
 
-    def show_problems(self, problems: list[tuple[str, QWidget | None]]) -> None:
-        self.clear()
-        for message, target in problems:
-            if target is None:
-                self._links.addWidget(label(message, "errorSummaryText"))
-                continue
-            link = QPushButton(message)
-            link.setObjectName("errorLink")
-            link.setCursor(Qt.CursorShape.PointingHandCursor)
-            link.setAccessibleDescription(self.tr("Go to the question"))
-            # Focus moves to the field; the page scrolls it, with its label, into view (KioskPage).
-            link.clicked.connect(lambda _c=False, t=target: t.setFocus(
-                Qt.FocusReason.OtherFocusReason))
-            self._links.addWidget(link)
-        self.setAccessibleDescription("; ".join(m for m, _ in problems))
-        self.setVisible(bool(problems))
+def error_summary() -> ErrorSummary:
+    """'There is a problem' above the heading, each problem a link that moves to its field.
 
-    def links(self) -> list[QPushButton]:
-        """The problem links shown, in order."""
-        found = (self._links.itemAt(i).widget() for i in range(self._links.count()))
-        return [w for w in found if isinstance(w, QPushButton)]
-
-    def first_link(self) -> QWidget:
-        item = self._links.itemAt(0)
-        return item.widget() if item is not None and item.widget() is not None else self
-
-    def clear(self) -> None:
-        while self._links.count():
-            item = self._links.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.setVisible(False)
+    A link only moves focus: the page then scrolls the field, with its label, into view (KioskPage).
+    """
+    return ErrorSummary(
+        look=SUMMARY_LOOK,
+        title=QCoreApplication.translate("ErrorSummary", "There is a problem"),
+        link_hint=QCoreApplication.translate("ErrorSummary", "Go to the question"),
+        go=lambda target: target.setFocus(Qt.FocusReason.OtherFocusReason))
 
 
 class KioskPage(QWidget):
@@ -142,7 +107,7 @@ class KioskPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
 
-        self.summary = ErrorSummary()
+        self.summary = error_summary()
         self.caption = label(caption, "kioskCaption")
         self.heading = label(heading, "kioskHeading")
         self.heading.setAccessibleName(heading)
@@ -171,22 +136,7 @@ class KioskPage(QWidget):
         inner = self.scroll.widget()
         if inner is None or not inner.isAncestorOf(widget):
             return
-        # A page shown a moment ago (or restyled for larger text) has its layout still queued.
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        bar = self.scroll.verticalScrollBar()
-        height = self.scroll.viewport().height()
-
-        def top(w: QWidget) -> int:
-            return w.mapTo(inner, QPoint(0, 0)).y()
-
-        low, high = top(widget) - VIEW_MARGIN, top(widget) + widget.height() + VIEW_MARGIN
-        name = self.name_for(widget)
-        if name is not None and high - (top(name) - VIEW_MARGIN) <= height:
-            low = min(low, top(name) - VIEW_MARGIN)
-        if low < bar.value():
-            bar.setValue(low)
-        elif high > bar.value() + height:
-            bar.setValue(min(low, high - height))
+        scroll_into_view(widget, VIEW_MARGIN, name=self.name_for(widget), settle=True)
 
     def name_for(self, widget: QWidget) -> QWidget | None:
         """The visible text that names ``widget``: its field's label, else None."""
@@ -350,7 +300,7 @@ class QuestionPage(KioskPage):
             if message:
                 problems.append((message, self.input_for(name)))
         self.summary.show_problems(problems)
-        for link, (message, target) in zip(self.summary.links(), problems, strict=True):
+        for link, (message, target) in zip(self.summary.links, problems, strict=True):
             name = self.name_for(target)
             if name is not None and name is not self.heading and name.text():
                 # Ten links may all read "Select yes or no": a screen reader hears which one.

@@ -300,18 +300,19 @@ class PartnersPage(QWidget):
         self.done_banner.clear_message()
 
     def _run(self, fn: Any, done: Any) -> None:
-        self.banner.clear_message()
-        self.done_banner.clear_message()
-        for button in (self.save_button, self.request_button, self.return_button,
-                       self.report_button, self.key_button):
-            button.setEnabled(False)
+        def start() -> None:
+            self.banner.clear_message()
+            self.done_banner.clear_message()
+            for button in (self.save_button, self.request_button, self.return_button,
+                           self.report_button, self.key_button):
+                button.setEnabled(False)
 
         def finished(result: Any) -> None:
             self._idle()
             done(result)
-            self.reload()
 
-        self.session.worker.submit(fn, on_done=finished, on_error=self._failed)
+        self.session.worker.run(fn, before=start, done=finished, then=self.reload,
+                                failed=self._failed)
 
     # -- actions -----------------------------------------------------------------------------------
     def save_setup(self) -> None:

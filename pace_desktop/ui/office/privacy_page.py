@@ -249,16 +249,18 @@ class PrivacyPage(QWidget):
         self._buttons()
 
     def _run(self, fn: Any, done: Any, *, reload_person: bool = True) -> None:
-        self.banner.clear_message()
-        self.done_banner.clear_message()
+        def start() -> None:
+            self.banner.clear_message()
+            self.done_banner.clear_message()
 
-        def finished(result: Any) -> None:
-            self.done_banner.show_message(done(result))
+        def reload() -> None:
             if reload_person and self.pace_id:
                 self._load(self.pace_id)
             self._buttons()
 
-        self.session.worker.submit(fn, on_done=finished, on_error=self._failed)
+        self.session.worker.run(fn, before=start,
+                                done=lambda result: self.done_banner.show_message(done(result)),
+                                then=reload, failed=self._failed)
 
     def _confirmed(self, action: str, go: Any) -> ReauthDialog:
         dialog = ReauthDialog(self.session, action, self)

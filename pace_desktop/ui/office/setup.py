@@ -19,12 +19,7 @@ from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.card import centred_card
 from pace_desktop.ui.widgets.error_summary import ErrorSummary
 from pace_desktop.ui.widgets.field import FieldRow
-from pace_desktop.ui.widgets.passphrase import (
-    MISMATCH,
-    PassphraseEdit,
-    StrengthMeter,
-    passphrase_problem,
-)
+from pace_desktop.ui.widgets.passphrase import NewPassphrase
 
 
 class OfficeSetupScreen(QWidget):
@@ -48,15 +43,13 @@ class OfficeSetupScreen(QWidget):
         grid.setColumnStretch(2, 2)
         grid.setColumnMinimumWidth(2, 200)
         self.name = QLineEdit()
-        self.passphrase = PassphraseEdit()
-        self.confirm = PassphraseEdit()
-        self.meter = StrengthMeter()
         self.name_row = FieldRow(grid, 0, self.tr("Your &name"), self.name)
-        self.pass_row = FieldRow(grid, 1, self.tr("&Passphrase"), self.passphrase,
-                                 hint=self.tr("At least 12 characters"))
-        grid.addWidget(self.meter, 2, 1)
-        self.confirm_row = FieldRow(grid, 3, self.tr("Type it &again"), self.confirm)
-        self.passphrase.textChanged.connect(self.meter.update_for)
+        self.new_passphrase = NewPassphrase(grid, 1, label=self.tr("&Passphrase"),
+                                            again_label=self.tr("Type it &again"),
+                                            hint=self.tr("At least 12 characters"), parent=self)
+        self.passphrase, self.confirm = self.new_passphrase.edit, self.new_passphrase.again
+        self.meter = self.new_passphrase.meter
+        self.pass_row, self.confirm_row = self.new_passphrase.row, self.new_passphrase.again_row
         self.folder = PathPicker("folder", self.tr("Folder for office.pub"))
         self.folder.set_path(documents_folder())
         self.folder_row = FieldRow(grid, 4, self.tr("Write office.pub &to"), self.folder,
@@ -95,14 +88,13 @@ class OfficeSetupScreen(QWidget):
             self._check(move_focus=False)
 
     def _check(self, move_focus: bool = True) -> bool:
+        pass_problem, mismatch = self.new_passphrase.problems()
         problems = {
             "name": None if self.name.text().strip() else self.tr("Enter your name."),
-            "pass": passphrase_problem(self.passphrase.text()),
-            "confirm": None,
+            "pass": pass_problem,
+            "confirm": mismatch,
             "folder": None,
         }
-        if problems["pass"] is None and self.confirm.text() != self.passphrase.text():
-            problems["confirm"] = self.tr(MISMATCH)
         folder = self.folder.path()
         if folder is None or not folder.is_dir():
             problems["folder"] = self.tr("Choose an existing folder.")

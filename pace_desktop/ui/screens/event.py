@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.errors import PaceError
-from pace_desktop.plurals import count, noun
 from pace_desktop.records.models import Client, Event
 from pace_desktop.reference import council_area_names
 from pace_desktop.store.clients import EventCounts
@@ -156,9 +155,9 @@ class EventScreen(QWidget):
         self.model.set_rows(rows)  # keeps the filter and the column sorted by
         c = counts or EventCounts(0, 0, 0, 0)
         self.counts.setText(
-            self.tr("{0}  ·  {1} high risk  ·  {2} not exported  ·  {3} {4}")
-            .format(count(c.clients, "client"), c.high_risk, c.not_exported, c.needs_review,
-                    noun(c.needs_review, "needs review")))
+            self.tr("{0}  ·  {1} high risk  ·  {2} not exported  ·  {3}")
+            .format(self.tr("%n client(s)", "", c.clients), c.high_risk, c.not_exported,
+                    self.tr("%n needs review", "", c.needs_review)))
         self._update_status()
 
     def _failed(self, exc: BaseException) -> None:
@@ -181,9 +180,9 @@ class EventScreen(QWidget):
             text = self.tr("No clients yet. Register one with New client, or import the "
                            "attendee list.")
         elif self.filter.text().strip():
-            text = self.tr("Showing {0} of {1}").format(shown, count(total, "client"))
+            text = self.tr("Showing {0} of {1}").format(shown, self.tr("%n client(s)", "", total))
         else:
-            text = count(total, "client")
+            text = self.tr("%n client(s)", "", total)
         self.status.setText(text)
 
     def _focus_filter(self) -> None:
@@ -196,9 +195,13 @@ class EventScreen(QWidget):
             self.edit_event.emit(self.shown_event)
 
     def _open_row(self, index: Any) -> None:
-        client_id = self.model.row_at(index.row()).id
-        client = self.session.store.clients.get(client_id)
-        if client is not None:
+        """Read the chosen client on the worker, then open their record."""
+        store, client_id = self.session.store, self.model.row_at(index.row()).id
+        self.session.worker.submit(lambda _p: store.clients.get(client_id),
+                                   on_done=self._open_stored, on_error=self._failed)
+
+    def _open_stored(self, client: Client | None) -> None:
+        if client is not None and self.session.is_unlocked:
             self.open_client(client)
 
     def open_client(self, client: Client | None) -> None:

@@ -31,12 +31,7 @@ from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.card import centred_card
 from pace_desktop.ui.widgets.field import FieldRow
-from pace_desktop.ui.widgets.passphrase import (
-    MISMATCH,
-    PassphraseEdit,
-    StrengthMeter,
-    passphrase_problem,
-)
+from pace_desktop.ui.widgets.passphrase import NewPassphrase
 
 
 def _step(title: str, intro: str) -> tuple[QWidget, QGridLayout]:
@@ -106,16 +101,14 @@ class FirstRunScreen(QWidget):
             "You will type this passphrase each time you unlock. A few ordinary words together are "
             "easy to remember and hard to guess, for example 'kettle harbour violet seven'."))
         self.name = QLineEdit()
-        self.passphrase = PassphraseEdit()
-        self.confirm = PassphraseEdit()
-        self.meter = StrengthMeter()
-        self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.name_row = FieldRow(grid, 0, self.tr("Your &name"), self.name)
-        self.pass_row = FieldRow(grid, 1, self.tr("&Passphrase"), self.passphrase,
-                                 hint=self.tr("At least 12 characters"))
-        grid.addWidget(self.meter, 2, 1)
-        self.confirm_row = FieldRow(grid, 3, self.tr("Type it &again"), self.confirm)
-        self.passphrase.textChanged.connect(self.meter.update_for)
+        self.new_passphrase = NewPassphrase(grid, 1, label=self.tr("&Passphrase"),
+                                            again_label=self.tr("Type it &again"),
+                                            hint=self.tr("At least 12 characters"), parent=self)
+        self.passphrase, self.confirm = self.new_passphrase.edit, self.new_passphrase.again
+        self.meter = self.new_passphrase.meter
+        self.pass_row, self.confirm_row = self.new_passphrase.row, self.new_passphrase.again_row
+        self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.pages.addWidget(page)
 
     def _build_laptop(self) -> None:
@@ -181,13 +174,12 @@ class FirstRunScreen(QWidget):
             self.create()
 
     def _check_you(self) -> bool:
+        pass_problem, mismatch = self.new_passphrase.problems()
         problems = {
             "name": None if self.name.text().strip() else self.tr("Enter your name."),
-            "pass": passphrase_problem(self.passphrase.text()),
-            "confirm": None,
+            "pass": pass_problem,
+            "confirm": mismatch,
         }
-        if problems["pass"] is None and self.confirm.text() != self.passphrase.text():
-            problems["confirm"] = self.tr(MISMATCH)
         self.name_row.set_error(problems["name"])
         self.pass_row.set_error(problems["pass"])
         self.confirm_row.set_error(problems["confirm"])

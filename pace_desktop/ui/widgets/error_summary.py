@@ -1,9 +1,15 @@
-"""GOV.UK's error summary for the adviser's and office's forms: "There is a problem" at the top, each
-problem a link that moves focus to its field and scrolls it into view (the kiosk's pattern)."""
+"""GOV.UK's error summary: "There is a problem" at the top, each problem a link that moves focus to its
+field and scrolls it into view. One widget for the adviser's and office's forms and for the kiosk.
+
+The kiosk gives it a larger ``Look``, its own words (from its translation files) and its own way to
+reveal a field (focus alone: the kiosk page scrolls the field and its label into view on focus); the
+stylesheets (``#errorSummary``, ``#errorLink``, yellow focus) give each its look.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -17,38 +23,71 @@ def reveal(widget: QWidget) -> None:
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-class ErrorSummary(QFrame):
-    """Hidden until ``show_problems``; ``before_link`` runs first (e.g. to switch to the right tab)."""
+@dataclass(frozen=True)
+class Look:
+    """Spacing of the summary: the forms' compact one, or the kiosk's larger one."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    margins: tuple[int, int, int, int] = (16, 12, 16, 12)
+    spacing: int = 4
+    link_spacing: int = 2
+    focusable: bool = False  # the kiosk puts focus on the summary itself when a problem has no field
+
+
+FORM = Look()
+
+
+class ErrorSummary(QFrame):
+    """Hidden until ``show_problems``; ``before_link`` runs first (e.g. to switch to the right tab).
+
+    ``title`` and ``link_hint`` default to the forms' words; ``go`` is what a link does with its field.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, look: Look = FORM,
+                 title: str | None = None, link_hint: str | None = None,
+                 go: Callable[[QWidget], None] = reveal) -> None:
         super().__init__(parent)
         self.setObjectName("errorSummary")
+        if look.focusable:
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._go = go
+        self._link_hint = link_hint if link_hint is not None else self.tr("Go to the field")
+        title = title if title is not None else self.tr("There is a problem")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(4)
-        self.title = QLabel(self.tr("There is a problem"))
+        layout.setContentsMargins(*look.margins)
+        layout.setSpacing(look.spacing)
+        self.title = QLabel(title)
         self.title.setObjectName("errorSummaryTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.title)
         self._links = QVBoxLayout()
-        self._links.setSpacing(2)
+        self._links.setSpacing(look.link_spacing)
         layout.addLayout(self._links)
         self.links: list[QPushButton] = []
-        self.setAccessibleName(self.tr("There is a problem"))
+        self.setAccessibleName(title)
         self.setVisible(False)
 
-    def show_problems(self, problems: list[tuple[str, QWidget]],
+    def show_problems(self, problems: list[tuple[str, QWidget | None]],
                       before_link: Callable[[QWidget], None] | None = None) -> None:
+        """One link per problem, in order; a problem with no field is shown as plain text."""
         self.clear()
         for message, target in problems:
+            if target is None:
+                text = QLabel(message)
+                text.setObjectName("errorSummaryText")
+                text.setWordWrap(True)
+                text.setTextFormat(Qt.TextFormat.PlainText)
+                self._links.addWidget(text)
+                continue
             link = QPushButton(message)
             link.setObjectName("errorLink")
             link.setCursor(Qt.CursorShape.PointingHandCursor)
-            link.setAccessibleDescription(self.tr("Go to the field"))
+            link.setAccessibleDescription(self._link_hint)
 
             def go(_checked: bool = False, target: QWidget = target) -> None:
                 if before_link is not None:
                     before_link(target)
-                reveal(target)
+                self._go(target)
 
             link.clicked.connect(go)
             self._links.addWidget(link)
@@ -56,8 +95,14 @@ class ErrorSummary(QFrame):
         self.setAccessibleDescription("; ".join(m for m, _ in problems))
         self.setVisible(bool(problems))
 
+    def first_link(self) -> QWidget:
+        """The first problem's link, or the summary itself when no problem has a field."""
+        return self.links[0] if self.links else self
+
     def clear(self) -> None:
-        for link in self.links:
-            link.deleteLater()
+        while self._links.count():
+            item = self._links.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
         self.links = []
         self.setVisible(False)

@@ -7,8 +7,9 @@ the content scrolls inside, so Save, Close and the status line stay in view.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QScrollBar, QWidget
 
 FRAME = (12, 48)  # width and height a window manager's border and title bar may take
 
@@ -30,18 +31,42 @@ def cap_to_screen(window: QWidget) -> None:
     window.setMaximumSize(area.width() - FRAME[0], area.height() - FRAME[1])
 
 
-def scroll_into_view(widget: QWidget, margin: int = 16) -> None:
-    """Scroll every scroll area around ``widget`` so all of it (and its focus edge) is in view."""
+def scroll_into_view(widget: QWidget, margin: int = 16, *, name: QWidget | None = None,
+                     settle: bool = False) -> None:
+    """Scroll every scroll area around ``widget`` so all of it, and ``margin`` px round it for its
+    focus edge, is in view, moving as little as possible.
+
+    ``name`` is the visible text that names the widget (its label, or a page's heading): it comes into
+    view too when both fit. ``settle`` first lays out what is still queued (a page shown a moment ago,
+    or restyled for larger text), so the positions are the ones a person will see. The one way the
+    app brings a control into view: focus changes, error-summary links and the kiosk's pages.
+    """
+    if settle:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     ancestor = widget.parentWidget()
     while ancestor is not None:
-        if isinstance(ancestor, QScrollArea) and ancestor.widget() is not None \
-                and ancestor.widget().isAncestorOf(widget):
+        body = ancestor.widget() if isinstance(ancestor, QScrollArea) else None
+        if isinstance(ancestor, QScrollArea) and body is not None and body.isAncestorOf(widget):
             # Not ensureWidgetVisible: for a text box it only brings the cursor into view.
-            body = ancestor.widget()
-            centre = widget.mapTo(body, widget.rect().center())
-            ancestor.ensureVisible(centre.x(), centre.y(), widget.width() // 2 + margin,
-                                   widget.height() // 2 + margin)
+            corner = widget.mapTo(body, QPoint(0, 0))
+            low, high = corner.y() - margin, corner.y() + widget.height() + margin
+            if name is not None and body.isAncestorOf(name):
+                name_top = name.mapTo(body, QPoint(0, 0)).y() - margin
+                if high - name_top <= ancestor.viewport().height():
+                    low = min(low, name_top)
+            _bring(ancestor.verticalScrollBar(), ancestor.viewport().height(), low, high)
+            _bring(ancestor.horizontalScrollBar(), ancestor.viewport().width(),
+                   corner.x() - margin, corner.x() + widget.width() + margin)
         ancestor = ancestor.parentWidget()
+
+
+def _bring(bar: QScrollBar, span: int, low: int, high: int) -> None:
+    """Move ``bar`` as little as possible so ``low``..``high`` is in its ``span``; when it cannot all
+    be, its start is (a tall box shows where it begins)."""
+    if low < bar.value():
+        bar.setValue(low)
+    elif high > bar.value() + span:
+        bar.setValue(min(low, high - span))
 
 
 def keep_focus_in_view(app: QApplication) -> None:

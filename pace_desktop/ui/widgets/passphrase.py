@@ -1,4 +1,5 @@
-"""Passphrase input with a show/hide toggle, and a strength meter that explains itself in words.
+"""Passphrase input with a show/hide toggle, a strength meter that explains itself in words, and the
+one new-passphrase form part (passphrase, meter, the same again) every screen that sets one uses.
 
 The estimate is the store's (``keyslots.passphrase_strength``): the meter must never call "Good"
 what the store then refuses.
@@ -6,18 +7,21 @@ what the store then refuses.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
+
+from pace_desktop.ui.widgets.field import FieldRow
 
 MIN_LENGTH = 12
-MISMATCH = "The two passphrases are different: type the same one twice."
+MISMATCH = QT_TRANSLATE_NOOP("NewPassphrase",
+                             "The two passphrases are different: type the same one twice.")
 _ADVICE = (
-    "Use at least 12 characters.",
-    "Easy to guess: add more words.",
-    "Add another word or two.",
-    "A good passphrase.",
-    "A strong passphrase.",
+    QT_TRANSLATE_NOOP("StrengthMeter", "Use at least 12 characters."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Easy to guess: add more words."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Add another word or two."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "A good passphrase."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "A strong passphrase."),
 )
 
 
@@ -98,3 +102,38 @@ class StrengthMeter(QWidget):
             self.label.setText(self.tr("Strength: {0} — {1}").format(
                 self.tr(label), self.tr(_ADVICE[self.level])))
         self.bar.setAccessibleDescription(self.label.text())
+
+
+class NewPassphrase(QObject):
+    """A new passphrase, typed twice: the passphrase, its strength meter and the second typing, laid
+    into three rows of the form's own grid so their labels line up with the form's other fields.
+
+    Used by the first-run screen, the office's set-up, adding an adviser, changing a passphrase and
+    recovering a laptop; ``problems`` is the one check of both boxes, with the store's own rule.
+    """
+
+    def __init__(self, grid: QGridLayout, first_row: int, *, label: str, again_label: str,
+                 hint: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.edit = PassphraseEdit()
+        self.again = PassphraseEdit()
+        self.meter = StrengthMeter()
+        self.row = FieldRow(grid, first_row, label, self.edit, hint=hint)
+        grid.addWidget(self.meter, first_row + 1, 1)
+        self.again_row = FieldRow(grid, first_row + 2, again_label, self.again)
+        self.edit.textChanged.connect(self.meter.update_for)
+
+    def problems(self) -> tuple[str | None, str | None]:
+        """Why the store would refuse the passphrase, and whether the second typing differs (said
+        only once the first is acceptable: one message at a time)."""
+        text = self.edit.text()
+        problem = passphrase_problem(text)
+        mismatch = None if problem or text == self.again.text() else self.tr(MISMATCH)
+        return problem, mismatch
+
+    def check(self) -> bool:
+        """Show each box's message beside it; True when both are right."""
+        problem, mismatch = self.problems()
+        self.row.set_error(problem)
+        self.again_row.set_error(mismatch)
+        return not (problem or mismatch)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,9 +31,12 @@ from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.widgets.field import FieldRow
 
 DATE_FIELDS = ("date_of_birth", "notice_date", "expected_leaving_date")
-DATE_MESSAGE = "Enter a real date, like 03/11/1975 (day/month/year)."
-YEARS_MESSAGE = "Enter a number of years, like 4 or 12.5."
-GENDERS = ("", "Woman", "Man", "Non-binary", "Prefer not to say")
+# Translated where shown (``DetailsTab.tr``); marked here so lupdate lists them in that context.
+DATE_MESSAGE = QT_TRANSLATE_NOOP("DetailsTab", "Enter a real date, like 03/11/1975 (day/month/year).")
+YEARS_MESSAGE = QT_TRANSLATE_NOOP("DetailsTab", "Enter a number of years, like 4 or 12.5.")
+GENDERS = ("", QT_TRANSLATE_NOOP("DetailsTab", "Woman"), QT_TRANSLATE_NOOP("DetailsTab", "Man"),
+           QT_TRANSLATE_NOOP("DetailsTab", "Non-binary"),
+           QT_TRANSLATE_NOOP("DetailsTab", "Prefer not to say"))
 
 
 @dataclass(frozen=True)
@@ -47,43 +50,57 @@ class Spec:
 
 
 SECTIONS: tuple[tuple[str, tuple[Spec, ...]], ...] = (
-    ("About the person", (
-        Spec("title", "&Title (optional)", "line", "Mr, Mrs, Ms, Mx, Dr or none", width=120),
-        Spec("first_name", "&First name", "line", sensitive=True),
-        Spec("last_name", "&Last name", "line", sensitive=True),
-        Spec("preferred_name", "Pr&eferred name (optional)", "line",
-             "The name the person likes to be called", sensitive=True),
-        Spec("date_of_birth", "Date of &birth", "date",
-             "Day, month, year: for example 12 3 1968, 12/03/1968 or 12031968",
+    (QT_TRANSLATE_NOOP("DetailsTab", "About the person"), (
+        Spec("title", QT_TRANSLATE_NOOP("DetailsTab", "&Title (optional)"), "line",
+             QT_TRANSLATE_NOOP("DetailsTab", "Mr, Mrs, Ms, Mx, Dr or none"), width=120),
+        Spec("first_name", QT_TRANSLATE_NOOP("DetailsTab", "&First name"), "line", sensitive=True),
+        Spec("last_name", QT_TRANSLATE_NOOP("DetailsTab", "&Last name"), "line", sensitive=True),
+        Spec("preferred_name", QT_TRANSLATE_NOOP("DetailsTab", "Pr&eferred name (optional)"), "line",
+             QT_TRANSLATE_NOOP("DetailsTab", "The name the person likes to be called"),
+             sensitive=True),
+        Spec("date_of_birth", QT_TRANSLATE_NOOP("DetailsTab", "Date of &birth"), "date",
+             QT_TRANSLATE_NOOP("DetailsTab",
+                               "Day, month, year: for example 12 3 1968, 12/03/1968 or 12031968"),
              sensitive=True, width=160),
-        Spec("gender", "&Gender (optional)", "gender", sensitive=True, width=220),
-        Spec("disability", "D&isability (optional)", "combo",
-             "Health information: record it only with the person's explicit agreement",
+        Spec("gender", QT_TRANSLATE_NOOP("DetailsTab", "&Gender (optional)"), "gender",
+             sensitive=True, width=220),
+        Spec("disability", QT_TRANSLATE_NOOP("DetailsTab", "D&isability (optional)"), "combo",
+             QT_TRANSLATE_NOOP("DetailsTab", "Health information: record it only with the "
+                                             "person's explicit agreement"),
              sensitive=True, width=220),
     )),
-    ("Contact", (
-        Spec("address", "&Address (optional)", "text", sensitive=True),
-        Spec("postcode", "&Postcode (optional)", "line", "For example G51 4XY", sensitive=True,
-             width=140),
-        Spec("phone", "P&hone (optional)", "line", "For example 07700 900123", sensitive=True,
+    (QT_TRANSLATE_NOOP("DetailsTab", "Contact"), (
+        Spec("address", QT_TRANSLATE_NOOP("DetailsTab", "&Address (optional)"), "text",
+             sensitive=True),
+        Spec("postcode", QT_TRANSLATE_NOOP("DetailsTab", "&Postcode (optional)"), "line",
+             QT_TRANSLATE_NOOP("DetailsTab", "For example G51 4XY"), sensitive=True, width=140),
+        Spec("phone", QT_TRANSLATE_NOOP("DetailsTab", "P&hone (optional)"), "line",
+             QT_TRANSLATE_NOOP("DetailsTab", "For example 07700 900123"), sensitive=True,
              width=220),
-        Spec("email", "E&mail (optional)", "line", "For example name@example.com", sensitive=True),
-        Spec("ni_number", "&National Insurance number (optional)", "line",
-             "Like QQ 12 34 56 C; leave blank if the person does not have it to hand",
+        Spec("email", QT_TRANSLATE_NOOP("DetailsTab", "E&mail (optional)"), "line",
+             QT_TRANSLATE_NOOP("DetailsTab", "For example name@example.com"), sensitive=True),
+        Spec("ni_number", QT_TRANSLATE_NOOP("DetailsTab", "&National Insurance number (optional)"),
+             "line",
+             QT_TRANSLATE_NOOP("DetailsTab", "Like QQ 12 34 56 C; leave blank if the person does "
+                                             "not have it to hand"),
              sensitive=True, width=220),
     )),
-    ("Job and redundancy", (
-        Spec("job_title", "&Job title (optional)", "line"),
-        Spec("employment_status", "Employment stat&us (optional)", "combo", width=220),
-        Spec("length_of_service_years", "Length of ser&vice in years (optional)", "line",
-             "For example 12.5", width=120),
-        Spec("notice_date", "Noti&ce date (optional)", "date", "Day/month/year", width=160),
-        Spec("expected_leaving_date", "E&xpected leaving date (optional)", "date", "Day/month/year",
-             width=160),
-        Spec("pace_criteria", "PACE c&riteria (optional)", "line",
-             "Why the person qualifies for PACE support"),
-        Spec("pace_flag", "PACE flag", "check"),
-        Spec("notes", "N&otes (optional)", "text"),
+    (QT_TRANSLATE_NOOP("DetailsTab", "Job and redundancy"), (
+        Spec("job_title", QT_TRANSLATE_NOOP("DetailsTab", "&Job title (optional)"), "line"),
+        Spec("employment_status", QT_TRANSLATE_NOOP("DetailsTab", "Employment stat&us (optional)"),
+             "combo", width=220),
+        Spec("length_of_service_years",
+             QT_TRANSLATE_NOOP("DetailsTab", "Length of ser&vice in years (optional)"), "line",
+             QT_TRANSLATE_NOOP("DetailsTab", "For example 12.5"), width=120),
+        Spec("notice_date", QT_TRANSLATE_NOOP("DetailsTab", "Noti&ce date (optional)"), "date",
+             QT_TRANSLATE_NOOP("DetailsTab", "Day/month/year"), width=160),
+        Spec("expected_leaving_date",
+             QT_TRANSLATE_NOOP("DetailsTab", "E&xpected leaving date (optional)"), "date",
+             QT_TRANSLATE_NOOP("DetailsTab", "Day/month/year"), width=160),
+        Spec("pace_criteria", QT_TRANSLATE_NOOP("DetailsTab", "PACE c&riteria (optional)"), "line",
+             QT_TRANSLATE_NOOP("DetailsTab", "Why the person qualifies for PACE support")),
+        Spec("pace_flag", QT_TRANSLATE_NOOP("DetailsTab", "PACE flag"), "check"),
+        Spec("notes", QT_TRANSLATE_NOOP("DetailsTab", "N&otes (optional)"), "text"),
     )),
 )
 ALL_SPECS = tuple(spec for _, specs in SECTIONS for spec in specs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.records.enums import OutcomeStatus, choices
 from pace_desktop.records.models import Feedback, Outcome
-from pace_desktop.ui.dialogs.client.layout import left, make_scrollable
-from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
+from pace_desktop.ui.dialogs.client.layout import left, list_view, make_scrollable
 from pace_desktop.ui.dialogs.client.text import day, when
+from pace_desktop.ui.models.rows import RowsModel
 from pace_desktop.ui.widgets.field import FieldRow
 
-RATINGS = ("1 Poor", "2", "3", "4", "5 Very good")
+RATINGS = (QT_TRANSLATE_NOOP("FollowUpTab", "1 Poor"), "2", "3", "4",
+           QT_TRANSLATE_NOOP("FollowUpTab", "5 Very good"))
 LABEL_WIDTH = 190
 
 

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
+from pace_desktop.ui.dialogs.client.layout import list_view
 from pace_desktop.ui.dialogs.client.text import when
+from pace_desktop.ui.models.rows import RowsModel
 
 ACTIONS = {
-    "create": "Created",
-    "change": "Changed",
-    "view": "Opened",
-    "withdraw": "Withdrew",
-    "correct": "Corrected",
-    "erase": "Erased",
-    "export": "Exported",
-    "import": "Imported",
-    "purge": "Removed from this laptop",
+    "create": QT_TRANSLATE_NOOP("HistoryTab", "Created"),
+    "change": QT_TRANSLATE_NOOP("HistoryTab", "Changed"),
+    "view": QT_TRANSLATE_NOOP("HistoryTab", "Opened"),
+    "withdraw": QT_TRANSLATE_NOOP("HistoryTab", "Withdrew"),
+    "correct": QT_TRANSLATE_NOOP("HistoryTab", "Corrected"),
+    "erase": QT_TRANSLATE_NOOP("HistoryTab", "Erased"),
+    "export": QT_TRANSLATE_NOOP("HistoryTab", "Exported"),
+    "import": QT_TRANSLATE_NOOP("HistoryTab", "Imported"),
+    "purge": QT_TRANSLATE_NOOP("HistoryTab", "Removed from this laptop"),
 }
 
 

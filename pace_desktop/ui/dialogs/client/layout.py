@@ -1,9 +1,22 @@
-"""Layout helpers shared by the client record's tabs."""
+"""Layout helpers shared by the client record's tabs (and the staff-list preview): scrolling bodies,
+button rows, the first input, and the view for a short list."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QWidget,
+)
+
+from pace_desktop.ui.models.rows import RowsModel
 
 
 def make_scrollable(area: QScrollArea, body: QWidget) -> None:
@@ -35,3 +48,21 @@ def first_input(page: QWidget) -> QWidget | None:
             return widget
         widget = widget.nextInFocusChain()
     return None
+
+
+def list_view(model: RowsModel, accessible_name: str, parent: Any = None) -> QTableView:
+    """A read-only, row-selecting table view for ``model`` that fills its width."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(accessible_name)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(True)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table, as everywhere else in the form
+    return view

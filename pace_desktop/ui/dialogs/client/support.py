@@ -32,9 +32,9 @@ from pace_desktop.records.models import Intervention
 from pace_desktop.records.rules import CONTROLLER
 from pace_desktop.reference import SERVICES, partners
 from pace_desktop.reference import partner_name as listed_name
-from pace_desktop.ui.dialogs.client.layout import make_scrollable
-from pace_desktop.ui.dialogs.client.rows_model import RowsModel, list_view
+from pace_desktop.ui.dialogs.client.layout import list_view, make_scrollable
 from pace_desktop.ui.dialogs.client.text import day
+from pace_desktop.ui.models.rows import RowsModel
 from pace_desktop.ui.widgets.field import FieldRow
 
 SDS = CONTROLLER  # the controller: its own services need no sharing consent
