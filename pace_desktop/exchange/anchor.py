@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 from pace_desktop.errors import PaceError
 from pace_desktop.exchange import bundle
 from pace_desktop.exchange.bundle import Refusal
-from pace_desktop.store import audit
+from pace_desktop.store import audit, audit_heads, setting_values
+from pace_desktop.store.database import Database
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -115,12 +116,11 @@ def read_stretch(container: bundle.Container) -> Stretch | None:
     return Stretch(part.from_count, part.from_hash, part.count, part.hash, hashes, exports)
 
 
-def check_and_record(conn: Any, manifest: bundle.Manifest, stretch: Stretch | None, stamp: str) -> None:
+def check_and_record(db: Database, manifest: bundle.Manifest, stretch: Stretch | None, stamp: str) -> None:
     """Refuse a bundle whose head does not extend what the office recorded for its laptop; else record
     its head and the heads of earlier exports on the way (inside the import's transaction)."""
     device = manifest.device_id
-    recorded = dict(conn.execute(
-        "SELECT count, hash FROM device_audit_heads WHERE device_id = ? ORDER BY count", (device,)))
+    recorded = audit_heads.recorded_heads(db, device)
     if stretch is None:
         if recorded:
             raise Refusal(
@@ -145,15 +145,10 @@ def check_and_record(conn: Any, manifest: bundle.Manifest, stretch: Stretch | No
             f"This bundle's audit head (entry {stretch.count:,}) is older than one this office already "
             f"countersigned for laptop {device} and is not one of its exports': nothing was imported. "
             "Ask the adviser to export again with 'send again' (export --resend-unconfirmed).")
-    rows = [(device, count, stretch.hash_at(count), sequence, None, stamp)
-            for sequence, count in stretch.exports]
+    rows: list[tuple[str, int, str | None, int | None, str | None, str]] = [
+        (device, count, stretch.hash_at(count), sequence, None, stamp) for sequence, count in stretch.exports]
     rows.append((device, stretch.count, stretch.hash, manifest.sequence, str(manifest.bundle_id), stamp))
-    conn.executemany(
-        "INSERT INTO device_audit_heads(device_id, count, hash, sequence, bundle_id, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(device_id, count) DO UPDATE SET "
-        "bundle_id = coalesce(device_audit_heads.bundle_id, excluded.bundle_id)",
-        rows,
-    )
+    audit_heads.record_heads(db, rows)
 
 
 @dataclass(frozen=True)
@@ -165,9 +160,7 @@ class DeviceHead:
 
 def device_heads(store: Store) -> list[DeviceHead]:
     """Each laptop's newest countersigned head, for the office's audit-check."""
-    return [DeviceHead(*r) for r in store.db.query(
-        "SELECT device_id, max(count), recorded_at FROM device_audit_heads GROUP BY device_id "
-        "ORDER BY device_id")]
+    return [DeviceHead(*r) for r in audit_heads.newest_heads(store.db)]
 
 
 # -- the laptop: the anchor it holds, checked at unlock -----------------------------------------------
@@ -183,7 +176,7 @@ def stored_anchor(store: Store) -> Any:
     """The last countersigning receipt applied here (a ``receipt.Receipt``), parsed but not verified."""
     from pace_desktop.exchange.receipt import parse_receipt
 
-    text = store.db.scalar("SELECT value FROM settings WHERE key = ?", (SETTING_ANCHOR,))
+    text = setting_values.stored_value(store.db, SETTING_ANCHOR)
     if text is None:
         return None
     try:
@@ -241,7 +234,7 @@ def check_anchor(store: Store) -> AnchorState:
     """Cheap enough for every unlock: the receipt's signature, and one entry's hash."""
     if store.kind == "office":
         return AnchorState(None, office_laptops=len(device_heads(store)))
-    text = store.db.scalar("SELECT value FROM settings WHERE key = ?", (SETTING_ANCHOR,))
+    text = setting_values.stored_value(store.db, SETTING_ANCHOR)
     if text is None:
         return AnchorState(None)
     anchor = verified_anchor(store)
