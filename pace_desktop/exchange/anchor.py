@@ -49,15 +49,15 @@ _REWRITTEN = (
 def stretch_for_export(store: Store) -> bundle.AuditStretch:
     """The head, and the entries since the last countersigned head (all of them if none), inside the
     export's transaction so that the head is the one the bundle's records were read under."""
-    conn = store.db.conn
-    count, head_hash = audit.head(conn)
+    db = store.db  # the audit readers need only execute(): the Database, not its raw connection
+    count, head_hash = audit.head(db)
     # Only a receipt this office signed for this laptop counts (a new office never countersigned it).
     anchored = verified_anchor(store)
     start = anchored.audit_count if anchored is not None and anchored.audit_count <= count else 0
-    start_hash = audit.stored_hash(conn, start)
+    start_hash = audit.stored_hash(db, start)
     if start_hash is None:  # the anchored entry is gone: send everything, and let the office see
         start, start_hash = 0, audit.GENESIS
-    rows = [row for row in audit.entries_after(conn, start) if row[0] <= count]
+    rows = [row for row in audit.entries_after(db, start) if row[0] <= count]
     data = b"".join(
         json.dumps(list(row), ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
         for row in rows
@@ -241,7 +241,7 @@ def check_anchor(store: Store) -> AnchorState:
     if anchor is None:
         return AnchorState(None, problem="The office's countersigned audit head kept on this laptop was "
                            "changed or removed, or the office key it is checked with was.")
-    if audit.stored_hash(store.db.conn, anchor.audit_count) != anchor.audit_hash:
+    if audit.stored_hash(store.db, anchor.audit_count) != anchor.audit_hash:
         return AnchorState(anchor.audit_count, anchor.issued_at, problem=(
             f"This laptop's audit log no longer leads to entry {anchor.audit_count:,}, which the office "
             f"countersigned on {anchor.issued_at[:10]}: its history was rewritten."))
