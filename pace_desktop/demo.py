@@ -34,6 +34,7 @@ from pace_desktop.records.models import (
 from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.records.rules import CONTROLLER, needs_sharing_consent
 from pace_desktop.reference import SERVICES, area_rates, council_areas, partners
+from pace_desktop.store import demo_data
 from pace_desktop.store.store import Store
 
 FIRST = [
@@ -193,7 +194,7 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
         for purpose in (*_DEMO_PURPOSES, "client_survey") for granted in (True, False)
     }
     # Read once: a query per new PACE ID cost seconds at 100,000 clients.
-    taken = {row[0] for row in store.db.query("SELECT pace_id FROM clients")}
+    taken = demo_data.pace_ids(store.db)
     batch_clients: list[Client] = []
     batch_consents: list[Consent] = []
     batch_checklists: list[ChecklistRecord] = []

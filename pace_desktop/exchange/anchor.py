@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 from pace_desktop.errors import PaceError
 from pace_desktop.exchange import bundle
 from pace_desktop.exchange.bundle import Refusal
-from pace_desktop.store import audit
+from pace_desktop.store import audit, audit_heads, setting_values
+from pace_desktop.store.database import Database
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -48,15 +49,15 @@ _REWRITTEN = (
 def stretch_for_export(store: Store) -> bundle.AuditStretch:
     """The head, and the entries since the last countersigned head (all of them if none), inside the
     export's transaction so that the head is the one the bundle's records were read under."""
-    conn = store.db.conn
-    count, head_hash = audit.head(conn)
+    db = store.db  # the audit readers need only execute(): the Database, not its raw connection
+    count, head_hash = audit.head(db)
     # Only a receipt this office signed for this laptop counts (a new office never countersigned it).
     anchored = verified_anchor(store)
     start = anchored.audit_count if anchored is not None and anchored.audit_count <= count else 0
-    start_hash = audit.stored_hash(conn, start)
+    start_hash = audit.stored_hash(db, start)
     if start_hash is None:  # the anchored entry is gone: send everything, and let the office see
         start, start_hash = 0, audit.GENESIS
-    rows = [row for row in audit.entries_after(conn, start) if row[0] <= count]
+    rows = [row for row in audit.entries_after(db, start) if row[0] <= count]
     data = b"".join(
         json.dumps(list(row), ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
         for row in rows
@@ -115,12 +116,11 @@ def read_stretch(container: bundle.Container) -> Stretch | None:
     return Stretch(part.from_count, part.from_hash, part.count, part.hash, hashes, exports)
 
 
-def check_and_record(conn: Any, manifest: bundle.Manifest, stretch: Stretch | None, stamp: str) -> None:
+def check_and_record(db: Database, manifest: bundle.Manifest, stretch: Stretch | None, stamp: str) -> None:
     """Refuse a bundle whose head does not extend what the office recorded for its laptop; else record
     its head and the heads of earlier exports on the way (inside the import's transaction)."""
     device = manifest.device_id
-    recorded = dict(conn.execute(
-        "SELECT count, hash FROM device_audit_heads WHERE device_id = ? ORDER BY count", (device,)))
+    recorded = audit_heads.recorded_heads(db, device)
     if stretch is None:
         if recorded:
             raise Refusal(
@@ -145,15 +145,10 @@ def check_and_record(conn: Any, manifest: bundle.Manifest, stretch: Stretch | No
             f"This bundle's audit head (entry {stretch.count:,}) is older than one this office already "
             f"countersigned for laptop {device} and is not one of its exports': nothing was imported. "
             "Ask the adviser to export again with 'send again' (export --resend-unconfirmed).")
-    rows = [(device, count, stretch.hash_at(count), sequence, None, stamp)
-            for sequence, count in stretch.exports]
+    rows: list[tuple[str, int, str | None, int | None, str | None, str]] = [
+        (device, count, stretch.hash_at(count), sequence, None, stamp) for sequence, count in stretch.exports]
     rows.append((device, stretch.count, stretch.hash, manifest.sequence, str(manifest.bundle_id), stamp))
-    conn.executemany(
-        "INSERT INTO device_audit_heads(device_id, count, hash, sequence, bundle_id, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(device_id, count) DO UPDATE SET "
-        "bundle_id = coalesce(device_audit_heads.bundle_id, excluded.bundle_id)",
-        rows,
-    )
+    audit_heads.record_heads(db, rows)
 
 
 @dataclass(frozen=True)
@@ -165,9 +160,7 @@ class DeviceHead:
 
 def device_heads(store: Store) -> list[DeviceHead]:
     """Each laptop's newest countersigned head, for the office's audit-check."""
-    return [DeviceHead(*r) for r in store.db.query(
-        "SELECT device_id, max(count), recorded_at FROM device_audit_heads GROUP BY device_id "
-        "ORDER BY device_id")]
+    return [DeviceHead(*r) for r in audit_heads.newest_heads(store.db)]
 
 
 # -- the laptop: the anchor it holds, checked at unlock -----------------------------------------------
@@ -183,7 +176,7 @@ def stored_anchor(store: Store) -> Any:
     """The last countersigning receipt applied here (a ``receipt.Receipt``), parsed but not verified."""
     from pace_desktop.exchange.receipt import parse_receipt
 
-    text = store.db.scalar("SELECT value FROM settings WHERE key = ?", (SETTING_ANCHOR,))
+    text = setting_values.stored_value(store.db, SETTING_ANCHOR)
     if text is None:
         return None
     try:
@@ -241,14 +234,14 @@ def check_anchor(store: Store) -> AnchorState:
     """Cheap enough for every unlock: the receipt's signature, and one entry's hash."""
     if store.kind == "office":
         return AnchorState(None, office_laptops=len(device_heads(store)))
-    text = store.db.scalar("SELECT value FROM settings WHERE key = ?", (SETTING_ANCHOR,))
+    text = setting_values.stored_value(store.db, SETTING_ANCHOR)
     if text is None:
         return AnchorState(None)
     anchor = verified_anchor(store)
     if anchor is None:
         return AnchorState(None, problem="The office's countersigned audit head kept on this laptop was "
                            "changed or removed, or the office key it is checked with was.")
-    if audit.stored_hash(store.db.conn, anchor.audit_count) != anchor.audit_hash:
+    if audit.stored_hash(store.db, anchor.audit_count) != anchor.audit_hash:
         return AnchorState(anchor.audit_count, anchor.issued_at, problem=(
             f"This laptop's audit log no longer leads to entry {anchor.audit_count:,}, which the office "
             f"countersigned on {anchor.issued_at[:10]}: its history was rewritten."))

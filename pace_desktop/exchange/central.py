@@ -20,6 +20,8 @@ import pyrage
 from pace_desktop.errors import PaceError, RefusedError, StoreError, UsageError
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.officekey import OfficeKey
+from pace_desktop.store import devices as device_rows
+from pace_desktop.store import duplicate_review, imports, setting_values
 from pace_desktop.store.device import DeviceKey, public_bytes
 from pace_desktop.store.store import Store
 
@@ -80,10 +82,9 @@ def init_office(central: Path | str, *, staff: str, passphrase: str, out_dir: Pa
     store = Store.create(central, adviser=staff, passphrase=passphrase, device_name="Office", kind="office")
     try:
         office_id = "OF" + "".join(secrets.choice(_ALPHABET) for _ in range(6))
-        with store.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        with store.transaction():
+            setting_values.put_values(
+                store.db,
                 [
                     ("device_id", office_id),
                     ("device_name", "Office"),
@@ -169,23 +170,20 @@ def read_device_key(text_or_path: str) -> DeviceKey:
 
 
 def enrolled_key(store: Store, device_id: str) -> DeviceKey | None:
-    public = store.db.scalar("SELECT public_key FROM devices WHERE device_id = ?", (device_id,))
+    public = device_rows.public_key(store.db, device_id)
     return None if public is None else DeviceKey(device_id, base64.b64decode(public))
 
 
 def add_device(store: Store, key: DeviceKey, *, how: str, at: datetime | None = None) -> None:
     """Insert the enrolment row (inside the caller's transaction)."""
-    store.db.conn.execute(
-        "INSERT INTO devices(device_id, public_key, fingerprint, enrolled_at, enrolled_by, how) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            key.device_id,
-            base64.b64encode(key.public).decode(),
-            key.fingerprint,
-            (at or datetime.now(UTC)).isoformat(timespec="seconds"),
-            store.actor,
-            how,
-        ),
+    device_rows.insert_device(
+        store.db,
+        key.device_id,
+        base64.b64encode(key.public).decode(),
+        key.fingerprint,
+        (at or datetime.now(UTC)).isoformat(timespec="seconds"),
+        store.actor,
+        how,
     )
     store.audit("enrol", entity="device", entity_id=key.device_id, detail=f"device_{how}")
 
@@ -209,8 +207,7 @@ def enrol_device(store: Store, key_text: str) -> tuple[DeviceKey, bool]:
                 )
             if retired_on(store, key.device_id) is None:
                 return key, False
-            store.db.conn.execute("UPDATE devices SET retired_at = NULL, retired_by = NULL "
-                                  "WHERE device_id = ?", (key.device_id,))
+            device_rows.clear_retired(store.db, key.device_id)
             store.audit("enrol", entity="device", entity_id=key.device_id, detail="device_reenrolled")
             return key, True
         add_device(store, key, how="enrolled")
@@ -219,7 +216,7 @@ def enrol_device(store: Store, key_text: str) -> tuple[DeviceKey, bool]:
 
 def retired_on(store: Store, device_id: str) -> str | None:
     """When the office retired this laptop (an ISO time), or None while its bundles are accepted."""
-    return store.db.scalar("SELECT retired_at FROM devices WHERE device_id = ?", (device_id,))
+    return device_rows.retired_at(store.db, device_id)
 
 
 def retire_device(store: Store, device_id: str, *, at: datetime | None = None) -> bool:
@@ -229,26 +226,20 @@ def retire_device(store: Store, device_id: str, *, at: datetime | None = None) -
     rather than as an unknown laptop's, which trusting new laptops would enrol.
     """
     require_office(store)
-    with store.transaction() as conn:
+    with store.transaction():
         if enrolled_key(store, device_id) is None:
             raise RefusedError(f"No laptop {device_id} is enrolled here: check the laptop's name "
                                "on the Devices list.")
         if retired_on(store, device_id) is not None:
             return False
-        conn.execute("UPDATE devices SET retired_at = ?, retired_by = ? WHERE device_id = ?",
-                     ((at or datetime.now(UTC)).isoformat(timespec="seconds"), store.actor, device_id))
+        device_rows.mark_retired(store.db, device_id, (at or datetime.now(UTC)).isoformat(timespec="seconds"),
+                                 store.actor)
         store.audit("retire", entity="device", entity_id=device_id)
     return True
 
 
 def devices(store: Store) -> list[Device]:
-    return [
-        Device(*r)
-        for r in store.db.query(
-            "SELECT device_id, fingerprint, enrolled_at, enrolled_by, how, retired_at, retired_by "
-            "FROM devices ORDER BY device_id"
-        )
-    ]
+    return [Device(*r) for r in device_rows.device_rows(store.db)]
 
 
 # -- what office staff browse ----------------------------------------------------------------------
@@ -274,21 +265,13 @@ class ImportRow:
 
 def import_history(store: Store, limit: int = 1000) -> list[ImportRow]:
     """Newest first: every attempt, accepted, already had or refused, with its plain reason."""
-    rows = store.db.query(
-        "SELECT id, attempted_at, file_name, bundle_id, device_id, sequence, verdict, code, "
-        "reason, "
-        "counts, gap, imported_by FROM imports ORDER BY id DESC LIMIT ?",
-        (limit,),
-    )
+    rows = imports.history_rows(store.db, limit)
     return [ImportRow(*r[:9], json.loads(r[9] or "{}"), r[10], r[11]) for r in rows]
 
 
 def saved_receipt(store: Store, bundle_id: str) -> bytes | None:
     """The receipt issued for a bundle most recently, to save it again."""
-    text = store.db.scalar(
-        "SELECT receipt FROM imports WHERE bundle_id = ? AND receipt IS NOT NULL ORDER BY id DESC LIMIT 1",
-        (bundle_id,),
-    )
+    text = imports.latest_receipt(store.db, bundle_id)
     return None if text is None else text.encode("ascii")
 
 
@@ -314,22 +297,13 @@ class DuplicatePair:
 
 
 def duplicates(store: Store, *, status: str | None = "open") -> list[DuplicatePair]:
-    sql = (
-        "SELECT d.id, d.client_a, d.client_b, a.pace_id, b.pace_id, d.reason, d.found_at, d.status "
-        "FROM duplicate_review d LEFT JOIN clients a ON a.id = d.client_a "
-        "LEFT JOIN clients b ON b.id = d.client_b"
-    )
-    params: tuple[str, ...] = ()
-    if status is not None:
-        sql += " WHERE d.status = ?"
-        params = (status,)
-    return [DuplicatePair(*r) for r in store.db.query(sql + " ORDER BY d.id", params)]
+    return [DuplicatePair(*r) for r in duplicate_review.duplicate_rows(store.db, status)]
 
 
 def mark_duplicate(store: Store, pair_id: int, status: str) -> None:
     """Record a person's decision about a pair ('not_duplicate' or 'resolved')."""
     if status not in ("open", "not_duplicate", "resolved"):
         raise PaceError("Choose open, not a duplicate, or resolved.")
-    with store.transaction() as conn:
-        conn.execute("UPDATE duplicate_review SET status = ? WHERE id = ?", (status, pair_id))
+    with store.transaction():
+        duplicate_review.set_status(store.db, pair_id, status)
         store.audit("change", entity="duplicate_review", entity_id=str(pair_id), detail=status)

@@ -22,6 +22,7 @@ from pace_desktop.errors import PaceError, UsageError
 from pace_desktop.exchange import anchor, bundle
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
+from pace_desktop.store import exports
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -84,11 +85,7 @@ class ExportResult:
 def _consent_status(store: Store) -> dict[str, str | None]:
     """client id -> None when PACE support consent is active, else the held-back reason code."""
     status: dict[str, str | None] = {}
-    rows = store.db.query(
-        "SELECT parent_id, active, json_extract(data, '$.granted') FROM consents "
-        "WHERE purpose = 'pace_support'"
-    )
-    for client_id, active, granted in rows:
+    for client_id, active, granted in exports.pace_support_consents(store.db):
         current = status.get(client_id, "no_consent")
         if active:
             status[client_id] = None
@@ -155,7 +152,7 @@ def export_bundle(
 
     lines: dict[str, list[str]] = {}
     held_rows: dict[str, list[str]] = {}
-    held: dict[str, set[str]] = {}
+    held: dict[str, set[str | None]] = {}
     held_records = 0
     # One write transaction from the snapshot to the marks: nothing else can change a record in
     # between, so every record read and sent is marked with one statement per table (rewriting
@@ -163,22 +160,15 @@ def export_bundle(
     # before the commit marks nothing; the next export sends everything again, which the office
     # treats as harmless. The bigger page cache keeps the rewritten pages in memory until the
     # commit writes them once (Database.bulk).
-    with store.db.bulk(), store.transaction() as conn:
+    with store.db.bulk(), store.transaction():
         sequence = store.int_setting("export_sequence") + 1
         consent = _consent_status(store)
-        clients = dict(store.db.query("SELECT id, exported_version FROM clients"))
-        since = "confirmed_version" if resend_unconfirmed else "exported_version"
+        clients = exports.exported_versions(store.db)
         pending = {
-            entity: store.db.query(
-                f"SELECT id, parent_id, version, data FROM {repo.table} "  # noqa: S608
-                f"WHERE version > {since} ORDER BY rowid"
-            )
+            entity: exports.pending_rows(store.db, repo.table, resend_unconfirmed=resend_unconfirmed)
             for entity, repo in repos.items()
         }
-        unsent = "" if resend_unconfirmed else "WHERE exported = 0 "
-        tombstones = store.db.query(
-            f"SELECT id, pace_id, erased_at, reason FROM tombstones {unsent}ORDER BY rowid"  # noqa: S608
-        )
+        tombstones = exports.pending_tombstones(store.db, resend_unconfirmed=resend_unconfirmed)
         total = sum(len(rows) for rows in pending.values()) + len(tombstones)
         done = 0
         for entity, rows in pending.items():
@@ -257,32 +247,19 @@ def export_bundle(
         for entity, repo in repos.items():
             if not counts.get(entity):
                 continue
-            sql = (f"UPDATE {repo.table} SET exported_version = version "  # noqa: S608
-                   f"WHERE version > {since} AND exported_version < version")
-            if held_rows[entity]:
-                held_sql = sql + " AND id NOT IN (SELECT value FROM json_each(?))"  # noqa: S608
-                conn.execute(held_sql, (json.dumps(held_rows[entity]),))
-            else:
-                conn.execute(sql)
-        conn.executemany("UPDATE tombstones SET exported = 1 WHERE id = ?", [(t[0],) for t in tombstones])
-        conn.execute(
-            "INSERT INTO settings(key, value) VALUES ('export_sequence', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (str(sequence),),
-        )
-        conn.execute(
-            "INSERT INTO exports(bundle_id, sequence, created_at, file_name, records, held_back, "
-            "counts)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                str(bundle_id),
-                sequence,
-                now.isoformat(timespec="seconds"),
-                target.name,
-                sum(counts.values()),
-                held_records,
-                json.dumps(counts, sort_keys=True),
-            ),
+            exports.mark_exported(store.db, repo.table, held_rows[entity],
+                                  resend_unconfirmed=resend_unconfirmed)
+        exports.mark_tombstones_exported(store.db, [t[0] for t in tombstones])
+        exports.set_export_sequence(store.db, sequence)
+        exports.record_export(
+            store.db,
+            str(bundle_id),
+            sequence,
+            now.isoformat(timespec="seconds"),
+            target.name,
+            sum(counts.values()),
+            held_records,
+            json.dumps(counts, sort_keys=True),
         )
         store.audit(
             "export",
@@ -306,17 +283,12 @@ class ExportRow:
 
 
 def export_history(store: Store, limit: int = 500) -> list[ExportRow]:
-    rows = store.db.query(
-        "SELECT bundle_id, sequence, created_at, file_name, records, held_back, counts, receipt_at "
-        "FROM exports ORDER BY sequence DESC, created_at DESC LIMIT ?",
-        (limit,),
-    )
+    rows = exports.history_rows(store.db, limit)
     return [ExportRow(*r[:6], json.loads(r[6]), r[7]) for r in rows]
 
 
 def pending_count(store: Store) -> int:
     """Records changed since the last export (before the consent filter): for a 'to send' badge."""
     repos = repositories(store).values()
-    sql = "SELECT count(*) FROM {} WHERE version > exported_version"
-    total = sum(int(store.db.scalar(sql.format(r.table))) for r in repos)
-    return total + int(store.db.scalar("SELECT count(*) FROM tombstones WHERE exported = 0"))
+    total = sum(exports.changed_count(store.db, r.table) for r in repos)
+    return total + exports.unsent_tombstone_count(store.db)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from uuid import UUID
 
 from pydantic_core import to_json
@@ -37,8 +37,9 @@ from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
 from pace_desktop.records.models import Record
 from pace_desktop.records.rules import NOT_THIS_DEVICES_RECORD, REFERRAL_WITHOUT_CONSENT, RuleBroken
+from pace_desktop.store import device_sequences, duplicate_review, import_apply, imports
 from pace_desktop.store.clients import fold
-from pace_desktop.store.database import IntegrityError
+from pace_desktop.store.database import Database, IntegrityError
 from pace_desktop.store.device import DeviceKey
 from pace_desktop.store.store import Store
 
@@ -256,10 +257,7 @@ def _check(
 
 def _accepted_on(central: Store, bundle_id: str) -> str | None:
     """When this bundle was first accepted, or None: a replay is harmless and skips validation."""
-    return central.db.scalar(
-        "SELECT attempted_at FROM imports WHERE bundle_id = ? AND verdict = 'accepted' ORDER BY id LIMIT 1",
-        (bundle_id,),
-    )
+    return imports.first_accepted_at(central.db, bundle_id)
 
 
 def _validate(container: bundle.Container, step: Callable[[float], None]) -> Contents:
@@ -275,22 +273,18 @@ def _validate(container: bundle.Container, step: Callable[[float], None]) -> Con
 
 
 def _refused(central: Store, attempt: _Attempt, code: str, reason: str, at: datetime) -> ImportResult:
-    with central.transaction() as conn:
-        conn.execute(
-            "INSERT INTO imports(attempted_at, file_name, file_sha256, bundle_id, device_id, "
-            "sequence, "
-            "verdict, code, reason, imported_by) VALUES (?, ?, ?, ?, ?, ?, 'refused', ?, ?, ?)",
-            (
-                at.isoformat(timespec="seconds"),
-                attempt.path.name,
-                attempt.file_sha256,
-                attempt.bundle_id,
-                attempt.device_id,
-                attempt.sequence,
-                code,
-                reason,
-                central.actor,
-            ),
+    with central.transaction():
+        imports.record_refused(
+            central.db,
+            at.isoformat(timespec="seconds"),
+            attempt.path.name,
+            attempt.file_sha256,
+            attempt.bundle_id,
+            attempt.device_id,
+            attempt.sequence,
+            code,
+            reason,
+            central.actor,
         )
         central.audit("import", entity="bundle", detail=f"verdict=refused,code={code}")
     return ImportResult(
@@ -302,17 +296,6 @@ def _refused(central: Store, attempt: _Attempt, code: str, reason: str, at: date
         attempt.device_id,
         attempt.sequence,
     )
-
-
-def _lookup(conn: Any, table: str, key: str, value: str, keys: Sequence[str]) -> dict[str, Any]:
-    """``key -> value`` for the rows whose ``key`` is in ``keys`` (queried in chunks)."""
-    found: dict[str, Any] = {}
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
-        sql = f"SELECT {key}, {value} FROM {table} WHERE {key} IN ({marks})"  # noqa: S608
-        found.update(conn.execute(sql, chunk).fetchall())
-    return found
 
 
 _CLASH = (
@@ -367,9 +350,8 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
     may hang only from a client it created. Events are shared: a client may be registered at an
     event another laptop created, which changes nothing of that event.
     """
-    conn = central.db.conn
     repos = repositories(central)
-    erased = {r[0] for r in conn.execute("SELECT id FROM tombstones")}
+    erased = import_apply.erased_ids(central.db)
     total, done = max(1, contents.total), 0
     for records in contents.records.values():
         if any(r.device_id != device for r in records):
@@ -396,7 +378,7 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
                 raise _not_theirs()
             present = ours | set(parents)
         if entity == "client":
-            owners = _lookup(conn, "clients", "pace_id", "id", [r.pace_id for r in records])
+            owners = import_apply.client_ids_by_pace_id(central.db, [r.pace_id for r in records])
         new: list[Record] = []
         new_ids: list[str] = []
         for record, record_id, client_id in zip(records, record_ids, client_ids, strict=True):
@@ -450,7 +432,7 @@ def _apply(
     duplicates = 0
     # A bundle's records land at random places in every id index: a bigger page cache for the
     # transaction saves writing and re-reading the same pages (Database.bulk).
-    with central.db.bulk(), central.transaction() as conn:
+    with central.db.bulk(), central.transaction():
         prior = _accepted_on(central, bundle_id)
         if prior:
             verdict: Verdict = "already_had"
@@ -461,7 +443,7 @@ def _apply(
             contents = contents or _validate(container, step)
             stretch = stretch or anchor.read_stretch(container)
             # The laptop's audit head must extend the one this office countersigned before.
-            anchor.check_and_record(conn, manifest, stretch, stamp)
+            anchor.check_and_record(central.db, manifest, stretch, stamp)
             if new_key is not None:
                 add_device(central, new_key, how="first_use", at=at)
             try:
@@ -478,8 +460,8 @@ def _apply(
                     "A record in this bundle conflicts with one already in the central store: "
                     "nothing was imported. Contact support.",
                 ) from exc
-            duplicates = _flag_duplicates(conn, tally.changed_clients, stamp)
-            gap, reuse = _track_sequence(conn, manifest, bundle_id, stamp)
+            duplicates = _flag_duplicates(central.db, tally.changed_clients, stamp)
+            gap, reuse = _track_sequence(central.db, manifest, bundle_id, stamp)
             if reuse:
                 tally.warnings.append(reuse)
             reason = _accepted_reason(tally.outcomes, sum(entities.values()))
@@ -495,11 +477,9 @@ def _apply(
             issued_at=at,
             audit_head=None if manifest.audit is None else (manifest.audit.count, manifest.audit.hash),
         )
-        conn.execute(
-            "INSERT INTO imports(attempted_at, file_name, file_sha256, bundle_id, device_id, "
-            "sequence, verdict, code, reason, counts, gap, imported_by, receipt) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
+        imports.record_attempt(
+            central.db,
+            imports.ImportAttempt(
                 stamp,
                 attempt.path.name,
                 attempt.file_sha256,
@@ -560,7 +540,7 @@ def _apply_tombstones(central: Store, contents: Contents, device: str) -> int:
     A laptop erases only people it registered (``not_this_devices_record``). An id the office does
     not hold is still tombstoned: it may be a person the laptop erased before ever sending them.
     """
-    conn = central.db.conn
+    db = central.db
     erased = 0
     repos = repositories(central)
     ids = [str(tomb.id) for tomb in contents.tombstones]
@@ -568,27 +548,17 @@ def _apply_tombstones(central: Store, contents: Contents, device: str) -> int:
         raise _not_theirs()
     for tomb in contents.tombstones:
         client_id = str(tomb.id)
-        conn.execute(
-            "INSERT OR IGNORE INTO tombstones(id, pace_id, erased_at, reason, exported) "
-            "VALUES (?, ?, ?, ?, 1)",
-            (client_id, tomb.pace_id, tomb.erased_at.isoformat(), tomb.reason),
-        )
+        import_apply.insert_tombstone(db, client_id, tomb.pace_id, tomb.erased_at.isoformat(), tomb.reason)
         for entity in CHILD_ENTITIES:
-            conn.execute(
-                f"DELETE FROM {repos[entity].table} WHERE parent_id = ?",  # noqa: S608
-                (client_id,),
-            )
-        if conn.execute("DELETE FROM clients WHERE id = ?", (client_id,)).rowcount:
+            import_apply.delete_children(db, repos[entity].table, client_id)
+        if import_apply.delete_client(db, client_id):
             erased += 1
             central.audit("erase", entity="client", entity_id=client_id, detail="from_bundle")
-        conn.execute(
-            "DELETE FROM duplicate_review WHERE client_a = ? OR client_b = ?",
-            (client_id, client_id),
-        )
+        duplicate_review.forget_client(db, client_id)
     return erased
 
 
-def _flag_duplicates(conn: Any, client_ids: Sequence[str], stamp: str) -> int:
+def _flag_duplicates(db: Database, client_ids: Sequence[str], stamp: str) -> int:
     """List possible duplicates (same NI number; same name and date of birth): never merged.
 
     The incoming clients are already stored, so their search keys are there to join on: one query
@@ -598,25 +568,17 @@ def _flag_duplicates(conn: Any, client_ids: Sequence[str], stamp: str) -> int:
     if not client_ids:
         return 0
     ids = json.dumps(list(client_ids))
-    pairs: list[tuple[str, str, str]] = [(me, other, "same_ni") for me, other in conn.execute(
-        "SELECT n.id, c.id FROM json_each(?) j JOIN clients n ON n.id = j.value "
-        "JOIN clients c ON c.ni = n.ni WHERE c.id != n.id", (ids,))]
-    for me, other, mine, theirs in conn.execute(
-        "SELECT n.id, c.id, n.data ->> '$.first_name', c.data ->> '$.first_name' "
-        "FROM json_each(?) j JOIN clients n ON n.id = j.value JOIN clients c "
-        "ON c.last_fold = n.last_fold AND json_extract(c.data, '$.date_of_birth') = "
-        "json_extract(n.data, '$.date_of_birth') WHERE c.id != n.id", (ids,)):
+    pairs: list[tuple[str, str, str]] = [
+        (me, other, "same_ni") for me, other in duplicate_review.same_ni_pairs(db, ids)]
+    for me, other, mine, theirs in duplicate_review.same_surname_dob_pairs(db, ids):
         if fold(mine) == fold(theirs):
             pairs.append((me, other, "same_name_dob"))
-    added = 0
-    for me, other, why in pairs:
-        a, b = sorted((me, other))
-        added += conn.execute(
-            "INSERT OR IGNORE INTO duplicate_review(client_a, client_b, reason, found_at) "
-            "VALUES (?, ?, ?, ?)",
-            (a, b, why, stamp),
-        ).rowcount
-    return added
+    return duplicate_review.add_pairs(db, (_pair(me, other, why, stamp) for me, other, why in pairs))
+
+
+def _pair(me: str, other: str, why: str, stamp: str) -> tuple[str, str, str, str]:
+    a, b = sorted((me, other))
+    return a, b, why, stamp
 
 
 def _first_missing(seen: set[int], limit: int) -> list[int]:
@@ -634,23 +596,13 @@ def _first_missing(seen: set[int], limit: int) -> list[int]:
 
 
 def _track_sequence(
-    conn: Any, manifest: bundle.Manifest, bundle_id: str, stamp: str
+    db: Database, manifest: bundle.Manifest, bundle_id: str, stamp: str
 ) -> tuple[str | None, str | None]:
     """Record this sequence number; report numbers missing below the highest (never refused)."""
     device, sequence = manifest.device_id, manifest.sequence
-    reused = conn.execute(
-        "SELECT 1 FROM device_sequences WHERE device_id = ? AND sequence = ? AND bundle_id != ?",
-        (device, sequence, bundle_id),
-    ).fetchone()
-    conn.execute(
-        "INSERT OR IGNORE INTO device_sequences(device_id, sequence, bundle_id, received_at) "
-        "VALUES (?, ?, ?, ?)",
-        (device, sequence, bundle_id, stamp),
-    )
-    seen = {
-        r[0]
-        for r in conn.execute("SELECT DISTINCT sequence FROM device_sequences WHERE device_id = ?", (device,))
-    }
+    reused = device_sequences.used_by_another_bundle(db, device, sequence, bundle_id)
+    device_sequences.record_sequence(db, device, sequence, bundle_id, stamp)
+    seen = device_sequences.sequences_seen(db, device)
     # Counted, never listed in full: a signed sequence number of 2**62 must not build a list that size.
     missing_count = max(seen) - len(seen)
     missing = _first_missing(seen, 11)

@@ -24,6 +24,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from pace_desktop.errors import RefusedError
+from pace_desktop.store import setting_values
 from pace_desktop.store.device import fingerprint
 
 if TYPE_CHECKING:
@@ -172,11 +173,8 @@ def install_office_key(store: Store, key: OfficeKey, *, check_policy: bool = Tru
             }
         )
     else:
-        with store.transaction() as conn:
-            conn.execute(
-                "DELETE FROM settings WHERE key IN (?, ?)",
-                (SETTING_OFFICE_ID, SETTING_OFFICE_VERIFY_KEY),
-            )
+        with store.transaction():
+            setting_values.delete_values(store.db, SETTING_OFFICE_ID, SETTING_OFFICE_VERIFY_KEY)
 
 
 def laptop_office_key(store: Store) -> OfficeKey | None:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
+from pace_desktop.store import laptop_purge
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -27,14 +28,6 @@ class PurgeResult:
         return sum(self.counts.values())
 
 
-def _settled(alias: str) -> str:
-    """SQL: this row is confirmed at its current version, and was confirmed by the cutoff."""
-    return (
-        f"({alias}.version = {alias}.confirmed_version AND {alias}.confirmed_at IS NOT NULL "
-        f"AND {alias}.confirmed_at <= :cutoff)"
-    )
-
-
 def purge(store: Store, *, now: datetime | None = None, retention_days: int | None = None) -> PurgeResult:
     """Delete confirmed records older than the retention period (default: the store's setting).
 
@@ -45,39 +38,13 @@ def purge(store: Store, *, now: datetime | None = None, retention_days: int | No
     now = (now or datetime.now(UTC)).astimezone(UTC)
     days = store.int_setting("retention_days") if retention_days is None else retention_days
     cutoff_at = now - timedelta(days=max(0, days))
-    params = {
-        "cutoff": cutoff_at.isoformat(timespec="seconds"),
-        "cutoff_date": cutoff_at.date().isoformat(),
-    }
     repos = repositories(store)
-    unsettled_child = " OR ".join(
-        f"EXISTS (SELECT 1 FROM {repos[e].table} x "  # noqa: S608
-        f"WHERE x.parent_id = c.id AND NOT {_settled('x')})"
-        for e in CHILD_ENTITIES
-    )
-    counts: dict[str, int] = {}
-    with store.transaction() as conn:
-        ids = [
-            (r[0],)
-            for r in conn.execute(
-                f"SELECT c.id FROM clients c WHERE {_settled('c')} AND NOT ({unsettled_child})",  # noqa: S608
-                params,
-            ).fetchall()
-        ]
-        for entity in CHILD_ENTITIES:
-            cur = conn.executemany(f"DELETE FROM {repos[entity].table} WHERE parent_id = ?", ids)  # noqa: S608
-            counts[entity] = max(cur.rowcount, 0)
-        counts["client"] = max(conn.executemany("DELETE FROM clients WHERE id = ?", ids).rowcount, 0)
-        # An event holds no one's personal data: it goes once its people have gone and its date
-        # is past.
-        counts["event"] = max(
-            conn.execute(
-                f"DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE {_settled('e')} "  # noqa: S608
-                "AND e.event_date <= :cutoff_date "
-                "AND NOT EXISTS (SELECT 1 FROM clients c WHERE c.parent_id = e.id))",
-                params,
-            ).rowcount,
-            0,
+    with store.transaction():
+        counts = laptop_purge.delete_settled(
+            store.db,
+            {entity: repos[entity].table for entity in CHILD_ENTITIES},
+            cutoff_at.isoformat(timespec="seconds"),
+            cutoff_at.date().isoformat(),
         )
         counts = {k: v for k, v in counts.items() if v}
         if counts:

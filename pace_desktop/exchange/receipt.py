@@ -36,6 +36,7 @@ from pace_desktop.exchange.purge import PurgeResult, purge
 from pace_desktop.exchange.signed import parse_signed, verify_signed
 from pace_desktop.exchange.tables import repositories
 from pace_desktop.records.models import ENTITIES
+from pace_desktop.store import exports, setting_values
 from pace_desktop.store.database import MAX_INTEGER
 from pace_desktop.store.device import fingerprint, public_bytes
 
@@ -250,19 +251,11 @@ def apply_receipt(store: Store, path: Path | str, *, now: datetime | None = None
     repos = repositories(store)
     stamp = now.isoformat(timespec="seconds")
     confirmed = 0
-    with store.transaction() as conn:
+    with store.transaction():
         _keep_anchor(store, receipt, data)
         for entity, items in receipt.records.items():
-            cur = conn.executemany(
-                f"UPDATE {repos[entity].table} SET confirmed_version = ?, confirmed_at = ? "  # noqa: S608
-                "WHERE id = ? AND confirmed_version < ?",
-                [(version, stamp, record_id, version) for record_id, version in items],
-            )
-            confirmed += max(cur.rowcount, 0)
-        conn.execute(
-            "UPDATE exports SET receipt_at = ? WHERE bundle_id = ? AND receipt_at IS NULL",
-            (stamp, receipt.bundle_id),
-        )
+            confirmed += exports.confirm_versions(store.db, repos[entity].table, items, stamp)
+        exports.mark_receipt(store.db, receipt.bundle_id, stamp)
         store.audit(
             "receipt",
             detail=f"sequence={receipt.sequence},listed={receipt.record_count},confirmed={confirmed}",
@@ -279,15 +272,11 @@ def _keep_anchor(store: Store, receipt: Receipt, data: bytes) -> None:
 
     if receipt.audit_count is None:
         return
-    if stored_hash(store.db.conn, receipt.audit_count) != receipt.audit_hash:
+    if stored_hash(store.db, receipt.audit_count) != receipt.audit_hash:
         raise RefusedError(
             f"This receipt countersigns audit entry {receipt.audit_count:,}, which this laptop's audit "
             "log no longer leads to: its history was changed. Nothing was marked: contact the office."
         )
     kept = verified_anchor(store)  # one that no longer verifies (edited, another office's) is replaced
     if kept is None or receipt.audit_count > kept.audit_count:
-        store.db.conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (SETTING_ANCHOR, data.decode("utf-8").strip()),
-        )
+        setting_values.put_value(store.db, SETTING_ANCHOR, data.decode("utf-8").strip())

@@ -29,6 +29,7 @@ from pace_desktop.partners.cohort import purpose_ids
 from pace_desktop.records.enums import OutcomeStatus, RecordSource
 from pace_desktop.records.models import STORED_CONTEXT, Client, Outcome
 from pace_desktop.records.pace_id import normalise_pace_id
+from pace_desktop.store import followup_contacts
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -65,16 +66,14 @@ class DueList:
 
 def _outcomes(store: Store, wanted: set[str]) -> dict[str, list[tuple[date, str]]]:
     out: dict[str, list[tuple[date, str]]] = defaultdict(list)
-    for client_id, day, status in store.db.query(
-        "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.status') FROM outcomes"
-    ):
+    for client_id, day, status in followup_contacts.outcome_dates(store.db):
         if client_id in wanted and day:
             out[client_id].append((date.fromisoformat(day), status or ""))
     return out
 
 
 def _clients(store: Store, wanted: set[str]) -> list[Client]:
-    rows = store.db.query("SELECT id, data FROM clients ORDER BY pace_id")
+    rows = followup_contacts.clients_json(store.db)
     return [Client.model_validate_json(data, context=STORED_CONTEXT) for cid, data in rows if cid in wanted]
 
 
@@ -99,11 +98,7 @@ def due_list(
     no_leaving = 0
     # Only the fields the list needs, read in SQL: validating every consenting person's whole
     # record took seconds at tens of thousands of people.
-    for cid, pace_id, first, preferred, last, leaving_text in store.db.query(
-        "SELECT id, pace_id, json_extract(data, '$.first_name'), json_extract(data, '$.preferred_name'), "
-        "json_extract(data, '$.last_name'), json_extract(data, '$.expected_leaving_date') FROM clients "
-        "ORDER BY pace_id"
-    ):
+    for cid, pace_id, first, preferred, last, leaving_text in followup_contacts.due_fields(store.db):
         if cid not in consenting:
             continue
         if not leaving_text:
@@ -127,7 +122,7 @@ def find_client(store: Store, pace_id: str) -> Client:
         key = normalise_pace_id(pace_id)
     except ValueError as exc:
         raise RefusedError(str(exc)) from None
-    data = store.db.scalar("SELECT data FROM clients WHERE pace_id = ?", (key,))
+    data = followup_contacts.client_json(store.db, key)
     if data is None:
         raise RefusedError("No client has that PACE ID here: check it and try again.")
     return Client.model_validate_json(data, context=STORED_CONTEXT)

@@ -203,6 +203,8 @@ def _rights_shots(root: Path, window: Any, session: Any, out_dir: Path) -> list[
     """The Partners and People's rights tabs, when this copy of the app has them."""
     import pyrage
 
+    from pace_desktop.store import demo_data
+
     home = window.home
     pages = {type(p).__name__: p for p in home.pages}
     shots: list[Path] = []
@@ -224,9 +226,8 @@ def _rights_shots(root: Path, window: Any, session: Any, out_dir: Path) -> list[
     rights = pages.get("PrivacyPage")
     if rights is not None:
         home.tabs.setCurrentWidget(rights)
-        pace_id = session.store.db.scalar(
-            "SELECT pace_id FROM clients WHERE ni = ? ORDER BY pace_id LIMIT 1", (SHARED_NI,))
-        pace_id = pace_id or session.store.db.scalar("SELECT pace_id FROM clients LIMIT 1")
+        pace_id = demo_data.first_pace_id_with_ni(session.store.db, SHARED_NI)
+        pace_id = pace_id or demo_data.any_pace_id(session.store.db)
         rights.find_edit.setText(pace_id)
         rights.find()
         _settle(session)
