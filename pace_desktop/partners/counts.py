@@ -18,7 +18,7 @@ from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.partners import layout as L
 from pace_desktop.partners.cohort import AGGREGATE
 from pace_desktop.partners.history import get_request
-from pace_desktop.partners.registry import Partner
+from pace_desktop.partners.registry import PartnerSetup
 from pace_desktop.partners.result import COUNTS, ReturnResult, RowProblem
 from pace_desktop.records.validation import clean_text
 
@@ -52,7 +52,7 @@ def _parse(text: str) -> tuple[list[tuple[int, str, str, str]], list[str]]:
 
 
 def import_counts(
-    store: Store, p: Partner, file: ReturnFile, *, request_id: str | None, apply: bool
+    store: Store, p: PartnerSetup, file: ReturnFile, *, request_id: str | None, apply: bool
 ) -> ReturnResult:
     try:
         text = file.plain.decode("utf-8-sig")

@@ -26,8 +26,11 @@ _UNSET: object = object()
 
 
 @dataclass(frozen=True)
-class Partner:
-    """One partner's set-up. ``configured`` is False until office staff have saved it once."""
+class PartnerSetup:
+    """One partner's set-up in this store; ``configured`` is False until office staff have saved it once.
+
+    (``reference.Partner`` is the partner as listed in partners.csv: code, name and services only.)
+    """
 
     code: str
     name: str
@@ -88,7 +91,7 @@ def check_recipient(text: str) -> str:
     return recipient
 
 
-def get_partner(store: Store, code: str) -> Partner:
+def get_partner(store: Store, code: str) -> PartnerSetup:
     code = check_code(code)
     name, services = _listed()[code]
     row = store.db.query(
@@ -97,9 +100,9 @@ def get_partner(store: Store, code: str) -> Partner:
         (code,),
     )
     if not row:
-        return Partner(code, name, services)
+        return PartnerSetup(code, name, services)
     r = row[0]
-    return Partner(
+    return PartnerSetup(
         code=code,
         name=r[0],
         services=tuple(json.loads(r[1])),
@@ -113,7 +116,7 @@ def get_partner(store: Store, code: str) -> Partner:
     )
 
 
-def list_partners(store: Store) -> list[Partner]:
+def list_partners(store: Store) -> list[PartnerSetup]:
     """Every partner in partners.csv, with its set-up in this store."""
     return [get_partner(store, code) for code in _listed()]
 
@@ -128,7 +131,7 @@ def set_partner(
     recipient: str | None | object = _UNSET,
     aggregate_only: bool | None = None,
     mappings: CodeMaps | None = None,
-) -> Partner:
+) -> PartnerSetup:
     """Change what is given and keep the rest; ``recipient=None`` removes the recipient."""
     current = get_partner(store, code)
     changed: list[str] = []

@@ -49,7 +49,7 @@ from pace_desktop.partners.identifiers import (
     new_key,
 )
 from pace_desktop.partners.mappings import KINDS
-from pace_desktop.partners.registry import Partner, get_partner
+from pace_desktop.partners.registry import PartnerSetup, get_partner
 from pace_desktop.partners.workbook import workbook_bytes
 from pace_desktop.reports.cells import DATE_FORMAT, put, put_row
 from pace_desktop.reports.suppression import THRESHOLD
@@ -204,7 +204,7 @@ def make_request(
     )
 
 
-def _check_enough(p: Partner, members: int, flags: int, skipped: int, aggregate: bool) -> None:
+def _check_enough(p: PartnerSetup, members: int, flags: int, skipped: int, aggregate: bool) -> None:
     if members == 0 and flags == 0:
         raise RefusedError(
             f"Nobody can be sent to {p.code}: no client agreed to sharing with it"
@@ -227,7 +227,7 @@ def _hashes_csv(request_id: str, match_on: str, hashes: Sequence[str]) -> bytes:
 
 
 def _request_xlsx(
-    p: Partner,
+    p: PartnerSetup,
     request_id: str,
     rows: Sequence[tuple[str, tuple[str | date, ...]]],
     flags: Sequence[Flag],
@@ -292,7 +292,7 @@ def _request_xlsx(
 
 
 def _about(
-    ws: Worksheet, p: Partner, request_id: str, rows: int, flags: int, office_recipient: str,
+    ws: Worksheet, p: PartnerSetup, request_id: str, rows: int, flags: int, office_recipient: str,
     created: datetime,
 ) -> None:
     put(ws, 1, 1, "PACE data-sharing request").font = Font(bold=True, size=14)
@@ -329,7 +329,7 @@ def _about(
     ws.column_dimensions["B"].width = 60
 
 
-def _codes(ws: Worksheet, p: Partner) -> dict[str, str]:
+def _codes(ws: Worksheet, p: PartnerSetup) -> dict[str, str]:
     """The partner's code lists, three columns side by side; returns the drop-down range per kind."""
     ranges: dict[str, str] = {}
     titles = {"outcome": "Outcome code", "service": "Service code", "status": "Service status code"}

@@ -28,7 +28,7 @@ from pace_desktop.exchange.files import read_capped
 from pace_desktop.partners import layout as L
 from pace_desktop.partners.cohort import AGGREGATE, SENT, WITHDRAWN, consent_stands
 from pace_desktop.partners.history import RequestRow, get_request
-from pace_desktop.partners.registry import Partner, get_partner
+from pace_desktop.partners.registry import PartnerSetup, get_partner
 from pace_desktop.partners.result import ROWS, ReturnResult, RowProblem
 from pace_desktop.partners.returnsheet import FORMULA, SheetRow, about_facts, read_rows
 from pace_desktop.partners.workbook import is_xlsx, open_xlsx
@@ -102,7 +102,7 @@ def import_return(
 
 
 def _import_rows(
-    store: Store, p: Partner, file: ReturnFile, *, request_id: str | None, apply: bool,
+    store: Store, p: PartnerSetup, file: ReturnFile, *, request_id: str | None, apply: bool,
     progress: Progress | None,
 ) -> ReturnResult:
     wb = open_xlsx(file.plain)
@@ -119,7 +119,7 @@ def _import_rows(
 
 
 def _which_request(
-    store: Store, p: Partner, facts: dict[str, str], given: str | None
+    store: Store, p: PartnerSetup, facts: dict[str, str], given: str | None
 ) -> RequestRow:
     in_file = facts.get(L.heading_key(L.REQUEST_ID_LABEL))
     partner_in_file = facts.get(L.heading_key(L.PARTNER_LABEL))
@@ -163,7 +163,7 @@ def _which_request(
 
 
 def _check_and_apply(
-    store: Store, p: Partner, request: RequestRow, file: ReturnFile, rows: list[SheetRow],
+    store: Store, p: PartnerSetup, request: RequestRow, file: ReturnFile, rows: list[SheetRow],
     notes: list[str], *, apply: bool, progress: Progress | None,
 ) -> ReturnResult:
     items = {
@@ -235,7 +235,7 @@ def _check_and_apply(
 
 
 def _check_person(
-    store: Store, p: Partner, request: RequestRow, items: dict[str, tuple[str, str]], row: SheetRow
+    store: Store, p: PartnerSetup, request: RequestRow, items: dict[str, tuple[str, str]], row: SheetRow
 ) -> None:
     assert row.pace_id is not None
     item = items.get(row.pace_id)
@@ -288,7 +288,7 @@ def _date(value: Any, heading: str, today: date, problems: list[str]) -> date | 
     return found
 
 
-def _code(p: Partner, heading: str, value: Any, problems: list[str]) -> str | None:
+def _code(p: PartnerSetup, heading: str, value: Any, problems: list[str]) -> str | None:
     kind = L.CODED_COLUMNS[heading]
     ours = p.mappings.to_ours(kind, str(value)) if not isinstance(value, bool) else None
     if ours is None:
@@ -297,7 +297,7 @@ def _code(p: Partner, heading: str, value: Any, problems: list[str]) -> str | No
 
 
 def _records(
-    p: Partner, request: RequestRow, row: SheetRow, items: dict[str, tuple[str, str]], today: date
+    p: PartnerSetup, request: RequestRow, row: SheetRow, items: dict[str, tuple[str, str]], today: date
 ) -> list[Outcome | Intervention]:
     """Check the row's values; the records it gives when it has no problems."""
     v = row.values
