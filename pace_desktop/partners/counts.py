@@ -19,11 +19,10 @@ from pace_desktop.partners import layout as L
 from pace_desktop.partners.cohort import AGGREGATE
 from pace_desktop.partners.history import get_request
 from pace_desktop.partners.registry import PartnerSetup
-from pace_desktop.partners.result import COUNTS, ReturnResult, RowProblem
+from pace_desktop.partners.result import COUNTS, ReturnFile, ReturnResult, RowProblem
 from pace_desktop.records.validation import clean_text
 
 if TYPE_CHECKING:
-    from pace_desktop.partners.returns import ReturnFile
     from pace_desktop.store.store import Store
 
 MAX_MEASURES = 1000

@@ -15,7 +15,6 @@ import hashlib
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,9 +26,10 @@ from pace_desktop.exchange.central import office_identity, require_office
 from pace_desktop.exchange.files import read_capped
 from pace_desktop.partners import layout as L
 from pace_desktop.partners.cohort import AGGREGATE, SENT, WITHDRAWN, consent_stands
+from pace_desktop.partners.counts import import_counts
 from pace_desktop.partners.history import RequestRow, get_request
 from pace_desktop.partners.registry import PartnerSetup, get_partner
-from pace_desktop.partners.result import ROWS, ReturnResult, RowProblem
+from pace_desktop.partners.result import ROWS, ReturnFile, ReturnResult, RowProblem
 from pace_desktop.partners.returnsheet import FORMULA, SheetRow, about_facts, read_rows
 from pace_desktop.partners.workbook import is_xlsx, open_xlsx
 from pace_desktop.records.enums import InterventionStatus, OutcomeStatus, RecordSource
@@ -48,13 +48,6 @@ _REQUEST_ID = re.compile(r"R-[A-Za-z0-9]{1,20}-\d{8}-[0-9A-Z]{4}")
 
 
 # -- reading the file ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReturnFile:
-    name: str
-    sha256: str
-    plain: bytes = field(repr=False)
 
 
 def read_return_file(store: Store, path: Path | str) -> ReturnFile:
@@ -92,8 +85,6 @@ def import_return(
     p = get_partner(store, partner)
     file = read_return_file(store, path)
     if not is_xlsx(file.plain):
-        from pace_desktop.partners.counts import import_counts
-
         return import_counts(store, p, file, request_id=request_id, apply=apply)
     return _import_rows(store, p, file, request_id=request_id, apply=apply, progress=progress)
 
