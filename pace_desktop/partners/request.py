@@ -53,6 +53,7 @@ from pace_desktop.partners.registry import PartnerSetup, get_partner
 from pace_desktop.partners.workbook import workbook_bytes
 from pace_desktop.reports.cells import DATE_FORMAT, put, put_row
 from pace_desktop.reports.suppression import THRESHOLD
+from pace_desktop.store.partner_requests import NewRequest, add_request
 
 if TYPE_CHECKING:
     from pace_desktop.records.models import Client
@@ -141,7 +142,7 @@ def make_request(
     kind = AGGREGATE if aggregate else INDIVIDUAL
     written: Path | None = None
     try:
-        with store.transaction() as conn:
+        with store.transaction():
             consenting = consenting_ids(store, p.code)
             flags = [] if aggregate else withdrawal_flags(store, p.code, consenting)
             members: list[tuple[Client, tuple[str | date, ...] | str]] = []
@@ -172,21 +173,16 @@ def make_request(
             sealed = pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(p.recipient)])
             del plain
             written = write_durably(out_dir / name, sealed, replace=False)
-            conn.execute(
-                "INSERT INTO partner_requests(id, partner, kind, match_on, created_at, created_by, "
-                "file_name, file_sha256, sent, withdrawn, skipped, hash_key) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
+            status = HASHED if aggregate else SENT
+            add_request(
+                store.db,
+                NewRequest(
                     request_id, p.code, kind, p.match_on, now.isoformat(), store.actor, name,
                     hashlib.sha256(sealed).hexdigest(), sent, len(flags), skipped,
                     key.hex() if key else None,
                 ),
-            )
-            status = HASHED if aggregate else SENT
-            conn.executemany(
-                "INSERT INTO request_items(request_id, client_id, pace_id, status) VALUES (?, ?, ?, ?)",
-                [(request_id, str(c.id), c.pace_id, status) for c, _ in members]
-                + [(request_id, f.client_id, f.pace_id, WITHDRAWN) for f in flags],
+                [(str(c.id), c.pace_id, status) for c, _ in members]
+                + [(f.client_id, f.pace_id, WITHDRAWN) for f in flags],
             )
             store.audit(
                 "export",

@@ -34,6 +34,9 @@ from pace_desktop.partners.returnsheet import FORMULA, SheetRow, about_facts, re
 from pace_desktop.partners.workbook import is_xlsx, open_xlsx
 from pace_desktop.records.enums import InterventionStatus, OutcomeStatus, RecordSource
 from pace_desktop.records.models import Intervention, Outcome
+from pace_desktop.store import partner_returns
+from pace_desktop.store.partner_requests import request_items
+from pace_desktop.store.partner_returns import NewReturn
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -159,9 +162,7 @@ def _check_and_apply(
 ) -> ReturnResult:
     items = {
         pace_id: (client_id, status)
-        for pace_id, client_id, status in store.db.query(
-            "SELECT pace_id, client_id, status FROM request_items WHERE request_id = ?", (request.id,)
-        )
+        for pace_id, client_id, status in request_items(store.db, request.id)
     }
     first_row: dict[str, int] = {}
     problems: list[RowProblem] = []
@@ -193,11 +194,9 @@ def _check_and_apply(
             added += outcome == "added"
             updated += outcome == "updated"
             unchanged += outcome == "unchanged"
-        store.db.conn.execute(
-            "INSERT INTO partner_returns(request_id, partner, kind, imported_at, imported_by, "
-            "file_name, file_sha256, added, updated, unchanged, refused) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
+        partner_returns.add_return(
+            store.db,
+            NewReturn(
                 request.id, p.code, ROWS, datetime.now(UTC).isoformat(), store.actor, file.name,
                 file.sha256, added, updated, unchanged, len(problems),
             ),
@@ -231,12 +230,12 @@ def _check_person(
     assert row.pace_id is not None
     item = items.get(row.pace_id)
     if item is None:
-        if store.db.scalar("SELECT 1 FROM clients WHERE pace_id = ?", (row.pace_id,)):
+        if partner_returns.client_has_pace_id(store.db, row.pace_id):
             row.problems.append(
                 f"this person was not in request {request.id} to {p.code}, so nothing from "
                 f"{p.code} can be recorded for them"
             )
-        elif store.db.scalar("SELECT 1 FROM tombstones WHERE pace_id = ?", (row.pace_id,)):
+        elif partner_returns.erased_pace_id(store.db, row.pace_id):
             row.problems.append("this person's record was erased: nothing is kept about them")
         else:
             row.problems.append("no client has this PACE ID (it may be mistyped)")
@@ -248,7 +247,7 @@ def _check_person(
         )
     elif status != SENT:
         row.problems.append(f"this person was not named to {p.code} in this request")
-    elif not store.db.scalar("SELECT 1 FROM clients WHERE id = ?", (client_id,)):
+    elif not partner_returns.client_on_file(store.db, client_id):
         row.problems.append("this person's record was erased after the request: nothing was recorded")
     elif not consent_stands(store, p.code, client_id):
         row.problems.append(
