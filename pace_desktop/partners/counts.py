@@ -40,7 +40,8 @@ def _parse(text: str) -> tuple[list[tuple[int, str, str, str]], list[str]]:
     header = next(reader, None)
     if header is None or [L.heading_key(h) for h in header[:3]] != list(L.COUNTS_HEADER):
         raise RefusedError(_NOT_COUNTS)
-    rows, ids = [], []
+    rows: list[tuple[int, str, str, str]] = []
+    ids: list[str] = []
     for number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -86,14 +87,14 @@ def import_counts(
             problem = "the measure is empty"
         elif problem is None and measure.casefold() in {m.casefold() for m in counts}:
             problem = "this measure is also on an earlier row: only that row was used"
-        value = raw_count.replace(",", "").replace(" ", "")
-        if problem is None and not value.isdigit():
+        digits = raw_count.replace(",", "").replace(" ", "")
+        if problem is None and not digits.isdigit():
             problem = "the count must be a whole number of 0 or more"
         if problem is not None:
             problems.append(RowProblem(number, problem + "."))
             continue
         key = measure.casefold()
-        counts[L.SUPPLIED if key == L.SUPPLIED else L.MATCHED if key == L.MATCHED else measure] = int(value)
+        counts[L.SUPPLIED if key == L.SUPPLIED else L.MATCHED if key == L.MATCHED else measure] = int(digits)
     supplied = counts.get(L.SUPPLIED)
     if supplied is not None and supplied != request.sent:
         raise RefusedError(

@@ -68,7 +68,7 @@ class Cohort:
     people: dict[str, tuple[str, str, str]]
 
 
-def _latest(rows: Iterable[tuple[str, str, str, str]], wanted: set[str]) -> dict[str, str]:
+def _latest(rows: Iterable[tuple[str, str | None, str | None, str]], wanted: set[str]) -> dict[str, str]:
     """client -> value of the row with the latest (date, updated_at)."""
     best: dict[str, tuple[str, str, str]] = {}
     for client_id, when, value, updated in rows:
@@ -96,7 +96,7 @@ def cohorts(store: Store, partners: Sequence[str] | None = None) -> list[Cohort]
         people = {
             client_id: (
                 service.get(client_id, ""),
-                band.get(client_id) if band.get(client_id) in BANDS else NO_CHECKLIST,
+                b if (b := band.get(client_id)) is not None and b in BANDS else NO_CHECKLIST,
                 outcome.get(client_id, "") if outcome.get(client_id, "") in OUTCOME_COLUMNS else "",
             )
             for client_id in counted[code]

@@ -184,13 +184,14 @@ def _as_json(value: Any) -> str | None:
 
 
 def _getter(key: str, kind: str) -> Callable[[dict[str, Any]], Any]:
-    convert: Callable[[Any], Any] | None = {
+    converters: dict[str, Callable[[Any], Any]] = {
         "datetime": _to_datetime,
         "date": _to_date,
         "bool": _yes_no,
         "json": _as_json,
         "list": _lines if key in LINE_LISTS else _joined,
-    }.get(kind)
+    }
+    convert = converters.get(kind)
     if convert is None:
         return lambda data: data.get(key)
     return lambda data: convert(data.get(key))

@@ -93,6 +93,14 @@ def safe_text(text: str) -> str:
     return "'" + text if needs_guard(text) else text
 
 
+def _field(key: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda d: d.get(key)
+
+
+def _nested(get: Callable[[dict[str, Any]], Any], key: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda d: get(d.get(key) or {})
+
+
 def csv_columns(model: type[BaseModel], prefix: str = "") -> list[CsvColumn]:
     """One column per field, named after it; a nested model's fields as ``<field>_<its field>``."""
     columns: list[CsvColumn] = []
@@ -101,10 +109,9 @@ def csv_columns(model: type[BaseModel], prefix: str = "") -> list[CsvColumn]:
         if kind == "model":
             nested, _ = _unwrap(info.annotation)
             for col in csv_columns(nested, prefix=f"{prefix}{name}_"):
-                columns.append(CsvColumn(col.name, col.kind,
-                                         lambda d, g=col.get, k=name: g(d.get(k) or {})))
+                columns.append(CsvColumn(col.name, col.kind, _nested(col.get, name)))
             continue
-        columns.append(CsvColumn(prefix + name, kind, lambda d, k=name: d.get(k)))
+        columns.append(CsvColumn(prefix + name, kind, _field(name)))
     return columns
 
 

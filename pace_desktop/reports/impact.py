@@ -139,14 +139,14 @@ def gather(store: Store, wanted: set[str] | None = None) -> list[Person]:
             override = k.get("override")
             p.effective_band = override["band"] if override else k["band"]
             p.overridden = bool(override) and override["band"] != k["band"]
-    for cid, day, status in report_figures.outcome_statuses(store.db):
-        if cid in people and day:
-            people[cid].outcomes.append((date.fromisoformat(day), status or ""))
+    for cid, when, status in report_figures.outcome_statuses(store.db):
+        if cid in people and when:
+            people[cid].outcomes.append((date.fromisoformat(when), status or ""))
     for cid, service, partner, status, minutes in report_figures.intervention_facts(store.db):
         if cid in people:
             p = people[cid]
             p.minutes += int(minutes or 0)
-            if status in RECEIVED:
+            if service is not None and status in RECEIVED:
                 p.services.add(service)
             if partner and status in WORKED_WITH:
                 p.partners.add(partner)
@@ -223,9 +223,9 @@ def grouped(title: str, header: str, people: Sequence[Person],
     table = suppress(CountTable.of(title, labels, OUTCOME_COLUMNS, counts))
     curves = []
     for i, g in enumerate(labels):
-        back, not_yet = table.cells[i][0], table.cells[i][1]
-        known = None if back is None or not_yet is None else back + not_yet
-        curves.append(curve(g, points_by[g], people=known, back=back))
+        shown_back, not_yet = table.cells[i][0], table.cells[i][1]
+        known = None if shown_back is None or not_yet is None else shown_back + not_yet
+        curves.append(curve(g, points_by[g], people=known, back=shown_back))
     return Grouped(title, header, table, curves, note)
 
 
@@ -235,7 +235,8 @@ def _age_order() -> list[str]:
 
 def breakdowns(people: Sequence[Person]) -> list[Grouped]:
     """Time to work overall and by each characteristic the issue asks for."""
-    band_label = {**BAND_LABELS, None: "No checklist"}
+    band_label: dict[str | None, str] = {None: "No checklist"}
+    band_label.update(BAND_LABELS)
     names = {p.code: p.name for p in partners()}
     return [
         grouped("Everyone counted", "Group", people, lambda p: ["Everyone"]),
@@ -329,7 +330,8 @@ RATING_COLUMNS = ("1 (poor)", "2", "3", "4", "5 (very good)")
 
 def feedback_table(people: Sequence[Person]) -> tuple[SuppressedTable, float | None]:
     """Ratings by band in use (each rating once), and the mean rating when 5 or more were given."""
-    band_label = {**BAND_LABELS, None: "No checklist"}
+    band_label: dict[str | None, str] = {None: "No checklist"}
+    band_label.update(BAND_LABELS)
     rows = [BAND_LABELS[b] for b in BANDS] + ["No checklist"]
     counts = {r: [0] * 5 for r in rows}
     ratings = []

@@ -45,7 +45,7 @@ SCOPE_NOTE = (
 )
 
 
-def shown(value: int | None) -> int | str:
+def shown(value: float | None) -> float | str:
     """A published count, or the mark for a hidden one."""
     return SUPPRESSED_MARK if value is None else value
 
