@@ -181,7 +181,8 @@ def _years(value: Any) -> Any:
 
 
 def convert(name: str, value: Any, epoch: datetime | None, month_first: bool,
-             today: date | None) -> Any:
+            today: date | None) -> Any:
+    """The value of field ``name`` from one cell; ValueError with the message to show when it is wrong."""
     if name in DATE_FIELDS:
         return parse_date(value, epoch=epoch, month_first=month_first,
                           past=name == "date_of_birth", today=today)
