@@ -5,8 +5,8 @@
   written, those parts go to a private folder beside the output, **encrypted** (AES-256-GCM, one random
   key per part held only in this process's memory): a kill at any moment leaves nothing readable.
 - The workbook itself is assembled in memory and written by the one durable-write helper
-  (``exchange.files.write_durably``: temp file, fsync, rename, fsync the folder), so a failure never
-  leaves a half-written .xlsx under the real name.
+  (``exchange.files.write_durably`` over ``pace_desktop.durable``: temp file, fsync, rename, fsync the
+  folder), so a failure never leaves a half-written .xlsx under the real name.
 - An existing file is replaced only when asked (``overwrite=True``: ``--force`` on the command line);
   a symbolic link is never written through or replaced; a name with a line break is refused.
 - Leftovers of an older crash in the output folder (plain ``.NAME.xlsx.XXXX.tmp`` and
@@ -33,6 +33,7 @@ from typing import Any
 from openpyxl.worksheet import _writer as openpyxl_writer
 from openpyxl.writer import excel as openpyxl_excel
 
+from pace_desktop.durable import DISK_FULL
 from pace_desktop.errors import DiskFull, UsageError
 
 log = logging.getLogger(__name__)
@@ -257,17 +258,11 @@ def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
             write_output(out, data, overwrite=overwrite)  # type: ignore[arg-type]
             log.info("workbook written: %d bytes", len(data))
     except OSError as exc:
-        if getattr(exc, "errno", None) in _disk_full_codes():
+        if getattr(exc, "errno", None) in DISK_FULL:
             raise DiskFull() from exc
         raise
     # The buffer is not closed here: after a failure openpyxl's half-written zip may still point at
     # it, and closes it itself when collected. It lives in memory only.
-
-
-def _disk_full_codes() -> set[int]:
-    import errno
-
-    return {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def write_output(out: Path, data: bytes, *, overwrite: bool = False) -> Path:

@@ -13,8 +13,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from pace_desktop.durable import fsync_folder
 from pace_desktop.errors import StoreError
-from pace_desktop.store.atomic import _fsync_dir
 from pace_desktop.store.database import Database, DatabaseError
 
 SALT_BYTES = 16  # SQLCipher keeps a random salt in clear at the start of every encrypted file
@@ -86,7 +86,7 @@ def export_under(db: Database, target: Path, key: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-    _fsync_dir(target.parent)
+    fsync_folder(target.parent)
 
 
 def drop_side_files(path: Path) -> None:
@@ -95,10 +95,10 @@ def drop_side_files(path: Path) -> None:
     for side in side_files(path):
         with contextlib.suppress(FileNotFoundError):
             side.unlink()
-    _fsync_dir(path.parent)
+    fsync_folder(path.parent)
 
 
 def swap_in(path: Path) -> None:
     """Put the re-keyed copy in the store's place, atomically and durably."""
     os.replace(rekey_path(path), path)
-    _fsync_dir(path.parent)
+    fsync_folder(path.parent)

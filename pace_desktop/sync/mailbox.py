@@ -32,9 +32,9 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from pace_desktop.durable import fsync_folder
 from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.bundle import DEFAULT_LIMITS, SUFFIX
-from pace_desktop.exchange.files import fsync_dir
 from pace_desktop.store.atomic import write_atomic
 
 DEVICE_ID = re.compile(r"^[A-Za-z0-9]{3,32}$")
@@ -230,7 +230,7 @@ class Mailbox:
         if path is None:
             return False
         path.unlink()
-        fsync_dir(path.parent)
+        fsync_folder(path.parent)
         return True
 
     # -- receipts and notices for laptops -------------------------------------------------------
@@ -264,7 +264,7 @@ class Mailbox:
         if path is None:
             return False
         path.unlink()
-        fsync_dir(path.parent)
+        fsync_folder(path.parent)
         return True
 
 
@@ -304,7 +304,7 @@ class Upload:
             self.temp.unlink()
         else:
             os.replace(self.temp, target)
-        fsync_dir(self.folder)
+        fsync_folder(self.folder)
         return target, already
 
     def abort(self) -> None:

@@ -6,8 +6,10 @@ import csv
 
 import pytest
 
-from pace_desktop import attendees
-from pace_desktop.attendees import check_rows, commit, guess_mapping, read_sheet
+from pace_desktop.attendees.checking import check_rows
+from pace_desktop.attendees.fields import guess_mapping
+from pace_desktop.attendees.reading import read_sheet
+from pace_desktop.attendees.writing import commit
 from pace_desktop.records.models import Client, RecordSource
 from pace_desktop.records.pace_id import is_valid_pace_id
 from tests.attendees.conftest import messy_workbook
@@ -77,4 +79,4 @@ def test_merged_cells_are_optional_when_openpyxl_changes(tmp_path, monkeypatch):
     sheet = read_sheet(messy_workbook(tmp_path / "staff.xlsx"))
     assert sheet.numbers[sheet.header] == 4
     assert len(sheet.data_indexes()) == 6
-    assert attendees.guess_mapping(sheet.headings())[0] == "full_name"
+    assert guess_mapping(sheet.headings())[0] == "full_name"

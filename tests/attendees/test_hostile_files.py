@@ -9,14 +9,13 @@ import zipfile
 
 import pytest
 
-from pace_desktop.attendees import (
+from pace_desktop.attendees.reading import open_source, read_sheet
+from pace_desktop.attendees.refusals import (
     DAMAGED,
     MAX_FILE_BYTES,
     MAX_XML_DEPTH,
     NOT_A_FILE,
     AttendeeFileError,
-    open_source,
-    read_sheet,
 )
 from tests.attendees.conftest import messy_workbook
 

@@ -8,13 +8,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from pace_desktop.attendees import (
-    MAX_ROWS,
-    AttendeeFileError,
-    find_header,
-    open_source,
-    read_sheet,
-)
+from pace_desktop.attendees.reading import find_header, open_source, read_sheet
+from pace_desktop.attendees.refusals import MAX_ROWS, AttendeeFileError
 from tests.attendees.conftest import messy_workbook
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 from datetime import date
 
-from pace_desktop.attendees import FORMULA_MESSAGE, check_row, check_rows, guess_mapping, read_sheet
+from pace_desktop.attendees.checking import check_row, check_rows
+from pace_desktop.attendees.fields import guess_mapping
+from pace_desktop.attendees.reading import read_sheet
+from pace_desktop.attendees.values import FORMULA_MESSAGE
 from pace_desktop.records.models import Client, RecordSource
 from tests.attendees.conftest import messy_workbook
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from pace_desktop.attendees import DATE_MESSAGE, parse_date
+from pace_desktop.attendees.values import DATE_MESSAGE, parse_date
 
 
 @pytest.mark.parametrize("typed", ["12031968", "12/03/1968", "12 3 1968", "12-3-1968", " 12.03.1968 "])

@@ -8,15 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pace_desktop.attendees import (
-    DATE_MESSAGE,
-    guess_field,
-    guess_mapping,
-    mapping_problems,
-    month_first_column,
-    parse_date,
-    split_name,
-)
+from pace_desktop.attendees.fields import guess_field, guess_mapping, mapping_problems
+from pace_desktop.attendees.values import DATE_MESSAGE, month_first_column, parse_date, split_name
 
 TODAY = date(2026, 3, 2)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pace_desktop.kiosk_flow import consent_field, share_purposes
 from pace_desktop.records.models import Event, EventType
+from pace_desktop.registration.kiosk.pages import consent_field, share_purposes
 
 EVENT_DATE = date(2026, 11, 20)
 

@@ -8,15 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pace_desktop.checklist import load_checklist
-from pace_desktop.kiosk_flow import (
-    ExitGuard,
-    KioskFlow,
-    build_pages,
-    consent_field,
-    page_keys,
-    step_of,
-    validate_page,
-)
+from pace_desktop.registration.kiosk.checks import page_keys, validate_page
+from pace_desktop.registration.kiosk.flow import KioskFlow
+from pace_desktop.registration.kiosk.mode import ExitGuard
+from pace_desktop.registration.kiosk.pages import build_pages, consent_field, step_of
 from tests.kiosk.answers import full_answers, make_event
 
 TODAY = date(2026, 11, 1)

@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from pace_desktop.errors import PaceError, RefusedError, ValidationFailed, WrongPassphrase
-from pace_desktop.kiosk_flow import (
-    KIOSK_ACTOR,
-    build_records,
-    check_exit,
-    consent_field,
-    record_start,
-    submit,
-)
 from pace_desktop.privacy_notice import current_notice
 from pace_desktop.records.models import CaptureMethod, RecordSource
+from pace_desktop.registration.kiosk.mode import check_exit, record_start
+from pace_desktop.registration.kiosk.pages import consent_field
+from pace_desktop.registration.kiosk.saving import KIOSK_ACTOR, build_records, submit
 from tests.conftest import ADVISER, PASSPHRASE
 from tests.kiosk.answers import full_answers, make_event
 

@@ -23,16 +23,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pace_desktop.attendees import (
-    FIELDS,
-    FULL_NAME,
-    check_rows,
-    commit,
-    guess_mapping,
-    mapping_problems,
-    open_source,
-    read_sheet,
-)
+from pace_desktop.attendees.checking import check_rows
+from pace_desktop.attendees.fields import FIELDS, FULL_NAME, guess_mapping, mapping_problems
+from pace_desktop.attendees.reading import open_source, read_sheet
+from pace_desktop.attendees.writing import commit
 from pace_desktop.checklist import load_checklist, score
 from pace_desktop.paths import resource
 from pace_desktop.records.models import Event, EventType

@@ -5,8 +5,8 @@ pin that keeps them: a release that moves them fails here, not in a user's hands
   ``ws._rels``): ``Workbook.save`` would write each sheet to a temp file in plain text first.
 - ``reports/output.py`` points ``_writer.create_temporary_file`` at a private folder for the same
   reason when a workbook is saved to disk.
-- ``attendees.py`` drives ``_reader.WorkSheetParser`` to get merged cells while streaming a sheet (the
-  read-only worksheet drops them; it falls back to the public iterator if this changes).
+- ``attendees/workbook.py`` drives ``_reader.WorkSheetParser`` to get merged cells while streaming a
+  sheet (the read-only worksheet drops them; it falls back to the public iterator if this changes).
 """
 
 from __future__ import annotations

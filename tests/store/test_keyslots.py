@@ -14,8 +14,8 @@ import stat
 import pyrage
 import pytest
 
+from pace_desktop import durable
 from pace_desktop.errors import StoreError, ValidationFailed, WrongPassphrase
-from pace_desktop.store import atomic
 from pace_desktop.store.atomic import write_atomic
 from pace_desktop.store.keyslots import (
     KeySlotFile,
@@ -214,7 +214,7 @@ def test_a_failed_save_leaves_the_old_file_intact(slots, monkeypatch):
     def power_cut(src, dst):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(atomic.os, "replace", power_cut)
+    monkeypatch.setattr(durable.os, "replace", power_cut)
     with pytest.raises(StoreError, match="could not be saved"):
         keys.remove_adviser(SECOND)
     monkeypatch.undo()

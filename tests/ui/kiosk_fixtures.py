@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.kiosk_flow import Field, date_keys
+from pace_desktop.registration.kiosk.checks import date_keys
+from pace_desktop.registration.kiosk.pages import Field
 from pace_desktop.ui.kiosk.inputs import CheckList, ChoiceGroup, DateInput
 from pace_desktop.ui.kiosk.pages import QuestionPage
 from pace_desktop.ui.kiosk.screens_for_docs import PERSON

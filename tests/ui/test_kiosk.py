@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMainWindow, QWidget
 
-from pace_desktop.kiosk_flow import consent_field
 from pace_desktop.records.models import CaptureMethod, RecordSource
+from pace_desktop.registration.kiosk.pages import consent_field
 from pace_desktop.ui.kiosk.inputs import ChoiceGroup
 from pace_desktop.ui.kiosk.window import KioskWindow
 from tests.conftest import PASSPHRASE

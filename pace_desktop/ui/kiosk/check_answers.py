@@ -7,9 +7,10 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pace_desktop import kiosk_flow
-from pace_desktop.kiosk_flow import KioskFlow, Page
 from pace_desktop.records.models import Event
+from pace_desktop.registration.kiosk.checks import date_value
+from pace_desktop.registration.kiosk.flow import KioskFlow
+from pace_desktop.registration.kiosk.pages import Field, Page, section_title
 from pace_desktop.ui.kiosk.pages import QuestionPage, ktr, label
 
 _SKIPPED = ("welcome", "privacy", "check")
@@ -47,7 +48,7 @@ class CheckAnswersPage(QuestionPage):
                 continue
             if page.section != section:
                 section = page.section
-                title = label(ktr(kiosk_flow.section_title(section)), "kioskSubheading")
+                title = label(ktr(section_title(section)), "kioskSubheading")
                 title.setContentsMargins(0, 0 if self._list.count() == 0 else 32, 0, 4)
                 self._list.addWidget(title)
             self._list.addWidget(self._row(page, flow.answers))
@@ -91,9 +92,9 @@ class CheckAnswersPage(QuestionPage):
                                                        answer=texts[f.name] or not_given)
                 for f in page.fields]
 
-    def _text(self, f: kiosk_flow.Field, answers: dict[str, Any]) -> str:
+    def _text(self, f: Field, answers: dict[str, Any]) -> str:
         if f.kind == "date":
-            when = kiosk_flow.date_value(answers, f.name)
+            when = date_value(answers, f.name)
             return self.locale.toString(QDate(when.year, when.month, when.day), "d MMMM yyyy") \
                 if when else ""
         if f.kind == "radio":

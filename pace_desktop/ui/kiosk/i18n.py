@@ -6,7 +6,7 @@ notice exists. A translation is installed for one person and removed when the ki
 person starts in English again.
 
 The window's own strings are found by ``pyside6-lupdate``; the questions, answers, consent wording and
-messages come from ``kiosk_flow`` and the data files, which lupdate cannot read, so
+messages come from ``registration.kiosk`` and the data files, which lupdate cannot read, so
 ``python -m pace_desktop.ui.kiosk.i18n LANG`` writes them to ``pace_kiosk_<LANG>_data.ts`` (context
 ``kiosk``), keeping any translations already made. ``resources/i18n/README.md`` has the steps.
 """
@@ -20,11 +20,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from pace_desktop import kiosk_flow
 from pace_desktop.languages import PREFIX, i18n_folder, offered_languages
 from pace_desktop.paths import resource
 from pace_desktop.records.models import Event, EventType
 from pace_desktop.reference import council_areas
+from pace_desktop.registration.kiosk import checks, pages  # noqa: F401 - checks marks its messages on import
+from pace_desktop.registration.kiosk.translation import CONTEXT, MARKED
 
 
 def available_languages(folder: Path | None = None) -> list[tuple[str, str]]:
@@ -59,12 +60,12 @@ def remove(translator: QTranslator | None) -> None:
 # -- the 'kiosk' context for translators -----------------------------------------------------------
 
 def kiosk_strings() -> list[str]:
-    """Every string the kiosk translates in the ``kiosk`` context, from kiosk_flow and the data files."""
+    """Every string the kiosk translates (``kiosk`` context), from registration.kiosk and the data files."""
     sample = Event(employer_name="-", council_area=council_areas()[0].gss_code, sector="-",
                    event_date=date.today(), event_type=EventType.group_session)
-    texts: set[str] = set(kiosk_flow.MARKED)
-    texts.update(title for _key, title in kiosk_flow.SECTIONS)
-    for page in kiosk_flow.build_pages(sample):
+    texts: set[str] = set(MARKED)
+    texts.update(title for _key, title in pages.SECTIONS)
+    for page in pages.build_pages(sample):
         texts.update((page.heading, page.summary, *page.intro))
         for f in page.fields:
             texts.update((f.label, f.hint, f.required or "", f.summary, *f.option_hints))
@@ -72,7 +73,7 @@ def kiosk_strings() -> list[str]:
     return sorted(t for t in texts if t)
 
 
-def write_ts(path: Path, language: str, context: str = kiosk_flow.CONTEXT,
+def write_ts(path: Path, language: str, context: str = CONTEXT,
              strings: list[str] | None = None) -> int:
     """Write (or update) a .ts file of one context (``kiosk``, with ``kiosk_strings()``, unless told
     otherwise); returns how many strings still need work.

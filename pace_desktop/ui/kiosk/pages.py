@@ -1,7 +1,8 @@
 """Kiosk pages in the GOV.UK pattern: error summary, "Step N of M", the question as heading, fields.
 
-``QuestionPage`` draws any page that ``kiosk_flow`` defines; the welcome and privacy pages add their
-own text. Every string from ``kiosk_flow`` or the data files is translated in the ``kiosk`` context.
+``QuestionPage`` draws any page that ``registration.kiosk.pages`` defines; the welcome and privacy pages
+add their own text. Every string from ``registration.kiosk`` or the data files is translated in the
+``kiosk`` context.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop import kiosk_flow
-from pace_desktop.kiosk_flow import Field, Page
 from pace_desktop.languages import SOURCE_LANGUAGE
 from pace_desktop.privacy_notice import current_notice
 from pace_desktop.records.models import Event
+from pace_desktop.registration.kiosk.pages import Field, Page, section_title, step_of
+from pace_desktop.registration.kiosk.translation import CONTEXT
 from pace_desktop.ui.kiosk.inputs import CheckList, ChoiceGroup, DateInput, text_box, wipe_line
 from pace_desktop.ui.widgets.error_summary import ErrorSummary, Look
 from pace_desktop.ui.widgets.fit import scroll_into_view
@@ -38,8 +39,8 @@ WIDE_INPUT = 720  # px: a name or email box; wider boxes only make reading back 
 
 
 def ktr(text: str) -> str:
-    """Translate a string that came from ``kiosk_flow`` or a data file."""
-    return QCoreApplication.translate(kiosk_flow.CONTEXT, text) if text else ""
+    """Translate a string that came from ``registration.kiosk`` or a data file."""
+    return QCoreApplication.translate(CONTEXT, text) if text else ""
 
 
 def label(text: str, name: str, *, wrap: bool = True) -> QLabel:
@@ -215,13 +216,13 @@ class FieldBlock(QFrame):
 
 
 class QuestionPage(KioskPage):
-    """Any page that ``kiosk_flow`` defines: its fields drawn from the definitions."""
+    """Any page that ``registration.kiosk.pages`` defines: its fields drawn from the definitions."""
 
     def __init__(self, page: Page, event: Event) -> None:
-        number, total = kiosk_flow.step_of(page, event)
+        number, total = step_of(page, event)
         # Named context: PySide's self.tr() would use the subclass's name, which lupdate cannot see.
         caption = QCoreApplication.translate("QuestionPage", "Step {n} of {m}: {section}").format(
-            n=number, m=total, section=ktr(kiosk_flow.section_title(page.section)))
+            n=number, m=total, section=ktr(section_title(page.section)))
         super().__init__(page.heading_text(event, ktr), caption)
         self.page = page
         for paragraph in page.intro:

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pace_desktop.kiosk_flow import consent_field, share_purposes
 from pace_desktop.records.models import Event
+from pace_desktop.registration.kiosk.pages import consent_field, share_purposes
 from pace_desktop.ui.kiosk.pages import QuestionPage
 from pace_desktop.ui.kiosk.window import KioskWindow
 from pace_desktop.ui.session import Session

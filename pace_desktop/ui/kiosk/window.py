@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop import kiosk_flow
 from pace_desktop.errors import PaceError, WrongPassphrase
-from pace_desktop.kiosk_flow import ExitGuard, KioskFlow
 from pace_desktop.languages import SOURCE_LANGUAGE
 from pace_desktop.records.models import Event
+from pace_desktop.registration.kiosk.flow import KioskFlow
+from pace_desktop.registration.kiosk.mode import ExitGuard, check_exit, record_start
+from pace_desktop.registration.kiosk.saving import submit
 from pace_desktop.ui.kiosk import i18n
 from pace_desktop.ui.kiosk.check_answers import CheckAnswersPage
 from pace_desktop.ui.kiosk.exit_page import ExitPage
@@ -272,7 +273,7 @@ class KioskWindow(QWidget):
         store, event = self.session.store, self.pace_event
 
         def begin(_progress: Any) -> tuple[int, int]:
-            kiosk_flow.record_start(store, event)
+            record_start(store, event)
             return (store.int_setting("kiosk_idle_seconds"),
                     store.int_setting("kiosk_countdown_seconds"))
 
@@ -523,7 +524,7 @@ class KioskWindow(QWidget):
         self.next_button.setEnabled(False)
         store, event, answers = self.session.store, self.pace_event, self._snapshot
         language = self._language
-        self.session.worker.submit(lambda _p: kiosk_flow.submit(store, event, answers, language),
+        self.session.worker.submit(lambda _p: submit(store, event, answers, language),
                                    on_done=self._sent, on_error=self._send_failed)
 
     def _sent(self, _result: object = None) -> None:
@@ -648,7 +649,7 @@ class KioskWindow(QWidget):
             return
         self.exit_page.busy(True)
         store, event = self.session.store, self.pace_event
-        self.session.worker.submit(lambda _p: kiosk_flow.check_exit(store, event, passphrase),
+        self.session.worker.submit(lambda _p: check_exit(store, event, passphrase),
                                    on_done=self._exit_allowed, on_error=self._exit_refused)
 
     def _exit_allowed(self, _adviser: object) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.attendees import parse_date
+from pace_desktop.attendees.values import parse_date
 from pace_desktop.records.enums import Disability, EmploymentStatus, choices
 from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.widgets.field import FieldRow
