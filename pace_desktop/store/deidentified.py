@@ -46,7 +46,7 @@ def consenting_children(db: Database, table: str, purpose: str) -> Iterator[tupl
     return _stream(
         db,
         f"SELECT c.pace_id, t.data FROM {table} t JOIN clients c ON c.id = t.parent_id "  # noqa: S608
-        f"WHERE {_CONSENTED} ORDER BY c.pace_id, t.rowid",
+        f"WHERE {_CONSENTED} ORDER BY c.pace_id, t.seq",
         purpose,
     )
 
