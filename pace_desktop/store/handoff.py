@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pace_desktop.store.database import STREAM_BATCH
+
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
@@ -86,7 +88,7 @@ def due_counts(store: Store, *, full: bool = False) -> dict[str, int]:
 
 
 def due_rows(store: Store, table: str, *, full: bool = False,
-             batch: int = 1000) -> Iterator[tuple[str, str | None]]:
+             batch: int = STREAM_BATCH) -> Iterator[tuple[str, str | None]]:
     """Each due record of ``table`` as (its JSON, its client's PACE ID or None), oldest row first."""
     if table == "clients":
         sql = f"SELECT t.data, t.pace_id FROM clients t WHERE {_due(full)} ORDER BY t.seq"  # noqa: S608
@@ -95,12 +97,7 @@ def due_rows(store: Store, table: str, *, full: bool = False,
     else:
         sql = (f"SELECT t.data, c.pace_id FROM {table} t LEFT JOIN clients c ON c.id = t.parent_id "  # noqa: S608
                f"WHERE {_due(full)} ORDER BY t.seq")
-    cursor = store.db.execute(sql)
-    try:
-        while rows := cursor.fetchmany(batch):
-            yield from rows
-    finally:
-        cursor.close()
+    yield from store.db.stream(sql, batch=batch)
 
 
 def mark_handed(store: Store) -> int:
