@@ -44,9 +44,11 @@ class SQLite:
         return f"json_extract({column}, '$.{field}')"
 
     @staticmethod
-    def json_rows(expression: str, alias: str) -> str:
-        """A ``FROM`` item named ``alias``: one row per element of a JSON array, in column ``value``."""
-        return f"json_each({expression}) {alias}"
+    def json_rows(expression: str, alias: str, field: str | None = None) -> str:
+        """A ``FROM`` item named ``alias``: one row per element of a JSON array, in column ``value``;
+        the array is ``expression`` itself, or its top-level ``field``."""
+        path = "" if field is None else f", '$.{field}'"
+        return f"json_each({expression}{path}) {alias}"
 
     def insert_or_ignore(self, table: str, columns: Sequence[str], values: str | None = None) -> str:
         """Insert a row unless one with the same unique key is there (then nothing happens).

@@ -45,12 +45,12 @@ class HandoffState:
 
     number: int = 0
     until: str | None = None
-    tombstone_rowid: int = 0
+    tombstone_seq: int = 0
 
 
 @dataclass(frozen=True)
 class Tombstone:
-    rowid: int
+    seq: int
     client_id: str
     pace_id: str
     erased_at: str
@@ -62,6 +62,7 @@ def load_state(store: Store) -> HandoffState:
     if not text:
         return HandoffState()
     data = json.loads(text)
+    # Stored as "tombstone_rowid" since the first hand-off; the tombstone's seq is that same number.
     return HandoffState(int(data["number"]), data.get("until"), int(data["tombstone_rowid"]))
 
 
@@ -71,7 +72,7 @@ def save_state(store: Store, state: HandoffState) -> None:
         "INSERT INTO settings(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (STATE_SETTING, json.dumps({"number": state.number, "until": state.until,
-                                    "tombstone_rowid": state.tombstone_rowid}, sort_keys=True)),
+                                    "tombstone_rowid": state.tombstone_seq}, sort_keys=True)),
     )
 
 
@@ -111,13 +112,13 @@ def mark_handed(store: Store) -> int:
     return marked
 
 
-def tombstones_after(store: Store, rowid: int) -> list[Tombstone]:
-    """Erasures recorded after tombstone ``rowid`` (0: all of them), in the order they were made."""
+def tombstones_after(store: Store, seq: int) -> list[Tombstone]:
+    """Erasures recorded after tombstone ``seq`` (0: all of them), in the order they were made."""
     return [
         Tombstone(*r)
         for r in store.db.query(
             "SELECT seq, id, pace_id, erased_at, reason FROM tombstones WHERE seq > ? ORDER BY seq",
-            (rowid,),
+            (seq,),
         )
     ]
 
