@@ -36,8 +36,8 @@ def consenting_ids(store: Store, partner: str) -> set[str]:
 def purpose_ids(store: Store, purpose: str) -> set[str]:
     """Ids of clients whose latest answer for ``purpose`` is a yes that was not withdrawn."""
     latest: dict[str, tuple[str, int, int]] = {}
-    for client_id, captured, rowid, active in purpose_answers(store.db, purpose):
-        key = (captured or "", rowid, active)
+    for client_id, captured, seq, active in purpose_answers(store.db, purpose):
+        key = (captured or "", seq, active)
         if client_id not in latest or key[:2] > latest[client_id][:2]:
             latest[client_id] = key
     return {client_id for client_id, (_, _, active) in latest.items() if active}

@@ -223,7 +223,7 @@ def export_crm(store: Store, out: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, f
     with store.transaction(), store.db.one_pass():
         state = handoff.load_state(store)
         due = handoff.due_counts(store, full=full)
-        tombstones = handoff.tombstones_after(store, 0 if full else state.tombstone_rowid)
+        tombstones = handoff.tombstones_after(store, 0 if full else state.tombstone_seq)
         if not any(due.values()) and not tombstones:
             return HandoffResult(None, state.number, state.until, None)
         number = state.number + 1
@@ -231,7 +231,7 @@ def export_crm(store: Store, out: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, f
         name = f"crm-handoff-{number:04d}-{now:%Y%m%dT%H%M%SZ}"
         if (out / name).exists():
             raise UsageError(f"{out / name} already exists: wait a second and run the hand-off again.")
-        last_tomb = max([t.rowid for t in tombstones], default=state.tombstone_rowid)
+        last_tomb = max([t.seq for t in tombstones], default=state.tombstone_seq)
         partial = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))  # 0700
         try:
             result = _write(store, partial, due, tombstones, max_bytes=max_bytes, full=full)
@@ -244,7 +244,7 @@ def export_crm(store: Store, out: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, f
                 "full": full,
                 "since": state.until,
                 "until": until,
-                "marks": {"since_tombstone": 0 if full else state.tombstone_rowid,
+                "marks": {"since_tombstone": 0 if full else state.tombstone_seq,
                           "until_tombstone": last_tomb},
                 "rows": result.rows,
                 "deletions": result.deletions,
@@ -253,7 +253,7 @@ def export_crm(store: Store, out: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, f
             _write_small(partial / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True) + "\n")
             handoff.mark_handed(store)
             handoff.save_state(store, handoff.HandoffState(
-                number, until, max(state.tombstone_rowid, last_tomb)))
+                number, until, max(state.tombstone_seq, last_tomb)))
             store.audit("report", "report", detail=(
                 f"kind=crm,handoff={number},records={sum(result.rows.values())},"
                 f"deletions={sum(result.deletions.values())}"))

@@ -29,6 +29,7 @@ from pace_desktop.records.models import (
 )
 from pace_desktop.reports.cells import safe_row
 from pace_desktop.reports.columns import Column, council_area_name_column, model_columns
+from pace_desktop.store.database import STREAM_BATCH
 from pace_desktop.store.report_records import stream_records
 
 if TYPE_CHECKING:
@@ -160,7 +161,8 @@ class TableWriter:
         self._finish()
 
 
-def stream(store: Store, spec: SheetSpec, batch: int = 1000) -> Iterator[tuple[dict[str, Any], str | None]]:
+def stream(store: Store, spec: SheetSpec,
+           batch: int = STREAM_BATCH) -> Iterator[tuple[dict[str, Any], str | None]]:
     """Each stored record of ``spec.table`` as a JSON dict, with its client's PACE ID if any."""
     for data, pace_id in stream_records(store.db, spec.table, with_pace_id=spec.with_pace_id, batch=batch):
         yield json.loads(data), pace_id

@@ -18,9 +18,16 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 GENESIS = "0" * 64
+
+class Executor(Protocol):
+    """What the audit log needs of a database: ``execute`` giving a cursor. A ``Database``, or the
+    PostgreSQL move's adapter (``store/pg/from_file.py``)."""
+
+    def execute(self, sql: str, params: Any = ()) -> Any: ...
+
 
 AUDIT_DDL = """CREATE TABLE audit (
     seq INTEGER PRIMARY KEY,
@@ -67,7 +74,7 @@ def entry_hash(seq: int, at: str, actor: str, action: str, entity: str | None,
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
 
-def append(conn: Any, *, actor: str, action: str, entity: str | None = None,
+def append(db: Executor, *, actor: str, action: str, entity: str | None = None,
            entity_id: str | None = None, detail: str | None = None,
            at: datetime | None = None) -> int:
     """Add one entry and move the head as one unit, inside the caller's transaction; returns seq."""
@@ -89,20 +96,20 @@ def append(conn: Any, *, actor: str, action: str, entity: str | None = None,
 
     # A savepoint makes entry + head one unit: inside the caller's transaction it only nests (no
     # commit); on a connection in autocommit it is the atomic write of this entry and nothing else.
-    conn.execute("SAVEPOINT audit_append")
+    db.execute("SAVEPOINT audit_append")
     try:
-        head = conn.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
+        head = db.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
         head_count, head_hash = (0, GENESIS) if head is None else (int(head[0]), str(head[1]))
-        last_seq = conn.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
+        last_seq = db.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
         # The chain continues from the head, not from the newest row: if the newest rows were
         # deleted, the next entry leaves a visible gap instead of quietly closing it.
         seq = max(head_count, last_seq) + 1
         digest = entry_hash(seq, stamp, actor, action, entity, entity_id, detail, head_hash)
-        conn.execute(
+        db.execute(
             f"INSERT INTO audit ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
             (seq, stamp, actor, action, entity, entity_id, detail, head_hash, digest),
         )
-        conn.execute(
+        db.execute(
             "INSERT INTO audit_head (id, count, hash) VALUES (1, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET count = excluded.count, hash = excluded.hash",
             (seq, digest),
@@ -111,10 +118,10 @@ def append(conn: Any, *, actor: str, action: str, entity: str | None = None,
         # SQLite may already have rolled the whole transaction back (a full disk): then there is
         # no savepoint left to undo, and the original error is the one worth raising.
         with contextlib.suppress(Exception):
-            conn.execute("ROLLBACK TO audit_append")
-            conn.execute("RELEASE audit_append")
+            db.execute("ROLLBACK TO audit_append")
+            db.execute("RELEASE audit_append")
         raise
-    conn.execute("RELEASE audit_append")
+    db.execute("RELEASE audit_append")
     return seq
 
 
@@ -135,19 +142,19 @@ class AuditReport:
                 "store outside PACE Intake: tell your data protection lead.")
 
 
-def verify(conn: Any) -> AuditReport:
+def verify(db: Executor) -> AuditReport:
     """Walk the whole chain in order; report the first entry that was changed, removed or moved."""
-    found = _first_problem(conn)
-    total = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
+    found = _first_problem(db)
+    total = int(db.execute("SELECT count(*) FROM audit").fetchone()[0])
     if found is None:
         return AuditReport(ok=True, entries=total)
     problem, seq = found
     return AuditReport(ok=False, entries=total, problem=problem, first_bad_seq=seq)
 
 
-def entries_for(conn: Any, entity_id: str) -> list[dict[str, Any]]:
+def entries_for(db: Executor, entity_id: str) -> list[dict[str, Any]]:
     """One record's history, oldest first, for its History tab (``at`` is a UTC datetime)."""
-    rows = conn.execute(
+    rows = db.execute(
         "SELECT seq, at, actor, action, entity, entity_id, detail FROM audit "
         "WHERE entity_id = ? ORDER BY seq",
         (entity_id,),
@@ -160,16 +167,16 @@ def entries_for(conn: Any, entity_id: str) -> list[dict[str, Any]]:
 
 
 # -- checking -------------------------------------------------------------------------------------
-def _first_problem(conn: Any) -> tuple[str, int] | None:
+def _first_problem(db: Executor) -> tuple[str, int] | None:
     expected, prev = 1, GENESIS
-    for row in conn.execute(f"SELECT {_COLUMNS} FROM audit ORDER BY seq"):  # noqa: S608
+    for row in db.execute(f"SELECT {_COLUMNS} FROM audit ORDER BY seq"):  # noqa: S608
         seq, stored_prev, stored_hash = row[0], row[7], row[8]
         if seq < expected:
             return f"Audit entry {seq} has a number the app never writes.", seq
         if seq > expected:
             return f"Audit entry {expected} is missing: it was removed.", expected
         if _hash_of(row, seq) != stored_hash:
-            written_as = _original_seq(conn, row)
+            written_as = _original_seq(db, row)
             if written_as is not None:
                 return (f"Audit entry {seq} is out of order: it was written as entry "
                         f"{written_as}.", seq)
@@ -182,7 +189,7 @@ def _first_problem(conn: Any) -> tuple[str, int] | None:
         prev, expected = stored_hash, expected + 1
 
     last = expected - 1
-    head = conn.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
+    head = db.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
     if head is None:
         if last == 0:
             return None
@@ -204,7 +211,7 @@ def _hash_of(row: Any, seq: int) -> str | None:
         return None
 
 
-def _original_seq(conn: Any, row: Any) -> int | None:
+def _original_seq(db: Executor, row: Any) -> int | None:
     """Where a row that fails its hash was first written, if it is intact but moved (else None).
 
     Its old neighbours still point at it: the entry that followed it holds its hash as
@@ -212,13 +219,13 @@ def _original_seq(conn: Any, row: Any) -> int | None:
     """
     seq, stored_prev, stored_hash = row[0], row[7], row[8]
     candidates: set[int] = set()
-    for (after,) in conn.execute("SELECT seq FROM audit WHERE prev_hash = ?", (stored_hash,)):
+    for (after,) in db.execute("SELECT seq FROM audit WHERE prev_hash = ?", (stored_hash,)):
         candidates.add(after - 1)
     if stored_prev == GENESIS:
         candidates.add(1)
-    for (before,) in conn.execute("SELECT seq FROM audit WHERE hash = ?", (stored_prev,)):
+    for (before,) in db.execute("SELECT seq FROM audit WHERE hash = ?", (stored_prev,)):
         candidates.add(before + 1)
-    head = conn.execute(
+    head = db.execute(
         "SELECT count FROM audit_head WHERE id = 1 AND hash = ?", (stored_hash,)
     ).fetchone()
     if head is not None:
@@ -233,24 +240,24 @@ def _original_seq(conn: Any, row: Any) -> int | None:
 SEGMENT_FIELDS = ("seq", "at", "actor", "action", "entity", "entity_id", "detail")
 
 
-def head(conn: Any) -> tuple[int, str]:
+def head(db: Executor) -> tuple[int, str]:
     """The newest entry's number and hash, as the one-row head holds them (0 and 64 zeros if none)."""
-    row = conn.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
+    row = db.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
     return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
 
 
-def stored_hash(conn: Any, seq: int) -> str | None:
+def stored_hash(db: Executor, seq: int) -> str | None:
     """The hash entry ``seq`` carries in this store (64 zeros for 0; None when there is no such entry)."""
     if seq == 0:
         return GENESIS
-    row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+    row = db.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
     return None if row is None else str(row[0])
 
 
-def entries_after(conn: Any, seq: int) -> list[tuple[Any, ...]]:
+def entries_after(db: Executor, seq: int) -> list[tuple[Any, ...]]:
     """Every entry after ``seq``, oldest first, as ``SEGMENT_FIELDS`` (no hashes: a reader recomputes
     them, which is the point)."""
-    rows: list[tuple[Any, ...]] = conn.execute(
+    rows: list[tuple[Any, ...]] = db.execute(
         f"SELECT {', '.join(SEGMENT_FIELDS)} FROM audit WHERE seq > ? ORDER BY seq",  # noqa: S608
         (seq,),
     ).fetchall()

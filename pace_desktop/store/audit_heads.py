@@ -28,7 +28,7 @@ HeadInsert = tuple[str, int, str | None, int | None, str | None, str]
 def record_heads(db: Database, rows: Sequence[HeadInsert]) -> None:
     """(device_id, count, hash, sequence, bundle_id, recorded_at) rows, one statement; a head already
     recorded keeps its row and gains the bundle id if it had none (inside the caller's transaction)."""
-    db.conn.executemany(
+    db.executemany(
         "INSERT INTO device_audit_heads(device_id, count, hash, sequence, bundle_id, recorded_at) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(device_id, count) DO UPDATE SET "
         "bundle_id = coalesce(device_audit_heads.bundle_id, excluded.bundle_id)",

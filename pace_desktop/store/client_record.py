@@ -20,5 +20,5 @@ def history(db: Database, entity_ids: Sequence[str]) -> list[dict[str, Any]]:
     as ``audit.entries_for`` gives it; one indexed read per record, as before.
     """
     # The transaction holds the connection's lock, so no write lands between two records' reads.
-    with db.transaction() as conn:
-        return [entry for entity_id in entity_ids for entry in audit.entries_for(conn, entity_id)]
+    with db.transaction():
+        return [entry for entity_id in entity_ids for entry in audit.entries_for(db, entity_id)]

@@ -116,23 +116,25 @@ class ClientQueries:
             branches.append(("pace_id", pace_id_prefix(key)))
         scope, scope_params = ("", []) if event_id is None else (" AND parent_id = ?", [str(event_id)])
         found: dict[int, tuple[str, str, int]] = {}
-        with self.store.db.snapshot() as conn:
+        db = self.store.db
+        with db.snapshot():
             for column, prefix in branches:
                 if not prefix:
                     continue
-                sql = (f"SELECT last_fold, first_fold, rowid FROM clients "  # noqa: S608 - fixed names
+                # Each branch's index ends in (last_fold, first_fold, seq): its first matches in name
+                # order come from the index alone.
+                sql = (f"SELECT last_fold, first_fold, seq FROM clients "  # noqa: S608 - fixed names
                        f"WHERE {column} >= ? AND {column} < ?{scope} "
-                       "ORDER BY last_fold, first_fold, rowid LIMIT ?")
-                for row in conn.execute(sql, [prefix, prefix + _TOP, *scope_params, limit]):
+                       "ORDER BY last_fold, first_fold, seq LIMIT ?")
+                for row in db.query(sql, [prefix, prefix + _TOP, *scope_params, limit]):
                     found[row[2]] = row
-            rowids = [row[2] for row in heapq.nsmallest(limit, found.values())]
-            if not rowids:
+            seqs = [row[2] for row in heapq.nsmallest(limit, found.values())]
+            if not seqs:
                 return []
-            marks = ", ".join("?" for _ in rowids)
-            data = dict(conn.execute(
-                f"SELECT rowid, data FROM clients WHERE rowid IN ({marks})", rowids  # noqa: S608
-            ).fetchall())
-        return [Client.model_validate_json(data[r], context=STORED_CONTEXT) for r in rowids]
+            data = dict(db.query(
+                f"SELECT seq, data FROM clients WHERE seq IN ({db.dialect.marks(len(seqs))})", seqs  # noqa: S608
+            ))
+        return [Client.model_validate_json(data[s], context=STORED_CONTEXT) for s in seqs]
 
     def by_pace_id(self, pace_id: str) -> Client | None:
         try:
@@ -149,7 +151,7 @@ class ClientQueries:
         them sorted without sorting 5,000 rows itself.
         """
         # The band comes from the covering (parent_id, band) index: no checklist JSON is read.
-        return self.store.db.query(_EVENT_ROWS + " ORDER BY c.last_fold, c.first_fold, c.rowid",
+        return self.store.db.query(_EVENT_ROWS + " ORDER BY c.last_fold, c.first_fold, c.seq",
                                    (str(event_id),))
 
     def event_counts(self, event_id: str | None = None) -> dict[str, EventCounts]:

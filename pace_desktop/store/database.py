@@ -1,5 +1,10 @@
 """The one object that owns a SQLCipher connection: open with a raw key, pragmas, version gate, transactions.
 
+This is the seam between the store's SQL and the engine: every store module speaks to ``Database``
+(``query``, ``scalar``, ``execute``, ``executemany``, ``stream``, ``transaction``, ``snapshot``), never to
+the driver's connection, and spells what differs between engines through ``dialect`` (``store/dialect.py``).
+A PostgreSQL ``Database`` is then an addition with the same methods, not a rewrite of its callers.
+
 Every write goes through ``transaction()``, which rolls back on any exception. The connection is opened in
 autocommit mode so that transactions are explicit (``BEGIN IMMEDIATE``), never implied by the driver.
 """
@@ -12,7 +17,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,6 +25,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from pace_desktop.errors import DiskFull, StoreDamaged, StoreError
+from pace_desktop.store import dialect
 from pace_desktop.store.keyslots import raw_key_pragma
 
 # SQLite 3.51.3 (SQLCipher 4.14.0) fixed a WAL-reset corruption bug: refuse anything older.
@@ -136,8 +142,14 @@ def _is_disk_full(exc: BaseException) -> bool:
     return "full" in text or getattr(exc, "errno", None) == errno.ENOSPC
 
 
+# Rows a stream fetches at a time: a 100,000-row report holds a thousand rows in memory, never all.
+STREAM_BATCH = 1000
+
+
 class Database:
     """An open, unlocked SQLCipher database file."""
+
+    dialect = dialect.SQLITE
 
     def __init__(self, path: Path, data_key: bytes, *, create: bool = False) -> None:
         self.path = Path(path)
@@ -156,6 +168,8 @@ class Database:
             os.chmod(self.path, 0o600)
         self._lock = threading.RLock()
         self._depth = 0
+        # The driver's connection. Only this module (pragmas, transactions, the encrypted export) touches
+        # it; every store module goes through the methods below.
         # A statement cache of 512, not 128: a new store runs every schema step on this connection,
         # and with the steps' statements filling 128 places a registration re-prepared its own
         # statements each time (about 40% slower, until the store was opened again).
@@ -206,34 +220,52 @@ class Database:
             self.conn.execute(pragma).fetchall()
 
     # -- reading ---------------------------------------------------------------------------------------
-    def execute(self, sql: str, params: Any = ()) -> sqlcipher.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlcipher.Cursor:
+        """One statement; the cursor gives ``rowcount`` (and rows, for the odd read that wants one)."""
         with self._lock:
             return self.conn.execute(sql, params)
 
-    def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlcipher.Cursor:
+        """One statement for each of ``rows`` (one prepared statement, one call into the driver)."""
+        with self._lock:
+            return self.conn.executemany(sql, rows)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             rows: list[tuple[Any, ...]] = self.conn.execute(sql, params).fetchall()
             return rows
 
-    def scalar(self, sql: str, params: Any = ()) -> Any:
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self._lock:
             row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
-    def executemany(self, sql: str, rows: Any) -> sqlcipher.Cursor:
-        """One statement over many parameter rows (inside the caller's transaction)."""
+    def stream(self, sql: str, params: Sequence[Any] = (), *,
+               batch: int = STREAM_BATCH) -> Iterator[tuple[Any, ...]]:
+        """Each row of ``sql``, fetched ``batch`` rows at a time, so a report of any size keeps its
+        memory flat. The statement is closed when the stream ends or is dropped early."""
         with self._lock:
-            return self.conn.executemany(sql, rows)
+            cursor = self.conn.execute(sql, params)
+        try:
+            while True:
+                with self._lock:
+                    rows = cursor.fetchmany(batch)
+                if not rows:
+                    return
+                yield from rows
+        finally:
+            cursor.close()
 
     # -- writing ---------------------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[sqlcipher.Connection]:
-        """One atomic unit of work; nested calls join the outer transaction."""
+    def transaction(self) -> Iterator[Database]:
+        """One atomic unit of work; nested calls join the outer transaction. Yields this database, so
+        ``with db.transaction() as tx: tx.execute(...)`` reads as it always did."""
         with self._lock:
             if self._depth:
                 self._depth += 1
                 try:
-                    yield self.conn
+                    yield self
                 finally:
                     self._depth -= 1
                 return
@@ -243,7 +275,7 @@ class Database:
                 raise self._translate(exc) from exc
             self._depth = 1
             try:
-                yield self.conn
+                yield self
             except BaseException as exc:
                 self._depth = 0
                 self._rollback()
@@ -292,7 +324,7 @@ class Database:
                 self.conn.execute(f"PRAGMA cache_size = {before}")
 
     @contextmanager
-    def snapshot(self) -> Iterator[sqlcipher.Connection]:
+    def snapshot(self) -> Iterator[Database]:
         """One read transaction, so that several queries describe the same moment.
 
         Deferred: in WAL mode a reader blocks no writer, and an import committing meanwhile (in another
@@ -300,12 +332,12 @@ class Database:
         """
         with self._lock:
             if self._depth:
-                yield self.conn
+                yield self
                 return
             self.conn.execute("BEGIN DEFERRED")
             self._depth = 1
             try:
-                yield self.conn
+                yield self
             finally:
                 self._depth = 0
                 self.conn.execute("COMMIT")

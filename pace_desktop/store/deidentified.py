@@ -1,7 +1,7 @@
 """The reads behind the de-identified extract (``privacy.deidentified_extract``): the people whose
 statistics consent stands, their records, and the rows retention kept (table ``deidentified``).
 
-The two streams read in batches, so an extract of any size keeps its memory flat.
+The two streams read in batches (``Database.stream``), so an extract of any size keeps its memory flat.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 from pace_desktop.store.database import Database
 
 _CONSENTED = "EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id AND s.purpose = ? AND s.active = 1)"
-_BATCH = 1000
 
 
 def event_data(db: Database) -> list[tuple[str, str]]:
@@ -21,12 +20,7 @@ def event_data(db: Database) -> list[tuple[str, str]]:
 
 
 def _stream(db: Database, sql: str, purpose: str) -> Iterator[tuple[Any, ...]]:
-    cursor = db.execute(sql, (purpose,))
-    try:
-        while rows := cursor.fetchmany(_BATCH):
-            yield from rows
-    finally:
-        cursor.close()
+    return db.stream(sql, (purpose,))
 
 
 def consenting_clients(db: Database, purpose: str) -> Iterator[tuple[str, str, str, str | None]]:
@@ -46,7 +40,7 @@ def consenting_children(db: Database, table: str, purpose: str) -> Iterator[tupl
     return _stream(
         db,
         f"SELECT c.pace_id, t.data FROM {table} t JOIN clients c ON c.id = t.parent_id "  # noqa: S608
-        f"WHERE {_CONSENTED} ORDER BY c.pace_id, t.rowid",
+        f"WHERE {_CONSENTED} ORDER BY c.pace_id, t.seq",
         purpose,
     )
 

@@ -16,8 +16,8 @@ def used_by_another_bundle(db: Database, device_id: str, sequence: int, bundle_i
 def record_sequence(db: Database, device_id: str, sequence: int, bundle_id: str, received_at: str) -> None:
     """Keep this bundle's number (a pair already kept stays as it is; inside the caller's transaction)."""
     db.execute(
-        "INSERT OR IGNORE INTO device_sequences(device_id, sequence, bundle_id, received_at) "
-        "VALUES (?, ?, ?, ?)",
+        db.dialect.insert_or_ignore("device_sequences",
+                                    ("device_id", "sequence", "bundle_id", "received_at")),
         (device_id, sequence, bundle_id, received_at),
     )
 

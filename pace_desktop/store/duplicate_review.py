@@ -23,7 +23,7 @@ def same_ni_pairs(db: Database, ids_json: str) -> list[tuple[str, str]]:
     """(incoming id, other id) for every other client with the same NI number as one of ``ids_json``
     (a JSON array of client ids, already stored)."""
     return [(me, other) for me, other in db.execute(
-        "SELECT n.id, c.id FROM json_each(?) j JOIN clients n ON n.id = j.value "
+        f"SELECT n.id, c.id FROM {db.dialect.json_rows('?', 'j')} JOIN clients n ON n.id = j.value "  # noqa: S608
         "JOIN clients c ON c.ni = n.ni WHERE c.id != n.id", (ids_json,))]
 
 
@@ -31,8 +31,8 @@ def same_surname_dob_pairs(db: Database, ids_json: str) -> list[tuple[str, str, 
     """(incoming id, other id, incoming first name, other first name) for every other client with the
     same folded surname and date of birth as one of ``ids_json``; first names compared by the caller."""
     return [(me, other, mine, theirs) for me, other, mine, theirs in db.execute(
-        "SELECT n.id, c.id, n.data ->> '$.first_name', c.data ->> '$.first_name' "
-        "FROM json_each(?) j JOIN clients n ON n.id = j.value JOIN clients c "
+        "SELECT n.id, c.id, n.data ->> '$.first_name', c.data ->> '$.first_name' "  # noqa: S608
+        f"FROM {db.dialect.json_rows('?', 'j')} JOIN clients n ON n.id = j.value JOIN clients c "
         "ON c.last_fold = n.last_fold AND json_extract(c.data, '$.date_of_birth') = "
         "json_extract(n.data, '$.date_of_birth') WHERE c.id != n.id", (ids_json,))]
 
@@ -43,8 +43,7 @@ def add_pairs(db: Database, pairs: Iterable[tuple[str, str, str, str]]) -> int:
     added = 0
     for a, b, why, stamp in pairs:
         added += int(db.execute(
-            "INSERT OR IGNORE INTO duplicate_review(client_a, client_b, reason, found_at) "
-            "VALUES (?, ?, ?, ?)",
+            db.dialect.insert_or_ignore("duplicate_review", ("client_a", "client_b", "reason", "found_at")),
             (a, b, why, stamp),
         ).rowcount)
     return added

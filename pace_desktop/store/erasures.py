@@ -37,7 +37,8 @@ def write_tombstone(db: Database, client_id: str, pace_id: str, erased_at: str, 
     """The tombstone that stops any later record of this client coming back (an erasure again
     updates the date and reason)."""
     db.execute(
-        "INSERT INTO tombstones(id, pace_id, erased_at, reason, exported) VALUES (?, ?, ?, ?, ?) "
+        "INSERT INTO tombstones(id, pace_id, erased_at, reason, exported, seq) "  # noqa: S608
+        f"VALUES (?, ?, ?, ?, ?, {db.dialect.next_seq('tombstones')}) "
         "ON CONFLICT(id) DO UPDATE SET erased_at = excluded.erased_at, reason = excluded.reason",
         (client_id, pace_id, erased_at, reason, int(exported)),
     )

@@ -61,7 +61,7 @@ def pending_rows(db: Database, table: str, *, resend_unconfirmed: bool) -> list[
     since = _since(resend_unconfirmed)
     return cast("list[PendingRow]", db.query(
         f"SELECT id, parent_id, version, data FROM {table} "  # noqa: S608
-        f"WHERE version > {since} ORDER BY rowid"
+        f"WHERE version > {since} ORDER BY seq"
     ))
 
 
@@ -69,7 +69,7 @@ def pending_tombstones(db: Database, *, resend_unconfirmed: bool) -> list[Tombst
     """Erasures not sent yet (every erasure when resending), in the order they were made."""
     unsent = "" if resend_unconfirmed else "WHERE exported = 0 "
     return [TombstoneRow(*r) for r in db.query(
-        f"SELECT id, pace_id, erased_at, reason FROM tombstones {unsent}ORDER BY rowid"  # noqa: S608
+        f"SELECT id, pace_id, erased_at, reason FROM tombstones {unsent}ORDER BY seq"  # noqa: S608
     )]
 
 
@@ -80,7 +80,7 @@ def mark_exported(db: Database, table: str, held_back: Sequence[str], *, resend_
     sql = (f"UPDATE {table} SET exported_version = version "  # noqa: S608
            f"WHERE version > {since} AND exported_version < version")
     if held_back:
-        held_sql = sql + " AND id NOT IN (SELECT value FROM json_each(?))"  # noqa: S608
+        held_sql = sql + f" AND id NOT IN (SELECT value FROM {db.dialect.json_rows('?', 'held')})"  # noqa: S608
         db.execute(held_sql, (json.dumps(list(held_back)),))
     else:
         db.execute(sql)
@@ -88,7 +88,7 @@ def mark_exported(db: Database, table: str, held_back: Sequence[str], *, resend_
 
 def mark_tombstones_exported(db: Database, ids: Sequence[str]) -> None:
     """Mark these erasures as sent, with one statement (inside the export's transaction)."""
-    db.conn.executemany("UPDATE tombstones SET exported = 1 WHERE id = ?", [(i,) for i in ids])
+    db.executemany("UPDATE tombstones SET exported = 1 WHERE id = ?", [(i,) for i in ids])
 
 
 def set_export_sequence(db: Database, sequence: int) -> None:
@@ -135,7 +135,7 @@ def unsent_tombstone_count(db: Database) -> int:
 def confirm_versions(db: Database, table: str, items: Sequence[tuple[str, int]], confirmed_at: str) -> int:
     """Record the office's confirmation of (record id, version) pairs in one statement, never moving a
     confirmation back; how many rows changed (inside the caller's transaction)."""
-    cur = db.conn.executemany(
+    cur = db.executemany(
         f"UPDATE {table} SET confirmed_version = ?, confirmed_at = ? "  # noqa: S608
         "WHERE id = ? AND confirmed_version < ?",
         [(version, confirmed_at, record_id, version) for record_id, version in items],

@@ -43,7 +43,7 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
         yield ids[start:start + _CHUNK]
 
 
-def referral_breaches(conn: Any, client_ids: Iterable[str], *, laptop: str | None = None
+def referral_breaches(db: Database, client_ids: Iterable[str], *, laptop: str | None = None
                       ) -> dict[str, str]:
     """Intervention id -> partner, for each referral of these clients made without the sharing
     consent it needed (``records.rules.sharing_stood`` at the referral's ``created_at``).
@@ -57,7 +57,7 @@ def referral_breaches(conn: Any, client_ids: Iterable[str], *, laptop: str | Non
     referrals: list[tuple[str, str, str, str]] = []
     for chunk in _chunks(ids):
         marks = ",".join("?" for _ in chunk)
-        referrals += conn.execute(
+        referrals += db.execute(
             "SELECT id, parent_id, data ->> '$.partner', data ->> '$.created_at' FROM interventions "  # noqa: S608
             f"WHERE parent_id IN ({marks}) AND data ->> '$.partner' IS NOT NULL "
             "AND data ->> '$.partner' != ?", (*chunk, CONTROLLER)).fetchall()
@@ -68,10 +68,10 @@ def referral_breaches(conn: Any, client_ids: Iterable[str], *, laptop: str | Non
         marks = ",".join("?" for _ in chunk)
         unheard: set[str] = set()
         if laptop is not None:
-            unheard = {r[0] for r in conn.execute(
+            unheard = {r[0] for r in db.execute(
                 "SELECT record_id FROM office_notices WHERE device_id = ? AND kind = 'withdraw' "  # noqa: S608
                 f"AND client_id IN ({marks})", (laptop, *chunk))}
-        for consent_id, client_id, purpose, granted, captured, withdrawn, created in conn.execute(
+        for consent_id, client_id, purpose, granted, captured, withdrawn, created in db.execute(
             "SELECT id, parent_id, purpose, data ->> '$.granted', data ->> '$.captured_at', "  # noqa: S608
             "data ->> '$.withdrawn_at', data ->> '$.created_at' FROM consents "
             f"WHERE parent_id IN ({marks}) AND substr(purpose, 1, {len(SHARE_PREFIX)}) = ?",
@@ -167,17 +167,17 @@ class Guards:
         if not clients:
             yield
             return
-        conn = self.store.db.conn
+        db = self.store.db
         if self._pending is not None:
             first_seen = clients - self._pending
             if first_seen:
-                self._before |= set(referral_breaches(conn, first_seen, laptop=self._laptop))
+                self._before |= set(referral_breaches(db, first_seen, laptop=self._laptop))
                 self._pending |= first_seen
             yield
             return
-        before = referral_breaches(conn, clients)
+        before = referral_breaches(db, clients)
         yield
-        _refuse_new(referral_breaches(conn, clients), before)
+        _refuse_new(referral_breaches(db, clients), before)
 
     @contextmanager
     def deferred(self, *, laptop: str | None = None) -> Iterator[None]:
@@ -191,7 +191,7 @@ class Guards:
         try:
             yield
             if self._pending:
-                after = referral_breaches(self.store.db.conn, self._pending, laptop=laptop)
+                after = referral_breaches(self.store.db, self._pending, laptop=laptop)
                 _refuse_new(after, self._before)
         finally:
             self._pending, self._before, self._laptop = None, set(), None

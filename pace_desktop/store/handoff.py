@@ -7,10 +7,11 @@ wrote, in the same transaction that read the rows. An import that updates a reco
 alone, so a late bundle's change is due however old its laptop time is (its ``updated_at`` could not
 serve as a watermark).
 
-Deletions are read from the erasure tombstones, which are never deleted: each has a rowid that only
-rises, and the hand-off keeps the highest one it has passed on. Withdrawals are consent rows that
-changed and carry a ``withdrawn_at``. The hand-off's own marks (number, time, tombstone rowid) are one
-setting, inside the encrypted store: no schema change, no file beside the store to lose or copy.
+Deletions are read from the erasure tombstones, which are never deleted: each has a ``seq`` that only
+rises (schema 11; for older rows the same number as their rowid), and the hand-off keeps the highest one
+it has passed on. Withdrawals are consent rows that changed and carry a ``withdrawn_at``. The
+hand-off's own marks (number, time, tombstone seq) are one setting, inside the encrypted store: no
+schema change, no file beside the store to lose or copy.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from pace_desktop.store.database import STREAM_BATCH
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -42,12 +45,12 @@ class HandoffState:
 
     number: int = 0
     until: str | None = None
-    tombstone_rowid: int = 0
+    tombstone_seq: int = 0
 
 
 @dataclass(frozen=True)
 class Tombstone:
-    rowid: int
+    seq: int
     client_id: str
     pace_id: str
     erased_at: str
@@ -59,16 +62,17 @@ def load_state(store: Store) -> HandoffState:
     if not text:
         return HandoffState()
     data = json.loads(text)
+    # Stored as "tombstone_rowid" since the first hand-off; the tombstone's seq is that same number.
     return HandoffState(int(data["number"]), data.get("until"), int(data["tombstone_rowid"]))
 
 
 def save_state(store: Store, state: HandoffState) -> None:
     """Inside the caller's transaction."""
-    store.db.conn.execute(
+    store.db.execute(
         "INSERT INTO settings(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (STATE_SETTING, json.dumps({"number": state.number, "until": state.until,
-                                    "tombstone_rowid": state.tombstone_rowid}, sort_keys=True)),
+                                    "tombstone_rowid": state.tombstone_seq}, sort_keys=True)),
     )
 
 
@@ -85,44 +89,39 @@ def due_counts(store: Store, *, full: bool = False) -> dict[str, int]:
 
 
 def due_rows(store: Store, table: str, *, full: bool = False,
-             batch: int = 1000) -> Iterator[tuple[str, str | None]]:
+             batch: int = STREAM_BATCH) -> Iterator[tuple[str, str | None]]:
     """Each due record of ``table`` as (its JSON, its client's PACE ID or None), oldest row first."""
     if table == "clients":
-        sql = f"SELECT t.data, t.pace_id FROM clients t WHERE {_due(full)} ORDER BY t.rowid"  # noqa: S608
+        sql = f"SELECT t.data, t.pace_id FROM clients t WHERE {_due(full)} ORDER BY t.seq"  # noqa: S608
     elif table == "events":
-        sql = f"SELECT t.data, NULL FROM events t WHERE {_due(full)} ORDER BY t.rowid"  # noqa: S608
+        sql = f"SELECT t.data, NULL FROM events t WHERE {_due(full)} ORDER BY t.seq"  # noqa: S608
     else:
         sql = (f"SELECT t.data, c.pace_id FROM {table} t LEFT JOIN clients c ON c.id = t.parent_id "  # noqa: S608
-               f"WHERE {_due(full)} ORDER BY t.rowid")
-    cursor = store.db.execute(sql)
-    try:
-        while rows := cursor.fetchmany(batch):
-            yield from rows
-    finally:
-        cursor.close()
+               f"WHERE {_due(full)} ORDER BY t.seq")
+    yield from store.db.stream(sql, batch=batch)
 
 
 def mark_handed(store: Store) -> int:
     """Every due record's mark set to its version (inside the transaction that read them)."""
     marked = 0
     for _entity, table in TABLES:
-        cur = store.db.conn.execute(
+        cur = store.db.execute(
             f"UPDATE {table} SET exported_version = version WHERE version > exported_version"  # noqa: S608
         )
         marked += max(cur.rowcount, 0)
     return marked
 
 
-def tombstones_after(store: Store, rowid: int) -> list[Tombstone]:
-    """Erasures recorded after tombstone ``rowid`` (0: all of them), in the order they were made."""
+def tombstones_after(store: Store, seq: int) -> list[Tombstone]:
+    """Erasures recorded after tombstone ``seq`` (0: all of them), in the order they were made."""
     return [
         Tombstone(*r)
         for r in store.db.query(
-            "SELECT rowid, id, pace_id, erased_at, reason FROM tombstones WHERE rowid > ? ORDER BY rowid",
-            (rowid,),
+            "SELECT seq, id, pace_id, erased_at, reason FROM tombstones WHERE seq > ? ORDER BY seq",
+            (seq,),
         )
     ]
 
 
 def highest_tombstone(store: Store) -> int:
-    return int(store.db.scalar("SELECT coalesce(max(rowid), 0) FROM tombstones"))
+    return int(store.db.scalar("SELECT coalesce(max(seq), 0) FROM tombstones"))

@@ -30,8 +30,8 @@ def insert_tombstone(db: Database, client_id: str, pace_id: str | None, erased_a
                      reason: str | None) -> None:
     """Tombstone an id (already sent: ``exported`` is 1); one already there is kept as it is."""
     db.execute(
-        "INSERT OR IGNORE INTO tombstones(id, pace_id, erased_at, reason, exported) "
-        "VALUES (?, ?, ?, ?, 1)",
+        db.dialect.insert_or_ignore("tombstones", ("id", "pace_id", "erased_at", "reason", "exported", "seq"),
+                                    f"?, ?, ?, ?, 1, {db.dialect.next_seq('tombstones')}"),
         (client_id, pace_id, erased_at, reason),
     )
 

@@ -29,22 +29,21 @@ def delete_settled(db: Database, child_tables: Mapping[str, str], cutoff: str,
         for table in child_tables.values()
     )
     counts: dict[str, int] = {}
-    conn = db.conn
     ids = [
         (r[0],)
-        for r in conn.execute(
+        for r in db.execute(
             f"SELECT c.id FROM clients c WHERE {_settled('c')} AND NOT ({unsettled_child})",  # noqa: S608
             params,
         ).fetchall()
     ]
     for entity, table in child_tables.items():
-        cur = conn.executemany(f"DELETE FROM {table} WHERE parent_id = ?", ids)  # noqa: S608
+        cur = db.executemany(f"DELETE FROM {table} WHERE parent_id = ?", ids)  # noqa: S608
         counts[entity] = max(int(cur.rowcount), 0)
-    counts["client"] = max(int(conn.executemany("DELETE FROM clients WHERE id = ?", ids).rowcount), 0)
+    counts["client"] = max(int(db.executemany("DELETE FROM clients WHERE id = ?", ids).rowcount), 0)
     # An event holds no one's personal data: it goes once its people have gone and its date
     # is past.
     counts["event"] = max(
-        int(conn.execute(
+        int(db.execute(
             f"DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE {_settled('e')} "  # noqa: S608
             "AND e.event_date <= :cutoff_date "
             "AND NOT EXISTS (SELECT 1 FROM clients c WHERE c.parent_id = e.id))",

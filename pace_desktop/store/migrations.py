@@ -21,6 +21,7 @@ from pace_desktop.store.atomic import write_atomic
 from pace_desktop.store.audit import AUDIT_DDL
 from pace_desktop.store.clients import name_order
 from pace_desktop.store.database import Database
+from pace_desktop.store.dialect import SEQ_TABLES
 
 _ENTITY_COLUMNS = """
     id TEXT PRIMARY KEY,
@@ -183,20 +184,59 @@ CREATE TABLE device_audit_heads (
 """
 
 
+# v11 (issue 17): an explicit ordering column, ``seq``, instead of SQLite's ``rowid``, which PostgreSQL
+# does not have (its central schema has had ``seq`` from its first step). Existing rows keep their order:
+# ``seq`` is filled from ``rowid``; new rows get one more than the largest (``dialect.next_seq``), read
+# from the unique index every such table gets. The indexes that gave "in the order added" for free,
+# because an index ends in the rowid, now end in ``seq``: search's five (name order, then the order
+# added, still from the index alone), the child records' by-parent ones and the partner's requests.
+_V11_INDEXES = """
+DROP INDEX clients_last;
+DROP INDEX clients_first;
+DROP INDEX clients_pace_id;
+DROP INDEX clients_ni;
+DROP INDEX clients_postcode;
+CREATE INDEX clients_last ON clients(last_fold, first_fold, seq);
+CREATE INDEX clients_first ON clients(first_fold, last_fold, seq);
+CREATE INDEX clients_pace_id ON clients(pace_id, last_fold, first_fold, seq);
+CREATE INDEX clients_ni ON clients(ni, last_fold, first_fold, seq);
+CREATE INDEX clients_postcode ON clients(postcode_key, last_fold, first_fold, seq);
+DROP INDEX consents_parent;
+DROP INDEX interventions_parent;
+DROP INDEX outcomes_parent;
+DROP INDEX feedback_parent;
+CREATE INDEX consents_parent ON consents(parent_id, seq);
+CREATE INDEX interventions_parent ON interventions(parent_id, seq);
+CREATE INDEX outcomes_parent ON outcomes(parent_id, seq);
+CREATE INDEX feedback_parent ON feedback(parent_id, seq);
+DROP INDEX partner_requests_partner;
+CREATE INDEX partner_requests_partner ON partner_requests(partner, created_at, seq);
+"""
+
+
+def _ordering_column(db: Database) -> None:
+    """v11: ``seq`` on every table read in the order its rows were added, filled from ``rowid``."""
+    for table in SEQ_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN seq INTEGER")  # noqa: S608 - our names
+        db.execute(f"UPDATE {table} SET seq = rowid")  # noqa: S608 - the one place rowid is still read
+        db.execute(f"CREATE UNIQUE INDEX {table}_seq ON {table}(seq)")  # noqa: S608
+    _script(_V11_INDEXES)(db)
+
+
 def _refold_names(db: Database) -> None:
     """v7: the name keys again, now that ``fold`` also plains ł, ø, æ, œ, đ, ħ and ı, so that a
     search for 'Lukasiewicz' finds 'Łukasiewicz'. Computed with the current ``name_order``; only
     keys that change are written (names in plain ASCII never do).
     """
     changed = []
-    for client_id, last, first, preferred, last_fold, first_fold in db.conn.execute(
+    for client_id, last, first, preferred, last_fold, first_fold in db.execute(
         "SELECT id, data ->> '$.last_name', data ->> '$.first_name', data ->> '$.preferred_name', "
         "last_fold, first_fold FROM clients"
     ):
         keys = name_order(last, first, preferred)
         if keys != (last_fold, first_fold):
             changed.append((*keys, client_id))
-    db.conn.executemany("UPDATE clients SET last_fold = ?, first_fold = ? WHERE id = ?", changed)
+    db.executemany("UPDATE clients SET last_fold = ?, first_fold = ? WHERE id = ?", changed)
 
 
 _RECORD_TABLES = {"event": "events", "client": "clients", "consent": "consents",
@@ -225,7 +265,7 @@ def _whole_records(db: Database) -> None:
         table = _RECORD_TABLES[entity]
         missing = " OR ".join(f"json_type(data, '$.{name}') IS NULL" for name in defaults)
         changed = []
-        for record_id, data in db.conn.execute(
+        for record_id, data in db.execute(
             f"SELECT id, data FROM {table} WHERE {missing}"  # noqa: S608 - names from the models
         ).fetchall():
             record = json.loads(data)
@@ -233,14 +273,14 @@ def _whole_records(db: Database) -> None:
                      for name in model.model_fields if name in record or name in defaults}
             whole.update((k, v) for k, v in record.items() if k not in whole)
             changed.append((json.dumps(whole, ensure_ascii=False, separators=(",", ":")), record_id))
-        db.conn.executemany(f"UPDATE {table} SET data = ? WHERE id = ?", changed)  # noqa: S608
+        db.executemany(f"UPDATE {table} SET data = ? WHERE id = ?", changed)  # noqa: S608
 
 
 def _script(sql: str) -> Callable[[Database], None]:
     def run(db: Database) -> None:
         for statement in (s.strip() for s in sql.split(";")):
             if statement:
-                db.conn.execute(statement)
+                db.execute(statement)
 
     return run
 
@@ -260,6 +300,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (9, "records: every stored record whole, as the published schema and the importer require",
      _whole_records),
     (10, "exchange: the office keeps each laptop's countersigned audit heads", _script(_V10)),
+    (11, "ordering: an explicit seq column instead of rowid, for a second database engine",
+     _ordering_column),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1
@@ -304,9 +346,9 @@ def migrate(db: Database, data_key: bytes, *, target: int = SCHEMA_MAX) -> Path 
         db.export_copy(backup, data_key)
     for number, _title, step in MIGRATIONS:
         if current < number <= target:
-            with db.transaction() as conn:
+            with db.transaction():
                 step(db)
-                conn.execute(f"PRAGMA user_version = {int(number)}")
+                db.execute(f"PRAGMA user_version = {int(number)}")
     return backup
 
 

@@ -46,8 +46,9 @@ def drop_client_notices(db: Database, client_id: str, kind: str) -> None:
 def queue_erasure(db: Database, device_id: str, kind: str, client_id: str, at: str, queued_at: str) -> int:
     """Queue an erasure for one device unless it is queued already; rows written."""
     return int(db.execute(
-        "INSERT OR IGNORE INTO office_notices(device_id, kind, client_id, record_id, purpose, "
-        "version, at, queued_at) VALUES (?, ?, ?, ?, NULL, 1, ?, ?)",
+        db.dialect.insert_or_ignore(
+            "office_notices", ("device_id", "kind", "client_id", "record_id", "purpose", "version", "at",
+                               "queued_at"), "?, ?, ?, ?, NULL, 1, ?, ?"),
         (device_id, kind, client_id, client_id, at, queued_at),
     ).rowcount)
 

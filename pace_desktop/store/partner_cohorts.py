@@ -8,18 +8,18 @@ from pace_desktop.store.database import Database
 
 
 def purpose_answers(db: Database, purpose: str) -> list[tuple[str, str | None, int, int]]:
-    """Every answer for ``purpose``: (client id, captured at, row number, active)."""
+    """Every answer for ``purpose``: (client id, captured at, order added (seq), active)."""
     return db.query(
-        "SELECT parent_id, json_extract(data, '$.captured_at'), rowid, active FROM consents "
-        "WHERE purpose = ?",
+        f"SELECT parent_id, {db.dialect.json_field('data', 'captured_at')}, seq, active "  # noqa: S608
+        "FROM consents WHERE purpose = ?",
         (purpose,),
     )
 
 
 def client_answers(db: Database, client_id: str, purpose: str) -> list[tuple[str | None, int, int]]:
-    """One client's answers for ``purpose``: (captured at, row number, active)."""
+    """One client's answers for ``purpose``: (captured at, order added (seq), active)."""
     return db.query(
-        "SELECT json_extract(data, '$.captured_at'), rowid, active FROM consents "
+        f"SELECT {db.dialect.json_field('data', 'captured_at')}, seq, active FROM consents "  # noqa: S608
         "WHERE parent_id = ? AND purpose = ?",
         (client_id, purpose),
     )

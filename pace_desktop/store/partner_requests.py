@@ -67,7 +67,7 @@ def list_requests(db: Database, partner: str | None = None) -> list[RequestRow]:
     if partner is not None:
         sql += " WHERE r.partner = ?"
         params = (partner,)
-    return [RequestRow(*r) for r in db.query(sql + " ORDER BY r.created_at DESC, r.rowid DESC", params)]
+    return [RequestRow(*r) for r in db.query(sql + " ORDER BY r.created_at DESC, r.seq DESC", params)]
 
 
 def get_request(db: Database, request_id: str) -> RequestRow | None:
@@ -90,9 +90,9 @@ def add_request(db: Database, request: NewRequest, items: Sequence[tuple[str, st
     Call inside the caller's transaction.
     """
     db.execute(
-        "INSERT INTO partner_requests(id, partner, kind, match_on, created_at, created_by, "
-        "file_name, file_sha256, sent, withdrawn, skipped, hash_key) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO partner_requests(id, partner, kind, match_on, created_at, created_by, "  # noqa: S608
+        "file_name, file_sha256, sent, withdrawn, skipped, hash_key, seq) "
+        f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {db.dialect.next_seq('partner_requests')})",
         (
             request.id, request.partner, request.kind, request.match_on, request.created_at,
             request.created_by, request.file_name, request.file_sha256, request.sent,
@@ -117,7 +117,7 @@ def items_to_partner(db: Database, partner: str, kind: str) -> list[tuple[str, s
     return db.query(
         "SELECT i.client_id, i.pace_id, i.status FROM request_items i "
         "JOIN partner_requests r ON r.id = i.request_id "
-        "WHERE r.partner = ? AND r.kind = ? ORDER BY r.created_at, r.rowid",
+        "WHERE r.partner = ? AND r.kind = ? ORDER BY r.created_at, r.seq",
         (partner, kind),
     )
 

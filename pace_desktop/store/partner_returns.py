@@ -69,16 +69,15 @@ def list_returns(db: Database, *, partner: str | None = None) -> list[ReturnRow]
 
 def add_return(db: Database, new: NewReturn) -> int:
     """Record an imported return; its id. Call inside the caller's transaction."""
-    cur = db.execute(
-        "INSERT INTO partner_returns(request_id, partner, kind, imported_at, imported_by, "
+    return int(db.scalar(
+        "INSERT INTO partner_returns(request_id, partner, kind, imported_at, imported_by, "  # noqa: S608
         "file_name, file_sha256, added, updated, unchanged, refused) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?){db.dialect.returning_id}",
         (
             new.request_id, new.partner, new.kind, new.imported_at, new.imported_by, new.file_name,
             new.file_sha256, new.added, new.updated, new.unchanged, new.refused,
         ),
-    )
-    return int(cur.lastrowid)
+    ))
 
 
 def set_return_totals(db: Database, return_id: int, added: int, updated: int, unchanged: int) -> None:
@@ -102,8 +101,9 @@ def save_count(
 ) -> None:
     """Add or replace one measure's count for a request (call inside the caller's transaction)."""
     db.execute(
-        "INSERT INTO return_counts(request_id, measure, count, our_code, return_id) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(request_id, measure) DO UPDATE SET "
+        "INSERT INTO return_counts(request_id, measure, count, our_code, return_id, seq) "  # noqa: S608
+        f"VALUES (?, ?, ?, ?, ?, {db.dialect.next_seq('return_counts')}) "
+        "ON CONFLICT(request_id, measure) DO UPDATE SET "
         "count = excluded.count, our_code = excluded.our_code, return_id = excluded.return_id",
         (request_id, measure, count, our_code, return_id),
     )
@@ -113,7 +113,7 @@ def returned_counts(db: Database, request_id: str) -> dict[str, int]:
     """The counts held for an aggregate request (measure -> count), in the order they were first held."""
     return dict(
         db.query(
-            "SELECT measure, count FROM return_counts WHERE request_id = ? ORDER BY rowid", (request_id,)
+            "SELECT measure, count FROM return_counts WHERE request_id = ? ORDER BY seq", (request_id,)
         )
     )
 
@@ -124,7 +124,7 @@ def all_returned_counts(db: Database) -> list[ReturnedCount]:
         ReturnedCount(*r)
         for r in db.query(
             "SELECT r.partner, r.id, r.sent, c.measure, c.count, c.our_code FROM return_counts c "
-            "JOIN partner_requests r ON r.id = c.request_id ORDER BY r.partner, r.created_at, c.rowid"
+            "JOIN partner_requests r ON r.id = c.request_id ORDER BY r.partner, r.created_at, c.seq"
         )
     ]
 

@@ -29,7 +29,7 @@ class AuditRow(NamedTuple):
 
 
 def table_exists(db: Database, name: str) -> bool:
-    return bool(db.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) == 1)
+    return bool(db.scalar(db.dialect.table_exists(), (name,)) == 1)
 
 
 def last_erased_at(db: Database, pace_id: str) -> str | None:
@@ -45,7 +45,7 @@ def child_ids(db: Database, table: str, client_id: str) -> list[str]:
     return [
         r[0]
         for r in db.query(
-            f"SELECT id FROM {table} WHERE parent_id = ? ORDER BY rowid",  # noqa: S608
+            f"SELECT id FROM {table} WHERE parent_id = ? ORDER BY seq",  # noqa: S608
             (client_id,),
         )
     ]
@@ -93,7 +93,7 @@ def partner_sharing(db: Database, client_id: str) -> list[SharedRow]:
         for row in db.query(
             "SELECT r.partner, r.created_at, r.match_on, i.status FROM request_items i "
             "JOIN partner_requests r ON r.id = i.request_id WHERE i.client_id = ? "
-            "ORDER BY r.created_at, r.rowid",
+            "ORDER BY r.created_at, r.seq",
             (client_id,),
         )
     ]

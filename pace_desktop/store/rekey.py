@@ -56,23 +56,23 @@ def export_under(db: Database, target: Path, key: bytes) -> None:
     remove_leftover(db.path)
     with db._lock:  # noqa: SLF001 - the one connection, held for the whole copy
         try:
-            busy = db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         except DatabaseError as exc:
             raise StoreError(BUSY) from exc
         if busy:
             raise StoreError(BUSY)
-        db.conn.execute(f"ATTACH DATABASE ? AS rekey KEY \"x'{key.hex()}'\"", (str(target),))  # noqa: S608
+        db.execute(f"ATTACH DATABASE ? AS rekey KEY \"x'{key.hex()}'\"", (str(target),))  # noqa: S608
         try:
-            db.conn.execute("BEGIN IMMEDIATE")
+            db.execute("BEGIN IMMEDIATE")
             try:
-                db.conn.execute("SELECT sqlcipher_export('rekey')").fetchall()
+                db.execute("SELECT sqlcipher_export('rekey')").fetchall()
                 # Not copied by sqlcipher_export: the schema number migrations read.
-                version = int(db.conn.execute("PRAGMA main.user_version").fetchone()[0])
-                db.conn.execute(f"PRAGMA rekey.user_version = {version}")
-                db.conn.execute("COMMIT")
+                version = int(db.execute("PRAGMA main.user_version").fetchone()[0])
+                db.execute(f"PRAGMA rekey.user_version = {version}")
+                db.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(DatabaseError):
-                    db.conn.execute("ROLLBACK")
+                    db.execute("ROLLBACK")
                 raise
         except DatabaseError as exc:
             remove_leftover(db.path)
@@ -80,7 +80,7 @@ def export_under(db: Database, target: Path, key: bytes) -> None:
                              "space. Nothing was changed.") from exc
         finally:
             with contextlib.suppress(DatabaseError):
-                db.conn.execute("DETACH DATABASE rekey")
+                db.execute("DETACH DATABASE rekey")
     fd = os.open(target, os.O_RDONLY)
     try:
         os.fsync(fd)

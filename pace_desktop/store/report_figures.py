@@ -14,7 +14,7 @@ from pace_desktop.store.database import Database
 
 def event_data_newest_first(db: Database) -> list[str]:
     """Every event's stored JSON, newest first (the order office staff look for them)."""
-    return [data for (data,) in db.query("SELECT data FROM events ORDER BY event_date DESC, rowid")]
+    return [data for (data,) in db.query("SELECT data FROM events ORDER BY event_date DESC, seq")]
 
 
 def event_data(db: Database) -> list[str]:
@@ -36,8 +36,8 @@ def clients_by_event_and_band(db: Database) -> list[tuple[str, str | None, int]]
 def services_wanted_by_event(db: Database) -> list[tuple[str, str, int]]:
     """(event id, service, clients who wanted it)."""
     return db.query(
-        "SELECT c.parent_id, j.value, count(*) FROM clients c, "
-        "json_each(c.data, '$.services_wanted') j GROUP BY c.parent_id, j.value"
+        "SELECT c.parent_id, j.value, count(*) FROM clients c, "  # noqa: S608
+        f"{db.dialect.json_rows('c.data', 'j', 'services_wanted')} GROUP BY c.parent_id, j.value"
     )
 
 

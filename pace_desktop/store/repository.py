@@ -89,13 +89,13 @@ class Repository(Generic[R]):
 
     def for_parent(self, parent_id: UUID | str) -> list[R]:
         rows = self.store.db.query(
-            f"SELECT data FROM {self.table} WHERE parent_id = ? ORDER BY rowid",  # noqa: S608
+            f"SELECT data FROM {self.table} WHERE parent_id = ? ORDER BY seq",  # noqa: S608
             (str(parent_id),),
         )
         return [self._load(r[0]) for r in rows]
 
     def all(self) -> Iterator[R]:
-        for (data,) in self.store.db.query(f"SELECT data FROM {self.table} ORDER BY rowid"):  # noqa: S608
+        for (data,) in self.store.db.query(f"SELECT data FROM {self.table} ORDER BY seq"):  # noqa: S608
             yield self._load(data)
 
     def count(self) -> int:
@@ -115,12 +115,12 @@ class Repository(Generic[R]):
             marks = ",".join("?" for _ in chunk)
             sql = (f"SELECT id, version, data ->> '$.device_id' FROM {self.table} "  # noqa: S608
                    f"WHERE id IN ({marks})")
-            found.update((r[0], (r[1], r[2] or "")) for r in self.store.db.conn.execute(sql, chunk))
+            found.update((r[0], (r[1], r[2] or "")) for r in self.store.db.execute(sql, chunk))
         return found
 
     def _stored(self, record_id: str) -> tuple[int, str] | None:
         """The stored version of a record and the device that created it, or None."""
-        row = self.store.db.conn.execute(
+        row = self.store.db.execute(
             f"SELECT version, data ->> '$.device_id' FROM {self.table} WHERE id = ?",  # noqa: S608
             (record_id,),
         ).fetchone()
@@ -132,13 +132,17 @@ class Repository(Generic[R]):
         names = ", ".join(cols)
         marks = ", ".join("?" for _ in cols)
         if insert:
-            sql = f"INSERT INTO {self.table} ({names}) VALUES ({marks})"  # noqa: S608
-            self.store.db.conn.execute(sql, tuple(cols.values()))
+            self.store.db.execute(self._insert_sql(names, marks), tuple(cols.values()))
         else:
             sets = ", ".join(f"{name} = ?" for name in cols if name != "id")
             sql = f"UPDATE {self.table} SET {sets} WHERE id = ?"  # noqa: S608
             values = [v for k, v in cols.items() if k != "id"]
-            self.store.db.conn.execute(sql, (*values, cols["id"]))
+            self.store.db.execute(sql, (*values, cols["id"]))
+
+    def _insert_sql(self, names: str, marks: str) -> str:
+        """One row's INSERT; its ``seq`` (the order rows were added) from the dialect."""
+        next_seq = self.store.db.dialect.next_seq(self.table)
+        return f"INSERT INTO {self.table} ({names}, seq) VALUES ({marks}, {next_seq})"  # noqa: S608
 
     def add(self, record: R) -> R:
         """Insert a new record as version 1, stamped with this device and adviser."""
@@ -194,7 +198,7 @@ class Repository(Generic[R]):
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
         with self.store.guards.writing(self.entity, records):
-            self.store.db.conn.executemany(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", rows)  # noqa: S608
+            self.store.db.executemany(self._insert_sql(names, marks), rows)
         return len(rows)
 
     def apply_incoming(self, record: R) -> str:
@@ -215,6 +219,6 @@ class Repository(Generic[R]):
         if not ids:
             return 0
         marks = ", ".join("?" for _ in ids)
-        cur = self.store.db.conn.execute(f"DELETE FROM {self.table} WHERE id IN ({marks})", ids)  # noqa: S608
+        cur = self.store.db.execute(f"DELETE FROM {self.table} WHERE id IN ({marks})", ids)  # noqa: S608
         removed: int = cur.rowcount
         return removed

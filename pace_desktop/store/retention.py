@@ -46,7 +46,7 @@ def child_data(db: Database, table: str, client_id: str) -> list[str]:
     return [
         d
         for (d,) in db.execute(
-            f"SELECT data FROM {table} WHERE parent_id = ? ORDER BY rowid",  # noqa: S608
+            f"SELECT data FROM {table} WHERE parent_id = ? ORDER BY seq",  # noqa: S608
             (client_id,),
         )
     ]
@@ -61,6 +61,6 @@ def event_data(db: Database, event_id: str) -> str | None:
 def keep_deidentified(db: Database, key: str, retired_at: str, data: str) -> None:
     """Keep (or replace) the de-identified row for one person key."""
     db.execute(
-        "INSERT OR REPLACE INTO deidentified(key, retired_at, data) VALUES (?, ?, ?)",
+        db.dialect.insert_or_replace("deidentified", ("key", "retired_at", "data")),
         (key, retired_at, data),
     )

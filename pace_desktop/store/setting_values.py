@@ -25,7 +25,7 @@ def put_value(db: Database, key: str, value: str) -> None:
 
 def put_values(db: Database, items: Iterable[tuple[str, str]]) -> None:
     """Store several values with one statement (inside the caller's transaction)."""
-    db.conn.executemany(_UPSERT, list(items))
+    db.executemany(_UPSERT, list(items))
 
 
 def delete_values(db: Database, first: str, second: str) -> None:

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -274,13 +273,14 @@ class Store:
 
     # -- transactions and audit --------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[Any]:
-        with self.db.transaction() as conn:
-            yield conn
+    def transaction(self) -> Iterator[Database]:
+        """One atomic unit of work on this store's database (``Database.transaction``), which it yields."""
+        with self.db.transaction() as db:
+            yield db
 
     def audit(self, action: str, entity: str | None = None, entity_id: str | None = None,
               detail: str | None = None) -> int:
-        return audit_log.append(self.db.conn, actor=self.actor, action=action, entity=entity,
+        return audit_log.append(self.db, actor=self.actor, action=action, entity=entity,
                                 entity_id=entity_id, detail=detail)
 
     def wipe_leftovers(self) -> None:
@@ -295,8 +295,8 @@ class Store:
 
     def verify_audit(self) -> audit_log.AuditReport:
         """Walk the whole chain, in one read transaction (safe on the worker while the UI reads)."""
-        with self.db.snapshot() as conn:
-            return audit_log.verify(conn)
+        with self.db.snapshot():
+            return audit_log.verify(self.db)
 
     def check_integrity(self) -> None:
         """The full check (``audit-check``): every page's HMAC and every b-tree and index, on fresh
@@ -317,7 +317,7 @@ class Store:
         return int(self.setting(key) or 0)
 
     def _set_many(self, values: dict[str, str]) -> None:
-        self.db.conn.executemany(
+        self.db.executemany(
             "INSERT INTO settings(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             list(values.items()),
@@ -430,7 +430,7 @@ class Store:
             if recipient:
                 self._set_many({"office_recipient": recipient})
             else:
-                self.db.conn.execute("DELETE FROM settings WHERE key = 'office_recipient'")
+                self.db.execute("DELETE FROM settings WHERE key = 'office_recipient'")
             self.audit("settings_changed", detail="office_recipient")
 
     def verify_passphrase(self, passphrase: str) -> str:
@@ -466,17 +466,17 @@ class Store:
 
     # -- drafts (unsaved forms kept through auto-lock, encrypted with everything else) -----------------
     def save_draft(self, key: str, data: str) -> None:
-        with self.transaction() as conn:
-            conn.execute(
+        with self.transaction():
+            self.db.execute(
                 "INSERT INTO drafts(key, saved_at, data) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE "
                 "SET saved_at = excluded.saved_at, data = excluded.data",
                 (key, datetime.now(UTC).isoformat(), data),
             )
 
     def take_draft(self, key: str) -> str | None:
-        with self.transaction() as conn:
-            row = conn.execute("SELECT data FROM drafts WHERE key = ?", (key,)).fetchone()
-            conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
+        with self.transaction():
+            row = self.db.execute("SELECT data FROM drafts WHERE key = ?", (key,)).fetchone()
+            self.db.execute("DELETE FROM drafts WHERE key = ?", (key,))
         return None if row is None else row[0]
 
     def draft_keys(self) -> list[str]:

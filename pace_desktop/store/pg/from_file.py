@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pace_desktop.errors import RefusedError, StoreError
 from pace_desktop.store.audit import GENESIS, entry_hash
+from pace_desktop.store.dialect import SEQ_TABLES
 from pace_desktop.store.pg import schema
 
 if TYPE_CHECKING:
@@ -98,6 +99,10 @@ def migrate_from_file(central: Store, conn: Any) -> MigrationResult:
             # Rows kept their ids; new rows continue after them.
             conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                          f"GREATEST((SELECT max(id) FROM {table}), 1))")
+        for table in SEQ_TABLES:
+            if table in COPIED:  # rows kept their order (seq, from the file's schema 11); new ones follow
+                conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), "  # noqa: S608
+                             f"GREATEST((SELECT max(seq) FROM {table}), 1))")
         entries = verify_chain(conn)
         from pace_desktop.store.audit import append
 

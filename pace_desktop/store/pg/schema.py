@@ -2,7 +2,8 @@
 
 Like the file's (``store/migrations.py``): a database newer than this app is refused by name, and each
 step's comment says why it exists. Differences from the file, each deliberate:
-- every table that the file ordered by ``rowid`` has an explicit ``seq`` identity column instead;
+- every table read in the order its rows were added has an explicit ``seq`` identity column (the file
+  has the same column since its schema 11, filled there from SQLite's rowid);
 - record data is ``jsonb`` (the file's JSON text), so reports can filter on the server;
 - the audit log cannot be changed or deleted, by a trigger that holds even for the table's owner,
   and by grants: no role is given UPDATE or DELETE on it;
@@ -164,10 +165,21 @@ GRANT SELECT ON device_audit_heads TO {', '.join(ROLES)};
 GRANT INSERT ON device_audit_heads TO pace_import;
 """
 
+# Step 4 (issue 17, the file's step 11): returned counts are read in the order they arrived, so they get
+# the ``seq`` every other such table has had from step 1 (the file no longer orders by rowid). The
+# partner's requests are listed by time, then seq: their index ends in it, as the file's does.
+_STEP_4 = f"""
+ALTER TABLE return_counts ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE;
+DROP INDEX partner_requests_partner;
+CREATE INDEX partner_requests_partner ON partner_requests(partner, created_at, seq);
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {', '.join(ROLES)};
+"""
+
 STEPS: tuple[tuple[int, str, str], ...] = (
     (1, "the central schema (as the file's schema 8)", _STEP_1),
     (2, "least-privilege roles", _STEP_2),
     (3, "each laptop's audit heads, kept by the office (the file's schema 10)", _STEP_3),
+    (4, "an ordering seq on returned counts (the file's schema 11)", _STEP_4),
 )
 SCHEMA_MAX = STEPS[-1][0]
 

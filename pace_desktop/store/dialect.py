@@ -1,0 +1,83 @@
+"""The SQL that differs between engines, named in one place: SQLite's spellings, as the laptop and the
+office file use them.
+
+Store modules write plain SQL that both SQLite and PostgreSQL read alike, and ask the database's
+``dialect`` (``Database.dialect``) for the few constructs that are spelled differently:
+
+- parameters: ``?`` here (``marks``); psycopg's ``%s`` in PostgreSQL;
+- a field of a record's JSON: ``json_extract(data, '$.f')`` / ``data ->> '$.f'`` here (``json_field``);
+  ``data ->> 'f'`` on ``jsonb`` there; the rows of a JSON array: ``json_each`` here (``json_rows``),
+  ``jsonb_array_elements_text`` there;
+- insert unless the key is already there: ``INSERT OR IGNORE`` here (``insert_or_ignore``); ``ON CONFLICT
+  DO NOTHING`` there. Insert or replace the whole row: ``INSERT OR REPLACE`` here (``insert_or_replace``);
+  ``ON CONFLICT (key) DO UPDATE`` there. (``INSERT … ON CONFLICT (key) DO UPDATE SET … = excluded.…``,
+  the upsert the store uses for settings and drafts, is spelled the same in both engines.)
+- the ordering column: every table that is read "in the order rows were added" has an explicit ``seq``
+  (schema step 11), never ``rowid``. A new row's ``seq`` is ``next_seq(table)``: one more than the
+  largest, read from its unique index inside the writing transaction here; the identity's ``DEFAULT``
+  there (``store/pg/schema.py``);
+- the id of the row just inserted: ``RETURNING id`` (``returning_id``) — SQLite reads it too (3.35+), so
+  no ``lastrowid``;
+- whether a table exists: ``sqlite_master`` here (``table_exists``); ``to_regclass`` there.
+
+A PostgreSQL dialect is a second class with these same names; nothing here is a query builder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class SQLite:
+    """SQLite's (SQLCipher's) spellings."""
+
+    name = "sqlite"
+    placeholder = "?"
+
+    def marks(self, count: int) -> str:
+        """``?, ?, ?`` for ``count`` parameters."""
+        return ", ".join(self.placeholder for _ in range(count))
+
+    @staticmethod
+    def json_field(column: str, field: str) -> str:
+        """One top-level field of a JSON column, as SQL text (``field`` is one of ours, never input)."""
+        return f"json_extract({column}, '$.{field}')"
+
+    @staticmethod
+    def json_rows(expression: str, alias: str, field: str | None = None) -> str:
+        """A ``FROM`` item named ``alias``: one row per element of a JSON array, in column ``value``;
+        the array is ``expression`` itself, or its top-level ``field``."""
+        path = "" if field is None else f", '$.{field}'"
+        return f"json_each({expression}{path}) {alias}"
+
+    def insert_or_ignore(self, table: str, columns: Sequence[str], values: str | None = None) -> str:
+        """Insert a row unless one with the same unique key is there (then nothing happens).
+        ``values``: the VALUES list as SQL, when not one parameter per column."""
+        values = self.marks(len(columns)) if values is None else values
+        return f"INSERT OR IGNORE INTO {table}({', '.join(columns)}) VALUES ({values})"  # noqa: S608
+
+    def insert_or_replace(self, table: str, columns: Sequence[str], values: str | None = None) -> str:
+        """Insert a row, replacing the whole row that has the same unique key."""
+        values = self.marks(len(columns)) if values is None else values
+        return f"INSERT OR REPLACE INTO {table}({', '.join(columns)}) VALUES ({values})"  # noqa: S608
+
+    @staticmethod
+    def next_seq(table: str) -> str:
+        """The ``seq`` of a row being inserted into ``table``: one more than any there. Read from the
+        table's unique ``seq`` index, inside the writing transaction (``BEGIN IMMEDIATE``: no other
+        writer), once per row, so an ``executemany`` numbers its rows in order."""
+        return f"(SELECT coalesce(max(seq), 0) + 1 FROM {table})"  # noqa: S608 - our table names
+
+    returning_id = " RETURNING id"
+
+    @staticmethod
+    def table_exists() -> str:
+        """A query with one parameter (the table's name) that returns a row if the table exists."""
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+
+
+SQLITE = SQLite()
+
+# The tables read in the order their rows were added, each with its ``seq`` column (schema step 11).
+SEQ_TABLES = ("events", "clients", "consents", "checklists", "interventions", "outcomes", "feedback",
+              "tombstones", "partner_requests", "return_counts")
