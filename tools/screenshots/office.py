@@ -37,7 +37,7 @@ def _settle(session: Any = None) -> None:
 def _save(widget: QWidget, out_dir: Path, name: str, session: Any = None) -> Path:
     _settle(session)
     path = out_dir / f"{name}.png"
-    from pace_desktop.ui.screenshots import grab_to
+    from tools.screenshots import grab_to
 
     grab_to(widget, path)
     return path
