@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 from uuid import UUID
 
 from pydantic_core import to_json
@@ -363,7 +363,7 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
         if entity == "client":
             client_ids = list(record_ids)  # a client's own id stands for its client
         elif entity in CHILD_ENTITIES:
-            client_ids = _texts([r.client_id for r in records])  # type: ignore[attr-defined]
+            client_ids = cast("list[str | None]", _texts([r.client_id for r in records]))  # type: ignore[attr-defined]
         else:
             client_ids = [None] * len(records)
         if entity in CHILD_ENTITIES:
@@ -372,7 +372,7 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
                 raise _not_theirs()
             present = ours | set(parents)
         if entity == "client":
-            owners = import_apply.client_ids_by_pace_id(central.db, [r.pace_id for r in records])
+            owners = import_apply.client_ids_by_pace_id(central.db, [r.pace_id for r in records])  # type: ignore[attr-defined]
         new: list[Record] = []
         new_ids: list[str] = []
         for record, record_id, client_id in zip(records, record_ids, client_ids, strict=True):
@@ -383,7 +383,7 @@ def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Call
             if entity in CHILD_ENTITIES and client_id not in present:
                 tally.outcomes["held"] += 1  # its client was held back (a PACE ID clash)
                 continue
-            if entity == "client" and owners.get(record.pace_id, record_id) != record_id:
+            if entity == "client" and owners.get(record.pace_id, record_id) != record_id:  # type: ignore[attr-defined]
                 tally.outcomes["held"] += 1
                 tally.warnings.append(_CLASH)
                 continue

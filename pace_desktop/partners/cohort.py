@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from pace_desktop.records.enums import share_purpose
 from pace_desktop.records.models import STORED_CONTEXT, Client
+from pace_desktop.store import partner_requests
+from pace_desktop.store.partner_cohorts import client_answers, clients_with_active_answer, purpose_answers
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -34,12 +36,7 @@ def consenting_ids(store: Store, partner: str) -> set[str]:
 def purpose_ids(store: Store, purpose: str) -> set[str]:
     """Ids of clients whose latest answer for ``purpose`` is a yes that was not withdrawn."""
     latest: dict[str, tuple[str, int, int]] = {}
-    rows = store.db.query(
-        "SELECT parent_id, json_extract(data, '$.captured_at'), rowid, active FROM consents "
-        "WHERE purpose = ?",
-        (purpose,),
-    )
-    for client_id, captured, rowid, active in rows:
+    for client_id, captured, rowid, active in purpose_answers(store.db, purpose):
         key = (captured or "", rowid, active)
         if client_id not in latest or key[:2] > latest[client_id][:2]:
             latest[client_id] = key
@@ -47,23 +44,14 @@ def purpose_ids(store: Store, purpose: str) -> set[str]:
 
 
 def consent_stands(store: Store, partner: str, client_id: str) -> bool:
-    rows = store.db.query(
-        "SELECT json_extract(data, '$.captured_at'), rowid, active FROM consents "
-        "WHERE parent_id = ? AND purpose = ?",
-        (client_id, share_purpose(partner)),
-    )
+    rows = client_answers(store.db, client_id, share_purpose(partner))
     return bool(rows) and bool(max(rows, key=lambda r: (r[0] or "", r[1]))[2])
 
 
 def consenting_clients(store: Store, partner: str) -> Iterator[Client]:
     """The consenting clients themselves, in PACE ID order (an order that says nothing about them)."""
     wanted = consenting_ids(store, partner)
-    rows = store.db.query(
-        "SELECT id, data FROM clients WHERE id IN (SELECT parent_id FROM consents WHERE purpose = ? "
-        "AND active = 1) ORDER BY pace_id",
-        (share_purpose(partner),),
-    )
-    for client_id, data in rows:
+    for client_id, data in clients_with_active_answer(store.db, share_purpose(partner)):
         if client_id in wanted:
             yield Client.model_validate_json(data, context=STORED_CONTEXT)
 
@@ -80,12 +68,7 @@ class Flag:
 def withdrawal_flags(store: Store, partner: str, consenting: set[str]) -> list[Flag]:
     """Clients whose latest individual request item to ``partner`` named them and who no longer consent."""
     last: dict[str, tuple[str, str]] = {}
-    for client_id, pace_id, status in store.db.query(
-        "SELECT i.client_id, i.pace_id, i.status FROM request_items i "
-        "JOIN partner_requests r ON r.id = i.request_id "
-        "WHERE r.partner = ? AND r.kind = ? ORDER BY r.created_at, r.rowid",
-        (partner, INDIVIDUAL),
-    ):
+    for client_id, pace_id, status in partner_requests.items_to_partner(store.db, partner, INDIVIDUAL):
         last[client_id] = (pace_id, status)
     owed = sorted(
         (pace_id, client_id)
@@ -94,12 +77,5 @@ def withdrawal_flags(store: Store, partner: str, consenting: set[str]) -> list[F
     )
     if not owed:
         return []
-    present = {
-        row[0]
-        for row in store.db.query(
-            "SELECT id FROM clients WHERE id IN (SELECT client_id FROM request_items "
-            "WHERE status = ?)",
-            (SENT,),
-        )
-    }
+    present = partner_requests.clients_on_file_with_status(store.db, SENT)
     return [Flag(client_id, pace_id, client_id not in present) for pace_id, client_id in owed]

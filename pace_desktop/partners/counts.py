@@ -18,12 +18,13 @@ from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.partners import layout as L
 from pace_desktop.partners.cohort import AGGREGATE
 from pace_desktop.partners.history import get_request
-from pace_desktop.partners.registry import Partner
-from pace_desktop.partners.result import COUNTS, ReturnResult, RowProblem
+from pace_desktop.partners.registry import PartnerSetup
+from pace_desktop.partners.result import COUNTS, ReturnFile, ReturnResult, RowProblem
 from pace_desktop.records.validation import clean_text
+from pace_desktop.store import partner_returns
+from pace_desktop.store.partner_returns import NewReturn
 
 if TYPE_CHECKING:
-    from pace_desktop.partners.returns import ReturnFile
     from pace_desktop.store.store import Store
 
 MAX_MEASURES = 1000
@@ -52,7 +53,7 @@ def _parse(text: str) -> tuple[list[tuple[int, str, str, str]], list[str]]:
 
 
 def import_counts(
-    store: Store, p: Partner, file: ReturnFile, *, request_id: str | None, apply: bool
+    store: Store, p: PartnerSetup, file: ReturnFile, *, request_id: str | None, apply: bool
 ) -> ReturnResult:
     try:
         text = file.plain.decode("utf-8-sig")
@@ -117,22 +118,15 @@ def import_counts(
             del counts[measure]
     added = updated = unchanged = 0
     if apply:
-        with store.transaction() as conn:
-            held = dict(
-                conn.execute(
-                    "SELECT measure, count FROM return_counts WHERE request_id = ?", (request.id,)
-                ).fetchall()
-            )
-            cur = conn.execute(
-                "INSERT INTO partner_returns(request_id, partner, kind, imported_at, imported_by, "
-                "file_name, file_sha256, added, updated, unchanged, refused) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)",
-                (
+        with store.transaction():
+            held = partner_returns.held_counts(store.db, request.id)
+            return_id = partner_returns.add_return(
+                store.db,
+                NewReturn(
                     request.id, p.code, COUNTS, datetime.now(UTC).isoformat(), store.actor, file.name,
-                    file.sha256, len(problems),
+                    file.sha256, 0, 0, 0, len(problems),
                 ),
             )
-            return_id = cur.lastrowid
             for measure, value in counts.items():
                 if measure not in held:
                     added += 1
@@ -141,16 +135,10 @@ def import_counts(
                 else:
                     unchanged += 1
                     continue
-                conn.execute(
-                    "INSERT INTO return_counts(request_id, measure, count, our_code, return_id) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(request_id, measure) DO UPDATE SET "
-                    "count = excluded.count, our_code = excluded.our_code, return_id = excluded.return_id",
-                    (request.id, measure, value, p.mappings.to_ours("outcome", measure), return_id),
+                partner_returns.save_count(
+                    store.db, request.id, measure, value, p.mappings.to_ours("outcome", measure), return_id
                 )
-            conn.execute(
-                "UPDATE partner_returns SET added = ?, updated = ?, unchanged = ? WHERE id = ?",
-                (added, updated, unchanged, return_id),
-            )
+            partner_returns.set_return_totals(store.db, return_id, added, updated, unchanged)
             store.audit(
                 "import",
                 "partner_return",
@@ -182,8 +170,4 @@ def _row_of(number_of: dict[str, int], measure: str) -> int:
 
 def returned_counts(store: Store, request_id: str) -> dict[str, int]:
     """The counts held for an aggregate request (measure -> count)."""
-    return dict(
-        store.db.query(
-            "SELECT measure, count FROM return_counts WHERE request_id = ? ORDER BY rowid", (request_id,)
-        )
-    )
+    return partner_returns.returned_counts(store.db, request_id)

@@ -23,6 +23,7 @@ from pace_desktop.reports.impact import ASSOCIATION, REPORT_MONTHS, Person, gath
 from pace_desktop.reports.impact_workbook import count_table, curve_chart, curve_table
 from pace_desktop.reports.partners import shown
 from pace_desktop.reports.suppression import CountTable, suppress
+from pace_desktop.store import report_figures
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -40,10 +41,7 @@ def activity_table(store: Store, people: dict[str, Person],
     """People helped in each of the partner's services, by the furthest the help went; minutes too."""
     furthest: dict[tuple[str, str], int] = {}
     minutes: dict[str, int] = defaultdict(int)
-    for cid, service, status, mins in store.db.query(
-        "SELECT parent_id, json_extract(data, '$.service'), json_extract(data, '$.status'), "
-        "json_extract(data, '$.minutes') FROM interventions"
-    ):
+    for cid, service, status, mins in report_figures.service_statuses_and_minutes(store.db):
         if cid in people and service in services and status in STATUS_ORDER:
             key = (service, cid)
             furthest[key] = max(furthest.get(key, 0), STATUS_ORDER.index(status))
@@ -60,10 +58,7 @@ def activity_table(store: Store, people: dict[str, Person],
 def referral_table(store: Store, people: dict[str, Person], code: str) -> CountTable:
     """People referred to (or helped by) the partner, by how far it went and their latest outcome."""
     furthest: dict[str, int] = {}
-    for cid, status in store.db.query(
-        "SELECT parent_id, json_extract(data, '$.status') FROM interventions "
-        "WHERE json_extract(data, '$.partner') = ?", (code,)
-    ):
+    for cid, status in report_figures.statuses_with_partner(store.db, code):
         if cid in people and status in STATUS_ORDER:
             furthest[cid] = max(furthest.get(cid, 0), STATUS_ORDER.index(status))
     columns = [m.value for m in OutcomeStatus] + [""]

@@ -30,6 +30,9 @@ from pace_desktop.reports.aggregates import BANDS, NO_CHECKLIST, STATISTICS_PURP
 from pace_desktop.reports.cells import put, sheet_title
 from pace_desktop.reports.partners import shown, write_table
 from pace_desktop.reports.suppression import THRESHOLD, CountTable, suppress_linked
+from pace_desktop.store import report_figures
+from pace_desktop.store.partner_requests import partners_and_people
+from pace_desktop.store.partner_returns import all_returned_counts
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -77,35 +80,16 @@ def _latest(rows: Iterable[tuple[str, str, str, str]], wanted: set[str]) -> dict
 def cohorts(store: Store, partners: Sequence[str] | None = None) -> list[Cohort]:
     """Each partner's counted people, partners in code order; only partners that were sent anyone."""
     sent: dict[str, set[str]] = {}
-    for code, client_id in store.db.query(
-        "SELECT DISTINCT r.partner, i.client_id FROM request_items i "
-        "JOIN partner_requests r ON r.id = i.request_id WHERE i.status IN (?, ?) "
-        "AND i.client_id IN (SELECT id FROM clients)",
-        (SENT, HASHED),
-    ):
+    for code, client_id in partners_and_people(store.db, (SENT, HASHED)):
         sent.setdefault(code, set()).add(client_id)
     wanted_codes = sorted(sent) if partners is None else [c for c in partners if c in sent]
     statistics = purpose_ids(store, STATISTICS_PURPOSE)
     counted = {code: sent[code] & statistics & consenting_ids(store, code) for code in wanted_codes}
     everyone = set().union(*counted.values()) if counted else set()
-    outcome = _latest(
-        store.db.query(
-            "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.status'), updated_at "
-            "FROM outcomes"
-        ),
-        everyone,
-    )
-    service = _latest(
-        store.db.query(
-            "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.service'), "
-            "updated_at FROM interventions"
-        ),
-        everyone,
-    )
+    outcome = _latest(report_figures.dated_outcome_statuses(store.db), everyone)
+    service = _latest(report_figures.dated_services(store.db), everyone)
     band = {
-        client_id: b
-        for client_id, b in store.db.query("SELECT parent_id, band FROM checklists")
-        if client_id in everyone
+        client_id: b for client_id, b in report_figures.checklist_bands(store.db) if client_id in everyone
     }
     out = []
     for code in wanted_codes:
@@ -193,11 +177,7 @@ def write_reciprocity(
 def _returned_counts_sheet(
     store: Store, wb: Workbook, taken: set[str], partners: Sequence[str] | None
 ) -> int:
-    rows = store.db.query(
-        "SELECT r.partner, r.id, r.sent, c.measure, c.count, c.our_code FROM return_counts c "
-        "JOIN partner_requests r ON r.id = c.request_id ORDER BY r.partner, r.created_at, c.rowid"
-    )
-    rows = [r for r in rows if partners is None or r[0] in partners]
+    rows = [r for r in all_returned_counts(store.db) if partners is None or r.partner in partners]
     if not rows:
         return 0
     ws: Worksheet = wb.create_sheet(sheet_title("Counts partners returned", taken))

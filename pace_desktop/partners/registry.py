@@ -18,6 +18,7 @@ from pace_desktop.errors import UsageError, ValidationFailed
 from pace_desktop.partners.identifiers import MATCH_LABELS, MATCH_NI, check_match
 from pace_desktop.partners.mappings import CodeMaps
 from pace_desktop.reference import SERVICES, partners
+from pace_desktop.store.partner_registry import PartnerRow, partner_row, save_partner
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -26,8 +27,11 @@ _UNSET: object = object()
 
 
 @dataclass(frozen=True)
-class Partner:
-    """One partner's set-up. ``configured`` is False until office staff have saved it once."""
+class PartnerSetup:
+    """One partner's set-up in this store; ``configured`` is False until office staff have saved it once.
+
+    (``reference.Partner`` is the partner as listed in partners.csv: code, name and services only.)
+    """
 
     code: str
     name: str
@@ -88,32 +92,27 @@ def check_recipient(text: str) -> str:
     return recipient
 
 
-def get_partner(store: Store, code: str) -> Partner:
+def get_partner(store: Store, code: str) -> PartnerSetup:
     code = check_code(code)
     name, services = _listed()[code]
-    row = store.db.query(
-        "SELECT name, services, match_on, recipient, aggregate_only, mappings, updated_at, updated_by "
-        "FROM partners WHERE code = ?",
-        (code,),
-    )
-    if not row:
-        return Partner(code, name, services)
-    r = row[0]
-    return Partner(
+    r = partner_row(store.db, code)
+    if r is None:
+        return PartnerSetup(code, name, services)
+    return PartnerSetup(
         code=code,
-        name=r[0],
-        services=tuple(json.loads(r[1])),
-        match_on=r[2],
-        recipient=r[3],
-        aggregate_only=bool(r[4]),
-        mappings=CodeMaps.from_json(r[5]),
+        name=r.name,
+        services=tuple(json.loads(r.services)),
+        match_on=r.match_on,
+        recipient=r.recipient,
+        aggregate_only=bool(r.aggregate_only),
+        mappings=CodeMaps.from_json(r.mappings),
         configured=True,
-        updated_at=r[6],
-        updated_by=r[7],
+        updated_at=r.updated_at,
+        updated_by=r.updated_by,
     )
 
 
-def list_partners(store: Store) -> list[Partner]:
+def list_partners(store: Store) -> list[PartnerSetup]:
     """Every partner in partners.csv, with its set-up in this store."""
     return [get_partner(store, code) for code in _listed()]
 
@@ -128,7 +127,7 @@ def set_partner(
     recipient: str | None | object = _UNSET,
     aggregate_only: bool | None = None,
     mappings: CodeMaps | None = None,
-) -> Partner:
+) -> PartnerSetup:
     """Change what is given and keep the rest; ``recipient=None`` removes the recipient."""
     current = get_partner(store, code)
     changed: list[str] = []
@@ -160,16 +159,11 @@ def set_partner(
     if mappings is not None:
         changed.append("mappings")
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO partners(code, name, services, match_on, recipient, aggregate_only, mappings, "
-            "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
-            "name = excluded.name, services = excluded.services, match_on = excluded.match_on, "
-            "recipient = excluded.recipient, aggregate_only = excluded.aggregate_only, "
-            "mappings = excluded.mappings, updated_at = excluded.updated_at, "
-            "updated_by = excluded.updated_by",
-            (
-                current.code,
+    with store.transaction():
+        save_partner(
+            store.db,
+            current.code,
+            PartnerRow(
                 new_name,
                 json.dumps(list(new_services)),
                 new_match,

@@ -49,10 +49,11 @@ from pace_desktop.partners.identifiers import (
     new_key,
 )
 from pace_desktop.partners.mappings import KINDS
-from pace_desktop.partners.registry import Partner, get_partner
+from pace_desktop.partners.registry import PartnerSetup, get_partner
 from pace_desktop.partners.workbook import workbook_bytes
 from pace_desktop.reports.cells import DATE_FORMAT, put, put_row
 from pace_desktop.reports.suppression import THRESHOLD
+from pace_desktop.store.partner_requests import NewRequest, add_request
 
 if TYPE_CHECKING:
     from pace_desktop.records.models import Client
@@ -141,7 +142,7 @@ def make_request(
     kind = AGGREGATE if aggregate else INDIVIDUAL
     written: Path | None = None
     try:
-        with store.transaction() as conn:
+        with store.transaction():
             consenting = consenting_ids(store, p.code)
             flags = [] if aggregate else withdrawal_flags(store, p.code, consenting)
             members: list[tuple[Client, tuple[str | date, ...] | str]] = []
@@ -172,21 +173,16 @@ def make_request(
             sealed = pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(p.recipient)])
             del plain
             written = write_durably(out_dir / name, sealed, replace=False)
-            conn.execute(
-                "INSERT INTO partner_requests(id, partner, kind, match_on, created_at, created_by, "
-                "file_name, file_sha256, sent, withdrawn, skipped, hash_key) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
+            status = HASHED if aggregate else SENT
+            add_request(
+                store.db,
+                NewRequest(
                     request_id, p.code, kind, p.match_on, now.isoformat(), store.actor, name,
                     hashlib.sha256(sealed).hexdigest(), sent, len(flags), skipped,
                     key.hex() if key else None,
                 ),
-            )
-            status = HASHED if aggregate else SENT
-            conn.executemany(
-                "INSERT INTO request_items(request_id, client_id, pace_id, status) VALUES (?, ?, ?, ?)",
-                [(request_id, str(c.id), c.pace_id, status) for c, _ in members]
-                + [(request_id, f.client_id, f.pace_id, WITHDRAWN) for f in flags],
+                [(str(c.id), c.pace_id, status) for c, _ in members]
+                + [(f.client_id, f.pace_id, WITHDRAWN) for f in flags],
             )
             store.audit(
                 "export",
@@ -204,7 +200,7 @@ def make_request(
     )
 
 
-def _check_enough(p: Partner, members: int, flags: int, skipped: int, aggregate: bool) -> None:
+def _check_enough(p: PartnerSetup, members: int, flags: int, skipped: int, aggregate: bool) -> None:
     if members == 0 and flags == 0:
         raise RefusedError(
             f"Nobody can be sent to {p.code}: no client agreed to sharing with it"
@@ -227,7 +223,7 @@ def _hashes_csv(request_id: str, match_on: str, hashes: Sequence[str]) -> bytes:
 
 
 def _request_xlsx(
-    p: Partner,
+    p: PartnerSetup,
     request_id: str,
     rows: Sequence[tuple[str, tuple[str | date, ...]]],
     flags: Sequence[Flag],
@@ -292,7 +288,7 @@ def _request_xlsx(
 
 
 def _about(
-    ws: Worksheet, p: Partner, request_id: str, rows: int, flags: int, office_recipient: str,
+    ws: Worksheet, p: PartnerSetup, request_id: str, rows: int, flags: int, office_recipient: str,
     created: datetime,
 ) -> None:
     put(ws, 1, 1, "PACE data-sharing request").font = Font(bold=True, size=14)
@@ -329,7 +325,7 @@ def _about(
     ws.column_dimensions["B"].width = 60
 
 
-def _codes(ws: Worksheet, p: Partner) -> dict[str, str]:
+def _codes(ws: Worksheet, p: PartnerSetup) -> dict[str, str]:
     """The partner's code lists, three columns side by side; returns the drop-down range per kind."""
     ranges: dict[str, str] = {}
     titles = {"outcome": "Outcome code", "service": "Service code", "status": "Service status code"}

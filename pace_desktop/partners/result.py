@@ -13,6 +13,15 @@ COUNTS = "counts"
 
 
 @dataclass(frozen=True)
+class ReturnFile:
+    """A return's name, the SHA-256 of the file as received, and its plain (decrypted) bytes."""
+
+    name: str
+    sha256: str
+    plain: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
 class RowProblem:
     """Why one row of a return was not used. ``row`` is the spreadsheet's (or CSV file's) row number."""
 

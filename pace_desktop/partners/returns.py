@@ -15,7 +15,6 @@ import hashlib
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,13 +26,17 @@ from pace_desktop.exchange.files import read_capped
 from pace_desktop.office.central import office_identity, require_office
 from pace_desktop.partners import layout as L
 from pace_desktop.partners.cohort import AGGREGATE, SENT, WITHDRAWN, consent_stands
+from pace_desktop.partners.counts import import_counts
 from pace_desktop.partners.history import RequestRow, get_request
-from pace_desktop.partners.registry import Partner, get_partner
-from pace_desktop.partners.result import ROWS, ReturnResult, RowProblem
+from pace_desktop.partners.registry import PartnerSetup, get_partner
+from pace_desktop.partners.result import ROWS, ReturnFile, ReturnResult, RowProblem
 from pace_desktop.partners.returnsheet import FORMULA, SheetRow, about_facts, read_rows
 from pace_desktop.partners.workbook import is_xlsx, open_xlsx
 from pace_desktop.records.enums import InterventionStatus, OutcomeStatus, RecordSource
 from pace_desktop.records.models import Intervention, Outcome
+from pace_desktop.store import partner_returns
+from pace_desktop.store.partner_requests import request_items
+from pace_desktop.store.partner_returns import NewReturn
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -48,13 +51,6 @@ _REQUEST_ID = re.compile(r"R-[A-Za-z0-9]{1,20}-\d{8}-[0-9A-Z]{4}")
 
 
 # -- reading the file ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReturnFile:
-    name: str
-    sha256: str
-    plain: bytes = field(repr=False)
 
 
 def read_return_file(store: Store, path: Path | str) -> ReturnFile:
@@ -92,8 +88,6 @@ def import_return(
     p = get_partner(store, partner)
     file = read_return_file(store, path)
     if not is_xlsx(file.plain):
-        from pace_desktop.partners.counts import import_counts
-
         return import_counts(store, p, file, request_id=request_id, apply=apply)
     return _import_rows(store, p, file, request_id=request_id, apply=apply, progress=progress)
 
@@ -102,7 +96,7 @@ def import_return(
 
 
 def _import_rows(
-    store: Store, p: Partner, file: ReturnFile, *, request_id: str | None, apply: bool,
+    store: Store, p: PartnerSetup, file: ReturnFile, *, request_id: str | None, apply: bool,
     progress: Progress | None,
 ) -> ReturnResult:
     wb = open_xlsx(file.plain)
@@ -119,7 +113,7 @@ def _import_rows(
 
 
 def _which_request(
-    store: Store, p: Partner, facts: dict[str, str], given: str | None
+    store: Store, p: PartnerSetup, facts: dict[str, str], given: str | None
 ) -> RequestRow:
     in_file = facts.get(L.heading_key(L.REQUEST_ID_LABEL))
     partner_in_file = facts.get(L.heading_key(L.PARTNER_LABEL))
@@ -163,14 +157,12 @@ def _which_request(
 
 
 def _check_and_apply(
-    store: Store, p: Partner, request: RequestRow, file: ReturnFile, rows: list[SheetRow],
+    store: Store, p: PartnerSetup, request: RequestRow, file: ReturnFile, rows: list[SheetRow],
     notes: list[str], *, apply: bool, progress: Progress | None,
 ) -> ReturnResult:
     items = {
         pace_id: (client_id, status)
-        for pace_id, client_id, status in store.db.query(
-            "SELECT pace_id, client_id, status FROM request_items WHERE request_id = ?", (request.id,)
-        )
+        for pace_id, client_id, status in request_items(store.db, request.id)
     }
     first_row: dict[str, int] = {}
     problems: list[RowProblem] = []
@@ -202,11 +194,9 @@ def _check_and_apply(
             added += outcome == "added"
             updated += outcome == "updated"
             unchanged += outcome == "unchanged"
-        store.db.conn.execute(
-            "INSERT INTO partner_returns(request_id, partner, kind, imported_at, imported_by, "
-            "file_name, file_sha256, added, updated, unchanged, refused) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
+        partner_returns.add_return(
+            store.db,
+            NewReturn(
                 request.id, p.code, ROWS, datetime.now(UTC).isoformat(), store.actor, file.name,
                 file.sha256, added, updated, unchanged, len(problems),
             ),
@@ -235,17 +225,17 @@ def _check_and_apply(
 
 
 def _check_person(
-    store: Store, p: Partner, request: RequestRow, items: dict[str, tuple[str, str]], row: SheetRow
+    store: Store, p: PartnerSetup, request: RequestRow, items: dict[str, tuple[str, str]], row: SheetRow
 ) -> None:
     assert row.pace_id is not None
     item = items.get(row.pace_id)
     if item is None:
-        if store.db.scalar("SELECT 1 FROM clients WHERE pace_id = ?", (row.pace_id,)):
+        if partner_returns.client_has_pace_id(store.db, row.pace_id):
             row.problems.append(
                 f"this person was not in request {request.id} to {p.code}, so nothing from "
                 f"{p.code} can be recorded for them"
             )
-        elif store.db.scalar("SELECT 1 FROM tombstones WHERE pace_id = ?", (row.pace_id,)):
+        elif partner_returns.erased_pace_id(store.db, row.pace_id):
             row.problems.append("this person's record was erased: nothing is kept about them")
         else:
             row.problems.append("no client has this PACE ID (it may be mistyped)")
@@ -257,7 +247,7 @@ def _check_person(
         )
     elif status != SENT:
         row.problems.append(f"this person was not named to {p.code} in this request")
-    elif not store.db.scalar("SELECT 1 FROM clients WHERE id = ?", (client_id,)):
+    elif not partner_returns.client_on_file(store.db, client_id):
         row.problems.append("this person's record was erased after the request: nothing was recorded")
     elif not consent_stands(store, p.code, client_id):
         row.problems.append(
@@ -288,7 +278,7 @@ def _date(value: Any, heading: str, today: date, problems: list[str]) -> date | 
     return found
 
 
-def _code(p: Partner, heading: str, value: Any, problems: list[str]) -> str | None:
+def _code(p: PartnerSetup, heading: str, value: Any, problems: list[str]) -> str | None:
     kind = L.CODED_COLUMNS[heading]
     ours = p.mappings.to_ours(kind, str(value)) if not isinstance(value, bool) else None
     if ours is None:
@@ -297,7 +287,7 @@ def _code(p: Partner, heading: str, value: Any, problems: list[str]) -> str | No
 
 
 def _records(
-    p: Partner, request: RequestRow, row: SheetRow, items: dict[str, tuple[str, str]], today: date
+    p: PartnerSetup, request: RequestRow, row: SheetRow, items: dict[str, tuple[str, str]], today: date
 ) -> list[Outcome | Intervention]:
     """Check the row's values; the records it gives when it has no problems."""
     v = row.values

@@ -142,7 +142,7 @@ def retained(
     key: str, client: dict[str, Any], event: dict[str, Any] | None, children: dict[str, list[dict[str, Any]]]
 ) -> str:
     """The JSON retention keeps for a person: their row and their help, outcomes and feedback."""
-    checklists = children.get("checklist") or [None]
+    checklists: list[dict[str, Any] | None] = [*children.get("checklist", [])] or [None]
     return json.dumps(
         {
             "person": person_row(key, client, event, checklists[-1]),

@@ -1,4 +1,4 @@
-"""Counts the summary and partner reports are built from, computed in SQL over the store's tables.
+"""Counts the summary and partner reports are built from, grouped by the store (``store.report_figures``).
 
 Grouping happens in the database, so a report over 100,000 clients reads a few hundred rows, not
 every record. Bands are the band in use (an adviser's override wins), as the checklists table stores
@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from pace_desktop.store import report_figures
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -38,33 +40,23 @@ class EventFigures:
 
 def events(store: Store) -> Iterator[dict[str, Any]]:
     """Every event as its stored JSON, newest first (the order office staff look for them)."""
-    for (data,) in store.db.query("SELECT data FROM events ORDER BY event_date DESC, rowid"):
+    for data in report_figures.event_data_newest_first(store.db):
         yield json.loads(data)
 
 
 def event_figures(store: Store) -> list[EventFigures]:
     """Attendance, bands, services wanted and referrals for every event."""
     figures = {e["id"]: EventFigures(e) for e in events(store)}
-    for event_id, band, n in store.db.query(
-        "SELECT c.parent_id, k.band, count(*) FROM clients c "
-        "LEFT JOIN checklists k ON k.parent_id = c.id GROUP BY c.parent_id, k.band"
-    ):
+    for event_id, band, n in report_figures.clients_by_event_and_band(store.db):
         if event_id in figures:
             fig = figures[event_id]
             fig.registered += n
             key = band if band in BANDS else NO_CHECKLIST
             fig.bands[key] = fig.bands.get(key, 0) + n
-    for event_id, service, n in store.db.query(
-        "SELECT c.parent_id, j.value, count(*) FROM clients c, "
-        "json_each(c.data, '$.services_wanted') j GROUP BY c.parent_id, j.value"
-    ):
+    for event_id, service, n in report_figures.services_wanted_by_event(store.db):
         if event_id in figures:
             figures[event_id].services[service] = n
-    for event_id, partner, n in store.db.query(
-        "SELECT c.parent_id, coalesce(json_extract(i.data, '$.partner'), ''), count(*) "
-        "FROM interventions i JOIN clients c ON c.id = i.parent_id "
-        "WHERE json_extract(i.data, '$.status') = 'referred' GROUP BY 1, 2"
-    ):
+    for event_id, partner, n in report_figures.referrals_by_event(store.db):
         if event_id in figures:
             figures[event_id].referrals[partner] = n
     return list(figures.values())
@@ -83,16 +75,7 @@ def statistics_counts(store: Store) -> list[GroupCount]:
 
     Sectors are typed by advisers, so they are grouped case-insensitively and shown as first spelt.
     """
-    rows = store.db.query(
-        "SELECT json_extract(e.data, '$.council_area'), "
-        "min(trim(json_extract(e.data, '$.sector'))), coalesce(k.band, ?), count(*) "
-        "FROM clients c JOIN events e ON e.id = c.parent_id "
-        "LEFT JOIN checklists k ON k.parent_id = c.id "
-        "WHERE EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id "
-        "              AND s.purpose = ? AND s.active = 1) "
-        "GROUP BY 1, lower(trim(json_extract(e.data, '$.sector'))), 3",
-        (NO_CHECKLIST, STATISTICS_PURPOSE),
-    )
+    rows = report_figures.consenting_by_area_sector_band(store.db, STATISTICS_PURPOSE, NO_CHECKLIST)
     return [GroupCount(area or "", sector or "", band, n) for area, sector, band, n in rows]
 
 

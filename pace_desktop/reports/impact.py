@@ -39,6 +39,7 @@ from pace_desktop.reports.survival import (
     month_day,
     survival_at,
 )
+from pace_desktop.store import report_figures
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -109,7 +110,7 @@ def gather(store: Store, wanted: set[str] | None = None) -> list[Person]:
         counted &= wanted
     areas = council_area_names()
     event_info: dict[str, tuple[str, str, str, str, date]] = {}
-    for (data,) in store.db.query("SELECT data FROM events"):
+    for data in report_figures.event_data(store.db):
         e = json.loads(data)
         day = date.fromisoformat(e["event_date"])
         try:
@@ -122,10 +123,7 @@ def gather(store: Store, wanted: set[str] | None = None) -> list[Person]:
             kind, f"{day.isoformat()} {e.get('employer_name') or ''}".strip(), day,
         )
     people: dict[str, Person] = {}
-    for cid, event_id, born, leaving in store.db.query(
-        "SELECT id, parent_id, json_extract(data, '$.date_of_birth'), "
-        "json_extract(data, '$.expected_leaving_date') FROM clients"
-    ):
+    for cid, event_id, born, leaving in report_figures.client_birth_and_leaving(store.db):
         if cid not in counted:
             continue
         sector, area, kind, label, event_day = event_info.get(
@@ -133,7 +131,7 @@ def gather(store: Store, wanted: set[str] | None = None) -> list[Person]:
         leave = date.fromisoformat(leaving) if leaving else None
         people[cid] = Person(cid, event_id, leave, _age_group(born, leave or event_day), sector, area, kind,
                              label, None, None, None, False)
-    for cid, data in store.db.query("SELECT parent_id, data FROM checklists"):
+    for cid, data in report_figures.checklist_data(store.db):
         if cid in people:
             k = json.loads(data)
             p = people[cid]
@@ -141,15 +139,10 @@ def gather(store: Store, wanted: set[str] | None = None) -> list[Person]:
             override = k.get("override")
             p.effective_band = override["band"] if override else k["band"]
             p.overridden = bool(override) and override["band"] != k["band"]
-    for cid, day, status in store.db.query(
-        "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.status') FROM outcomes"
-    ):
+    for cid, day, status in report_figures.outcome_statuses(store.db):
         if cid in people and day:
             people[cid].outcomes.append((date.fromisoformat(day), status or ""))
-    for cid, service, partner, status, minutes in store.db.query(
-        "SELECT parent_id, json_extract(data, '$.service'), json_extract(data, '$.partner'), "
-        "json_extract(data, '$.status'), json_extract(data, '$.minutes') FROM interventions"
-    ):
+    for cid, service, partner, status, minutes in report_figures.intervention_facts(store.db):
         if cid in people:
             p = people[cid]
             p.minutes += int(minutes or 0)
@@ -159,7 +152,7 @@ def gather(store: Store, wanted: set[str] | None = None) -> list[Person]:
                 p.partners.add(partner)
             if partner and status == "referred":
                 p.referred_to.add(partner)
-    for cid, rating in store.db.query("SELECT parent_id, json_extract(data, '$.rating') FROM feedback"):
+    for cid, rating in report_figures.feedback_ratings(store.db):
         if cid in people and rating:
             people[cid].ratings.append(int(rating))
     return list(people.values())

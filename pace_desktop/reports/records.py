@@ -29,6 +29,7 @@ from pace_desktop.records.models import (
 )
 from pace_desktop.reports.cells import safe_row
 from pace_desktop.reports.columns import Column, council_area_name_column, model_columns
+from pace_desktop.store.report_records import stream_records
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # private: for the type checker only
@@ -161,23 +162,8 @@ class TableWriter:
 
 def stream(store: Store, spec: SheetSpec, batch: int = 1000) -> Iterator[tuple[dict[str, Any], str | None]]:
     """Each stored record of ``spec.table`` as a JSON dict, with its client's PACE ID if any."""
-    if spec.with_pace_id and spec.table == "clients":
-        sql = "SELECT data, pace_id FROM clients ORDER BY rowid"
-    elif spec.with_pace_id:
-        sql = (
-            f"SELECT t.data, c.pace_id FROM {spec.table} t "  # noqa: S608 - table names are ours
-            "LEFT JOIN clients c ON c.id = t.parent_id ORDER BY t.rowid"
-        )
-    else:
-        sql = f"SELECT data, NULL FROM {spec.table} ORDER BY rowid"  # noqa: S608
-    with store.db.one_pass():  # memory stays flat, however many rows (the export budget)
-        cursor = store.db.execute(sql)
-        try:
-            while rows := cursor.fetchmany(batch):
-                for data, pace_id in rows:
-                    yield json.loads(data), pace_id
-        finally:
-            cursor.close()
+    for data, pace_id in stream_records(store.db, spec.table, with_pace_id=spec.with_pace_id, batch=batch):
+        yield json.loads(data), pace_id
 
 
 def write_records(store: Store, wb: Workbook, *, max_rows: int = MAX_ROWS_PER_SHEET) -> SheetCounts:

@@ -220,6 +220,11 @@ class Database:
             row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+    def executemany(self, sql: str, rows: Any) -> sqlcipher.Cursor:
+        """One statement over many parameter rows (inside the caller's transaction)."""
+        with self._lock:
+            return self.conn.executemany(sql, rows)
+
     # -- writing ---------------------------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlcipher.Connection]:
