@@ -2,7 +2,7 @@
 
 What the GUI and CLI call (all safe on a worker thread; progress callbacks take ``(done, total)``):
 
-- ``officekey``: ``parse_office_key``, ``read_office_key_file``, ``install_office_key``.
+- ``officekey``: ``read_office_key_file``, ``install_office_key`` (the format: ``pace_desktop.office_pub``).
 - ``export``: ``export_bundle``, ``export_history``, ``pending_count``.
 - ``receipt``: ``apply_receipt``; ``purge``: ``purge`` (also at unlock).
 
