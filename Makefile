@@ -91,9 +91,9 @@ bench: $(STAMP) qt-libs
 	$(OFFSCREEN) $(BIN)/python bench/run_all.py $(ARGS)
 
 # The style and the architecture: ruff's rules and its formatter, the import contracts (pyproject.toml
-# [tool.importlinter]), and mypy (strict on records/, store/, exchange/).
+# [tool.importlinter]), and mypy (strict on records/, store/, exchange/, office/).
 lint: $(STAMP)
-	$(BIN)/ruff check pace_desktop tests
+	$(BIN)/ruff check pace_desktop tests tools
 	$(BIN)/ruff format --check pace_desktop tests
 	$(BIN)/lint-imports
 	$(BIN)/mypy
@@ -139,7 +139,7 @@ translations: $(STAMP)
 # Rendered on a real X server it starts itself (Xvfb 1280x720 + Openbox, xcb) so clipping shows;
 # add ARGS=--offscreen for Qt's own rendering.
 screenshots: $(STAMP) qt-libs display-tools
-	$(BIN)/python -m pace_desktop.ui.screenshots --out docs/screenshots $(ARGS)
+	$(BIN)/python -m tools.screenshots --out docs/screenshots $(ARGS)
 
 # The installable folder dist/pace-desktop/ (PyInstaller, one folder); fails when over the 150 MB budget.
 dist: $(STAMP) qt-libs

@@ -36,8 +36,9 @@ class Exchange:
 
 def make_exchange(folder: Path, clients: int = CLIENTS) -> Exchange:
     from pace_desktop.demo import seed
-    from pace_desktop.exchange.central import enrol_device, init_office, open_central
     from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+    from pace_desktop.office.central import init_office, open_central
+    from pace_desktop.office.devices import enrol_device
     from pace_desktop.store.store import Store
 
     office = init_office(folder / "central.store", staff="Bench Office", passphrase=PASSPHRASE,

@@ -64,9 +64,9 @@ def bare_executemany(path: Path, rows: dict[str, tuple[list[str], list[tuple[obj
 def main() -> None:
     opts = arguments(__doc__ or "")
     repeats = 2 if opts.quick else REPEATS
-    from pace_desktop.exchange.central import open_central
     from pace_desktop.exchange.export import export_bundle
-    from pace_desktop.exchange.importer import import_bundle
+    from pace_desktop.office.central import open_central
+    from pace_desktop.office.importer import import_bundle
 
     with tempfile.TemporaryDirectory(prefix="pace-bench-") as tmp:
         folder = Path(tmp)

@@ -54,7 +54,7 @@ def main() -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-    from pace_desktop.exchange.central import init_office, open_central
+    from pace_desktop.office.central import init_office, open_central
     from pace_desktop.sync.mailbox import device_list_document
     from pace_desktop.sync.transport import RelayClient
 

@@ -79,7 +79,7 @@ def _model() -> Any:
         @classmethod
         def _office_key(cls, value: str | None) -> str | None:
             if value is not None:
-                from pace_desktop.exchange.officekey import parse_office_key
+                from pace_desktop.office_pub import parse_office_key
 
                 try:
                     parse_office_key(value)

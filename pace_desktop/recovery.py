@@ -52,7 +52,7 @@ def read_identity_file(path: Path | str) -> str:
 
 
 def identity_from_central(central: Store) -> str:
-    from pace_desktop.exchange.central import office_identity
+    from pace_desktop.office.central import office_identity
 
     return str(office_identity(central))
 

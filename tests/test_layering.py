@@ -191,3 +191,23 @@ def test_the_ui_does_not_import_the_command_line():
     offenders = [f"{name}:{line} imports {module}" for name in ui
                  for line, module in imported_names(name) if within(module, *CLI)]
     assert offenders == []
+
+
+TOOLING = ("tools", "bench")
+
+
+def test_the_shipped_package_never_imports_the_tooling():
+    # Screenshots (tools/) and benchmarks (bench/) live beside the package, not in it: nothing the app,
+    # the self-check or the windows import may reach them, so a frozen build never needs them.
+    offenders = [f"{name}:{line} imports {module}" for name in ALL
+                 for line, module in imported_names(name) if within(module, *TOOLING)]
+    assert offenders == []
+    assert not any(within(m, "pace_desktop.ui.screenshots", "pace_desktop.reports.bench") for m in ALL)
+    assert not any(m.endswith(".screens_for_docs") for m in ALL)
+
+
+def test_the_self_check_imports_no_tooling():
+    code = ("import sys\nimport pace_desktop.cli.selfcheck, pace_desktop.selfcheck.office_round\n"
+            f"print([m for m in sys.modules if m.split('.')[0] in {TOOLING!r}])\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT.parent)
+    assert result.returncode == 0 and result.stdout.strip() == "[]", result.stderr[-500:]

@@ -67,7 +67,7 @@ def register_office(office_sub: argparse._SubParsersAction) -> None:
 
 def _open(args: argparse.Namespace):  # noqa: ANN202 - returns Store; imported lazily
     if args.opener == "central":
-        from pace_desktop.exchange.central import open_central
+        from pace_desktop.office.central import open_central
         from pace_desktop.passphrase import read_passphrase
 
         return open_central(args.central, read_passphrase())

@@ -24,7 +24,7 @@ def register_office(office_sub: argparse._SubParsersAction) -> None:
 
 def cmd_export_crm(args: argparse.Namespace) -> int:
     from pace_desktop.errors import UsageError
-    from pace_desktop.exchange.central import open_central
+    from pace_desktop.office.central import open_central
     from pace_desktop.passphrase import read_passphrase
     from pace_desktop.reports.crm import MIN_MAX_BYTES, check_out_dir, export_crm
 

@@ -47,14 +47,14 @@ def register_office(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(path: Path):  # noqa: ANN202 - returns Store; imported lazily
-    from pace_desktop.exchange.central import open_central
+    from pace_desktop.office.central import open_central
     from pace_desktop.passphrase import read_passphrase
 
     return open_central(path, read_passphrase())
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from pace_desktop.exchange.central import init_office
+    from pace_desktop.office.central import init_office
     from pace_desktop.passphrase import read_passphrase
     from pace_desktop.store.keyslots import check_passphrase
 
@@ -68,7 +68,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
-    from pace_desktop.exchange.central import enrol_device
+    from pace_desktop.office.devices import enrol_device
 
     with _open(args.central) as central:
         key, new = enrol_device(central, " ".join(args.device_key))
@@ -78,7 +78,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_retire(args: argparse.Namespace) -> int:
-    from pace_desktop.exchange.central import retire_device
+    from pace_desktop.office.devices import retire_device
 
     with _open(args.central) as central:
         changed = retire_device(central, args.device_id.strip().upper())
@@ -91,7 +91,7 @@ def cmd_retire(args: argparse.Namespace) -> int:
 
 
 def cmd_backup_identity(args: argparse.Namespace) -> int:
-    from pace_desktop.exchange.central import backup_identity
+    from pace_desktop.office.central import backup_identity
 
     with _open(args.central) as central:
         path = backup_identity(central, args.out)
@@ -104,7 +104,7 @@ def cmd_backup_identity(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from pace_desktop.errors import UsageError
-    from pace_desktop.exchange.importer import collect_bundles, import_bundles
+    from pace_desktop.office.importer import collect_bundles, import_bundles
 
     files = collect_bundles(args.bundles)
     if not files:

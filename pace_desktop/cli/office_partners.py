@@ -64,7 +64,7 @@ def register_office(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(path: Path):  # noqa: ANN202 - returns Store; imported lazily
-    from pace_desktop.exchange.central import open_central
+    from pace_desktop.office.central import open_central
     from pace_desktop.passphrase import read_passphrase
 
     return open_central(path, read_passphrase())

@@ -114,7 +114,7 @@ def _open(args: argparse.Namespace):  # noqa: ANN202 - returns Store; imported l
 
     central = getattr(args, "central", None)
     if central is not None:
-        from pace_desktop.exchange.central import open_central
+        from pace_desktop.office.central import open_central
 
         return open_central(central, read_passphrase())
     from pace_desktop.store.store import Store

@@ -34,7 +34,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
         result = recover_laptop(args.store, identity, adviser=args.adviser, passphrase=new,
                                 remove=args.remove)
     else:
-        from pace_desktop.exchange.central import open_central
+        from pace_desktop.office.central import open_central
         from pace_desktop.passphrase import read_passphrase
 
         with open_central(args.central, read_passphrase()) as central:

@@ -26,8 +26,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pace_desktop.errors import RefusedError, UsageError
-from pace_desktop.exchange.central import office_recipients, require_office
 from pace_desktop.exchange.files import write_durably
+from pace_desktop.office.central import office_recipients, require_office
 from pace_desktop.partners import layout as L
 from pace_desktop.partners.cohort import (
     AGGREGATE,

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 import pyrage
 
 from pace_desktop.errors import RefusedError, UsageError
-from pace_desktop.exchange.central import office_identity, require_office
 from pace_desktop.exchange.files import read_capped
+from pace_desktop.office.central import office_identity, require_office
 from pace_desktop.partners import layout as L
 from pace_desktop.partners.cohort import AGGREGATE, SENT, WITHDRAWN, consent_stands
 from pace_desktop.partners.counts import import_counts

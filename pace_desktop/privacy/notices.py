@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from pace_desktop.errors import UsageError
-from pace_desktop.exchange.central import require_office
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.signed import parse_signed, verify_signed
+from pace_desktop.office.central import require_office
 from pace_desktop.privacy.notice_queue import ERASE, WITHDRAW, queued_devices
 from pace_desktop.store.database import MAX_INTEGER
 from pace_desktop.store.device import fingerprint, public_bytes

@@ -21,8 +21,8 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from pace_desktop.errors import UsageError
-from pace_desktop.exchange.central import require_office
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
+from pace_desktop.office.central import require_office
 from pace_desktop.privacy.deidentified_rows import retained
 from pace_desktop.privacy.erasure import remove_person
 from pace_desktop.privacy.keyed import key_for, person_key

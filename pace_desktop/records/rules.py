@@ -2,7 +2,7 @@
 
 The rules are pure functions here, over records or the few facts they need. The store applies them
 to every write (``store/guards.py``: the adviser's form, the kiosk, the CLI, demo data, attendee
-lists, partner returns), and the office import applies them to every bundle (``exchange/importer``),
+lists, partner returns), and the office import applies them to every bundle (``office/importer``),
 so no writer can get round them. Messages name the rule and never hold personal data.
 
 - ``referral_without_consent``: a referral to a partner needs that partner's sharing consent

@@ -17,7 +17,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -220,7 +220,7 @@ class Database:
             self.conn.execute(pragma).fetchall()
 
     # -- reading ---------------------------------------------------------------------------------------
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlcipher.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> sqlcipher.Cursor:
         """One statement; the cursor gives ``rowcount`` (and rows, for the odd read that wants one)."""
         with self._lock:
             return self.conn.execute(sql, params)

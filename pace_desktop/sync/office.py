@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pace_desktop.exchange.bundle import SUFFIX
-from pace_desktop.exchange.central import devices, enrolled_key, require_office
 from pace_desktop.exchange.files import write_durably
+from pace_desktop.office.central import require_office
+from pace_desktop.office.devices import devices, enrolled_key
 from pace_desktop.sync.mailbox import device_list_document
 from pace_desktop.sync.transport import RelayClient
 
 if TYPE_CHECKING:
-    from pace_desktop.exchange.importer import ImportResult
+    from pace_desktop.office.importer import ImportResult
     from pace_desktop.store.store import Store
 
 Progress = Callable[[str], None]
@@ -87,7 +88,7 @@ def remember_relay(central: Store, url: str, pin: str, token: str) -> None:
 
 
 def office_sync(central: Store, client: RelayClient, *, progress: Progress | None = None) -> OfficeSyncResult:
-    from pace_desktop.exchange.importer import import_bundle
+    from pace_desktop.office.importer import import_bundle
     from pace_desktop.privacy.notice_queue import queued_devices
     from pace_desktop.privacy.notices import file_name as notice_name
     from pace_desktop.privacy.notices import make_notice

@@ -14,11 +14,12 @@ import json
 import ssl
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from pace_desktop.errors import PaceError, RefusedError, UsageError
+from pace_desktop.errors import PaceError, RefusedError
+from pace_desktop.office_pub import parse_relay_pin as parse_pin
+from pace_desktop.office_pub import parse_relay_url as parse_url
 from pace_desktop.sync import httpsig
 
 TIMEOUT_SECONDS = 30
@@ -32,20 +33,6 @@ class Offline(PaceError):
 
 class WrongCertificate(RefusedError):
     pass
-
-
-def parse_url(url: str) -> tuple[str, int]:
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname or parts.path not in ("", "/"):
-        raise UsageError("The relay address must look like https://relay.example:8443 (https, no path).")
-    return parts.hostname, parts.port or 443
-
-
-def parse_pin(pin: str) -> str:
-    pin = pin.strip().lower().replace(":", "")
-    if len(pin) != 64 or any(c not in "0123456789abcdef" for c in pin):
-        raise UsageError("The relay pin is the 64-character SHA-256 the office printed at relay-init.")
-    return pin
 
 
 @dataclass(frozen=True)

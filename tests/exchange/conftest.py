@@ -17,8 +17,9 @@ import pytest
 
 from pace_desktop.demo import make_client, make_event
 from pace_desktop.exchange import bundle
-from pace_desktop.exchange.central import enrol_device, init_office, open_central
 from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+from pace_desktop.office.central import init_office, open_central
+from pace_desktop.office.devices import enrol_device
 from pace_desktop.records.models import CaptureMethod, Client
 from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.registration import build_checklist, build_consents
@@ -161,7 +162,7 @@ def nothing_imported(office) -> bool:
 
 
 def last_history(office):
-    from pace_desktop.exchange.central import import_history
+    from pace_desktop.office.history import import_history
 
     return import_history(office, limit=1)[0]
 

@@ -18,11 +18,13 @@ import pytest
 from pace_desktop.errors import RefusedError
 from pace_desktop.exchange import anchor, bundle
 from pace_desktop.exchange.anchor import SETTING_ANCHOR, anchored_count, check_anchor, unlock_check
-from pace_desktop.exchange.central import enrol_device, import_history, open_central
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
 from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
 from pace_desktop.exchange.receipt import apply_receipt, make_receipt, parse_receipt
+from pace_desktop.office.central import open_central
+from pace_desktop.office.devices import enrol_device
+from pace_desktop.office.history import import_history
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.store.audit import entry_hash, head
 from pace_desktop.store.store import Store
 from tests.conftest import PASSPHRASE, copy_store

@@ -10,9 +10,10 @@ from datetime import date
 
 import pytest
 
-from pace_desktop.exchange.central import enrol_device, office_recipients
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
+from pace_desktop.office.central import office_recipients
+from pace_desktop.office.devices import enrol_device
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.privacy.notice_apply import apply_notice
 from pace_desktop.privacy.notices import write_notices
 from pace_desktop.privacy.withdrawal import withdraw

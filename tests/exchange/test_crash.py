@@ -10,10 +10,11 @@ import textwrap
 import time
 
 from pace_desktop.demo import seed
-from pace_desktop.exchange.central import import_history, open_central
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
 from pace_desktop.exchange.tables import repositories
+from pace_desktop.office.central import open_central
+from pace_desktop.office.history import import_history
+from pace_desktop.office.importer import import_bundle
 from tests.conftest import PASSPHRASE
 from tests.exchange.conftest import nothing_imported
 
@@ -23,8 +24,8 @@ CHILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     from pace_desktop.store import repository
-    from pace_desktop.exchange.central import open_central
-    from pace_desktop.exchange.importer import import_bundles
+    from pace_desktop.office.central import open_central
+    from pace_desktop.office.importer import import_bundles
 
     central, bundle, marker, passphrase = sys.argv[1:]
     original = repository.Repository.insert_many

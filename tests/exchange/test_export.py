@@ -13,7 +13,7 @@ from tests.exchange.conftest import register, unzip
 
 def open_as_office(office_template, path):
     """Decrypt a bundle the way the office does (the test holds the office identity)."""
-    from pace_desktop.exchange.central import office_identity, open_central
+    from pace_desktop.office.central import office_identity, open_central
     from tests.conftest import PASSPHRASE
 
     with open_central(office_template.central, PASSPHRASE) as office:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from pace_desktop.exchange.central import duplicates, import_history, mark_duplicate, saved_receipt
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle, import_bundles
+from pace_desktop.office.duplicates import duplicates, mark_duplicate
+from pace_desktop.office.history import import_history, saved_receipt
+from pace_desktop.office.importer import import_bundle, import_bundles
 from tests.exchange.conftest import register, table_counts
 
 
@@ -74,7 +75,7 @@ def test_folders_import_in_sequence_order(enrolled, laptop, outbox):
 
 
 def test_possible_duplicates_across_laptops_are_listed_not_merged(office, laptop, laptop2, outbox):
-    from pace_desktop.exchange.central import enrol_device
+    from pace_desktop.office.devices import enrol_device
 
     for device in (laptop, laptop2):
         enrol_device(office, device.device_key().text())
@@ -127,7 +128,7 @@ def test_duplicates_inside_one_bundle_are_listed_once_and_other_first_names_are_
 def test_ids_as_text_are_what_str_gives():
     from uuid import UUID, uuid4
 
-    from pace_desktop.exchange.importer import _texts
+    from pace_desktop.office.importer import _texts
 
     ids = [UUID(int=0), UUID(int=2**128 - 1), UUID(int=255), *(uuid4() for _ in range(50))]
     assert _texts(ids) == [str(i) for i in ids]
@@ -160,7 +161,7 @@ def test_an_erased_person_never_comes_back_from_a_late_bundle(enrolled, laptop, 
 
 
 def test_a_pace_id_already_held_by_someone_else_holds_that_person_back(office, laptop, laptop2, outbox):
-    from pace_desktop.exchange.central import enrol_device
+    from pace_desktop.office.devices import enrol_device
 
     for device in (laptop, laptop2):
         enrol_device(office, device.device_key().text())

@@ -10,14 +10,11 @@ import pytest
 
 from pace_desktop.exchange import bundle
 from pace_desktop.exchange.bundle import Limits
-from pace_desktop.exchange.central import (
-    enrol_device,
-    import_history,
-    office_identity,
-    office_recipients,
-)
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle, import_bundles
+from pace_desktop.office.central import office_identity, office_recipients
+from pace_desktop.office.devices import enrol_device
+from pace_desktop.office.history import import_history
+from pace_desktop.office.importer import import_bundle, import_bundles
 from pace_desktop.store.device import DeviceKey
 from tests.exchange.conftest import (
     dumps,
@@ -97,8 +94,8 @@ def test_a_signed_bundle_re_encrypted_to_this_office_is_still_refused(
     laptop, outbox, enrolled, other_office_template, tmp_path
 ):
     """Anyone holding office.pub can re-encrypt: the signed manifest names the intended office."""
-    from pace_desktop.exchange.central import open_central
     from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+    from pace_desktop.office.central import open_central
     from tests.conftest import PASSPHRASE
 
     install_office_key(laptop, read_office_key_file(other_office_template.pub))
@@ -113,7 +110,7 @@ def test_a_signed_bundle_re_encrypted_to_this_office_is_still_refused(
 
 def test_a_retired_laptops_bundles_are_refused_until_it_is_enrolled_again(enrolled, laptop, one_bundle):
     from pace_desktop.errors import RefusedError
-    from pace_desktop.exchange.central import devices, retire_device
+    from pace_desktop.office.devices import devices, retire_device
 
     assert retire_device(enrolled, laptop.device_id) is True
     assert retire_device(enrolled, laptop.device_id) is False  # already: nothing changes
@@ -136,7 +133,7 @@ def test_a_bundle_from_an_unknown_device_is_refused_unless_trusted(office, lapto
     assert_refused(office, result, "unknown_device", laptop.device_id, "office enrol", "--trust-new-devices")
     trusted = import_bundle(office, one_bundle, trust_new_devices=True)
     assert trusted.verdict == "accepted" and trusted.new_device
-    from pace_desktop.exchange.central import devices
+    from pace_desktop.office.devices import devices
 
     assert [(d.device_id, d.how) for d in devices(office)] == [(laptop.device_id, "first_use")]
 

@@ -8,7 +8,6 @@ import pyrage
 import pytest
 
 from pace_desktop.errors import RefusedError
-from pace_desktop.exchange.central import office_key
 from pace_desktop.exchange.officekey import (
     OfficeKey,
     install_office_key,
@@ -16,6 +15,7 @@ from pace_desktop.exchange.officekey import (
     parse_office_key,
     read_office_key_file,
 )
+from pace_desktop.office.central import office_key
 
 
 def test_office_pub_holds_both_public_keys_and_no_secret(office_template, office):

@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pace_desktop.errors import RefusedError, UsageError
-from pace_desktop.exchange.central import enrol_device
 from pace_desktop.exchange.export import export_bundle, export_history
-from pace_desktop.exchange.importer import import_bundle
 from pace_desktop.exchange.purge import purge
 from pace_desktop.exchange.receipt import apply_receipt, make_receipt
+from pace_desktop.office.devices import enrol_device
+from pace_desktop.office.importer import import_bundle
 from tests.exchange.conftest import register, table_counts
 
 
@@ -69,7 +69,7 @@ def test_a_receipt_with_a_bad_signature_is_refused_and_marks_nothing(laptop, rec
 
 
 def test_a_receipt_signed_by_another_office_is_refused(laptop, receipt_for, other_office_template):
-    from pace_desktop.exchange.central import open_central
+    from pace_desktop.office.central import open_central
     from tests.conftest import PASSPHRASE
 
     _, path = receipt_for

@@ -18,12 +18,12 @@ import pytest
 from pace_desktop.demo import seed
 from pace_desktop.errors import UsageError
 from pace_desktop.exchange import bundle
-from pace_desktop.exchange.central import backup_identity
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundles
 from pace_desktop.exchange.purge import purge
 from pace_desktop.exchange.receipt import apply_receipt
 from pace_desktop.exchange.tables import repositories
+from pace_desktop.office.central import backup_identity
+from pace_desktop.office.importer import import_bundles
 
 
 def test_ten_thousand_records_round_trip_field_by_field(enrolled, laptop, outbox):

@@ -21,8 +21,8 @@ from jsonschema import Draft202012Validator
 
 from pace_desktop.exchange import bundle
 from pace_desktop.exchange.bundle import TOMBSTONE_ENTITY, Refusal, parse_line
-from pace_desktop.exchange.central import office_recipients
-from pace_desktop.exchange.importer import import_bundle
+from pace_desktop.office.central import office_recipients
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.privacy_notice import current_notice
 from pace_desktop.records.models import (
     ChecklistOverride,

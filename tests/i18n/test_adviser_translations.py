@@ -251,7 +251,7 @@ def test_the_adviser_window_is_all_translated_in_a_pseudo_locale(
 
 def test_the_office_window_is_all_translated_in_a_pseudo_locale(
         qtbot, pseudo_locale, tmp_path, clock, wall_clock) -> None:  # noqa: F811 - fixtures
-    from pace_desktop.exchange.central import init_office
+    from pace_desktop.office.central import init_office
     from pace_desktop.ui.office.session import CentralSession
     from pace_desktop.ui.office.window import OfficeWindow
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from pace_desktop.exchange.central import init_office, open_central
+from pace_desktop.office.central import init_office, open_central
 from pace_desktop.partners.reciprocity import write_partner_report
 from tests.conftest import PASSPHRASE
 from tests.impact.people import event, person

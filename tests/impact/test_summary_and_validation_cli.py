@@ -8,7 +8,7 @@ import pytest
 
 from pace_desktop.cli import main
 from pace_desktop.demo import seed
-from pace_desktop.exchange.central import init_office, open_central
+from pace_desktop.office.central import init_office, open_central
 from pace_desktop.reports.impact_summary import summary_page
 from tests.conftest import PASSPHRASE
 

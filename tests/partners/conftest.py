@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pace_desktop.demo import seed
-from pace_desktop.exchange.central import init_office, office_recipients, open_central
+from pace_desktop.office.central import init_office, office_recipients, open_central
 from pace_desktop.records.models import CaptureMethod
 from pace_desktop.registration import build_consents
 from tests.conftest import PASSPHRASE, copy_store

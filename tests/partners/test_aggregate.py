@@ -137,7 +137,7 @@ def test_counts_from_the_script_are_stored_against_the_request(central, keys, ou
                       str(records), "--measure-column", "status", "--out", str(counts_csv), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     sealed = tmp_path / "counts.csv.age"
-    from pace_desktop.exchange.central import office_recipients
+    from pace_desktop.office.central import office_recipients
 
     office = pyrage.x25519.Recipient.from_str(office_recipients(central)[0])
     sealed.write_bytes(pyrage.encrypt(counts_csv.read_bytes(), [office]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pace_desktop.cli import main
-from pace_desktop.exchange.central import open_central
+from pace_desktop.office.central import open_central
 from pace_desktop.records.enums import RecordSource
 from tests.conftest import PASSPHRASE
 from tests.partners.conftest import fill, open_request, request_rows, row_of, save_return

@@ -133,7 +133,7 @@ def test_a_sheet_that_could_be_subtracted_from_another_is_withheld(central, keys
 
 
 def test_returned_counts_are_listed_with_small_ones_hidden(central, keys, outbox, tmp_path):
-    from pace_desktop.exchange.central import office_recipients
+    from pace_desktop.office.central import office_recipients
 
     set_partner(central, "DWP", recipient=keys.recipient)
     result = make_request(central, "DWP", outbox, aggregate=True)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from pace_desktop.errors import RefusedError
-from pace_desktop.exchange.central import enrol_device
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
+from pace_desktop.office.devices import enrol_device
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.store.pg.connect import connect
 from pace_desktop.store.pg.from_file import migrate_from_file, verify_chain
 from tests.conftest import PASSPHRASE

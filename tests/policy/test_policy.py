@@ -10,8 +10,8 @@ import pytest
 from pace_desktop import policy
 from pace_desktop.cli import main
 from pace_desktop.errors import RefusedError
-from pace_desktop.exchange.central import init_office
 from pace_desktop.exchange.officekey import install_office_key, laptop_office_key, read_office_key_file
+from pace_desktop.office.central import init_office
 from pace_desktop.paths import default_store_path
 from pace_desktop.store.store import Store
 

@@ -7,9 +7,10 @@ import json
 import pytest
 
 from pace_desktop.cli import main
-from pace_desktop.exchange.central import enrol_device, open_central
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
+from pace_desktop.office.central import open_central
+from pace_desktop.office.devices import enrol_device
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.store.store import Store
 from tests.conftest import PASSPHRASE
 from tests.privacy.helpers import people

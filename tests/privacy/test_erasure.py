@@ -8,7 +8,7 @@ import pytest
 
 from pace_desktop.errors import UsageError
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.privacy.erasure import erase
 from pace_desktop.privacy.people import NotHeld
 from tests.privacy.helpers import people

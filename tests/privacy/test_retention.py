@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from pace_desktop.demo import make_event
 from pace_desktop.errors import StoreError, UsageError
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.privacy.keyed import person_key, stored_key
 from pace_desktop.privacy.retention import (
     DEIDENTIFY,

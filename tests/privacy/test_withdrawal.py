@@ -8,7 +8,7 @@ import pytest
 
 from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.privacy.notice_apply import apply_office_file
 from pace_desktop.privacy.notices import OFFICE_LABEL, write_notices
 from pace_desktop.privacy.withdrawal import withdraw

@@ -25,8 +25,8 @@ from typing import Any
 
 from pace_desktop.demo import make_client, make_event
 from pace_desktop.errors import PaceError
-from pace_desktop.exchange.central import open_central
-from pace_desktop.exchange.importer import import_bundle
+from pace_desktop.office.central import open_central
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.records.models import CaptureMethod
 from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.registration import build_checklist, build_consents

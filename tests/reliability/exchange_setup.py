@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from pace_desktop.demo import seed
-from pace_desktop.exchange.central import enrol_device, init_office, open_central
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
 from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+from pace_desktop.office.central import init_office, open_central
+from pace_desktop.office.devices import enrol_device
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.privacy.erasure import erase
 from pace_desktop.store.store import Store
 from tests.conftest import PASSPHRASE, copy_store

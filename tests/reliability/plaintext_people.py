@@ -10,7 +10,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from pace_desktop.ui.kiosk.screens_for_docs import PERSON
+from tools.screenshots.kiosk import PERSON
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ import time
 
 import pytest
 
-from pace_desktop.exchange.central import open_central
 from pace_desktop.exchange.receipt import parse_receipt
+from pace_desktop.office.central import open_central
 from tests.conftest import PASSPHRASE
 from tests.reliability import children
 from tests.reliability.exchange_setup import make_bundles, make_exchange, record_rows, reference_run, snapshot

@@ -17,10 +17,11 @@ import pytest
 from pace_desktop.cli import main
 from pace_desktop.demo import make_client, make_event, seed
 from pace_desktop.errors import DiskFull, PaceError, StoreError
-from pace_desktop.exchange.central import open_central, saved_receipt
 from pace_desktop.exchange.export import export_bundle, export_history, pending_count
-from pace_desktop.exchange.importer import import_bundle
 from pace_desktop.exchange.receipt import parse_receipt
+from pace_desktop.office.central import open_central
+from pace_desktop.office.history import saved_receipt
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.records.models import CaptureMethod
 from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.registration import build_checklist, build_consents

@@ -26,10 +26,10 @@ from hypothesis import strategies as st
 
 from pace_desktop.exchange import bundle
 from pace_desktop.exchange.bundle import Manifest, signing_input
-from pace_desktop.exchange.central import office_identity, office_recipients, open_central
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundle
 from pace_desktop.exchange.receipt import Receipt
+from pace_desktop.office.central import office_identity, office_recipients, open_central
+from pace_desktop.office.importer import import_bundle
 from pace_desktop.privacy.erasure import erase
 from pace_desktop.privacy.notice_apply import apply_office_file
 from pace_desktop.privacy.notices import OfficeNotice, make_notice

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from pace_desktop.reports.bench import HEADERS, compare, records_report, synthetic_rows
+from bench.xlsx_compare import HEADERS, compare, records_report, synthetic_rows
 
 
 def test_compare_writes_the_same_rows_both_ways(tmp_path):

@@ -17,7 +17,7 @@ import pytest
 from pace_desktop.cli import main
 from pace_desktop.demo import seed
 from pace_desktop.errors import UsageError
-from pace_desktop.exchange.central import init_office
+from pace_desktop.office.central import init_office
 from pace_desktop.privacy.erasure import erase, remove_person
 from pace_desktop.privacy.withdrawal import withdraw
 from pace_desktop.reports.crm import export_crm, handoff_files

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pace_desktop.exchange.central import open_central
+from pace_desktop.office.central import open_central
 from pace_desktop.store.clients import ClientQueries
 from pace_desktop.store.migrations import SCHEMA_MAX
 from pace_desktop.store.store import Store
@@ -66,10 +66,11 @@ def test_a_central_store_from_an_earlier_release_upgrades_and_still_opens_as_the
 def test_an_earlier_releases_laptop_exports_whole_records_the_office_takes(release, tmp_path):
     """Records saved before a field was added (v3, v5: the checklist's council_area) are made whole
     by step 9, so the strict importer takes what such a laptop exports."""
-    from pace_desktop.exchange.central import enrol_device, init_office
     from pace_desktop.exchange.export import export_bundle
-    from pace_desktop.exchange.importer import import_bundle
     from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+    from pace_desktop.office.central import init_office
+    from pace_desktop.office.devices import enrol_device
+    from pace_desktop.office.importer import import_bundle
 
     path, made = thaw(release, "laptop.store", tmp_path)
     office = init_office(tmp_path / "office.store", staff="Morven Office", passphrase=PASSPHRASE,

@@ -10,7 +10,7 @@ import pytest
 
 from pace_desktop.cli import main
 from pace_desktop.demo import make_client, make_event, seed
-from pace_desktop.exchange.central import init_office, open_central
+from pace_desktop.office.central import init_office, open_central
 from pace_desktop.privacy.erasure import erase
 from pace_desktop.privacy.withdrawal import withdraw
 from pace_desktop.records.models import CaptureMethod, Intervention, InterventionStatus

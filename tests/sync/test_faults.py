@@ -11,7 +11,7 @@ import threading
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from pace_desktop.exchange.bundle import SUFFIX
-from pace_desktop.exchange.central import require_office
+from pace_desktop.office.central import require_office
 from pace_desktop.sync import httpsig
 from pace_desktop.sync.laptop import configure, sync, unsent
 from pace_desktop.sync.mailbox import device_list_document

@@ -13,7 +13,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from pace_desktop.errors import RefusedError
-from pace_desktop.exchange.central import retire_device
+from pace_desktop.office.devices import retire_device
 from pace_desktop.sync import httpsig
 from pace_desktop.sync.laptop import configure, outbox, sync, unsent
 from pace_desktop.sync.office import office_sync

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 from pace_desktop.exchange.bundle import SUFFIX
-from pace_desktop.exchange.central import office_identity
+from pace_desktop.office.central import office_identity
 from pace_desktop.sync.laptop import configure, sync, unsent
 from pace_desktop.sync.office import office_sync
 from tests.exchange.conftest import register

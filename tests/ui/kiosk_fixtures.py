@@ -26,9 +26,9 @@ from pace_desktop.registration.kiosk.checks import date_keys
 from pace_desktop.registration.kiosk.pages import Field
 from pace_desktop.ui.kiosk.inputs import CheckList, ChoiceGroup, DateInput
 from pace_desktop.ui.kiosk.pages import QuestionPage
-from pace_desktop.ui.kiosk.screens_for_docs import PERSON
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import FakeClock, settle
+from tools.screenshots.kiosk import PERSON
 
 __all__ = ["PERSON", "Kiosk", "all_counts", "kiosk_fixture", "page_key", "texts_on_screen", "type_text"]
 

@@ -77,9 +77,10 @@ def make_laptop(folder: Path, pub: Path, name: str, people, seed: int) -> Path:
 
 @pytest.fixture(scope="session")
 def office_world(tmp_path_factory) -> OfficeWorld:
-    from pace_desktop.exchange.central import enrol_device, init_office, open_central
     from pace_desktop.exchange.export import export_bundle
-    from pace_desktop.exchange.importer import import_bundle
+    from pace_desktop.office.central import init_office, open_central
+    from pace_desktop.office.devices import enrol_device
+    from pace_desktop.office.importer import import_bundle
     from pace_desktop.store.store import Store
 
     root = tmp_path_factory.mktemp("office-world")

@@ -175,8 +175,8 @@ def test_a_changed_receipt_is_refused_in_one_line_and_nothing_is_marked(
 
 def test_a_notice_from_the_office_is_applied_from_the_same_dialog(
         qtbot, exported_session, office_world, tmp_path):  # noqa: F811 - fixture
-    from pace_desktop.exchange.central import open_central
-    from pace_desktop.exchange.importer import import_bundle
+    from pace_desktop.office.central import open_central
+    from pace_desktop.office.importer import import_bundle
     from pace_desktop.privacy.notices import write_notices
     from pace_desktop.privacy.withdrawal import withdraw
 

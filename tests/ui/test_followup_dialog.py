@@ -55,7 +55,7 @@ def test_record_a_follow_up_outcome(qtbot, window_factory, store_path):
 
 
 def test_the_office_has_the_same_list_as_a_tab(qtbot, tmp_path, clock, wall_clock):
-    from pace_desktop.exchange.central import init_office, open_central
+    from pace_desktop.office.central import init_office, open_central
     from pace_desktop.ui.office.session import CentralSession
     from pace_desktop.ui.office.window import OfficeWindow
 

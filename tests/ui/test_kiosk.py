@@ -470,7 +470,7 @@ def test_a_reviewed_translation_offers_its_language_for_one_person_only(kiosk: K
 def test_screenshots_for_the_docs_cover_each_step_and_write_nothing(kiosk: Kiosk, tmp_path) -> None:
     from PySide6.QtGui import QImage
 
-    from pace_desktop.ui.kiosk.screens_for_docs import render_screenshots
+    from tools.screenshots.kiosk import render_screenshots
 
     k = kiosk
     k.window.stop()

@@ -262,7 +262,7 @@ def test_retire_a_lost_laptop_from_the_devices_tab(qtbot, office, office_world, 
 def test_a_report_is_written_from_the_reports_tab(qtbot, office, office_world, tmp_path):  # noqa: F811
     from openpyxl import load_workbook
 
-    from pace_desktop.exchange.importer import import_bundles
+    from pace_desktop.office.importer import import_bundles
 
     import_bundles(office.session.store, [office_world.bundle_one], receipts_dir=tmp_path)
     reports = office.home.reports
@@ -322,7 +322,7 @@ def test_locking_clears_what_was_shown(qtbot, office, office_world, inbox):  # n
 
 def imported_people(office, office_world, tmp_path, share_with: str | None = None):  # noqa: F811
     """Bundle one imported straight through the core; optionally everyone agrees to share."""
-    from pace_desktop.exchange.importer import import_bundles
+    from pace_desktop.office.importer import import_bundles
     from pace_desktop.records.models import CaptureMethod
     from pace_desktop.registration import build_consents
 

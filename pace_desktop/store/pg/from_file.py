@@ -69,7 +69,7 @@ def verify_chain(conn: Any) -> int:
 
 def migrate_from_file(central: Store, conn: Any) -> MigrationResult:
     """Copy ``central`` (an open office store) into the database behind ``conn``."""
-    from pace_desktop.exchange.central import require_office
+    from pace_desktop.store.office_store import require_office
 
     require_office(central)
     schema.migrate(conn)

@@ -101,7 +101,7 @@ class DevicesPage(QWidget):
 
     # -- data --------------------------------------------------------------------------------------
     def reload(self) -> None:
-        from pace_desktop.exchange.central import devices
+        from pace_desktop.office.devices import devices
 
         if not self.session.is_unlocked:
             return
@@ -152,7 +152,7 @@ class DevicesPage(QWidget):
             self.key.setText(chosen)
 
     def enrol(self) -> None:
-        from pace_desktop.exchange.central import enrol_device
+        from pace_desktop.office.devices import enrol_device
 
         text = self.key.text().strip()
         if not text:
@@ -189,7 +189,7 @@ class DevicesPage(QWidget):
     # -- retiring ----------------------------------------------------------------------------------
     def retire(self) -> ReauthDialog | None:
         """Ask for the passphrase, then refuse the selected laptop's bundles from now on."""
-        from pace_desktop.exchange.central import retire_device
+        from pace_desktop.office.devices import retire_device
 
         device = selected_key(self.view, self.model)
         if device is None or device.retired_at is not None:

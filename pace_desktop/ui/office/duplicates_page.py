@@ -144,7 +144,7 @@ class DuplicatesPage(QWidget):
 
     # -- data --------------------------------------------------------------------------------------
     def reload(self) -> None:
-        from pace_desktop.exchange.central import duplicates
+        from pace_desktop.office.duplicates import duplicates
 
         if not self.session.is_unlocked:
             return
@@ -218,7 +218,7 @@ class DuplicatesPage(QWidget):
         self.reopen.setEnabled(status in ("not_duplicate", "resolved"))
 
     def mark(self, status: str) -> None:
-        from pace_desktop.exchange.central import mark_duplicate
+        from pace_desktop.office.duplicates import mark_duplicate
 
         pair = self.selected()
         if pair is None:

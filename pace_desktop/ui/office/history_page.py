@@ -91,7 +91,7 @@ class HistoryPage(QWidget):
 
     # -- data --------------------------------------------------------------------------------------
     def reload(self) -> None:
-        from pace_desktop.exchange.central import import_history
+        from pace_desktop.office.history import import_history
 
         if not self.session.is_unlocked:
             return
@@ -181,8 +181,8 @@ class HistoryPage(QWidget):
     def save_receipt(self, target: Path) -> None:
         """Write the selected attempt's receipt to ``target`` (never over an existing file)."""
         from pace_desktop.errors import PaceError, UsageError
-        from pace_desktop.exchange.central import saved_receipt
         from pace_desktop.exchange.files import write_durably
+        from pace_desktop.office.history import saved_receipt
 
         row = self.selected()
         if row is None or row.bundle_id is None:

@@ -1,6 +1,6 @@
 """Import: choose bundles (files, a folder, or drop them), import them on the worker, see each verdict.
 
-Each bundle is imported on its own, all or nothing (``exchange.importer.import_bundles``); the
+Each bundle is imported on its own, all or nothing (``office.importer.import_bundles``); the
 results table says for every file whether it was accepted, already had, or refused, and why, in the
 same words the import history keeps.
 """
@@ -278,7 +278,7 @@ class ImportPage(QWidget):
     # -- importing ---------------------------------------------------------------------------------
     def start_import(self) -> None:
         from pace_desktop.errors import UsageError
-        from pace_desktop.exchange.importer import collect_bundles, import_bundles
+        from pace_desktop.office.importer import collect_bundles, import_bundles
 
         paths = self.paths()
         if not paths:

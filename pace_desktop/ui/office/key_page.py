@@ -138,7 +138,7 @@ class KeyPage(QWidget):
 
     # -- data --------------------------------------------------------------------------------------
     def reload(self) -> None:
-        from pace_desktop.exchange.central import office_key
+        from pace_desktop.office.central import office_key
 
         if not self.session.is_unlocked:
             return
@@ -180,7 +180,7 @@ class KeyPage(QWidget):
 
     # -- actions -----------------------------------------------------------------------------------
     def write_pub(self) -> None:
-        from pace_desktop.exchange.central import write_office_pub
+        from pace_desktop.office.central import write_office_pub
 
         folder = self.pub_folder.path()
         if folder is None or not folder.is_dir():
@@ -195,7 +195,7 @@ class KeyPage(QWidget):
             on_error=self._failed)
 
     def back_up(self) -> ReauthDialog | None:
-        from pace_desktop.exchange.central import backup_identity
+        from pace_desktop.office.central import backup_identity
 
         target = self.backup_file.path()
         if target is None:

@@ -17,7 +17,7 @@ class CentralSession(Session):
     """A Session whose store must be an office (central) store."""
 
     def open_store(self, passphrase: str) -> Store:
-        from pace_desktop.exchange.central import require_office
+        from pace_desktop.office.central import require_office
         from pace_desktop.store.store import Store
 
         store = Store.open(self.path, passphrase, clock=self.wall_clock)

@@ -118,7 +118,7 @@ class OfficeSetupScreen(QWidget):
         return True
 
     def create(self) -> None:
-        from pace_desktop.exchange.central import init_office
+        from pace_desktop.office.central import init_office
 
         if not self.button.isEnabled() or not self._check():
             return

@@ -20,7 +20,7 @@ store.close()
 manifest = {"schema_version": version,
             "laptop": {"counts": counts, "last_names": names, "audit_entries": audit}}
 try:
-    from pace_desktop.exchange.central import init_office
+    from pace_desktop.office.central import init_office
     made = init_office(out / "central.store", staff="Morven Office", passphrase=PASSPHRASE, out_dir=out)
     manifest["office"] = True
 except ImportError:

@@ -1,14 +1,15 @@
-"""Self-check steps for the exchange: office set-up, export, import and receipt."""
+"""Self-check steps for the office round: office set-up, export, import, summary report, receipt."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pace_desktop.exchange.central import enrol_device, init_office, open_central
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.exchange.importer import import_bundles
 from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
 from pace_desktop.exchange.receipt import apply_receipt
+from pace_desktop.office.central import init_office, open_central
+from pace_desktop.office.devices import enrol_device
+from pace_desktop.office.importer import import_bundles
 
 
 def office_init(ctx: Any) -> None:

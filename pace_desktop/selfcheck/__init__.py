@@ -71,12 +71,12 @@ def _close(ctx: Context) -> None:
 
 
 def _exchange(name: str, ctx: Context) -> None:
-    from pace_desktop.exchange import selfcheck as exchange_steps
+    from pace_desktop.selfcheck import office_round
 
-    getattr(exchange_steps, name)(ctx)
+    getattr(office_round, name)(ctx)
 
 
-# The exchange adds its steps (export, import, receipt, report) after _reopen.
+# The office round (office_round.py: export, import, report, receipt) follows _reopen.
 STEPS: list[tuple[str, Step]] = [
     ("create an encrypted store", _create_store),
     ("register a client", _register),

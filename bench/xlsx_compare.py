@@ -5,6 +5,8 @@
 returns both times and the safe path's peak Python memory. Rows are generated lazily, so neither
 side pays for holding them. ``records_report(store, folder)`` times the real records report from a
 store.
+
+Bench tooling, kept out of the shipped package; ``tests/reports/test_bench.py`` checks it.
 """
 
 from __future__ import annotations

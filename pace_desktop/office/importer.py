@@ -25,16 +25,10 @@ from pydantic_core import to_json
 from pace_desktop.errors import PaceError
 from pace_desktop.exchange import anchor, bundle, receipt
 from pace_desktop.exchange.bundle import DEFAULT_LIMITS, Contents, Limits, Refusal
-from pace_desktop.exchange.central import (
-    add_device,
-    enrolled_key,
-    office_identity,
-    office_recipients,
-    require_office,
-    retired_on,
-)
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.tables import CHILD_ENTITIES, repositories
+from pace_desktop.office.central import office_identity, office_recipients, require_office
+from pace_desktop.office.devices import add_device, enrolled_key, retired_on
 from pace_desktop.records.models import Record
 from pace_desktop.records.rules import NOT_THIS_DEVICES_RECORD, REFERRAL_WITHOUT_CONSENT, RuleBroken
 from pace_desktop.store import device_sequences, duplicate_review, import_apply, imports

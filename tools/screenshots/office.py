@@ -37,7 +37,7 @@ def _settle(session: Any = None) -> None:
 def _save(widget: QWidget, out_dir: Path, name: str, session: Any = None) -> Path:
     _settle(session)
     path = out_dir / f"{name}.png"
-    from pace_desktop.ui.screenshots import grab_to
+    from tools.screenshots import grab_to
 
     grab_to(widget, path)
     return path
@@ -73,8 +73,8 @@ def _laptop(folder: Path, pub: Path, name: str, clients: int, seed: int,
 
 
 def _world(root: Path) -> dict[str, Any]:
-    from pace_desktop.exchange.central import init_office
     from pace_desktop.exchange.export import export_bundle
+    from pace_desktop.office.central import init_office
     from pace_desktop.store.store import Store
 
     (root / "office").mkdir()
@@ -237,8 +237,8 @@ def _rights_shots(root: Path, window: Any, session: Any, out_dir: Path) -> list[
 
 
 def _laptop_shots(root: Path, world: dict[str, Any], out_dir: Path) -> list[Path]:
-    from pace_desktop.exchange.central import open_central
-    from pace_desktop.exchange.importer import import_bundle
+    from pace_desktop.office.central import open_central
+    from pace_desktop.office.importer import import_bundle
     from pace_desktop.store.store import Store
     from pace_desktop.ui.dialogs.export_dialog import ExportDialog
     from pace_desktop.ui.dialogs.receipt_dialog import ReceiptDialog

@@ -1,6 +1,6 @@
 """Screenshots of the client record and the attendee import for the documentation.
 
-``render_screenshots(session, event, out_dir)`` is called by ``pace_desktop.ui.screenshots`` with an
+``render_screenshots(session, event, out_dir)`` is called by ``tools.screenshots`` with an
 unlocked throwaway demo store. It opens the dialogs offscreen on fictional people, adds a referral and
 an attendee list of its own (fictional too), writes one PNG per view and returns their paths.
 """
@@ -37,7 +37,7 @@ def _settle(session: Session) -> None:
 def _save(widget: QWidget, session: Session, out_dir: Path, name: str) -> Path:
     _settle(session)
     path = out_dir / f"{name}.png"
-    from pace_desktop.ui.screenshots import grab_to
+    from tools.screenshots import grab_to
 
     grab_to(widget, path)
     return path

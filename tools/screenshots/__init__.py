@@ -1,12 +1,13 @@
 """Renders every main screen from a throwaway demo store to PNG files for the README and docs.
 
-    python -m pace_desktop.ui.screenshots --out docs/screenshots
+    python -m tools.screenshots --out docs/screenshots
 
 Runs on a real X server (Xvfb at 1280x720, the smallest supported screen, with Openbox managing the
 windows; the xcb platform) and grabs the pixels from the screen, so clipped text, overlaps and windows
 taller than the screen show as a person would see them. ``--offscreen`` renders with Qt alone (no X
 tools needed, but it hides those defects). Set QT_SCALE_FACTOR=1.5 to check high-DPI scaling. The
-client-record and kiosk screens come from their own modules' ``render_screenshots`` when present.
+client-record, kiosk and office screens come from ``dialogs.py``, ``kiosk.py`` and ``office.py`` beside
+this file. Tooling for the docs, not part of the app: nothing in ``pace_desktop`` imports it.
 """
 
 from __future__ import annotations
@@ -189,8 +190,7 @@ def render_adviser_screens(folder: Path, out_dir: Path) -> list[Path]:
 
 def _render_extras(session: Any, event: Any, out_dir: Path) -> list[Path]:
     """The client record and kiosk screens, from their own modules' renderers."""
-    from pace_desktop.ui.dialogs import screens_for_docs as dialogs
-    from pace_desktop.ui.kiosk import screens_for_docs as kiosk
+    from tools.screenshots import dialogs, kiosk
 
     shots: list[Path] = []
     for render in (dialogs.render_screenshots, kiosk.render_screenshots):
@@ -201,7 +201,7 @@ def _render_extras(session: Any, event: Any, out_dir: Path) -> list[Path]:
 
 def render_all(out_dir: Path) -> list[Path]:
     from pace_desktop.ui.app import application
-    from pace_desktop.ui.office import screens_for_docs as office
+    from tools.screenshots import office
 
     app = application()
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
@@ -239,7 +239,7 @@ def start_x_server() -> list[subprocess.Popen]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pace_desktop.ui.screenshots",
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots",
                                      description="Render the main screens to PNG files.")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--offscreen", action="store_true",
@@ -258,7 +258,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             proc.wait(timeout=5)
     sys.stdout.write("".join(f"{p}\n" for p in shots))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
