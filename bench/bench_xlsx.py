@@ -42,25 +42,30 @@ def _clients_spec() -> Any:
 
 
 def real_export(store: Any, n: int, path: Path) -> int:
-    """The records report's Clients sheet, first ``n`` rows, by the report's own code."""
-    from openpyxl import Workbook
-
-    from pace_desktop.reports.records import SheetCounts, TableWriter, stream
+    """The records report's Clients sheet, first ``n`` rows, by the report's own code (XlsxWriter,
+    rows sealed in an encrypted part beside the output, spliced into the zip on save)."""
+    from pace_desktop.reports.output import private_parts
+    from pace_desktop.reports.records import SheetCounts, stream, table_writer
+    from pace_desktop.reports.xlsx import SealedWorkbook
 
     spec = _clients_spec()
-    wb = Workbook(write_only=True)
-    writer = TableWriter(wb, spec.title, spec.columns, SheetCounts())
-    getters = [c.get for c in spec.columns]
     rows = 0
-    for data, pace_id in stream(store, spec):
-        row = [get(data) for get in getters]
-        row[0] = pace_id
-        writer.append(row)
-        rows += 1
-        if rows >= n:
-            break
-    writer.close()
-    wb.save(path)
+    with private_parts(path.parent) as parts:
+        wb = SealedWorkbook(parts)
+        try:
+            writer = table_writer(wb, spec.title, spec.columns, SheetCounts())
+            getters = [c.get for c in spec.columns]
+            for data, pace_id in stream(store, spec):
+                row = [get(data) for get in getters]
+                row[0] = pace_id
+                writer.append(row)
+                rows += 1
+                if rows >= n:
+                    break
+            writer.close()
+            wb.save(path)
+        finally:
+            wb.discard()
     return rows
 
 

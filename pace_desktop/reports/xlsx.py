@@ -88,7 +88,33 @@ class SealedRowsSheet(Worksheet):
         self._xml_end_tag("sheetData")
 
 
-class SealedWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
+class SafeWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
+    """An XlsxWriter workbook that never guesses a cell's type from text, with the formats the
+    typed writers below use (header, date, date-time, quoted text, bold)."""
+
+    def __init__(self, target: Any, options: dict[str, Any] | None = None) -> None:
+        super().__init__(target, {**SAFE_OPTIONS, **(options or {})})
+        self.header_format = self.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        self.bold_format = self.add_format({"bold": True})
+        self.date_format = self.add_format({"num_format": DATE_FORMAT})
+        self.datetime_format = self.add_format({"num_format": DATETIME_FORMAT})
+        self.text_format = self.add_format({"quote_prefix": True})
+
+
+class MemoryWorkbook(SafeWorkbook):
+    """A small workbook built and zipped entirely in memory (no temp file of any kind): for files
+    that are encrypted before they are written, such as partner requests. ``to_bytes()`` closes it."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+        super().__init__(self.buffer, {"in_memory": True})
+
+    def to_bytes(self) -> bytes:
+        self.close()
+        return self.buffer.getvalue()
+
+
+class SealedWorkbook(SafeWorkbook):
     """An XlsxWriter workbook in constant-memory mode with sealed rows (see the module docstring).
 
     Fill its sheets, then ``save(target)`` once; ``discard()`` (always, also after a failure) removes
@@ -99,14 +125,10 @@ class SealedWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
 
     def __init__(self, parts: Path) -> None:
         self.staging = io.BytesIO()
-        super().__init__(self.staging, {**SAFE_OPTIONS, "constant_memory": True, "tmpdir": str(parts)})
+        super().__init__(self.staging, {"constant_memory": True, "tmpdir": str(parts)})
         # Every part but the rows is small: assemble them in memory, never in plain temp files.
         # (Set after construction: the constructor turns constant memory off when asked for both.)
         self.in_memory = True
-        self.header_format = self.add_format({"bold": True, "text_wrap": True, "valign": "top"})
-        self.date_format = self.add_format({"num_format": DATE_FORMAT})
-        self.datetime_format = self.add_format({"num_format": DATETIME_FORMAT})
-        self.text_format = self.add_format({"quote_prefix": True})
 
     def sealed_sheets(self) -> list[SealedRowsSheet]:
         return [ws for ws in self.worksheets() if isinstance(ws, SealedRowsSheet) and ws.sealed is not None]
@@ -143,7 +165,7 @@ class SealedWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
             ws.sealed.discard()
 
 
-def write_cells(book: SealedWorkbook, ws: Worksheet, row: int, values: Iterable[Any]) -> None:
+def write_cells(book: SafeWorkbook, ws: Worksheet, row: int, values: Iterable[Any]) -> None:
     """Write one row by type: text as text (guarded), numbers as numbers, dates as dates, None blank.
 
     The common cells (plain text, numbers, naive datetimes, dates, blanks) are handled inline: a
@@ -175,7 +197,7 @@ def write_cells(book: SealedWorkbook, ws: Worksheet, row: int, values: Iterable[
         write_value(book, ws, row, col, value)
 
 
-def write_value(book: SealedWorkbook, ws: Worksheet, row: int, col: int, value: Any) -> None:
+def write_value(book: SafeWorkbook, ws: Worksheet, row: int, col: int, value: Any) -> None:
     """One cell by the rules of ``cells.plain`` and ``cells.safe``, whatever the value."""
     value = plain(value)
     if value is None:
@@ -198,7 +220,7 @@ def write_value(book: SealedWorkbook, ws: Worksheet, row: int, col: int, value: 
 
 
 def start_table(
-    book: SealedWorkbook, title: str, headers: Sequence[str], widths: Sequence[float]
+    book: SafeWorkbook, title: str, headers: Sequence[str], widths: Sequence[float]
 ) -> Worksheet:
     """A new sheet with a bold wrapped header row, frozen, and the given column widths."""
     ws = book.add_worksheet(title)
