@@ -261,6 +261,7 @@ def _request_xlsx(
             ws.set_column(col, col, width)
     for offset, heading in enumerate(L.RETURN_HEADINGS):
         col = first_return + offset
+        rule: dict[str, object]
         if heading in L.CODED_COLUMNS:
             rule = {"validate": "list", "source": "=" + ranges[L.CODED_COLUMNS[heading]],
                     "error_title": "Not one of your codes",

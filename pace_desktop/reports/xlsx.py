@@ -16,9 +16,10 @@ openpyxl's write-only mode. Two things in that design would break a guarantee, a
   replaced by the decrypted rows, streamed, while the final zip is written. A kill at any moment leaves
   only ciphertext; memory stays flat (the rows never sit in memory whole).
 
-Both rest on XlsxWriter's documented ``worksheet_class`` hook and on three private names of its
-``Worksheet`` (``_initialize``, ``row_data_fh``/``row_data_filename``, ``_write_optimized_sheet_data``);
-XlsxWriter is pinned exactly, and ``tests/reports/test_xlsx.py`` fails if they move.
+Both rest on XlsxWriter's ``worksheet_class`` hook and on private names: of its ``Worksheet``
+``_initialize``, ``_write_optimized_sheet_data``, ``row_data_fh``/``row_data_filename``, ``fh``,
+``tmpdir``, ``dim_rowmin``; of its ``Workbook`` the ``in_memory`` flag, set after construction. XlsxWriter is
+pinned exactly, and ``tests/reports/test_xlsx.py`` fails if they move.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ class _TextPart(EncryptedPart):
         super().close()
 
 
-class SealedRowsSheet(Worksheet):
+class SealedRowsSheet(Worksheet):  # type: ignore[misc]
     """A constant-memory worksheet whose row data on disk is an encrypted part, not plain XML."""
 
     sealed: _TextPart | None = None
@@ -98,8 +99,8 @@ class SealedRowsSheet(Worksheet):
         if not self.constant_memory:
             return
         # XlsxWriter has just made an empty plain temp file for the rows: swap in an encrypted part.
-        self.row_data_fh.close()
-        os.unlink(self.row_data_filename)
+        self.row_data_fh.close()  # type: ignore[has-type]
+        os.unlink(self.row_data_filename)  # type: ignore[has-type]
         self.sealed = _TextPart(Path(self.tmpdir))
         self.row_data_fh = self.fh = self.sealed
         self.row_data_filename = str(self.sealed.path)
@@ -169,7 +170,8 @@ class SealedWorkbook(SafeWorkbook):
                 zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as dst:
             for info in src.infolist():
                 data = src.read(info)
-                marker = next((m for m in parts if m in data), None) if parts else None
+                sheet = parts and info.filename.startswith("xl/worksheets/")
+                marker = next((m for m in parts if m in data), None) if sheet else None
                 if marker is None:
                     dst.writestr(info, data)
                     continue
