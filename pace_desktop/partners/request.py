@@ -19,11 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyrage
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.files import write_durably
@@ -50,9 +47,8 @@ from pace_desktop.partners.identifiers import (
 )
 from pace_desktop.partners.mappings import KINDS
 from pace_desktop.partners.registry import PartnerSetup, get_partner
-from pace_desktop.partners.workbook import workbook_bytes
-from pace_desktop.reports.cells import DATE_FORMAT, put, put_row
 from pace_desktop.reports.suppression import THRESHOLD
+from pace_desktop.reports.xlsx import MemoryWorkbook, write_cells, write_value
 from pace_desktop.store.partner_requests import NewRequest, add_request
 
 if TYPE_CHECKING:
@@ -61,8 +57,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 _ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-BOLD = Font(bold=True)
-RETURN_FILL = PatternFill("solid", start_color="FFF2CC")  # the columns the partner fills in
+RETURN_SHADE = "#FFF2CC"  # the columns the partner fills in
 
 
 @dataclass(frozen=True)
@@ -230,68 +225,57 @@ def _request_xlsx(
     office_recipient: str,
     created: datetime,
 ) -> bytes:
-    wb = Workbook()
-    about = wb.active
-    about.title = L.ABOUT_SHEET
-    _about(about, p, request_id, len(rows), len(flags), office_recipient, created)
-    ws = wb.create_sheet(L.REQUEST_SHEET)
-    codes = wb.create_sheet(L.CODES_SHEET)
-    ranges = _codes(codes, p)
+    """The request workbook, built and zipped in memory (XlsxWriter): it is age-encrypted before
+    anything is written, so no plain copy of a row touches the disk."""
+    wb = MemoryWorkbook()
+    about = wb.add_worksheet(L.ABOUT_SHEET)
+    _about(wb, about, p, request_id, len(rows), len(flags), office_recipient, created)
+    ws = wb.add_worksheet(L.REQUEST_SHEET)
+    codes = wb.add_worksheet(L.CODES_SHEET)
+    ranges = _codes(wb, codes, p)
     id_headings = IDENTIFIER_HEADINGS[p.match_on]
     headings = (L.PACE_ID, L.ACTION, *id_headings, *L.RETURN_HEADINGS)
-    put_row(ws, 1, headings)
-    first_return = 3 + len(id_headings)
-    for col in range(1, len(headings) + 1):
-        cell = ws.cell(1, col)
-        cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if col >= first_return:
-            cell.fill = RETURN_FILL
-        ws.column_dimensions[get_column_letter(col)].width = 16 if col > 1 else 18
-    r = 1
+    first_return = 2 + len(id_headings)  # 0-based column of the first column the partner fills in
+    return_header = wb.add_format({"bold": True, "text_wrap": True, "valign": "top",
+                                   "pattern": 1, "bg_color": RETURN_SHADE})
+    for col, heading in enumerate(headings):
+        ws.write_string(0, col, heading, return_header if col >= first_return else wb.header_format)
+    r = 0
     for pace_id, values in rows:
         r += 1
-        put_row(ws, r, (pace_id, L.ACTION_LOOK_UP, *values))
+        write_cells(wb, ws, r, (pace_id, L.ACTION_LOOK_UP, *values))
     for flag in flags:
         r += 1
-        put_row(ws, r, (flag.pace_id, L.ACTION_ERASED if flag.erased else L.ACTION_WITHDRAWN))
-    last = max(r, 2)
+        write_cells(wb, ws, r, (flag.pace_id, L.ACTION_ERASED if flag.erased else L.ACTION_WITHDRAWN))
+    last = max(r, 1)  # 0-based last row the drop-downs and date checks cover
+    for col in range(len(headings)):
+        heading = headings[col]
+        width = 16 if col > 0 else 18
+        if col >= first_return and heading not in L.CODED_COLUMNS:
+            ws.set_column(col, col, width, wb.date_format)  # the partner's dates show as dates
+        else:
+            ws.set_column(col, col, width)
     for offset, heading in enumerate(L.RETURN_HEADINGS):
         col = first_return + offset
-        letter = get_column_letter(col)
+        rule: dict[str, object]
         if heading in L.CODED_COLUMNS:
-            dv = DataValidation(
-                type="list",
-                formula1=ranges[L.CODED_COLUMNS[heading]],
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle="Not one of your codes",
-                error="Choose one of the codes in the list (see the Codes sheet).",
-            )
+            rule = {"validate": "list", "source": "=" + ranges[L.CODED_COLUMNS[heading]],
+                    "error_title": "Not one of your codes",
+                    "error_message": "Choose one of the codes in the list (see the Codes sheet)."}
         else:
-            dv = DataValidation(
-                type="date",
-                operator="between",
-                formula1="DATE(2000,1,1)",
-                formula2="DATE(2100,12,31)",
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle="Not a date",
-                error="Enter a date, e.g. 2026-06-01.",
-            )
-            for row in range(2, last + 1):
-                ws.cell(row, col).number_format = DATE_FORMAT
-        ws.add_data_validation(dv)
-        dv.add(f"{letter}2:{letter}{last}")
-    ws.freeze_panes = "C2"
-    return workbook_bytes(wb)
+            rule = {"validate": "date", "criteria": "between", "minimum": date(2000, 1, 1),
+                    "maximum": date(2100, 12, 31), "error_title": "Not a date",
+                    "error_message": "Enter a date, e.g. 2026-06-01."}
+        ws.data_validation(1, col, last, col, {**rule, "ignore_blank": True, "show_error": True})
+    ws.freeze_panes(1, 2)
+    return wb.to_bytes()
 
 
 def _about(
-    ws: Worksheet, p: PartnerSetup, request_id: str, rows: int, flags: int, office_recipient: str,
-    created: datetime,
+    wb: MemoryWorkbook, ws: Worksheet, p: PartnerSetup, request_id: str, rows: int, flags: int,
+    office_recipient: str, created: datetime,
 ) -> None:
-    put(ws, 1, 1, "PACE data-sharing request").font = Font(bold=True, size=14)
+    ws.write_string(0, 0, "PACE data-sharing request", wb.add_format({"bold": True, "font_size": 14}))
     facts = [
         (L.REQUEST_ID_LABEL, request_id),
         (L.PARTNER_LABEL, p.code),
@@ -302,9 +286,9 @@ def _about(
         ("People to delete", flags),
         ("Matching on", p.match_label),
     ]
-    for i, (label, value) in enumerate(facts, start=3):
-        put(ws, i, 1, label).font = BOLD
-        put(ws, i, 2, value)
+    for i, (label, value) in enumerate(facts, start=2):
+        ws.write_string(i, 0, label, wb.bold_format)
+        write_value(wb, ws, i, 1, value)
     notes = [
         f"Each 'look up' row is one person who agreed to SDS sharing their details with {p.name}. "
         f"Match them on the {p.match_label} only.",
@@ -318,28 +302,27 @@ def _about(
         f"age -r {office_recipient} -o return.xlsx.age request.xlsx",
         "Delete your copies of this request once your return is sent.",
     ]
-    top = len(facts) + 4
+    top = len(facts) + 3
     for i, note in enumerate(notes):
-        put(ws, top + i, 1, note)
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 60
+        write_value(wb, ws, top + i, 0, note)
+    ws.set_column(0, 0, 24)
+    ws.set_column(1, 1, 60)
 
 
-def _codes(ws: Worksheet, p: PartnerSetup) -> dict[str, str]:
+def _codes(wb: MemoryWorkbook, ws: Worksheet, p: PartnerSetup) -> dict[str, str]:
     """The partner's code lists, three columns side by side; returns the drop-down range per kind."""
     ranges: dict[str, str] = {}
     titles = {"outcome": "Outcome code", "service": "Service code", "status": "Service status code"}
     for block, kind in enumerate(KINDS):
-        col = 1 + block * 3
-        put_row(ws, 1, (titles[kind], "Means"), start_column=col)
-        ws.cell(1, col).font = BOLD
-        ws.cell(1, col + 1).font = BOLD
+        col = block * 3
+        ws.write_string(0, col, titles[kind], wb.bold_format)
+        ws.write_string(0, col + 1, "Means", wb.bold_format)
         codes = p.mappings.codes(kind)
-        for i, (theirs, label) in enumerate(codes, start=2):
-            put(ws, i, col, theirs)
-            put(ws, i, col + 1, label)
-        letter = get_column_letter(col)
+        for i, (theirs, label) in enumerate(codes, start=1):
+            write_value(wb, ws, i, col, theirs)
+            write_value(wb, ws, i, col + 1, label)
+        letter = xl_col_to_name(col)
         ranges[kind] = f"{L.CODES_SHEET}!${letter}$2:${letter}${len(codes) + 1}"
-        ws.column_dimensions[letter].width = 20
-        ws.column_dimensions[get_column_letter(col + 1)].width = 28
+        ws.set_column(col, col, 20)
+        ws.set_column(col + 1, col + 1, 28)
     return ranges

@@ -1,9 +1,9 @@
-"""Request workbooks built and read in memory: no plain-text copy of a row ever touches the disk.
+"""Returns read in memory: no plain-text copy of a row ever touches the disk.
 
-openpyxl writes each sheet through a temporary file before zipping it, even for a normal workbook.
-A request is age-encrypted before it is written, so its sheets are serialised into memory instead
-(``workbook_bytes``). Returns are opened from bytes already decrypted into memory, after the zip
-directory has been checked, so a zip bomb is refused before anything inflates it.
+Requests are built in memory with XlsxWriter (``reports.xlsx.MemoryWorkbook``, in ``request.py``)
+and age-encrypted before they are written. Returns are opened from bytes already decrypted into
+memory, after the zip directory has been checked, so a zip bomb is refused before anything inflates
+it.
 """
 
 from __future__ import annotations
@@ -12,37 +12,12 @@ import io
 import zipfile
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
-from openpyxl.worksheet._writer import WorksheetWriter
-from openpyxl.writer.excel import ExcelWriter
+from openpyxl import load_workbook
 
 from pace_desktop.errors import RefusedError
 
 MAX_ENTRIES = 2000
 MAX_INFLATED = 200 * 2**20
-
-
-class _MemoryWriter(ExcelWriter):
-    """openpyxl's writer with each worksheet serialised into a BytesIO instead of a temp file."""
-
-    def write_worksheet(self, ws: Any) -> None:
-        ws._drawing = SpreadsheetDrawing()
-        ws._drawing.charts = ws._charts
-        ws._drawing.images = ws._images
-        writer = WorksheetWriter(ws, out=io.BytesIO())
-        writer.write()
-        ws._rels = writer._rels
-        self._archive.writestr(ws.path[1:], writer.read())
-        self.manifest.append(ws)
-
-
-def workbook_bytes(wb: Workbook) -> bytes:
-    """The .xlsx file for a normal (not write-only) workbook, built entirely in memory."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        _MemoryWriter(wb, archive).write_data()
-    return buffer.getvalue()
 
 
 def is_xlsx(data: bytes) -> bool:

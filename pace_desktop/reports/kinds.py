@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
+    from pace_desktop.reports.xlsx import SealedWorkbook
     from pace_desktop.store.store import Store
 
-Builder = Callable[["Store", "Workbook"], dict[str, int]]
+Builder = Callable[["Store", "Workbook | SealedWorkbook"], dict[str, int]]
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,15 @@ class ReportKind:
 
     The function fills the (new, empty) workbook and returns a few counts for the summary line; in
     write-only mode (big, streamed sheets) the workbook starts with no sheet, otherwise with one.
+    ``xlsxwriter`` kinds get a ``reports.xlsx.SealedWorkbook`` (constant memory, no sheet) instead
+    of an openpyxl one.
     """
 
     name: str
     description: str
     builder: str
     write_only: bool = False
+    xlsxwriter: bool = False
 
     def load(self) -> Builder:
         module, _, function = self.builder.partition(":")
@@ -47,6 +51,7 @@ REPORTS: dict[str, ReportKind] = {
             "every record, one sheet per kind of record (for the CRM)",
             "pace_desktop.reports.records:build_records",
             write_only=True,
+            xlsxwriter=True,
         ),
         ReportKind(
             "summary",

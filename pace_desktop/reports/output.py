@@ -1,9 +1,12 @@
 """Writing a workbook safely: nothing readable left by a crash, all or nothing, never over a file by accident.
 
-- openpyxl streams each sheet's XML through a temporary file and only deletes it after a successful
-  save; a kill or power cut would leave names in plain text beside the output. While a report is
-  written, those parts go to a private folder beside the output, **encrypted** (AES-256-GCM, one random
-  key per part held only in this process's memory): a kill at any moment leaves nothing readable.
+- Both workbook libraries stream a sheet's rows through a temporary file (XlsxWriter in constant-memory
+  mode, openpyxl for every sheet) and delete it only after a successful save; a kill or power cut would
+  leave names in plain text beside the output. While a report is written, those parts go to a private
+  folder beside the output, **encrypted** (AES-256-GCM, one random key per part held only in this
+  process's memory): a kill at any moment leaves nothing readable. XlsxWriter's sealed sheets are in
+  ``reports/xlsx.py``; openpyxl's temp-file hook is below (``private_openpyxl_parts``), for the
+  workbooks still built with openpyxl.
 - The workbook itself is assembled in memory and written by the one durable-write helper
   (``exchange.files.write_durably`` over ``pace_desktop.durable``: temp file, fsync, rename, fsync the
   folder), so a failure never leaves a half-written .xlsx under the real name.
@@ -120,6 +123,11 @@ class EncryptedPart:
     def flush(self) -> None:
         return None
 
+    def close(self) -> None:
+        """Seal what is buffered; the part stays readable (``plain_chunks``) until ``discard``."""
+        self._seal()
+        self._file.flush()
+
     def _seal(self) -> None:
         if not self._buffer:
             return
@@ -177,6 +185,17 @@ def _copy_part(archive: Any, part: EncryptedPart, arcname: str) -> None:
 
 
 _original_write_worksheet = openpyxl_excel.ExcelWriter.write_worksheet
+
+
+@contextlib.contextmanager
+def private_parts(folder: Path) -> Iterator[Path]:
+    """A new owner-only folder in ``folder`` for a report's encrypted parts; deleted after, whatever
+    happens (and by ``remove_leftovers`` once stale, if the process was killed)."""
+    parts = Path(tempfile.mkdtemp(prefix=_PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
+    try:
+        yield parts
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -246,14 +265,31 @@ def remove_leftovers(folder: Path, *, now: float | None = None) -> list[str]:
 
 @contextlib.contextmanager
 def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
-    """A buffer to save the workbook to: on success it becomes ``out``; on failure nothing is left."""
+    """A buffer to save an openpyxl workbook to: on success it becomes ``out``; on failure nothing is
+    left."""
+    with _report_target(out, overwrite, private_openpyxl_parts) as (buffer, _parts):
+        yield buffer
+
+
+@contextlib.contextmanager
+def sealed_report_file(out: Path, *, overwrite: bool = False) -> Iterator[tuple[io.BytesIO, Path]]:
+    """A buffer for an XlsxWriter workbook (``reports.xlsx.SealedWorkbook``) and the private folder
+    for its encrypted row parts: on success the buffer becomes ``out``; on failure nothing is left."""
+    with _report_target(out, overwrite, private_parts) as target:
+        yield target
+
+
+@contextlib.contextmanager
+def _report_target(
+    out: Path, overwrite: bool, parts_folder: Any
+) -> Iterator[tuple[io.BytesIO, Path]]:
     out = check_xlsx_path(out, overwrite=overwrite)
     folder = out.parent
     remove_leftovers(folder)
     buffer = io.BytesIO()
     try:
-        with private_openpyxl_parts(folder):
-            yield buffer
+        with parts_folder(folder) as parts:
+            yield buffer, parts
         with buffer.getbuffer() as data:  # the bytes in place: no second copy of the workbook
             write_output(out, data, overwrite=overwrite)  # type: ignore[arg-type]
             log.info("workbook written: %d bytes", len(data))

@@ -1,7 +1,9 @@
 """The ``records`` workbook: every record, one sheet per entity, for loading into the central CRM.
 
-Write-only openpyxl, rows streamed from the store's cursor one at a time, so memory stays flat
-whether the store holds a hundred clients or a hundred thousand. Columns come from the models
+XlsxWriter in constant-memory mode (``reports/xlsx.py``: typed cells, rows encrypted on disk), rows
+streamed from the store's cursor one at a time, so memory stays flat whether the store holds a
+hundred clients or a hundred thousand; an openpyxl write-only workbook is still accepted (the
+de-identified report and older callers). Columns come from the models
 (``columns.py``); values are the stored codes (stable for a CRM import), dates are real dates, times
 are UTC.
 """
@@ -35,6 +37,7 @@ from pace_desktop.store.report_records import stream_records
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # private: for the type checker only
 
+    from pace_desktop.reports.xlsx import SealedWorkbook
     from pace_desktop.store.store import Store
 
 # Excel's limit is 1,048,576 rows a sheet, header included; longer tables continue on "Name (2)".
@@ -161,6 +164,72 @@ class TableWriter:
         self._finish()
 
 
+class XlsxTableWriter:
+    """``TableWriter`` for a ``SealedWorkbook``: the same sheets, header, frozen row, widths, filter."""
+
+    def __init__(
+        self,
+        wb: SealedWorkbook,
+        title: str,
+        columns: Sequence[Column],
+        counts: SheetCounts,
+        max_rows: int = MAX_ROWS_PER_SHEET,
+    ) -> None:
+        self.wb = wb
+        self.title = title
+        self.columns = columns
+        self.counts = counts
+        self.max_rows = max_rows
+        self.part = 0
+        self.ws: Any = None
+        self.sheet_title = title
+        self.rows_here = 0
+
+    def _new_sheet(self) -> Any:
+        from pace_desktop.reports.xlsx import start_table
+
+        self._finish()
+        self.part += 1
+        title = self.title if self.part == 1 else f"{self.title} ({self.part})"
+        self.ws = start_table(self.wb, title, [c.header for c in self.columns],
+                              [c.width for c in self.columns])
+        self.sheet_title, self.rows_here = title, 0
+        self.counts.rows[title] = 0
+        return self.ws
+
+    def _finish(self) -> None:
+        if self.ws is not None:
+            self.ws.autofilter(0, 0, self.rows_here, max(1, len(self.columns)) - 1)
+
+    def append(self, values: Iterable[Any]) -> None:
+        from pace_desktop.reports.xlsx import write_cells
+
+        ws = self.ws
+        if ws is None or self.rows_here + 1 >= self.max_rows:
+            ws = self._new_sheet()
+        self.rows_here += 1
+        write_cells(self.wb, ws, self.rows_here, values)
+        self.counts.rows[self.sheet_title] += 1
+
+    def close(self) -> None:
+        if self.ws is None:
+            self._new_sheet()  # an empty table still gets its sheet and header
+        self._finish()
+
+
+def table_writer(
+    wb: Workbook | SealedWorkbook,
+    title: str,
+    columns: Sequence[Column],
+    counts: SheetCounts,
+    max_rows: int = MAX_ROWS_PER_SHEET,
+) -> TableWriter | XlsxTableWriter:
+    """The table writer for ``wb``'s library: XlsxWriter (sealed) or openpyxl write-only."""
+    if isinstance(wb, Workbook):
+        return TableWriter(wb, title, columns, counts, max_rows)
+    return XlsxTableWriter(wb, title, columns, counts, max_rows)
+
+
 def stream(store: Store, spec: SheetSpec,
            batch: int = STREAM_BATCH) -> Iterator[tuple[dict[str, Any], str | None]]:
     """Each stored record of ``spec.table`` as a JSON dict, with its client's PACE ID if any."""
@@ -168,11 +237,14 @@ def stream(store: Store, spec: SheetSpec,
         yield json.loads(data), pace_id
 
 
-def write_records(store: Store, wb: Workbook, *, max_rows: int = MAX_ROWS_PER_SHEET) -> SheetCounts:
-    """Add the records sheets to a write-only workbook; returns the rows written per sheet."""
+def write_records(
+    store: Store, wb: Workbook | SealedWorkbook, *, max_rows: int = MAX_ROWS_PER_SHEET
+) -> SheetCounts:
+    """Add the records sheets to a sealed XlsxWriter workbook (or an openpyxl write-only one);
+    returns the rows written per sheet."""
     counts = SheetCounts()
     for spec in sheet_specs():
-        writer = TableWriter(wb, spec.title, spec.columns, counts, max_rows)
+        writer = table_writer(wb, spec.title, spec.columns, counts, max_rows)
         getters = [c.get for c in spec.columns]
         for data, pace_id in stream(store, spec):
             row = [get(data) for get in getters]
@@ -184,7 +256,7 @@ def write_records(store: Store, wb: Workbook, *, max_rows: int = MAX_ROWS_PER_SH
 
 
 def write_rows(
-    wb: Workbook,
+    wb: Workbook | SealedWorkbook,
     title: str,
     headers: Sequence[str],
     rows: Iterable[Sequence[Any]],
@@ -201,7 +273,7 @@ def write_rows(
         for i, h in enumerate(headers)
     ]
     counts = SheetCounts()
-    writer = TableWriter(wb, title, columns, counts)
+    writer = table_writer(wb, title, columns, counts)
     n = 0
     for row in rows:
         writer.append(row)
@@ -210,6 +282,6 @@ def write_rows(
     return n
 
 
-def build_records(store: Store, wb: Workbook) -> dict[str, int]:
+def build_records(store: Store, wb: Workbook | SealedWorkbook) -> dict[str, int]:
     """The ``records`` report kind: rows written per sheet."""
     return write_records(store, wb).rows

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from pace_desktop.errors import UsageError
 from pace_desktop.reports.kinds import REPORTS
-from pace_desktop.reports.output import check_xlsx_path, report_file
+from pace_desktop.reports.output import check_xlsx_path, report_file, sealed_report_file
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -60,14 +60,25 @@ def write_report(store: Store, kind: str, out: Path | str, *, overwrite: bool = 
         raise UsageError(f"There is no '{kind}' report: choose one of {', '.join(REPORTS)}.")
     out = check_xlsx_path(Path(out), overwrite=overwrite)
     spec = REPORTS[kind]
-    with report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
-        wb = Workbook(write_only=spec.write_only)
-        try:
-            figures = spec.load()(store, wb)
-            wb.save(tmp)
-        except BaseException:
-            discard(wb)
-            raise
+    if spec.xlsxwriter:
+        from pace_desktop.reports.xlsx import SealedWorkbook
+
+        with sealed_report_file(out, overwrite=overwrite) as (tmp, parts), read_snapshot(store):
+            book = SealedWorkbook(parts)
+            try:
+                figures = spec.load()(store, book)
+                book.save(tmp)
+            finally:
+                book.discard()
+    else:
+        with report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
+            wb = Workbook(write_only=spec.write_only)
+            try:
+                figures = spec.load()(store, wb)
+                wb.save(tmp)
+            except BaseException:
+                discard(wb)
+                raise
     detail = f"kind={kind}"
     if kind == "records":
         detail += f",rows={sum(figures.values())}"

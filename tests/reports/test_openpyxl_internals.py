@@ -1,8 +1,8 @@
 """The openpyxl internals the app still relies on, because the public API has no equivalent, and the
 pin that keeps them: a release that moves them fails here, not in a user's hands.
 
-- ``partners/workbook.py`` serialises request sheets into memory (``WorksheetWriter(ws, out=...)``,
-  ``ws._rels``): ``Workbook.save`` would write each sheet to a temp file in plain text first.
+- (Request workbooks are now built in memory with XlsxWriter, ``reports.xlsx.MemoryWorkbook``; the
+  last test below checks that nothing goes through a temp file.)
 - ``reports/output.py`` points ``_writer.create_temporary_file`` at a private folder for the same
   reason when a workbook is saved to disk.
 - ``attendees/workbook.py`` drives ``_reader.WorkSheetParser`` to get merged cells while streaming a
@@ -16,11 +16,11 @@ import io
 import tomllib
 import zipfile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from packaging.requirements import Requirement
 from packaging.version import Version
 
-from pace_desktop.partners.workbook import workbook_bytes
+from pace_desktop.reports.xlsx import MemoryWorkbook
 from tests.packaging.conftest import ROOT
 
 
@@ -49,11 +49,12 @@ def test_a_request_workbook_is_built_in_memory_and_reads_back(tmp_path, monkeypa
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    wb = Workbook()
-    wb.active.append(["PACE ID", "Name"])
-    wb.active.append(["PACE-AB2C-D3EF", "Morag Test"])
-    wb.active.merge_cells("A3:B3")
-    data = workbook_bytes(wb)
+    wb = MemoryWorkbook()
+    ws = wb.add_worksheet()
+    ws.write_row(0, 0, ["PACE ID", "Name"])
+    ws.write_row(1, 0, ["PACE-AB2C-D3EF", "Morag Test"])
+    ws.merge_range("A3:B3", "")
+    data = wb.to_bytes()
     assert list(tmp_path.iterdir()) == []  # no sheet went through a temp file
     assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
     rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
