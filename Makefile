@@ -151,7 +151,9 @@ dist: $(STAMP) qt-libs
 
 # The built program on its own: a bare environment with no virtualenv on PATH, and headless Qt.
 DIST_ENV := env -i PATH=/usr/bin:/bin HOME="$$HOME" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen
+# First, on Linux, every ELF file must run on the stated glibc baseline (installer/glibc_check.py).
 dist-check: dist
+	$(BIN)/python installer/glibc_check.py dist/pace-desktop
 	$(DIST_ENV) dist/pace-desktop/pace-desktop --version
 	$(DIST_ENV) dist/pace-desktop/pace-desktop self-check
 	@echo "GUI smoke test: the demo window must still be running after 10 s"; \

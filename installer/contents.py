@@ -22,10 +22,15 @@ PACKAGE = ROOT / "pace_desktop"
 RESOURCES = ROOT / "resources"
 VERSION_MODULE = PACKAGE / "_version.py"
 
-# The oldest macOS the pinned PySide6 wheels run on (their wheel tag: macosx_13_0_universal2 from
-# PySide6 6.8 on); Info.plist's LSMinimumSystemVersion says the same, so macOS refuses to start the
-# app on an older system rather than it crashing in Qt.
+# The oldest macOS the pinned PySide6 wheels run on (their wheel tag: macosx_12_0_universal2 for
+# PySide6 6.8 and 6.9, macosx_13_0_universal2 for 6.10 and the pinned 6.11.3, macosx_14_0 from 6.12);
+# Info.plist's LSMinimumSystemVersion says the same, so macOS refuses to start the app on an older
+# system rather than it crashing in Qt.
 MACOS_MINIMUM = "13.0"
+# The oldest glibc the Linux build runs on: the build machine's (Debian 12, glibc 2.36), whose bundled
+# libstdc++ and libgcc need it. installer/glibc_check.py (make dist-check) fails a build that needs
+# newer; docs/packaging.md ('Linux baseline') names the distributions this means.
+LINUX_GLIBC_BASELINE = "2.36"
 APP_NAME = "PACE Intake"  # pace_desktop.paths.APP_NAME; the spec must not import the app to learn it
 EXE_NAME = "pace-desktop"
 BUNDLE_ID = "uk.co.skillsdevelopmentscotland.pace-intake"

@@ -44,6 +44,9 @@ UninstallDisplayName={#AppName}
 WizardStyle=modern
 Compression=lzma2/max
 SolidCompression=yes
+; Interactive: Setup asks the person to close PACE Intake first. Silent (/SILENT, /VERYSILENT, a push by
+; IT): Inno would close it without asking, mid-registration, so InitializeSetup below refuses to run
+; while it is open (exit code 1); the tool pushing it tries again later.
 CloseApplications=yes
 RestartApplications=no
 #ifdef SignTool
@@ -152,6 +155,34 @@ begin
                            mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES;
   finally
     Form.Free();
+  end;
+end;
+
+{ True while any copy of the app runs, for any user (WMI; False if WMI cannot be asked). }
+function AppRunning(): Boolean;
+var
+  Locator, Service, Found: Variant;
+begin
+  Result := False;
+  try
+    Locator := CreateOleObject('WbemScripting.SWbemLocator');
+    Service := Locator.ConnectServer('.', 'root\CIMV2');
+    Found := Service.ExecQuery('SELECT ProcessId FROM Win32_Process WHERE Name = ''pace-desktop.exe'' ' +
+                               'OR Name = ''pace-desktop-cli.exe''');
+    Result := Found.Count > 0;
+  except
+    Log('Could not ask WMI whether PACE Intake is running: ' + GetExceptionMessage());
+  end;
+end;
+
+{ A silent install never closes the app: it fails (exit code 1) and the push is tried again later. }
+function InitializeSetup(): Boolean;
+begin
+  Result := True;
+  if WizardSilent() and AppRunning() then
+  begin
+    Log('PACE Intake is running: a silent install would close it mid-registration, so it stops here.');
+    Result := False;
   end;
 end;
 

@@ -1453,6 +1453,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set by your organisation&apos;s IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,6 +1652,10 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your organisation&apos;s IT policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3241,6 +3249,10 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set by your organisation&apos;s IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file}: for laptop {laptop}, {withdrawals} and {erasures}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3892,6 +3904,10 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>&amp;Use this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your organisation&apos;s IT policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

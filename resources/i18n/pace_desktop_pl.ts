@@ -1445,6 +1445,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set by your organisation&apos;s IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,6 +1638,10 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your organisation&apos;s IT policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3208,6 +3216,10 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set by your organisation&apos;s IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file}: for laptop {laptop}, {withdrawals} and {erasures}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3849,6 +3861,10 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>&amp;Use this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your organisation&apos;s IT policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

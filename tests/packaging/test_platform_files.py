@@ -52,6 +52,15 @@ def test_installer_is_per_machine_with_a_start_menu_entry():
     assert 'DistDir Root + "\\dist\\pace-desktop"' in text
 
 
+def test_a_silent_install_never_closes_a_running_app():
+    text = ISS.read_text(encoding="utf-8")
+    # Inno closes applications without asking when silent; InitializeSetup refuses first instead.
+    setup = text[text.index("function InitializeSetup(): Boolean;"):]
+    setup = setup[:setup.index("\nend;")]
+    assert "if WizardSilent() and AppRunning() then" in setup and "Result := False;" in setup
+    assert "Name = ''pace-desktop.exe''" in text and "Name = ''pace-desktop-cli.exe''" in text
+
+
 def test_uninstaller_keeps_the_data_folder_unless_the_box_is_ticked():
     text = ISS.read_text(encoding="utf-8")
     # The folder it offers to delete is the one the app uses: platformdirs' <LOCALAPPDATA>\author\name.

@@ -2,7 +2,9 @@
 
 The summary says how many records of each kind were written and how many people were held back by
 consent, and why — the adviser can then tell the office, or the person, what did not travel. With
-no office key set, the dialog says so in one line and offers Settings, where the key is added.
+no office key set, the dialog says so in one line and offers Settings, where the key is added. When
+the machine's IT policy fixes a sync folder (``sync_address``), bundles go there and the folder is
+shown read-only, as ``export --out`` refuses any other.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop import policy
 from pace_desktop.ui import style
 from pace_desktop.ui.dialogs.send_to_office import SendToOffice
 from pace_desktop.ui.i18n import core_tr, number
@@ -169,7 +172,15 @@ class ExportDialog(QDialog):
         grid.setColumnStretch(1, 1)
         self.folder = PathPicker("folder", self.tr("Folder for the export"))
         self.folder.set_path(documents_folder())
-        self.folder_row = FieldRow(grid, 0, self.tr("Save &in"), self.folder)
+        fixed = policy.current().sync_address
+        fixed = None if fixed is None or "://" in fixed else fixed  # a network address is for syncing
+        note = self.tr("Set by your organisation's IT policy")
+        self.folder_row = FieldRow(grid, 0, self.tr("Save &in"), self.folder,
+                                   hint=note if fixed else None, visible_hint=fixed is not None)
+        if fixed is not None:
+            self.folder.set_path(Path(fixed))
+            self.folder.edit.setReadOnly(True)
+            self.folder.button.setEnabled(False)
         grid.removeWidget(self.folder_row.message)
         grid.addWidget(self.folder_row.message, 1, 1)
         layout.addLayout(grid)

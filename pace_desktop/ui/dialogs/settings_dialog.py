@@ -1,6 +1,9 @@
 """Settings: who can unlock this laptop, the office key, and the time limits (retention, auto-lock,
 kiosk).
 
+What the machine's IT policy fixes (``pace_desktop.policy``: the office key, retention, auto-lock) is
+shown read-only with a note saying so, and is never sent to the store (which would refuse it).
+
 Every change is an admin action: it asks for the signed-in adviser's passphrase again
 (``ReauthDialog``) before the store is touched, so a laptop left unlocked for a moment cannot be
 quietly reconfigured.
@@ -14,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop import policy
 from pace_desktop.errors import PaceError
 from pace_desktop.exchange.officekey import (
     install_office_key,
@@ -74,6 +79,7 @@ class SettingsDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.fixed = policy.current().fixed()  # what IT's policy file sets: shown, never editable
         self.setWindowTitle(self.tr("Settings"))
         self.setModal(True)
         self.tabs = QTabWidget()
@@ -133,15 +139,27 @@ class SettingsDialog(QDialog):
         box_row.addWidget(browse)
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
-        self.office_row = FieldRow(grid, 0, self.tr("Office &key file"), box)
+        fixed = "office_key" in self.fixed
+        self.office_row = FieldRow(grid, 0, self.tr("Office &key file"), box,
+                                   hint=self.policy_note() if fixed else None, visible_hint=fixed)
         self.office_file.setAccessibleName(self.tr("Office key file"))
         self.office_button = QPushButton(self.tr("&Use this key"))
         self.office_button.clicked.connect(self.set_office_key)
+        if fixed:
+            self.office_file.setReadOnly(True)
+            self.office_file.setPlaceholderText("")
+            self.office_file.setAccessibleDescription(self.policy_note())
+            browse.setEnabled(False)
+            self.office_button.setEnabled(False)
         layout.addWidget(self.office_status)
         layout.addLayout(grid)
         layout.addWidget(self.office_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
         return page
+
+    def policy_note(self) -> str:
+        """The line beside every setting the machine's policy fixes."""
+        return self.tr("Set by your organisation's IT policy")
 
     def _suffix(self, unit: str, n: int) -> str:
         """' days' after a number box, in the plural form its value needs (' 1 day' reads wrong)."""
@@ -156,17 +174,24 @@ class SettingsDialog(QDialog):
         grid = QGridLayout()
         grid.setColumnStretch(2, 1)
         self.limits: dict[str, QSpinBox] = {}
+        self.limit_rows: dict[str, FieldRow] = {}
         for i, (key, (label, unit, low, high)) in enumerate(LIMITS.items()):
             spin = QSpinBox()
             spin.setRange(low, high)
             spin.setSuffix(self._suffix(unit, spin.value()))
             spin.valueChanged.connect(lambda n, s=spin, u=unit: s.setSuffix(self._suffix(u, n)))
             spin.setMinimumWidth(160)
-            FieldRow(grid, i, self.tr(label), spin)
+            fixed = key in self.fixed
+            self.limit_rows[key] = FieldRow(grid, i, self.tr(label), spin,
+                                            hint=self.policy_note() if fixed else None, visible_hint=fixed)
+            if fixed:  # shown, and focusable for screen readers, but not editable
+                spin.setReadOnly(True)
+                spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             self.limits[key] = spin
         self.limits_button = style.primary(QPushButton(self.tr("&Save time limits")))
         self.limits_button.setDefault(False)
         self.limits_button.clicked.connect(self.save_limits)
+        self.limits_button.setEnabled(bool(self.editable_limits()))
         layout.addLayout(grid)
         layout.addWidget(self.limits_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
@@ -267,6 +292,8 @@ class SettingsDialog(QDialog):
             self.office_file.setText(name)
 
     def set_office_key(self) -> ReauthDialog | None:
+        if "office_key" in self.fixed:
+            return None
         chosen = self.office_file.text().strip()
         if not chosen:
             self.office_row.set_error(self.tr("Choose the office.pub file first."))
@@ -283,8 +310,12 @@ class SettingsDialog(QDialog):
                     "confirm."),
             lambda _p: install_office_key(store, office_key), self.tr("The office key was saved."))
 
+    def editable_limits(self) -> dict[str, QSpinBox]:
+        """The time limits the policy leaves to the user."""
+        return {key: spin for key, spin in self.limits.items() if key not in self.fixed}
+
     def save_limits(self) -> ReauthDialog:
-        values = {key: str(spin.value()) for key, spin in self.limits.items()}
+        values = {key: str(spin.value()) for key, spin in self.editable_limits().items()}
         store = self.session.store
         return self.confirm_then(
             self.tr("Save the new time limits? Type your passphrase to confirm."),

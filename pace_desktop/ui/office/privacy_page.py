@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop import policy
 from pace_desktop.ui import i18n, style
 from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import PathPicker, error_text, hint, page, when
@@ -213,6 +215,16 @@ class PrivacyPage(QWidget):
         row.addWidget(self.plan_button)
         row.addWidget(self.apply_button)
         box.addLayout(row)
+        # A period the machine's IT policy fixes is shown, not editable (the store would refuse it).
+        self.years_policy_note = hint(self.tr("Set by your organisation's IT policy"))
+        fixed = "identifiable_retention_years" in policy.current().fixed()
+        self.years_policy_note.setVisible(fixed)
+        if fixed:
+            self.years.setReadOnly(True)
+            self.years.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+            self.years.setAccessibleDescription(self.years_policy_note.text())
+            self.years_button.setEnabled(False)
+        box.addWidget(self.years_policy_note)
         self.plan_summary = QLabel()
         self.plan_summary.setWordWrap(True)
         box.addWidget(self.plan_summary)

@@ -4,6 +4,7 @@ identity.
 1. You: the adviser's name and passphrase (twice, strength shown, 12 characters at least).
 2. This laptop: a name the office will recognise in bundles.
 3. The office key (office.pub), now or later in Settings; exports need it, registering does not.
+   When the machine's IT policy fixes the office key, this step shows that and the store gets it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop import policy
 from pace_desktop.errors import PaceError
 from pace_desktop.ui import style
 from pace_desktop.ui.i18n import core_tr
@@ -138,8 +140,15 @@ class FirstRunScreen(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.office_key, 1)
         row.addWidget(self.browse)
-        self.office_row = FieldRow(grid, 0, self.tr("&Office key file (optional)"), box)
+        self.policy_key = policy.current().office_key is not None
+        note = self.tr("Set by your organisation's IT policy")
+        self.office_row = FieldRow(grid, 0, self.tr("&Office key file (optional)"), box,
+                                   hint=note if self.policy_key else None, visible_hint=self.policy_key)
         self.office_key.setAccessibleName(self.tr("Office key file (optional)"))
+        if self.policy_key:  # the store gets the policy's key; no other can be chosen
+            self.office_key.setReadOnly(True)
+            self.office_key.setPlaceholderText(note)
+            self.browse.setEnabled(False)
         self.pages.addWidget(page)
 
     def _choose_key(self) -> None:
@@ -199,10 +208,14 @@ class FirstRunScreen(QWidget):
 
     # -- creating the store ------------------------------------------------------------------------
     def create(self) -> None:
-        from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
+        from pace_desktop.exchange.officekey import (
+            install_office_key,
+            policy_office_key,
+            read_office_key_file,
+        )
 
-        office_key = None
-        key_file = self.office_key.text().strip()
+        office_key = policy_office_key() if self.policy_key else None
+        key_file = "" if self.policy_key else self.office_key.text().strip()
         if key_file:
             try:
                 office_key = read_office_key_file(Path(key_file).expanduser())
