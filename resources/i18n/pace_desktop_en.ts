@@ -53,6 +53,23 @@
     </message>
 </context>
 <context>
+    <name>EventScreen</name>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n needs review</source>
+        <translation>
+            <numerusform>%n needs review</numerusform>
+            <numerusform>%n needs review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%Ln record(s) changed since the last export.</source>
