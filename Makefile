@@ -94,7 +94,7 @@ bench: $(STAMP) qt-libs
 # [tool.importlinter]), and mypy (strict on records/, store/, exchange/, office/).
 lint: $(STAMP)
 	$(BIN)/ruff check pace_desktop tests tools
-	$(BIN)/ruff format --check pace_desktop tests
+	$(BIN)/ruff format --check pace_desktop tests tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 

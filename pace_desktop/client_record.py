@@ -36,8 +36,16 @@ if TYPE_CHECKING:
 
 # What a re-scored checklist takes from the fresh score; the stored record keeps its id, creator
 # and override, so a re-score is a new version of the same record, not a second one.
-RESCORED = ("checklist_version", "answers", "score", "band", "explanation", "unanswered",
-            "area_as_of", "council_area")
+RESCORED = (
+    "checklist_version",
+    "answers",
+    "score",
+    "band",
+    "explanation",
+    "unanswered",
+    "area_as_of",
+    "council_area",
+)
 
 
 @dataclass(frozen=True)
@@ -80,8 +88,13 @@ def read_record(store: Store, client_id: str) -> RecordLists:
         outcomes = store.outcomes.for_parent(client_id)
         feedback = store.feedback.for_parent(client_id)
         latest = checklists[-1] if checklists else None
-        ids = [client_id, *(str(r.id) for r in (*consents, *([latest] if latest else []),
-                                                    *interventions, *outcomes, *feedback))]
+        ids = [
+            client_id,
+            *(
+                str(r.id)
+                for r in (*consents, *([latest] if latest else []), *interventions, *outcomes, *feedback)
+            ),
+        ]
         history = stored_record.history(store.db, ids)
     return RecordLists(consents, latest, interventions, outcomes, feedback, history)
 
@@ -115,8 +128,7 @@ def checklist_to_save(form: ClientForm, client: Client, adviser: str) -> Checkli
     changed = form.answers_changed or (form.stored_checklist is None and bool(form.answers))
     if not changed and form.override is None:
         return None
-    fresh = build_checklist(form.answers, client=client, event=form.event,
-                            council_area=form.council_area)
+    fresh = build_checklist(form.answers, client=client, event=form.event, council_area=form.council_area)
     record = merge_checklist(form.stored_checklist, fresh)
     if form.override is not None:
         try:

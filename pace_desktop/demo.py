@@ -38,16 +38,66 @@ from pace_desktop.store import demo_data
 from pace_desktop.store.store import Store
 
 FIRST = [
-    "Ewan", "Kirsty", "Callum", "Shona", "Fraser", "Morven", "Alasdair", "Eilidh", "Duncan", "Isla",
-    "Mòrag", "Iain", "Seonag", "Ruairidh", "Catrìona", "Calum", "Màiri", "Dòmhnall",
-    "Zofia", "Krzysztof", "Agnieszka", "Paweł", "Małgorzata", "Tomasz", "Katarzyna",
-    "Ayesha", "Imran", "Farah", "Bilal", "Nadia", "Usman", "Sana", "عائشہ", "عمران",
+    "Ewan",
+    "Kirsty",
+    "Callum",
+    "Shona",
+    "Fraser",
+    "Morven",
+    "Alasdair",
+    "Eilidh",
+    "Duncan",
+    "Isla",
+    "Mòrag",
+    "Iain",
+    "Seonag",
+    "Ruairidh",
+    "Catrìona",
+    "Calum",
+    "Màiri",
+    "Dòmhnall",
+    "Zofia",
+    "Krzysztof",
+    "Agnieszka",
+    "Paweł",
+    "Małgorzata",
+    "Tomasz",
+    "Katarzyna",
+    "Ayesha",
+    "Imran",
+    "Farah",
+    "Bilal",
+    "Nadia",
+    "Usman",
+    "Sana",
+    "عائشہ",
+    "عمران",
 ]
 LAST = [
-    "MacLeod", "Robertson", "Fraser", "Campbell", "Stewart", "Murray", "Paterson", "Henderson",
-    "NicDhòmhnaill", "MacAoidh", "Caimbeul", "NicLeòid",
-    "Wójcik", "Kowalczyk", "Nowak", "Łukasiewicz", "Zieliński", "Szymańska",
-    "Siddiqui", "Qureshi", "Chaudhry", "Malik", "Hussain", "صدیقی",
+    "MacLeod",
+    "Robertson",
+    "Fraser",
+    "Campbell",
+    "Stewart",
+    "Murray",
+    "Paterson",
+    "Henderson",
+    "NicDhòmhnaill",
+    "MacAoidh",
+    "Caimbeul",
+    "NicLeòid",
+    "Wójcik",
+    "Kowalczyk",
+    "Nowak",
+    "Łukasiewicz",
+    "Zieliński",
+    "Szymańska",
+    "Siddiqui",
+    "Qureshi",
+    "Chaudhry",
+    "Malik",
+    "Hussain",
+    "صدیقی",
 ]
 EMPLOYERS = [
     ("Clydeside Precision Castings Ltd", "Manufacturing"),
@@ -59,11 +109,31 @@ EMPLOYERS = [
     ("Harbour View Seafoods", "Food and drink"),
     ("Grampian Offshore Supply", "Energy"),
 ]
-STREETS = ["High Street", "Main Street", "Station Road", "Church Street", "Burnside", "Mill Lane",
-           "Park Avenue", "Victoria Road", "Sràid na h-Eaglais", "Shore Road"]
+STREETS = [
+    "High Street",
+    "Main Street",
+    "Station Road",
+    "Church Street",
+    "Burnside",
+    "Mill Lane",
+    "Park Avenue",
+    "Victoria Road",
+    "Sràid na h-Eaglais",
+    "Shore Road",
+]
 DISTRICTS = ["G51", "G20", "PA4", "ML1", "KA1", "FK2", "EH6", "DD1", "AB11", "IV2", "KY1", "PH1"]
-JOBS = ["Machine operator", "Team leader", "Customer adviser", "Warehouse operative", "Quality inspector",
-        "Maintenance engineer", "Administrator", "Forklift driver", "Line supervisor", "Payroll clerk"]
+JOBS = [
+    "Machine operator",
+    "Team leader",
+    "Customer adviser",
+    "Warehouse operative",
+    "Quality inspector",
+    "Maintenance engineer",
+    "Administrator",
+    "Forklift driver",
+    "Line supervisor",
+    "Payroll clerk",
+]
 _NI_FIRST = "ABCEGHJKLMNOPRSTWXYZ"
 _NI_SECOND = "ABCEGHJKLMNPRSTWXYZ"
 _NI_BANNED = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
@@ -83,8 +153,10 @@ def _ni(rng: random.Random) -> str:
 
 
 def _postcode(rng: random.Random) -> str:
-    return f"{rng.choice(DISTRICTS)} {rng.randrange(1, 10)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}" \
-           f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+    return (
+        f"{rng.choice(DISTRICTS)} {rng.randrange(1, 10)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+        f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+    )
 
 
 def _answer_choices(parts: list) -> list[tuple[str, list, Any, list]]:
@@ -119,11 +191,19 @@ def make_event(rng: random.Random, when: date, device_id: str = "", adviser: str
     areas = [a.gss_code for a in council_areas()]
     now = datetime.now(UTC)
     return Event(
-        employer_name=employer, site_address=f"{rng.randrange(1, 200)} {rng.choice(STREETS)}",
-        site_postcode=_postcode(rng), council_area=rng.choice(areas), sector=sector, event_date=when,
-        event_type=rng.choice(list(EventType)), hr1_reference=f"HR1-{rng.randrange(10000, 99999)}",
-        number_affected=rng.randrange(20, 400), device_id=device_id, updated_by=adviser,
-        created_at=now, updated_at=now,
+        employer_name=employer,
+        site_address=f"{rng.randrange(1, 200)} {rng.choice(STREETS)}",
+        site_postcode=_postcode(rng),
+        council_area=rng.choice(areas),
+        sector=sector,
+        event_date=when,
+        event_type=rng.choice(list(EventType)),
+        hr1_reference=f"HR1-{rng.randrange(10000, 99999)}",
+        number_affected=rng.randrange(20, 400),
+        device_id=device_id,
+        updated_by=adviser,
+        created_at=now,
+        updated_at=now,
     )
 
 
@@ -136,29 +216,41 @@ def _drama_phone(rng: random.Random) -> str:
     return f"07700 900{rng.randrange(100000, 999999) % 1000:03d}"
 
 
-def make_client(rng: random.Random, event: Event, pace_id: str, device_id: str = "",
-                adviser: str = "") -> Client:
+def make_client(
+    rng: random.Random, event: Event, pace_id: str, device_id: str = "", adviser: str = ""
+) -> Client:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     age_days = rng.randrange(17 * 365, 66 * 365)
     now = datetime.now(UTC)
     return Client(
-        event_id=event.id, pace_id=pace_id, first_name=first, last_name=last,
+        event_id=event.id,
+        pace_id=pace_id,
+        first_name=first,
+        last_name=last,
         date_of_birth=event.event_date - timedelta(days=age_days),
         gender=rng.choice(["Woman", "Man", None, "Prefer not to say"]),
-        address=f"{rng.randrange(1, 300)} {rng.choice(STREETS)}", postcode=_postcode(rng),
+        address=f"{rng.randrange(1, 300)} {rng.choice(STREETS)}",
+        postcode=_postcode(rng),
         phone=_drama_phone(rng) if rng.random() < 0.8 else None,
         email=f"demo.person{rng.randrange(10**6)}@example.org" if rng.random() < 0.6 else None,
         ni_number=_ni(rng) if rng.random() < 0.7 else None,
-        disability=rng.choice(list(Disability)), employment_status=rng.choice(list(EmploymentStatus)),
-        job_title=rng.choice(JOBS), length_of_service_years=round(rng.uniform(0, 30), 1),
-        notice_date=event.event_date, pace_flag=True,
+        disability=rng.choice(list(Disability)),
+        employment_status=rng.choice(list(EmploymentStatus)),
+        job_title=rng.choice(JOBS),
+        length_of_service_years=round(rng.uniform(0, 30), 1),
+        notice_date=event.event_date,
+        pace_flag=True,
         services_wanted=rng.sample(sorted(SERVICES), rng.randrange(0, 4)),
-        device_id=device_id, updated_by=adviser, created_at=now, updated_at=now,
+        device_id=device_id,
+        updated_by=adviser,
+        created_at=now,
+        updated_at=now,
     )
 
 
-def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2026,
-         history: bool = False) -> Seeded:
+def seed(
+    store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2026, history: bool = False
+) -> Seeded:
     """Add fictional events and clients to ``store`` in one transaction (100,000 in under a minute).
 
     With ``history``, events lie 3 to 27 months back and each person also gets what happened after
@@ -174,6 +266,7 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
     now = datetime.now(UTC)
     device, adviser = store.device_id, store.actor
     today = date.today()
+
     def when(offset: int) -> date:
         return today + timedelta(days=-(abs(offset) * 6 + 90) if history else offset)
 
@@ -186,12 +279,21 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
     # 100,000 people cost one validation each for the consent fields, not four.
     consent_templates = {
         (purpose, granted): Consent(
-            client_id=uuid4(), purpose=purpose, granted=granted,
-            notice_version=notice.version, notice_sha256=notice.sha256, captured_at=now,
-            captured_how=CaptureMethod.with_adviser, captured_by=adviser,
-            device_id=device, updated_by=adviser, created_at=now, updated_at=now,
+            client_id=uuid4(),
+            purpose=purpose,
+            granted=granted,
+            notice_version=notice.version,
+            notice_sha256=notice.sha256,
+            captured_at=now,
+            captured_how=CaptureMethod.with_adviser,
+            captured_by=adviser,
+            device_id=device,
+            updated_by=adviser,
+            created_at=now,
+            updated_at=now,
         )
-        for purpose in (*_DEMO_PURPOSES, "client_survey") for granted in (True, False)
+        for purpose in (*_DEMO_PURPOSES, "client_survey")
+        for granted in (True, False)
     }
     # Read once: a query per new PACE ID cost seconds at 100,000 clients.
     taken = demo_data.pace_ids(store.db)
@@ -210,25 +312,51 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
             taken.add(pace_id)
             client = make_client(rng, event, pace_id, device, adviser)
             answers = _answers(rng, i, choices)
-            outcome = score(checklist, answers, date_of_birth=client.date_of_birth,
-                            event_date=event.event_date, council_area=event.council_area,
-                            area_rates=rates, today=today)
+            outcome = score(
+                checklist,
+                answers,
+                date_of_birth=client.date_of_birth,
+                event_date=event.event_date,
+                council_area=event.council_area,
+                area_rates=rates,
+                today=today,
+            )
             record = ChecklistRecord(
-                client_id=client.id, checklist_version=outcome.checklist_version, answers=answers,
-                score=outcome.score, band=outcome.band, explanation=explain(outcome),
-                unanswered=list(outcome.unanswered), area_as_of=outcome.area_as_of,
-                device_id=device, updated_by=adviser, created_at=now, updated_at=now,
+                client_id=client.id,
+                checklist_version=outcome.checklist_version,
+                answers=answers,
+                score=outcome.score,
+                band=outcome.band,
+                explanation=explain(outcome),
+                unanswered=list(outcome.unanswered),
+                area_as_of=outcome.area_as_of,
+                device_id=device,
+                updated_by=adviser,
+                created_at=now,
+                updated_at=now,
             )
             granted_now = {}
             for purpose, chance in _DEMO_PURPOSES.items():
                 granted = chance >= 1 or rng.random() < chance
                 granted_now[purpose] = granted
-                batch_consents.append(consent_templates[purpose, granted].model_copy(
-                    update={"id": uuid4(), "client_id": client.id}))
+                batch_consents.append(
+                    consent_templates[purpose, granted].model_copy(
+                        update={"id": uuid4(), "client_id": client.id}
+                    )
+                )
             if history:
                 sharing = {p for p, granted in granted_now.items() if granted}
-                client, record = _history(later, client, event, record, granted_now["contact_followup"],
-                                          today, consent_templates, extra, sharing)
+                client, record = _history(
+                    later,
+                    client,
+                    event,
+                    record,
+                    granted_now["contact_followup"],
+                    today,
+                    consent_templates,
+                    extra,
+                    sharing,
+                )
             batch_clients.append(client)
             batch_checklists.append(record)
             if len(batch_clients) >= 5000:
@@ -240,39 +368,63 @@ def seed(store: Store, *, events: int = 5, clients: int = 200, rng_seed: int = 2
 
 # Purposes every demo person is asked about, and how often each is granted.
 _DEMO_PURPOSES: dict[str, float] = {
-    "pace_support": 1.0, "contact_followup": 0.8, "anonymised_statistics": 0.9, "share_DWP": 0.6,
+    "pace_support": 1.0,
+    "contact_followup": 0.8,
+    "anonymised_statistics": 0.9,
+    "share_DWP": 0.6,
 }
 _SURVEY_CHANCE = 0.5  # with history: the client-survey question too
 # With history: mean days from leaving to a job by band, and the chance of no job within two years.
 _DAYS_TO_WORK = {"low": (70, 0.05), "medium": (140, 0.15), "high": (260, 0.35)}
 _FOLLOWED_UP = 0.8  # chance a due follow-up contact reached the person
 _STATUS_WEIGHTS = [
-    (InterventionStatus.offered, 2), (InterventionStatus.referred, 3),
-    (InterventionStatus.attended, 3), (InterventionStatus.completed, 2),
+    (InterventionStatus.offered, 2),
+    (InterventionStatus.referred, 3),
+    (InterventionStatus.attended, 3),
+    (InterventionStatus.completed, 2),
 ]
 
 
 def _history(
-    rng: random.Random, client: Client, event: Event, record: ChecklistRecord, followup: bool,
-    today: date, templates: dict, extra: dict[str, list], sharing: set[str],
+    rng: random.Random,
+    client: Client,
+    event: Event,
+    record: ChecklistRecord,
+    followup: bool,
+    today: date,
+    templates: dict,
+    extra: dict[str, list],
+    sharing: set[str],
 ) -> tuple[Client, ChecklistRecord]:
     """What happened to one person after the event (see ``seed``); appends to ``extra``'s lists.
 
     Help from a partner the person agreed to share with goes through that partner; otherwise SDS
     gives it (``records.rules``: a referral needs the partner's sharing consent), or nobody named.
     """
-    stamp = {"device_id": client.device_id, "updated_by": client.updated_by,
-             "created_at": client.created_at, "updated_at": client.updated_at}
+    stamp = {
+        "device_id": client.device_id,
+        "updated_by": client.updated_by,
+        "created_at": client.created_at,
+        "updated_at": client.updated_at,
+    }
     leaving = event.event_date + timedelta(days=rng.randrange(7, 60))
     client = client.model_copy(update={"expected_leaving_date": leaving})
     survey = rng.random() < _SURVEY_CHANCE
-    extra["consents"].append(templates["client_survey", survey].model_copy(
-        update={"id": uuid4(), "client_id": client.id}))
+    extra["consents"].append(
+        templates["client_survey", survey].model_copy(update={"id": uuid4(), "client_id": client.id})
+    )
     if rng.random() < 0.06:
         band = {"low": "medium", "medium": rng.choice(["low", "high"]), "high": "medium"}[record.band]
-        record = record.model_copy(update={"override": ChecklistOverride(
-            band=band, reason="Adviser's judgement after talking it through",
-            adviser=client.updated_by or "Demo", at=client.created_at)})
+        record = record.model_copy(
+            update={
+                "override": ChecklistOverride(
+                    band=band,
+                    reason="Adviser's judgement after talking it through",
+                    adviser=client.updated_by or "Demo",
+                    at=client.created_at,
+                )
+            }
+        )
     band = record.effective_band
     mean, never = _DAYS_TO_WORK[band]
     helped = 0
@@ -284,15 +436,29 @@ def _history(
         partner = rng.choice(offering) if offering else None
         if needs_sharing_consent(partner) and share_purpose(partner or "") not in sharing:
             partner = CONTROLLER if CONTROLLER in offering else None
-        extra["interventions"].append(Intervention(
-            client_id=client.id, service=service, partner=partner,
-            date=min(today, event.event_date + timedelta(days=rng.randrange(0, 60))), status=status,
-            minutes=rng.choice([15, 20, 30, 45, 60, 90, 120]), **stamp))
+        extra["interventions"].append(
+            Intervention(
+                client_id=client.id,
+                service=service,
+                partner=partner,
+                date=min(today, event.event_date + timedelta(days=rng.randrange(0, 60))),
+                status=status,
+                minutes=rng.choice([15, 20, 30, 45, 60, 90, 120]),
+                **stamp,
+            )
+        )
     days = None if rng.random() < never else int(rng.expovariate(1 / max(20, mean - 10 * helped)))
     lost = rng.random() < 0.1  # a job that did not last
     if days is not None and days <= (today - leaving).days and rng.random() < 0.3:
-        extra["outcomes"].append(Outcome(client_id=client.id, date=leaving + timedelta(days=days),
-                                         status=OutcomeStatus.in_work, note="Told their adviser", **stamp))
+        extra["outcomes"].append(
+            Outcome(
+                client_id=client.id,
+                date=leaving + timedelta(days=days),
+                status=OutcomeStatus.in_work,
+                note="Told their adviser",
+                **stamp,
+            )
+        )
     if followup:
         for months in (3, 6, 12):
             due = leaving + timedelta(days=round(months * 30.44))
@@ -304,25 +470,36 @@ def _history(
                 reached = OutcomeStatus.self_employed if rng.random() < 0.1 else OutcomeStatus.in_work
             else:
                 reached = OutcomeStatus.training if rng.random() < 0.2 else OutcomeStatus.unemployed
-            extra["outcomes"].append(Outcome(
-                client_id=client.id, date=min(today, due + timedelta(days=rng.randrange(0, 10))),
-                status=reached, **stamp))
+            extra["outcomes"].append(
+                Outcome(
+                    client_id=client.id,
+                    date=min(today, due + timedelta(days=rng.randrange(0, 10))),
+                    status=reached,
+                    **stamp,
+                )
+            )
     if rng.random() < 0.3:
-        extra["feedback"].append(Feedback(client_id=client.id, rating=rng.choice([2, 3, 4, 4, 5, 5, 5]),
-                                          **stamp))
+        extra["feedback"].append(
+            Feedback(client_id=client.id, rating=rng.choice([2, 3, 4, 4, 5, 5, 5]), **stamp)
+        )
     return client, record
 
 
-def _flush(store: Store, clients: list, consents: list, checklists: list,
-           extra: dict[str, list] | None = None) -> None:
+def _flush(
+    store: Store, clients: list, consents: list, checklists: list, extra: dict[str, list] | None = None
+) -> None:
     store.clients.insert_many(clients)
     store.consents.insert_many(consents)
     store.checklists.insert_many(checklists)
     clients.clear()
     consents.clear()
     checklists.clear()
-    for name, repository in (("consents", store.consents), ("outcomes", store.outcomes),
-                             ("interventions", store.interventions), ("feedback", store.feedback)):
+    for name, repository in (
+        ("consents", store.consents),
+        ("outcomes", store.outcomes),
+        ("interventions", store.interventions),
+        ("feedback", store.feedback),
+    ):
         rows = (extra or {}).get(name)
         if rows:
             repository.insert_many(rows)

@@ -90,8 +90,9 @@ def setup_logging(*, verbose: bool = False, folder: Path | None = None) -> Path 
         path = folder / LOG_FILE
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        handler = _OwnerOnlyRotatingFileHandler(path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS,
-                                      encoding="utf-8", delay=True)
+        handler = _OwnerOnlyRotatingFileHandler(
+            path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+        )
     except OSError:
         _configured = None
         return None
@@ -102,6 +103,7 @@ def setup_logging(*, verbose: bool = False, folder: Path | None = None) -> Path 
 
 
 # -- crash reports -----------------------------------------------------------------------------------------
+
 
 def _where(filename: str) -> str:
     """A code location without the folders above the package (no user or install paths)."""
@@ -119,9 +121,12 @@ def crash_text(exc_type: type[BaseException] | None, tb: TracebackType | None, *
     if header:
         from pace_desktop import __version__
 
-        lines += [f"PACE Intake {__version__}",
-                  f"Python {platform.python_version()} on {platform.system()} {platform.release()}",
-                  f"When: {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC", ""]
+        lines += [
+            f"PACE Intake {__version__}",
+            f"Python {platform.python_version()} on {platform.system()} {platform.release()}",
+            f"When: {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC",
+            "",
+        ]
     name = getattr(exc_type, "__qualname__", "Exception")
     module = getattr(exc_type, "__module__", "")
     lines.append(f"{module + '.' if module not in ('builtins', '') else ''}{name}")

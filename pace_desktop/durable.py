@@ -29,8 +29,17 @@ from pathlib import Path
 
 DISK_FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 # What a folder that cannot be fsync'd says: not a failed write, just a file system without the call.
-_REFUSALS = frozenset({errno.EINVAL, errno.ENOTSUP, getattr(errno, "EOPNOTSUPP", errno.ENOTSUP),
-                       errno.EBADF, errno.EACCES, errno.EPERM, errno.EISDIR})
+_REFUSALS = frozenset(
+    {
+        errno.EINVAL,
+        errno.ENOTSUP,
+        getattr(errno, "EOPNOTSUPP", errno.ENOTSUP),
+        errno.EBADF,
+        errno.EACCES,
+        errno.EPERM,
+        errno.EISDIR,
+    }
+)
 
 
 def fsync_folder(folder: Path) -> None:
@@ -117,8 +126,16 @@ def _write_unnamed(target: Path, data: bytes | memoryview, *, replace: bool, mod
     return True
 
 
-def write_file(target: Path, data: bytes | memoryview, *, mode: int = 0o600, replace: bool = True,
-               private: bool = False, temp_suffix: str = ".part", exact_mode: bool = False) -> Path:
+def write_file(
+    target: Path,
+    data: bytes | memoryview,
+    *,
+    mode: int = 0o600,
+    replace: bool = True,
+    private: bool = False,
+    temp_suffix: str = ".part",
+    exact_mode: bool = False,
+) -> Path:
     """Write ``data`` to ``target`` durably (see the module's policy); returns ``target``.
 
     - ``replace=False``: an existing file stays and ``FileExistsError`` is raised; a file someone wrote
@@ -158,4 +175,3 @@ def write_file(target: Path, data: bytes | memoryview, *, mode: int = 0o600, rep
         raise
     fsync_folder(folder)
     return target
-

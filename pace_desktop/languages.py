@@ -61,8 +61,11 @@ def unfinished(code: str, folder: Path | None = None) -> list[tuple[str, str]]:
                 kind = translation.get("type") if translation is not None else "unfinished"
                 if kind in _SKIPPED:
                     continue
-                forms = [] if translation is None else (
-                    [f.text for f in translation.iter("numerusform")] or [translation.text])
+                forms = (
+                    []
+                    if translation is None
+                    else ([f.text for f in translation.iter("numerusform")] or [translation.text])
+                )
                 if kind == "unfinished" or not all(forms):
                     todo.append((name, message.findtext("source") or ""))
     return todo

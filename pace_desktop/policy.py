@@ -124,9 +124,11 @@ def _first_problem(exc: Any) -> str:
 
 def read_policy(path: Path) -> Policy:
     """The policy in ``path`` (an empty policy if there is no file); PolicyError naming the file."""
+
     def bad(why: str) -> PolicyError:
-        return PolicyError(f"The policy file {path} {why}: ask IT to correct it. PACE Intake will not "
-                           "start until then.")
+        return PolicyError(
+            f"The policy file {path} {why}: ask IT to correct it. PACE Intake will not start until then."
+        )
 
     try:
         if not path.exists():
@@ -168,8 +170,10 @@ def refuse_change(*keys: str) -> None:
     fixed = [k for k in keys if k in current().fixed()]
     if fixed:
         words = ", ".join(k.replace("_", " ") for k in fixed)
-        raise RefusedError(f"{words[0].upper() + words[1:]} is set by your organisation's policy "
-                           f"({policy_path()}) and cannot be changed here.")
+        raise RefusedError(
+            f"{words[0].upper() + words[1:]} is set by your organisation's policy "
+            f"({policy_path()}) and cannot be changed here."
+        )
 
 
 def setting(key: str) -> str | None:

@@ -17,8 +17,10 @@ from pace_desktop.store.keyslots import check_passphrase
 from pace_desktop.store.store import Removal, Store
 
 MAX_IDENTITY_FILE = 64 * 1024
-_NOT_AN_IDENTITY = ("That is not an office identity file: use the file office backup-identity wrote "
-                    "(it has a line starting AGE-SECRET-KEY-1).")
+_NOT_AN_IDENTITY = (
+    "That is not an office identity file: use the file office backup-identity wrote "
+    "(it has a line starting AGE-SECRET-KEY-1)."
+)
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,10 @@ class Recovered:
     advisers: tuple[str, ...]
 
     def lines(self) -> list[str]:
-        out = [f"Recovered {self.device_name} ({self.device_id}): {self.adviser} can now unlock it "
-               "with their new passphrase."]
+        out = [
+            f"Recovered {self.device_name} ({self.device_id}): {self.adviser} can now unlock it "
+            "with their new passphrase."
+        ]
         out += [removal.message(name) for name, removal in self.removed]
         out.append("Advisers who can unlock it: " + ", ".join(self.advisers) + ".")
         return out
@@ -57,8 +61,15 @@ def identity_from_central(central: Store) -> str:
     return str(office_identity(central))
 
 
-def recover_laptop(laptop: Path | str, identity: str, *, adviser: str, passphrase: str,
-                   remove: Sequence[str] = (), central: Store | None = None) -> Recovered:
+def recover_laptop(
+    laptop: Path | str,
+    identity: str,
+    *,
+    adviser: str,
+    passphrase: str,
+    remove: Sequence[str] = (),
+    central: Store | None = None,
+) -> Recovered:
     """Open ``laptop`` with the office identity, add ``adviser`` with ``passphrase``, then remove
     each of ``remove`` (re-keying the store). Refuses a weak passphrase before touching anything."""
     check_passphrase(passphrase)
@@ -70,12 +81,14 @@ def recover_laptop(laptop: Path | str, identity: str, *, adviser: str, passphras
     with Store.open_recovery(Path(laptop), identity) as store:
         store.add_adviser(adviser, passphrase)
         removed = tuple((name, store.remove_adviser(name)) for name in remove)
-        result = Recovered(store.device_id, store.device_name, adviser.strip(), removed,
-                           tuple(store.keys.advisers))
+        result = Recovered(
+            store.device_id, store.device_name, adviser.strip(), removed, tuple(store.keys.advisers)
+        )
     if central is not None:
         with central.transaction():
-            central.audit("unlock", entity="device", entity_id=result.device_id or None,
-                          detail="laptop_recovered")
+            central.audit(
+                "unlock", entity="device", entity_id=result.device_id or None, detail="laptop_recovered"
+            )
     return result
 
 

@@ -80,8 +80,11 @@ def area_rates(path: Path | None = None) -> dict[str, AreaRate]:
         if source != "same":
             first_source = source
         out[r["gss_code"].strip()] = AreaRate(
-            r["gss_code"].strip(), r["name"].strip(), float(r["claimant_rate_pct"]),
-            int(r["as_of"]), first_source,
+            r["gss_code"].strip(),
+            r["name"].strip(),
+            float(r["claimant_rate_pct"]),
+            int(r["as_of"]),
+            first_source,
         )
     return out
 
@@ -90,8 +93,11 @@ def area_rates(path: Path | None = None) -> dict[str, AreaRate]:
 def partners() -> tuple[Partner, ...]:
     rows = _rows(resource("data", "partners.csv"))
     return tuple(
-        Partner(r["code"].strip(), r["name"].strip(),
-                tuple(s.strip() for s in r["services"].split(";") if s.strip()))
+        Partner(
+            r["code"].strip(),
+            r["name"].strip(),
+            tuple(s.strip() for s in r["services"].split(";") if s.strip()),
+        )
         for r in rows
     )
 

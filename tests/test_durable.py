@@ -67,6 +67,7 @@ def test_a_folder_that_refuses_fsync_is_skipped_but_a_failing_disk_is_not(tmp_pa
             if os.path.isdir(f"/proc/self/fd/{fd}") or stat.S_ISDIR(os.fstat(fd).st_mode):
                 raise OSError(code, os.strerror(code))
             real(fd)
+
         return fsync
 
     monkeypatch.setattr(os, "fsync", refusing(errno.EINVAL))

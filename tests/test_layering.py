@@ -121,26 +121,38 @@ def test_every_module_outside_the_ui_is_checked():
 
 def test_the_static_check_sees_imports_inside_functions():
     # The check must find a lazy import, the kind a quick fix hides inside a function, and a relative one.
-    sample = ("def later():\n    from pace_desktop.ui.app import run\n    import PySide6.QtCore\n"
-              "    from ..ui import style\n")
+    sample = (
+        "def later():\n    from pace_desktop.ui.app import run\n    import PySide6.QtCore\n"
+        "    from ..ui import style\n"
+    )
     found = [m for _line, m in imports_in(sample, "pace_desktop.store")]
     assert [m for m in found if breaks_layering("pace_desktop.store.store", m)] == [
-        "pace_desktop.ui.app", "pace_desktop.ui.app.run", "PySide6.QtCore",
-        "pace_desktop.ui", "pace_desktop.ui.style"]
+        "pace_desktop.ui.app",
+        "pace_desktop.ui.app.run",
+        "PySide6.QtCore",
+        "pace_desktop.ui",
+        "pace_desktop.ui.style",
+    ]
 
 
 def test_the_static_check_sees_import_module_strings():
-    sample = ("import importlib\nfrom importlib import import_module\n"
-              "def later(name):\n"
-              "    importlib.import_module('PySide6.QtWidgets')\n"
-              "    import_module('.ui.app', 'pace_desktop')\n"
-              "    import_module('..cli', package='pace_desktop.store')\n"
-              "    __import__('shiboken6')\n"
-              "    importlib.import_module(name)\n"  # a name only known at run time: not judged here
-              "    importlib.import_module('json')\n")
+    sample = (
+        "import importlib\nfrom importlib import import_module\n"
+        "def later(name):\n"
+        "    importlib.import_module('PySide6.QtWidgets')\n"
+        "    import_module('.ui.app', 'pace_desktop')\n"
+        "    import_module('..cli', package='pace_desktop.store')\n"
+        "    __import__('shiboken6')\n"
+        "    importlib.import_module(name)\n"  # a name only known at run time: not judged here
+        "    importlib.import_module('json')\n"
+    )
     found = [(line, m) for line, m in imports_in(sample, "pace_desktop.store")]
     assert [(line, m) for line, m in found if breaks_layering("pace_desktop.store.store", m)] == [
-        (4, "PySide6.QtWidgets"), (5, "pace_desktop.ui.app"), (6, "pace_desktop.cli"), (7, "shiboken6")]
+        (4, "PySide6.QtWidgets"),
+        (5, "pace_desktop.ui.app"),
+        (6, "pace_desktop.cli"),
+        (7, "shiboken6"),
+    ]
     assert (9, "json") in found
 
 
@@ -154,9 +166,12 @@ def test_only_the_command_line_may_open_the_windows():
 
 
 def test_no_module_outside_the_ui_imports_qt_the_ui_or_the_command_line():
-    offenders = [f"{name}:{line} imports {module}"
-                 for name in OUTSIDE_UI for line, module in imported_names(name)
-                 if breaks_layering(name, module)]
+    offenders = [
+        f"{name}:{line} imports {module}"
+        for name in OUTSIDE_UI
+        for line, module in imported_names(name)
+        if breaks_layering(name, module)
+    ]
     assert offenders == []
 
 
@@ -181,15 +196,18 @@ def test_modules_outside_the_ui_import_with_qt_blocked():
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT.parent)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT.parent)
     assert result.returncode == 0, f"modules outside the UI import Qt: {result.stdout} {result.stderr[-500:]}"
 
 
 def test_the_ui_does_not_import_the_command_line():
     ui = [m for m in ALL if within(m, UI)]
-    offenders = [f"{name}:{line} imports {module}" for name in ui
-                 for line, module in imported_names(name) if within(module, *CLI)]
+    offenders = [
+        f"{name}:{line} imports {module}"
+        for name in ui
+        for line, module in imported_names(name)
+        if within(module, *CLI)
+    ]
     assert offenders == []
 
 
@@ -199,15 +217,21 @@ TOOLING = ("tools", "bench")
 def test_the_shipped_package_never_imports_the_tooling():
     # Screenshots (tools/) and benchmarks (bench/) live beside the package, not in it: nothing the app,
     # the self-check or the windows import may reach them, so a frozen build never needs them.
-    offenders = [f"{name}:{line} imports {module}" for name in ALL
-                 for line, module in imported_names(name) if within(module, *TOOLING)]
+    offenders = [
+        f"{name}:{line} imports {module}"
+        for name in ALL
+        for line, module in imported_names(name)
+        if within(module, *TOOLING)
+    ]
     assert offenders == []
     assert not any(within(m, "pace_desktop.ui.screenshots", "pace_desktop.reports.bench") for m in ALL)
     assert not any(m.endswith(".screens_for_docs") for m in ALL)
 
 
 def test_the_self_check_imports_no_tooling():
-    code = ("import sys\nimport pace_desktop.cli.selfcheck, pace_desktop.selfcheck.office_round\n"
-            f"print([m for m in sys.modules if m.split('.')[0] in {TOOLING!r}])\n")
+    code = (
+        "import sys\nimport pace_desktop.cli.selfcheck, pace_desktop.selfcheck.office_round\n"
+        f"print([m for m in sys.modules if m.split('.')[0] in {TOOLING!r}])\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT.parent)
     assert result.returncode == 0 and result.stdout.strip() == "[]", result.stderr[-500:]

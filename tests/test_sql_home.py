@@ -18,8 +18,10 @@ STORE = ROOT / "store"
 # The words SQL statements start with, in capitals, as the code writes them: prose ("Select a file")
 # and docstrings do not match. A statement goes on after its first word, except the transaction ones;
 # the HTTP method "DELETE" alone is not SQL.
-SQL_START = re.compile(r"\s*(?:(?:SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA|CREATE|REPLACE)\s+\S"
-                       r"|(?:BEGIN|COMMIT|ROLLBACK)\b)")
+SQL_START = re.compile(
+    r"\s*(?:(?:SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA|CREATE|REPLACE)\s+\S"
+    r"|(?:BEGIN|COMMIT|ROLLBACK)\b)"
+)
 
 
 def looks_like_sql(text: str) -> bool:
@@ -28,10 +30,11 @@ def looks_like_sql(text: str) -> bool:
 
 def sql_in(source: str) -> list[tuple[int, str]]:
     """(line, first words) of every string constant in ``source`` that looks like SQL."""
-    return sorted((node.lineno, " ".join(node.value.split())[:40])
-                  for node in ast.walk(ast.parse(source))
-                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
-                  and looks_like_sql(node.value))
+    return sorted(
+        (node.lineno, " ".join(node.value.split())[:40])
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and looks_like_sql(node.value)
+    )
 
 
 def modules_outside_the_store() -> list[Path]:
@@ -39,16 +42,18 @@ def modules_outside_the_store() -> list[Path]:
 
 
 def test_the_scan_knows_sql_from_prose():
-    sample = ('"""Update the list: SELECT is a word here."""\n'
-              'A = "\\n    SELECT id FROM clients"\n'
-              'B = f"INSERT INTO {table} VALUES (?)"\n'
-              'C = ("WITH x AS (SELECT 1) "\n     "SELECT * FROM x")\n'
-              'D = "Select a file"\n'
-              'E = "UPDATES are due"\n'
-              'F = "PRAGMA user_version"\n'
-              'G = request("DELETE", "/v1/mail/1")\n'
-              'H = "COMMIT"\n'
-              'I = "BEGINNERS welcome"\n')
+    sample = (
+        '"""Update the list: SELECT is a word here."""\n'
+        'A = "\\n    SELECT id FROM clients"\n'
+        'B = f"INSERT INTO {table} VALUES (?)"\n'
+        'C = ("WITH x AS (SELECT 1) "\n     "SELECT * FROM x")\n'
+        'D = "Select a file"\n'
+        'E = "UPDATES are due"\n'
+        'F = "PRAGMA user_version"\n'
+        'G = request("DELETE", "/v1/mail/1")\n'
+        'H = "COMMIT"\n'
+        'I = "BEGINNERS welcome"\n'
+    )
     assert [line for line, _ in sql_in(sample)] == [2, 3, 4, 8, 10]
 
 
@@ -60,7 +65,9 @@ def test_the_scan_covers_the_package_outside_the_store():
 
 
 def test_no_sql_outside_the_store():
-    offenders = [f"{path.relative_to(ROOT.parent)}:{line}: {words}"
-                 for path in modules_outside_the_store()
-                 for line, words in sql_in(path.read_text(encoding="utf-8"))]
+    offenders = [
+        f"{path.relative_to(ROOT.parent)}:{line}: {words}"
+        for path in modules_outside_the_store()
+        for line, words in sql_in(path.read_text(encoding="utf-8"))
+    ]
     assert offenders == [], "SQL outside pace_desktop/store:\n" + "\n".join(offenders)

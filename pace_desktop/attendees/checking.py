@@ -51,14 +51,23 @@ class RowCheck:
         return "; ".join(f"{label}: {message}" for label, message in self.problems.items())
 
 
-def check_rows(sheet: Sheet, mapping: dict[int, str], event: Event, *,
-               existing: Iterable[Client] = (), today: date | None = None,
-               progress: Progress | None = None) -> list[RowCheck]:
+def check_rows(
+    sheet: Sheet,
+    mapping: dict[int, str],
+    event: Event,
+    *,
+    existing: Iterable[Client] = (),
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> list[RowCheck]:
     """Check every data row with the Client model; a repeated or already registered person too."""
     if problems := mapping_problems(mapping):
         raise AttendeeFileError(problems[0])
-    orders = {col: month_first_column(sheet.cell(i, col) for i in sheet.data_indexes())
-              for col, name in mapping.items() if name in DATE_FIELDS}
+    orders = {
+        col: month_first_column(sheet.cell(i, col) for i in sheet.data_indexes())
+        for col, name in mapping.items()
+        if name in DATE_FIELDS
+    }
     results = []
     total = len(sheet.data_indexes())
     for n, index in enumerate(sheet.data_indexes()):
@@ -69,8 +78,15 @@ def check_rows(sheet: Sheet, mapping: dict[int, str], event: Event, *,
     return results
 
 
-def check_row(sheet: Sheet, index: int, mapping: dict[int, str], event: Event, *,
-              month_first: dict[int, bool] | None = None, today: date | None = None) -> RowCheck:
+def check_row(
+    sheet: Sheet,
+    index: int,
+    mapping: dict[int, str],
+    event: Event,
+    *,
+    month_first: dict[int, bool] | None = None,
+    today: date | None = None,
+) -> RowCheck:
     """Check one row; call again after the adviser corrects a cell with ``Sheet.set_cell``."""
     month_first = month_first or {}
     data: dict[str, Any] = {}
@@ -106,24 +122,33 @@ def check_row(sheet: Sheet, index: int, mapping: dict[int, str], event: Event, *
     return _validate(sheet.numbers[index], index, data, problems, event, mapping)
 
 
-def _validate(number: int, index: int, data: dict[str, Any], problems: dict[str, str],
-              event: Event, mapping: dict[int, str]) -> RowCheck:
+def _validate(
+    number: int,
+    index: int,
+    data: dict[str, Any],
+    problems: dict[str, str],
+    event: Event,
+    mapping: dict[int, str],
+) -> RowCheck:
     from_full_name = FULL_NAME in mapping.values()
     try:
         payload = {k: v for k, v in data.items() if v is not None}
         for required in ("first_name", "last_name"):
             payload.setdefault(required, "")  # so the model's own 'Enter the first name.' shows
-        client = Client.model_validate({
-            **payload, "event_id": event.id, "source": RecordSource.attendee_import,
-        })
+        client = Client.model_validate(
+            {
+                **payload,
+                "event_id": event.id,
+                "source": RecordSource.attendee_import,
+            }
+        )
     except ValidationError as exc:
         for key, message in model_field_errors(exc).items():
             split_from_full = from_full_name and key not in mapping.values()
             if key in ("first_name", "last_name") and split_from_full:
                 label = PROBLEM_LABELS[FULL_NAME]
                 halves = data.get("first_name"), data.get("last_name")
-                message = ("Give both the first and the last name." if any(halves)
-                           else "Fill in the name.")
+                message = "Give both the first and the last name." if any(halves) else "Fill in the name."
             else:
                 label = PROBLEM_LABELS.get(key, "Row" if key == RECORD_KEY else key)
             problems.setdefault(label, message)
@@ -140,8 +165,9 @@ def _person_keys(client: Client) -> list[tuple[str, ...]]:
     if client.ni_number:
         keys.append(("ni", client.ni_number))
     if client.date_of_birth:
-        keys.append(("person", fold(client.first_name), fold(client.last_name),
-                     client.date_of_birth.isoformat()))
+        keys.append(
+            ("person", fold(client.first_name), fold(client.last_name), client.date_of_birth.isoformat())
+        )
     return keys
 
 
@@ -168,4 +194,3 @@ def mark_duplicates(results: list[RowCheck], existing: Iterable[Client] = ()) ->
         else:
             for key in _person_keys(check.client):
                 seen.setdefault(key, check.number)
-

@@ -44,6 +44,8 @@ def read_csv(raw: bytes, title: str) -> Sheet:
             if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
                 raise AttendeeFileError(TOO_MANY_ROWS)
     except csv.Error:
-        raise AttendeeFileError("This CSV file is malformed (a quote or a very long cell): "
-                                "save it again from the spreadsheet and retry.") from None
+        raise AttendeeFileError(
+            "This CSV file is malformed (a quote or a very long cell): "
+            "save it again from the spreadsheet and retry."
+        ) from None
     return Sheet(title, rows, numbers, None)

@@ -38,11 +38,29 @@ MULTI_COLUMN_FIELDS = frozenset({"address", "notes"})
 # Heading words, compared after folding case and punctuation. Phrases marked '=' (exact only) are
 # too generic to be spotted inside a longer heading ("Line manager name" is not the attendee's).
 _HEADINGS: dict[str, tuple[str, ...]] = {
-    "first_name": ("first name", "first names", "forename", "forenames", "given name",
-                   "given names", "christian name", "=first"),
+    "first_name": (
+        "first name",
+        "first names",
+        "forename",
+        "forenames",
+        "given name",
+        "given names",
+        "christian name",
+        "=first",
+    ),
     "last_name": ("last name", "surname", "family name", "=last"),
-    FULL_NAME: ("=name", "=names", "full name", "employee name", "=employee", "staff name",
-                "name of employee", "employee full name", "=colleague", "colleague name"),
+    FULL_NAME: (
+        "=name",
+        "=names",
+        "full name",
+        "employee name",
+        "=employee",
+        "staff name",
+        "name of employee",
+        "employee full name",
+        "=colleague",
+        "colleague name",
+    ),
     "title": ("=title", "salutation", "honorific"),
     "preferred_name": ("preferred name", "known as", "=preferred"),
     "date_of_birth": ("date of birth", "=dob", "=d o b", "birth date", "birthdate", "birthday"),
@@ -54,11 +72,25 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "ni_number": ("=ni", "ni number", "ni no", "nino", "national insurance", "=nin"),
     "job_title": ("job title", "=role", "job role", "=position", "=job", "occupation", "=post"),
     "employment_status": ("=status", "employment status"),
-    "length_of_service_years": ("length of service", "=service", "years of service",
-                                "service years", "=los", "years service"),
+    "length_of_service_years": (
+        "length of service",
+        "=service",
+        "years of service",
+        "service years",
+        "=los",
+        "years service",
+    ),
     "notice_date": ("notice date", "date of notice", "notice given", "notice issued"),
-    "expected_leaving_date": ("leaving date", "last day", "last working day", "termination date",
-                              "=end date", "exit date", "date of leaving", "leave date"),
+    "expected_leaving_date": (
+        "leaving date",
+        "last day",
+        "last working day",
+        "termination date",
+        "=end date",
+        "exit date",
+        "date of leaving",
+        "leave date",
+    ),
     "notes": ("=notes", "=note", "=comments", "=comment"),
 }
 
@@ -115,7 +147,5 @@ def mapping_problems(mapping: dict[int, str]) -> list[str]:
             label = PROBLEM_LABELS[name]
             problems.append(f"Two columns are set to '{label}': choose one of them.")
     if FULL_NAME not in counts and not {"first_name", "last_name"} <= set(counts):
-        problems.append("Choose the column with the full name, or the columns with first and "
-                        "last names.")
+        problems.append("Choose the column with the full name, or the columns with first and last names.")
     return problems
-

@@ -35,18 +35,15 @@ def open_source(path: Path | str) -> SourceFile:
     if kind == "csv":
         return SourceFile(path, "csv", (path.stem,))
     with open_workbook(data) as wb:
-        names = tuple(ws.title for ws in wb.worksheets
-                      if getattr(ws, "sheet_state", "visible") == "visible")
+        names = tuple(ws.title for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible")
     return SourceFile(path, "xlsx", names or ("Sheet1",))
 
 
-def read_sheet(path: Path | str, sheet: str | None = None,
-               progress: Progress | None = None) -> Sheet:
+def read_sheet(path: Path | str, sheet: str | None = None, progress: Progress | None = None) -> Sheet:
     """Read one sheet's non-blank rows (merged cells filled in), and find the heading row."""
     path = Path(path)
     data = _read_file(path)
-    result = (read_csv(data, path.stem) if _kind(path, data) == "csv"
-              else read_xlsx(data, sheet, progress))
+    result = read_csv(data, path.stem) if _kind(path, data) == "csv" else read_xlsx(data, sheet, progress)
     result.header = find_header(result.rows)
     if len(result.rows) - result.header - 1 > MAX_ROWS:
         raise AttendeeFileError(TOO_MANY_ROWS)
@@ -66,11 +63,11 @@ def _read_file(path: Path) -> bytes:
                 raise AttendeeFileError(NOT_A_FILE)
             data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise AttendeeFileError(
-            "The file was not found: it may have been moved. Choose it again.") from None
+        raise AttendeeFileError("The file was not found: it may have been moved. Choose it again.") from None
     except OSError:
         raise AttendeeFileError(
-            "The file could not be opened: check you may read it, then try again.") from None
+            "The file could not be opened: check you may read it, then try again."
+        ) from None
     if len(data) > MAX_FILE_BYTES:
         raise AttendeeFileError(TOO_BIG)
     return data
@@ -100,4 +97,3 @@ def find_header(rows: Sequence[Sequence[Any]]) -> int:
         if len(names) > best_score:
             best, best_score = i, len(names)
     return best
-

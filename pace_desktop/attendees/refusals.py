@@ -25,14 +25,21 @@ class AttendeeFileError(RefusedError):
     """The file cannot be read as a staff list: one plain line saying why and what to do."""
 
 
-NOT_A_SHEET = ("This file is not an Excel workbook (.xlsx) or a CSV file: save the list from the "
-               "spreadsheet as .xlsx or CSV and try again.")
-PROTECTED = ("This workbook is password-protected or in the old .xls format: open it in the "
-             "spreadsheet, save a copy as .xlsx without a password, and import that copy.")
-DAMAGED = ("This workbook is damaged and cannot be read: open it in the spreadsheet, save a fresh "
-           "copy, and try again.")
-NOT_A_FILE = ("This is not an ordinary file (a device, a pipe or a link to one): save the staff list "
-              "as an .xlsx or CSV file and choose that.")
+NOT_A_SHEET = (
+    "This file is not an Excel workbook (.xlsx) or a CSV file: save the list from the "
+    "spreadsheet as .xlsx or CSV and try again."
+)
+PROTECTED = (
+    "This workbook is password-protected or in the old .xls format: open it in the "
+    "spreadsheet, save a copy as .xlsx without a password, and import that copy."
+)
+DAMAGED = (
+    "This workbook is damaged and cannot be read: open it in the spreadsheet, save a fresh "
+    "copy, and try again."
+)
+NOT_A_FILE = (
+    "This is not an ordinary file (a device, a pipe or a link to one): save the staff list "
+    "as an .xlsx or CSV file and choose that."
+)
 TOO_BIG = "This file is too large to be a staff list (over 25 MB): split it into smaller files."
-TOO_MANY_ROWS = (f"The list has more than {MAX_ROWS:,} rows: split it into smaller files and "
-                 "import each.")
+TOO_MANY_ROWS = f"The list has more than {MAX_ROWS:,} rows: split it into smaller files and import each."

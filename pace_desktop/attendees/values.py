@@ -15,10 +15,27 @@ from pace_desktop.records.models import EmploymentStatus
 
 DATE_MESSAGE = "Enter a date like 03/11/1975 (day, month, year)."
 FORMULA_MESSAGE = "This cell holds a spreadsheet formula, not a value: type the value itself."
-_MONTHS = {m: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
 _NUMERIC_DATE = re.compile(r"(\d{1,4})[./\- ](\d{1,2})[./\- ](\d{1,4})")
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(am|pm)?$", re.IGNORECASE)
 
@@ -33,8 +50,14 @@ def _year(text: str, past: bool, today: date) -> int:
     return year
 
 
-def parse_date(value: Any, *, epoch: datetime | None = None, month_first: bool = False,
-               past: bool = False, today: date | None = None) -> date | None:
+def parse_date(
+    value: Any,
+    *,
+    epoch: datetime | None = None,
+    month_first: bool = False,
+    past: bool = False,
+    today: date | None = None,
+) -> date | None:
     """A date from a cell: a date cell, an Excel serial number, or text in the usual UK forms.
 
     Text is read day first ('03/11/1975' is 3 November) unless ``month_first`` (a column that is
@@ -97,11 +120,36 @@ def month_first_column(values: Iterable[Any]) -> bool:
     return second_big and not first_big
 
 
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "revd", "sir", "dame", "lady",
-           "lord"}
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
-              "binti", "bint", "al", "el", "ibn", "mac", "mc", "nic", "ni", "st", "st.", "ap", "ó",
-              "o"}
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "revd", "sir", "dame", "lady", "lord"}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "la",
+    "le",
+    "bin",
+    "binti",
+    "bint",
+    "al",
+    "el",
+    "ibn",
+    "mac",
+    "mc",
+    "nic",
+    "ni",
+    "st",
+    "st.",
+    "ap",
+    "ó",
+    "o",
+}
 
 
 def split_name(full: str) -> tuple[str | None, str, str]:
@@ -180,12 +228,12 @@ def _years(value: Any) -> Any:
     return _text(value) if isinstance(value, str) else value
 
 
-def convert(name: str, value: Any, epoch: datetime | None, month_first: bool,
-            today: date | None) -> Any:
+def convert(name: str, value: Any, epoch: datetime | None, month_first: bool, today: date | None) -> Any:
     """The value of field ``name`` from one cell; ValueError with the message to show when it is wrong."""
     if name in DATE_FIELDS:
-        return parse_date(value, epoch=epoch, month_first=month_first,
-                          past=name == "date_of_birth", today=today)
+        return parse_date(
+            value, epoch=epoch, month_first=month_first, past=name == "date_of_birth", today=today
+        )
     if name == "phone":
         return _phone(value)
     if name == "employment_status":

@@ -95,8 +95,7 @@ def read_xlsx(data: bytes, sheet: str | None, progress: Progress | None) -> Shee
         try:
             ws = wb[sheet] if sheet else wb.worksheets[0]
         except (KeyError, IndexError):
-            raise AttendeeFileError(
-                "That sheet is not in the workbook: choose one from the list.") from None
+            raise AttendeeFileError("That sheet is not in the workbook: choose one from the list.") from None
         try:
             rows, numbers, merged = _parse_rows(wb, ws, progress)
         except AttendeeFileError:
@@ -123,9 +122,14 @@ def _parse_rows(wb: Any, ws: Any, progress: Progress | None) -> _Rows:
         from openpyxl.worksheet._reader import WorkSheetParser
 
         src = ws._get_source()
-        parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                                 date_formats=wb._date_formats,
-                                 timedelta_formats=wb._timedelta_formats)
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
     except (ImportError, AttributeError, TypeError):
         ws.reset_dimensions()
         rows = enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1)
@@ -148,8 +152,9 @@ def _row_values(cells: list[dict[str, Any]]) -> list[Any]:
     return values
 
 
-def _keep_rows(source: Iterable[tuple[int, list[Any]]],
-               progress: Progress | None) -> tuple[list[list[Any]], list[int]]:
+def _keep_rows(
+    source: Iterable[tuple[int, list[Any]]], progress: Progress | None
+) -> tuple[list[list[Any]], list[int]]:
     rows: list[list[Any]] = []
     numbers: list[int] = []
     blank_run = 0
@@ -197,4 +202,3 @@ def _fill_merged(rows: list[list[Any]], numbers: list[int], ranges: list[str]) -
             for col in range(min_col - 1, max_col):
                 if blank(row[col]):
                     row[col] = value
-

@@ -14,8 +14,7 @@ if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
 
-def commit(store: Store, clients: Sequence[Client],
-           progress: Progress | None = None) -> list[Client]:
+def commit(store: Store, clients: Sequence[Client], progress: Progress | None = None) -> list[Client]:
     """Write all checked clients in one transaction with one audit entry; all or nothing.
 
     Each gets a PACE ID unused in the store and in this batch, and is stamped as version 1 from this
@@ -30,15 +29,27 @@ def commit(store: Store, clients: Sequence[Client],
             while pace_id in taken or store.client_queries.pace_id_taken(pace_id):
                 pace_id = new_pace_id()
             taken.add(pace_id)
-            final.append(client.model_copy(update={
-                "pace_id": pace_id, "version": 1, "created_at": now, "updated_at": now,
-                "device_id": store.device_id, "updated_by": store.actor,
-                "source": RecordSource.attendee_import,
-            }))
+            final.append(
+                client.model_copy(
+                    update={
+                        "pace_id": pace_id,
+                        "version": 1,
+                        "created_at": now,
+                        "updated_at": now,
+                        "device_id": store.device_id,
+                        "updated_by": store.actor,
+                        "source": RecordSource.attendee_import,
+                    }
+                )
+            )
             if progress and n % 500 == 0:
                 progress(n, len(clients))
         store.clients.insert_many(final)
         event_ids = sorted({str(c.event_id) for c in final})
-        store.audit("create", "event", event_ids[0] if len(event_ids) == 1 else None,
-                    detail=f"source=attendee_import;count={len(final)}")
+        store.audit(
+            "create",
+            "event",
+            event_ids[0] if len(event_ids) == 1 else None,
+            detail=f"source=attendee_import;count={len(final)}",
+        )
     return final

@@ -208,8 +208,10 @@ def _parse(path: Path) -> Checklist:
         ) from None
     except (RecursionError, ValueError):
         # Nested too deep for the parser, or a number too long to convert: not a checklist.
-        raise ChecklistDataError("Checklist file is not a checklist: its JSON is nested or sized "
-                                 "beyond anything the checklist uses.") from None
+        raise ChecklistDataError(
+            "Checklist file is not a checklist: its JSON is nested or sized "
+            "beyond anything the checklist uses."
+        ) from None
     try:
         return Checklist.model_validate(raw)
     except ValidationError as err:

@@ -134,9 +134,7 @@ def score(
     today = today or date.today()
     known = {p.id for p in checklist.answerable_parts()}
     if stray := sorted(set(answers) - known):
-        raise ValidationFailed(
-            f"Checklist answers name a question part that does not exist: {stray[0]}."
-        )
+        raise ValidationFailed(f"Checklist answers name a question part that does not exist: {stray[0]}.")
     scotland = rates.get(SCOTLAND_GSS)
     if scotland is None:
         raise ChecklistDataError(
@@ -155,12 +153,13 @@ def score(
                 unanswered.append(q.id)
                 notes.append("Date of birth not given: the age question scores nothing.")
             elif date_of_birth > event_date:
-                raise ValidationFailed("Date of birth is after the event date: check both dates.",
-                                       {"date_of_birth": "After the event date."})
+                raise ValidationFailed(
+                    "Date of birth is after the event date: check both dates.",
+                    {"date_of_birth": "After the event date."},
+                )
             else:
                 age = _age_on(date_of_birth, event_date)
-                band = max((b for b in q.computed.bands if age >= b.from_age),
-                           key=lambda b: b.from_age)
+                band = max((b for b in q.computed.bands if age >= b.from_age), key=lambda b: b.from_age)
                 scored = [(None, band.label, band.points)] if band.points else []
         elif isinstance(q.computed, AreaRule):
             row = rates.get(council_area) if council_area else None
@@ -170,8 +169,10 @@ def score(
             else:
                 area_as_of = row.as_of
                 if row.rate_pct > scotland.rate_pct:
-                    label = (f"Lives in {row.name}, unemployment {row.rate_pct:.1f}% against "
-                             f"{scotland.rate_pct:.1f}% for Scotland ({row.as_of} figures)")
+                    label = (
+                        f"Lives in {row.name}, unemployment {row.rate_pct:.1f}% against "
+                        f"{scotland.rate_pct:.1f}% for Scotland ({row.as_of} figures)"
+                    )
                     scored = [(None, label, q.computed.points_above_scotland)]
         else:
             scored = _answered(q, answers, unanswered)
@@ -180,20 +181,32 @@ def score(
         for part_id, label, points in scored:
             share = min(points, room)
             room -= share
-            contributions.append(Contribution(
-                question_id=q.id, part_id=part_id, question_title=q.title,
-                answer_label=label, points=share, stars=q.stars,
-            ))
+            contributions.append(
+                Contribution(
+                    question_id=q.id,
+                    part_id=part_id,
+                    question_title=q.title,
+                    answer_label=label,
+                    points=share,
+                    stars=q.stars,
+                )
+            )
         total += q.stars - room
 
     stale = today.year - area_as_of > STALE_AFTER_YEARS
     if stale:
         notes.append(f"Area unemployment figures are from {area_as_of}, more than two years old.")
     return ChecklistOutcome(
-        checklist_version=checklist.version, score=total, max_score=checklist.max_score,
-        band=checklist.band_for(total), contributions=tuple(contributions),
-        unanswered=tuple(unanswered), area_as_of=area_as_of, area_data_stale=stale,
-        notes=tuple(notes), answered=real_answers(answers),
+        checklist_version=checklist.version,
+        score=total,
+        max_score=checklist.max_score,
+        band=checklist.band_for(total),
+        contributions=tuple(contributions),
+        unanswered=tuple(unanswered),
+        area_as_of=area_as_of,
+        area_data_stale=stale,
+        notes=tuple(notes),
+        answered=real_answers(answers),
     )
 
 
@@ -205,10 +218,10 @@ def explain(outcome: ChecklistOutcome) -> list[str]:
         if c.points:
             lines.append(f"{c.answer_label} ({stars} question): +{c.points}")
         else:
-            lines.append(f"{c.answer_label} ({stars} question): +0 (the question is already "
-                         "at its maximum)")
+            lines.append(f"{c.answer_label} ({stars} question): +0 (the question is already at its maximum)")
     if n := len(outcome.unanswered):
-        lines.append(f"{n} {'answer' if n == 1 else 'answers'} not given or 'prefer not to say': "
-                     "they score nothing.")
+        lines.append(
+            f"{n} {'answer' if n == 1 else 'answers'} not given or 'prefer not to say': they score nothing."
+        )
     lines.extend(outcome.notes)
     return lines

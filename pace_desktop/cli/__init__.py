@@ -38,13 +38,17 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; with ``commands=False`` only the GUI's own options (a faster start)."""
-    parser = _Parser(prog="pace-desktop",
-                     description="PACE Intake: register, export and import PACE clients.")
+    parser = _Parser(
+        prog="pace-desktop", description="PACE Intake: register, export and import PACE clients."
+    )
     parser.add_argument("--store", type=Path, help="the store file (default: your data folder)")
     parser.add_argument("--demo", action="store_true", help="open a throwaway store of fictional data")
     parser.add_argument("--office", action="store_true", help="office mode: import, reports, partners")
-    parser.add_argument("--verbose", action="store_true",
-                        help="for support: log more, and show the log as it is written (no personal data)")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="for support: log more, and show the log as it is written (no personal data)",
+    )
     if not commands:
         return parser
     import pace_desktop  # its version is read from the package metadata on first use (~20 ms)
@@ -92,8 +96,10 @@ def check_path_arguments(args: argparse.Namespace) -> None:
     for value in vars(args).values():
         for item in value if isinstance(value, list | tuple) else (value,):
             if isinstance(item, Path) and any(ord(ch) < 32 or ord(ch) == 127 for ch in str(item)):
-                raise UsageError("A file or folder name has a line break or another control character "
-                                 "in it: type the name again without it.")
+                raise UsageError(
+                    "A file or folder name has a line break or another control character "
+                    "in it: type the name again without it."
+                )
 
 
 def _command_name(args: argparse.Namespace) -> str:
@@ -135,14 +141,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         log.warning("file error: %s, %s (errno %s)", command, type(exc).__name__, exc.errno)
         # File errors name the file the user gave, never record contents.
-        print(_one_line(f"pace-desktop: {exc.strerror or 'a file could not be read or written'}"
-                        f"{': ' + str(exc.filename) if exc.filename else ''}"), file=sys.stderr)
+        print(
+            _one_line(
+                f"pace-desktop: {exc.strerror or 'a file could not be read or written'}"
+                f"{': ' + str(exc.filename) if exc.filename else ''}"
+            ),
+            file=sys.stderr,
+        )
         return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
         report = diagnostics.write_crash_report(type(exc), exc.__traceback__)
         where = f" A report for support is in {report.parent}." if report else ""
-        print(f"pace-desktop: something unexpected went wrong ({type(exc).__name__}); "
-              f"nothing more was saved.{where}", file=sys.stderr)
+        print(
+            f"pace-desktop: something unexpected went wrong ({type(exc).__name__}); "
+            f"nothing more was saved.{where}",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write one encrypted, signed bundle of new records; prints its path")
     p.add_argument("--store", type=Path, required=True)
-    p.add_argument("--out", type=Path,
-                   help="the folder to write the bundle into (default: the policy's sync address)")
+    p.add_argument(
+        "--out", type=Path, help="the folder to write the bundle into (default: the policy's sync address)"
+    )
     p.add_argument(
         "--resend-unconfirmed",
         action="store_true",

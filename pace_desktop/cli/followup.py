@@ -21,8 +21,12 @@ def _when(text: str) -> date:
 
 
 def _due_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--purpose", choices=("contact_followup", "client_survey"), default="contact_followup",
-                   help="whose consent to follow: advisers' contacts or the client survey")
+    p.add_argument(
+        "--purpose",
+        choices=("contact_followup", "client_survey"),
+        default="contact_followup",
+        help="whose consent to follow: advisers' contacts or the client survey",
+    )
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day to list for (default: today)")
     p.add_argument("--months", default="3,6,12", help="follow-up points after leaving (default 3,6,12)")
     p.add_argument("--names", action="store_true", help="show names beside PACE IDs")
@@ -30,8 +34,7 @@ def _due_options(p: argparse.ArgumentParser) -> None:
 
 def _record_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pace-id", required=True)
-    p.add_argument("--status", required=True,
-                   help="in_work, training, self_employed, unemployed or unknown")
+    p.add_argument("--status", required=True, help="in_work, training, self_employed, unemployed or unknown")
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="when the person was in that position")
     p.add_argument("--note", help="what the person said, briefly")
 
@@ -56,8 +59,9 @@ def register_office(office_sub: argparse._SubParsersAction) -> None:
     p.add_argument("--central", type=Path, required=True)
     _record_options(p)
     p.set_defaults(handler=cmd_record, opener="central")
-    p = office_sub.add_parser("survey-sample",
-                              help="CSV of people due for the PACE client survey who agreed to it")
+    p = office_sub.add_parser(
+        "survey-sample", help="CSV of people due for the PACE client survey who agreed to it"
+    )
     p.add_argument("--central", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
     p.add_argument("--as-of", metavar="YYYY-MM-DD")
@@ -92,8 +96,10 @@ def cmd_due(args: argparse.Namespace) -> int:
             label = labels.get(d.last_status, d.last_status)
             last = f"last: {label} ({d.last_date.isoformat() if d.last_date else '?'})"
         name = f"  {d.name}" if args.names else ""
-        print(f"{d.pace_id}{name}  {d.months} months  due {d.due.isoformat()}  left {d.leaving.isoformat()}"
-              f"  {last}")
+        print(
+            f"{d.pace_id}{name}  {d.months} months  due {d.due.isoformat()}  left {d.leaving.isoformat()}"
+            f"  {last}"
+        )
     print(listing.describe())
     return 0
 

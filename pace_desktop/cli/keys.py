@@ -11,22 +11,29 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     adviser = sub.add_parser("adviser", help="who can unlock this laptop: add, remove, passphrase, list")
-    adviser_sub = adviser.add_subparsers(dest="adviser_command", metavar="ADVISER_COMMAND",
-                                         parser_class=type(adviser), required=True)
-    p = adviser_sub.add_parser("add", help="let another adviser unlock this laptop with their own "
-                               "passphrase (from PACE_NEW_PASSPHRASE, or asked twice)")
+    adviser_sub = adviser.add_subparsers(
+        dest="adviser_command", metavar="ADVISER_COMMAND", parser_class=type(adviser), required=True
+    )
+    p = adviser_sub.add_parser(
+        "add",
+        help="let another adviser unlock this laptop with their own "
+        "passphrase (from PACE_NEW_PASSPHRASE, or asked twice)",
+    )
     p.add_argument("--store", type=Path, required=True)
     p.add_argument("--name", required=True, help="the new adviser's name")
     p.set_defaults(handler=cmd_add)
 
-    p = adviser_sub.add_parser("remove", help="take an adviser off this laptop; the store is re-keyed "
-                               "so their key no longer opens it")
+    p = adviser_sub.add_parser(
+        "remove",
+        help="take an adviser off this laptop; the store is re-keyed so their key no longer opens it",
+    )
     p.add_argument("--store", type=Path, required=True)
     p.add_argument("--name", required=True, help="the adviser to remove")
     p.set_defaults(handler=cmd_remove)
 
-    p = adviser_sub.add_parser("passphrase", help="change your own passphrase (the new one from "
-                               "PACE_NEW_PASSPHRASE, or asked twice)")
+    p = adviser_sub.add_parser(
+        "passphrase", help="change your own passphrase (the new one from PACE_NEW_PASSPHRASE, or asked twice)"
+    )
     p.add_argument("--store", type=Path, required=True)
     p.set_defaults(handler=cmd_passphrase)
 
@@ -34,8 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", type=Path, required=True)
     p.set_defaults(handler=cmd_list)
 
-    p = sub.add_parser("retention", help="how many days confirmed records stay on this laptop; "
-                       "--days to change it")
+    p = sub.add_parser(
+        "retention", help="how many days confirmed records stay on this laptop; --days to change it"
+    )
     p.add_argument("--store", type=Path, required=True)
     p.add_argument("--days", type=int, help="keep confirmed records this many days (1 to 365)")
     p.set_defaults(handler=cmd_retention)

@@ -21,16 +21,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", type=Path, required=True)
     p.add_argument("--events", type=int, default=5)
     p.add_argument("--clients", type=int, default=200)
-    p.add_argument("--no-history", action="store_true",
-                   help="people only: no leaving dates, help, follow-up outcomes or feedback")
+    p.add_argument(
+        "--no-history",
+        action="store_true",
+        help="people only: no leaving dates, help, follow-up outcomes or feedback",
+    )
     p.set_defaults(handler=cmd_demo_data)
 
     p = sub.add_parser("device-key", help="print this laptop's public signing key for the office")
     p.add_argument("--store", type=Path, required=True)
     p.set_defaults(handler=cmd_device_key)
 
-    p = sub.add_parser("audit-check", help="check that no audit log entry was changed, removed or moved, "
-                       "and that every page is intact (a laptop's store or the central store)")
+    p = sub.add_parser(
+        "audit-check",
+        help="check that no audit log entry was changed, removed or moved, "
+        "and that every page is intact (a laptop's store or the central store)",
+    )
     p.add_argument("--store", type=Path, required=True)
     p.set_defaults(handler=cmd_audit_check)
 
@@ -67,9 +73,13 @@ def cmd_init(args: argparse.Namespace) -> int:
         policy.refuse_change("office_key")  # before the passphrase prompt and before any file is made
     passphrase = read_passphrase("New passphrase (12 characters or more): ", confirm=True)
     check_passphrase(passphrase)
-    store = Store.create(args.store, adviser=args.adviser, passphrase=passphrase,
-                         device_name=args.device_name,
-                         office_recipient=office_key.recipient if office_key else None)
+    store = Store.create(
+        args.store,
+        adviser=args.adviser,
+        passphrase=passphrase,
+        device_name=args.device_name,
+        office_recipient=office_key.recipient if office_key else None,
+    )
     if office_key:
         install_office_key(store, office_key)
     print(f"Created {args.store} for {store.device_name} ({store.device_id}).")

@@ -22,7 +22,8 @@ OFFICE_COMMAND_MODULES: tuple[str, ...] = (
 
 def register(sub: argparse._SubParsersAction) -> None:
     office = sub.add_parser("office", help="office commands: init, enrol, import, report, …")
-    office_sub = office.add_subparsers(dest="office_command", metavar="OFFICE_COMMAND",
-                                       parser_class=type(office), required=True)
+    office_sub = office.add_subparsers(
+        dest="office_command", metavar="OFFICE_COMMAND", parser_class=type(office), required=True
+    )
     for name in OFFICE_COMMAND_MODULES:
         importlib.import_module(name).register_office(office_sub)

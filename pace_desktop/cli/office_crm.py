@@ -13,12 +13,19 @@ def register_office(office_sub: argparse._SubParsersAction) -> None:
         help="write CSV files for the CRM of everything changed since the last hand-off, with deletions",
     )
     p.add_argument("--central", type=Path, required=True, help="the central store file")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR",
-                   help="the folder to write the hand-off folder into")
-    p.add_argument("--max-mb", type=float, default=8.0, metavar="MB",
-                   help="largest CSV file, in megabytes (default 8, the Dataverse import limit)")
-    p.add_argument("--full", action="store_true",
-                   help="every record and every erasure again, e.g. to load a new CRM")
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="the folder to write the hand-off folder into"
+    )
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        default=8.0,
+        metavar="MB",
+        help="largest CSV file, in megabytes (default 8, the Dataverse import limit)",
+    )
+    p.add_argument(
+        "--full", action="store_true", help="every record and every erasure again, e.g. to load a new CRM"
+    )
     p.set_defaults(handler=cmd_export_crm)
 
 

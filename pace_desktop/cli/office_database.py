@@ -10,8 +10,13 @@ from pathlib import Path
 def register_office(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("migrate", help="copy the central store file into an empty PostgreSQL database")
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE")
-    p.add_argument("--to", dest="target", required=True, metavar="postgresql://…",
-                   help="the database's address (TLS with sslmode=verify-full)")
+    p.add_argument(
+        "--to",
+        dest="target",
+        required=True,
+        metavar="postgresql://…",
+        help="the database's address (TLS with sslmode=verify-full)",
+    )
     p.set_defaults(handler=cmd_migrate)
 
 

@@ -83,8 +83,10 @@ def cmd_retire(args: argparse.Namespace) -> int:
     with _open(args.central) as central:
         changed = retire_device(central, args.device_id.strip().upper())
     if changed:
-        print(f"Retired laptop {args.device_id.strip().upper()}: its bundles are refused from now on "
-              "(enrol its key again to undo).")
+        print(
+            f"Retired laptop {args.device_id.strip().upper()}: its bundles are refused from now on "
+            "(enrol its key again to undo)."
+        )
     else:
         print(f"Laptop {args.device_id.strip().upper()} was already retired: nothing changed.")
     return 0

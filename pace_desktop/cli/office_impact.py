@@ -7,8 +7,9 @@ from pathlib import Path
 
 
 def register_office(office_sub: argparse._SubParsersAction) -> None:
-    p = office_sub.add_parser("checklist-validation",
-                              help="how well the checklist bands predict unemployment at 12 months")
+    p = office_sub.add_parser(
+        "checklist-validation", help="how well the checklist bands predict unemployment at 12 months"
+    )
     p.add_argument("--central", type=Path, required=True)
     p.set_defaults(handler=cmd_validation)
     p = office_sub.add_parser("impact-summary", help="a one-page impact summary as PNG or PDF")

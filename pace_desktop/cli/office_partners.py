@@ -19,10 +19,17 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--recipient", metavar="AGE1…", help="the partner's age public key (age1…)")
     p.add_argument("--no-recipient", action="store_true", help="remove the partner's key")
     p.add_argument("--match", choices=("ni", "name_dob_postcode"), help="the identifiers it matches on")
-    p.add_argument("--mapping", type=Path, metavar="FILE.csv",
-                   help="its own codes: CSV with columns kind, their_code, our_code")
-    p.add_argument("--aggregate-only", choices=("yes", "no"),
-                   help="yes: the partner only matches keyed hashes and returns counts")
+    p.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="FILE.csv",
+        help="its own codes: CSV with columns kind, their_code, our_code",
+    )
+    p.add_argument(
+        "--aggregate-only",
+        choices=("yes", "no"),
+        help="yes: the partner only matches keyed hashes and returns counts",
+    )
     p.set_defaults(handler=cmd_set)
 
     p = sub.add_parser("partners", help="list the partners and how each is set up")
@@ -33,8 +40,11 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--central", type=Path, required=True)
     p.add_argument("--partner", required=True, metavar="CODE")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
-    p.add_argument("--aggregate", action="store_true",
-                   help="keyed hashes instead of identifiers; the partner returns counts only")
+    p.add_argument(
+        "--aggregate",
+        action="store_true",
+        help="keyed hashes instead of identifiers; the partner returns counts only",
+    )
     p.set_defaults(handler=cmd_request)
 
     p = sub.add_parser("partner-requests", help="list the requests sent (all partners, or one)")

@@ -16,8 +16,9 @@ from pace_desktop.errors import UsageError
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sync", help="send unsent bundles to the office relay and apply what came back")
     p.add_argument("--store", type=Path, required=True)
-    p.add_argument("--relay", metavar="URL", help="the relay's address, e.g. https://relay.example:8443 "
-                   "(remembered)")
+    p.add_argument(
+        "--relay", metavar="URL", help="the relay's address, e.g. https://relay.example:8443 (remembered)"
+    )
     p.add_argument("--pin", help="the relay certificate's SHA-256 the office gave you (remembered)")
     p.set_defaults(handler=cmd_sync)
 
@@ -26,8 +27,12 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("relay-init", help="set up a relay folder and its TLS certificate; prints the pin")
     p.add_argument("--dir", type=Path, required=True)
     p.add_argument("--office-key", type=Path, required=True, help="the office.pub file")
-    p.add_argument("--hostname", action="append", required=True,
-                   help="a name or address laptops use to reach the relay (repeat for more)")
+    p.add_argument(
+        "--hostname",
+        action="append",
+        required=True,
+        help="a name or address laptops use to reach the relay (repeat for more)",
+    )
     p.add_argument("--port", type=int, default=8443, help="the port serve will listen on (default 8443)")
     p.set_defaults(handler=cmd_relay_init)
 
@@ -46,8 +51,11 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--central", type=Path, required=True)
     p.add_argument("--relay", metavar="URL", required=True)
     p.add_argument("--pin", required=True, help="the relay certificate's SHA-256 (from relay-init)")
-    p.add_argument("--token-file", type=Path,
-                   help="your relay access token (default: the PACE_RELAY_TOKEN environment variable)")
+    p.add_argument(
+        "--token-file",
+        type=Path,
+        help="your relay access token (default: the PACE_RELAY_TOKEN environment variable)",
+    )
     p.set_defaults(handler=cmd_office_sync)
 
 
@@ -79,8 +87,9 @@ def cmd_relay_init(args: argparse.Namespace) -> int:
     pin = make_certificate(args.dir / "tls.crt", args.dir / "tls.key", args.hostname)
     # office.pub for laptops, now naming the relay: init --office-key or Settings picks it up.
     url = f"https://{args.hostname[0]}:{args.port}"
-    write_atomic(args.dir / "office.pub",
-                 replace(key, relay_url=url, relay_pin=pin).text().encode(), mode=0o644)
+    write_atomic(
+        args.dir / "office.pub", replace(key, relay_url=url, relay_pin=pin).text().encode(), mode=0o644
+    )
     print(pin)
     return 0
 
@@ -95,8 +104,9 @@ def cmd_relay_staff(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from pace_desktop.sync.relay import serve
 
-    serve(args.dir, host=args.host, port=args.port, certfile=args.dir / "tls.crt",
-          keyfile=args.dir / "tls.key")
+    serve(
+        args.dir, host=args.host, port=args.port, certfile=args.dir / "tls.crt", keyfile=args.dir / "tls.key"
+    )
     return 0
 
 
@@ -105,8 +115,11 @@ def cmd_office_sync(args: argparse.Namespace) -> int:
     from pace_desktop.sync.office import office_sync
     from pace_desktop.sync.transport import RelayClient
 
-    token = (args.token_file.read_text(encoding="utf-8").strip() if args.token_file
-             else os.environ.get("PACE_RELAY_TOKEN", ""))
+    token = (
+        args.token_file.read_text(encoding="utf-8").strip()
+        if args.token_file
+        else os.environ.get("PACE_RELAY_TOKEN", "")
+    )
     if not token:
         raise UsageError("Give your relay access token: --token-file FILE or PACE_RELAY_TOKEN.")
     client = RelayClient(args.relay, args.pin, token=token)

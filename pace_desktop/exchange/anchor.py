@@ -127,14 +127,16 @@ def check_and_record(db: Database, manifest: bundle.Manifest, stretch: Stretch |
                 "audit_head_missing",
                 f"This bundle from laptop {device} carries no audit head, but the office has "
                 "countersigned that laptop's audit log before: a laptop never goes back to the old "
-                "format. Nothing was imported. Tell your data protection lead.")
+                "format. Nothing was imported. Tell your data protection lead.",
+            )
         return
     if stretch.from_count and stretch.from_count not in recorded:
         raise Refusal(
             "audit_anchor_unknown",
             f"This bundle's audit log starts from entry {stretch.from_count:,}, which this office never "
             f"countersigned for laptop {device}: nothing was imported. If the central store was "
-            "restored from a backup, contact support; otherwise tell your data protection lead.")
+            "restored from a backup, contact support; otherwise tell your data protection lead.",
+        )
     for count, known in recorded.items():
         if stretch.from_count <= count <= stretch.count and stretch.hash_at(count) != known:
             raise Refusal("audit_chain_rewritten", _REWRITTEN.format(device=device, count=count))
@@ -144,9 +146,11 @@ def check_and_record(db: Database, manifest: bundle.Manifest, stretch: Stretch |
             "audit_head_behind",
             f"This bundle's audit head (entry {stretch.count:,}) is older than one this office already "
             f"countersigned for laptop {device} and is not one of its exports': nothing was imported. "
-            "Ask the adviser to export again with 'send again' (export --resend-unconfirmed).")
+            "Ask the adviser to export again with 'send again' (export --resend-unconfirmed).",
+        )
     rows: list[tuple[str, int, str | None, int | None, str | None, str]] = [
-        (device, count, stretch.hash_at(count), sequence, None, stamp) for sequence, count in stretch.exports]
+        (device, count, stretch.hash_at(count), sequence, None, stamp) for sequence, count in stretch.exports
+    ]
     rows.append((device, stretch.count, stretch.hash, manifest.sequence, str(manifest.bundle_id), stamp))
     audit_heads.record_heads(db, rows)
 
@@ -201,17 +205,25 @@ class AnchorState:
     def message(self) -> str:
         """One line for the person at the keyboard."""
         if self.problem is not None:
-            return (f"The audit log does not check out: {self.problem} Someone may have changed this "
-                    "store outside PACE Intake: contact the office before you go on.")
+            return (
+                f"The audit log does not check out: {self.problem} Someone may have changed this "
+                "store outside PACE Intake: contact the office before you go on."
+            )
         if self.office_laptops is not None:
-            return (f"This office holds countersigned audit heads for {self.office_laptops} "
-                    f"{'laptop' if self.office_laptops == 1 else 'laptops'}; each import checks that the "
-                    "laptop's log still extends its head.")
+            return (
+                f"This office holds countersigned audit heads for {self.office_laptops} "
+                f"{'laptop' if self.office_laptops == 1 else 'laptops'}; each import checks that the "
+                "laptop's log still extends its head."
+            )
         if self.count is None:
-            return ("The audit log is not anchored yet: the office countersigns it in the receipt for "
-                    "this laptop's next export.")
-        return (f"The audit log still leads to entry {self.count:,}, which the office countersigned on "
-                f"{(self.issued_at or '')[:10]}.")
+            return (
+                "The audit log is not anchored yet: the office countersigns it in the receipt for "
+                "this laptop's next export."
+            )
+        return (
+            f"The audit log still leads to entry {self.count:,}, which the office countersigned on "
+            f"{(self.issued_at or '')[:10]}."
+        )
 
 
 def verified_anchor(store: Store) -> Any:
@@ -239,12 +251,20 @@ def check_anchor(store: Store) -> AnchorState:
         return AnchorState(None)
     anchor = verified_anchor(store)
     if anchor is None:
-        return AnchorState(None, problem="The office's countersigned audit head kept on this laptop was "
-                           "changed or removed, or the office key it is checked with was.")
+        return AnchorState(
+            None,
+            problem="The office's countersigned audit head kept on this laptop was "
+            "changed or removed, or the office key it is checked with was.",
+        )
     if audit.stored_hash(store.db, anchor.audit_count) != anchor.audit_hash:
-        return AnchorState(anchor.audit_count, anchor.issued_at, problem=(
-            f"This laptop's audit log no longer leads to entry {anchor.audit_count:,}, which the office "
-            f"countersigned on {anchor.issued_at[:10]}: its history was rewritten."))
+        return AnchorState(
+            anchor.audit_count,
+            anchor.issued_at,
+            problem=(
+                f"This laptop's audit log no longer leads to entry {anchor.audit_count:,}, which the office "
+                f"countersigned on {anchor.issued_at[:10]}: its history was rewritten."
+            ),
+        )
     return AnchorState(anchor.audit_count, anchor.issued_at)
 
 

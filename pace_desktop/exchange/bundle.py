@@ -228,9 +228,19 @@ def build(
                 sha256=hashlib.sha256(data).hexdigest(),
             )
         )
-    audit_part = None if audit is None else AuditPart(
-        name=AUDIT, from_count=audit.from_count, from_hash=audit.from_hash, count=audit.count,
-        hash=audit.hash, bytes=len(audit.data), sha256=hashlib.sha256(audit.data).hexdigest())
+    audit_part = (
+        None
+        if audit is None
+        else AuditPart(
+            name=AUDIT,
+            from_count=audit.from_count,
+            from_hash=audit.from_hash,
+            count=audit.count,
+            hash=audit.hash,
+            bytes=len(audit.data),
+            sha256=hashlib.sha256(audit.data).hexdigest(),
+        )
+    )
     manifest = Manifest(
         format=FORMAT,
         format_version=FORMAT_VERSION if audit is not None else 1,
@@ -492,8 +502,9 @@ def read_parts(container: Container, limits: Limits = DEFAULT_LIMITS) -> dict[st
     return parts
 
 
-def _read_checked(archive: zipfile.ZipFile, member: zipfile.ZipInfo, size: int, sha256: str,
-                  limits: Limits) -> bytes:
+def _read_checked(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, size: int, sha256: str, limits: Limits
+) -> bytes:
     """One member's bytes, refused unless their size and SHA-256 are the manifest's."""
     if member.file_size != size:
         raise Refusal("hash_mismatch", _MISMATCH)

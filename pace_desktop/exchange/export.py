@@ -205,8 +205,13 @@ def export_bundle(
         parts = {entity: (_part(rows), len(rows)) for entity, rows in lines.items()}
         parts["tombstone"] = (
             b"".join(
-                _line(json.dumps({"id": t[0], "pace_id": t[1], "erased_at": t[2], "reason": t[3]},
-                                 ensure_ascii=False, separators=(",", ":")))
+                _line(
+                    json.dumps(
+                        {"id": t[0], "pace_id": t[1], "erased_at": t[2], "reason": t[3]},
+                        ensure_ascii=False,
+                        separators=(",", ":"),
+                    )
+                )
                 for t in tombstones
             ),
             len(tombstones),
@@ -215,8 +220,10 @@ def export_bundle(
         # head, so the office can check that this head extends it (module anchor).
         stretch = anchor.stretch_for_export(store)
         if len(stretch.data) > limits.max_audit_bytes:
-            raise PaceError("This laptop's audit log has grown too long since the office last "
-                            "countersigned it to fit in one bundle: contact support before exporting.")
+            raise PaceError(
+                "This laptop's audit log has grown too long since the office last "
+                "countersigned it to fit in one bundle: contact support before exporting."
+            )
         payload = sum(len(data) for data, _ in parts.values()) + len(stretch.data)
         if payload > limits.max_plaintext_bytes - bundle.MiB:
             raise PaceError("There are too many records for one bundle: contact support before exporting.")
@@ -247,8 +254,9 @@ def export_bundle(
         for entity, repo in repos.items():
             if not counts.get(entity):
                 continue
-            exports.mark_exported(store.db, repo.table, held_rows[entity],
-                                  resend_unconfirmed=resend_unconfirmed)
+            exports.mark_exported(
+                store.db, repo.table, held_rows[entity], resend_unconfirmed=resend_unconfirmed
+            )
         exports.mark_tombstones_exported(store.db, [t[0] for t in tombstones])
         exports.set_export_sequence(store.db, sequence)
         exports.record_export(

@@ -14,8 +14,9 @@ from pace_desktop.durable import DISK_FULL, write_file
 from pace_desktop.errors import DiskFull, PaceError
 
 
-def write_durably(target: Path, data: bytes, *, replace: bool = True, mode: int = 0o644,
-                  private: bool = False) -> Path:
+def write_durably(
+    target: Path, data: bytes, *, replace: bool = True, mode: int = 0o644, private: bool = False
+) -> Path:
     """Write ``data`` to ``target`` atomically; with ``replace=False`` an existing file stays.
 
     ``private`` (personal data in clear: reports, subject access copies): no named temp file at all

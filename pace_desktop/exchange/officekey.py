@@ -18,9 +18,19 @@ if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
 __all__ = [
-    "MAX_OFFICE_PUB_BYTES", "OFFICE_PREFIX", "RELAY_PREFIX", "SETTING_OFFICE_ID", "SETTING_OFFICE_VERIFY_KEY",
-    "SETTING_RELAY_PIN", "SETTING_RELAY_URL", "OfficeKey", "install_office_key", "laptop_office_key",
-    "parse_office_key", "policy_office_key", "read_office_key_file",
+    "MAX_OFFICE_PUB_BYTES",
+    "OFFICE_PREFIX",
+    "RELAY_PREFIX",
+    "SETTING_OFFICE_ID",
+    "SETTING_OFFICE_VERIFY_KEY",
+    "SETTING_RELAY_PIN",
+    "SETTING_RELAY_URL",
+    "OfficeKey",
+    "install_office_key",
+    "laptop_office_key",
+    "parse_office_key",
+    "policy_office_key",
+    "read_office_key_file",
 ]
 
 MAX_OFFICE_PUB_BYTES = 64 * 1024

@@ -125,8 +125,11 @@ class Receipt(BaseModel):
 
 def records_digest(records: dict[str, list[tuple[str, int]]]) -> str:
     """SHA-256 of one line per record, ``<entity> <id> <version>\\n``, sorted."""
-    lines = "".join(f"{entity} {record_id} {version}\n"
-                    for entity in sorted(records) for record_id, version in sorted(records[entity]))
+    lines = "".join(
+        f"{entity} {record_id} {version}\n"
+        for entity in sorted(records)
+        for record_id, version in sorted(records[entity])
+    )
     return hashlib.sha256(lines.encode("ascii")).hexdigest()  # one update, not one per record
 
 
@@ -199,8 +202,15 @@ def file_name(device_id: str, sequence: int, bundle_created: datetime) -> str:
 
 def parse_receipt(data: bytes) -> Receipt:
     """Parse a receipt file; a newer receipt format is refused by name."""
-    return parse_signed(data, Receipt, fmt=FORMAT, version=FORMAT_VERSION, kind="receipt",
-                        not_this=_NOT_A_RECEIPT, oldest=OLDEST_FORMAT)
+    return parse_signed(
+        data,
+        Receipt,
+        fmt=FORMAT,
+        version=FORMAT_VERSION,
+        kind="receipt",
+        not_this=_NOT_A_RECEIPT,
+        oldest=OLDEST_FORMAT,
+    )
 
 
 def verify_receipt(receipt: Receipt, verify_key: bytes) -> None:

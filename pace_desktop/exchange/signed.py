@@ -37,8 +37,16 @@ class Signed(Protocol):
 D = TypeVar("D", bound=BaseModel)
 
 
-def parse_signed(data: bytes, model: type[D], *, fmt: str, version: int, kind: str,
-                 not_this: str, oldest: int | None = None) -> D:
+def parse_signed(
+    data: bytes,
+    model: type[D],
+    *,
+    fmt: str,
+    version: int,
+    kind: str,
+    not_this: str,
+    oldest: int | None = None,
+) -> D:
     """``data`` as ``model``; ``not_this`` for anything that is not one, and a newer format refused
     by name (``kind`` is the word for the document: "receipt", "notice"). Formats ``oldest`` (default
     ``version``) to ``version`` are read.

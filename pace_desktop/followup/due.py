@@ -60,8 +60,10 @@ class DueList:
     no_leaving_date: int  # consenting people who cannot be scheduled yet
 
     def describe(self) -> str:
-        return (f"{len(self.due)} due for {self.purpose} on {self.as_of.isoformat()} "
-                f"(of {self.consenting} consenting; {self.no_leaving_date} without a leaving date).")
+        return (
+            f"{len(self.due)} due for {self.purpose} on {self.as_of.isoformat()} "
+            f"(of {self.consenting} consenting; {self.no_leaving_date} without a leaving date)."
+        )
 
 
 def _outcomes(store: Store, wanted: set[str]) -> dict[str, list[tuple[date, str]]]:
@@ -110,8 +112,19 @@ def due_list(
         name = f"{preferred or first} {last}"  # as Client.display_name
         for point in checkpoints(leaving, months):
             if point.due <= as_of and point.holds(as_of) and point.months not in known:
-                due.append(Due(cid, pace_id, name, leaving, point.months, point.due,
-                               purpose, latest[1] if latest else None, latest[0] if latest else None))
+                due.append(
+                    Due(
+                        cid,
+                        pace_id,
+                        name,
+                        leaving,
+                        point.months,
+                        point.due,
+                        purpose,
+                        latest[1] if latest else None,
+                        latest[0] if latest else None,
+                    )
+                )
     due.sort(key=lambda d: (d.due, d.pace_id))
     return DueList(purpose, as_of, tuple(months), due, len(consenting), no_leaving)
 
@@ -158,8 +171,17 @@ def record_followup(
 
 # -- the survey sample -------------------------------------------------------------------------------
 
-SURVEY_COLUMNS = ("PACE ID", "First name", "Last name", "Email", "Phone", "Postcode", "Leaving date",
-                  "Follow-up month", "Due date")
+SURVEY_COLUMNS = (
+    "PACE ID",
+    "First name",
+    "Last name",
+    "Email",
+    "Phone",
+    "Postcode",
+    "Leaving date",
+    "Follow-up month",
+    "Due date",
+)
 
 
 def _csv_safe(value: object) -> str:
@@ -170,8 +192,9 @@ def _csv_safe(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def survey_sample(store: Store, out: Path | str, *, as_of: date | None = None,
-                  months: tuple[int, ...] = DEFAULT_MONTHS) -> int:
+def survey_sample(
+    store: Store, out: Path | str, *, as_of: date | None = None, months: tuple[int, ...] = DEFAULT_MONTHS
+) -> int:
     """Write the people due for the client survey as CSV (owner-only, all or nothing), audited.
 
     Holds only people whose latest ``client_survey`` answer is a yes not withdrawn.
@@ -190,9 +213,22 @@ def survey_sample(store: Store, out: Path | str, *, as_of: date | None = None,
     writer.writerow(SURVEY_COLUMNS)
     for d in listing.due:
         c = by_id[d.client_id]
-        writer.writerow([_csv_safe(v) for v in (c.pace_id, c.first_name, c.last_name, c.email, c.phone,
-                                                 c.postcode, d.leaving.isoformat(), d.months,
-                                                 d.due.isoformat())])
+        writer.writerow(
+            [
+                _csv_safe(v)
+                for v in (
+                    c.pace_id,
+                    c.first_name,
+                    c.last_name,
+                    c.email,
+                    c.phone,
+                    c.postcode,
+                    d.leaving.isoformat(),
+                    d.months,
+                    d.due.isoformat(),
+                )
+            ]
+        )
     write_atomic(out, buffer.getvalue().encode("utf-8-sig"))
     try:
         with store.transaction():

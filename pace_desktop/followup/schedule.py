@@ -40,8 +40,9 @@ def parse_months(text: str) -> tuple[int, ...]:
     try:
         months = tuple(sorted({int(part) for part in text.split(",") if part.strip()}))
     except ValueError:
-        raise UsageError("Give the follow-up months as whole numbers separated by commas, e.g. 3,6,12.") \
-            from None
+        raise UsageError(
+            "Give the follow-up months as whole numbers separated by commas, e.g. 3,6,12."
+        ) from None
     if not months or months[0] < 1 or months[-1] > 60:
         raise UsageError("Give follow-up months from 1 to 60, e.g. 3,6,12.")
     return months

@@ -24,8 +24,17 @@ from pace_desktop.store.office_store import SETTING_IDENTITY, SETTING_RECIPIENT,
 from pace_desktop.store.store import Store
 
 __all__ = [
-    "OFFICE_PUB", "SETTING_IDENTITY", "SETTING_RECIPIENT", "OfficeInit", "backup_identity", "init_office",
-    "office_identity", "office_key", "office_recipients", "open_central", "require_office",
+    "OFFICE_PUB",
+    "SETTING_IDENTITY",
+    "SETTING_RECIPIENT",
+    "OfficeInit",
+    "backup_identity",
+    "init_office",
+    "office_identity",
+    "office_key",
+    "office_recipients",
+    "open_central",
+    "require_office",
     "write_office_pub",
 ]
 

@@ -102,12 +102,14 @@ def retire_device(store: Store, device_id: str, *, at: datetime | None = None) -
     require_office(store)
     with store.transaction():
         if enrolled_key(store, device_id) is None:
-            raise RefusedError(f"No laptop {device_id} is enrolled here: check the laptop's name "
-                               "on the Devices list.")
+            raise RefusedError(
+                f"No laptop {device_id} is enrolled here: check the laptop's name on the Devices list."
+            )
         if retired_on(store, device_id) is not None:
             return False
-        device_rows.mark_retired(store.db, device_id, (at or datetime.now(UTC)).isoformat(timespec="seconds"),
-                                 store.actor)
+        device_rows.mark_retired(
+            store.db, device_id, (at or datetime.now(UTC)).isoformat(timespec="seconds"), store.actor
+        )
         store.audit("retire", entity="device", entity_id=device_id)
     return True
 

@@ -335,8 +335,9 @@ def _not_theirs() -> Refusal:
     return Refusal(NOT_THIS_DEVICES_RECORD, NOT_THIS_DEVICES)
 
 
-def _apply_records(central: Store, contents: Contents, tally: _Tally, step: Callable[[float], None],
-                   device: str) -> None:
+def _apply_records(
+    central: Store, contents: Contents, tally: _Tally, step: Callable[[float], None], device: str
+) -> None:
     """Newer version wins, per record. New records go in with one executemany per entity.
 
     Ownership (``records.rules``, ``not_this_devices_record``): every record must name the bundle's
@@ -563,7 +564,8 @@ def _flag_duplicates(db: Database, client_ids: Sequence[str], stamp: str) -> int
         return 0
     ids = json.dumps(list(client_ids))
     pairs: list[tuple[str, str, str]] = [
-        (me, other, "same_ni") for me, other in duplicate_review.same_ni_pairs(db, ids)]
+        (me, other, "same_ni") for me, other in duplicate_review.same_ni_pairs(db, ids)
+    ]
     for me, other, mine, theirs in duplicate_review.same_surname_dob_pairs(db, ids):
         if fold(mine) == fold(theirs):
             pairs.append((me, other, "same_name_dob"))

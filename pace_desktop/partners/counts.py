@@ -124,8 +124,17 @@ def import_counts(
             return_id = partner_returns.add_return(
                 store.db,
                 NewReturn(
-                    request.id, p.code, COUNTS, datetime.now(UTC).isoformat(), store.actor, file.name,
-                    file.sha256, 0, 0, 0, len(problems),
+                    request.id,
+                    p.code,
+                    COUNTS,
+                    datetime.now(UTC).isoformat(),
+                    store.actor,
+                    file.name,
+                    file.sha256,
+                    0,
+                    0,
+                    0,
+                    len(problems),
                 ),
             )
             for measure, value in counts.items():

@@ -17,7 +17,13 @@ if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
 __all__ = [
-    "RequestRow", "ReturnRow", "Sharing", "get_request", "list_requests", "list_returns", "request_key",
+    "RequestRow",
+    "ReturnRow",
+    "Sharing",
+    "get_request",
+    "list_requests",
+    "list_returns",
+    "request_key",
     "sent_to",
 ]
 

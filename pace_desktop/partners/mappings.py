@@ -117,9 +117,7 @@ def parse_mapping(text: str) -> CodeMaps:
     if problems:
         first_line, first = next(iter(problems.items()))
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ValidationFailed(
-            f"The mapping file was not used: {first_line}: {first}{more}", problems
-        )
+        raise ValidationFailed(f"The mapping file was not used: {first_line}: {first}{more}", problems)
     return CodeMaps({k: v for k, v in maps.items() if v})
 
 

@@ -36,8 +36,9 @@ STATUS_ORDER = [m.value for m in InterventionStatus]  # offered < referred < att
 NO_OUTCOME = "None recorded"
 
 
-def activity_table(store: Store, people: dict[str, Person],
-                   services: tuple[str, ...]) -> tuple[CountTable, dict[str, int]]:
+def activity_table(
+    store: Store, people: dict[str, Person], services: tuple[str, ...]
+) -> tuple[CountTable, dict[str, int]]:
     """People helped in each of the partner's services, by the furthest the help went; minutes too."""
     furthest: dict[tuple[str, str], int] = {}
     minutes: dict[str, int] = defaultdict(int)
@@ -49,9 +50,12 @@ def activity_table(store: Store, people: dict[str, Person],
     counts = {s: [0] * len(STATUS_ORDER) for s in services}
     for (service, _), level in furthest.items():
         counts[service][level] += 1
-    table = CountTable.of("People helped in your service areas, by how far the help went",
-                          [SERVICES.get(s, s) for s in services], [m.label for m in InterventionStatus],
-                          [counts[s] for s in services])
+    table = CountTable.of(
+        "People helped in your service areas, by how far the help went",
+        [SERVICES.get(s, s) for s in services],
+        [m.label for m in InterventionStatus],
+        [counts[s] for s in services],
+    )
     return table, dict(minutes)
 
 
@@ -67,27 +71,42 @@ def referral_table(store: Store, people: dict[str, Person], code: str) -> CountT
         outcomes = sorted(people[cid].outcomes)
         latest = outcomes[-1][1] if outcomes else ""
         counts[level][columns.index(latest if latest in columns else "")] += 1
-    return CountTable.of("People sent to you, by how far it went and where they are now (latest outcome)",
-                         [m.label for m in InterventionStatus],
-                         [m.label for m in OutcomeStatus] + [NO_OUTCOME], counts)
+    return CountTable.of(
+        "People sent to you, by how far it went and where they are now (latest outcome)",
+        [m.label for m in InterventionStatus],
+        [m.label for m in OutcomeStatus] + [NO_OUTCOME],
+        counts,
+    )
 
 
-def add_partner_sheets(store: Store, wb: Workbook, code: str, name: str,
-                       services: tuple[str, ...]) -> dict[str, int]:
+def add_partner_sheets(
+    store: Store, wb: Workbook, code: str, name: str, services: tuple[str, ...]
+) -> dict[str, int]:
     """Three sheets for one partner; returns how many values were hidden."""
     taken = set(wb.sheetnames)
     if "About" in taken:
         about = wb["About"]
-        put(about, about.max_row + 2, 1, "'Activity in your services', 'Referrals to you' and 'PACE impact' "
-            "are in every partner's report, whether or not SDS has sent it anyone's details.")
+        put(
+            about,
+            about.max_row + 2,
+            1,
+            "'Activity in your services', 'Referrals to you' and 'PACE impact' "
+            "are in every partner's report, whether or not SDS has sent it anyone's details.",
+        )
     everyone = gather(store)
     people = {p.client_id: p for p in everyone}
     hidden = 0
 
     ws = wb.create_sheet(sheet_title("Activity in your services", taken))
     put(ws, 1, 1, f"PACE activity in {name}'s service areas").font = TITLE
-    put(ws, 2, 1, "Your services in the PACE partner table: "
-                  + (", ".join(SERVICES.get(s, s) for s in services) or "none listed") + ".")
+    put(
+        ws,
+        2,
+        1,
+        "Your services in the PACE partner table: "
+        + (", ".join(SERVICES.get(s, s) for s in services) or "none listed")
+        + ".",
+    )
     table, minutes = activity_table(store, people, services)
     published = suppress(table)
     hidden += published.hidden
@@ -102,16 +121,22 @@ def add_partner_sheets(store: Store, wb: Workbook, code: str, name: str,
         chart.x_axis.delete = chart.y_axis.delete = False
         chart.x_axis.scaling.orientation = "maxMin"
         last = 5 + len(services)
-        chart.add_data(Reference(ws, min_col=len(STATUS_ORDER) + 2, min_row=5, max_row=last),
-                       titles_from_data=True)
+        chart.add_data(
+            Reference(ws, min_col=len(STATUS_ORDER) + 2, min_row=5, max_row=last), titles_from_data=True
+        )
         chart.set_categories(Reference(ws, min_col=1, min_row=6, max_row=last))
         chart.height, chart.width = max(7.5, 0.8 * len(services) + 3), 16
         ws.add_chart(chart, "I4")
 
     ws = wb.create_sheet(sheet_title("Referrals to you", taken))
     put(ws, 1, 1, f"Referrals from PACE to {name} and what followed").font = TITLE
-    put(ws, 2, 1, "Each person once, at the furthest the help went; 'where they are now' is their latest "
-                  "recorded outcome, from follow-up contacts or partners' returns.")
+    put(
+        ws,
+        2,
+        1,
+        "Each person once, at the furthest the help went; 'where they are now' is their latest "
+        "recorded outcome, from follow-up contacts or partners' returns.",
+    )
     published = suppress(referral_table(store, people, code))
     hidden += published.hidden
     count_table(ws, published, "Furthest step", 4)
@@ -120,15 +145,22 @@ def add_partner_sheets(store: Store, wb: Workbook, code: str, name: str,
     put(ws, 1, 1, "What PACE achieves, and people who worked with you").font = TITLE
     put(ws, 2, 1, ASSOCIATION).font = Font(italic=True, bold=True)
     result = impact_of(everyone)
-    facts = [(f"Everyone: estimated back in work by {m} months", result.overall.share_by_month.get(m))
-             for m in REPORT_MONTHS]
+    facts = [
+        (f"Everyone: estimated back in work by {m} months", result.overall.share_by_month.get(m))
+        for m in REPORT_MONTHS
+    ]
     facts += [(f"Everyone: in sustained work at {m} months", result.sustained_share(m)) for m in (6, 12)]
     for i, (label, value) in enumerate(facts, 4):
         put(ws, i, 1, label)
         put(ws, i, 2, shown(value) if value is None else round(value, 4), number_format="0%")
-    g = grouped(f"Worked with {name} or not", "People", everyone,
-                lambda p: [f"Worked with {code}" if code in p.partners else f"Did not work with {code}"],
-                [f"Worked with {code}", f"Did not work with {code}"], ASSOCIATION)
+    g = grouped(
+        f"Worked with {name} or not",
+        "People",
+        everyone,
+        lambda p: [f"Worked with {code}" if code in p.partners else f"Did not work with {code}"],
+        [f"Worked with {code}", f"Did not work with {code}"],
+        ASSOCIATION,
+    )
     hidden += g.table.hidden
     row = count_table(ws, g.table, "People", 4 + len(facts) + 1)
     row = curve_table(ws, g, row)

@@ -160,8 +160,13 @@ def write_reciprocity(
         group = frozenset(cohort.people)
         if any(0 < len(group ^ other) < THRESHOLD for other in shown_groups):
             withheld += 1
-            put(ws, 3, 1, "Withheld: this partner's group differs from another sheet's by fewer than "
-                          f"{THRESHOLD} people, so the two sheets together would describe them.")
+            put(
+                ws,
+                3,
+                1,
+                "Withheld: this partner's group differs from another sheet's by fewer than "
+                f"{THRESHOLD} people, so the two sheets together would describe them.",
+            )
             continue
         shown_groups.append(group)
         published = suppress_linked(list(cohort_tables(cohort)))
@@ -182,8 +187,13 @@ def _returned_counts_sheet(
         return 0
     ws: Worksheet = wb.create_sheet(sheet_title("Counts partners returned", taken))
     put(ws, 1, 1, "Counts returned by partners that match on keyed hashes").font = TITLE
-    put(ws, 2, 1, "Each partner counted, among the people it found, its own measures. Counts from 1 to "
-                  "4 are hidden (*), and so is any count within 4 of the total it is part of.")
+    put(
+        ws,
+        2,
+        1,
+        "Each partner counted, among the people it found, its own measures. Counts from 1 to "
+        "4 are hidden (*), and so is any count within 4 of the total it is part of.",
+    )
     for col, heading in enumerate(("Partner", "Request", "Measure", "Count"), start=1):
         put(ws, 4, col, heading).font = BOLD
     by_request: dict[str, dict[str, int]] = {}
@@ -193,8 +203,10 @@ def _returned_counts_sheet(
     r = 4
     for partner, request_id, _, measure, count, our_code in rows:
         totals = by_request[request_id]
-        parent = totals[L.SUPPLIED] if measure in (L.MATCHED, L.SUPPLIED) else totals.get(
-            L.MATCHED, totals[L.SUPPLIED]
+        parent = (
+            totals[L.SUPPLIED]
+            if measure in (L.MATCHED, L.SUPPLIED)
+            else totals.get(L.MATCHED, totals[L.SUPPLIED])
         )
         value = None if _small(count) or (measure != L.SUPPLIED and _small(parent - count)) else count
         hidden += value is None

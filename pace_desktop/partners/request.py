@@ -172,8 +172,17 @@ def make_request(
             add_request(
                 store.db,
                 NewRequest(
-                    request_id, p.code, kind, p.match_on, now.isoformat(), store.actor, name,
-                    hashlib.sha256(sealed).hexdigest(), sent, len(flags), skipped,
+                    request_id,
+                    p.code,
+                    kind,
+                    p.match_on,
+                    now.isoformat(),
+                    store.actor,
+                    name,
+                    hashlib.sha256(sealed).hexdigest(),
+                    sent,
+                    len(flags),
+                    skipped,
                     key.hex() if key else None,
                 ),
                 [(str(c.id), c.pace_id, status) for c, _ in members]
@@ -190,7 +199,15 @@ def make_request(
             written.unlink(missing_ok=True)
         raise
     return RequestResult(
-        request_id, p.code, p.name, kind, written, p.match_on, sent, len(flags), skipped,
+        request_id,
+        p.code,
+        p.name,
+        kind,
+        written,
+        p.match_on,
+        sent,
+        len(flags),
+        skipped,
         key_text(key) if key else None,
     )
 
@@ -236,8 +253,9 @@ def _request_xlsx(
     id_headings = IDENTIFIER_HEADINGS[p.match_on]
     headings = (L.PACE_ID, L.ACTION, *id_headings, *L.RETURN_HEADINGS)
     first_return = 2 + len(id_headings)  # 0-based column of the first column the partner fills in
-    return_header = wb.add_format({"bold": True, "text_wrap": True, "valign": "top",
-                                   "pattern": 1, "bg_color": RETURN_SHADE})
+    return_header = wb.add_format(
+        {"bold": True, "text_wrap": True, "valign": "top", "pattern": 1, "bg_color": RETURN_SHADE}
+    )
     for col, heading in enumerate(headings):
         ws.write_string(0, col, heading, return_header if col >= first_return else wb.header_format)
     r = 0
@@ -259,21 +277,35 @@ def _request_xlsx(
         col = first_return + offset
         rule: dict[str, object]
         if heading in L.CODED_COLUMNS:
-            rule = {"validate": "list", "source": "=" + ranges[L.CODED_COLUMNS[heading]],
-                    "error_title": "Not one of your codes",
-                    "error_message": "Choose one of the codes in the list (see the Codes sheet)."}
+            rule = {
+                "validate": "list",
+                "source": "=" + ranges[L.CODED_COLUMNS[heading]],
+                "error_title": "Not one of your codes",
+                "error_message": "Choose one of the codes in the list (see the Codes sheet).",
+            }
         else:
-            rule = {"validate": "date", "criteria": "between", "minimum": date(2000, 1, 1),
-                    "maximum": date(2100, 12, 31), "error_title": "Not a date",
-                    "error_message": "Enter a date, e.g. 2026-06-01."}
+            rule = {
+                "validate": "date",
+                "criteria": "between",
+                "minimum": date(2000, 1, 1),
+                "maximum": date(2100, 12, 31),
+                "error_title": "Not a date",
+                "error_message": "Enter a date, e.g. 2026-06-01.",
+            }
         ws.data_validation(1, col, last, col, {**rule, "ignore_blank": True, "show_error": True})
     ws.freeze_panes(1, 2)
     return wb.to_bytes()
 
 
 def _about(
-    wb: MemoryWorkbook, ws: Worksheet, p: PartnerSetup, request_id: str, rows: int, flags: int,
-    office_recipient: str, created: datetime,
+    wb: MemoryWorkbook,
+    ws: Worksheet,
+    p: PartnerSetup,
+    request_id: str,
+    rows: int,
+    flags: int,
+    office_recipient: str,
+    created: datetime,
 ) -> None:
     ws.write_string(0, 0, "PACE data-sharing request", wb.add_format({"bold": True, "font_size": 14}))
     facts = [

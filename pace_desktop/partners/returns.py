@@ -96,7 +96,12 @@ def import_return(
 
 
 def _import_rows(
-    store: Store, p: PartnerSetup, file: ReturnFile, *, request_id: str | None, apply: bool,
+    store: Store,
+    p: PartnerSetup,
+    file: ReturnFile,
+    *,
+    request_id: str | None,
+    apply: bool,
     progress: Progress | None,
 ) -> ReturnResult:
     wb = open_xlsx(file.plain)
@@ -112,9 +117,7 @@ def _import_rows(
         return _check_and_apply(store, p, request, file, rows, notes, apply=True, progress=progress)
 
 
-def _which_request(
-    store: Store, p: PartnerSetup, facts: dict[str, str], given: str | None
-) -> RequestRow:
+def _which_request(store: Store, p: PartnerSetup, facts: dict[str, str], given: str | None) -> RequestRow:
     in_file = facts.get(L.heading_key(L.REQUEST_ID_LABEL))
     partner_in_file = facts.get(L.heading_key(L.PARTNER_LABEL))
     if partner_in_file and partner_in_file.casefold() != p.code.casefold():
@@ -157,12 +160,18 @@ def _which_request(
 
 
 def _check_and_apply(
-    store: Store, p: PartnerSetup, request: RequestRow, file: ReturnFile, rows: list[SheetRow],
-    notes: list[str], *, apply: bool, progress: Progress | None,
+    store: Store,
+    p: PartnerSetup,
+    request: RequestRow,
+    file: ReturnFile,
+    rows: list[SheetRow],
+    notes: list[str],
+    *,
+    apply: bool,
+    progress: Progress | None,
 ) -> ReturnResult:
     items = {
-        pace_id: (client_id, status)
-        for pace_id, client_id, status in request_items(store.db, request.id)
+        pace_id: (client_id, status) for pace_id, client_id, status in request_items(store.db, request.id)
     }
     first_row: dict[str, int] = {}
     problems: list[RowProblem] = []
@@ -197,8 +206,17 @@ def _check_and_apply(
         partner_returns.add_return(
             store.db,
             NewReturn(
-                request.id, p.code, ROWS, datetime.now(UTC).isoformat(), store.actor, file.name,
-                file.sha256, added, updated, unchanged, len(problems),
+                request.id,
+                p.code,
+                ROWS,
+                datetime.now(UTC).isoformat(),
+                store.actor,
+                file.name,
+                file.sha256,
+                added,
+                updated,
+                unchanged,
+                len(problems),
             ),
         )
         store.audit(

@@ -134,8 +134,9 @@ def remove_person(
     key = stored_key(store)
     if key is not None and table_exists(store, "deidentified"):
         erasures.delete_deidentified(db, person_key(key, client.pace_id))
-    erasures.write_tombstone(db, client_id, client.pace_id, at.astimezone(UTC).isoformat(), reason,
-                             exported=exported)
+    erasures.write_tombstone(
+        db, client_id, client.pace_id, at.astimezone(UTC).isoformat(), reason, exported=exported
+    )
     return {k: v for k, v in removed.items() if v}
 
 

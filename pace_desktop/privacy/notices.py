@@ -233,8 +233,9 @@ def write_notices(store: Store, out_dir: Path | str, *, now: datetime | None = N
 
 def parse_notice(data: bytes) -> OfficeNotice:
     """Parse a notice file; a newer notice format is refused by name."""
-    return parse_signed(data, OfficeNotice, fmt=FORMAT, version=FORMAT_VERSION, kind="notice",
-                        not_this=_NOT_A_NOTICE)
+    return parse_signed(
+        data, OfficeNotice, fmt=FORMAT, version=FORMAT_VERSION, kind="notice", not_this=_NOT_A_NOTICE
+    )
 
 
 def verify_notice(notice: OfficeNotice, verify_key: bytes) -> None:

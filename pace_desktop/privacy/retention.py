@@ -40,6 +40,7 @@ DEIDENTIFY = "deidentify"
 ERASE = "erase"
 ACTION_WORDS = {DEIDENTIFY: "de-identify (kept for statistics without identifiers)", ERASE: "erase"}
 
+
 @dataclass(frozen=True)
 class RetentionItem:
     pace_id: str

@@ -71,16 +71,33 @@ class RecordSource(LabelledEnum):
 _LABELS: dict[type[LabelledEnum], dict[str, str]] = {
     EventType: {"group_session": "Group session", "one_to_one": "One-to-one", "drop_in": "Drop-in"},
     Disability: {"yes": "Yes", "no": "No", "prefer_not_to_say": "Prefer not to say"},
-    EmploymentStatus: {"at_risk": "At risk", "under_notice": "Under notice",
-                       "redundant": "Redundant", "other": "Other"},
+    EmploymentStatus: {
+        "at_risk": "At risk",
+        "under_notice": "Under notice",
+        "redundant": "Redundant",
+        "other": "Other",
+    },
     CaptureMethod: {"self_kiosk": "By the person at the kiosk", "with_adviser": "With an adviser"},
-    InterventionStatus: {"offered": "Offered", "referred": "Referred", "attended": "Attended",
-                         "completed": "Completed"},
-    OutcomeStatus: {"in_work": "In work", "training": "In training",
-                    "self_employed": "Self-employed", "unemployed": "Unemployed",
-                    "unknown": "Not known"},
-    RecordSource: {"adviser": "Adviser", "kiosk": "Kiosk", "attendee_import": "Attendee list",
-                   "partner_return": "Partner return", "office": "Office"},
+    InterventionStatus: {
+        "offered": "Offered",
+        "referred": "Referred",
+        "attended": "Attended",
+        "completed": "Completed",
+    },
+    OutcomeStatus: {
+        "in_work": "In work",
+        "training": "In training",
+        "self_employed": "Self-employed",
+        "unemployed": "Unemployed",
+        "unknown": "Not known",
+    },
+    RecordSource: {
+        "adviser": "Adviser",
+        "kiosk": "Kiosk",
+        "attendee_import": "Attendee list",
+        "partner_return": "Partner return",
+        "office": "Office",
+    },
 }
 
 BAND_LABELS: dict[str, str] = {"low": "Low", "medium": "Medium", "high": "High"}

@@ -69,7 +69,8 @@ class FastPath:
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> cs.CoreSchema:
         full = handler(source)
         choices: list[cs.CoreSchema | tuple[cs.CoreSchema, str]] = (
-            [(cs.none_schema(), NONE)] if self.none_first else [])
+            [(cs.none_schema(), NONE)] if self.none_first else []
+        )
         native = self.native()
         choices += [(native, NATIVE), (full, FULL)]
         # Written as the native type is: a union's own serializer tries each branch, a fifth slower.

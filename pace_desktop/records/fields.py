@@ -55,6 +55,7 @@ BlankIsNone = BeforeValidator(_blank_to_none)
 
 # -- free text ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Text(GroupedMetadata):
     """Free text through ``clean_text``, e.g. ``Annotated[str, Text(100, required="Enter ...")]``.
@@ -101,14 +102,17 @@ class Text(GroupedMetadata):
 
 # -- normalised identifiers --------------------------------------------------------------------
 
+
 def _string(**schema: Any) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", **schema})
 
 
-def _normalised(normalise: Callable[[str], str], stored_shape: re.Pattern[str],
-                message: str) -> AfterValidator:
+def _normalised(
+    normalise: Callable[[str], str], stored_shape: re.Pattern[str], message: str
+) -> AfterValidator:
     """``normalise`` always (it also checks what the shape cannot, e.g. a PACE ID's check
     character); in a bundle the value must already be in its stored shape."""
+
     def check(value: str, info: ValidationInfo) -> str:
         if _says(info, "bundle") and not stored_shape.fullmatch(value):
             raise ValueError(message)
@@ -119,17 +123,20 @@ def _normalised(normalise: Callable[[str], str], stored_shape: re.Pattern[str],
 
 _POSTCODE = re.compile(r"GIR 0AA|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}")
 Postcode = Annotated[
-    str, _normalised(validation.normalise_postcode, _POSTCODE, validation.POSTCODE_MESSAGE),
+    str,
+    _normalised(validation.normalise_postcode, _POSTCODE, validation.POSTCODE_MESSAGE),
     _string(pattern=f"^({_POSTCODE.pattern})$"),
 ]
 
 
-def _typed_or_stored(normalise: Callable[[str], str], stored_shape: re.Pattern[str],
-                     message: str) -> AfterValidator:
+def _typed_or_stored(
+    normalise: Callable[[str], str], stored_shape: re.Pattern[str], message: str
+) -> AfterValidator:
     """``normalise`` for what a person typed; for records read back (``STORED_CONTEXT``: the store,
     bundles) a value already in the stored shape is kept: it was normalised when saved, and the
     library data behind ``normalise`` (numbering plans, domain rules) may have changed since. In a
     bundle, a value not in that shape is refused."""
+
     def check(value: str, info: ValidationInfo) -> str:
         if _says(info, "stored") and stored_shape.fullmatch(value):
             return value
@@ -146,18 +153,21 @@ Phone = Annotated[
     _string(pattern=f"^{validation.STORED_PHONE.pattern}$"),
 ]
 Email = Annotated[
-    str, MaxLen(254),
+    str,
+    MaxLen(254),
     _typed_or_stored(validation.normalise_email, validation.STORED_EMAIL, validation.EMAIL_MESSAGE),
     _string(format="email", maxLength=254),
 ]
 _NI = re.compile(r"[A-Z]{2}[0-9]{6}[A-D]")
 NiNumber = Annotated[
-    str, _normalised(validation.normalise_ni, _NI, validation.NI_MESSAGE),
+    str,
+    _normalised(validation.normalise_ni, _NI, validation.NI_MESSAGE),
     _string(pattern=f"^{_NI.pattern}$"),
 ]
 _PACE_ID = re.compile(f"PACE-[{pace_id.ALPHABET}]{{4}}-[{pace_id.ALPHABET}]{{4}}")
 PaceId = Annotated[
-    str, _normalised(pace_id.normalise_pace_id, _PACE_ID, pace_id.SHAPE_MESSAGE),
+    str,
+    _normalised(pace_id.normalise_pace_id, _PACE_ID, pace_id.SHAPE_MESSAGE),
     _string(pattern=f"^{_PACE_ID.pattern}$"),
 ]
 
@@ -173,7 +183,9 @@ def _sha256(value: str, info: ValidationInfo) -> str:
 
 
 Sha256 = Annotated[
-    str, AfterValidator(_sha256), FastPath(sha256_hex),
+    str,
+    AfterValidator(_sha256),
+    FastPath(sha256_hex),
     _string(pattern="^[0-9a-f]{64}$"),
 ]
 
@@ -189,6 +201,7 @@ LanguageCode = Annotated[str, AfterValidator(_language), _string(pattern="^[a-z]
 
 
 # -- times and dates ---------------------------------------------------------------------------
+
 
 def _utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
@@ -211,14 +224,20 @@ DateOfBirth = Annotated[date, AfterValidator(_date_of_birth)]
 
 # -- codes from reference data -----------------------------------------------------------------
 
-def _coded(allowed: Callable[[str], bool], message: str,
-           published: Callable[[str], bool] = lambda code: True) -> AfterValidator:
+
+def _coded(
+    allowed: Callable[[str], bool], message: str, published: Callable[[str], bool] = lambda code: True
+) -> AfterValidator:
     """A code from reference data. Stored records are not re-checked against the current lists
     (they may have changed since), but a bundle's must still be what the published schema allows."""
+
     def check(value: str, info: ValidationInfo) -> str:
         context = info.context or {}
-        if not value or ("stored" not in context and not allowed(value)) or (
-                "bundle" in context and not published(value)):
+        if (
+            not value
+            or ("stored" not in context and not allowed(value))
+            or ("bundle" in context and not published(value))
+        ):
             raise ValueError(message)
         return value
 
@@ -226,27 +245,32 @@ def _coded(allowed: Callable[[str], bool], message: str,
 
 
 CODE_MAX = 20  # council areas (GSS codes are 9 characters) and partner codes
-_PURPOSE = re.compile(r"pace_support|contact_followup|client_survey|anonymised_statistics"
-                      r"|share_[A-Za-z0-9_]+")
+_PURPOSE = re.compile(
+    r"pace_support|contact_followup|client_survey|anonymised_statistics"
+    r"|share_[A-Za-z0-9_]+"
+)
 PURPOSE_MAX = len("share_") + CODE_MAX
 
 CouncilArea = Annotated[
-    str, MaxLen(CODE_MAX),
+    str,
+    MaxLen(CODE_MAX),
     _coded(lambda code: code in council_area_names(), "Choose a council area from the list."),
     _string(minLength=1, maxLength=CODE_MAX),
 ]
 ServiceCode = Annotated[
-    str, _coded(lambda code: code in SERVICES, "Choose a service from the list.",
-                lambda code: code in SERVICES),
+    str,
+    _coded(lambda code: code in SERVICES, "Choose a service from the list.", lambda code: code in SERVICES),
     _string(enum=list(SERVICES)),
 ]
 PartnerCode = Annotated[
-    str, MaxLen(CODE_MAX),
+    str,
+    MaxLen(CODE_MAX),
     _coded(lambda code: code in partner_codes(), "Choose a partner from the list."),
     _string(minLength=1, maxLength=CODE_MAX),
 ]
 Purpose = Annotated[
-    str, MaxLen(PURPOSE_MAX),
+    str,
+    MaxLen(PURPOSE_MAX),
     _coded(is_valid_purpose, PURPOSE_MESSAGE, lambda code: bool(_PURPOSE.fullmatch(code))),
     _string(pattern=f"^({_PURPOSE.pattern})$", maxLength=PURPOSE_MAX),
 ]

@@ -61,11 +61,35 @@ from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.records.validation import clean_text
 
 __all__ = [
-    "BAND_LABELS", "BUNDLE_CONTEXT", "ENTITIES", "MAX_INTEGER", "RECORD_KEY", "SCHEMA_VERSION",
-    "STORED_CONTEXT", "CaptureMethod", "ChecklistOverride", "ChecklistRecord", "Client", "Consent",
-    "Disability", "EmploymentStatus", "Event", "EventType", "Feedback", "Intervention",
-    "InterventionStatus", "Outcome", "OutcomeStatus", "Record", "RecordSource", "Tombstone",
-    "as_validation_failed", "choices", "field_errors", "is_valid_purpose", "share_purpose",
+    "BAND_LABELS",
+    "BUNDLE_CONTEXT",
+    "ENTITIES",
+    "MAX_INTEGER",
+    "RECORD_KEY",
+    "SCHEMA_VERSION",
+    "STORED_CONTEXT",
+    "CaptureMethod",
+    "ChecklistOverride",
+    "ChecklistRecord",
+    "Client",
+    "Consent",
+    "Disability",
+    "EmploymentStatus",
+    "Event",
+    "EventType",
+    "Feedback",
+    "Intervention",
+    "InterventionStatus",
+    "Outcome",
+    "OutcomeStatus",
+    "Record",
+    "RecordSource",
+    "Tombstone",
+    "as_validation_failed",
+    "choices",
+    "field_errors",
+    "is_valid_purpose",
+    "share_purpose",
 ]
 
 SCHEMA_VERSION = 1
@@ -100,18 +124,19 @@ class Record(BaseModel):
     id: UUID = Field(default_factory=uuid4)
     created_at: UtcDatetime = Field(default_factory=utcnow)
     updated_at: UtcDatetime = Field(default_factory=utcnow)
-    version: int = Field(default=1, ge=1, le=MAX_INTEGER,
-                         description="Rises by one with every saved change.")
+    version: int = Field(default=1, ge=1, le=MAX_INTEGER, description="Rises by one with every saved change.")
     device_id: Annotated[str, Text(100)] = Field(default="", description="The creating laptop.")
     updated_by: _Name = Field(default="", description="The adviser who last changed it.")
 
     def touch(self, adviser: str) -> Self:
         """A copy marked as changed now by ``adviser``: version one higher, ``updated_at`` now."""
-        return self.model_copy(update={
-            "version": self.version + 1,
-            "updated_at": utcnow(),
-            "updated_by": clean_text(adviser, 200),
-        })
+        return self.model_copy(
+            update={
+                "version": self.version + 1,
+                "updated_at": utcnow(),
+                "updated_by": clean_text(adviser, 200),
+            }
+        )
 
 
 class Event(Record):
@@ -218,8 +243,9 @@ class ChecklistRecord(Record):
     band: Band
     explanation: list[Annotated[str, Text(500)]] = Field(default_factory=list, max_length=MAX_LINES)
     unanswered: list[Annotated[str, Text(100)]] = Field(default_factory=list, max_length=MAX_LINES)
-    area_as_of: int | None = Field(default=None, ge=1900, le=2200,
-                                   description="Year of the area unemployment rate.")
+    area_as_of: int | None = Field(
+        default=None, ge=1900, le=2200, description="Year of the area unemployment rate."
+    )
     council_area: CouncilArea | None = Field(
         default=None, description="GSS code of where the client lives, as the area question used it."
     )
@@ -327,8 +353,10 @@ def _plain_message(error: Any) -> str:
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     bounds = {
-        "greater_than_equal": ("of at least", "ge"), "greater_than": ("above", "gt"),
-        "less_than_equal": ("of at most", "le"), "less_than": ("below", "lt"),
+        "greater_than_equal": ("of at least", "ge"),
+        "greater_than": ("above", "gt"),
+        "less_than_equal": ("of at most", "le"),
+        "less_than": ("below", "lt"),
     }
     if kind in bounds and bounds[kind][1] in ctx:
         words, key = bounds[kind]

@@ -90,9 +90,11 @@ def referral_problem(partner: str | None, at: datetime, consents: Iterable[objec
 
 
 def referral_message(partner: str) -> str:
-    return (f"Not referred: the person has not agreed to share their details with "
-            f"{partner_name(partner)} (rule {REFERRAL_WITHOUT_CONSENT}). Record their answer on "
-            "the Consent tab first.")
+    return (
+        f"Not referred: the person has not agreed to share their details with "
+        f"{partner_name(partner)} (rule {REFERRAL_WITHOUT_CONSENT}). Record their answer on "
+        "the Consent tab first."
+    )
 
 
 def check_referral(partner: str | None, at: datetime, consents: Iterable[object]) -> None:
@@ -106,8 +108,10 @@ def owner_problem(device_id: str, creator: str) -> str | None:
     """Why the laptop ``device_id`` may not change a record created by ``creator``, or None."""
     if creator == device_id:
         return None
-    return (f"This record was created on another laptop, so this one may not change or erase it "
-            f"(rule {NOT_THIS_DEVICES_RECORD}): nothing was changed. The office can.")
+    return (
+        f"This record was created on another laptop, so this one may not change or erase it "
+        f"(rule {NOT_THIS_DEVICES_RECORD}): nothing was changed. The office can."
+    )
 
 
 def check_owner(device_id: str, creator: str) -> None:

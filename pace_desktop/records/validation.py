@@ -83,8 +83,11 @@ def normalise_phone(s: str) -> str:
     import phonenumbers  # ~100 ms of metadata: loaded when a number is first typed, not at start-up
 
     text = s.strip()
-    if not _PHONE_CHARS.fullmatch(text) or "+" in text[1:] or not (
-            text.startswith("+") or text.lstrip("(").startswith("0")):
+    if (
+        not _PHONE_CHARS.fullmatch(text)
+        or "+" in text[1:]
+        or not (text.startswith("+") or text.lstrip("(").startswith("0"))
+    ):
         raise ValueError(PHONE_MESSAGE)
     try:
         number = phonenumbers.parse(text, "GB")
@@ -125,8 +128,11 @@ def normalise_email(s: str) -> str:
     except EmailNotValidError as exc:
         raise ValueError(EMAIL_MESSAGE) from exc
     local, _, domain = checked.normalized.rpartition("@")
-    if len(local) > 64 or len(checked.normalized) > 254 or not _TOP_LEVEL.fullmatch(
-            domain.rpartition(".")[2]):
+    if (
+        len(local) > 64
+        or len(checked.normalized) > 254
+        or not _TOP_LEVEL.fullmatch(domain.rpartition(".")[2])
+    ):
         raise ValueError(EMAIL_MESSAGE)
     return checked.normalized
 
@@ -155,8 +161,13 @@ def already_clean(s: str) -> bool:
     refuse or collapse; ASCII is its own NFC form, other text is checked. Most names, codes and
     stored values are like this, and skip the general path.
     """
-    return (s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "
-            and (s.isascii() or unicodedata.is_normalized("NFC", s)))
+    return (
+        s.isprintable()
+        and "  " not in s
+        and s[:1] != " "
+        and s[-1:] != " "
+        and (s.isascii() or unicodedata.is_normalized("NFC", s))
+    )
 
 
 def clean_text(s: str, max_len: int, *, multiline: bool = False) -> str:
@@ -209,9 +220,11 @@ def dob_warning(dob: date, event_date: date) -> str | None:
     """A request to confirm an unusual age at the event (under 16 or over 80); still valid."""
     age = age_on(dob, event_date)
     if age < MIN_USUAL_AGE:
-        return (f"This date of birth makes the person under {MIN_USUAL_AGE} at the event: "
-                "check it, then confirm.")
+        return (
+            f"This date of birth makes the person under {MIN_USUAL_AGE} at the event: check it, then confirm."
+        )
     if age > MAX_USUAL_AGE:
-        return (f"This date of birth makes the person over {MAX_USUAL_AGE} at the event: "
-                "check it, then confirm.")
+        return (
+            f"This date of birth makes the person over {MAX_USUAL_AGE} at the event: check it, then confirm."
+        )
     return None

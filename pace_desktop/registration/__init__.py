@@ -37,11 +37,19 @@ def build_consents(
     at = at or datetime.now(UTC)
     return [
         Consent(
-            client_id=client_id, purpose=purpose, granted=bool(granted),
-            notice_version=notice.version, notice_sha256=notice.sha256,
+            client_id=client_id,
+            purpose=purpose,
+            granted=bool(granted),
+            notice_version=notice.version,
+            notice_sha256=notice.sha256,
             notice_language=notice.language,
-            captured_at=at, captured_how=how, captured_by=by,
-            device_id="", updated_by=by, created_at=at, updated_at=at,
+            captured_at=at,
+            captured_how=how,
+            captured_by=by,
+            device_id="",
+            updated_by=by,
+            created_at=at,
+            updated_at=at,
         )
         for purpose, granted in choices.items()
     ]
@@ -62,16 +70,28 @@ def build_checklist(
     """
     checklist = load_checklist()
     outcome = score(
-        checklist, answers, date_of_birth=client.date_of_birth, event_date=event.event_date,
-        council_area=council_area or event.council_area, today=today,
+        checklist,
+        answers,
+        date_of_birth=client.date_of_birth,
+        event_date=event.event_date,
+        council_area=council_area or event.council_area,
+        today=today,
     )
     now = datetime.now(UTC)
     return ChecklistRecord(
-        client_id=client.id, checklist_version=outcome.checklist_version, answers=dict(answers),
-        score=outcome.score, band=outcome.band, explanation=explain(outcome),
-        unanswered=list(outcome.unanswered), area_as_of=outcome.area_as_of,
+        client_id=client.id,
+        checklist_version=outcome.checklist_version,
+        answers=dict(answers),
+        score=outcome.score,
+        band=outcome.band,
+        explanation=explain(outcome),
+        unanswered=list(outcome.unanswered),
+        area_as_of=outcome.area_as_of,
         council_area=council_area or event.council_area,
-        device_id="", updated_by="", created_at=now, updated_at=now,
+        device_id="",
+        updated_by="",
+        created_at=now,
+        updated_at=now,
     )
 
 

@@ -131,8 +131,11 @@ def safe_row(ws: WriteOnlyWorksheet, values: Any) -> list[Any]:
     for value in values:
         kind = type(value)
         if kind is str:
-            if len(value) <= MAX_CELL_CHARS and _NOT_PLAIN.search(value) is None \
-                    and value not in _ERROR_CODES:
+            if (
+                len(value) <= MAX_CELL_CHARS
+                and _NOT_PLAIN.search(value) is None
+                and value not in _ERROR_CODES
+            ):
                 row.append(value)
                 continue
         elif kind in _AS_IS or (kind is datetime and value.tzinfo is None):

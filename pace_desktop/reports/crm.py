@@ -202,8 +202,10 @@ class HandoffResult:
             return f"Nothing has changed since the last hand-off{when}: no files were written."
         records = sum(self.rows.values())
         deletions = sum(self.deletions.values())
-        return (f"Wrote hand-off {self.number} to {self.folder}: {records} changed records and "
-                f"{deletions} deletions in {len(self.files)} files (see manifest.json).")
+        return (
+            f"Wrote hand-off {self.number} to {self.folder}: {records} changed records and "
+            f"{deletions} deletions in {len(self.files)} files (see manifest.json)."
+        )
 
 
 def check_out_dir(out: Path) -> Path:
@@ -213,8 +215,14 @@ def check_out_dir(out: Path) -> Path:
     return out
 
 
-def export_crm(store: Store, out: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, full: bool = False,
-               now: datetime | None = None) -> HandoffResult:
+def export_crm(
+    store: Store,
+    out: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    full: bool = False,
+    now: datetime | None = None,
+) -> HandoffResult:
     """Write one hand-off of everything changed since the last into a new folder under ``out``."""
     out = check_out_dir(out)
     if max_bytes < MIN_MAX_BYTES:
@@ -244,19 +252,27 @@ def export_crm(store: Store, out: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, f
                 "full": full,
                 "since": state.until,
                 "until": until,
-                "marks": {"since_tombstone": 0 if full else state.tombstone_seq,
-                          "until_tombstone": last_tomb},
+                "marks": {
+                    "since_tombstone": 0 if full else state.tombstone_seq,
+                    "until_tombstone": last_tomb,
+                },
                 "rows": result.rows,
                 "deletions": result.deletions,
                 "files": [vars(f) for f in result.files],
             }
             _write_small(partial / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True) + "\n")
             handoff.mark_handed(store)
-            handoff.save_state(store, handoff.HandoffState(
-                number, until, max(state.tombstone_seq, last_tomb)))
-            store.audit("report", "report", detail=(
-                f"kind=crm,handoff={number},records={sum(result.rows.values())},"
-                f"deletions={sum(result.deletions.values())}"))
+            handoff.save_state(
+                store, handoff.HandoffState(number, until, max(state.tombstone_seq, last_tomb))
+            )
+            store.audit(
+                "report",
+                "report",
+                detail=(
+                    f"kind=crm,handoff={number},records={sum(result.rows.values())},"
+                    f"deletions={sum(result.deletions.values())}"
+                ),
+            )
             os.chmod(partial, 0o700)
             os.replace(partial, out / name)
             result.folder = out / name
@@ -276,14 +292,31 @@ def _write_small(path: Path, text: str) -> None:
         os.fsync(fh.fileno())
 
 
-def _write(store: Store, folder: Path, due: dict[str, int], tombstones: list[handoff.Tombstone], *,
-           max_bytes: int, full: bool) -> HandoffResult:
+def _write(
+    store: Store,
+    folder: Path,
+    due: dict[str, int],
+    tombstones: list[handoff.Tombstone],
+    *,
+    max_bytes: int,
+    full: bool,
+) -> HandoffResult:
     result = HandoffResult(folder, 0, None, None)
     deletions = PartWriter(folder, "deletions", "deletion", DELETION_COLUMNS, max_bytes)
     counts = {"delete": 0, "restrict": 0}
     for tomb in tombstones:
-        deletions.row(["delete", "client", tomb.client_id, tomb.client_id, safe_text(tomb.pace_id), "",
-                       _iso_time(tomb.erased_at) or "", safe_text(tomb.reason)])
+        deletions.row(
+            [
+                "delete",
+                "client",
+                tomb.client_id,
+                tomb.client_id,
+                safe_text(tomb.pace_id),
+                "",
+                _iso_time(tomb.erased_at) or "",
+                safe_text(tomb.reason),
+            ]
+        )
         counts["delete"] += 1
     for entity, table in handoff.TABLES:
         if not due[entity]:
@@ -299,9 +332,18 @@ def _write(store: Store, folder: Path, due: dict[str, int], tombstones: list[han
             writer.row(values)
             rows += 1
             if entity == "consent" and data.get("withdrawn_at"):
-                deletions.row(["restrict", "consent", data["id"], data["client_id"],
-                               safe_text(pace_id) if pace_id else "", safe_text(data["purpose"]),
-                               _iso_time(data["withdrawn_at"]) or "", WITHDRAWN_REASON])
+                deletions.row(
+                    [
+                        "restrict",
+                        "consent",
+                        data["id"],
+                        data["client_id"],
+                        safe_text(pace_id) if pace_id else "",
+                        safe_text(data["purpose"]),
+                        _iso_time(data["withdrawn_at"]) or "",
+                        WITHDRAWN_REASON,
+                    ]
+                )
                 counts["restrict"] += 1
         result.files.extend(writer.close())
         result.rows[entity] = rows
@@ -320,4 +362,3 @@ def handoff_files(folder: Path) -> dict[str, Any]:
         if len(data) != entry["bytes"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise UsageError(f"{entry['file']} does not match the manifest: ask for the hand-off again.")
     return manifest
-

@@ -49,11 +49,18 @@ REPORT_MONTHS: tuple[int, ...] = (3, 6, 12)
 RECEIVED = frozenset({"attended", "completed"})
 WORKED_WITH = frozenset({"referred", "attended", "completed"})
 NOT_KNOWN = "Not known"
-AGE_GROUPS = ((0, 25, "Under 25"), (25, 35, "25 to 34"), (35, 45, "35 to 44"), (45, 55, "45 to 54"),
-              (55, 200, "55 and over"))
+AGE_GROUPS = (
+    (0, 25, "Under 25"),
+    (25, 35, "25 to 34"),
+    (35, 45, "35 to 44"),
+    (45, 55, "45 to 54"),
+    (55, 200, "55 and over"),
+)
 OUTCOME_COLUMNS = ("Back in work", "Not yet, last known", "Not timed: no outcome or leaving date")
-ASSOCIATION = ("These figures show association, not cause: people who had this help may differ from "
-               "those who did not in ways that matter more than the help itself.")
+ASSOCIATION = (
+    "These figures show association, not cause: people who had this help may differ from "
+    "those who did not in ways that matter more than the help itself."
+)
 
 
 @dataclass
@@ -120,17 +127,32 @@ def gather(store: Store, wanted: set[str] | None = None) -> list[Person]:
         event_info[e["id"]] = (
             (e.get("sector") or "").strip() or NOT_KNOWN,
             areas.get(e.get("council_area") or "", e.get("council_area") or NOT_KNOWN),
-            kind, f"{day.isoformat()} {e.get('employer_name') or ''}".strip(), day,
+            kind,
+            f"{day.isoformat()} {e.get('employer_name') or ''}".strip(),
+            day,
         )
     people: dict[str, Person] = {}
     for cid, event_id, born, leaving in report_figures.client_birth_and_leaving(store.db):
         if cid not in counted:
             continue
         sector, area, kind, label, event_day = event_info.get(
-            event_id, (NOT_KNOWN, NOT_KNOWN, NOT_KNOWN, NOT_KNOWN, None))
+            event_id, (NOT_KNOWN, NOT_KNOWN, NOT_KNOWN, NOT_KNOWN, None)
+        )
         leave = date.fromisoformat(leaving) if leaving else None
-        people[cid] = Person(cid, event_id, leave, _age_group(born, leave or event_day), sector, area, kind,
-                             label, None, None, None, False)
+        people[cid] = Person(
+            cid,
+            event_id,
+            leave,
+            _age_group(born, leave or event_day),
+            sector,
+            area,
+            kind,
+            label,
+            None,
+            None,
+            None,
+            False,
+        )
     for cid, data in report_figures.checklist_data(store.db):
         if cid in people:
             k = json.loads(data)
@@ -173,8 +195,13 @@ class Curve:
     median_hidden: bool
 
 
-def curve(label: str, points: Sequence[tuple[int, bool]], months: Iterable[int] = CURVE_MONTHS,
-          people: int | None = None, back: int | None = None) -> Curve:
+def curve(
+    label: str,
+    points: Sequence[tuple[int, bool]],
+    months: Iterable[int] = CURVE_MONTHS,
+    people: int | None = None,
+    back: int | None = None,
+) -> Curve:
     """A group's curve: each month's share is shown only while 5 or more people are still followed
     and once none or 5 or more are back in work; nothing is shown for a group whose people or
     returns to work are hidden."""
@@ -204,9 +231,14 @@ class Grouped:
     note: str = ""
 
 
-def grouped(title: str, header: str, people: Sequence[Person],
-            groups_of: Callable[[Person], Iterable[str]], order: Sequence[str] | None = None,
-            note: str = "") -> Grouped:
+def grouped(
+    title: str,
+    header: str,
+    people: Sequence[Person],
+    groups_of: Callable[[Person], Iterable[str]],
+    order: Sequence[str] | None = None,
+    note: str = "",
+) -> Grouped:
     """Count table (back in work / not yet / not timed) and a curve per group."""
     members: dict[str, list[Person]] = defaultdict(list)
     for p in people:
@@ -240,20 +272,35 @@ def breakdowns(people: Sequence[Person]) -> list[Grouped]:
     names = {p.code: p.name for p in partners()}
     return [
         grouped("Everyone counted", "Group", people, lambda p: ["Everyone"]),
-        grouped("By risk band (band in use)", "Risk band", people,
-                lambda p: [band_label.get(p.effective_band, NOT_KNOWN)],
-                [BAND_LABELS[b] for b in BANDS] + ["No checklist"]),
+        grouped(
+            "By risk band (band in use)",
+            "Risk band",
+            people,
+            lambda p: [band_label.get(p.effective_band, NOT_KNOWN)],
+            [BAND_LABELS[b] for b in BANDS] + ["No checklist"],
+        ),
         grouped("By age group (at leaving)", "Age group", people, lambda p: [p.age_group], _age_order()),
         grouped("By sector", "Sector", people, lambda p: [p.sector]),
         grouped("By council area", "Council area", people, lambda p: [p.council_area]),
-        grouped("By event type", "Event type", people, lambda p: [p.event_type],
-                [m.label for m in EventType]),
-        grouped("By help received (association, not cause)", "Help received", people,
-                lambda p: [SERVICES.get(s, s) for s in p.services] or ["No help recorded"],
-                [*SERVICES.values(), "No help recorded"], ASSOCIATION),
-        grouped("By partner worked with (association, not cause)", "Partner", people,
-                lambda p: [names.get(c, c) for c in p.partners] or ["No partner"],
-                [*names.values(), "No partner"], ASSOCIATION),
+        grouped(
+            "By event type", "Event type", people, lambda p: [p.event_type], [m.label for m in EventType]
+        ),
+        grouped(
+            "By help received (association, not cause)",
+            "Help received",
+            people,
+            lambda p: [SERVICES.get(s, s) for s in p.services] or ["No help recorded"],
+            [*SERVICES.values(), "No help recorded"],
+            ASSOCIATION,
+        ),
+        grouped(
+            "By partner worked with (association, not cause)",
+            "Partner",
+            people,
+            lambda p: [names.get(c, c) for c in p.partners] or ["No partner"],
+            [*names.values(), "No partner"],
+            ASSOCIATION,
+        ),
     ]
 
 
@@ -262,8 +309,9 @@ def breakdowns(people: Sequence[Person]) -> list[Grouped]:
 SUSTAINED_COLUMNS = ("Sustained", "Not sustained", "Not known")
 
 
-def sustained_table(people: Sequence[Person], months: Sequence[int] = DEFAULT_MONTHS,
-                    at: Sequence[int] = (6, 12)) -> SuppressedTable:
+def sustained_table(
+    people: Sequence[Person], months: Sequence[int] = DEFAULT_MONTHS, at: Sequence[int] = (6, 12)
+) -> SuppressedTable:
     """People in sustained work at each checkpoint: in work there and at the one before."""
     rows = []
     for m in at:
@@ -277,8 +325,9 @@ def sustained_table(people: Sequence[Person], months: Sequence[int] = DEFAULT_MO
             no += s is False
             unknown += s is None
         rows.append([yes, no, unknown])
-    return suppress(CountTable.of("People in sustained work", [f"At {m} months" for m in at],
-                                  SUSTAINED_COLUMNS, rows))
+    return suppress(
+        CountTable.of("People in sustained work", [f"At {m} months" for m in at], SUSTAINED_COLUMNS, rows)
+    )
 
 
 def share(part: int | None, whole: int | None) -> float | None:
@@ -304,8 +353,13 @@ def _time_row(label: str, minutes: list[int]) -> TimeRow:
     n = len(minutes)
     if n < THRESHOLD:
         return TimeRow(label, None if n else 0, None if n else 0.0, None, None)
-    return TimeRow(label, n, round(sum(minutes) / 60, 1), round(statistics.fmean(minutes), 1),
-                   float(statistics.median(minutes)))
+    return TimeRow(
+        label,
+        n,
+        round(sum(minutes) / 60, 1),
+        round(statistics.fmean(minutes), 1),
+        float(statistics.median(minutes)),
+    )
 
 
 def time_spent(people: Sequence[Person]) -> tuple[TimeRow, list[TimeRow]]:
@@ -339,8 +393,9 @@ def feedback_table(people: Sequence[Person]) -> tuple[SuppressedTable, float | N
         for r in p.ratings:
             counts[band_label.get(p.effective_band, "No checklist")][r - 1] += 1
             ratings.append(r)
-    table = suppress(CountTable.of("Feedback ratings by risk band", rows, RATING_COLUMNS,
-                                   [counts[r] for r in rows]))
+    table = suppress(
+        CountTable.of("Feedback ratings by risk band", rows, RATING_COLUMNS, [counts[r] for r in rows])
+    )
     mean = round(statistics.fmean(ratings), 2) if len(ratings) >= THRESHOLD else None
     return table, mean
 
@@ -376,5 +431,13 @@ def impact(store: Store, wanted: set[str] | None = None) -> Impact:
 def impact_of(people: Sequence[Person]) -> Impact:
     overall, per_event = time_spent(people)
     fb, mean = feedback_table(people)
-    return Impact(len(people), sum(p.leaving is not None for p in people), breakdowns(people),
-                  sustained_table(people), overall, per_event, fb, mean)
+    return Impact(
+        len(people),
+        sum(p.leaving is not None for p in people),
+        breakdowns(people),
+        sustained_table(people),
+        overall,
+        per_event,
+        fb,
+        mean,
+    )

@@ -37,31 +37,48 @@ def summary_page(store: Store, *, produced: datetime | None = None) -> SummaryPa
     result = impact_of(people)
     validation = validation_or_reason(people)
     overall = result.overall
-    median = SUPPRESSED_MARK if overall.median_hidden else (
-        f"{overall.median_days} days" if overall.median_days is not None else "not reached")
+    median = (
+        SUPPRESSED_MARK
+        if overall.median_hidden
+        else (f"{overall.median_days} days" if overall.median_days is not None else "not reached")
+    )
     facts = [
         ("People counted", f"{result.people:,}"),
-        ("With a known outcome since leaving",
-         SUPPRESSED_MARK if overall.people is None else f"{overall.people:,}"),
-        *((f"Back in work by {m} months (estimate)", _pct(overall.share_by_month.get(m)))
-          for m in REPORT_MONTHS),
+        (
+            "With a known outcome since leaving",
+            SUPPRESSED_MARK if overall.people is None else f"{overall.people:,}",
+        ),
+        *(
+            (f"Back in work by {m} months (estimate)", _pct(overall.share_by_month.get(m)))
+            for m in REPORT_MONTHS
+        ),
         ("Median time from leaving to work", median),
         ("Sustained work at 12 months", _pct(result.sustained_share(12))),
-        ("Time on PACE per person helped", SUPPRESSED_MARK if result.time_overall.mean_minutes is None
-         else f"{result.time_overall.mean_minutes:.0f} minutes"),
-        ("Mean feedback rating",
-         SUPPRESSED_MARK if result.mean_rating is None else f"{result.mean_rating:.1f} of 5"),
+        (
+            "Time on PACE per person helped",
+            SUPPRESSED_MARK
+            if result.time_overall.mean_minutes is None
+            else f"{result.time_overall.mean_minutes:.0f} minutes",
+        ),
+        (
+            "Mean feedback rating",
+            SUPPRESSED_MARK if result.mean_rating is None else f"{result.mean_rating:.1f} of 5",
+        ),
     ]
     notes = []
     if isinstance(validation, str):
         notes.append(validation)
     else:
         top8 = validation.rows[4]
-        notes.append(f"Checklist: of the top 8% of scores, {_pct(top8.precision)} were unemployed at "
-                     f"12 months (the report's DWP benchmark: 33%), on {validation.people} people.")
-    notes.append("Counts only people who agreed to anonymised statistics. * = hidden (fewer than 5 "
-                 "people). People not yet in work are counted up to their last known outcome "
-                 "(Kaplan–Meier).")
+        notes.append(
+            f"Checklist: of the top 8% of scores, {_pct(top8.precision)} were unemployed at "
+            f"12 months (the report's DWP benchmark: 33%), on {validation.people} people."
+        )
+    notes.append(
+        "Counts only people who agreed to anonymised statistics. * = hidden (fewer than 5 "
+        "people). People not yet in work are counted up to their last known outcome "
+        "(Kaplan–Meier)."
+    )
     curves = []
     for c in [*result.groups[0].curves, *result.groups[1].curves]:
         points = {m: v for m, v in c.share_by_month.items() if v is not None}

@@ -76,8 +76,9 @@ def _header(ws: Worksheet, row: int, values: Sequence[str], *, left: int = 1) ->
     put_row(ws, row, values, start_column=left)
     for col in range(left, left + len(values)):
         ws.cell(row, col).font = BOLD
-        ws.cell(row, col).alignment = Alignment(wrap_text=True, vertical="top",
-                                                horizontal="left" if col == left else "right")
+        ws.cell(row, col).alignment = Alignment(
+            wrap_text=True, vertical="top", horizontal="left" if col == left else "right"
+        )
     if any(len(str(v)) > 12 for v in values[1:]):
         ws.row_dimensions[row].height = 30
 
@@ -134,8 +135,18 @@ def curve_chart(ws: Worksheet, curves: Sequence[Curve], top: int, left: int, anc
     return last + 2
 
 
-def _bar(ws: Worksheet, title: str, labels: Reference, data: Reference, anchor: str, y_title: str,
-         *, percent: bool = False, rows: int = 5, horizontal: bool = True) -> None:
+def _bar(
+    ws: Worksheet,
+    title: str,
+    labels: Reference,
+    data: Reference,
+    anchor: str,
+    y_title: str,
+    *,
+    percent: bool = False,
+    rows: int = 5,
+    horizontal: bool = True,
+) -> None:
     chart = BarChart()
     _axes(chart)
     if horizontal:
@@ -156,14 +167,20 @@ def _bar(ws: Worksheet, title: str, labels: Reference, data: Reference, anchor: 
 def curve_table(ws: Worksheet, g: Grouped, top: int) -> int:
     """Per group: people timed, back in work by 3/6/12 months, median days; returns next row."""
     put(ws, top, 1, f"{g.title}: estimated share back in work").font = BOLD
-    _header(ws, top + 1, (g.header, "People known", *(f"By {m} months" for m in REPORT_MONTHS),
-                          "Median days to work"))
+    _header(
+        ws,
+        top + 1,
+        (g.header, "People known", *(f"By {m} months" for m in REPORT_MONTHS), "Median days to work"),
+    )
     row = top + 1
     for c in g.curves:
         row += 1
         median: int | str = SUPPRESSED_MARK if c.median_hidden else (c.median_days or "not reached")
-        put_row(ws, row, (c.label, shown(c.people), *(_pct(c.share_by_month.get(m)) for m in REPORT_MONTHS),
-                          median))
+        put_row(
+            ws,
+            row,
+            (c.label, shown(c.people), *(_pct(c.share_by_month.get(m)) for m in REPORT_MONTHS), median),
+        )
         for col in range(3, 3 + len(REPORT_MONTHS)):
             ws.cell(row, col).number_format = PCT
             ws.cell(row, col).alignment = Alignment(horizontal="right")
@@ -196,10 +213,15 @@ def _summary(ws: Worksheet, result: Impact, validation: Validation | str, produc
         ("People counted", result.people, None),
         ("with a leaving date", result.timed, None),
         ("with a known outcome since leaving", shown(overall.people), None),
-        *((f"Estimated back in work by {m} months", _pct(overall.share_by_month.get(m)), PCT)
-          for m in REPORT_MONTHS),
-        ("Median days from leaving to work",
-         SUPPRESSED_MARK if overall.median_hidden else (overall.median_days or "not reached"), None),
+        *(
+            (f"Estimated back in work by {m} months", _pct(overall.share_by_month.get(m)), PCT)
+            for m in REPORT_MONTHS
+        ),
+        (
+            "Median days from leaving to work",
+            SUPPRESSED_MARK if overall.median_hidden else (overall.median_days or "not reached"),
+            None,
+        ),
         ("In sustained work at 6 months (of those known)", _pct(result.sustained_share(6)), PCT),
         ("In sustained work at 12 months (of those known)", _pct(result.sustained_share(12)), PCT),
         ("Time on PACE per person helped, mean minutes", shown(result.time_overall.mean_minutes), None),
@@ -225,9 +247,16 @@ def _summary(ws: Worksheet, result: Impact, validation: Validation | str, produc
         value = overall.share_by_month.get(m)
         if value is not None:
             put(ws, top + i, 2, round(value, 4), number_format=PCT)
-    _bar(ws, "Estimated share back in work", Reference(ws, min_col=1, min_row=top + 1, max_row=top + 3),
-         Reference(ws, min_col=2, min_row=top, max_row=top + 3), "D4", "Share", percent=True,
-         horizontal=False)
+    _bar(
+        ws,
+        "Estimated share back in work",
+        Reference(ws, min_col=1, min_row=top + 1, max_row=top + 3),
+        Reference(ws, min_col=2, min_row=top, max_row=top + 3),
+        "D4",
+        "Share",
+        percent=True,
+        horizontal=False,
+    )
     _print_setup(ws)
 
 
@@ -247,8 +276,13 @@ def _time_to_work(wb: Workbook, result: Impact, taken: set[str]) -> None:
 def _sustained(wb: Workbook, result: Impact, taken: set[str]) -> None:
     ws = wb.create_sheet(sheet_title("Sustained work", taken))
     put(ws, 1, 1, "People in sustained work").font = TITLE
-    put(ws, 2, 1, "Sustained at 6 months: in work at the 3- and 6-month follow-ups; at 12 months: at the "
-                  "6- and 12-month follow-ups. 'Not known' lacks one of the two.")
+    put(
+        ws,
+        2,
+        1,
+        "Sustained at 6 months: in work at the 3- and 6-month follow-ups; at 12 months: at the "
+        "6- and 12-month follow-ups. 'Not known' lacks one of the two.",
+    )
     row = count_table(ws, result.sustained, "Follow-up", 4)
     _header(ws, row, ("Follow-up", "Share sustained (of those known)"))
     for i, m in enumerate((6, 12), 1):
@@ -256,9 +290,17 @@ def _sustained(wb: Workbook, result: Impact, taken: set[str]) -> None:
         value = result.sustained_share(m)
         if value is not None:
             put(ws, row + i, 2, round(value, 4), number_format=PCT)
-    _bar(ws, "Share in sustained work", Reference(ws, min_col=1, min_row=row + 1, max_row=row + 2),
-         Reference(ws, min_col=2, min_row=row, max_row=row + 2), "G4", "Share", percent=True, rows=2,
-         horizontal=False)
+    _bar(
+        ws,
+        "Share in sustained work",
+        Reference(ws, min_col=1, min_row=row + 1, max_row=row + 2),
+        Reference(ws, min_col=2, min_row=row, max_row=row + 2),
+        "G4",
+        "Share",
+        percent=True,
+        rows=2,
+        horizontal=False,
+    )
     _widths(ws, (30, 16, 16, 16, 12))
     _print_setup(ws)
 
@@ -267,19 +309,36 @@ def _time_on_pace(wb: Workbook, result: Impact, taken: set[str]) -> None:
     ws = wb.create_sheet(sheet_title("Time on PACE", taken))
     put(ws, 1, 1, "Time spent on PACE (minutes recorded on interventions)").font = TITLE
     put(ws, 2, 1, "Per person helped; events with fewer than 5 people helped show *.")
-    _header(ws, 4, ("Event", "People with time recorded", "Total hours", "Mean minutes per person",
-                    "Median minutes per person"))
+    _header(
+        ws,
+        4,
+        (
+            "Event",
+            "People with time recorded",
+            "Total hours",
+            "Mean minutes per person",
+            "Median minutes per person",
+        ),
+    )
     rows = [result.time_overall, *result.time_by_event]
     for i, r in enumerate(rows, 5):
-        put_row(ws, i, (r.label, shown(r.people), shown(r.hours), shown(r.mean_minutes),
-                        shown(r.median_minutes)))
+        put_row(
+            ws, i, (r.label, shown(r.people), shown(r.hours), shown(r.mean_minutes), shown(r.median_minutes))
+        )
         for col in range(2, 6):
             ws.cell(i, col).alignment = Alignment(horizontal="right")
     ws.cell(5, 1).font = BOLD
     last = 4 + len(rows)
     if len(rows) > 1:
-        _bar(ws, "Hours on PACE per event", Reference(ws, min_col=1, min_row=6, max_row=last),
-             Reference(ws, min_col=3, min_row=4, max_row=last), "G4", "Hours", rows=len(rows) - 1)
+        _bar(
+            ws,
+            "Hours on PACE per event",
+            Reference(ws, min_col=1, min_row=6, max_row=last),
+            Reference(ws, min_col=3, min_row=4, max_row=last),
+            "G4",
+            "Hours",
+            rows=len(rows) - 1,
+        )
     _widths(ws, (40, 14, 12, 14, 14))
     _print_setup(ws)
 
@@ -295,8 +354,15 @@ def _feedback(wb: Workbook, result: Impact, taken: set[str]) -> None:
         put(ws, row + i, 1, label)
         if total is not None:
             put(ws, row + i, 2, total)
-    _bar(ws, "Ratings given", Reference(ws, min_col=1, min_row=row + 1, max_row=row + 5),
-         Reference(ws, min_col=2, min_row=row, max_row=row + 5), "I4", "Ratings", horizontal=False)
+    _bar(
+        ws,
+        "Ratings given",
+        Reference(ws, min_col=1, min_row=row + 1, max_row=row + 5),
+        Reference(ws, min_col=2, min_row=row, max_row=row + 5),
+        "I4",
+        "Ratings",
+        horizontal=False,
+    )
     _widths(ws, (28, 12, 12, 12, 12, 14, 12))
     _print_setup(ws)
 
@@ -307,21 +373,39 @@ def validation_sheet(wb: Workbook, validation: Validation | str, taken: set[str]
     put(ws, 1, 1, heading).font = TITLE
     if isinstance(validation, str):
         put(ws, 3, 1, validation)
-        put(ws, 4, 1, f"It is worked out once at least {MIN_PEOPLE} people have a checklist and a known "
-                      "12-month outcome, with at least 5 unemployed and 5 not.")
+        put(
+            ws,
+            4,
+            1,
+            f"It is worked out once at least {MIN_PEOPLE} people have a checklist and a known "
+            "12-month outcome, with at least 5 unemployed and 5 not.",
+        )
         ws.column_dimensions["A"].width = 110
         return
-    put(ws, 2, 1, f"{validation.people} people with a checklist and a known 12-month outcome; "
-                  f"{validation.unemployed} of them unemployed at 12 months. The report's benchmark: the "
-                  "DWP model was 33% accurate (precision) for its top 8% and 20% for its top 30%.")
-    put(ws, 3, 1, "Precision: of the people flagged, the share unemployed at 12 months (for the lowest "
-                  "scores: the share NOT unemployed). Recall: of everyone unemployed at 12 months, the "
-                  "share flagged. Compare the checklist's bands with the bands in use to see whether "
-                  "advisers' overrides improve on the score.")
+    put(
+        ws,
+        2,
+        1,
+        f"{validation.people} people with a checklist and a known 12-month outcome; "
+        f"{validation.unemployed} of them unemployed at 12 months. The report's benchmark: the "
+        "DWP model was 33% accurate (precision) for its top 8% and 20% for its top 30%.",
+    )
+    put(
+        ws,
+        3,
+        1,
+        "Precision: of the people flagged, the share unemployed at 12 months (for the lowest "
+        "scores: the share NOT unemployed). Recall: of everyone unemployed at 12 months, the "
+        "share flagged. Compare the checklist's bands with the bands in use to see whether "
+        "advisers' overrides improve on the score.",
+    )
     _header(ws, 5, ("Rule", "People flagged", "Of whom as predicted", "Precision", "Recall"))
     for i, r in enumerate(validation.rows, 6):
-        put_row(ws, i, (r.rule, shown(r.flagged), shown(r.hits), _pct(r.precision),
-                        "" if r.lowest else _pct(r.recall)))
+        put_row(
+            ws,
+            i,
+            (r.rule, shown(r.flagged), shown(r.hits), _pct(r.precision), "" if r.lowest else _pct(r.recall)),
+        )
         for col in (4, 5):
             ws.cell(i, col).number_format = PCT
         for col in range(2, 6):
@@ -338,10 +422,16 @@ def validation_sheet(wb: Workbook, validation: Validation | str, taken: set[str]
             put(ws, top + i, 2, round(r.precision, 4), number_format=PCT)
         if r.recall is not None:
             put(ws, top + i, 3, round(r.recall, 4), number_format=PCT)
-    _bar(ws, "Precision and recall for 'unemployed at 12 months'",
-         Reference(ws, min_col=1, min_row=top + 1, max_row=top + 6),
-         Reference(ws, min_col=2, max_col=3, min_row=top, max_row=top + 6), "G5", "Share", percent=True,
-         rows=12)
+    _bar(
+        ws,
+        "Precision and recall for 'unemployed at 12 months'",
+        Reference(ws, min_col=1, min_row=top + 1, max_row=top + 6),
+        Reference(ws, min_col=2, max_col=3, min_row=top, max_row=top + 6),
+        "G5",
+        "Share",
+        percent=True,
+        rows=12,
+    )
     _widths(ws, (58, 12, 14, 12, 12))
     _print_setup(ws)
 
@@ -374,6 +464,8 @@ def write_impact(store: Store, wb: Workbook, *, produced: datetime | None = None
     _time_on_pace(wb, result, taken)
     _feedback(wb, result, taken)
     validation_sheet(wb, validation, taken)
-    return {"people": result.people, "sheets": len(wb.worksheets),
-            "validated": 0 if isinstance(validation, str) else validation.people}
-
+    return {
+        "people": result.people,
+        "sheets": len(wb.worksheets),
+        "validated": 0 if isinstance(validation, str) else validation.people,
+    }

@@ -65,18 +65,24 @@ def check_output_path(out: Path, *, overwrite: bool = False, what: str = "report
     ``overwrite``); the folder must exist."""
     out = Path(out)
     if _has_control_characters(str(out)):
-        raise UsageError(f"The {what} file name has a line break or another control character in it: "
-                         "type the name again without it.")
+        raise UsageError(
+            f"The {what} file name has a line break or another control character in it: "
+            "type the name again without it."
+        )
     if not out.parent.is_dir():
         raise UsageError(f"The folder for the {what} does not exist: create it or choose another.")
     if out.is_symlink():
-        raise UsageError(f"{out.name} is a link to another file: PACE Intake never writes through a link. "
-                         "Choose another name.")
+        raise UsageError(
+            f"{out.name} is a link to another file: PACE Intake never writes through a link. "
+            "Choose another name."
+        )
     if out.is_dir():
         raise UsageError(f"The {what} path is a folder: give a file name.")
     if out.exists() and not overwrite:
-        raise OutputExists(f"{out.name} already exists: choose another name, or replace it on purpose "
-                           "(--force on the command line).")
+        raise OutputExists(
+            f"{out.name} already exists: choose another name, or replace it on purpose "
+            "(--force on the command line)."
+        )
     return out
 
 
@@ -91,6 +97,7 @@ def check_xlsx_path(out: Path, *, overwrite: bool = False) -> Path:
 
 
 # -- encrypted sheet parts ------------------------------------------------------------------------------
+
 
 class EncryptedPart:
     """A write-once, read-once temp file whose bytes on disk are AES-256-GCM under a key in memory only.
@@ -226,6 +233,7 @@ def private_openpyxl_parts(folder: Path) -> Iterator[Path]:
 
 # -- leftovers of an older crash ---------------------------------------------------------------------------
 
+
 def remove_leftovers(folder: Path, *, now: float | None = None) -> list[str]:
     """Remove what a killed report left in ``folder``; returns the names removed.
 
@@ -263,6 +271,7 @@ def remove_leftovers(folder: Path, *, now: float | None = None) -> list[str]:
 
 # -- the workbook file -------------------------------------------------------------------------------------
 
+
 @contextlib.contextmanager
 def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
     """A buffer to save an openpyxl workbook to: on success it becomes ``out``; on failure nothing is
@@ -280,9 +289,7 @@ def sealed_report_file(out: Path, *, overwrite: bool = False) -> Iterator[tuple[
 
 
 @contextlib.contextmanager
-def _report_target(
-    out: Path, overwrite: bool, parts_folder: Any
-) -> Iterator[tuple[io.BytesIO, Path]]:
+def _report_target(out: Path, overwrite: bool, parts_folder: Any) -> Iterator[tuple[io.BytesIO, Path]]:
     out = check_xlsx_path(out, overwrite=overwrite)
     folder = out.parent
     remove_leftovers(folder)
@@ -310,5 +317,7 @@ def write_output(out: Path, data: bytes, *, overwrite: bool = False) -> Path:
     try:
         return write_durably(out, data, replace=overwrite, mode=0o600, private=True)
     except FileExistsError as exc:
-        raise OutputExists(f"{out.name} already exists: choose another name, or replace it on purpose "
-                           "(--force on the command line).") from exc
+        raise OutputExists(
+            f"{out.name} already exists: choose another name, or replace it on purpose "
+            "(--force on the command line)."
+        ) from exc

@@ -191,8 +191,9 @@ class XlsxTableWriter:
         self._finish()
         self.part += 1
         title = self.title if self.part == 1 else f"{self.title} ({self.part})"
-        self.ws = start_table(self.wb, title, [c.header for c in self.columns],
-                              [c.width for c in self.columns])
+        self.ws = start_table(
+            self.wb, title, [c.header for c in self.columns], [c.width for c in self.columns]
+        )
         self.sheet_title, self.rows_here = title, 0
         self.counts.rows[title] = 0
         return self.ws
@@ -230,8 +231,9 @@ def table_writer(
     return XlsxTableWriter(wb, title, columns, counts, max_rows)
 
 
-def stream(store: Store, spec: SheetSpec,
-           batch: int = STREAM_BATCH) -> Iterator[tuple[dict[str, Any], str | None]]:
+def stream(
+    store: Store, spec: SheetSpec, batch: int = STREAM_BATCH
+) -> Iterator[tuple[dict[str, Any], str | None]]:
     """Each stored record of ``spec.table`` as a JSON dict, with its client's PACE ID if any."""
     for data, pace_id in stream_records(store.db, spec.table, with_pace_id=spec.with_pace_id, batch=batch):
         yield json.loads(data), pace_id

@@ -51,8 +51,10 @@ class Validation:
         for r in self.rows:
             if r.rule.startswith("Top "):
                 parts.append(f"{r.rule}: precision {_pct(r.precision)}, recall {_pct(r.recall)}")
-        return (f"Checklist validation on {self.people} people with a known 12-month outcome "
-                f"({self.unemployed} unemployed): " + "; ".join(parts) + ".")
+        return (
+            f"Checklist validation on {self.people} people with a known 12-month outcome "
+            f"({self.unemployed} unemployed): " + "; ".join(parts) + "."
+        )
 
 
 def _pct(x: float | None) -> str:
@@ -78,15 +80,17 @@ def cut_score(scores: Sequence[int], fraction: float, *, top: bool) -> int:
     return ordered[k - 1]
 
 
-def _row(rule: str, data: Sequence[tuple[Person, bool]], flag: Callable[[Person], bool],
-         *, lowest: bool = False) -> Row:
+def _row(
+    rule: str, data: Sequence[tuple[Person, bool]], flag: Callable[[Person], bool], *, lowest: bool = False
+) -> Row:
     """Flagged / not flagged by unemployed / not, suppressed with the usual rules; figures read from
     what is shown, so no hidden count can be worked back from a percentage."""
     counts = [[0, 0], [0, 0]]
     for p, unemployed in data:
         counts[0 if flag(p) else 1][0 if unemployed else 1] += 1
-    table = suppress(CountTable.of(rule, ("Flagged", "Not flagged"), ("Unemployed", "Not unemployed"),
-                                   counts))
+    table = suppress(
+        CountTable.of(rule, ("Flagged", "Not flagged"), ("Unemployed", "Not unemployed"), counts)
+    )
     flagged = table.row_totals[0]
     hits = table.cells[0][1 if lowest else 0]
     precision = None
@@ -104,11 +108,15 @@ def validate(people: Sequence[Person], minimum: int = MIN_PEOPLE) -> Validation:
     data = known_at_12(people)
     positives = sum(1 for _, u in data if u)
     if len(data) < minimum:
-        raise RefusedError(f"Checklist validation needs at least {minimum} people with a checklist and a "
-                           f"known 12-month outcome; there are {len(data)}.")
+        raise RefusedError(
+            f"Checklist validation needs at least {minimum} people with a checklist and a "
+            f"known 12-month outcome; there are {len(data)}."
+        )
     if positives < THRESHOLD or len(data) - positives < THRESHOLD:
-        raise RefusedError(f"Checklist validation needs at least {THRESHOLD} people unemployed at 12 months "
-                           f"and {THRESHOLD} not; there are {positives} and {len(data) - positives}.")
+        raise RefusedError(
+            f"Checklist validation needs at least {THRESHOLD} people unemployed at 12 months "
+            f"and {THRESHOLD} not; there are {positives} and {len(data) - positives}."
+        )
     scores = [p.score for p, _ in data if p.score is not None]
     top8, top30 = cut_score(scores, 0.08, top=True), cut_score(scores, 0.30, top=True)
     low8, low30 = cut_score(scores, 0.08, top=False), cut_score(scores, 0.30, top=False)
@@ -117,16 +125,26 @@ def validate(people: Sequence[Person], minimum: int = MIN_PEOPLE) -> Validation:
         _row("Checklist band: high", data, lambda p: p.band == "high"),
         _row("Checklist band: medium or high", data, lambda p: p.band in ("medium", "high")),
         _row("Band in use (after advisers' overrides): high", data, lambda p: p.effective_band == "high"),
-        _row("Band in use (after advisers' overrides): medium or high", data,
-             lambda p: p.effective_band in ("medium", "high")),
+        _row(
+            "Band in use (after advisers' overrides): medium or high",
+            data,
+            lambda p: p.effective_band in ("medium", "high"),
+        ),
         _row(f"Top 8% of scores (score {top8} or more)", data, lambda p: (p.score or 0) >= top8),
         _row(f"Top 30% of scores (score {top30} or more)", data, lambda p: (p.score or 0) >= top30),
-        _row(f"Lowest 8% of scores (score {low8} or less): not unemployed", data,
-             lambda p: (p.score or 0) <= low8, lowest=True),
-        _row(f"Lowest 30% of scores (score {low30} or less): not unemployed", data,
-             lambda p: (p.score or 0) <= low30, lowest=True),
+        _row(
+            f"Lowest 8% of scores (score {low8} or less): not unemployed",
+            data,
+            lambda p: (p.score or 0) <= low8,
+            lowest=True,
+        ),
+        _row(
+            f"Lowest 30% of scores (score {low30} or less): not unemployed",
+            data,
+            lambda p: (p.score or 0) <= low30,
+            lowest=True,
+        ),
         _row("Overridden people only: checklist band high", overridden, lambda p: p.band == "high"),
-        _row("Overridden people only: adviser's band high", overridden,
-             lambda p: p.effective_band == "high"),
+        _row("Overridden people only: adviser's band high", overridden, lambda p: p.effective_band == "high"),
     ]
     return Validation(len(data), positives, rows, len(overridden))

@@ -166,8 +166,10 @@ class SealedWorkbook(SafeWorkbook):
         self.close()
         parts = {ws.marker: ws.sealed for ws in self.sealed_sheets()}
         self.staging.seek(0)
-        with zipfile.ZipFile(self.staging) as src, \
-                zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as dst:
+        with (
+            zipfile.ZipFile(self.staging) as src,
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as dst,
+        ):
             for info in src.infolist():
                 data = src.read(info)
                 sheet = parts and info.filename.startswith("xl/worksheets/")
@@ -207,8 +209,11 @@ def write_cells(book: SafeWorkbook, ws: Worksheet, row: int, values: Iterable[An
         col += 1
         kind = type(value)
         if kind is str:
-            if len(value) <= MAX_CELL_CHARS and _NOT_PLAIN.search(value) is None \
-                    and value not in _ERROR_CODES:
+            if (
+                len(value) <= MAX_CELL_CHARS
+                and _NOT_PLAIN.search(value) is None
+                and value not in _ERROR_CODES
+            ):
                 if value:
                     write_string(row, col, value)
                 continue
@@ -249,9 +254,7 @@ def write_value(book: SafeWorkbook, ws: Worksheet, row: int, col: int, value: An
         ws.write_string(row, col, str(value))
 
 
-def start_table(
-    book: SafeWorkbook, title: str, headers: Sequence[str], widths: Sequence[float]
-) -> Worksheet:
+def start_table(book: SafeWorkbook, title: str, headers: Sequence[str], widths: Sequence[float]) -> Worksheet:
     """A new sheet with a bold wrapped header row, frozen, and the given column widths."""
     ws = book.add_worksheet(title)
     ws.freeze_panes(1, 0)

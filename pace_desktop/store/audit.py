@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 GENESIS = "0" * 64
 
+
 class Executor(Protocol):
     """What the audit log needs of a database: ``execute`` giving a cursor. A ``Database``, or the
     PostgreSQL move's adapter (``store/pg/from_file.py``)."""
@@ -29,7 +30,8 @@ class Executor(Protocol):
     def execute(self, sql: str, params: Any = ()) -> Any: ...
 
 
-AUDIT_DDL = """CREATE TABLE audit (
+AUDIT_DDL = (
+    """CREATE TABLE audit (
     seq INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
@@ -44,14 +46,39 @@ CREATE TABLE audit_head (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     count INTEGER NOT NULL,
     hash TEXT NOT NULL);
-INSERT INTO audit_head (id, count, hash) VALUES (1, 0, '""" + GENESIS + "')"
+INSERT INTO audit_head (id, count, hash) VALUES (1, 0, '"""
+    + GENESIS
+    + "')"
+)
 
-ACTIONS: frozenset[str] = frozenset({
-    "unlock", "lock", "unlock_failed", "view", "create", "change", "export", "import", "receipt",
-    "purge", "kiosk_start", "kiosk_stop", "adviser_added", "adviser_removed", "passphrase_changed",
-    "settings_changed", "enrol", "retire", "migrate", "erase", "withdraw", "correct", "report",
-    "subject_access",
-})
+ACTIONS: frozenset[str] = frozenset(
+    {
+        "unlock",
+        "lock",
+        "unlock_failed",
+        "view",
+        "create",
+        "change",
+        "export",
+        "import",
+        "receipt",
+        "purge",
+        "kiosk_start",
+        "kiosk_stop",
+        "adviser_added",
+        "adviser_removed",
+        "passphrase_changed",
+        "settings_changed",
+        "enrol",
+        "retire",
+        "migrate",
+        "erase",
+        "withdraw",
+        "correct",
+        "report",
+        "subject_access",
+    }
+)
 
 # Code-like values only: no spaces and no "@", so a name or an email cannot slip in by mistake.
 _DETAIL = re.compile(r"[A-Za-z0-9_.,:;=/+\-]{1,200}")
@@ -61,22 +88,38 @@ _FIELDS = ("seq", "at", "actor", "action", "entity", "entity_id", "detail", "pre
 _COLUMNS = "seq, at, actor, action, entity, entity_id, detail, prev_hash, hash"
 
 
-def entry_hash(seq: int, at: str, actor: str, action: str, entity: str | None,
-               entity_id: str | None, detail: str | None, prev_hash: str) -> str:
+def entry_hash(
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str | None,
+    entity_id: str | None,
+    detail: str | None,
+    prev_hash: str,
+) -> str:
     """The hash an entry with these fields must carry."""
     values = (seq, at, actor, action, entity, entity_id, detail, prev_hash)
     for value in values:
         # Only what append() writes can be hashed; a blob or a float was put there by hand.
         if value is not None and type(value) not in (str, int):
             raise ValueError("unexpected value type in an audit entry")
-    canonical = json.dumps(dict(zip(_FIELDS, values, strict=True)), sort_keys=True,
-                           separators=(",", ":"), ensure_ascii=True)
+    canonical = json.dumps(
+        dict(zip(_FIELDS, values, strict=True)), sort_keys=True, separators=(",", ":"), ensure_ascii=True
+    )
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
 
-def append(db: Executor, *, actor: str, action: str, entity: str | None = None,
-           entity_id: str | None = None, detail: str | None = None,
-           at: datetime | None = None) -> int:
+def append(
+    db: Executor,
+    *,
+    actor: str,
+    action: str,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    detail: str | None = None,
+    at: datetime | None = None,
+) -> int:
     """Add one entry and move the head as one unit, inside the caller's transaction; returns seq."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
@@ -138,8 +181,10 @@ class AuditReport:
         """One line for the person at the keyboard: what was found and whom to tell."""
         if self.ok:
             return f"The audit log checks out: {self.entries:,} entries, each linked to the one before."
-        return (f"The audit log does not check out: {self.problem} Someone may have changed this "
-                "store outside PACE Intake: tell your data protection lead.")
+        return (
+            f"The audit log does not check out: {self.problem} Someone may have changed this "
+            "store outside PACE Intake: tell your data protection lead."
+        )
 
 
 def verify(db: Executor) -> AuditReport:
@@ -160,8 +205,15 @@ def entries_for(db: Executor, entity_id: str) -> list[dict[str, Any]]:
         (entity_id,),
     ).fetchall()
     return [
-        {"seq": seq, "at": datetime.fromisoformat(at), "actor": actor, "action": action,
-         "entity": entity, "entity_id": eid, "detail": detail}
+        {
+            "seq": seq,
+            "at": datetime.fromisoformat(at),
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": eid,
+            "detail": detail,
+        }
         for seq, at, actor, action, entity, eid, detail in rows
     ]
 
@@ -178,14 +230,16 @@ def _first_problem(db: Executor) -> tuple[str, int] | None:
         if _hash_of(row, seq) != stored_hash:
             written_as = _original_seq(db, row)
             if written_as is not None:
-                return (f"Audit entry {seq} is out of order: it was written as entry "
-                        f"{written_as}.", seq)
+                return (f"Audit entry {seq} is out of order: it was written as entry {written_as}.", seq)
             return f"Audit entry {seq} was changed after it was written.", seq
         if stored_prev != prev:
             if seq == 1:
                 return "Audit entry 1 was changed after it was written.", 1
-            return (f"Audit entries {seq - 1} and {seq} no longer link: one of them was changed "
-                    "after it was written.", seq - 1)
+            return (
+                f"Audit entries {seq - 1} and {seq} no longer link: one of them was changed "
+                "after it was written.",
+                seq - 1,
+            )
         prev, expected = stored_hash, expected + 1
 
     last = expected - 1
@@ -225,9 +279,7 @@ def _original_seq(db: Executor, row: Any) -> int | None:
         candidates.add(1)
     for (before,) in db.execute("SELECT seq FROM audit WHERE hash = ?", (stored_prev,)):
         candidates.add(before + 1)
-    head = db.execute(
-        "SELECT count FROM audit_head WHERE id = 1 AND hash = ?", (stored_hash,)
-    ).fetchone()
+    head = db.execute("SELECT count FROM audit_head WHERE id = 1 AND hash = ?", (stored_hash,)).fetchone()
     if head is not None:
         candidates.add(int(head[0]))
     for candidate in sorted(candidates - {seq}):

@@ -18,8 +18,11 @@ class HeadRow(NamedTuple):
 
 def recorded_heads(db: Database, device_id: str) -> dict[int, str]:
     """Entry number -> hash of every head recorded for this laptop, in entry order."""
-    return dict(db.execute(
-        "SELECT count, hash FROM device_audit_heads WHERE device_id = ? ORDER BY count", (device_id,)))
+    return dict(
+        db.execute(
+            "SELECT count, hash FROM device_audit_heads WHERE device_id = ? ORDER BY count", (device_id,)
+        )
+    )
 
 
 HeadInsert = tuple[str, int, str | None, int | None, str | None, str]
@@ -38,6 +41,10 @@ def record_heads(db: Database, rows: Sequence[HeadInsert]) -> None:
 
 def newest_heads(db: Database) -> list[HeadRow]:
     """Each laptop's newest head, by device id."""
-    return [HeadRow(*r) for r in db.query(
-        "SELECT device_id, max(count), recorded_at FROM device_audit_heads GROUP BY device_id "
-        "ORDER BY device_id")]
+    return [
+        HeadRow(*r)
+        for r in db.query(
+            "SELECT device_id, max(count), recorded_at FROM device_audit_heads GROUP BY device_id "
+            "ORDER BY device_id"
+        )
+    ]

@@ -17,8 +17,7 @@ _TOP = "\U0010ffff"
 
 # Letters that Unicode does not decompose into a base letter and an accent, but that people type
 # without the accent on a UK keyboard: 'Pawel' for 'Paweł', 'Soren' for 'Søren'.
-_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae",
-                                "œ": "oe"})
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe"})
 
 
 def fold(text: str | None) -> str:
@@ -40,8 +39,9 @@ def compact(text: str | None) -> str:
     return "".join((text or "").split()).upper()  # str.split's whitespace is re's \s, at a third of the cost
 
 
-def name_order(last_name: str | None, first_name: str | None,
-               preferred_name: str | None = None) -> tuple[str, str]:
+def name_order(
+    last_name: str | None, first_name: str | None, preferred_name: str | None = None
+) -> tuple[str, str]:
     """The (last_fold, first_fold) pair clients are kept in name order by: surname, then the name
     they go by, then their first name. The event table sorts its rows by the same key.
     """
@@ -123,17 +123,22 @@ class ClientQueries:
                     continue
                 # Each branch's index ends in (last_fold, first_fold, seq): its first matches in name
                 # order come from the index alone.
-                sql = (f"SELECT last_fold, first_fold, seq FROM clients "  # noqa: S608 - fixed names
-                       f"WHERE {column} >= ? AND {column} < ?{scope} "
-                       "ORDER BY last_fold, first_fold, seq LIMIT ?")
+                sql = (
+                    f"SELECT last_fold, first_fold, seq FROM clients "  # noqa: S608 - fixed names
+                    f"WHERE {column} >= ? AND {column} < ?{scope} "
+                    "ORDER BY last_fold, first_fold, seq LIMIT ?"
+                )
                 for row in db.query(sql, [prefix, prefix + _TOP, *scope_params, limit]):
                     found[row[2]] = row
             seqs = [row[2] for row in heapq.nsmallest(limit, found.values())]
             if not seqs:
                 return []
-            data = dict(db.query(
-                f"SELECT seq, data FROM clients WHERE seq IN ({db.dialect.marks(len(seqs))})", seqs  # noqa: S608
-            ))
+            data = dict(
+                db.query(
+                    f"SELECT seq, data FROM clients WHERE seq IN ({db.dialect.marks(len(seqs))})",  # noqa: S608
+                    seqs,
+                )
+            )
         return [Client.model_validate_json(data[s], context=STORED_CONTEXT) for s in seqs]
 
     def by_pace_id(self, pace_id: str) -> Client | None:
@@ -151,8 +156,9 @@ class ClientQueries:
         them sorted without sorting 5,000 rows itself.
         """
         # The band comes from the covering (parent_id, band) index: no checklist JSON is read.
-        return self.store.db.query(_EVENT_ROWS + " ORDER BY c.last_fold, c.first_fold, c.seq",
-                                   (str(event_id),))
+        return self.store.db.query(
+            _EVENT_ROWS + " ORDER BY c.last_fold, c.first_fold, c.seq", (str(event_id),)
+        )
 
     def event_counts(self, event_id: str | None = None) -> dict[str, EventCounts]:
         """Counts per event for the home screen, or for one event when ``event_id`` is given.

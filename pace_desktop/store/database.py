@@ -87,8 +87,12 @@ def check_pages(path: Path, data_key: bytes, *, full: bool = False) -> None:
             raise damaged(path)
         if pragma.endswith(" integrity_check") and rows != [("ok",)]:
             raise damaged(path)
-    log.debug("page check (%s): %d pages in %.2f s", "full" if full else "at open", size // PAGE_SIZE,
-              time.perf_counter() - started)
+    log.debug(
+        "page check (%s): %d pages in %.2f s",
+        "full" if full else "at open",
+        size // PAGE_SIZE,
+        time.perf_counter() - started,
+    )
 
 
 # Store files this process checked at open and then closed cleanly (no -wal left): their identity then.
@@ -173,8 +177,9 @@ class Database:
         # A statement cache of 512, not 128: a new store runs every schema step on this connection,
         # and with the steps' statements filling 128 places a registration re-prepared its own
         # statements each time (about 40% slower, until the store was opened again).
-        self.conn = sqlcipher.connect(str(self.path), isolation_level=None, check_same_thread=False,
-                                      cached_statements=512)
+        self.conn = sqlcipher.connect(
+            str(self.path), isolation_level=None, check_same_thread=False, cached_statements=512
+        )
         try:
             # SQLCipher logs "hmac check failed" and the like to stderr by default: users see our line.
             self.conn.execute("PRAGMA cipher_log_level = NONE")
@@ -240,8 +245,9 @@ class Database:
             row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
-    def stream(self, sql: str, params: Sequence[Any] = (), *,
-               batch: int = STREAM_BATCH) -> Iterator[tuple[Any, ...]]:
+    def stream(
+        self, sql: str, params: Sequence[Any] = (), *, batch: int = STREAM_BATCH
+    ) -> Iterator[tuple[Any, ...]]:
         """Each row of ``sql``, fetched ``batch`` rows at a time, so a report of any size keeps its
         memory flat. The statement is closed when the stream ends or is dropped early."""
         with self._lock:
@@ -378,7 +384,8 @@ class Database:
         key_hex = data_key.hex()
         with self._lock:
             self.conn.execute(
-                f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"", (str(target),)  # noqa: S608
+                f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"",
+                (str(target),),  # noqa: S608
             )
             try:
                 self.conn.execute("SELECT sqlcipher_export('backup')").fetchall()

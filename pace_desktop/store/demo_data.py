@@ -13,7 +13,8 @@ def pace_ids(db: Database) -> set[str]:
 def first_pace_id_with_ni(db: Database, ni: str) -> str | None:
     """The first PACE ID (in order) of a client with this compacted NI number, or None."""
     pace_id: str | None = db.scalar(
-        "SELECT pace_id FROM clients WHERE ni = ? ORDER BY pace_id LIMIT 1", (ni,))
+        "SELECT pace_id FROM clients WHERE ni = ? ORDER BY pace_id LIMIT 1", (ni,)
+    )
     return pace_id
 
 

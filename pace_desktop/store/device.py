@@ -54,9 +54,7 @@ class DeviceKey:
 
     @classmethod
     def parse(cls, text: str) -> DeviceKey:
-        bad = RefusedError(
-            "That is not a device key: paste the line that `pace-desktop device-key` printed."
-        )
+        bad = RefusedError("That is not a device key: paste the line that `pace-desktop device-key` printed.")
         parts = text.strip().split()
         if len(parts) != 3 or parts[0] != KEY_PREFIX:
             raise bad

@@ -23,8 +23,15 @@ def public_key(db: Database, device_id: str) -> str | None:
     return public
 
 
-def insert_device(db: Database, device_id: str, public_key_b64: str, fingerprint: str, enrolled_at: str,
-                  enrolled_by: str, how: str) -> None:
+def insert_device(
+    db: Database,
+    device_id: str,
+    public_key_b64: str,
+    fingerprint: str,
+    enrolled_at: str,
+    enrolled_by: str,
+    how: str,
+) -> None:
     """The enrolment row (inside the caller's transaction)."""
     db.execute(
         "INSERT INTO devices(device_id, public_key, fingerprint, enrolled_at, enrolled_by, how) "
@@ -35,8 +42,7 @@ def insert_device(db: Database, device_id: str, public_key_b64: str, fingerprint
 
 def clear_retired(db: Database, device_id: str) -> None:
     """Accept a retired laptop's bundles again (inside the caller's transaction)."""
-    db.execute("UPDATE devices SET retired_at = NULL, retired_by = NULL "
-               "WHERE device_id = ?", (device_id,))
+    db.execute("UPDATE devices SET retired_at = NULL, retired_by = NULL WHERE device_id = ?", (device_id,))
 
 
 def retired_at(db: Database, device_id: str) -> str | None:

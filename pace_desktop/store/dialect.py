@@ -79,5 +79,15 @@ class SQLite:
 SQLITE = SQLite()
 
 # The tables read in the order their rows were added, each with its ``seq`` column (schema step 11).
-SEQ_TABLES = ("events", "clients", "consents", "checklists", "interventions", "outcomes", "feedback",
-              "tombstones", "partner_requests", "return_counts")
+SEQ_TABLES = (
+    "events",
+    "clients",
+    "consents",
+    "checklists",
+    "interventions",
+    "outcomes",
+    "feedback",
+    "tombstones",
+    "partner_requests",
+    "return_counts",
+)

@@ -22,19 +22,29 @@ class DuplicateRow(NamedTuple):
 def same_ni_pairs(db: Database, ids_json: str) -> list[tuple[str, str]]:
     """(incoming id, other id) for every other client with the same NI number as one of ``ids_json``
     (a JSON array of client ids, already stored)."""
-    return [(me, other) for me, other in db.execute(
-        f"SELECT n.id, c.id FROM {db.dialect.json_rows('?', 'j')} JOIN clients n ON n.id = j.value "  # noqa: S608
-        "JOIN clients c ON c.ni = n.ni WHERE c.id != n.id", (ids_json,))]
+    return [
+        (me, other)
+        for me, other in db.execute(
+            f"SELECT n.id, c.id FROM {db.dialect.json_rows('?', 'j')} JOIN clients n ON n.id = j.value "  # noqa: S608
+            "JOIN clients c ON c.ni = n.ni WHERE c.id != n.id",
+            (ids_json,),
+        )
+    ]
 
 
 def same_surname_dob_pairs(db: Database, ids_json: str) -> list[tuple[str, str, str | None, str | None]]:
     """(incoming id, other id, incoming first name, other first name) for every other client with the
     same folded surname and date of birth as one of ``ids_json``; first names compared by the caller."""
-    return [(me, other, mine, theirs) for me, other, mine, theirs in db.execute(
-        "SELECT n.id, c.id, n.data ->> '$.first_name', c.data ->> '$.first_name' "  # noqa: S608
-        f"FROM {db.dialect.json_rows('?', 'j')} JOIN clients n ON n.id = j.value JOIN clients c "
-        "ON c.last_fold = n.last_fold AND json_extract(c.data, '$.date_of_birth') = "
-        "json_extract(n.data, '$.date_of_birth') WHERE c.id != n.id", (ids_json,))]
+    return [
+        (me, other, mine, theirs)
+        for me, other, mine, theirs in db.execute(
+            "SELECT n.id, c.id, n.data ->> '$.first_name', c.data ->> '$.first_name' "  # noqa: S608
+            f"FROM {db.dialect.json_rows('?', 'j')} JOIN clients n ON n.id = j.value JOIN clients c "
+            "ON c.last_fold = n.last_fold AND json_extract(c.data, '$.date_of_birth') = "
+            "json_extract(n.data, '$.date_of_birth') WHERE c.id != n.id",
+            (ids_json,),
+        )
+    ]
 
 
 def add_pairs(db: Database, pairs: Iterable[tuple[str, str, str, str]]) -> int:
@@ -42,10 +52,14 @@ def add_pairs(db: Database, pairs: Iterable[tuple[str, str, str, str]]) -> int:
     (inside the caller's transaction)."""
     added = 0
     for a, b, why, stamp in pairs:
-        added += int(db.execute(
-            db.dialect.insert_or_ignore("duplicate_review", ("client_a", "client_b", "reason", "found_at")),
-            (a, b, why, stamp),
-        ).rowcount)
+        added += int(
+            db.execute(
+                db.dialect.insert_or_ignore(
+                    "duplicate_review", ("client_a", "client_b", "reason", "found_at")
+                ),
+                (a, b, why, stamp),
+            ).rowcount
+        )
     return added
 
 

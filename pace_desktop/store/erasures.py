@@ -32,8 +32,9 @@ def delete_deidentified(db: Database, key: str) -> None:
     db.execute("DELETE FROM deidentified WHERE key = ?", (key,))
 
 
-def write_tombstone(db: Database, client_id: str, pace_id: str, erased_at: str, reason: str,
-                    *, exported: bool) -> None:
+def write_tombstone(
+    db: Database, client_id: str, pace_id: str, erased_at: str, reason: str, *, exported: bool
+) -> None:
     """The tombstone that stops any later record of this client coming back (an erasure again
     updates the date and reason)."""
     db.execute(

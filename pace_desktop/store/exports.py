@@ -44,10 +44,13 @@ def _since(resend_unconfirmed: bool) -> str:
 
 def pace_support_consents(db: Database) -> list[tuple[str, int, int | None]]:
     """(client id, active, granted) of every PACE support consent row, in no particular order."""
-    return cast("list[tuple[str, int, int | None]]", db.query(
-        "SELECT parent_id, active, json_extract(data, '$.granted') FROM consents "
-        "WHERE purpose = 'pace_support'"
-    ))
+    return cast(
+        "list[tuple[str, int, int | None]]",
+        db.query(
+            "SELECT parent_id, active, json_extract(data, '$.granted') FROM consents "
+            "WHERE purpose = 'pace_support'"
+        ),
+    )
 
 
 def exported_versions(db: Database) -> dict[str, int]:
@@ -59,26 +62,34 @@ def pending_rows(db: Database, table: str, *, resend_unconfirmed: bool) -> list[
     """The table's records changed since they were exported (or confirmed), in the order they were
     stored."""
     since = _since(resend_unconfirmed)
-    return cast("list[PendingRow]", db.query(
-        f"SELECT id, parent_id, version, data FROM {table} "  # noqa: S608
-        f"WHERE version > {since} ORDER BY seq"
-    ))
+    return cast(
+        "list[PendingRow]",
+        db.query(
+            f"SELECT id, parent_id, version, data FROM {table} "  # noqa: S608
+            f"WHERE version > {since} ORDER BY seq"
+        ),
+    )
 
 
 def pending_tombstones(db: Database, *, resend_unconfirmed: bool) -> list[TombstoneRow]:
     """Erasures not sent yet (every erasure when resending), in the order they were made."""
     unsent = "" if resend_unconfirmed else "WHERE exported = 0 "
-    return [TombstoneRow(*r) for r in db.query(
-        f"SELECT id, pace_id, erased_at, reason FROM tombstones {unsent}ORDER BY seq"  # noqa: S608
-    )]
+    return [
+        TombstoneRow(*r)
+        for r in db.query(
+            f"SELECT id, pace_id, erased_at, reason FROM tombstones {unsent}ORDER BY seq"  # noqa: S608
+        )
+    ]
 
 
 def mark_exported(db: Database, table: str, held_back: Sequence[str], *, resend_unconfirmed: bool) -> None:
     """Mark every pending record of the table as sent at its version, except ``held_back`` ids, with one
     statement (inside the export's transaction)."""
     since = _since(resend_unconfirmed)
-    sql = (f"UPDATE {table} SET exported_version = version "  # noqa: S608
-           f"WHERE version > {since} AND exported_version < version")
+    sql = (
+        f"UPDATE {table} SET exported_version = version "  # noqa: S608
+        f"WHERE version > {since} AND exported_version < version"
+    )
     if held_back:
         held_sql = sql + f" AND id NOT IN (SELECT value FROM {db.dialect.json_rows('?', 'held')})"  # noqa: S608
         db.execute(held_sql, (json.dumps(list(held_back)),))
@@ -100,8 +111,16 @@ def set_export_sequence(db: Database, sequence: int) -> None:
     )
 
 
-def record_export(db: Database, bundle_id: str, sequence: int, created_at: str, file_name: str, records: int,
-                  held_back: int, counts_json: str) -> None:
+def record_export(
+    db: Database,
+    bundle_id: str,
+    sequence: int,
+    created_at: str,
+    file_name: str,
+    records: int,
+    held_back: int,
+    counts_json: str,
+) -> None:
     """One line of the export history (inside the export's transaction)."""
     db.execute(
         "INSERT INTO exports(bundle_id, sequence, created_at, file_name, records, held_back, "

@@ -13,9 +13,12 @@ DueFields = tuple[str, str, str | None, str | None, str | None, str | None]
 
 def outcome_dates(db: Database) -> list[tuple[str, str | None, str | None]]:
     """(client id, date as ISO text, status) of every outcome, in no particular order."""
-    return cast("list[tuple[str, str | None, str | None]]", db.query(
-        "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.status') FROM outcomes"
-    ))
+    return cast(
+        "list[tuple[str, str | None, str | None]]",
+        db.query(
+            "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.status') FROM outcomes"
+        ),
+    )
 
 
 def clients_json(db: Database) -> list[tuple[str, str]]:
@@ -25,11 +28,14 @@ def clients_json(db: Database) -> list[tuple[str, str]]:
 
 def due_fields(db: Database) -> list[DueFields]:
     """The fields a follow-up list needs of every client, by PACE ID."""
-    return cast("list[DueFields]", db.query(
-        "SELECT id, pace_id, json_extract(data, '$.first_name'), json_extract(data, '$.preferred_name'), "
-        "json_extract(data, '$.last_name'), json_extract(data, '$.expected_leaving_date') FROM clients "
-        "ORDER BY pace_id"
-    ))
+    return cast(
+        "list[DueFields]",
+        db.query(
+            "SELECT id, pace_id, json_extract(data, '$.first_name'), json_extract(data, '$.preferred_name'), "
+            "json_extract(data, '$.last_name'), json_extract(data, '$.expected_leaving_date') FROM clients "
+            "ORDER BY pace_id"
+        ),
+    )
 
 
 def client_json(db: Database, pace_id: str) -> str | None:

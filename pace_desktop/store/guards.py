@@ -40,11 +40,12 @@ _CHUNK = 500
 
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
     for start in range(0, len(ids), _CHUNK):
-        yield ids[start:start + _CHUNK]
+        yield ids[start : start + _CHUNK]
 
 
-def referral_breaches(db: Database, client_ids: Iterable[str], *, laptop: str | None = None
-                      ) -> dict[str, str]:
+def referral_breaches(
+    db: Database, client_ids: Iterable[str], *, laptop: str | None = None
+) -> dict[str, str]:
     """Intervention id -> partner, for each referral of these clients made without the sharing
     consent it needed (``records.rules.sharing_stood`` at the referral's ``created_at``).
 
@@ -60,7 +61,9 @@ def referral_breaches(db: Database, client_ids: Iterable[str], *, laptop: str | 
         referrals += db.execute(
             "SELECT id, parent_id, data ->> '$.partner', data ->> '$.created_at' FROM interventions "  # noqa: S608
             f"WHERE parent_id IN ({marks}) AND data ->> '$.partner' IS NOT NULL "
-            "AND data ->> '$.partner' != ?", (*chunk, CONTROLLER)).fetchall()
+            "AND data ->> '$.partner' != ?",
+            (*chunk, CONTROLLER),
+        ).fetchall()
     if not referrals:
         return {}
     consents: dict[str, list[ConsentFact]] = {}
@@ -68,9 +71,14 @@ def referral_breaches(db: Database, client_ids: Iterable[str], *, laptop: str | 
         marks = ",".join("?" for _ in chunk)
         unheard: set[str] = set()
         if laptop is not None:
-            unheard = {r[0] for r in db.execute(
-                "SELECT record_id FROM office_notices WHERE device_id = ? AND kind = 'withdraw' "  # noqa: S608
-                f"AND client_id IN ({marks})", (laptop, *chunk))}
+            unheard = {
+                r[0]
+                for r in db.execute(
+                    "SELECT record_id FROM office_notices WHERE device_id = ? AND kind = 'withdraw' "  # noqa: S608
+                    f"AND client_id IN ({marks})",
+                    (laptop, *chunk),
+                )
+            }
         for consent_id, client_id, purpose, granted, captured, withdrawn, created in db.execute(
             "SELECT id, parent_id, purpose, data ->> '$.granted', data ->> '$.captured_at', "  # noqa: S608
             "data ->> '$.withdrawn_at', data ->> '$.created_at' FROM consents "
@@ -79,10 +87,15 @@ def referral_breaches(db: Database, client_ids: Iterable[str], *, laptop: str | 
         ):
             if consent_id in unheard:
                 withdrawn = None
-            consents.setdefault(client_id, []).append(ConsentFact(
-                purpose, bool(granted), datetime.fromisoformat(captured),
-                datetime.fromisoformat(withdrawn) if withdrawn else None,
-                datetime.fromisoformat(created)))
+            consents.setdefault(client_id, []).append(
+                ConsentFact(
+                    purpose,
+                    bool(granted),
+                    datetime.fromisoformat(captured),
+                    datetime.fromisoformat(withdrawn) if withdrawn else None,
+                    datetime.fromisoformat(created),
+                )
+            )
     return {
         record_id: partner
         for record_id, client_id, partner, at in referrals
@@ -97,8 +110,9 @@ def _referral_clients(entity: str, records: Sequence[Any]) -> set[str]:
     if entity == "consent":
         # A withdrawal is never refused (UK GDPR Art. 7(3)), and it keeps the referrals made
         # before it; only a new answer could change what stood when a referral was made.
-        return {str(r.client_id) for r in records
-                if r.purpose.startswith(SHARE_PREFIX) and r.withdrawn_at is None}
+        return {
+            str(r.client_id) for r in records if r.purpose.startswith(SHARE_PREFIX) and r.withdrawn_at is None
+        }
     return set()
 
 
@@ -145,9 +159,11 @@ class Guards:
             for record in records:
                 creator = creators.get(str(record.id))
                 if creator is not None and record.device_id != creator:
-                    raise RuleBroken(NOT_THIS_DEVICES_RECORD,
-                                     "A record's creating laptop cannot be changed "
-                                     f"(rule {NOT_THIS_DEVICES_RECORD}): nothing was changed.")
+                    raise RuleBroken(
+                        NOT_THIS_DEVICES_RECORD,
+                        "A record's creating laptop cannot be changed "
+                        f"(rule {NOT_THIS_DEVICES_RECORD}): nothing was changed.",
+                    )
         if self.on_laptop:
             if self._device is None:
                 self._device = self.store.device_id
@@ -158,8 +174,9 @@ class Guards:
                 check_owner(own, record.device_id)
 
     @contextmanager
-    def writing(self, entity: str, records: Sequence[Any],
-                creators: Mapping[str, str] | None = None) -> Iterator[None]:
+    def writing(
+        self, entity: str, records: Sequence[Any], creators: Mapping[str, str] | None = None
+    ) -> Iterator[None]:
         """Around one write of ``records`` of ``entity``; ``creators`` maps the ids of records
         already stored to the device that created them (for a change)."""
         self.check_creators(records, creators)

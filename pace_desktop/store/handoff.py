@@ -71,8 +71,13 @@ def save_state(store: Store, state: HandoffState) -> None:
     store.db.execute(
         "INSERT INTO settings(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (STATE_SETTING, json.dumps({"number": state.number, "until": state.until,
-                                    "tombstone_rowid": state.tombstone_seq}, sort_keys=True)),
+        (
+            STATE_SETTING,
+            json.dumps(
+                {"number": state.number, "until": state.until, "tombstone_rowid": state.tombstone_seq},
+                sort_keys=True,
+            ),
+        ),
     )
 
 
@@ -88,16 +93,19 @@ def due_counts(store: Store, *, full: bool = False) -> dict[str, int]:
     }
 
 
-def due_rows(store: Store, table: str, *, full: bool = False,
-             batch: int = STREAM_BATCH) -> Iterator[tuple[str, str | None]]:
+def due_rows(
+    store: Store, table: str, *, full: bool = False, batch: int = STREAM_BATCH
+) -> Iterator[tuple[str, str | None]]:
     """Each due record of ``table`` as (its JSON, its client's PACE ID or None), oldest row first."""
     if table == "clients":
         sql = f"SELECT t.data, t.pace_id FROM clients t WHERE {_due(full)} ORDER BY t.seq"  # noqa: S608
     elif table == "events":
         sql = f"SELECT t.data, NULL FROM events t WHERE {_due(full)} ORDER BY t.seq"  # noqa: S608
     else:
-        sql = (f"SELECT t.data, c.pace_id FROM {table} t LEFT JOIN clients c ON c.id = t.parent_id "  # noqa: S608
-               f"WHERE {_due(full)} ORDER BY t.seq")
+        sql = (
+            f"SELECT t.data, c.pace_id FROM {table} t LEFT JOIN clients c ON c.id = t.parent_id "  # noqa: S608
+            f"WHERE {_due(full)} ORDER BY t.seq"
+        )
     yield from store.db.stream(sql, batch=batch)
 
 

@@ -26,12 +26,16 @@ def client_ids_by_pace_id(db: Database, pace_ids: Sequence[str]) -> dict[str, st
     return found
 
 
-def insert_tombstone(db: Database, client_id: str, pace_id: str | None, erased_at: str,
-                     reason: str | None) -> None:
+def insert_tombstone(
+    db: Database, client_id: str, pace_id: str | None, erased_at: str, reason: str | None
+) -> None:
     """Tombstone an id (already sent: ``exported`` is 1); one already there is kept as it is."""
     db.execute(
-        db.dialect.insert_or_ignore("tombstones", ("id", "pace_id", "erased_at", "reason", "exported", "seq"),
-                                    f"?, ?, ?, ?, 1, {db.dialect.next_seq('tombstones')}"),
+        db.dialect.insert_or_ignore(
+            "tombstones",
+            ("id", "pace_id", "erased_at", "reason", "exported", "seq"),
+            f"?, ?, ?, ?, 1, {db.dialect.next_seq('tombstones')}",
+        ),
         (client_id, pace_id, erased_at, reason),
     )
 

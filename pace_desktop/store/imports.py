@@ -51,9 +51,18 @@ def first_accepted_at(db: Database, bundle_id: str) -> str | None:
     return value
 
 
-def record_refused(db: Database, attempted_at: str, file_name: str, file_sha256: str | None,
-                   bundle_id: str | None, device_id: str | None, sequence: int | None, code: str,
-                   reason: str, imported_by: str) -> None:
+def record_refused(
+    db: Database,
+    attempted_at: str,
+    file_name: str,
+    file_sha256: str | None,
+    bundle_id: str | None,
+    device_id: str | None,
+    sequence: int | None,
+    code: str,
+    reason: str,
+    imported_by: str,
+) -> None:
     """A refused attempt (inside the caller's transaction)."""
     db.execute(
         "INSERT INTO imports(attempted_at, file_name, file_sha256, bundle_id, device_id, "

@@ -54,9 +54,11 @@ class KeyFileOutOfDate(WrongPassphrase):
     """The passphrase opened a slot of an old copy of the key file: the store has been re-keyed since."""
 
     def __init__(self) -> None:
-        super().__init__("That key file no longer opens this store: the store was re-keyed when an "
-                         "adviser was removed. Use the key file beside the store, or ask the office to "
-                         "recover the laptop.")
+        super().__init__(
+            "That key file no longer opens this store: the store was re-keyed when an "
+            "adviser was removed. Use the key file beside the store, or ask the office to "
+            "recover the laptop."
+        )
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,22 @@ class KdfParams:
     lanes: int
 
     def derive(self, passphrase: str, salt: bytes) -> bytes:
-        kdf = Argon2id(salt=salt, length=KEY_BYTES, iterations=self.iterations, lanes=self.lanes,
-                       memory_cost=self.memory_kib)
+        kdf = Argon2id(
+            salt=salt,
+            length=KEY_BYTES,
+            iterations=self.iterations,
+            lanes=self.lanes,
+            memory_cost=self.memory_kib,
+        )
         return kdf.derive(_passphrase_bytes(passphrase))
 
     def to_json(self) -> dict[str, Any]:
-        return {"alg": "argon2id", "memory_kib": self.memory_kib, "iterations": self.iterations,
-                "lanes": self.lanes}
+        return {
+            "alg": "argon2id",
+            "memory_kib": self.memory_kib,
+            "iterations": self.iterations,
+            "lanes": self.lanes,
+        }
 
     @classmethod
     def from_json(cls, raw: Any) -> KdfParams:
@@ -82,8 +93,11 @@ class KdfParams:
             raise ValueError("unknown kdf")
         params = cls(_int(raw, "memory_kib"), _int(raw, "iterations"), _int(raw, "lanes"))
         # Bounds keep an edited file from making unlock allocate gigabytes or spin for minutes.
-        if not (1 <= params.lanes <= 16 and 1 <= params.iterations <= 16
-                and 8 * params.lanes <= params.memory_kib <= 2 * 1024 * 1024):
+        if not (
+            1 <= params.lanes <= 16
+            and 1 <= params.iterations <= 16
+            and 8 * params.lanes <= params.memory_kib <= 2 * 1024 * 1024
+        ):
             raise ValueError("kdf parameters out of range")
         return params
 
@@ -106,13 +120,48 @@ def raw_key_pragma(data_key: bytes) -> str:
 
 
 # -- passphrase rules ------------------------------------------------------------------------------
-_COMMON = sorted({
-    "password", "passw0rd", "qwerty", "qwertyuiop", "asdfgh", "zxcvbn", "letmein", "welcome",
-    "admin", "iloveyou", "monkey", "dragon", "football", "baseball", "sunshine", "princess",
-    "trustno1", "abc123", "123456", "654321", "111111", "master", "shadow", "login", "secret",
-    "summer", "winter", "spring", "autumn", "changeme", "default", "scotland", "glasgow",
-    "edinburgh", "aberdeen", "dundee",
-}, key=len, reverse=True)
+_COMMON = sorted(
+    {
+        "password",
+        "passw0rd",
+        "qwerty",
+        "qwertyuiop",
+        "asdfgh",
+        "zxcvbn",
+        "letmein",
+        "welcome",
+        "admin",
+        "iloveyou",
+        "monkey",
+        "dragon",
+        "football",
+        "baseball",
+        "sunshine",
+        "princess",
+        "trustno1",
+        "abc123",
+        "123456",
+        "654321",
+        "111111",
+        "master",
+        "shadow",
+        "login",
+        "secret",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "changeme",
+        "default",
+        "scotland",
+        "glasgow",
+        "edinburgh",
+        "aberdeen",
+        "dundee",
+    },
+    key=len,
+    reverse=True,
+)
 _LABELS = ("Too short", "Weak", "Fair", "Good", "Strong")
 
 
@@ -173,9 +222,7 @@ def check_passphrase(p: str) -> None:
     if text != text.strip():
         raise ValidationFailed("Passphrase must not start or end with a space.")
     if passphrase_strength(text)[0] < 2:
-        raise ValidationFailed(
-            "Passphrase is too easy to guess: use three or four unrelated words."
-        )
+        raise ValidationFailed("Passphrase is too easy to guess: use three or four unrelated words.")
 
 
 def _check_name(name: str) -> str:
@@ -194,9 +241,7 @@ def _check_recipient(recipient: str) -> str:
     try:
         pyrage.x25519.Recipient.from_str(text)
     except (pyrage.RecipientError, ValueError, TypeError):
-        raise ValidationFailed(
-            "That is not an office public key: it is one line starting age1."
-        ) from None
+        raise ValidationFailed("That is not an office public key: it is one line starting age1.") from None
     return text
 
 
@@ -234,23 +279,56 @@ class _Slot:
     next: bytes | None = None
 
     @classmethod
-    def seal(cls, data_key: bytes, name: str, passphrase: str, slot_id: str | None = None,
-             kdf: KdfParams = DEFAULT_KDF, identity: pyrage.x25519.Identity | None = None,
-             next_key: bytes | None = None) -> _Slot:
+    def seal(
+        cls,
+        data_key: bytes,
+        name: str,
+        passphrase: str,
+        slot_id: str | None = None,
+        kdf: KdfParams = DEFAULT_KDF,
+        identity: pyrage.x25519.Identity | None = None,
+        next_key: bytes | None = None,
+    ) -> _Slot:
         """A v2 slot for ``name``: their identity (new, unless given) sealed under the passphrase."""
         salt = os.urandom(_SALT_BYTES)
-        return cls._seal_with(kdf.derive(passphrase, salt), kdf, salt, slot_id or uuid.uuid4().hex,
-                              name, identity or pyrage.x25519.Identity.generate(), data_key, next_key)
+        return cls._seal_with(
+            kdf.derive(passphrase, salt),
+            kdf,
+            salt,
+            slot_id or uuid.uuid4().hex,
+            name,
+            identity or pyrage.x25519.Identity.generate(),
+            data_key,
+            next_key,
+        )
 
     @classmethod
-    def _seal_with(cls, kek: bytes, kdf: KdfParams, salt: bytes, slot_id: str, name: str,
-                   identity: pyrage.x25519.Identity, data_key: bytes, next_key: bytes | None) -> _Slot:
+    def _seal_with(
+        cls,
+        kek: bytes,
+        kdf: KdfParams,
+        salt: bytes,
+        slot_id: str,
+        name: str,
+        identity: pyrage.x25519.Identity,
+        data_key: bytes,
+        next_key: bytes | None,
+    ) -> _Slot:
         recipient = str(identity.to_public())
         nonce = os.urandom(_NONCE_BYTES)
-        wrapped = AESGCM(kek).encrypt(nonce, str(identity).encode("ascii"),
-                                      _aad(slot_id, name, 2, recipient))
-        return cls(slot_id, name, kdf, salt, nonce, wrapped, 2, recipient,
-                   _wrap_to(recipient, data_key), None if next_key is None else _wrap_to(recipient, next_key))
+        wrapped = AESGCM(kek).encrypt(nonce, str(identity).encode("ascii"), _aad(slot_id, name, 2, recipient))
+        return cls(
+            slot_id,
+            name,
+            kdf,
+            salt,
+            nonce,
+            wrapped,
+            2,
+            recipient,
+            _wrap_to(recipient, data_key),
+            None if next_key is None else _wrap_to(recipient, next_key),
+        )
 
     def _kek(self, passphrase: str) -> bytes:
         return self.kdf.derive(passphrase, self.salt)
@@ -258,8 +336,9 @@ class _Slot:
     def _open_with(self, kek: bytes) -> tuple[list[bytes], pyrage.x25519.Identity | None] | None:
         """The keys this slot holds (current, then next) and, for v2, the identity; None if not this kek."""
         try:
-            secret = AESGCM(kek).decrypt(self.nonce, self.wrapped,
-                                         _aad(self.id, self.name, self.version, self.recipient))
+            secret = AESGCM(kek).decrypt(
+                self.nonce, self.wrapped, _aad(self.id, self.name, self.version, self.recipient)
+            )
         except InvalidTag:
             return None
         if self.version == 1:
@@ -281,12 +360,23 @@ class _Slot:
         return None if opened is None else opened[0][0]
 
     def to_json(self) -> dict[str, Any]:
-        doc: dict[str, Any] = {"id": self.id, "name": self.name, "kdf": self.kdf.to_json(),
-                               "salt": _b64(self.salt), "nonce": _b64(self.nonce),
-                               "wrapped": _b64(self.wrapped)}
+        doc: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "kdf": self.kdf.to_json(),
+            "salt": _b64(self.salt),
+            "nonce": _b64(self.nonce),
+            "wrapped": _b64(self.wrapped),
+        }
         if self.version >= 2:
-            doc.update({"v": 2, "recipient": self.recipient, "data": _b64(self.data or b""),
-                        "next": None if self.next is None else _b64(self.next)})
+            doc.update(
+                {
+                    "v": 2,
+                    "recipient": self.recipient,
+                    "data": _b64(self.data or b""),
+                    "next": None if self.next is None else _b64(self.next),
+                }
+            )
         return doc
 
     @classmethod
@@ -307,11 +397,24 @@ class _Slot:
                 raise ValueError("recipient")
             data = _unb64(raw, "data")
             next_key = None if raw.get("next") is None else _unb64(raw, "next")
-        slot = cls(slot_id, name, KdfParams.from_json(raw.get("kdf")), _unb64(raw, "salt"),
-                   _unb64(raw, "nonce"), _unb64(raw, "wrapped"), version, recipient, data, next_key)
+        slot = cls(
+            slot_id,
+            name,
+            KdfParams.from_json(raw.get("kdf")),
+            _unb64(raw, "salt"),
+            _unb64(raw, "nonce"),
+            _unb64(raw, "wrapped"),
+            version,
+            recipient,
+            data,
+            next_key,
+        )
         secret_bytes = KEY_BYTES if version == 1 else _IDENTITY_CHARS
-        if (not 16 <= len(slot.salt) <= 64 or len(slot.nonce) != _NONCE_BYTES
-                or len(slot.wrapped) != secret_bytes + 16):
+        if (
+            not 16 <= len(slot.salt) <= 64
+            or len(slot.nonce) != _NONCE_BYTES
+            or len(slot.wrapped) != secret_bytes + 16
+        ):
             raise ValueError("slot sizes")
         return slot
 
@@ -341,10 +444,18 @@ class KeySlotFile:
     database is replaced, then promoted to current once it has been (``promote``).
     """
 
-    def __init__(self, path: Path, key_check: str, slots: list[_Slot],
-                 recovery: tuple[str, bytes] | None, *, pending: _Pending | None = None,
-                 recovery_next: bytes | None = None, rekey_due: bool = False,
-                 store_salt: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        key_check: str,
+        slots: list[_Slot],
+        recovery: tuple[str, bytes] | None,
+        *,
+        pending: _Pending | None = None,
+        recovery_next: bytes | None = None,
+        rekey_due: bool = False,
+        store_salt: str | None = None,
+    ) -> None:
         self.path = Path(path)
         self._key_check = key_check
         self._slots = slots
@@ -356,8 +467,16 @@ class KeySlotFile:
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path, data_key: bytes, adviser: str, passphrase: str,
-               office_recipient: str | None = None, *, store_salt: bytes | None = None) -> KeySlotFile:
+    def create(
+        cls,
+        path: Path,
+        data_key: bytes,
+        adviser: str,
+        passphrase: str,
+        office_recipient: str | None = None,
+        *,
+        store_salt: bytes | None = None,
+    ) -> KeySlotFile:
         """A new file with one adviser (and the office recovery slot, if a recipient is given)."""
         path = Path(path)
         _check_key_shape(data_key)
@@ -367,8 +486,13 @@ class KeySlotFile:
         if path.exists():
             raise StoreError("A store already exists at that path: choose another path.")
         recovery = None if recipient is None else (recipient, _wrap_to(recipient, data_key))
-        keys = cls(path, _key_check(data_key), [_Slot.seal(data_key, name, passphrase)], recovery,
-                   store_salt=None if store_salt is None else store_salt.hex())
+        keys = cls(
+            path,
+            _key_check(data_key),
+            [_Slot.seal(data_key, name, passphrase)],
+            recovery,
+            store_salt=None if store_salt is None else store_salt.hex(),
+        )
         keys._save(keys._slots, keys._recovery)
         return keys
 
@@ -402,9 +526,7 @@ class KeySlotFile:
     def unlock_recovery_all(self, identity: str) -> tuple[bytes, ...]:
         """The data keys (current, then next during a re-key), opened with the office's age identity."""
         if self._recovery is None:
-            raise StoreError(
-                "This store has no office recovery key: open it with an adviser's passphrase."
-            )
+            raise StoreError("This store has no office recovery key: open it with an adviser's passphrase.")
         try:
             office = pyrage.x25519.Identity.from_str(_identity_line(identity))
         except (pyrage.IdentityError, ValueError, TypeError):
@@ -418,8 +540,7 @@ class KeySlotFile:
                 keys.append(bytes(pyrage.decrypt(self._recovery_next, [office])))
         except pyrage.DecryptError:
             raise WrongPassphrase(
-                "That office key does not open this store: use the key of the office it was set "
-                "up for."
+                "That office key does not open this store: use the key of the office it was set up for."
             ) from None
         self._require_key(data_key, damaged=True)
         return tuple(keys)
@@ -436,17 +557,16 @@ class KeySlotFile:
         self._require_key(data_key)
         self._require_no_rekey_under_way()
         if self._find(name) is not None:
-            raise ValidationFailed(
-                "An adviser with that name already has a passphrase: choose another name."
-            )
+            raise ValidationFailed("An adviser with that name already has a passphrase: choose another name.")
         self._save([*self._slots, _Slot.seal(data_key, name, passphrase)], self._recovery)
 
     def remove_adviser(self, name: str, *, rekey_due: bool = False) -> None:
         """Drop a slot. Alone this leaves the data key as it was: ``Store.remove_adviser`` re-keys."""
         self._refresh()
         slot = self._removable(name)
-        self._save([s for s in self._slots if s is not slot], self._recovery,
-                   rekey_due=self._rekey_due or rekey_due)
+        self._save(
+            [s for s in self._slots if s is not slot], self._recovery, rekey_due=self._rekey_due or rekey_due
+        )
 
     def _removable(self, name: str) -> _Slot:
         slot = self._find(name)
@@ -483,8 +603,14 @@ class KeySlotFile:
         self._require_key(keys[0], damaged=True)
         # Same id, name and identity; fresh salt and nonce, and today's KDF cost (an old slot's cost
         # goes up). A v1 slot becomes v2 here.
-        fresh = _Slot.seal(keys[0], slot.name, new, slot_id=slot.id, identity=identity,
-                           next_key=keys[1] if len(keys) > 1 else None)
+        fresh = _Slot.seal(
+            keys[0],
+            slot.name,
+            new,
+            slot_id=slot.id,
+            identity=identity,
+            next_key=keys[1] if len(keys) > 1 else None,
+        )
         self._save([fresh if s is slot else s for s in self._slots], self._recovery)
 
     def set_office_recipient(self, data_key: bytes, recipient: str | None) -> None:
@@ -511,8 +637,13 @@ class KeySlotFile:
             )
         staged = [_replace_next(s, _wrap_to(s.recipient or "", next_key)) for s in slots]
         recovery_next = None if self._recovery is None else _wrap_to(self._recovery[0], next_key)
-        self._save(staged, self._recovery, pending=_Pending(_key_check(next_key), reason),
-                   recovery_next=recovery_next, rekey_due=False)
+        self._save(
+            staged,
+            self._recovery,
+            pending=_Pending(_key_check(next_key), reason),
+            recovery_next=recovery_next,
+            rekey_due=False,
+        )
 
     def promote(self, next_key: bytes, store_salt: bytes | None = None) -> str:
         """Phase two, once the database is under ``next_key``: it becomes the current key in every
@@ -524,8 +655,13 @@ class KeySlotFile:
         slots = [_promote(s) for s in self._slots]
         recovery = None if self._recovery is None else (self._recovery[0], self._recovery_next or b"")
         self._key_check = pending.key_check
-        self._save(slots, recovery, pending=None, recovery_next=None,
-                   store_salt=None if store_salt is None else store_salt.hex())
+        self._save(
+            slots,
+            recovery,
+            pending=None,
+            recovery_next=None,
+            store_salt=None if store_salt is None else store_salt.hex(),
+        )
         return pending.reason
 
     def note_store_salt(self, store_salt: bytes) -> None:
@@ -570,8 +706,16 @@ class KeySlotFile:
             current = next((s for s in self._slots if s.id == slot.id), None)
             if current is None or current.version != 1 or current.wrapped != slot.wrapped:
                 return  # changed meanwhile by another window: leave it
-            fresh = _Slot._seal_with(kek, slot.kdf, slot.salt, slot.id, slot.name,
-                                     pyrage.x25519.Identity.generate(), data_key, None)
+            fresh = _Slot._seal_with(
+                kek,
+                slot.kdf,
+                slot.salt,
+                slot.id,
+                slot.name,
+                pyrage.x25519.Identity.generate(),
+                data_key,
+                None,
+            )
             self._save([fresh if s is current else s for s in self._slots], self._recovery)
         except (StoreError, DiskFull):
             pass  # unlocking matters more: the slot is upgraded at a later unlock
@@ -582,26 +726,46 @@ class KeySlotFile:
 
     def _require_key(self, data_key: bytes, *, damaged: bool = False) -> None:
         """The key must be this store's: a slot wrapping another key would lock people out."""
-        ok = (isinstance(data_key, bytes | bytearray) and len(data_key) == KEY_BYTES
-              and hmac.compare_digest(_key_check(bytes(data_key)), self._key_check))
+        ok = (
+            isinstance(data_key, bytes | bytearray)
+            and len(data_key) == KEY_BYTES
+            and hmac.compare_digest(_key_check(bytes(data_key)), self._key_check)
+        )
         if not ok:
-            raise StoreError(_DAMAGED if damaged else
-                             "That key does not belong to this store: nothing was changed.")
+            raise StoreError(
+                _DAMAGED if damaged else "That key does not belong to this store: nothing was changed."
+            )
 
     def _require_no_rekey_under_way(self) -> None:
         if self._pending is not None:
-            raise StoreError("A change of this store's key did not finish: lock the store, unlock it "
-                             "again, and try again.")
+            raise StoreError(
+                "A change of this store's key did not finish: lock the store, unlock it again, and try again."
+            )
 
     def _refresh(self) -> None:
         # Another window of the app may have changed the file since it was loaded: edit the latest.
-        (self._key_check, self._slots, self._recovery, self._pending, self._recovery_next,
-         self._rekey_due, self._store_salt) = _read(self.path)
+        (
+            self._key_check,
+            self._slots,
+            self._recovery,
+            self._pending,
+            self._recovery_next,
+            self._rekey_due,
+            self._store_salt,
+        ) = _read(self.path)
 
     _KEEP: Any = object()
 
-    def _save(self, slots: list[_Slot], recovery: tuple[str, bytes] | None, *, pending: Any = _KEEP,
-              recovery_next: Any = _KEEP, rekey_due: Any = _KEEP, store_salt: Any = _KEEP) -> None:
+    def _save(
+        self,
+        slots: list[_Slot],
+        recovery: tuple[str, bytes] | None,
+        *,
+        pending: Any = _KEEP,
+        recovery_next: Any = _KEEP,
+        rekey_due: Any = _KEEP,
+        store_salt: Any = _KEEP,
+    ) -> None:
         pending = self._pending if pending is self._KEEP else pending
         recovery_next = self._recovery_next if recovery_next is self._KEEP else recovery_next
         rekey_due = self._rekey_due if rekey_due is self._KEEP else rekey_due
@@ -611,9 +775,13 @@ class KeySlotFile:
             "version": FORMAT_VERSION,
             "key_check": self._key_check,
             "slots": [slot.to_json() for slot in slots],
-            "recovery": None if recovery is None else {
-                "recipient": recovery[0], "wrapped": _b64(recovery[1]),
-                "next": None if recovery_next is None else _b64(recovery_next)},
+            "recovery": None
+            if recovery is None
+            else {
+                "recipient": recovery[0],
+                "wrapped": _b64(recovery[1]),
+                "next": None if recovery_next is None else _b64(recovery_next),
+            },
             "next": None if pending is None else {"key_check": pending.key_check, "reason": pending.reason},
             "rekey_due": bool(rekey_due),
             "store_salt": store_salt,
@@ -631,19 +799,40 @@ class KeySlotFile:
 
 
 def _replace_next(slot: _Slot, wrapped_next: bytes) -> _Slot:
-    return _Slot(slot.id, slot.name, slot.kdf, slot.salt, slot.nonce, slot.wrapped, slot.version,
-                 slot.recipient, slot.data, wrapped_next)
+    return _Slot(
+        slot.id,
+        slot.name,
+        slot.kdf,
+        slot.salt,
+        slot.nonce,
+        slot.wrapped,
+        slot.version,
+        slot.recipient,
+        slot.data,
+        wrapped_next,
+    )
 
 
 def _promote(slot: _Slot) -> _Slot:
     if slot.version != 2 or slot.next is None:
         raise StoreError(_DAMAGED)
-    return _Slot(slot.id, slot.name, slot.kdf, slot.salt, slot.nonce, slot.wrapped, slot.version,
-                 slot.recipient, slot.next, None)
+    return _Slot(
+        slot.id,
+        slot.name,
+        slot.kdf,
+        slot.salt,
+        slot.nonce,
+        slot.wrapped,
+        slot.version,
+        slot.recipient,
+        slot.next,
+        None,
+    )
 
 
-_ReadResult = tuple[str, list[_Slot], tuple[str, bytes] | None, _Pending | None, bytes | None, bool,
-                    str | None]
+_ReadResult = tuple[
+    str, list[_Slot], tuple[str, bytes] | None, _Pending | None, bytes | None, bool, str | None
+]
 
 
 def _read(path: Path) -> _ReadResult:
@@ -656,9 +845,7 @@ def _read(path: Path) -> _ReadResult:
             "be opened without it."
         ) from None
     except OSError as exc:
-        raise StoreError(
-            "The key file beside the store could not be read: check its permissions."
-        ) from exc
+        raise StoreError("The key file beside the store could not be read: check its permissions.") from exc
     try:
         if len(raw) > _MAX_FILE_BYTES:
             raise ValueError("too large")
@@ -671,9 +858,7 @@ def _read(path: Path) -> _ReadResult:
     except (ValueError, UnicodeDecodeError):
         raise StoreError(_DAMAGED) from None
     if version > FORMAT_VERSION:
-        raise StoreError(
-            "The key file was written by a newer PACE Intake: install the newer version."
-        )
+        raise StoreError("The key file was written by a newer PACE Intake: install the newer version.")
     try:
         key_check = doc.get("key_check")
         if not isinstance(key_check, str) or len(key_check) != 32:
@@ -682,8 +867,7 @@ def _read(path: Path) -> _ReadResult:
         if not isinstance(raw_slots, list) or not raw_slots:
             raise ValueError("no slots")
         slots = [_Slot.from_json(item, version) for item in raw_slots]
-        if (len({s.id for s in slots}) != len(slots)
-                or len({s.name.casefold() for s in slots}) != len(slots)):
+        if len({s.id for s in slots}) != len(slots) or len({s.name.casefold() for s in slots}) != len(slots):
             raise ValueError("duplicate slots")
         recovery = recovery_next = None
         raw_recovery = doc.get("recovery")

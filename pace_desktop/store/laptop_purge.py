@@ -16,8 +16,9 @@ def _settled(alias: str) -> str:
     )
 
 
-def delete_settled(db: Database, child_tables: Mapping[str, str], cutoff: str,
-                   cutoff_date: str) -> dict[str, int]:
+def delete_settled(
+    db: Database, child_tables: Mapping[str, str], cutoff: str, cutoff_date: str
+) -> dict[str, int]:
     """Delete every client settled by ``cutoff`` whose child records (``child_tables``: entity -> its
     repository's table) are all settled too, with those records; then every settled event whose
     date is on or before ``cutoff_date`` and that no client is left at. Rows deleted per entity
@@ -43,12 +44,14 @@ def delete_settled(db: Database, child_tables: Mapping[str, str], cutoff: str,
     # An event holds no one's personal data: it goes once its people have gone and its date
     # is past.
     counts["event"] = max(
-        int(db.execute(
-            f"DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE {_settled('e')} "  # noqa: S608
-            "AND e.event_date <= :cutoff_date "
-            "AND NOT EXISTS (SELECT 1 FROM clients c WHERE c.parent_id = e.id))",
-            params,
-        ).rowcount),
+        int(
+            db.execute(
+                f"DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE {_settled('e')} "  # noqa: S608
+                "AND e.event_date <= :cutoff_date "
+                "AND NOT EXISTS (SELECT 1 FROM clients c WHERE c.parent_id = e.id))",
+                params,
+            ).rowcount
+        ),
         0,
     )
     return counts

@@ -239,9 +239,15 @@ def _refold_names(db: Database) -> None:
     db.executemany("UPDATE clients SET last_fold = ?, first_fold = ? WHERE id = ?", changed)
 
 
-_RECORD_TABLES = {"event": "events", "client": "clients", "consent": "consents",
-                  "checklist": "checklists", "intervention": "interventions",
-                  "outcome": "outcomes", "feedback": "feedback"}
+_RECORD_TABLES = {
+    "event": "events",
+    "client": "clients",
+    "consent": "consents",
+    "checklist": "checklists",
+    "intervention": "interventions",
+    "outcome": "outcomes",
+    "feedback": "feedback",
+}
 
 
 def _whole_records(db: Database) -> None:
@@ -269,8 +275,11 @@ def _whole_records(db: Database) -> None:
             f"SELECT id, data FROM {table} WHERE {missing}"  # noqa: S608 - names from the models
         ).fetchall():
             record = json.loads(data)
-            whole = {name: record[name] if name in record else defaults[name]
-                     for name in model.model_fields if name in record or name in defaults}
+            whole = {
+                name: record[name] if name in record else defaults[name]
+                for name in model.model_fields
+                if name in record or name in defaults
+            }
             whole.update((k, v) for k, v in record.items() if k not in whole)
             changed.append((json.dumps(whole, ensure_ascii=False, separators=(",", ":")), record_id))
         db.executemany(f"UPDATE {table} SET data = ? WHERE id = ?", changed)  # noqa: S608
@@ -291,17 +300,22 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (3, "exchange: export and import history, devices, sequences, duplicate review", _script(_V3)),
     (4, "partners: set-up, requests and their items, returns and returned counts", _script(_V4)),
     (5, "privacy: office notices for laptops, de-identified rows kept by retention", _script(_V5)),
-    (6, "performance: name order in the search indexes, covering indexes for event counts",
-     _script(_V6)),
+    (6, "performance: name order in the search indexes, covering indexes for event counts", _script(_V6)),
     (7, "search: name keys fold letters such as ł, ø and æ to plain ones", _refold_names),
-    (8, "exchange: a laptop the office retires (lost, stolen, handed back) stays listed, refused",
-     _script("ALTER TABLE devices ADD COLUMN retired_at TEXT; "
-             "ALTER TABLE devices ADD COLUMN retired_by TEXT")),
-    (9, "records: every stored record whole, as the published schema and the importer require",
-     _whole_records),
+    (
+        8,
+        "exchange: a laptop the office retires (lost, stolen, handed back) stays listed, refused",
+        _script(
+            "ALTER TABLE devices ADD COLUMN retired_at TEXT; ALTER TABLE devices ADD COLUMN retired_by TEXT"
+        ),
+    ),
+    (
+        9,
+        "records: every stored record whole, as the published schema and the importer require",
+        _whole_records,
+    ),
     (10, "exchange: the office keeps each laptop's countersigned audit heads", _script(_V10)),
-    (11, "ordering: an explicit seq column instead of rowid, for a second database engine",
-     _ordering_column),
+    (11, "ordering: an explicit seq column instead of rowid, for a second database engine", _ordering_column),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1

@@ -27,15 +27,26 @@ def enrolled_device_ids(db: Database) -> set[str]:
     return {r[0] for r in db.query("SELECT device_id FROM devices")}
 
 
-def queue_withdrawal(db: Database, device_id: str, kind: str, client_id: str, consent_id: str,
-                     purpose: str, version: int, at: str, queued_at: str) -> int:
+def queue_withdrawal(
+    db: Database,
+    device_id: str,
+    kind: str,
+    client_id: str,
+    consent_id: str,
+    purpose: str,
+    version: int,
+    at: str,
+    queued_at: str,
+) -> int:
     """Queue (or bring up to date) a withdrawal for one device; rows written."""
-    return int(db.execute(
-        "INSERT INTO office_notices(device_id, kind, client_id, record_id, purpose, version, at, "
-        "queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(device_id, kind, record_id) "
-        "DO UPDATE SET version = excluded.version, at = excluded.at, queued_at = excluded.queued_at",
-        (device_id, kind, client_id, consent_id, purpose, version, at, queued_at),
-    ).rowcount)
+    return int(
+        db.execute(
+            "INSERT INTO office_notices(device_id, kind, client_id, record_id, purpose, version, at, "
+            "queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(device_id, kind, record_id) "
+            "DO UPDATE SET version = excluded.version, at = excluded.at, queued_at = excluded.queued_at",
+            (device_id, kind, client_id, consent_id, purpose, version, at, queued_at),
+        ).rowcount
+    )
 
 
 def drop_client_notices(db: Database, client_id: str, kind: str) -> None:
@@ -45,12 +56,16 @@ def drop_client_notices(db: Database, client_id: str, kind: str) -> None:
 
 def queue_erasure(db: Database, device_id: str, kind: str, client_id: str, at: str, queued_at: str) -> int:
     """Queue an erasure for one device unless it is queued already; rows written."""
-    return int(db.execute(
-        db.dialect.insert_or_ignore(
-            "office_notices", ("device_id", "kind", "client_id", "record_id", "purpose", "version", "at",
-                               "queued_at"), "?, ?, ?, ?, NULL, 1, ?, ?"),
-        (device_id, kind, client_id, client_id, at, queued_at),
-    ).rowcount)
+    return int(
+        db.execute(
+            db.dialect.insert_or_ignore(
+                "office_notices",
+                ("device_id", "kind", "client_id", "record_id", "purpose", "version", "at", "queued_at"),
+                "?, ?, ?, ?, NULL, 1, ?, ?",
+            ),
+            (device_id, kind, client_id, client_id, at, queued_at),
+        ).rowcount
+    )
 
 
 def queued_devices(db: Database) -> list[str]:

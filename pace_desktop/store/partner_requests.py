@@ -94,9 +94,18 @@ def add_request(db: Database, request: NewRequest, items: Sequence[tuple[str, st
         "file_name, file_sha256, sent, withdrawn, skipped, hash_key, seq) "
         f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {db.dialect.next_seq('partner_requests')})",
         (
-            request.id, request.partner, request.kind, request.match_on, request.created_at,
-            request.created_by, request.file_name, request.file_sha256, request.sent,
-            request.withdrawn, request.skipped, request.hash_key,
+            request.id,
+            request.partner,
+            request.kind,
+            request.match_on,
+            request.created_at,
+            request.created_by,
+            request.file_name,
+            request.file_sha256,
+            request.sent,
+            request.withdrawn,
+            request.skipped,
+            request.hash_key,
         ),
     )
     db.executemany(
@@ -127,8 +136,7 @@ def clients_on_file_with_status(db: Database, status: str) -> set[str]:
     return {
         row[0]
         for row in db.query(
-            "SELECT id FROM clients WHERE id IN (SELECT client_id FROM request_items "
-            "WHERE status = ?)",
+            "SELECT id FROM clients WHERE id IN (SELECT client_id FROM request_items WHERE status = ?)",
             (status,),
         )
     }

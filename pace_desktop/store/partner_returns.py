@@ -69,15 +69,26 @@ def list_returns(db: Database, *, partner: str | None = None) -> list[ReturnRow]
 
 def add_return(db: Database, new: NewReturn) -> int:
     """Record an imported return; its id. Call inside the caller's transaction."""
-    return int(db.scalar(
-        "INSERT INTO partner_returns(request_id, partner, kind, imported_at, imported_by, "  # noqa: S608
-        "file_name, file_sha256, added, updated, unchanged, refused) "
-        f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?){db.dialect.returning_id}",
-        (
-            new.request_id, new.partner, new.kind, new.imported_at, new.imported_by, new.file_name,
-            new.file_sha256, new.added, new.updated, new.unchanged, new.refused,
-        ),
-    ))
+    return int(
+        db.scalar(
+            "INSERT INTO partner_returns(request_id, partner, kind, imported_at, imported_by, "  # noqa: S608
+            "file_name, file_sha256, added, updated, unchanged, refused) "
+            f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?){db.dialect.returning_id}",
+            (
+                new.request_id,
+                new.partner,
+                new.kind,
+                new.imported_at,
+                new.imported_by,
+                new.file_name,
+                new.file_sha256,
+                new.added,
+                new.updated,
+                new.unchanged,
+                new.refused,
+            ),
+        )
+    )
 
 
 def set_return_totals(db: Database, return_id: int, added: int, updated: int, unchanged: int) -> None:
@@ -89,11 +100,7 @@ def set_return_totals(db: Database, return_id: int, added: int, updated: int, un
 
 def held_counts(db: Database, request_id: str) -> dict[str, int]:
     """The counts held for an aggregate request (measure -> count), in no particular order."""
-    return dict(
-        db.query(
-            "SELECT measure, count FROM return_counts WHERE request_id = ?", (request_id,)
-        )
-    )
+    return dict(db.query("SELECT measure, count FROM return_counts WHERE request_id = ?", (request_id,)))
 
 
 def save_count(
@@ -112,9 +119,7 @@ def save_count(
 def returned_counts(db: Database, request_id: str) -> dict[str, int]:
     """The counts held for an aggregate request (measure -> count), in the order they were first held."""
     return dict(
-        db.query(
-            "SELECT measure, count FROM return_counts WHERE request_id = ? ORDER BY seq", (request_id,)
-        )
+        db.query("SELECT measure, count FROM return_counts WHERE request_id = ? ORDER BY seq", (request_id,))
     )
 
 

@@ -18,8 +18,7 @@ from pace_desktop.errors import StoreError
 from pace_desktop.store.database import Database, DatabaseError
 
 SALT_BYTES = 16  # SQLCipher keeps a random salt in clear at the start of every encrypted file
-BUSY = ("This store is open in another window or program: close it there, then try again. "
-        "Nothing was changed.")
+BUSY = "This store is open in another window or program: close it there, then try again. Nothing was changed."
 
 
 def rekey_path(path: Path) -> Path:
@@ -76,8 +75,10 @@ def export_under(db: Database, target: Path, key: bytes) -> None:
                 raise
         except DatabaseError as exc:
             remove_leftover(db.path)
-            raise StoreError("The store could not be copied under its new key: check the free disk "
-                             "space. Nothing was changed.") from exc
+            raise StoreError(
+                "The store could not be copied under its new key: check the free disk "
+                "space. Nothing was changed."
+            ) from exc
         finally:
             with contextlib.suppress(DatabaseError):
                 db.execute("DETACH DATABASE rekey")

@@ -133,7 +133,8 @@ def statuses_with_partner(db: Database, partner: str) -> list[tuple[str, str | N
     """(client id, status) of every intervention with ``partner``."""
     return db.query(
         "SELECT parent_id, json_extract(data, '$.status') FROM interventions "
-        "WHERE json_extract(data, '$.partner') = ?", (partner,)
+        "WHERE json_extract(data, '$.partner') = ?",
+        (partner,),
     )
 
 

@@ -35,8 +35,9 @@ class RecordStore(Protocol):
 
     def transaction(self) -> AbstractContextManager[Any]: ...
 
-    def audit(self, action: str, entity: str | None = None, entity_id: str | None = None,
-              detail: str | None = None) -> int: ...
+    def audit(
+        self, action: str, entity: str | None = None, entity_id: str | None = None, detail: str | None = None
+    ) -> int: ...
 
 
 def utcnow() -> datetime:
@@ -64,8 +65,9 @@ class Repository(Generic[R]):
         self._to_json = model.__pydantic_serializer__.to_json
 
     # -- rows ----------------------------------------------------------------------------------------
-    def _row(self, record: R, record_id: str | None = None,
-             parent_id: str | None = None) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    def _row(
+        self, record: R, record_id: str | None = None, parent_id: str | None = None
+    ) -> tuple[tuple[str, ...], tuple[Any, ...]]:
         """The column names and values of ``record``'s row. Its id and its parent's id as text may be
         given when the caller already has them (``str(UUID)`` is Python code: a bulk insert makes
         each parent's once, not once per child).
@@ -74,8 +76,14 @@ class Repository(Generic[R]):
             parent = getattr(record, self.parent_field)
             parent_id = str(parent) if parent is not None else None
         extra = self._extra(record)
-        values = (record_id or str(record.id), parent_id, record.version, record.updated_at.isoformat(),
-                  self._to_json(record).decode(), *extra.values())  # model_dump_json, no wrapper
+        values = (
+            record_id or str(record.id),
+            parent_id,
+            record.version,
+            record.updated_at.isoformat(),
+            self._to_json(record).decode(),
+            *extra.values(),
+        )  # model_dump_json, no wrapper
         return (*_COLUMNS, *extra), values
 
     def _load(self, data: str) -> R:
@@ -103,7 +111,8 @@ class Repository(Generic[R]):
 
     def stored_version(self, record_id: UUID | str) -> int | None:
         version: int | None = self.store.db.scalar(
-            f"SELECT version FROM {self.table} WHERE id = ?", (str(record_id),)  # noqa: S608
+            f"SELECT version FROM {self.table} WHERE id = ?",  # noqa: S608
+            (str(record_id),),
         )
         return version
 
@@ -111,10 +120,12 @@ class Repository(Generic[R]):
         """``id -> (version, creating device)`` for those of ``record_ids`` stored here (in chunks)."""
         found: dict[str, tuple[int, str]] = {}
         for start in range(0, len(record_ids), 500):
-            chunk = record_ids[start:start + 500]
+            chunk = record_ids[start : start + 500]
             marks = ",".join("?" for _ in chunk)
-            sql = (f"SELECT id, version, data ->> '$.device_id' FROM {self.table} "  # noqa: S608
-                   f"WHERE id IN ({marks})")
+            sql = (
+                f"SELECT id, version, data ->> '$.device_id' FROM {self.table} "  # noqa: S608
+                f"WHERE id IN ({marks})"
+            )
             found.update((r[0], (r[1], r[2] or "")) for r in self.store.db.execute(sql, chunk))
         return found
 
@@ -149,8 +160,11 @@ class Repository(Generic[R]):
         now = utcnow()
         record = record.model_copy(
             update={
-                "version": 1, "created_at": now, "updated_at": now,
-                "device_id": self.store.device_id, "updated_by": self.store.actor,
+                "version": 1,
+                "created_at": now,
+                "updated_at": now,
+                "device_id": self.store.device_id,
+                "updated_by": self.store.actor,
             }
         )
         with self.store.transaction(), self.store.guards.writing(self.entity, [record]):
@@ -192,8 +206,9 @@ class Repository(Generic[R]):
                 return None
             return parents.get(parent.int) or parents.setdefault(parent.int, str(parent))
 
-        built = [self._row(r, ids[i] if ids is not None else None, parent_text(r))
-                 for i, r in enumerate(records)]
+        built = [
+            self._row(r, ids[i] if ids is not None else None, parent_text(r)) for i, r in enumerate(records)
+        ]
         columns, rows = built[0][0], [values for _, values in built]
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
@@ -208,8 +223,9 @@ class Repository(Generic[R]):
         stored = self._stored(record_id)
         if stored is not None and record.version <= stored[0]:
             return "unchanged"
-        with self.store.guards.writing(self.entity, [record],
-                                       None if stored is None else {record_id: stored[1]}):
+        with self.store.guards.writing(
+            self.entity, [record], None if stored is None else {record_id: stored[1]}
+        ):
             self._write(record, insert=stored is None)
         return "added" if stored is None else "updated"
 

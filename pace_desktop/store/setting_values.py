@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 from pace_desktop.store.database import Database
 
-_UPSERT = ("INSERT INTO settings(key, value) VALUES (?, ?) "
-           "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+_UPSERT = (
+    "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+)
 
 
 def stored_value(db: Database, key: str) -> str | None:

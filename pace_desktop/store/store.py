@@ -52,7 +52,6 @@ RECOVERY_ACTOR = "office recovery"
 RETENTION_DAYS = (1, 365)  # how long confirmed records may stay on a laptop, in days
 
 
-
 def _checklist_columns(k: ChecklistRecord) -> dict[str, str]:
     """The band the event's list shows and counts: "" when the score does not count (the rule is
     the checklist's own, so the list and the client's record agree)."""
@@ -68,11 +67,12 @@ class Removal:
 
     def message(self, name: str) -> str:
         if self.rekeyed:
-            return (f"Removed {name}: the store was re-keyed, so their key will no longer open this "
-                    "laptop.")
-        return (f"Removed {name}, but their old key file still opens this laptop until "
-                f"{_and(self.waiting)} {'has' if len(self.waiting) == 1 else 'have each'} unlocked it "
-                "once with this version; the store is re-keyed then.")
+            return f"Removed {name}: the store was re-keyed, so their key will no longer open this laptop."
+        return (
+            f"Removed {name}, but their old key file still opens this laptop until "
+            f"{_and(self.waiting)} {'has' if len(self.waiting) == 1 else 'have each'} unlocked it "
+            "once with this version; the store is re-keyed then."
+        )
 
 
 def _and(names: tuple[str, ...]) -> str:
@@ -112,8 +112,9 @@ def check_store_path(path: Path, *, creating: bool = False) -> Path:
     """One plain line for a store path that cannot work: a folder, or (to create) a name too long."""
     path = Path(path)
     if path.is_dir():
-        raise StoreError("The store path is a folder: give a file name for the store inside it, "
-                         "e.g. pace.store.")
+        raise StoreError(
+            "The store path is a folder: give a file name for the store inside it, e.g. pace.store."
+        )
     if creating and len(path.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
         raise StoreError(f"The store's file name is too long: use at most {MAX_NAME_BYTES} characters.")
     return path
@@ -122,8 +123,15 @@ def check_store_path(path: Path, *, creating: bool = False) -> Path:
 class Store:
     """One unlocked store. Create with ``Store.create``, open with ``Store.open``; close when done."""
 
-    def __init__(self, path: Path, db: Database, keys: KeySlotFile, data_key: bytes, adviser: str,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        path: Path,
+        db: Database,
+        keys: KeySlotFile,
+        data_key: bytes,
+        adviser: str,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.path = path
         self.clock = clock
         self.db = db
@@ -131,13 +139,21 @@ class Store:
         self._data_key = data_key
         self.adviser = adviser
         self.actor = adviser
-        self.events = Repository(self, "event", "events", Event, None,
-                                 lambda e: {"event_date": e.event_date.isoformat()})
+        self.events = Repository(
+            self, "event", "events", Event, None, lambda e: {"event_date": e.event_date.isoformat()}
+        )
         self.clients = Repository(self, "client", "clients", Client, "event_id", client_columns)
-        self.consents = Repository(self, "consent", "consents", Consent, "client_id",
-                                   lambda c: {"purpose": c.purpose, "active": int(c.active)})
-        self.checklists = Repository(self, "checklist", "checklists", ChecklistRecord, "client_id",
-                                     _checklist_columns)
+        self.consents = Repository(
+            self,
+            "consent",
+            "consents",
+            Consent,
+            "client_id",
+            lambda c: {"purpose": c.purpose, "active": int(c.active)},
+        )
+        self.checklists = Repository(
+            self, "checklist", "checklists", ChecklistRecord, "client_id", _checklist_columns
+        )
         self.interventions = Repository(self, "intervention", "interventions", Intervention, "client_id")
         self.outcomes = Repository(self, "outcome", "outcomes", Outcome, "client_id")
         self.feedback = Repository(self, "feedback", "feedback", Feedback, "client_id")
@@ -168,8 +184,14 @@ class Store:
         db = Database(path, data_key, create=True)
         try:
             migrate(db, data_key)
-            keys = KeySlotFile.create(keys_path(path), data_key, adviser.strip(), passphrase,
-                                      office_recipient, store_salt=rekey.store_salt(path))
+            keys = KeySlotFile.create(
+                keys_path(path),
+                data_key,
+                adviser.strip(),
+                passphrase,
+                office_recipient,
+                store_salt=rekey.store_salt(path),
+            )
         except BaseException:
             db.close()
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -178,13 +200,15 @@ class Store:
         store = cls(path, db, keys, data_key, adviser.strip())
         signing = new_signing_key()
         with store.transaction():
-            store._set_many({
-                "kind": kind,
-                "device_id": new_device_id(),
-                "device_name": (device_name or "").strip() or "This laptop",
-                "signing_key": signing.private_bytes_raw().hex(),
-                "created_at": datetime.now(UTC).isoformat(),
-            })
+            store._set_many(
+                {
+                    "kind": kind,
+                    "device_id": new_device_id(),
+                    "device_name": (device_name or "").strip() or "This laptop",
+                    "signing_key": signing.private_bytes_raw().hex(),
+                    "created_at": datetime.now(UTC).isoformat(),
+                }
+            )
             if office_recipient:
                 store._set_many({"office_recipient": office_recipient})
             store.audit("unlock", detail="created")
@@ -213,13 +237,25 @@ class Store:
         return cls._open_with_keys(path, keys, keys.unlock_recovery_all(identity), RECOVERY_ACTOR)
 
     @classmethod
-    def _open_with_key(cls, path: Path, keys: KeySlotFile, data_key: bytes, adviser: str,
-                       clock: Callable[[], float] = time.time) -> Store:
+    def _open_with_key(
+        cls,
+        path: Path,
+        keys: KeySlotFile,
+        data_key: bytes,
+        adviser: str,
+        clock: Callable[[], float] = time.time,
+    ) -> Store:
         return cls._open_with_keys(path, keys, (data_key,), adviser, clock)
 
     @classmethod
-    def _open_with_keys(cls, path: Path, keys: KeySlotFile, candidates: tuple[bytes, ...], adviser: str,
-                        clock: Callable[[], float] = time.time) -> Store:
+    def _open_with_keys(
+        cls,
+        path: Path,
+        keys: KeySlotFile,
+        candidates: tuple[bytes, ...],
+        adviser: str,
+        clock: Callable[[], float] = time.time,
+    ) -> Store:
         """Open with the current key or, when a re-key got as far as replacing the file, the next one;
         then finish whatever re-key is under way or due."""
         db, index = _open_database(path, keys, candidates)
@@ -278,10 +314,12 @@ class Store:
         with self.db.transaction() as db:
             yield db
 
-    def audit(self, action: str, entity: str | None = None, entity_id: str | None = None,
-              detail: str | None = None) -> int:
-        return audit_log.append(self.db, actor=self.actor, action=action, entity=entity,
-                                entity_id=entity_id, detail=detail)
+    def audit(
+        self, action: str, entity: str | None = None, entity_id: str | None = None, detail: str | None = None
+    ) -> int:
+        return audit_log.append(
+            self.db, actor=self.actor, action=action, entity=entity, entity_id=entity_id, detail=detail
+        )
 
     def wipe_leftovers(self) -> None:
         """After people are deleted: empty the -wal file of older copies of the deleted pages
@@ -382,8 +420,14 @@ class Store:
 
     REKEY_STEPS = ("start", "exported", "staged", "closed", "swapped", "promoted", "done")
 
-    def _rekey(self, next_key: bytes, *, remove: str | None, reason: str | None,
-               progress: Callable[[str], None] | None = None) -> None:
+    def _rekey(
+        self,
+        next_key: bytes,
+        *,
+        remove: str | None,
+        reason: str | None,
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
         """Copy the store under ``next_key`` and make that key the only one (module ``rekey``).
 
         ``reason`` None: the key file already holds ``next_key`` (a re-key being finished).

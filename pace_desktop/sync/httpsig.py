@@ -49,8 +49,10 @@ def content_digest(body: bytes) -> str:
 
 
 def _params(created: int, nonce: str, keyid: str) -> str:
-    return (f'("@method" "@path" "content-digest");created={created};nonce="{nonce}";'
-            f'keyid="{keyid}";alg="ed25519"')
+    return (
+        f'("@method" "@path" "content-digest");created={created};nonce="{nonce}";'
+        f'keyid="{keyid}";alg="ed25519"'
+    )
 
 
 def signature_base(method: str, path: str, digest: str, params: str) -> bytes:
@@ -60,8 +62,9 @@ def signature_base(method: str, path: str, digest: str, params: str) -> bytes:
     ).encode("ascii")
 
 
-def sign_request(key: Ed25519PrivateKey, keyid: str, method: str, path: str, body: bytes,
-                 *, now: float | None = None) -> dict[str, str]:
+def sign_request(
+    key: Ed25519PrivateKey, keyid: str, method: str, path: str, body: bytes, *, now: float | None = None
+) -> dict[str, str]:
     """The headers that sign this request as ``keyid``."""
     digest = content_digest(body)
     params = _params(int(now if now is not None else time.time()), secrets.token_urlsafe(18), keyid)
@@ -119,7 +122,7 @@ def verify_request(
     params_header = headers.get("signature-input", "")
     if not params_header.startswith(f"{LABEL}="):
         raise SignatureRefused("the request is not signed")
-    params = params_header[len(LABEL) + 1:]
+    params = params_header[len(LABEL) + 1 :]
     match = _PARAMS.match(params)
     sig_match = _SIGNATURE.match(headers.get("signature", ""))
     digest = headers.get("content-digest", "")
@@ -128,7 +131,8 @@ def verify_request(
     created, nonce, keyid = int(match.group(1)), match.group(2), match.group(3)
     if abs(now - created) > MAX_SKEW_SECONDS:
         raise SignatureRefused(
-            "the request's time is too far from the relay's clock: check the laptop's clock")
+            "the request's time is too far from the relay's clock: check the laptop's clock"
+        )
     key = key_for(keyid)
     if key is None:
         raise SignatureRefused("this device is not enrolled with the office, or it was retired")

@@ -63,8 +63,10 @@ def configure(store: Store, url: str, pin: str) -> None:
 def client_for(store: Store) -> RelayClient:
     url, pin = store.setting(SETTING_RELAY_URL), store.setting(SETTING_RELAY_PIN)
     if not url or not pin:
-        raise UsageError("This laptop has no office relay set: give the relay address and pin the office "
-                         "sent (pace-desktop sync --relay URL --pin PIN).")
+        raise UsageError(
+            "This laptop has no office relay set: give the relay address and pin the office "
+            "sent (pace-desktop sync --relay URL --pin PIN)."
+        )
     return RelayClient(url, pin, device_id=store.device_id, device_key=store.signing_key())
 
 
@@ -72,8 +74,13 @@ def unsent(store: Store) -> list[Path]:
     return sorted(outbox(store).glob(f"*{SUFFIX}"))
 
 
-def sync(store: Store, *, client: RelayClient | None = None, progress: Progress | None = None,
-         now: datetime | None = None) -> SyncResult:
+def sync(
+    store: Store,
+    *,
+    client: RelayClient | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> SyncResult:
     """One sync; raises ``transport.Offline`` (everything stays queued) when the relay is out of reach."""
     from pace_desktop.exchange.export import export_bundle, pending_count
     from pace_desktop.privacy.notice_apply import apply_office_file, is_notice

@@ -54,17 +54,25 @@ class RelayConfig:
     quota_bytes: int = 2 * 2**30  # waiting bytes per laptop
 
     def to_json(self) -> bytes:
-        doc = {"office_id": self.office_id,
-               "office_verify_key": base64.b64encode(self.office_verify_key).decode(),
-               "max_bundle_bytes": self.max_bundle_bytes, "quota_bundles": self.quota_bundles,
-               "quota_bytes": self.quota_bytes}
+        doc = {
+            "office_id": self.office_id,
+            "office_verify_key": base64.b64encode(self.office_verify_key).decode(),
+            "max_bundle_bytes": self.max_bundle_bytes,
+            "quota_bundles": self.quota_bundles,
+            "quota_bytes": self.quota_bytes,
+        }
         return (json.dumps(doc, indent=1, sort_keys=True) + "\n").encode()
 
     @classmethod
     def from_json(cls, data: bytes) -> RelayConfig:
         doc = json.loads(data)
-        return cls(doc["office_id"], base64.b64decode(doc["office_verify_key"]), int(doc["max_bundle_bytes"]),
-                   int(doc["quota_bundles"]), int(doc["quota_bytes"]))
+        return cls(
+            doc["office_id"],
+            base64.b64decode(doc["office_verify_key"]),
+            int(doc["max_bundle_bytes"]),
+            int(doc["quota_bundles"]),
+            int(doc["quota_bytes"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -74,15 +82,22 @@ class Waiting:
     size: int
 
 
-def device_list_document(devices: list[tuple[str, bytes, bool]], *, office_id: str,
-                         signing_key: Ed25519PrivateKey, issued_at: datetime | None = None) -> bytes:
+def device_list_document(
+    devices: list[tuple[str, bytes, bool]],
+    *,
+    office_id: str,
+    signing_key: Ed25519PrivateKey,
+    issued_at: datetime | None = None,
+) -> bytes:
     """The office's signed list of laptops: (device id, raw public key, retired) each."""
     body = {
         "format": DEVICE_LIST_FORMAT,
         "office_id": office_id,
         "issued_at": (issued_at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds"),
-        "devices": [{"device_id": d, "public_key": base64.b64encode(k).decode(), "retired": r}
-                    for d, k, r in sorted(devices)],
+        "devices": [
+            {"device_id": d, "public_key": base64.b64encode(k).decode(), "retired": r}
+            for d, k, r in sorted(devices)
+        ],
     }
     signature = signing_key.sign(_canonical(body))
     return _canonical({**body, "signature": base64.b64encode(signature).decode()})
@@ -101,7 +116,8 @@ class Mailbox:
             self.config = RelayConfig.from_json((self.root / "relay.json").read_bytes())
         except (OSError, ValueError, KeyError) as exc:
             raise UsageError(
-                f"{self.root} is not a relay folder: set one up with office relay-init.") from exc
+                f"{self.root} is not a relay folder: set one up with office relay-init."
+            ) from exc
         self._devices: dict[str, tuple[Ed25519PublicKey, bool]] = {}
         self._devices_issued = ""
         self._load_devices()
@@ -291,7 +307,7 @@ class Upload:
         self.hash.update(chunk)
         view = memoryview(chunk)
         while view:
-            view = view[os.write(self.fd, view):]
+            view = view[os.write(self.fd, view) :]
 
     def finish(self, target: Path | None = None) -> tuple[Path, bool]:
         """Sync and rename; returns (the file, whether it was already there)."""

@@ -42,9 +42,11 @@ class OfficeSyncResult:
     def summary(self) -> str:
         verdicts = [r.verdict for r in self.results]
         counts = {v: verdicts.count(v) for v in ("accepted", "already_had", "refused")}
-        return (f"{len(self.results)} bundles fetched from the relay: {counts['accepted']} accepted, "
-                f"{counts['already_had']} already had, {counts['refused']} refused; "
-                f"{self.receipts_posted} receipts and {self.notices_posted} notices posted back.")
+        return (
+            f"{len(self.results)} bundles fetched from the relay: {counts['accepted']} accepted, "
+            f"{counts['already_had']} already had, {counts['refused']} refused; "
+            f"{self.receipts_posted} receipts and {self.notices_posted} notices posted back."
+        )
 
 
 def push_devices(central: Store, client: RelayClient) -> int:
@@ -83,8 +85,9 @@ def remember_relay(central: Store, url: str, pin: str, token: str) -> None:
     from pace_desktop.sync.transport import parse_pin, parse_url
 
     parse_url(url)
-    central.set_settings({SETTING_RELAY_URL: url, SETTING_RELAY_PIN: parse_pin(pin),
-                          token_setting(central): token.strip()})
+    central.set_settings(
+        {SETTING_RELAY_URL: url, SETTING_RELAY_PIN: parse_pin(pin), token_setting(central): token.strip()}
+    )
 
 
 def office_sync(central: Store, client: RelayClient, *, progress: Progress | None = None) -> OfficeSyncResult:
@@ -107,9 +110,14 @@ def office_sync(central: Store, client: RelayClient, *, progress: Progress | Non
             path = write_durably(folder / f"{sha}{SUFFIX}", data)  # age-encrypted, as it came
             outcome = import_bundle(central, path, receipts_dir=folder)
             if outcome.receipt_path is not None and outcome.device_id is not None:
-                client.expect(client.request(
-                    "PUT", f"/v1/office/mail/{outcome.device_id}/{outcome.receipt_path.name}",
-                    outcome.receipt_path.read_bytes()), 201)
+                client.expect(
+                    client.request(
+                        "PUT",
+                        f"/v1/office/mail/{outcome.device_id}/{outcome.receipt_path.name}",
+                        outcome.receipt_path.read_bytes(),
+                    ),
+                    201,
+                )
                 result.receipts_posted += 1
             client.expect(client.request("DELETE", route), 204)
             for leftover in (path, outcome.receipt_path):
@@ -121,8 +129,9 @@ def office_sync(central: Store, client: RelayClient, *, progress: Progress | Non
         for device in queued_devices(central):
             data, notice = make_notice(central, device)
             issued = datetime.fromisoformat(notice.issued_at)
-            client.expect(client.request(
-                "PUT", f"/v1/office/mail/{device}/{notice_name(device, issued)}", data), 201)
+            client.expect(
+                client.request("PUT", f"/v1/office/mail/{device}/{notice_name(device, issued)}", data), 201
+            )
             with central.transaction():
                 central.audit("export", "notice", device, detail="sent_by_relay")
             result.notices_posted += 1

@@ -45,10 +45,17 @@ class HttpError(Exception):
 
 
 async def _send(send: Send, status: int, body: bytes, content_type: str = "application/json") -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", content_type.encode()),
-                            (b"content-length", str(len(body)).encode()),
-                            (b"cache-control", b"no-store")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", content_type.encode()),
+                (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -108,8 +115,9 @@ class Relay:
 
     def _device(self, scope: Scope, headers: dict[str, str]) -> httpsig.Signed:
         try:
-            return httpsig.verify_request(scope["method"], scope["path"], headers, self.mailbox.device_key,
-                                          self.nonces)
+            return httpsig.verify_request(
+                scope["method"], scope["path"], headers, self.mailbox.device_key, self.nonces
+            )
         except httpsig.SignatureRefused as exc:
             raise HttpError(401, str(exc)) from exc
 
@@ -146,8 +154,10 @@ class Relay:
         signed = self._device(scope, headers)  # before a byte of the body is read
         count_left, bytes_left = self.mailbox.quota_left(signed.keyid)
         if count_left <= 0 or bytes_left < int(headers["content-length"]):
-            raise HttpError(507, "this laptop has too many bundles waiting at the relay: the office must "
-                                 "import them first")
+            raise HttpError(
+                507,
+                "this laptop has too many bundles waiting at the relay: the office must import them first",
+            )
         upload = self.mailbox.start_bundle(signed.keyid)
         try:
             while True:
@@ -167,8 +177,9 @@ class Relay:
         except BaseException:
             upload.abort()
             raise
-        await _json(send, 200 if already else 201,
-                    {"sha256": path.name.split(".")[0], "already_held": already})
+        await _json(
+            send, 200 if already else 201, {"sha256": path.name.split(".")[0], "already_held": already}
+        )
 
     async def _mail(self, method: str, device: str, name: str | None, send: Send) -> None:
         if name is None and method == "GET":
@@ -186,16 +197,24 @@ class Relay:
             return
         raise HttpError(405, "method not allowed")
 
-    async def _office(self, method: str, parts: list[str], headers: dict[str, str], receive: Receive,
-                      send: Send) -> None:
+    async def _office(
+        self, method: str, parts: list[str], headers: dict[str, str], receive: Receive, send: Send
+    ) -> None:
         box = self.mailbox
         if parts == ["devices"] and method == "PUT":
             self._length(headers, MAX_DEVICE_LIST_BYTES)
             active = box.set_devices(await self._body(receive, MAX_DEVICE_LIST_BYTES))
             await _json(send, 200, {"active_devices": active})
         elif parts == ["bundles"] and method == "GET":
-            await _json(send, 200, {"bundles": [
-                {"device_id": w.device_id, "sha256": w.sha256, "size": w.size} for w in box.waiting()]})
+            await _json(
+                send,
+                200,
+                {
+                    "bundles": [
+                        {"device_id": w.device_id, "sha256": w.sha256, "size": w.size} for w in box.waiting()
+                    ]
+                },
+            )
         elif len(parts) == 3 and parts[0] == "bundles" and method == "GET":
             path = box.bundle_path(parts[1], parts[2])
             if path is None:
@@ -217,9 +236,20 @@ def serve(root: Path | str, *, host: str, port: int, certfile: Path, keyfile: Pa
     try:
         import uvicorn
     except ImportError:
-        raise UsageError("This build of PACE Intake does not include the relay server: run office serve "
-                         "from a pip installation on the server (docs/sync.md).") from None
+        raise UsageError(
+            "This build of PACE Intake does not include the relay server: run office serve "
+            "from a pip installation on the server (docs/sync.md)."
+        ) from None
 
     relay = Relay(root)  # refuses a folder that is not a relay before the port opens
-    uvicorn.run(relay, host=host, port=port, ssl_certfile=str(certfile), ssl_keyfile=str(keyfile),
-                workers=1, log_level="warning", server_header=False, date_header=False)
+    uvicorn.run(
+        relay,
+        host=host,
+        port=port,
+        ssl_certfile=str(certfile),
+        ssl_keyfile=str(keyfile),
+        workers=1,
+        log_level="warning",
+        server_header=False,
+        date_header=False,
+    )

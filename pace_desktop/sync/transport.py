@@ -53,9 +53,16 @@ class Response:
 class RelayClient:
     """One relay, as a laptop (``device_key`` + ``device_id``) or as office staff (``token``)."""
 
-    def __init__(self, url: str, pin: str, *, device_id: str | None = None,
-                 device_key: Ed25519PrivateKey | None = None, token: str | None = None,
-                 timeout: float = TIMEOUT_SECONDS) -> None:
+    def __init__(
+        self,
+        url: str,
+        pin: str,
+        *,
+        device_id: str | None = None,
+        device_key: Ed25519PrivateKey | None = None,
+        token: str | None = None,
+        timeout: float = TIMEOUT_SECONDS,
+    ) -> None:
         self.host, self.port = parse_url(url)
         self.url = url
         self.pin = parse_pin(pin)
@@ -71,14 +78,16 @@ class RelayClient:
             conn.connect()
         except (TimeoutError, OSError) as exc:
             conn.close()
-            raise Offline(f"No connection to the office relay at {self.host}: everything stays queued "
-                          "for the next try.") from exc
+            raise Offline(
+                f"No connection to the office relay at {self.host}: everything stays queued for the next try."
+            ) from exc
         der = conn.sock.getpeercert(binary_form=True) if conn.sock is not None else None
         if der is None or not hmac.compare_digest(hashlib.sha256(der).hexdigest(), self.pin):
             conn.close()
             raise WrongCertificate(
                 f"The relay at {self.host} did not show the office's certificate, so nothing was sent: "
-                "the network may be intercepting the connection. Tell the office.")
+                "the network may be intercepting the connection. Tell the office."
+            )
         return conn
 
     def request(self, method: str, path: str, body: bytes = b"") -> Response:
@@ -93,8 +102,10 @@ class RelayClient:
             reply = conn.getresponse()
             return Response(reply.status, reply.read())
         except (OSError, http.client.HTTPException) as exc:
-            raise Offline(f"The connection to the office relay at {self.host} was lost: everything not "
-                          "confirmed stays queued for the next try.") from exc
+            raise Offline(
+                f"The connection to the office relay at {self.host} was lost: everything not "
+                "confirmed stays queued for the next try."
+            ) from exc
         finally:
             conn.close()
 

@@ -43,8 +43,10 @@ def office_window_class() -> Any:
         module = importlib.import_module(OFFICE_MODULE)
     except ModuleNotFoundError as exc:
         if exc.name and OFFICE_MODULE.startswith(exc.name):
-            raise UsageError("Office mode is not part of this copy of PACE Intake: "
-                             "use the office commands (pace-desktop office --help).") from None
+            raise UsageError(
+                "Office mode is not part of this copy of PACE Intake: "
+                "use the office commands (pace-desktop office --help)."
+            ) from None
         raise
     return module.OfficeWindow
 
@@ -54,8 +56,9 @@ def make_demo_store(folder: Path, passphrase: str, progress: Any = None) -> Any:
     from pace_desktop.demo import seed
     from pace_desktop.store.store import Store
 
-    store = Store.create(folder / "demo.store", adviser="Demo Adviser", passphrase=passphrase,
-                         device_name="Demo laptop")
+    store = Store.create(
+        folder / "demo.store", adviser="Demo Adviser", passphrase=passphrase, device_name="Demo laptop"
+    )
     if progress:
         progress(1, 2)
     seed(store, events=DEMO_EVENTS, clients=DEMO_CLIENTS)
@@ -186,11 +189,19 @@ def _start_demo(session: Any, window: Any, folder: Path, passphrase: str) -> Non
     def failed(exc: BaseException) -> None:
         from pace_desktop.ui.i18n import core_tr
 
-        message = core_tr(str(exc)) if isinstance(exc, PaceError) else QCoreApplication.translate(
-            "MainWindow", "The demo store could not be made.")
+        message = (
+            core_tr(str(exc))
+            if isinstance(exc, PaceError)
+            else QCoreApplication.translate("MainWindow", "The demo store could not be made.")
+        )
         window.unlock.notice.show_message(message)
 
-    run_with_progress(session, window, QCoreApplication.translate("MainWindow", "Preparing the demo"),
-                      QCoreApplication.translate("MainWindow", "Making a store of fictional people…"),
-                      lambda progress: make_demo_store(folder, passphrase, progress),
-                      on_done=session.adopt, on_error=failed)
+    run_with_progress(
+        session,
+        window,
+        QCoreApplication.translate("MainWindow", "Preparing the demo"),
+        QCoreApplication.translate("MainWindow", "Making a store of fictional people…"),
+        lambda progress: make_demo_store(folder, passphrase, progress),
+        on_done=session.adopt,
+        on_error=failed,
+    )

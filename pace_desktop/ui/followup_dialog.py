@@ -34,11 +34,17 @@ from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.date_edit import DateField
 from pace_desktop.ui.widgets.fit import fit_to_screen
 
-COLUMNS = (QT_TRANSLATE_NOOP("FollowupDialog", "PACE ID"), QT_TRANSLATE_NOOP("FollowupDialog", "Name"),
-           QT_TRANSLATE_NOOP("FollowupDialog", "Follow-up"), QT_TRANSLATE_NOOP("FollowupDialog", "Due"),
-           QT_TRANSLATE_NOOP("FollowupDialog", "Last outcome"))
-PURPOSES = (("contact_followup", QT_TRANSLATE_NOOP("FollowupDialog", "Follow-up contacts")),
-            ("client_survey", QT_TRANSLATE_NOOP("FollowupDialog", "Client survey")))
+COLUMNS = (
+    QT_TRANSLATE_NOOP("FollowupDialog", "PACE ID"),
+    QT_TRANSLATE_NOOP("FollowupDialog", "Name"),
+    QT_TRANSLATE_NOOP("FollowupDialog", "Follow-up"),
+    QT_TRANSLATE_NOOP("FollowupDialog", "Due"),
+    QT_TRANSLATE_NOOP("FollowupDialog", "Last outcome"),
+)
+PURPOSES = (
+    ("contact_followup", QT_TRANSLATE_NOOP("FollowupDialog", "Follow-up contacts")),
+    ("client_survey", QT_TRANSLATE_NOOP("FollowupDialog", "Client survey")),
+)
 
 
 def _t(text: str) -> str:
@@ -53,9 +59,15 @@ class FollowupPanel(QWidget):
         self.session = session
         self.due: list[Any] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(hint(QCoreApplication.translate("FollowupDialog",
-            "People who agreed to be contacted after PACE, due a follow-up 3, 6 or 12 months after "
-            "leaving. Nobody who said no, or withdrew, is listed.")))
+        layout.addWidget(
+            hint(
+                QCoreApplication.translate(
+                    "FollowupDialog",
+                    "People who agreed to be contacted after PACE, due a follow-up 3, 6 or 12 months after "
+                    "leaving. Nobody who said no, or withdrew, is listed.",
+                )
+            )
+        )
         top = QHBoxLayout()
         self.purpose = QComboBox()
         for value, label in PURPOSES:
@@ -99,8 +111,9 @@ class FollowupPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setObjectName("hint")
         buttons.addWidget(self.message, 1)
-        self.record = style.primary(QPushButton(
-            QCoreApplication.translate("FollowupDialog", "Re&cord outcome")))
+        self.record = style.primary(
+            QPushButton(QCoreApplication.translate("FollowupDialog", "Re&cord outcome"))
+        )
         self.record.setEnabled(False)
         self.record.clicked.connect(self._record)
         buttons.addWidget(self.record)
@@ -123,8 +136,9 @@ class FollowupPanel(QWidget):
         if not self.session.is_unlocked:
             return
         store, purpose = self.session.store, self.purpose.currentData()
-        self.session.worker.submit(lambda progress: due_list(store, purpose=purpose),
-                                   on_done=self._show, on_error=self._failed)
+        self.session.worker.submit(
+            lambda progress: due_list(store, purpose=purpose), on_done=self._show, on_error=self._failed
+        )
 
     def _show(self, listing: Any) -> None:
         self.due = list(listing.due)
@@ -135,9 +149,9 @@ class FollowupPanel(QWidget):
             if d.last_status:
                 last = self.tr("{outcome} ({date})").format(
                     outcome=core_tr(labels.get(d.last_status, d.last_status)),
-                    date=i18n.short_date(d.last_date))
-            values = (d.pace_id, d.name, self.tr("%Ln month(s)", "", d.months), i18n.short_date(d.due),
-                      last)
+                    date=i18n.short_date(d.last_date),
+                )
+            values = (d.pace_id, d.name, self.tr("%Ln month(s)", "", d.months), i18n.short_date(d.due), last)
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
@@ -155,8 +169,11 @@ class FollowupPanel(QWidget):
         if d is None:
             self.who.setText(QCoreApplication.translate("FollowupDialog", "Choose a person in the list."))
         else:
-            self.who.setText(self.tr("{name} ({pace_id}), left {date}").format(
-                name=d.name, pace_id=d.pace_id, date=i18n.short_date(d.leaving)))
+            self.who.setText(
+                self.tr("{name} ({pace_id}), left {date}").format(
+                    name=d.name, pace_id=d.pace_id, date=i18n.short_date(d.leaving)
+                )
+            )
 
     # -- recording -----------------------------------------------------------------------------------
     def _record(self) -> None:
@@ -171,20 +188,31 @@ class FollowupPanel(QWidget):
         day = date(q.year(), q.month(), q.day())
         note = self.note.text().strip() or None
         self.record.setEnabled(False)
-        self.session.worker.submit(lambda progress: record_followup(store, d.client_id, status, day, note),
-                                   on_done=lambda saved: self._recorded(saved, d), on_error=self._failed)
+        self.session.worker.submit(
+            lambda progress: record_followup(store, d.client_id, status, day, note),
+            on_done=lambda saved: self._recorded(saved, d),
+            on_error=self._failed,
+        )
 
     def _recorded(self, saved: Any, d: Any) -> None:
-        self.message.setText(self.tr("Recorded {outcome} on {date} for {pace_id}.").format(
-            outcome=core_tr(saved.status.label), date=i18n.short_date(saved.date), pace_id=d.pace_id))
+        self.message.setText(
+            self.tr("Recorded {outcome} on {date} for {pace_id}.").format(
+                outcome=core_tr(saved.status.label), date=i18n.short_date(saved.date), pace_id=d.pace_id
+            )
+        )
         self.note.clear()
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setText(error_text(exc, QCoreApplication.translate(
-            "FollowupDialog", "That did not work: nothing was saved. Try again.")))
+        self.message.setText(
+            error_text(
+                exc,
+                QCoreApplication.translate(
+                    "FollowupDialog", "That did not work: nothing was saved. Try again."
+                ),
+            )
+        )
         self._selected()
-
 
 
 class FollowupDialog(QDialog):
@@ -204,5 +232,11 @@ class FollowupDialog(QDialog):
         # The parts tests and people reach for, on the dialog itself.
         p = self.panel
         self.table, self.status, self.day, self.note, self.record, self.message = (
-            p.table, p.status, p.day, p.note, p.record, p.message)
+            p.table,
+            p.status,
+            p.day,
+            p.note,
+            p.record,
+            p.message,
+        )
         p.reload()

@@ -92,12 +92,14 @@ def short_date(value: date) -> str:
 
 def moment(value: datetime) -> str:
     """A local time with its date: '20 Nov 2026, 14:03'."""
-    stamp = QDateTime(QDate(value.year, value.month, value.day),
-                      QTime(value.hour, value.minute, value.second))
+    stamp = QDateTime(
+        QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second)
+    )
     return _locale.toString(stamp, "d MMM yyyy, HH:mm")
 
 
 # -- English plural forms for translators' tools -----------------------------------------------------
+
 
 def english_forms(source: str) -> tuple[str, str]:
     """The singular and plural English of a plural source written with '(s)': '%Ln record(s)' ->
@@ -139,6 +141,7 @@ def fill_english_plurals(path: Path) -> int:
 
 # -- the 'core' context for translators ---------------------------------------------------------------
 
+
 def core_strings() -> list[str]:
     """The core's fixed wording the adviser's and office's screens show through ``core_tr``: the
     labels of every choice (event types, employment, outcomes…), risk bands, staff-list columns, why
@@ -157,8 +160,11 @@ def core_strings() -> list[str]:
 
     texts: set[str] = set(enums.BAND_LABELS.values())
     for value in vars(enums).values():
-        if isinstance(value, type) and issubclass(value, enums.LabelledEnum) \
-                and value is not enums.LabelledEnum:
+        if (
+            isinstance(value, type)
+            and issubclass(value, enums.LabelledEnum)
+            and value is not enums.LabelledEnum
+        ):
             texts.update(member.label for member in value)
     for table in (attendees.FIELDS, HELD_BACK_REASONS, MATCH_LABELS, ACTION_WORDS):
         texts.update(table.values())
@@ -184,8 +190,10 @@ def main(argv: list[str]) -> int:
         sys.stdout.write(f"{path}: {todo} strings to translate\n")
         return 0
     if len(argv) != 1 or not argv[0].endswith(".ts"):
-        sys.stderr.write("usage: python -m pace_desktop.ui.i18n resources/i18n/pace_desktop_en.ts\n"
-                         "       python -m pace_desktop.ui.i18n core LANGUAGE_CODE (e.g. gd, pl)\n")
+        sys.stderr.write(
+            "usage: python -m pace_desktop.ui.i18n resources/i18n/pace_desktop_en.ts\n"
+            "       python -m pace_desktop.ui.i18n core LANGUAGE_CODE (e.g. gd, pl)\n"
+        )
         return 2
     filled = fill_english_plurals(Path(argv[0]))
     sys.stdout.write(f"{argv[0]}: {filled} English plural forms written\n")

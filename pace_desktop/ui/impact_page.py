@@ -51,8 +51,12 @@ def paint(p: QPainter, page: SummaryPage) -> None:
     _font(p, 44, True)
     p.drawText(QPointF(60, 90), page.title)
     _font(p, 20)
-    p.drawText(QPointF(60, 125), QCoreApplication.translate(
-        "ImpactPage", "PACE impact summary, produced {date}").format(date=page.produced))
+    p.drawText(
+        QPointF(60, 125),
+        QCoreApplication.translate("ImpactPage", "PACE impact summary, produced {date}").format(
+            date=page.produced
+        ),
+    )
     p.fillRect(QRectF(60, 140, WIDTH - 120, 6), QColor("#1d70b8"))
     # Left: the headline figures.
     y = 200
@@ -77,8 +81,10 @@ def paint(p: QPainter, page: SummaryPage) -> None:
 
 def _curves(p: QPainter, page: SummaryPage, box: QRectF) -> None:
     _font(p, 24, True)
-    p.drawText(QPointF(box.left(), box.top() - 10),
-               QCoreApplication.translate("ImpactPage", "Share back in work, by months after leaving"))
+    p.drawText(
+        QPointF(box.left(), box.top() - 10),
+        QCoreApplication.translate("ImpactPage", "Share back in work, by months after leaving"),
+    )
     plot = box.adjusted(70, 20, -10, -60)
     _font(p, 17)
     p.setPen(QPen(GRID, 1))
@@ -86,17 +92,20 @@ def _curves(p: QPainter, page: SummaryPage, box: QRectF) -> None:
         yy = plot.bottom() - plot.height() * i / 10
         p.drawLine(QPointF(plot.left(), yy), QPointF(plot.right(), yy))
         p.setPen(INK)
-        p.drawText(QRectF(plot.left() - 70, yy - 12, 60, 24), Qt.AlignmentFlag.AlignRight,
-                   i18n.percent(i / 10))
+        p.drawText(
+            QRectF(plot.left() - 70, yy - 12, 60, 24), Qt.AlignmentFlag.AlignRight, i18n.percent(i / 10)
+        )
         p.setPen(QPen(GRID, 1))
     max_month = 24
     for m in range(0, max_month + 1, 3):
         xx = plot.left() + plot.width() * m / max_month
         p.setPen(INK)
-        p.drawText(QRectF(xx - 20, plot.bottom() + 6, 40, 24), Qt.AlignmentFlag.AlignCenter,
-                   i18n.number(m))
-    p.drawText(QRectF(plot.left(), plot.bottom() + 30, plot.width(), 24), Qt.AlignmentFlag.AlignCenter,
-               QCoreApplication.translate("ImpactPage", "months after leaving"))
+        p.drawText(QRectF(xx - 20, plot.bottom() + 6, 40, 24), Qt.AlignmentFlag.AlignCenter, i18n.number(m))
+    p.drawText(
+        QRectF(plot.left(), plot.bottom() + 30, plot.width(), 24),
+        Qt.AlignmentFlag.AlignCenter,
+        QCoreApplication.translate("ImpactPage", "months after leaving"),
+    )
     legend_y = box.bottom() + 20
     for i, (label, points) in enumerate(page.curves[: len(COLOURS)]):
         colour = QColor(COLOURS[i])
@@ -120,16 +129,21 @@ def _curves(p: QPainter, page: SummaryPage, box: QRectF) -> None:
 def _bars(p: QPainter, page: SummaryPage, box: QRectF) -> None:
     _font(p, 22, True)
     p.setPen(INK)
-    p.drawText(QPointF(box.left(), box.top()),
-               QCoreApplication.translate("ImpactPage", "Sustained work (of those known)"))
+    p.drawText(
+        QPointF(box.left(), box.top()),
+        QCoreApplication.translate("ImpactPage", "Sustained work (of those known)"),
+    )
     _font(p, 19)
     y = box.top() + 20
     for label, value in page.bars:
         p.drawText(QRectF(box.left(), y, 250, 36), Qt.AlignmentFlag.AlignVCenter, label)
         width = (box.width() - 350) * (value or 0)
         p.fillRect(QRectF(box.left() + 260, y + 4, width, 28), QColor("#00703c"))
-        p.drawText(QRectF(box.left() + 270 + width, y, 80, 36), Qt.AlignmentFlag.AlignVCenter,
-                   "*" if value is None else i18n.percent(value))
+        p.drawText(
+            QRectF(box.left() + 270 + width, y, 80, 36),
+            Qt.AlignmentFlag.AlignVCenter,
+            "*" if value is None else i18n.percent(value),
+        )
         y += 46
 
 

@@ -34,8 +34,9 @@ class MainWindow(QMainWindow):
     reopened.
     """
 
-    def __init__(self, session: Session, *, demo_passphrase: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, *, demo_passphrase: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("PACE Intake"))
@@ -43,9 +44,12 @@ class MainWindow(QMainWindow):
         self.header = self._build_header()
         self.demo_banner = Banner("notice")
         if demo_passphrase:
-            self.demo_banner.show_message(self.tr(
-                "Demo: every person here is fictional, and this store is deleted when you close "
-                "the app. If it locks, the passphrase is {0}").format(demo_passphrase))
+            self.demo_banner.show_message(
+                self.tr(
+                    "Demo: every person here is fictional, and this store is deleted when you close "
+                    "the app. If it locks, the passphrase is {0}"
+                ).format(demo_passphrase)
+            )
         self.stack = QStackedWidget()
         self.unlock = UnlockScreen(session)
         self.stack.addWidget(self.unlock)
@@ -83,7 +87,8 @@ class MainWindow(QMainWindow):
         self.followup_button = QPushButton(self.tr("&Follow-up"))
         self.followup_button.setToolTip(self.tr("People due a follow-up contact, and their outcomes"))
         self.followup_button.clicked.connect(
-            lambda: self.open_part("pace_desktop.ui.followup_dialog", "FollowupDialog"))
+            lambda: self.open_part("pace_desktop.ui.followup_dialog", "FollowupDialog")
+        )
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock)
@@ -127,10 +132,12 @@ class MainWindow(QMainWindow):
         self.home.open_event.connect(self.show_event)
         self.home.new_event.connect(lambda: self.edit_event(None))
         self.home.edit_event.connect(self.edit_event)
-        self.home.export.connect(lambda: self.open_part("pace_desktop.ui.dialogs.export_dialog",
-                                                        "ExportDialog"))
+        self.home.export.connect(
+            lambda: self.open_part("pace_desktop.ui.dialogs.export_dialog", "ExportDialog")
+        )
         self.home.apply_office_file.connect(
-            lambda: self.open_part("pace_desktop.ui.dialogs.receipt_dialog", "ReceiptDialog"))
+            lambda: self.open_part("pace_desktop.ui.dialogs.receipt_dialog", "ReceiptDialog")
+        )
         self.home.drafts.reopen.connect(self.reopen_drafts)
         self.home.drafts.discard.connect(self.discard_drafts)
         self.event_screen = EventScreen(self.session)
@@ -171,8 +178,10 @@ class MainWindow(QMainWindow):
         self._pending_drafts = []
         if self.session.lock_reason == "idle":
             minutes = max(1, round(self.session.autolock_seconds / 60))
-            notice = self.tr("Locked after {0} minutes without use. Anything you were typing was "
-                             "kept and will be offered when you unlock.").format(minutes)
+            notice = self.tr(
+                "Locked after {0} minutes without use. Anything you were typing was "
+                "kept and will be offered when you unlock."
+            ).format(minutes)
         else:
             notice = None
         self.show_unlock(notice)
@@ -195,8 +204,7 @@ class MainWindow(QMainWindow):
         def saved(event: Any) -> None:
             self.home.reload()
             shown = self.event_screen.shown_event
-            if self.stack.currentWidget() is self.event_screen and shown is not None \
-                    and shown.id == event.id:
+            if self.stack.currentWidget() is self.event_screen and shown is not None and shown.id == event.id:
                 self.event_screen.show_event(event)
 
         dialog.saved.connect(saved)
@@ -249,10 +257,12 @@ class MainWindow(QMainWindow):
 
     def discard_drafts(self) -> None:
         answer = QMessageBox.question(
-            self, self.tr("Discard kept forms?"),
+            self,
+            self.tr("Discard kept forms?"),
             self.tr("What was typed in the kept forms will be lost. Discard them?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Discard:
             return
         store = self.session.store

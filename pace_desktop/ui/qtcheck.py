@@ -36,8 +36,9 @@ def missing_libraries(platform: str) -> list[str]:
     for plugin in _plugin_files(platform):
         out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True).stdout
         missing += [line.split()[0] for line in out.splitlines() if "not found" in line]
-    missing += [f"lib{name}.so" for name in RUNTIME_ONLY.get(platform, [])
-                if ctypes.util.find_library(name) is None]
+    missing += [
+        f"lib{name}.so" for name in RUNTIME_ONLY.get(platform, []) if ctypes.util.find_library(name) is None
+    ]
     return sorted(set(missing))
 
 

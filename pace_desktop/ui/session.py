@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
 _ACTIVITY = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
 
@@ -35,9 +38,14 @@ class Session(QObject):
     locked = Signal()
     audit_broken = Signal(str)  # the one line to show when the audit chain does not check out
 
-    def __init__(self, path: Path, *, clock: Callable[[], float] = time.monotonic,
-                 wall_clock: Callable[[], float] = time.time,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.path = Path(path)
         self.clock = clock
@@ -116,8 +124,9 @@ class Session(QObject):
         from pace_desktop.exchange.anchor import unlock_check
 
         store = self._store
-        self.worker.submit(lambda progress: unlock_check(store), on_done=self._audit_checked,
-                           on_error=self._audit_unreadable)
+        self.worker.submit(
+            lambda progress: unlock_check(store), on_done=self._audit_checked, on_error=self._audit_unreadable
+        )
 
     def _audit_checked(self, problem: str | None) -> None:
         if problem is not None and self.is_unlocked:
@@ -125,8 +134,12 @@ class Session(QObject):
 
     def _audit_unreadable(self, exc: BaseException) -> None:
         if self.is_unlocked:
-            self.audit_broken.emit(self.tr("The audit log could not be checked: lock and unlock to try "
-                                           "again, and tell your data protection lead if this stays."))
+            self.audit_broken.emit(
+                self.tr(
+                    "The audit log could not be checked: lock and unlock to try "
+                    "again, and tell your data protection lead if this stays."
+                )
+            )
 
     def lock(self, reason: str = "manual") -> None:
         if self._store is None:
@@ -167,8 +180,12 @@ class Session(QObject):
 
     def check_idle(self) -> None:
         # Work under way on the worker (an import, an export) is let finish: the lock follows it.
-        if self._store is not None and not self._autolock_suspended and not self.worker.busy \
-                and self.idle_seconds() >= self.autolock_seconds:
+        if (
+            self._store is not None
+            and not self._autolock_suspended
+            and not self.worker.busy
+            and self.idle_seconds() >= self.autolock_seconds
+        ):
             self.lock("idle")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

@@ -34,7 +34,10 @@ def test_commit_writes_exactly_the_good_rows(store, event, tmp_path):
     assert store.clients.count() == 3
     stored = sorted(store.clients.for_parent(event.id), key=lambda c: c.last_name)
     assert [(c.first_name, c.last_name) for c in stored] == [
-        ("Ewan", "MacLeod"), ("Kirsty", "Robertson"), ("Zofia", "Wójcik")]
+        ("Ewan", "MacLeod"),
+        ("Kirsty", "Robertson"),
+        ("Zofia", "Wójcik"),
+    ]
     assert all(c.source == RecordSource.attendee_import and c.version == 1 for c in stored)
     assert all(c.device_id == store.device_id and c.updated_by == store.actor for c in stored)
     assert len({c.pace_id for c in written}) == 3 and all(is_valid_pace_id(c.pace_id) for c in stored)
@@ -47,8 +50,10 @@ def test_commit_writes_exactly_the_good_rows(store, event, tmp_path):
 def test_pace_ids_already_taken_are_replaced(store, event):
     store.events.add(event)
     existing = store.clients.add(Client(event_id=event.id, first_name="Isla", last_name="Henderson"))
-    clash = [Client(event_id=event.id, first_name="Fraser", last_name="Murray", pace_id=existing.pace_id),
-             Client(event_id=event.id, first_name="Eilidh", last_name="Stewart", pace_id=existing.pace_id)]
+    clash = [
+        Client(event_id=event.id, first_name="Fraser", last_name="Murray", pace_id=existing.pace_id),
+        Client(event_id=event.id, first_name="Eilidh", last_name="Stewart", pace_id=existing.pace_id),
+    ]
     written = commit(store, clash)
     ids = {existing.pace_id, *(c.pace_id for c in written)}
     assert len(ids) == 3

@@ -73,17 +73,21 @@ def _variant(tmp_path, name: str, member: str, data: bytes):
 
 
 def _nested(root: str, depth: int) -> bytes:
-    return (f'<?xml version="1.0"?><{root} xmlns="{MAIN}">' + "<x>" * depth + "</x>" * depth
-            + f"</{root}>").encode()
+    return (
+        f'<?xml version="1.0"?><{root} xmlns="{MAIN}">' + "<x>" * depth + "</x>" * depth + f"</{root}>"
+    ).encode()
 
 
-@pytest.mark.parametrize("member,root", [
-    ("xl/worksheets/sheet1.xml", "worksheet"),
-    ("xl/workbook.xml", "workbook"),
-    ("xl/styles.xml", "styleSheet"),
-    ("[Content_Types].xml", "Types"),
-    ("xl/_rels/workbook.xml.rels", "Relationships"),
-])
+@pytest.mark.parametrize(
+    "member,root",
+    [
+        ("xl/worksheets/sheet1.xml", "worksheet"),
+        ("xl/workbook.xml", "workbook"),
+        ("xl/styles.xml", "styleSheet"),
+        ("[Content_Types].xml", "Types"),
+        ("xl/_rels/workbook.xml.rels", "Relationships"),
+    ],
+)
 def test_a_deeply_nested_part_gets_one_plain_line(tmp_path, member, root):
     path = _variant(tmp_path, "deep.xlsx", member, _nested(root, 100_000))
     assert refused(path) == DAMAGED
@@ -95,10 +99,12 @@ def test_nesting_just_under_the_limit_in_an_unused_part_is_still_read(tmp_path):
 
 
 def test_an_entity_expansion_bomb_is_refused(tmp_path):
-    lol = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
-           + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
-           + f']><worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&i;</t>'
-           + "</is></c></row></sheetData></worksheet>")
+    lol = (
+        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+        + f']><worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&i;</t>'
+        + "</is></c></row></sheetData></worksheet>"
+    )
     assert refused(_variant(tmp_path, "lol.xlsx", "xl/worksheets/sheet1.xml", lol.encode())) == DAMAGED
 
 
@@ -118,7 +124,7 @@ def test_every_mutated_workbook_is_read_or_refused_in_one_line(tmp_path):
             for _ in range(rng.randrange(1, 6)):
                 data[rng.randrange(len(data))] = rng.randrange(256)
         elif how == 1:
-            del data[rng.randrange(len(data)):]
+            del data[rng.randrange(len(data)) :]
         else:
             data = bytearray(parts[rng.choice(sorted(parts))])
         path = tmp_path / f"m{run}.xlsx"

@@ -20,8 +20,7 @@ def test_heading_row_found_below_a_merged_title(tmp_path):
     assert source.sheet_names == ("Staff at risk",)
     sheet = read_sheet(path)
     assert sheet.numbers[sheet.header] == 4
-    assert sheet.headings() == ["Employee Name", "D.O.B.", "Post Code", "NI No.", "Department",
-                                "Staff no"]
+    assert sheet.headings() == ["Employee Name", "D.O.B.", "Post Code", "NI No.", "Department", "Staff no"]
 
 
 def test_merged_cells_give_their_value_to_every_cell_and_blank_rows_are_skipped(tmp_path):
@@ -76,6 +75,7 @@ def test_header_guess_falls_back_to_the_first_row():
 
 
 # -- hostile and broken files: one plain line each, never a traceback ------------------------------
+
 
 def _one_line(err: pytest.ExceptionInfo) -> str:
     text = str(err.value)

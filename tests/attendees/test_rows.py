@@ -63,12 +63,15 @@ def _csv(path, rows):
 
 
 def test_separate_name_columns_phone_numbers_and_status(tmp_path, event):
-    path = _csv(tmp_path / "list.csv", [
-        ["Title", "Forename", "Surname", "Mobile", "Status", "Length of service", "Notice date"],
-        ["Ms", "Agnieszka", "Nowak", "07700 900123", "Under notice", "12.5 years", "2/3/2026"],
-        ["", "Callum", "Stewart", "7700900456", "At risk", "3", ""],
-        ["", "", "Paterson", "", "", "", ""],
-    ])
+    path = _csv(
+        tmp_path / "list.csv",
+        [
+            ["Title", "Forename", "Surname", "Mobile", "Status", "Length of service", "Notice date"],
+            ["Ms", "Agnieszka", "Nowak", "07700 900123", "Under notice", "12.5 years", "2/3/2026"],
+            ["", "Callum", "Stewart", "7700900456", "At risk", "3", ""],
+            ["", "", "Paterson", "", "", "", ""],
+        ],
+    )
     _, _, rows = _checked(path, event)
     first, second, third = rows
     assert first.client.phone == "+447700900123"
@@ -81,13 +84,16 @@ def test_separate_name_columns_phone_numbers_and_status(tmp_path, event):
 
 
 def test_names_in_one_column_both_ways(tmp_path, event):
-    path = _csv(tmp_path / "list.csv", [
-        ["Name", "Date of birth"],
-        ["MacLeod, Ewan", "03/11/1975"],
-        ["Eilidh Fraser", "14/06/1988"],
-        ["Madonna", "16/08/1958"],
-        ["", "01/01/1980"],
-    ])
+    path = _csv(
+        tmp_path / "list.csv",
+        [
+            ["Name", "Date of birth"],
+            ["MacLeod, Ewan", "03/11/1975"],
+            ["Eilidh Fraser", "14/06/1988"],
+            ["Madonna", "16/08/1958"],
+            ["", "01/01/1980"],
+        ],
+    )
     _, _, rows = _checked(path, event)
     assert (rows[0].client.first_name, rows[0].client.last_name) == ("Ewan", "MacLeod")
     assert (rows[1].client.first_name, rows[1].client.last_name) == ("Eilidh", "Fraser")
@@ -96,18 +102,24 @@ def test_names_in_one_column_both_ways(tmp_path, event):
 
 
 def test_duplicates_in_the_file_and_at_the_event(tmp_path, event):
-    path = _csv(tmp_path / "list.csv", [
-        ["First name", "Last name", "Date of birth", "NI number"],
-        ["Ewan", "MacLeod", "03/11/1975", ""],
-        ["Ewan", "Macleod", "3 Nov 1975", ""],           # same person, typed differently
-        ["Shona", "Campbell", "01/02/1983", "AB123456C"],
-        ["Iain", "Henderson", "", "ab 12 34 56 c"],       # same NI number as the row above
-        ["Duncan", "Murray", "", "CE123456A"],
-    ])
+    path = _csv(
+        tmp_path / "list.csv",
+        [
+            ["First name", "Last name", "Date of birth", "NI number"],
+            ["Ewan", "MacLeod", "03/11/1975", ""],
+            ["Ewan", "Macleod", "3 Nov 1975", ""],  # same person, typed differently
+            ["Shona", "Campbell", "01/02/1983", "AB123456C"],
+            ["Iain", "Henderson", "", "ab 12 34 56 c"],  # same NI number as the row above
+            ["Duncan", "Murray", "", "CE123456A"],
+        ],
+    )
     already = Client(event_id=event.id, first_name="Duncan", last_name="Murray", ni_number="CE123456A")
     _, _, rows = _checked(path, event, existing=[already])
     assert [r.reason() for r in rows] == [
-        "", "Duplicate: Same person as row 2.", "", "Duplicate: Same person as row 4.",
+        "",
+        "Duplicate: Same person as row 2.",
+        "",
+        "Duplicate: Same person as row 4.",
         "Duplicate: This person is already registered at this event.",
     ]
 
@@ -117,12 +129,15 @@ def test_unusual_ages_are_a_warning_not_a_refusal(tmp_path, event):
     _, _, rows = _checked(path, event)
     assert rows[0].ok
     assert rows[0].warnings == [
-        "This date of birth makes the person over 80 at the event: check it, then confirm."]
+        "This date of birth makes the person over 80 at the event: check it, then confirm."
+    ]
 
 
 def test_formula_looking_text_in_a_csv(tmp_path, event):
-    path = _csv(tmp_path / "list.csv", [["First name", "Last name"], ["=1+2", "Stewart"],
-                                        ["@SUM(A1)", "Fraser"], ["Calum", "-Stewart"]])
+    path = _csv(
+        tmp_path / "list.csv",
+        [["First name", "Last name"], ["=1+2", "Stewart"], ["@SUM(A1)", "Fraser"], ["Calum", "-Stewart"]],
+    )
     _, _, rows = _checked(path, event)
     assert rows[0].reason() == f"First name: {FORMULA_MESSAGE}"
     assert rows[1].reason() == f"First name: {FORMULA_MESSAGE}"

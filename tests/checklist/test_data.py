@@ -57,8 +57,9 @@ def test_kiosk_wording_is_short_and_second_person() -> None:
         assert part.client_text.endswith("?"), part.id
 
 
-@pytest.mark.parametrize(("score", "band"), [(0, "low"), (7, "low"), (8, "medium"), (13, "medium"),
-                                             (14, "high"), (25, "high")])
+@pytest.mark.parametrize(
+    ("score", "band"), [(0, "low"), (7, "low"), (8, "medium"), (13, "medium"), (14, "high"), (25, "high")]
+)
 def test_bands_at_the_thresholds(score: int, band: str) -> None:
     assert load_checklist().band_for(score) == band
 
@@ -100,22 +101,35 @@ def _age_points(raw: dict[str, Any]) -> None:
     _question(raw, "q3")["computed"]["bands"][1]["points"] = -1
 
 
-@pytest.mark.parametrize(("break_it", "message"), [
-    (_no_options, "Checklist file: question q4 has no options."),
-    (_no_prefer, "Checklist file: part q5_dependants needs a 'prefer_not_to_say' option "
-                 "scoring 0."),
-    (_missing_stars, "Checklist file: question q5, field 'stars': Field required."),
-    (_bad_points, "Checklist file: question q1, part q1_qualification, option none, "
-                  "field 'points': Input should be a valid integer, unable to parse string as "
-                  "an integer."),
-    (_typo, "Checklist file: question q10, part q10_parent_in_work, field 'client_txt': "
-            "Extra inputs are not permitted."),
-    (_unreachable, "Checklist file: question q7 can never reach its 2 stars."),
-    (_bands_backwards, "Checklist file: band thresholds must be low 0, then medium, then high, "
-                       "each higher."),
-    (_age_points, "Checklist file: question q3, field 'computed', band number 2, field 'points': "
-                  "Input should be greater than or equal to 0."),
-])
+@pytest.mark.parametrize(
+    ("break_it", "message"),
+    [
+        (_no_options, "Checklist file: question q4 has no options."),
+        (_no_prefer, "Checklist file: part q5_dependants needs a 'prefer_not_to_say' option scoring 0."),
+        (_missing_stars, "Checklist file: question q5, field 'stars': Field required."),
+        (
+            _bad_points,
+            "Checklist file: question q1, part q1_qualification, option none, "
+            "field 'points': Input should be a valid integer, unable to parse string as "
+            "an integer.",
+        ),
+        (
+            _typo,
+            "Checklist file: question q10, part q10_parent_in_work, field 'client_txt': "
+            "Extra inputs are not permitted.",
+        ),
+        (_unreachable, "Checklist file: question q7 can never reach its 2 stars."),
+        (
+            _bands_backwards,
+            "Checklist file: band thresholds must be low 0, then medium, then high, each higher.",
+        ),
+        (
+            _age_points,
+            "Checklist file: question q3, field 'computed', band number 2, field 'points': "
+            "Input should be greater than or equal to 0.",
+        ),
+    ],
+)
 def test_a_broken_copy_is_refused_in_one_clear_line(
     tmp_path: Path, break_it: Callable[[dict[str, Any]], None], message: str
 ) -> None:

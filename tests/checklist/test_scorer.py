@@ -26,45 +26,53 @@ TODAY = date(2026, 3, 2)
 GLASGOW, ABERDEENSHIRE = "S12000049", "S12000034"
 
 
-def run(answers: dict[str, str] | None = None, *, born: date | None = date(1990, 6, 1),
-        area: str | None = ABERDEENSHIRE, **kwargs: object) -> ChecklistOutcome:
+def run(
+    answers: dict[str, str] | None = None,
+    *,
+    born: date | None = date(1990, 6, 1),
+    area: str | None = ABERDEENSHIRE,
+    **kwargs: object,
+) -> ChecklistOutcome:
     kwargs.setdefault("today", TODAY)
-    return score(CHECKLIST, answers or {}, date_of_birth=born, event_date=EVENT,
-                 council_area=area, **kwargs)  # type: ignore[arg-type]
+    return score(CHECKLIST, answers or {}, date_of_birth=born, event_date=EVENT, council_area=area, **kwargs)  # type: ignore[arg-type]
 
 
 def riskiest() -> dict[str, str]:
-    return {p.id: max(p.options, key=lambda o: o.points).value
-            for p in CHECKLIST.answerable_parts()}
+    return {p.id: max(p.options, key=lambda o: o.points).value for p in CHECKLIST.answerable_parts()}
 
 
 def safest() -> dict[str, str]:
-    return {p.id: min(p.options, key=lambda o: (o.points, o.value == PREFER_NOT_TO_SAY)).value
-            for p in CHECKLIST.answerable_parts()}
+    return {
+        p.id: min(p.options, key=lambda o: (o.points, o.value == PREFER_NOT_TO_SAY)).value
+        for p in CHECKLIST.answerable_parts()
+    }
 
 
 def part_points(outcome: ChecklistOutcome, question_id: str) -> int:
     return sum(c.points for c in outcome.contributions if c.question_id == question_id)
 
 
-@pytest.mark.parametrize(("part_id", "risky", "safe"), [
-    ("q1_qualification", "none", "scqf_7_plus"),
-    ("q1_qualification", "scqf_1_4", "scqf_5_6"),
-    ("q2_licence", "no", "yes"),
-    ("q2_vehicle", "no", "yes"),
-    ("q4_household", "alone", "with_partner"),
-    ("q5_dependants", "yes", "no"),
-    ("q6_confidence", "not_at_all", "very"),
-    ("q6_expectation", "no", "yes"),
-    ("q6_luck_or_effort", "luck", "effort"),
-    ("q8_searching", "no", "yes"),
-    ("q8_interviews", "no", "yes"),
-    ("q8_employer_contact", "no", "yes"),
-    ("q9_physical", "a_lot", "no_limits"),
-    ("q9_mental", "some_limits", "no_limits"),
-    ("q9_disability", "yes", "no"),
-    ("q10_parent_in_work", "no", "yes"),
-])
+@pytest.mark.parametrize(
+    ("part_id", "risky", "safe"),
+    [
+        ("q1_qualification", "none", "scqf_7_plus"),
+        ("q1_qualification", "scqf_1_4", "scqf_5_6"),
+        ("q2_licence", "no", "yes"),
+        ("q2_vehicle", "no", "yes"),
+        ("q4_household", "alone", "with_partner"),
+        ("q5_dependants", "yes", "no"),
+        ("q6_confidence", "not_at_all", "very"),
+        ("q6_expectation", "no", "yes"),
+        ("q6_luck_or_effort", "luck", "effort"),
+        ("q8_searching", "no", "yes"),
+        ("q8_interviews", "no", "yes"),
+        ("q8_employer_contact", "no", "yes"),
+        ("q9_physical", "a_lot", "no_limits"),
+        ("q9_mental", "some_limits", "no_limits"),
+        ("q9_disability", "yes", "no"),
+        ("q10_parent_in_work", "no", "yes"),
+    ],
+)
 def test_each_factor_points_the_way_the_research_says(part_id: str, risky: str, safe: str) -> None:
     base = safest()
     assert run({**base, part_id: risky}).score > run({**base, part_id: safe}).score
@@ -104,8 +112,7 @@ def test_old_area_figures_are_flagged_with_their_year() -> None:
     outcome = run(area=GLASGOW, today=date(2026, 1, 1))
     assert outcome.area_as_of == 2006 and outcome.area_data_stale
     assert "Area unemployment figures are from 2006, more than two years old." in outcome.notes
-    fresh = {k: AreaRate(r.gss_code, r.name, r.rate_pct, 2025, r.source)
-             for k, r in area_rates().items()}
+    fresh = {k: AreaRate(r.gss_code, r.name, r.rate_pct, 2025, r.source) for k, r in area_rates().items()}
     recent = run(area=GLASGOW, area_rates=fresh, today=date(2026, 1, 1))
     assert recent.area_as_of == 2025 and not recent.area_data_stale
     assert not any("more than two years" in n for n in recent.notes)
@@ -145,8 +152,9 @@ def test_explain_reads_plainly_for_the_adviser() -> None:
     lines = explain(run({"q2_licence": "no", "q1_qualification": PREFER_NOT_TO_SAY}, area=GLASGOW))
     assert lines[0].startswith("Score ") and lines[0].endswith("risk.")
     assert "No full clean driving licence (★★★ question): +2" in lines
-    assert any(line.startswith("Lives in Glasgow City") and line.endswith("(★★ question): +2")
-               for line in lines)
+    assert any(
+        line.startswith("Lives in Glasgow City") and line.endswith("(★★ question): +2") for line in lines
+    )
     assert any("not given or 'prefer not to say'" in line for line in lines)
     assert "Area unemployment figures are from 2006, more than two years old." in lines
 
@@ -161,8 +169,9 @@ def test_outcome_round_trips_through_json() -> None:
 def test_bad_answers_are_refused_naming_the_question_not_the_person() -> None:
     with pytest.raises(ValidationFailed) as caught:
         run({"q4_household": "Morag MacLeod"})
-    assert str(caught.value) == ("Checklist question q4 (Living arrangements): that answer is not "
-                                 "one of its options.")
+    assert str(caught.value) == (
+        "Checklist question q4 (Living arrangements): that answer is not one of its options."
+    )
     assert caught.value.field_errors == {"q4_household": "Not one of the options."}
     with pytest.raises(ValidationFailed, match="does not exist: q3"):
         run({"q3": "50"})
@@ -171,13 +180,16 @@ def test_bad_answers_are_refused_naming_the_question_not_the_person() -> None:
 
 
 PARTS = CHECKLIST.answerable_parts()
-answer_sets = st.fixed_dictionaries(
-    {p.id: st.sampled_from([o.value for o in p.options]) for p in PARTS})
+answer_sets = st.fixed_dictionaries({p.id: st.sampled_from([o.value for o in p.options]) for p in PARTS})
 
 
 @settings(max_examples=150, deadline=None)
-@given(answers=answer_sets, part_index=st.integers(0, len(PARTS) - 1),
-       age=st.integers(16, 70), area=st.sampled_from([GLASGOW, ABERDEENSHIRE, None]))
+@given(
+    answers=answer_sets,
+    part_index=st.integers(0, len(PARTS) - 1),
+    age=st.integers(16, 70),
+    area=st.sampled_from([GLASGOW, ABERDEENSHIRE, None]),
+)
 def test_a_riskier_answer_never_lowers_the_total(
     answers: dict[str, str], part_index: int, age: int, area: str | None
 ) -> None:

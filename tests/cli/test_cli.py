@@ -20,8 +20,14 @@ def run(*args, env_pass=PASSPHRASE, extra_env=None):
     if env_pass is not None:
         env["PACE_PASSPHRASE"] = env_pass
     env.update(extra_env or {})
-    return subprocess.run([sys.executable, "-m", "pace_desktop", *args], capture_output=True, text=True,
-                          env=env, stdin=subprocess.DEVNULL, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pace_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 def test_version_comes_from_the_package():
@@ -89,19 +95,28 @@ def test_self_check_passes():
 def test_init_with_a_bad_office_key_is_refused(tmp_path, bad, monkeypatch, capsys):
     (tmp_path / bad).write_text("hello\n")
     monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
-    code = main(["init", "--store", str(tmp_path / "k.store"), "--adviser", "A", "--office-key",
-                 str(tmp_path / bad)])
+    code = main(
+        ["init", "--store", str(tmp_path / "k.store"), "--adviser", "A", "--office-key", str(tmp_path / bad)]
+    )
     assert code == 3
     assert "office key" in capsys.readouterr().err
 
 
 def test_init_with_the_office_pub_that_office_init_writes(tmp_path):
     central = tmp_path / "central.store"
-    result = run("office", "init", "--central", str(central), "--staff", "Office Demo",
-                 "--out", str(tmp_path))
+    result = run(
+        "office", "init", "--central", str(central), "--staff", "Office Demo", "--out", str(tmp_path)
+    )
     assert result.returncode == 0, result.stderr
-    result = run("init", "--store", str(tmp_path / "l.store"), "--adviser", "Ailsa Demo",
-                 "--office-key", str(tmp_path / "office.pub"))
+    result = run(
+        "init",
+        "--store",
+        str(tmp_path / "l.store"),
+        "--adviser",
+        "Ailsa Demo",
+        "--office-key",
+        str(tmp_path / "office.pub"),
+    )
     assert result.returncode == 0, result.stderr
 
 

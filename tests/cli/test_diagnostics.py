@@ -33,8 +33,15 @@ def log_folder(state: Path) -> Path:
 
 def run(state: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PACE_PASSPHRASE": PASSPHRASE, "XDG_STATE_HOME": str(state)}
-    return subprocess.run([sys.executable, "-m", "pace_desktop", *args], capture_output=True, text=True,
-                          env=env, stdin=subprocess.DEVNULL, timeout=180, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pace_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=180,
+        check=False,
+    )
 
 
 def everything_logged(state: Path) -> str:
@@ -48,8 +55,15 @@ def canary_store(store_path):
         event = store.events.add(make_event(random.Random(3), date(2026, 11, 2)))
         ids = []
         for first, last, ni in CANARIES:
-            client = store.register(Client(event_id=event.id, first_name=first, last_name=last, ni_number=ni,
-                                           notes=f"{first} {last} asked about {ni}"))
+            client = store.register(
+                Client(
+                    event_id=event.id,
+                    first_name=first,
+                    last_name=last,
+                    ni_number=ni,
+                    notes=f"{first} {last} asked about {ni}",
+                )
+            )
             ids.append(client.pace_id)
     return store_path, ids
 
@@ -61,13 +75,38 @@ def test_a_real_workflow_logs_what_support_needs_and_no_personal_data(canary_sto
     first, last, ni = CANARIES[0]
     results = [
         run(state, "--verbose", "audit-check", "--store", str(store_path)),
-        run(state, "--verbose", "office", "report", "--central", str(store_path),
-            "--out", str(out / f"{first}-{last}.xlsx")),
-        run(state, "subject-access", "--store", str(store_path), "--pace-id", pace_ids[0],
-            "--out", str(out / f"{ni}.xlsx")),
+        run(
+            state,
+            "--verbose",
+            "office",
+            "report",
+            "--central",
+            str(store_path),
+            "--out",
+            str(out / f"{first}-{last}.xlsx"),
+        ),
+        run(
+            state,
+            "subject-access",
+            "--store",
+            str(store_path),
+            "--pace-id",
+            pace_ids[0],
+            "--out",
+            str(out / f"{ni}.xlsx"),
+        ),
         # Refused: the file exists (the message names it; the log must not).
-        run(state, "--verbose", "subject-access", "--store", str(store_path), "--pace-id", pace_ids[0],
-            "--out", str(out / f"{ni}.xlsx")),
+        run(
+            state,
+            "--verbose",
+            "subject-access",
+            "--store",
+            str(store_path),
+            "--pace-id",
+            pace_ids[0],
+            "--out",
+            str(out / f"{ni}.xlsx"),
+        ),
         run(state, "--verbose", "init", "--store", str(tmp_path / f"{last}-store"), "--adviser", first),
     ]
     assert [r.returncode for r in results] == [0, 0, 0, 2, 0], [r.stderr for r in results]
@@ -75,8 +114,14 @@ def test_a_real_workflow_logs_what_support_needs_and_no_personal_data(canary_sto
     for needle in NEEDLES + [str(tmp_path)]:
         assert needle not in logged, f"{needle!r} is in the log"
     # ... and the log is there, and says what ran and how it ended (so the scan above means something).
-    for line in ("start: audit-check", "done: audit-check, exit 0", "start: office report",
-                 "workbook written:", "refused: subject-access, OutputExists, exit 2", "done: init, exit 0"):
+    for line in (
+        "start: audit-check",
+        "done: audit-check, exit 0",
+        "start: office report",
+        "workbook written:",
+        "refused: subject-access, OutputExists, exit 2",
+        "done: init, exit 0",
+    ):
         assert line in logged
     # --verbose echoes the log to stderr: that holds no personal data either (bar the refusal's own line).
     verbose_err = "".join(r.stderr for r in results if "--verbose" in r.args and r.returncode == 0)
@@ -108,11 +153,13 @@ CRASH = textwrap.dedent("""
 def test_a_crash_leaves_a_report_without_personal_data_and_one_plain_line(tmp_path, where):
     state = tmp_path / "state"
     env = {**os.environ, "XDG_STATE_HOME": str(state)}
-    result = subprocess.run([sys.executable, "-c", CRASH, where], capture_output=True, text=True, env=env,
-                            timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", CRASH, where], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
     (line,) = result.stderr.strip().splitlines()
-    assert line.startswith("pace-desktop: Something unexpected went wrong (ValueError); "
-                           "nothing more was saved.")
+    assert line.startswith(
+        "pace-desktop: Something unexpected went wrong (ValueError); nothing more was saved."
+    )
     assert "Traceback" not in result.stderr and "Quennaidh" not in result.stderr
     (report,) = sorted(log_folder(state).glob("crash-*.txt"))
     text = report.read_text()

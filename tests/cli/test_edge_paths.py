@@ -51,14 +51,16 @@ def test_a_store_name_too_long_leaves_nothing(tmp_path, capsys, length):
 def person(store_path):
     with Store.open(store_path, PASSPHRASE) as store:
         event = store.events.add(make_event(random.Random(1), date(2026, 11, 2)))
-        client = store.register(Client(event_id=event.id, first_name="Quennaidh",
-                                       last_name="Drumwhirlbarrow"))
+        client = store.register(
+            Client(event_id=event.id, first_name="Quennaidh", last_name="Drumwhirlbarrow")
+        )
     return store_path, client.pace_id
 
 
 def _subject_access(store_path, pace_id, out, *extra):
-    return main(["subject-access", "--store", str(store_path), "--pace-id", pace_id, "--out", str(out),
-                 *extra])
+    return main(
+        ["subject-access", "--store", str(store_path), "--pace-id", pace_id, "--out", str(out), *extra]
+    )
 
 
 def _report(store_path, out, *extra):
@@ -135,12 +137,15 @@ def test_the_core_takes_an_explicit_overwrite_flag(person, tmp_path):
     assert out.read_bytes()[:2] == b"PK"
 
 
-@pytest.mark.parametrize("args", [
-    ["export", "--store", "{store}", "--out", "{tmp}/bundles\nsecond"],
-    ["init", "--store", "{tmp}/new\rline.store", "--adviser", "Ailsa Demo"],
-    ["audit-check", "--store", "{store}\n"],
-    ["office", "report", "--central", "{store}", "--out", "{tmp}/a\tb.xlsx"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--store", "{store}", "--out", "{tmp}/bundles\nsecond"],
+        ["init", "--store", "{tmp}/new\rline.store", "--adviser", "Ailsa Demo"],
+        ["audit-check", "--store", "{store}\n"],
+        ["office", "report", "--central", "{store}", "--out", "{tmp}/a\tb.xlsx"],
+    ],
+)
 def test_a_control_character_in_any_path_is_one_line_before_any_work(store_path, tmp_path, capsys, args):
     words = [a.format(store=store_path, tmp=tmp_path) for a in args]
     before = files_in(tmp_path)

@@ -40,8 +40,16 @@ def laptop(tmp_path):
 
 
 def test_add_then_remove_an_adviser_whose_old_key_file_then_opens_nothing(laptop, tmp_path):
-    wrong = run("adviser", "add", "--store", str(laptop), "--name", SECOND,
-                env_pass="not the passphrase at all", extra_env=new(SECOND_PASS))
+    wrong = run(
+        "adviser",
+        "add",
+        "--store",
+        str(laptop),
+        "--name",
+        SECOND,
+        env_pass="not the passphrase at all",
+        extra_env=new(SECOND_PASS),
+    )
     assert wrong.returncode == 3 and "passphrase is not right" in one_line(wrong)
     weak = run("adviser", "add", "--store", str(laptop), "--name", SECOND, extra_env=new("short"))
     assert weak.returncode == 3 and "at least 12 characters" in one_line(weak)
@@ -52,8 +60,10 @@ def test_add_then_remove_an_adviser_whose_old_key_file_then_opens_nothing(laptop
     added = run("adviser", "add", "--store", str(laptop), "--name", SECOND, extra_env=new(SECOND_PASS))
     assert added.returncode == 0, added.stderr
     assert added.stdout == f"Added {SECOND}: they can unlock this laptop with their own passphrase.\n"
-    assert run("adviser", "list", "--store", str(laptop), env_pass=SECOND_PASS).stdout == \
-        f"Ailsa Demo\n{SECOND}\n"
+    assert (
+        run("adviser", "list", "--store", str(laptop), env_pass=SECOND_PASS).stdout
+        == f"Ailsa Demo\n{SECOND}\n"
+    )
     kept = tmp_path / "kept.keys"
     shutil.copy2(keys_path(laptop), kept)  # the leaver keeps a copy
 
@@ -62,8 +72,9 @@ def test_add_then_remove_an_adviser_whose_old_key_file_then_opens_nothing(laptop
 
     removed = run("adviser", "remove", "--store", str(laptop), "--name", SECOND)
     assert removed.returncode == 0, removed.stderr
-    assert removed.stdout == (f"Removed {SECOND}: the store was re-keyed, so their key will no longer "
-                              "open this laptop.\n")
+    assert removed.stdout == (
+        f"Removed {SECOND}: the store was re-keyed, so their key will no longer open this laptop.\n"
+    )
     gone = run("device-key", "--store", str(laptop), env_pass=SECOND_PASS)
     assert gone.returncode == 3 and "passphrase is not right" in one_line(gone)
     stolen = tmp_path / "stolen" / "laptop.store"
@@ -86,8 +97,9 @@ def test_change_your_own_passphrase(laptop):
     assert same.returncode == 3 and "same as the old one" in one_line(same)
     changed = run("adviser", "passphrase", "--store", str(laptop), extra_env=new(NEW_PASS))
     assert changed.returncode == 0, changed.stderr
-    assert changed.stdout == ("Changed the passphrase of Ailsa Demo. Other advisers' passphrases did "
-                              "not change.\n")
+    assert changed.stdout == (
+        "Changed the passphrase of Ailsa Demo. Other advisers' passphrases did not change.\n"
+    )
     assert run("device-key", "--store", str(laptop)).returncode == 3
     assert run("device-key", "--store", str(laptop), env_pass=NEW_PASS).returncode == 0
     assert ("Ailsa Demo", "passphrase_changed", None) in actions(laptop, NEW_PASS)
@@ -102,22 +114,36 @@ def test_retention_is_shown_and_set_behind_the_passphrase(laptop):
     assert too_long.returncode == 2
     assert one_line(too_long) == "pace-desktop: Keep confirmed records between 1 and 365 days."
     changed = run("retention", "--store", str(laptop), "--days", "10")
-    assert changed.returncode == 0 and changed.stdout == ("Confirmed records now stay on this laptop "
-                                                          "for 10 days.\n")
-    assert run("retention", "--store", str(laptop)).stdout == \
-        "Confirmed records stay on this laptop for 10 days.\n"
+    assert changed.returncode == 0 and changed.stdout == (
+        "Confirmed records now stay on this laptop for 10 days.\n"
+    )
+    assert (
+        run("retention", "--store", str(laptop)).stdout
+        == "Confirmed records stay on this laptop for 10 days.\n"
+    )
     assert ("Ailsa Demo", "settings_changed", "retention_days") in actions(laptop)
 
 
 @pytest.fixture
 def office_and_laptop(tmp_path):
     central = tmp_path / "central.store"
-    result = run("office", "init", "--central", str(central), "--staff", "Morven Office",
-                 "--out", str(tmp_path))
+    result = run(
+        "office", "init", "--central", str(central), "--staff", "Morven Office", "--out", str(tmp_path)
+    )
     assert result.returncode == 0, result.stderr
     laptop = tmp_path / "laptop.store"
-    assert run("init", "--store", str(laptop), "--adviser", "Ailsa Demo",
-               "--office-key", str(tmp_path / "office.pub")).returncode == 0
+    assert (
+        run(
+            "init",
+            "--store",
+            str(laptop),
+            "--adviser",
+            "Ailsa Demo",
+            "--office-key",
+            str(tmp_path / "office.pub"),
+        ).returncode
+        == 0
+    )
     assert run("demo-data", "--store", str(laptop), "--events", "1", "--clients", "3").returncode == 0
     return central, laptop
 
@@ -126,8 +152,18 @@ def test_the_office_recovers_a_leavers_laptop_with_the_central_store(office_and_
     central, laptop = office_and_laptop
     kept = tmp_path / "kept.keys"
     shutil.copy2(keys_path(laptop), kept)  # the leaver's copy
-    args = ("office", "recover", "--central", str(central), "--store", str(laptop),
-            "--adviser", "Iona Placeholder", "--remove", "Ailsa Demo")
+    args = (
+        "office",
+        "recover",
+        "--central",
+        str(central),
+        "--store",
+        str(laptop),
+        "--adviser",
+        "Iona Placeholder",
+        "--remove",
+        "Ailsa Demo",
+    )
     wrong = run(*args, env_pass="not the staff passphrase", extra_env=new(NEW_PASS))
     assert wrong.returncode == 3 and "passphrase is not right" in one_line(wrong)
     weak = run(*args, extra_env=new("short"))
@@ -137,9 +173,11 @@ def test_the_office_recovers_a_leavers_laptop_with_the_central_store(office_and_
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Recovered This laptop (LT") and lines[0].endswith(
-        "Iona Placeholder can now unlock it with their new passphrase.")
-    assert lines[1] == ("Removed Ailsa Demo: the store was re-keyed, so their key will no longer open "
-                        "this laptop.")
+        "Iona Placeholder can now unlock it with their new passphrase."
+    )
+    assert lines[1] == (
+        "Removed Ailsa Demo: the store was re-keyed, so their key will no longer open this laptop."
+    )
     assert lines[2] == "Advisers who can unlock it: Iona Placeholder."
     assert run("device-key", "--store", str(laptop)).returncode == 3  # the leaver's passphrase
     with Store.open(laptop, NEW_PASS) as store:
@@ -154,26 +192,68 @@ def test_the_office_recovers_a_leavers_laptop_with_the_central_store(office_and_
     assert run("device-key", "--store", str(stolen)).returncode == 3
 
 
-def test_the_office_recovers_with_its_identity_backup_and_refuses_another_office(
-        office_and_laptop, tmp_path):
+def test_the_office_recovers_with_its_identity_backup_and_refuses_another_office(office_and_laptop, tmp_path):
     central, laptop = office_and_laptop
     backup = tmp_path / "office-identity.txt"
     assert run("office", "backup-identity", "--central", str(central), "--out", str(backup)).returncode == 0
     other = tmp_path / "other"
     other.mkdir()
-    assert run("office", "init", "--central", str(other / "c.store"), "--staff", "Other Office",
-               "--out", str(other)).returncode == 0
-    assert run("office", "backup-identity", "--central", str(other / "c.store"),
-               "--out", str(other / "id.txt")).returncode == 0
-    refused = run("office", "recover", "--identity", str(other / "id.txt"), "--store", str(laptop),
-                  "--adviser", "Iona Placeholder", extra_env=new(NEW_PASS))
+    assert (
+        run(
+            "office",
+            "init",
+            "--central",
+            str(other / "c.store"),
+            "--staff",
+            "Other Office",
+            "--out",
+            str(other),
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "office", "backup-identity", "--central", str(other / "c.store"), "--out", str(other / "id.txt")
+        ).returncode
+        == 0
+    )
+    refused = run(
+        "office",
+        "recover",
+        "--identity",
+        str(other / "id.txt"),
+        "--store",
+        str(laptop),
+        "--adviser",
+        "Iona Placeholder",
+        extra_env=new(NEW_PASS),
+    )
     assert refused.returncode == 3 and "does not open this store" in one_line(refused)
-    not_a_key = run("office", "recover", "--identity", str(laptop), "--store", str(laptop),
-                    "--adviser", "Iona Placeholder", extra_env=new(NEW_PASS))
+    not_a_key = run(
+        "office",
+        "recover",
+        "--identity",
+        str(laptop),
+        "--store",
+        str(laptop),
+        "--adviser",
+        "Iona Placeholder",
+        extra_env=new(NEW_PASS),
+    )
     assert not_a_key.returncode == 3 and "not an office identity file" in one_line(not_a_key)
 
-    result = run("office", "recover", "--identity", str(backup), "--store", str(laptop),
-                 "--adviser", "Iona Placeholder", env_pass=None, extra_env=new(NEW_PASS))
+    result = run(
+        "office",
+        "recover",
+        "--identity",
+        str(backup),
+        "--store",
+        str(laptop),
+        "--adviser",
+        "Iona Placeholder",
+        env_pass=None,
+        extra_env=new(NEW_PASS),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "Advisers who can unlock it: Ailsa Demo, Iona Placeholder."
     assert run("device-key", "--store", str(laptop), env_pass=NEW_PASS).returncode == 0

@@ -46,22 +46,28 @@ def rewrite_entry(store, seq: int) -> None:
     conn = store.db.conn
     with store.transaction():
         prev = conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq - 1,)).fetchone()[0]
-        rows = conn.execute("SELECT seq, at, actor, action, entity, entity_id, detail FROM audit "
-                            "WHERE seq >= ? ORDER BY seq", (seq,)).fetchall()
+        rows = conn.execute(
+            "SELECT seq, at, actor, action, entity, entity_id, detail FROM audit WHERE seq >= ? ORDER BY seq",
+            (seq,),
+        ).fetchall()
         for n, row in enumerate(rows):
             fields = list(row)
             if n == 0:
                 fields[6] = "rewritten"
             digest = entry_hash(*fields, prev)
-            conn.execute("UPDATE audit SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-                         (fields[6], prev, digest, fields[0]))
+            conn.execute(
+                "UPDATE audit SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                (fields[6], prev, digest, fields[0]),
+            )
             prev = digest
         conn.execute("UPDATE audit_head SET hash = ? WHERE id = 1", (prev,))
 
 
 def office_heads(office, device_id):
-    return office.db.query("SELECT count, hash, sequence FROM device_audit_heads WHERE device_id = ? "
-                           "ORDER BY count", (device_id,))
+    return office.db.query(
+        "SELECT count, hash, sequence FROM device_audit_heads WHERE device_id = ? ORDER BY count",
+        (device_id,),
+    )
 
 
 def test_an_honest_laptop_exchanging_again_and_again_is_anchored_each_time(enrolled, laptop, outbox):
@@ -76,12 +82,17 @@ def test_an_honest_laptop_exchanging_again_and_again_is_anchored_each_time(enrol
         assert anchored_count(laptop) == signed.audit_count
         state = check_anchor(laptop)
         assert state.ok and state.count == signed.audit_count
-        assert state.message() == (f"The audit log still leads to entry {signed.audit_count:,}, which the "
-                                   f"office countersigned on {signed.issued_at[:10]}.")
+        assert state.message() == (
+            f"The audit log still leads to entry {signed.audit_count:,}, which the "
+            f"office countersigned on {signed.issued_at[:10]}."
+        )
         assert (signed.audit_count, signed.audit_hash, n + 1) in office_heads(enrolled, laptop.device_id)
     assert unlock_check(laptop) is None
-    assert check_anchor(enrolled).message().startswith("This office holds countersigned audit heads for 1 "
-                                                       "laptop;")
+    assert (
+        check_anchor(enrolled)
+        .message()
+        .startswith("This office holds countersigned audit heads for 1 laptop;")
+    )
 
 
 def test_bundles_sent_without_their_receipts_and_imported_out_of_order_still_pass(enrolled, laptop, outbox):
@@ -100,7 +111,8 @@ def test_bundles_sent_without_their_receipts_and_imported_out_of_order_still_pas
 
 
 def test_rewritten_anchored_history_is_said_at_unlock_and_refused_at_the_next_import(
-        enrolled, laptop_path, outbox):
+    enrolled, laptop_path, outbox
+):
     laptop = Store.open(laptop_path, PASSPHRASE)
     first = exchange(laptop, enrolled, outbox, seed=1)
     anchored = anchored_count(laptop)
@@ -116,7 +128,8 @@ def test_rewritten_anchored_history_is_said_at_unlock_and_refused_at_the_next_im
             f"The audit log does not check out: This laptop's audit log no longer leads to entry "
             f"{anchored:,}, which the office countersigned on "
             f"{parse_receipt(first.receipt_path.read_bytes()).issued_at[:10]}: its history was rewritten. "
-            "Someone may have changed this store outside PACE Intake: contact the office before you go on.")
+            "Someone may have changed this store outside PACE Intake: contact the office before you go on."
+        )
         register(laptop, 1, seed=2)  # the store still opens and works: nothing is lost meanwhile
         exported = export_bundle(laptop, outbox)
     finally:
@@ -127,7 +140,8 @@ def test_rewritten_anchored_history_is_said_at_unlock_and_refused_at_the_next_im
     assert result.reason == (
         f"Laptop {exported.path.name.split('-')[1]}'s audit log no longer leads to entry {anchored:,}, "
         "which this office countersigned before: its history was rewritten. Nothing was imported. Keep the "
-        "bundle and the laptop as they are and tell your data protection lead.")
+        "bundle and the laptop as they are and tell your data protection lead."
+    )
     assert table_counts(enrolled) == before and result.receipt_path is None
     assert import_history(enrolled, limit=1)[0].code == "audit_chain_rewritten"
 
@@ -152,7 +166,8 @@ def test_an_anchor_edited_on_the_laptop_is_said_at_unlock(laptop, enrolled, outb
     assert unlock_check(laptop) == (
         "The audit log does not check out: The office's countersigned audit head kept on this laptop was "
         "changed or removed, or the office key it is checked with was. Someone may have changed this store "
-        "outside PACE Intake: contact the office before you go on.")
+        "outside PACE Intake: contact the office before you go on."
+    )
     doc["audit_count"] = 10**12  # nor can an edited anchor keep the next genuine receipt out
     laptop.db.execute("UPDATE settings SET value = ? WHERE key = ?", (json.dumps(doc), SETTING_ANCHOR))
     exchange(laptop, enrolled, outbox, seed=2)
@@ -174,8 +189,10 @@ def test_a_receipt_for_history_this_laptop_no_longer_has_marks_nothing(enrolled,
     register(laptop, 1, seed=1)
     result = import_bundle(enrolled, export_bundle(laptop, outbox).path)
     rewrite_entry(laptop, 5)
-    with pytest.raises(RefusedError, match="no longer leads to: its history was changed. Nothing was "
-                                           "marked: contact the office"):
+    with pytest.raises(
+        RefusedError,
+        match="no longer leads to: its history was changed. Nothing was marked: contact the office",
+    ):
         apply_receipt(laptop, result.receipt_path)
     assert anchored_count(laptop) is None
     assert laptop.db.scalar("SELECT count(*) FROM clients WHERE confirmed_version > 0") == 0
@@ -185,8 +202,9 @@ def test_an_old_format_bundle_from_an_anchored_laptop_is_refused_by_name(enrolle
     exchange(laptop, enrolled, outbox, seed=1)
     event, _ = register(laptop, 1, seed=2)
     path = tmp_path / "old.pacebundle"
-    path.write_bytes(forge(laptop, laptop.office_recipient, {"event": records_jsonl([event])},
-                           sequence=9))  # format 1, as an older laptop wrote: no audit head
+    path.write_bytes(
+        forge(laptop, laptop.office_recipient, {"event": records_jsonl([event])}, sequence=9)
+    )  # format 1, as an older laptop wrote: no audit head
     result = import_bundle(enrolled, path)
     assert (result.verdict, result.code) == ("refused", "audit_head_missing")
     assert "carries no audit head" in result.reason
@@ -205,15 +223,28 @@ def test_a_stretch_starting_from_a_head_the_office_never_countersigned_is_refuse
     stretch = anchor.stretch_for_export(laptop)
     # The thief's shortcut: claim the anchor is the entry just before the head, carrying one entry.
     start = stretch.count - 1
-    rows = laptop.db.query("SELECT seq, at, actor, action, entity, entity_id, detail FROM audit "
-                           "WHERE seq = ?", (stretch.count,))
-    short = bundle.AuditStretch(start, laptop.db.scalar("SELECT hash FROM audit WHERE seq = ?", (start,)),
-                                stretch.count, stretch.hash,
-                                json.dumps(list(rows[0]), separators=(",", ":")).encode() + b"\n")
-    built = bundle.build(parts={}, bundle_id=uuid4(), device_id=laptop.device_id,
-                         signing_key=laptop.signing_key(), sequence=5, recipients=[laptop.office_recipient],
-                         created_at=datetime.now(UTC),
-                         app_version="test", held_back=0, audit=short)
+    rows = laptop.db.query(
+        "SELECT seq, at, actor, action, entity, entity_id, detail FROM audit WHERE seq = ?", (stretch.count,)
+    )
+    short = bundle.AuditStretch(
+        start,
+        laptop.db.scalar("SELECT hash FROM audit WHERE seq = ?", (start,)),
+        stretch.count,
+        stretch.hash,
+        json.dumps(list(rows[0]), separators=(",", ":")).encode() + b"\n",
+    )
+    built = bundle.build(
+        parts={},
+        bundle_id=uuid4(),
+        device_id=laptop.device_id,
+        signing_key=laptop.signing_key(),
+        sequence=5,
+        recipients=[laptop.office_recipient],
+        created_at=datetime.now(UTC),
+        app_version="test",
+        held_back=0,
+        audit=short,
+    )
     path = outbox / "short.pacebundle"
     path.write_bytes(bundle.seal(built.plaintext, [laptop.office_recipient]))
     result = import_bundle(enrolled, path)
@@ -228,14 +259,26 @@ def test_audit_check_reports_the_anchor(enrolled, laptop_path, outbox):
     finally:
         laptop.close()
     env = {"PACE_PASSPHRASE": PASSPHRASE, "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-m", "pace_desktop", "audit-check", "--store", str(laptop_path)],
-                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "pace_desktop", "audit-check", "--store", str(laptop_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert f"The audit log still leads to entry {count:,}, which the office countersigned on" in done.stdout
     with Store.open(laptop_path, PASSPHRASE) as laptop:
         rewrite_entry(laptop, 5)
-    done = subprocess.run([sys.executable, "-m", "pace_desktop", "audit-check", "--store", str(laptop_path)],
-                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "pace_desktop", "audit-check", "--store", str(laptop_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 3
     (line,) = done.stderr.strip().splitlines()
     assert f"no longer leads to entry {count:,}" in line and "contact the office" in line
@@ -244,9 +287,16 @@ def test_audit_check_reports_the_anchor(enrolled, laptop_path, outbox):
 def test_a_first_format_receipt_is_still_read(laptop, enrolled, outbox):
     register(laptop, 1, seed=1)
     exported = export_bundle(laptop, outbox)
-    old = make_receipt(signing_key=enrolled.signing_key(), office_id=enrolled.device_id,
-                       bundle_id=exported.bundle_id, device_id=laptop.device_id, sequence=1,
-                       verdict="accepted", records={}, issued_at=datetime.now(UTC))
+    old = make_receipt(
+        signing_key=enrolled.signing_key(),
+        office_id=enrolled.device_id,
+        bundle_id=exported.bundle_id,
+        device_id=laptop.device_id,
+        sequence=1,
+        verdict="accepted",
+        records={},
+        issued_at=datetime.now(UTC),
+    )
     assert json.loads(old)["format_version"] == 1 and "audit_count" not in json.loads(old)
     path = outbox / "old.pacereceipt"
     path.write_bytes(old)
@@ -259,15 +309,18 @@ def test_an_audit_log_over_the_size_limit_is_refused_by_name(enrolled, laptop, o
     small = bundle.Limits(max_audit_bytes=100)
     result = import_bundle(enrolled, export_bundle(laptop, outbox).path, limits=small)
     assert (result.verdict, result.code) == ("refused", "too_big")
-    assert result.reason == ("This bundle's audit log is larger than the size limit allows: nothing was "
-                             "imported. Contact support.")
+    assert result.reason == (
+        "This bundle's audit log is larger than the size limit allows: nothing was imported. Contact support."
+    )
 
 
 def test_a_laptop_moved_to_a_new_office_is_anchored_there_from_the_start(
-        enrolled, laptop, outbox, other_office_template, tmp_path):
+    enrolled, laptop, outbox, other_office_template, tmp_path
+):
     exchange(laptop, enrolled, outbox, seed=1)
-    new_office = open_central(copy_store(other_office_template.central, tmp_path / "new", "central.store"),
-                              PASSPHRASE)
+    new_office = open_central(
+        copy_store(other_office_template.central, tmp_path / "new", "central.store"), PASSPHRASE
+    )
     try:
         install_office_key(laptop, read_office_key_file(other_office_template.pub), check_policy=False)
         assert "the office key it is checked with was" in unlock_check(laptop)  # said until the next one

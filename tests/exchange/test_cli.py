@@ -95,19 +95,22 @@ def test_laptop_to_office_and_back_from_the_command_line(capsys, tmp_path, lapto
     # A lost laptop: retired, its next bundle is refused (exit 3), and retiring again changes nothing.
     laptop_id = device_key.split()[1]
     code, out, _ = run(capsys, "office", "retire", "--central", central, laptop_id.lower())
-    assert code == 0 and out == [f"Retired laptop {laptop_id}: its bundles are refused from now on "
-                                 "(enrol its key again to undo)."]
+    assert code == 0 and out == [
+        f"Retired laptop {laptop_id}: its bundles are refused from now on (enrol its key again to undo)."
+    ]
     code, out, _ = run(capsys, "office", "retire", "--central", central, laptop_id)
     assert code == 0 and out[0].endswith("was already retired: nothing changed.")
     with Store.open(laptop_path, PASSPHRASE) as laptop:
         register(laptop, 1, seed=9)
     code, out, err = run(capsys, "export", "--store", laptop_path, "--out", outbox)
-    code, out, err = run(capsys, "office", "import", "--central", central, "--receipts", receipts,
-                         Path(out[0]))
+    code, out, err = run(
+        capsys, "office", "import", "--central", central, "--receipts", receipts, Path(out[0])
+    )
     assert code == 3 and f"laptop {laptop_id}, which this office retired on" in err[0]
     code, _, err = run(capsys, "office", "retire", "--central", central, "LTNOSUCH")
-    assert code == 3 and err == ["pace-desktop: No laptop LTNOSUCH is enrolled here: check the laptop's "
-                                 "name on the Devices list."]
+    assert code == 3 and err == [
+        "pace-desktop: No laptop LTNOSUCH is enrolled here: check the laptop's name on the Devices list."
+    ]
 
 
 def test_a_refused_bundle_exits_3_with_one_line(capsys, tmp_path, office_path, laptop, outbox):

@@ -51,30 +51,47 @@ def sealed(laptop, office, tmp_path, name, parts, sequence=1):
 
 
 def dwp_referral(laptop, client, **changes) -> Intervention:
-    return Intervention(client_id=client.id, service="employability_advice", partner="DWP",
-                        date=date(2026, 11, 21), status="referred", device_id=laptop.device_id,
-                        updated_by=laptop.actor, **changes)
+    return Intervention(
+        client_id=client.id,
+        service="employability_advice",
+        partner="DWP",
+        date=date(2026, 11, 21),
+        status="referred",
+        device_id=laptop.device_id,
+        updated_by=laptop.actor,
+        **changes,
+    )
 
 
 # -- referral_without_consent ----------------------------------------------------------------------
 
+
 def test_a_referral_without_sharing_consent_is_refused_whole_at_import(enrolled, laptop, tmp_path):
     event, clients = register(laptop, 3)  # pace_support and contact_followup; no sharing answer
     consents = [c for client in clients for c in laptop.consents.for_parent(client.id)]
-    path = sealed(laptop, enrolled, tmp_path, "referral.pacebundle", {
-        "event": records_jsonl([event]),
-        "client": records_jsonl(clients),
-        "consent": records_jsonl(consents),
-        "intervention": records_jsonl([dwp_referral(laptop, clients[1])]),
-    })
+    path = sealed(
+        laptop,
+        enrolled,
+        tmp_path,
+        "referral.pacebundle",
+        {
+            "event": records_jsonl([event]),
+            "client": records_jsonl(clients),
+            "consent": records_jsonl(consents),
+            "intervention": records_jsonl([dwp_referral(laptop, clients[1])]),
+        },
+    )
     refused(enrolled, path, REFERRAL_WITHOUT_CONSENT, clients)
     assert not any(table_counts(enrolled).values())
 
 
 def test_a_referral_made_before_a_withdrawal_travels_and_no_new_one_can_be_made(enrolled, laptop, outbox):
     _, (client,) = register(laptop, 1)
-    laptop.consents.add(build_consents({"share_DWP": True}, how=CaptureMethod.with_adviser,
-                                       by=laptop.actor, client_id=client.id)[0])
+    laptop.consents.add(
+        build_consents(
+            {"share_DWP": True}, how=CaptureMethod.with_adviser, by=laptop.actor, client_id=client.id
+        )[0]
+    )
     made = laptop.interventions.add(dwp_referral(laptop, client))
     withdraw(laptop, client.pace_id, "share_DWP")
     with pytest.raises(RuleBroken):
@@ -87,10 +104,14 @@ def test_a_referral_made_before_a_withdrawal_travels_and_no_new_one_can_be_made(
 
 
 def test_a_referral_made_before_the_laptop_heard_of_an_office_withdrawal_is_kept(
-        enrolled, laptop, outbox, tmp_path):
+    enrolled, laptop, outbox, tmp_path
+):
     _, (client,) = register(laptop, 1)
-    laptop.consents.add(build_consents({"share_DWP": True}, how=CaptureMethod.with_adviser,
-                                       by=laptop.actor, client_id=client.id)[0])
+    laptop.consents.add(
+        build_consents(
+            {"share_DWP": True}, how=CaptureMethod.with_adviser, by=laptop.actor, client_id=client.id
+        )[0]
+    )
     assert import_bundle(enrolled, export_bundle(laptop, outbox).path).verdict == "accepted"
     withdraw(enrolled, client.pace_id, "share_DWP")  # at the office; the laptop does not know yet
     made = laptop.interventions.add(dwp_referral(laptop, client))
@@ -105,6 +126,7 @@ def test_a_referral_made_before_the_laptop_heard_of_an_office_withdrawal_is_kept
 
 
 # -- not_this_devices_record -----------------------------------------------------------------------
+
 
 @pytest.fixture
 def a_and_b(enrolled, laptop, laptop2, outbox):
@@ -128,18 +150,21 @@ def test_a_newer_version_of_another_laptops_person_is_refused(a_and_b, tmp_path)
 
 def test_an_erasure_of_another_laptops_person_is_refused(a_and_b, tmp_path):
     office, _a, b, _event, client = a_and_b
-    tomb = Tombstone(id=client.id, pace_id=client.pace_id, erased_at=client.created_at,
-                     reason="the person asked")
-    path = sealed(b, office, tmp_path, "erase.pacebundle", {
-        "tombstone": (tomb.model_dump_json().encode() + b"\n", 1)})
+    tomb = Tombstone(
+        id=client.id, pace_id=client.pace_id, erased_at=client.created_at, reason="the person asked"
+    )
+    path = sealed(
+        b, office, tmp_path, "erase.pacebundle", {"tombstone": (tomb.model_dump_json().encode() + b"\n", 1)}
+    )
     refused(office, path, NOT_THIS_DEVICES_RECORD, [client])
     assert office.clients.get(client.id) is not None
 
 
 def test_a_record_added_to_another_laptops_person_is_refused(a_and_b, tmp_path):
     office, _a, b, _event, client = a_and_b
-    yes = build_consents({"share_DWP": True}, how=CaptureMethod.with_adviser, by=b.actor,
-                         client_id=client.id)[0].model_copy(update={"device_id": b.device_id})
+    yes = build_consents(
+        {"share_DWP": True}, how=CaptureMethod.with_adviser, by=b.actor, client_id=client.id
+    )[0].model_copy(update={"device_id": b.device_id})
     path = sealed(b, office, tmp_path, "consent.pacebundle", {"consent": records_jsonl([yes])})
     refused(office, path, NOT_THIS_DEVICES_RECORD, [client])
 
@@ -159,8 +184,13 @@ def test_events_are_shared_a_person_may_be_registered_at_another_laptops_event(a
     office, _a, b, event, _client = a_and_b
     _, (theirs,) = register(b, 1, seed=5, event=event)  # B holds a copy of A's event record
     consents = b.consents.for_parent(theirs.id)
-    path = sealed(b, office, tmp_path, "shared-event.pacebundle", {
-        "client": records_jsonl([theirs]), "consent": records_jsonl(consents)})
+    path = sealed(
+        b,
+        office,
+        tmp_path,
+        "shared-event.pacebundle",
+        {"client": records_jsonl([theirs]), "consent": records_jsonl(consents)},
+    )
     result = import_bundle(office, path)
     assert result.verdict == "accepted", result
     assert office.events.get(event.id) == event  # A's event itself is unchanged

@@ -107,16 +107,36 @@ def test_possible_duplicates_across_laptops_are_listed_not_merged(office, laptop
     assert len(duplicates(office)) == 1 and len(duplicates(office, status=None)) == 2
 
 
-def test_duplicates_inside_one_bundle_are_listed_once_and_other_first_names_are_not(enrolled, laptop,
-                                                                                   outbox):
+def test_duplicates_inside_one_bundle_are_listed_once_and_other_first_names_are_not(enrolled, laptop, outbox):
     _, (one,) = register(laptop, 1, seed=1, ni_number="AB123456C")
     _, (two,) = register(laptop, 1, seed=2, ni_number="AB123456C")
-    _, (three,) = register(laptop, 1, seed=3, first_name="Iain", last_name="Ross",
-                           date_of_birth=one.date_of_birth, ni_number=None)
-    register(laptop, 1, seed=4, first_name="Ewan", last_name="ROSS", date_of_birth=one.date_of_birth,
-             ni_number=None)  # same surname and birthday, another first name: another person
-    _, (five,) = register(laptop, 1, seed=5, first_name="IAIN", last_name="Ròss",
-                          date_of_birth=one.date_of_birth, ni_number=None)
+    _, (three,) = register(
+        laptop,
+        1,
+        seed=3,
+        first_name="Iain",
+        last_name="Ross",
+        date_of_birth=one.date_of_birth,
+        ni_number=None,
+    )
+    register(
+        laptop,
+        1,
+        seed=4,
+        first_name="Ewan",
+        last_name="ROSS",
+        date_of_birth=one.date_of_birth,
+        ni_number=None,
+    )  # same surname and birthday, another first name: another person
+    _, (five,) = register(
+        laptop,
+        1,
+        seed=5,
+        first_name="IAIN",
+        last_name="Ròss",
+        date_of_birth=one.date_of_birth,
+        ni_number=None,
+    )
     (result,) = import_bundles(enrolled, [export_bundle(laptop, outbox).path])
     assert result.duplicates_found == 2
     assert {(frozenset((p.client_a, p.client_b)), p.reason) for p in duplicates(enrolled)} == {

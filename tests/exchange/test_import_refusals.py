@@ -120,8 +120,9 @@ def test_a_retired_laptops_bundles_are_refused_until_it_is_enrolled_again(enroll
     assert device.retired_at and device.retired_by == enrolled.actor
     for trust in (False, True):  # trusting new laptops must not let a retired one back in
         result = import_bundle(enrolled, one_bundle, trust_new_devices=trust)
-        assert_refused(enrolled, result, "retired_device", laptop.device_id, "retired on",
-                       "enrol its key again")
+        assert_refused(
+            enrolled, result, "retired_device", laptop.device_id, "retired on", "enrol its key again"
+        )
     assert enrolled.db.scalar("SELECT count(*) FROM audit WHERE action = 'retire'") == 1
     key, again = enrol_device(enrolled, laptop.device_key().text())
     assert again and devices(enrolled)[0].retired_at is None

@@ -41,8 +41,16 @@ from tests.exchange.conftest import forge
 SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
 DEFS = SCHEMA["$defs"]
 REFS = {**SCHEMA["x-entities"], TOMBSTONE_ENTITY: SCHEMA["x-erasures"]}
-ENTITY_ORDER = ("event", "client", "consent", "checklist", "intervention", "outcome", "feedback",
-                TOMBSTONE_ENTITY)
+ENTITY_ORDER = (
+    "event",
+    "client",
+    "consent",
+    "checklist",
+    "intervention",
+    "outcome",
+    "feedback",
+    TOMBSTONE_ENTITY,
+)
 
 
 def validator(entity: str) -> Draft202012Validator:
@@ -57,35 +65,89 @@ def base_records(device_id: str) -> dict[str, dict[str, Any]]:
     t0 = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
     stamp = {"device_id": device_id, "updated_by": "Ailsa Demo", "created_at": t0, "updated_at": t0}
     later = stamp | {"created_at": t0 + timedelta(hours=1), "updated_at": t0 + timedelta(hours=1)}
-    event = Event(employer_name="Clydeside Demo Castings", site_address="1 Shore Road\nGovan",
-                  site_postcode="G51 1AA", council_area="S12000049", sector="Manufacturing",
-                  event_date=date(2026, 11, 20), event_type="group_session",
-                  hr1_reference="HR1-12345", number_affected=120, **stamp)
-    client = Client(event_id=event.id, title="Ms", first_name="Mòrag", last_name="Demo",
-                    preferred_name="Mo", date_of_birth=date(1980, 5, 6), gender="Woman",
-                    address="2 Mill Lane\nGovan", postcode="G51 2BB", phone="07700 900123",
-                    email="mo.demo@example.org", ni_number="JG 10 20 30 C", disability="no",
-                    employment_status="under_notice", job_title="Machine operator",
-                    length_of_service_years=6.5, notice_date=date(2026, 11, 1),
-                    expected_leaving_date=date(2026, 12, 20), pace_criteria="Redundancy notice",
-                    pace_flag=True, services_wanted=["money", "pensions"], source="adviser",
-                    needs_review=False, notes="Wants forklift training.", **stamp)
+    event = Event(
+        employer_name="Clydeside Demo Castings",
+        site_address="1 Shore Road\nGovan",
+        site_postcode="G51 1AA",
+        council_area="S12000049",
+        sector="Manufacturing",
+        event_date=date(2026, 11, 20),
+        event_type="group_session",
+        hr1_reference="HR1-12345",
+        number_affected=120,
+        **stamp,
+    )
+    client = Client(
+        event_id=event.id,
+        title="Ms",
+        first_name="Mòrag",
+        last_name="Demo",
+        preferred_name="Mo",
+        date_of_birth=date(1980, 5, 6),
+        gender="Woman",
+        address="2 Mill Lane\nGovan",
+        postcode="G51 2BB",
+        phone="07700 900123",
+        email="mo.demo@example.org",
+        ni_number="JG 10 20 30 C",
+        disability="no",
+        employment_status="under_notice",
+        job_title="Machine operator",
+        length_of_service_years=6.5,
+        notice_date=date(2026, 11, 1),
+        expected_leaving_date=date(2026, 12, 20),
+        pace_criteria="Redundancy notice",
+        pace_flag=True,
+        services_wanted=["money", "pensions"],
+        source="adviser",
+        needs_review=False,
+        notes="Wants forklift training.",
+        **stamp,
+    )
     notice = current_notice()
-    consent = Consent(client_id=client.id, purpose="share_DWP", granted=True,
-                      notice_version=notice.version, notice_sha256=notice.sha256, captured_at=t0,
-                      captured_how="with_adviser", captured_by="Ailsa Demo", **stamp)
+    consent = Consent(
+        client_id=client.id,
+        purpose="share_DWP",
+        granted=True,
+        notice_version=notice.version,
+        notice_sha256=notice.sha256,
+        captured_at=t0,
+        captured_how="with_adviser",
+        captured_by="Ailsa Demo",
+        **stamp,
+    )
     checklist = ChecklistRecord(
-        client_id=client.id, checklist_version="ltu-1", answers={"q1_qualification": "scqf_5"},
-        score=3, band="low", explanation=["No qualifications beyond SCQF 5 (+3)"],
-        unanswered=["q10_parent_in_work"], area_as_of=2024, council_area="S12000049",
-        override=ChecklistOverride(band="high", reason="Caring for a parent", adviser="Ailsa Demo",
-                                   at=t0),
-        **stamp)
-    intervention = Intervention(client_id=client.id, service="employability_advice", partner="DWP",
-                                date=date(2026, 11, 21), status="referred", minutes=30,
-                                note="Referred to a work coach.", source="adviser", **later)
-    outcome = Outcome(client_id=client.id, date=date(2027, 2, 1), status="in_work",
-                      source="adviser", note="Started a new job.", **later)
+        client_id=client.id,
+        checklist_version="ltu-1",
+        answers={"q1_qualification": "scqf_5"},
+        score=3,
+        band="low",
+        explanation=["No qualifications beyond SCQF 5 (+3)"],
+        unanswered=["q10_parent_in_work"],
+        area_as_of=2024,
+        council_area="S12000049",
+        override=ChecklistOverride(band="high", reason="Caring for a parent", adviser="Ailsa Demo", at=t0),
+        **stamp,
+    )
+    intervention = Intervention(
+        client_id=client.id,
+        service="employability_advice",
+        partner="DWP",
+        date=date(2026, 11, 21),
+        status="referred",
+        minutes=30,
+        note="Referred to a work coach.",
+        source="adviser",
+        **later,
+    )
+    outcome = Outcome(
+        client_id=client.id,
+        date=date(2027, 2, 1),
+        status="in_work",
+        source="adviser",
+        note="Started a new job.",
+        **later,
+    )
     feedback = Feedback(client_id=client.id, rating=4, comment="Helpful.", **later)
     tomb = Tombstone(id=uuid4(), pace_id="PACE-7K3Q-9MXY", erased_at=t0, reason="the person asked")
     records = (event, client, consent, checklist, intervention, outcome, feedback, tomb)
@@ -212,17 +274,20 @@ def test_every_schema_invalid_variant_is_refused_by_the_importers_parser():
     assert accepted == []
 
 
-@pytest.mark.parametrize(("entity", "field", "value"), [
-    ("client", "version", "2"),
-    ("client", "version", True),
-    ("client", "pace_flag", "yes"),
-    ("client", "pace_flag", 1),
-    ("client", "length_of_service_years", "6.5"),
-    ("event", "number_affected", "120"),
-    ("feedback", "rating", 4.0),
-    ("consent", "granted", "true"),
-    ("checklist", "answers", {f"q{i}": "a" for i in range(200_000)}),
-])
+@pytest.mark.parametrize(
+    ("entity", "field", "value"),
+    [
+        ("client", "version", "2"),
+        ("client", "version", True),
+        ("client", "pace_flag", "yes"),
+        ("client", "pace_flag", 1),
+        ("client", "length_of_service_years", "6.5"),
+        ("event", "number_affected", "120"),
+        ("feedback", "rating", 4.0),
+        ("consent", "granted", "true"),
+        ("checklist", "answers", {f"q{i}": "a" for i in range(200_000)}),
+    ],
+)
 def test_the_issues_examples_are_refused_by_both(entity, field, value):
     variant = RECORDS[entity] | {field: value}
     assert not VALIDATORS[entity].is_valid(variant) or field == "rating"
@@ -237,10 +302,20 @@ def test_values_at_their_caps_and_of_every_allowed_type_pass_both():
         ("client", client | {"length_of_service_years": 6}),  # an integer is a number
         ("client", client | {k: None for k in ("title", "gender", "notes", "postcode", "phone")}),
         ("client", client | {"first_name": "x" * 100, "notes": "y" * 4000}),
-        ("client", client | {"services_wanted": ["money"] * DEFS["Client"]["properties"]
-                             ["services_wanted"]["maxItems"]}),
-        ("checklist", checklist | {"answers": {f"q{i}": "a" * 200 for i in range(100)},
-                                   "explanation": ["z" * 500] * 100, "override": None}),
+        (
+            "client",
+            client
+            | {"services_wanted": ["money"] * DEFS["Client"]["properties"]["services_wanted"]["maxItems"]},
+        ),
+        (
+            "checklist",
+            checklist
+            | {
+                "answers": {f"q{i}": "a" * 200 for i in range(100)},
+                "explanation": ["z" * 500] * 100,
+                "override": None,
+            },
+        ),
         ("event", RECORDS["event"] | {"number_affected": 1_000_000, "site_postcode": None}),
     ]
     for entity, variant in allowed:
@@ -258,14 +333,26 @@ def test_the_one_type_the_parser_reads_more_strictly_than_json_schema():
 
 # -- black-box: each variant in a real signed bundle ----------------------------------------------------
 
+
 def _rows(office) -> list[Any]:
-    tables = ("events", "clients", "consents", "checklists", "interventions", "outcomes", "feedback",
-              "tombstones", "devices", "device_sequences")
+    tables = (
+        "events",
+        "clients",
+        "consents",
+        "checklists",
+        "interventions",
+        "outcomes",
+        "feedback",
+        "tombstones",
+        "devices",
+        "device_sequences",
+    )
     return [office.db.query(f"SELECT * FROM {t} ORDER BY 1") for t in tables]  # noqa: S608
 
 
 def test_each_invalid_variant_in_a_real_bundle_is_refused_by_name_and_changes_nothing(
-        enrolled, laptop, tmp_path):
+    enrolled, laptop, tmp_path
+):
     records = base_records(laptop.device_id)
     lines = {e: json.dumps(r, ensure_ascii=False).encode() + b"\n" for e, r in records.items()}
     variants = schema_invalid_variants(records)
@@ -281,8 +368,9 @@ def test_each_invalid_variant_in_a_real_bundle_is_refused_by_name_and_changes_no
         assert "Mòrag" not in result.reason and "JG102030C" not in result.reason
     assert _rows(enrolled) == before
     # The same bundle with every record valid goes in: the refusals were about the variants only.
-    path.write_bytes(forge(laptop, recipient, {e: (lines[e], 1) for e in ENTITY_ORDER},
-                           sequence=len(variants) + 1))
+    path.write_bytes(
+        forge(laptop, recipient, {e: (lines[e], 1) for e in ENTITY_ORDER}, sequence=len(variants) + 1)
+    )
     assert import_bundle(enrolled, path).verdict == "accepted"
 
 

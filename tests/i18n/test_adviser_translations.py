@@ -62,11 +62,15 @@ def pseudo(text: str) -> str:
 
 
 def _lupdate(*args: str) -> None:
-    subprocess.run([str(BIN / "pyside6-lupdate"), "-silent", "-locations", "none", *args],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), "-silent", "-locations", "none", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 # -- the files are current ------------------------------------------------------------------------
+
 
 def test_the_english_plural_file_is_current_and_every_form_written(tmp_path: Path) -> None:
     committed = resource("i18n", "pace_desktop_en.ts")
@@ -74,7 +78,8 @@ def test_the_english_plural_file_is_current_and_every_form_written(tmp_path: Pat
     shutil.copy(committed, fresh)
     _lupdate("-pluralonly", *SOURCES, "-ts", str(fresh))
     assert set(_messages(fresh)) == set(_messages(committed)), (
-        "pace_desktop_en.ts is out of date with the code: run `make translations` and commit it")
+        "pace_desktop_en.ts is out of date with the code: run `make translations` and commit it"
+    )
     root = ET.parse(committed).getroot()  # noqa: S314 - our own file
     plurals = [m for m in root.iter("message") if m.get("numerus") == "yes"]
     assert len(plurals) > 20
@@ -96,7 +101,8 @@ def test_the_core_wording_files_are_current(code: str, tmp_path: Path) -> None:
     shutil.copy(committed, fresh)
     i18n.write_core_ts(fresh, code)
     assert set(_messages(fresh)) == set(_messages(committed)), (
-        f"{committed.name} is out of date with the code: run `make translations` and commit it")
+        f"{committed.name} is out of date with the code: run `make translations` and commit it"
+    )
     assert ("core", "Group session") in _messages(committed)
 
 
@@ -106,6 +112,7 @@ def test_no_message_sits_in_a_context_the_screens_never_ask_for() -> None:
 
 
 # -- English by default ----------------------------------------------------------------------------
+
 
 def test_english_plurals_are_loaded_with_the_app_style(qapp) -> None:
     def kinds(n: int) -> str:
@@ -127,6 +134,7 @@ def test_numbers_and_dates_are_written_for_the_locale() -> None:
 
 
 # -- the pseudo-locale -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def pseudo_qm(tmp_path_factory) -> Path:
@@ -152,8 +160,11 @@ def pseudo_qm(tmp_path_factory) -> Path:
                 translation.text = pseudo(source)
         path.write_text(ET.tostring(root, encoding="unicode"), encoding="utf-8")
     out = folder / "pace_desktop_pseudo.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(screens), str(core), "-qm", str(out)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), "-silent", str(screens), str(core), "-qm", str(out)],
+        check=True,
+        capture_output=True,
+    )
     return out
 
 
@@ -177,8 +188,11 @@ def _shown_texts(window: QWidget) -> list[tuple[str, str]]:
         if widget.toolTip():
             out.append((f"{name} tooltip", widget.toolTip()))
         box = widget.parent()
-        if isinstance(box, QDialogButtonBox) and isinstance(widget, QAbstractButton) and \
-                box.standardButton(widget) != QDialogButtonBox.StandardButton.NoButton:
+        if (
+            isinstance(box, QDialogButtonBox)
+            and isinstance(widget, QAbstractButton)
+            and box.standardButton(widget) != QDialogButtonBox.StandardButton.NoButton
+        ):
             continue  # Cancel, Close…: Qt's own words, from Qt's translations (qtbase_<code>.qm)
         if isinstance(widget, QLabel | QAbstractButton):
             out.append((name, widget.text()))
@@ -192,16 +206,20 @@ def _shown_texts(window: QWidget) -> list[tuple[str, str]]:
             out += [(f"{name} item", widget.itemText(i)) for i in range(widget.count())]
         if isinstance(widget, QTableView) and widget.model() is not None:
             model = widget.model()
-            out += [(f"{name} heading", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
-                    for c in range(model.columnCount(QModelIndex()))]
+            out += [
+                (f"{name} heading", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for c in range(model.columnCount(QModelIndex()))
+            ]
     return out
 
 
 _TAG = re.compile(r"<[^>]+>")
 # Shown as they are: a fingerprint or ID in groups of letters and digits, a web address, a file name,
 # a PACE ID (also as the example in an empty box).
-_DATA = re.compile(r"([0-9a-f]{4} ?)+|[A-Z0-9]{8}|https?://\S+|[\w.-]+\.(xlsx|pub|store|age|csv)|"
-                   r"PACE-[0-9A-Z]{4}-[0-9A-Z]{4}")
+_DATA = re.compile(
+    r"([0-9a-f]{4} ?)+|[A-Z0-9]{8}|https?://\S+|[\w.-]+\.(xlsx|pub|store|age|csv)|"
+    r"PACE-[0-9A-Z]{4}-[0-9A-Z]{4}"
+)
 
 
 def _untranslated(window: QWidget, data: set[str]) -> list[str]:
@@ -213,8 +231,12 @@ def _untranslated(window: QWidget, data: set[str]) -> list[str]:
         if PADDING[0] in plain or not re.search(r"[A-Za-z]{2}", plain):
             continue
         words = {w for w in re.split(r"[\s,;:()·—–/\\.]+", plain) if w}
-        if plain.strip() in data or words <= data or any(d in plain for d in data if len(d) > 6) \
-                or _DATA.fullmatch(plain.strip()):
+        if (
+            plain.strip() in data
+            or words <= data
+            or any(d in plain for d in data if len(d) > 6)
+            or _DATA.fullmatch(plain.strip())
+        ):
             continue
         missing.append(f"{where}: {text[:70]!r}")
     return sorted(set(missing))
@@ -238,7 +260,11 @@ def _data_of_adviser_store(window: QWidget) -> set[str]:
 
 
 def test_the_adviser_window_is_all_translated_in_a_pseudo_locale(
-        qtbot, pseudo_locale, window_factory, demo_store_path) -> None:  # noqa: F811 - fixtures
+    qtbot,
+    pseudo_locale,
+    window_factory,
+    demo_store_path,
+) -> None:
     window = window_factory(demo_store_path)
     unlocked_before = _untranslated(window, set(PROPER) | {str(demo_store_path), demo_store_path.name})
     unlock(qtbot, window)
@@ -250,7 +276,12 @@ def test_the_adviser_window_is_all_translated_in_a_pseudo_locale(
 
 
 def test_the_office_window_is_all_translated_in_a_pseudo_locale(
-        qtbot, pseudo_locale, tmp_path, clock, wall_clock) -> None:  # noqa: F811 - fixtures
+    qtbot,
+    pseudo_locale,
+    tmp_path,
+    clock,
+    wall_clock,
+) -> None:
     from pace_desktop.office.central import init_office
     from pace_desktop.ui.office.session import CentralSession
     from pace_desktop.ui.office.window import OfficeWindow
@@ -266,8 +297,9 @@ def test_the_office_window_is_all_translated_in_a_pseudo_locale(
     missing = _untranslated(window, data)
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     settle(qtbot, window.session)
     tabs = window.home.tabs
     for index in range(tabs.count()):
@@ -289,7 +321,11 @@ def _office_data(window: QWidget) -> set[str]:
 
 
 def test_the_adviser_dialogs_are_all_translated_in_a_pseudo_locale(
-        qtbot, pseudo_locale, window_factory, demo_store_path) -> None:  # noqa: F811 - fixtures
+    qtbot,
+    pseudo_locale,
+    window_factory,
+    demo_store_path,
+) -> None:
     from pace_desktop.ui.dialogs.attendee_import import AttendeeImportDialog
     from pace_desktop.ui.dialogs.event_dialog import EventDialog
     from pace_desktop.ui.dialogs.export_dialog import ExportDialog
@@ -303,15 +339,20 @@ def test_the_adviser_dialogs_are_all_translated_in_a_pseudo_locale(
     data = _data_of_adviser_store(window) | {str(demo_store_path), str(demo_store_path.parent)}
     event = next(iter(session.store.events.all()))
     missing = []
-    for make in (lambda: ExportDialog(session, window), lambda: ReceiptDialog(session, window),
-                 lambda: SettingsDialog(session, window), lambda: FollowupDialog(session, window),
-                 lambda: EventDialog(session, event, window),
-                 lambda: AttendeeImportDialog(session, event, window)):
+    for make in (
+        lambda: ExportDialog(session, window),
+        lambda: ReceiptDialog(session, window),
+        lambda: SettingsDialog(session, window),
+        lambda: FollowupDialog(session, window),
+        lambda: EventDialog(session, event, window),
+        lambda: AttendeeImportDialog(session, event, window),
+    ):
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()
         settle(qtbot, session)
-        missing += [f"{type(dialog).__name__}: {line}"
-                    for line in _untranslated(dialog, data | _office_data(dialog))]
+        missing += [
+            f"{type(dialog).__name__}: {line}" for line in _untranslated(dialog, data | _office_data(dialog))
+        ]
         dialog.hide()
     assert not missing, "\n".join(sorted(set(missing)))

@@ -47,13 +47,25 @@ def test_committed_translation_files_are_current_with_the_code(code: str, tmp_pa
     for path in languages.translation_sources(code):
         shutil.copy(path, tmp_path / path.name)
     window_ts, data_ts = tmp_path / f"pace_kiosk_{code}.ts", tmp_path / f"pace_kiosk_{code}_data.ts"
-    subprocess.run([str(BIN / "pyside6-lupdate"), "-silent", "-locations", "none", *KIOSK_SOURCES,
-                    "-ts", str(window_ts)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(BIN / "pyside6-lupdate"),
+            "-silent",
+            "-locations",
+            "none",
+            *KIOSK_SOURCES,
+            "-ts",
+            str(window_ts),
+        ],
+        check=True,
+        capture_output=True,
+    )
     i18n.write_ts(data_ts, code)
     for fresh in (window_ts, data_ts):
         committed = resource("i18n", fresh.name)
         assert set(_messages(fresh)) == set(_messages(committed)), (
-            f"{committed.name} is out of date with the code: run `make translations` and commit it")
+            f"{committed.name} is out of date with the code: run `make translations` and commit it"
+        )
 
 
 @pytest.mark.parametrize("code", SHIPPED)
@@ -63,11 +75,15 @@ def test_adviser_and_office_translation_files_are_current_with_the_code(code: st
     sources = sorted(str(p) for p in (root / "pace_desktop/ui").rglob("*.py") if "kiosk" not in p.parts)
     fresh = tmp_path / f"pace_desktop_{code}.ts"
     shutil.copy(resource("i18n", fresh.name), fresh)
-    subprocess.run([str(BIN / "pyside6-lupdate"), "-silent", "-locations", "none", *sources,
-                    "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), "-silent", "-locations", "none", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
     committed = _messages(resource("i18n", fresh.name))
     assert set(_messages(fresh)) == set(committed), (
-        f"{fresh.name} is out of date with the code: run `make translations` and commit it")
+        f"{fresh.name} is out of date with the code: run `make translations` and commit it"
+    )
     assert len(committed) > 500
 
 
@@ -89,10 +105,8 @@ def test_english_plurals_say_one_second_and_two_seconds(qapp) -> None:
     translator = i18n.install("en")
     assert translator is not None
     try:
-        one = QCoreApplication.translate("StillTherePage", "The form will be cleared in %n seconds.",
-                                         "", 1)
-        two = QCoreApplication.translate("StillTherePage", "The form will be cleared in %n seconds.",
-                                         "", 2)
+        one = QCoreApplication.translate("StillTherePage", "The form will be cleared in %n seconds.", "", 1)
+        two = QCoreApplication.translate("StillTherePage", "The form will be cleared in %n seconds.", "", 2)
     finally:
         i18n.remove(translator)
     assert (one, two) == ("The form will be cleared in 1 second.", "The form will be cleared in 2 seconds.")

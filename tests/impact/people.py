@@ -22,10 +22,18 @@ GLASGOW = "S12000049"
 FIFE = "S12000047"
 
 
-def event(store, *, sector="Manufacturing", area=GLASGOW, kind=EventType.group_session,
-          when=date(2025, 1, 10), employer="Clydeside Demo Castings") -> Event:
-    return store.events.add(Event(employer_name=employer, council_area=area, sector=sector,
-                                  event_date=when, event_type=kind))
+def event(
+    store,
+    *,
+    sector="Manufacturing",
+    area=GLASGOW,
+    kind=EventType.group_session,
+    when=date(2025, 1, 10),
+    employer="Clydeside Demo Castings",
+) -> Event:
+    return store.events.add(
+        Event(employer_name=employer, council_area=area, sector=sector, event_date=when, event_type=kind)
+    )
 
 
 def person(
@@ -47,19 +55,35 @@ def person(
     """One fictional person; consents default to every core purpose granted, and a yes to sharing
     with each partner they are referred to (records.rules: a referral needs it)."""
     if consents is None:
-        consents = {"pace_support": True, "contact_followup": True, "client_survey": True,
-                    "anonymised_statistics": True}
-    consents = {f"share_{partner}": True for _s, partner, _m, _st in interventions
-                if partner not in (None, "SDS")} | consents
+        consents = {
+            "pace_support": True,
+            "contact_followup": True,
+            "client_survey": True,
+            "anonymised_statistics": True,
+        }
+    consents = {
+        f"share_{partner}": True for _s, partner, _m, _st in interventions if partner not in (None, "SDS")
+    } | consents
     at = datetime(2025, 1, 10, 12, tzinfo=UTC)
-    client = Client(event_id=ev.id, first_name=first, last_name=last, expected_leaving_date=leaving,
-                    date_of_birth=born, email="demo.person@example.org", phone="07700 900123")
+    client = Client(
+        event_id=ev.id,
+        first_name=first,
+        last_name=last,
+        expected_leaving_date=leaving,
+        date_of_birth=born,
+        email="demo.person@example.org",
+        phone="07700 900123",
+    )
     checklist = None
     if score is not None:
         checklist = ChecklistRecord(
-            client_id=client.id, checklist_version="ltu-1", score=score, band=band,
+            client_id=client.id,
+            checklist_version="ltu-1",
+            score=score,
+            band=band,
             override=ChecklistOverride(band=override, reason="Adviser's judgement", adviser="Ailsa Demo")
-            if override else None,
+            if override
+            else None,
         )
     client = store.register(
         client, build_consents(consents, how=CaptureMethod.with_adviser, by="Ailsa Demo", at=at), checklist
@@ -69,9 +93,16 @@ def person(
         for days, status in outcomes:
             store.outcomes.add(Outcome(client_id=client.id, date=base + timedelta(days=days), status=status))
         for service, partner, minutes, status in interventions:
-            store.interventions.add(Intervention(
-                client_id=client.id, service=service, partner=partner, date=date(2025, 1, 20),
-                status=InterventionStatus(status), minutes=minutes))
+            store.interventions.add(
+                Intervention(
+                    client_id=client.id,
+                    service=service,
+                    partner=partner,
+                    date=date(2025, 1, 20),
+                    status=InterventionStatus(status),
+                    minutes=minutes,
+                )
+            )
         if rating is not None:
             store.feedback.add(Feedback(client_id=client.id, rating=rating))
     return client

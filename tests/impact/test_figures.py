@@ -14,10 +14,23 @@ LEFT = date(2025, 1, 31)
 
 
 def p(i, outcomes=(), *, score=None, band=None, eff=None, minutes=0, ratings=(), event="E1", leaving=LEFT):
-    return Person(f"c{i}", event, leaving, "35 to 44", "Retail", "Glasgow City", "Group session",
-                  event, score, band, eff if eff is not None else band, eff is not None and eff != band,
-                  [(LEFT + timedelta(days=d), s) for d, s in outcomes], minutes=minutes,
-                  ratings=list(ratings))
+    return Person(
+        f"c{i}",
+        event,
+        leaving,
+        "35 to 44",
+        "Retail",
+        "Glasgow City",
+        "Group session",
+        event,
+        score,
+        band,
+        eff if eff is not None else band,
+        eff is not None and eff != band,
+        [(LEFT + timedelta(days=d), s) for d, s in outcomes],
+        minutes=minutes,
+        ratings=list(ratings),
+    )
 
 
 def twelve() -> list[Person]:
@@ -77,7 +90,9 @@ def test_time_and_feedback_by_hand():
     got = (overall.people, overall.hours, overall.mean_minutes, overall.median_minutes)
     assert got == (8, 9.8, 73.1, 52.5)
     assert [(r.label, r.people, r.hours, r.mean_minutes) for r in per_event] == [
-        ("2025-02-01 B", None, None, None), ("2025-01-10 A", 5, 7.5, 90.0)]
+        ("2025-02-01 B", None, None, None),
+        ("2025-01-10 A", 5, 7.5, 90.0),
+    ]
     rated = [p(30 + i, band="high", ratings=[5]) for i in range(5)]
     rated += [p(40 + i, band="low", ratings=[3]) for i in range(5)]
     table, mean = feedback_table(rated)
@@ -117,9 +132,11 @@ def test_checklist_validation_by_hand():
         "Overridden people only: checklist band high": (0, 0, None, 0.0),
         "Overridden people only: adviser's band high": (10, 10, 1.0, 1.0),
     }
-    assert v.line() == ("Checklist validation on 100 people with a known 12-month outcome (30 unemployed): "
-                        "Top 8% of scores (score 93 or more): precision 100%, recall 27%; "
-                        "Top 30% of scores (score 71 or more): precision 67%, recall 67%.")
+    assert v.line() == (
+        "Checklist validation on 100 people with a known 12-month outcome (30 unemployed): "
+        "Top 8% of scores (score 93 or more): precision 100%, recall 27%; "
+        "Top 30% of scores (score 71 or more): precision 67%, recall 67%."
+    )
 
 
 def test_validation_hides_what_rests_on_small_numbers():
@@ -140,5 +157,10 @@ def test_validation_refuses_too_few_and_says_how_many():
     with pytest.raises(RefusedError, match="5 people unemployed at 12 months and 5 not; there are 4"):
         validate(few_unemployed, minimum=10)
     # No 12-month outcome (day 200 is the 6-month window) or no checklist: not counted.
-    assert validate(validation_people() + [p(99, [(200, "unemployed")], score=3, band="low"),
-                                          p(98, [(365, "unemployed")])]).people == 100
+    assert (
+        validate(
+            validation_people()
+            + [p(99, [(200, "unemployed")], score=3, band="low"), p(98, [(365, "unemployed")])]
+        ).people
+        == 100
+    )

@@ -15,8 +15,7 @@ from pace_desktop.records.models import CaptureMethod
 from pace_desktop.registration import build_consents
 from tests.impact.people import event, person
 
-ALL = {"pace_support": True, "contact_followup": True, "client_survey": True,
-       "anonymised_statistics": True}
+ALL = {"pace_support": True, "contact_followup": True, "client_survey": True, "anonymised_statistics": True}
 
 
 def test_due_dates_are_calendar_months_after_leaving():
@@ -25,7 +24,10 @@ def test_due_dates_are_calendar_months_after_leaving():
     assert add_months(date(2025, 11, 30), 3) == date(2026, 2, 28)
     points = checkpoints(date(2025, 1, 31))
     assert [(p.months, p.due) for p in points] == [
-        (3, date(2025, 4, 30)), (6, date(2025, 7, 31)), (12, date(2026, 1, 31))]
+        (3, date(2025, 4, 30)),
+        (6, date(2025, 7, 31)),
+        (12, date(2026, 1, 31)),
+    ]
     # Windows run from 14 days before a checkpoint to 14 days before the next; the last never ends.
     assert (points[0].window_start, points[0].window_end) == (date(2025, 4, 16), date(2025, 7, 17))
     assert points[2].window_end is None
@@ -36,8 +38,12 @@ def test_due_dates_are_calendar_months_after_leaving():
 
 def test_status_at_checkpoints_and_sustained_work():
     leaving = date(2025, 1, 31)
-    outcomes = [(date(2025, 4, 20), "unemployed"), (date(2025, 5, 2), "in_work"),
-                (date(2025, 8, 1), "in_work"), (date(2026, 2, 3), "self_employed")]
+    outcomes = [
+        (date(2025, 4, 20), "unemployed"),
+        (date(2025, 5, 2), "in_work"),
+        (date(2025, 8, 1), "in_work"),
+        (date(2026, 2, 3), "self_employed"),
+    ]
     statuses = status_at(outcomes, leaving)
     assert statuses == {3: "in_work", 6: "in_work", 12: "self_employed"}
     assert sustained(statuses, (3, 6, 12), 6) is True
@@ -56,8 +62,13 @@ def test_only_consenting_people_are_due(store):
             store.consents.update(consent.withdraw(by="Ailsa Demo"))
     changed = person(store, ev, first="Changed")
     later = datetime(2025, 2, 1, tzinfo=UTC)  # a later "no" outweighs the earlier "yes"
-    for consent in build_consents({"contact_followup": False}, how=CaptureMethod.with_adviser,
-                                  by="Ailsa Demo", client_id=changed.id, at=later):
+    for consent in build_consents(
+        {"contact_followup": False},
+        how=CaptureMethod.with_adviser,
+        by="Ailsa Demo",
+        client_id=changed.id,
+        at=later,
+    ):
         store.consents.add(consent)
     person(store, ev, outcomes=[(80, "in_work")], first="Answered")
     person(store, ev, leaving=None, first="Undated")
@@ -80,8 +91,14 @@ def test_only_consenting_people_are_due(store):
 def test_recording_an_outcome_takes_the_person_off_the_list(store):
     ev = event(store)
     due_a = person(store, ev)
-    saved = record_followup(store, find_client(store, due_a.pace_id.lower()).id, "in work",
-                            date(2025, 5, 1), "Started at a bakery", today=date(2025, 5, 2))
+    saved = record_followup(
+        store,
+        find_client(store, due_a.pace_id.lower()).id,
+        "in work",
+        date(2025, 5, 1),
+        "Started at a bakery",
+        today=date(2025, 5, 2),
+    )
     assert (saved.status.value, saved.date, saved.source.value) == ("in_work", date(2025, 5, 1), "adviser")
     assert [o.id for o in store.outcomes.for_parent(due_a.id)] == [saved.id]
     assert due_list(store, as_of=date(2025, 5, 2)).due == []
@@ -110,8 +127,13 @@ def test_nobody_without_consent_is_ever_listed(store):
     ev = event(store)
     for i in range(60):
         answers = {p: rng.random() < 0.5 for p in ("contact_followup", "client_survey")}
-        client = person(store, ev, consents={"pace_support": True, **answers},
-                        leaving=date(2025, 1, 1 + rng.randrange(28)), first=f"P{i}")
+        client = person(
+            store,
+            ev,
+            consents={"pace_support": True, **answers},
+            leaving=date(2025, 1, 1 + rng.randrange(28)),
+            first=f"P{i}",
+        )
         for step in range(rng.randrange(3)):
             purpose = rng.choice(["contact_followup", "client_survey"])
             if rng.random() < 0.5:
@@ -120,8 +142,13 @@ def test_nobody_without_consent_is_ever_listed(store):
                         store.consents.update(consent.withdraw(by="Ailsa Demo"))
             else:
                 at = datetime(2025, 2, 1 + step, tzinfo=UTC)
-                for consent in build_consents({purpose: rng.random() < 0.5}, how=CaptureMethod.with_adviser,
-                                              by="Ailsa Demo", client_id=client.id, at=at):
+                for consent in build_consents(
+                    {purpose: rng.random() < 0.5},
+                    how=CaptureMethod.with_adviser,
+                    by="Ailsa Demo",
+                    client_id=client.id,
+                    at=at,
+                ):
                     store.consents.add(consent)
 
     def stands(client_id, purpose) -> bool:
@@ -141,14 +168,29 @@ def test_nobody_without_consent_is_ever_listed(store):
 def test_survey_sample_holds_only_survey_consenting_people(store, tmp_path):
     ev = event(store)
     yes = person(store, ev, consents={"pace_support": True, "client_survey": True}, last="=Yes")
-    person(store, ev, consents={"pace_support": True, "client_survey": False, "contact_followup": True},
-           last="No")
+    person(
+        store,
+        ev,
+        consents={"pace_support": True, "client_survey": False, "contact_followup": True},
+        last="No",
+    )
     out = tmp_path / "sample.csv"
     assert survey_sample(store, out, as_of=date(2025, 5, 1)) == 1
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:3] == ["PACE ID", "First name", "Last name"]
-    assert rows[1:] == [[yes.pace_id, "Eilidh", "'=Yes", "demo.person@example.org", "'+447700900123", "",
-                         "2025-01-31", "3", "2025-04-30"]]
+    assert rows[1:] == [
+        [
+            yes.pace_id,
+            "Eilidh",
+            "'=Yes",
+            "demo.person@example.org",
+            "'+447700900123",
+            "",
+            "2025-01-31",
+            "3",
+            "2025-04-30",
+        ]
+    ]
     assert out.stat().st_mode & 0o077 == 0
     with pytest.raises(UsageError, match=".csv"):
         survey_sample(store, tmp_path / "sample.xlsx")

@@ -19,15 +19,30 @@ def _twenty(store):
     5 never heard of; one more person who said no to statistics (never counted)."""
     ev = event(store)
     for d in range(5, 55, 5):
-        person(store, ev, outcomes=[(d, "in_work")], score=5, band="low",
-               interventions=[("employability_advice", "DWP", 30, "attended")], rating=4)
+        person(
+            store,
+            ev,
+            outcomes=[(d, "in_work")],
+            score=5,
+            band="low",
+            interventions=[("employability_advice", "DWP", 30, "attended")],
+            rating=4,
+        )
     for d in range(100, 105):
-        person(store, ev, outcomes=[(d, "unemployed")], score=20, band="high",
-               interventions=[("money", "CAS", 60, "completed")], rating=5)
+        person(
+            store,
+            ev,
+            outcomes=[(d, "unemployed")],
+            score=20,
+            band="high",
+            interventions=[("money", "CAS", 60, "completed")],
+            rating=5,
+        )
     for _ in range(5):
         person(store, ev)
-    person(store, ev, consents={"pace_support": True, "anonymised_statistics": False},
-           outcomes=[(5, "in_work")])
+    person(
+        store, ev, consents={"pace_support": True, "anonymised_statistics": False}, outcomes=[(5, "in_work")]
+    )
 
 
 def test_impact_workbook_figures(store, tmp_path):
@@ -38,9 +53,18 @@ def test_impact_workbook_figures(store, tmp_path):
     assert_no_formulas_or_errors(out)
     wb = load_workbook(out)
     assert wb.sheetnames[:3] == ["Summary", "About", "Time to work"]
-    assert {"By age group", "By sector", "By council area", "By event type", "By help received",
-            "By partner worked with", "Sustained work", "Time on PACE", "Feedback",
-            "Checklist validation"} <= set(wb.sheetnames)
+    assert {
+        "By age group",
+        "By sector",
+        "By council area",
+        "By event type",
+        "By help received",
+        "By partner worked with",
+        "Sustained work",
+        "Time on PACE",
+        "Feedback",
+        "Checklist validation",
+    } <= set(wb.sheetnames)
     summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(min_row=5, max_row=20, values_only=True) if r[0]}
     assert summary["People counted"] == 20
     assert summary["with a known outcome since leaving"] == 15
@@ -53,8 +77,10 @@ def test_impact_workbook_figures(store, tmp_path):
     assert summary["Time on PACE per person helped, mean minutes"] == 40.0
     assert summary["Time on PACE, total hours"] == 10.0
     assert summary["Mean feedback rating (1 to 5)"] == round((10 * 4 + 5 * 5) / 15, 2)
-    assert summary["Checklist validation"] == ("Checklist validation needs at least 50 people with a "
-                                               "checklist and a known 12-month outcome; there are 0.")
+    assert summary["Checklist validation"] == (
+        "Checklist validation needs at least 50 people with a "
+        "checklist and a known 12-month outcome; there are 0."
+    )
     rows = list(wb["Time to work"].iter_rows(values_only=True))
     block = next(i for i, r in enumerate(rows) if r[0] == "Months after leaving")
     assert rows[block][1] == "Everyone"

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) i
 
 
 def test_impact_and_partner_workbooks_convert(tmp_path):
-    with Store.create(tmp_path / "c.store", adviser="Morven Office", passphrase=PASSPHRASE,
-                      kind="office") as store:
+    with Store.create(
+        tmp_path / "c.store", adviser="Morven Office", passphrase=PASSPHRASE, kind="office"
+    ) as store:
         seed(store, events=6, clients=600, history=True)
         write_report(store, "impact", tmp_path / "impact.xlsx")
         write_partner_report(store, "ACAS", tmp_path / "acas.xlsx")

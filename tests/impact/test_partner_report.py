@@ -22,8 +22,13 @@ def test_a_partner_never_sent_anyone_still_gets_its_figures(tmp_path):
             person(store, ev, interventions=ACAS_HELP, outcomes=[(50, "in_work")])
         for _ in range(5):
             person(store, ev, interventions=[("rights_and_entitlements", "CAS", 60, "completed")])
-        person(store, ev, consents={"pace_support": True, "anonymised_statistics": False},
-               interventions=ACAS_HELP, outcomes=[(50, "unemployed")])
+        person(
+            store,
+            ev,
+            consents={"pace_support": True, "anonymised_statistics": False},
+            interventions=ACAS_HELP,
+            outcomes=[(50, "unemployed")],
+        )
         out = write_partner_report(store, "ACAS", tmp_path / "acas.xlsx")
     assert_no_formulas_or_errors(out)
     wb = load_workbook(out)

@@ -66,4 +66,5 @@ def test_validation_line_refuses_with_the_number_needed(tmp_path, monkeypatch, c
     assert main(["office", "checklist-validation", "--central", str(made.central)]) == 3
     assert capsys.readouterr().err.strip() == (
         "pace-desktop: Checklist validation needs at least 50 people with a checklist and a known "
-        "12-month outcome; there are 0.")
+        "12-month outcome; there are 0."
+    )

@@ -13,7 +13,12 @@ SIX = [(30, True), (60, False), (90, True), (90, True), (120, False), (200, True
 def test_six_people_by_hand():
     steps = kaplan_meier(SIX)
     assert [(s.day, s.at_risk, s.events, s.censored) for s in steps] == [
-        (30, 6, 1, 0), (60, 5, 0, 1), (90, 4, 2, 0), (120, 2, 0, 1), (200, 1, 1, 0)]
+        (30, 6, 1, 0),
+        (60, 5, 0, 1),
+        (90, 4, 2, 0),
+        (120, 2, 0, 1),
+        (200, 1, 1, 0),
+    ]
     # S(30) = 5/6; S(90) = 5/6 × 2/4 = 5/12; S(200) = 5/12 × 0/1 = 0.
     assert [s.survival for s in steps] == pytest.approx([5 / 6, 5 / 6, 5 / 12, 5 / 12, 0.0])
     assert survival_at(steps, 29) == 1.0

@@ -12,8 +12,13 @@ EVENT_DATE = date(2026, 11, 20)
 
 
 def make_event(**changes: Any) -> Event:
-    event = Event(employer_name="Clydeside Test Fabrication", council_area="S12000018",
-                  sector="Manufacturing", event_date=EVENT_DATE, event_type=EventType.group_session)
+    event = Event(
+        employer_name="Clydeside Test Fabrication",
+        council_area="S12000018",
+        sector="Manufacturing",
+        event_date=EVENT_DATE,
+        event_type=EventType.group_session,
+    )
     return event.model_copy(update=changes)
 
 
@@ -24,17 +29,40 @@ def full_answers(**changes: Any) -> dict[str, Any]:
         consent_field("contact_followup"): "yes",
         consent_field("client_survey"): "no",
         consent_field("anonymised_statistics"): "yes",
-        "first_name": "Zofia", "last_name": "Wójcik-Łukasiewicz", "preferred_name": "",
-        "date_of_birth.day": "3", "date_of_birth.month": "11", "date_of_birth.year": "1968",
-        "address_line1": "4 Sample Row", "address_line2": "", "town": "Port Glasgow",
-        "postcode": "pa14 5aa", "phone": "", "email": "zofia@example.org", "ni_number": "",
-        "job_title": "Welder", "years_service": "22", "employment_status": "under_notice",
-        "leaving_date.day": "", "leaving_date.month": "", "leaving_date.year": "",
-        "q1_qualification": "scqf_1_4", "q2_licence": "no", "q2_vehicle": "no",
-        "q4_household": "alone", "q5_dependants": "no", "q6_confidence": "not_at_all",
-        "q6_expectation": "no", "q6_luck_or_effort": "luck", "q8_searching": "no",
-        "q8_interviews": "no", "q8_employer_contact": "no", "q9_physical": "a_lot",
-        "q9_mental": "prefer_not_to_say", "q9_disability": "yes", "q10_parent_in_work": "no",
+        "first_name": "Zofia",
+        "last_name": "Wójcik-Łukasiewicz",
+        "preferred_name": "",
+        "date_of_birth.day": "3",
+        "date_of_birth.month": "11",
+        "date_of_birth.year": "1968",
+        "address_line1": "4 Sample Row",
+        "address_line2": "",
+        "town": "Port Glasgow",
+        "postcode": "pa14 5aa",
+        "phone": "",
+        "email": "zofia@example.org",
+        "ni_number": "",
+        "job_title": "Welder",
+        "years_service": "22",
+        "employment_status": "under_notice",
+        "leaving_date.day": "",
+        "leaving_date.month": "",
+        "leaving_date.year": "",
+        "q1_qualification": "scqf_1_4",
+        "q2_licence": "no",
+        "q2_vehicle": "no",
+        "q4_household": "alone",
+        "q5_dependants": "no",
+        "q6_confidence": "not_at_all",
+        "q6_expectation": "no",
+        "q6_luck_or_effort": "luck",
+        "q8_searching": "no",
+        "q8_interviews": "no",
+        "q8_employer_contact": "no",
+        "q9_physical": "a_lot",
+        "q9_mental": "prefer_not_to_say",
+        "q9_disability": "yes",
+        "q10_parent_in_work": "no",
         "services": ["benefits", "money"],
     }
     for purpose, _name in share_purposes():

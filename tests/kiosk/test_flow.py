@@ -35,8 +35,15 @@ def _answer_to(flow: KioskFlow, key: str) -> None:
 def test_the_pages_follow_the_briefs_order_one_question_each() -> None:
     keys = [p.key for p in build_pages(make_event())]
     assert keys[:3] == ["welcome", "privacy", "consent_support"]
-    assert keys.index("consent_support") < keys.index("name") < keys.index("job") \
-        < keys.index("q1_qualification") < keys.index("services") < keys.index("check") == len(keys) - 1
+    assert (
+        keys.index("consent_support")
+        < keys.index("name")
+        < keys.index("job")
+        < keys.index("q1_qualification")
+        < keys.index("services")
+        < keys.index("check")
+        == len(keys) - 1
+    )
     # Every part of the checklist a person answers has its own page, worded for the client.
     for part in load_checklist().answerable_parts():
         page = _page(part.id)
@@ -69,7 +76,8 @@ def test_required_answers_get_plain_messages() -> None:
     errors = validate_page(_page("name"), {"first_name": " ", "last_name": ""})
     assert errors == {"first_name": "Enter your first name", "last_name": "Enter your last name"}
     assert validate_page(_page("consent_support"), {}) == {
-        consent_field("pace_support"): "Select yes if SDS can keep your details, or no if not"}
+        consent_field("pace_support"): "Select yes if SDS can keep your details, or no if not"
+    }
 
 
 def test_date_of_birth_messages_follow_the_govuk_pattern() -> None:
@@ -94,7 +102,8 @@ def test_optional_details_are_checked_only_when_given() -> None:
     assert validate_page(contact, {"phone": "", "email": ""}) == {}
     assert validate_page(contact, {"phone": "12", "email": "nope"}) == {
         "phone": "Enter a UK phone number like 07700 900123 or 0131 496 0000",
-        "email": "Enter an email address like name@example.com"}
+        "email": "Enter an email address like name@example.com",
+    }
     assert validate_page(_page("ni"), {"ni_number": "jt 12 34 56 a"}) == {}
     assert "ni_number" in validate_page(_page("ni"), {"ni_number": "DA123456A"})
     assert "years_service" in validate_page(_page("job"), {"years_service": "lots"})
@@ -103,8 +112,11 @@ def test_optional_details_are_checked_only_when_given() -> None:
 def test_messages_go_through_the_given_translation() -> None:
     errors = validate_page(_page("name"), {}, tr=lambda s: f"<{s}>")
     assert errors["first_name"] == "<Enter your first name>"
-    dob_errors = validate_page(_page("dob"), {"date_of_birth.day": "3", "date_of_birth.year": "1968"},
-                               tr=lambda s: s.upper() if s == "Date of birth" else f"<{s}>")
+    dob_errors = validate_page(
+        _page("dob"),
+        {"date_of_birth.day": "3", "date_of_birth.year": "1968"},
+        tr=lambda s: s.upper() if s == "Date of birth" else f"<{s}>",
+    )
     assert dob_errors["date_of_birth"] == "<DATE OF BIRTH must include a month>"
 
 
@@ -195,8 +207,13 @@ def test_the_privacy_notice_says_truly_which_answers_are_needed() -> None:
     text = current_notice().text
     assert "skip any question" not in text
     named = {"first_name", "last_name", "date_of_birth", "employment_status"}
-    for phrase in ("your name", "date of birth", "what is happening with your job",
-                   "yes or no for each use", '"Prefer not to say"'):
+    for phrase in (
+        "your name",
+        "date of birth",
+        "what is happening with your job",
+        "yes or no for each use",
+        '"Prefer not to say"',
+    ):
         assert phrase in text, phrase
     for page in build_pages(make_event()):
         for f in page.fields:

@@ -15,8 +15,12 @@ from tests.kiosk.answers import full_answers, make_event
 
 
 def _counts(store) -> dict[str, int]:
-    tables = [r[0] for r in store.db.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [
+        r[0]
+        for r in store.db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     return {t: int(store.db.scalar(f'SELECT count(*) FROM "{t}"')) for t in tables}
 
 
@@ -83,7 +87,8 @@ def test_a_fault_part_way_through_leaves_no_half_registration(store, event) -> N
     before = _counts(store)
     store.db.conn.execute(
         "CREATE TEMP TRIGGER refuse_checklists BEFORE INSERT ON checklists "
-        "BEGIN SELECT RAISE(ABORT, 'simulated fault'); END")
+        "BEGIN SELECT RAISE(ABORT, 'simulated fault'); END"
+    )
     with pytest.raises(PaceError, match="nothing was changed"):
         submit(store, event, full_answers())
     store.db.conn.execute("DROP TRIGGER refuse_checklists")
@@ -98,6 +103,9 @@ def test_leaving_kiosk_mode_checks_the_passphrase_and_audits_both_ways(store, ev
     assert check_exit(store, event, PASSPHRASE) == ADVISER
     rows = store.db.query("SELECT actor, action, entity_id, detail FROM audit ORDER BY seq")
     tail = [(a, act, d) for a, act, eid, d in rows if eid == str(event.id) and act != "create"]
-    assert tail == [(ADVISER, "kiosk_start", None), (KIOSK_ACTOR, "unlock_failed", "kiosk_exit"),
-                    (ADVISER, "kiosk_stop", None)]
+    assert tail == [
+        (ADVISER, "kiosk_start", None),
+        (KIOSK_ACTOR, "unlock_failed", "kiosk_exit"),
+        (ADVISER, "kiosk_stop", None),
+    ]
     assert store.actor == ADVISER

@@ -14,8 +14,10 @@ import pytest
 
 from tests.packaging.conftest import ROOT, load
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("objdump") is None,
-                                reason="reads Linux ELF files with objdump (binutils)")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("objdump") is None,
+    reason="reads Linux ELF files with objdump (binutils)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -45,15 +47,17 @@ def test_the_references_of_the_real_c_library_are_read_and_its_definitions_are_n
     assert needed and max(needed) <= running_glibc()
     assert all(len(v) >= 2 for v in needed)
     # libc defines every GLIBC version up to its own; that section alone requires nothing.
-    definitions = text[text.index("Version definitions:"):text.index("Version References:")]
+    definitions = text[text.index("Version definitions:") : text.index("Version References:")]
     assert f"GLIBC_{check.show(running_glibc())}" in definitions
     assert check.required_glibc(definitions) == set()
 
 
 def test_a_private_or_unnumbered_version_is_not_a_requirement(check):
-    text = ("Version References:\n  required from libc.so.6:\n    0x0963cf85 0x00 09 GLIBC_PRIVATE\n"
-            "    0x069691b4 0x00 05 GLIBC_2.34\n    0x09691a75 0x00 03 GLIBC_2.2.5\n"
-            "  required from libstdc++.so.6:\n    0x08922974 0x00 04 GLIBCXX_3.4\n")
+    text = (
+        "Version References:\n  required from libc.so.6:\n    0x0963cf85 0x00 09 GLIBC_PRIVATE\n"
+        "    0x069691b4 0x00 05 GLIBC_2.34\n    0x09691a75 0x00 03 GLIBC_2.2.5\n"
+        "  required from libstdc++.so.6:\n    0x08922974 0x00 04 GLIBCXX_3.4\n"
+    )
     assert check.required_glibc(text) == {(2, 34), (2, 2, 5)}
 
 
@@ -62,7 +66,7 @@ def test_the_baseline_is_what_docs_promise(check, contents):
     doc = (ROOT / "docs" / "packaging.md").read_text(encoding="utf-8")
     assert f"glibc {check.show(baseline)}" in doc
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    recipe = makefile[makefile.index("\ndist-check:"):]
+    recipe = makefile[makefile.index("\ndist-check:") :]
     assert "installer/glibc_check.py dist/pace-desktop" in recipe.split("\n\n")[0]
 
 
@@ -84,8 +88,10 @@ def test_a_folder_is_held_to_the_baseline_naming_the_file(check, tmp_path, monke
     monkeypatch.setattr(check.contents, "LINUX_GLIBC_BASELINE", check.show(older))
     assert check.main([str(folder)]) == 1
     said = capsys.readouterr().err.strip().splitlines()
-    assert said == [f"_internal/python3 needs GLIBC_{check.show(newest)}, newer than the Linux "
-                    f"baseline glibc {check.show(older)} (docs/packaging.md, 'Linux baseline')."]
+    assert said == [
+        f"_internal/python3 needs GLIBC_{check.show(newest)}, newer than the Linux "
+        f"baseline glibc {check.show(older)} (docs/packaging.md, 'Linux baseline')."
+    ]
 
 
 def test_a_build_without_elf_files_has_nothing_to_check(check, tmp_path, capsys):

@@ -15,8 +15,10 @@ def _name(raw: str) -> str:
 
 
 def _pins(text: str) -> dict[str, str]:
-    return {_name(m.group(1)): m.group(2)
-            for m in re.finditer(r"^([A-Za-z0-9_.-]+)==([^\s\\;]+)", text, flags=re.M)}
+    return {
+        _name(m.group(1)): m.group(2)
+        for m in re.finditer(r"^([A-Za-z0-9_.-]+)==([^\s\\;]+)", text, flags=re.M)
+    }
 
 
 def _lock_entries() -> dict[str, tuple[str, list[str]]]:
@@ -40,6 +42,9 @@ def test_the_lock_pins_exactly_what_constraints_pin_each_with_hashes():
 def test_this_environment_was_installed_from_the_lock():
     lock = _lock_entries()
     installed = {_name(d.metadata["Name"]): d.version for d in metadata.distributions()}
-    differs = {name: (version, installed[name]) for name, (version, _) in lock.items()
-               if name in installed and installed[name] != version and name != "setuptools"}
+    differs = {
+        name: (version, installed[name])
+        for name, (version, _) in lock.items()
+        if name in installed and installed[name] != version and name != "setuptools"
+    }
     assert differs == {}

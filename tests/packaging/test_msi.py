@@ -50,8 +50,9 @@ def fake_dist(tmp_path):
 
 
 def table(msi, name):
-    text = subprocess.run(["msiinfo", "export", str(msi), name], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["msiinfo", "export", str(msi), name], capture_output=True, text=True, check=True
+    ).stdout
     lines = text.splitlines()[3:]  # column names, types, table name
     return [line.split("\t") for line in lines if line]
 
@@ -132,15 +133,24 @@ def test_signed_with_the_certificate_given_at_build_time(msi_module, fake_dist, 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "PACE Intake test signing")])
     now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=30))
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
     pfx = tmp_path / "signing.pfx"
-    pfx.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"test", key, cert, None, serialization.BestAvailableEncryption(b"not-a-real-secret")))
+    pfx.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"test", key, cert, None, serialization.BestAvailableEncryption(b"not-a-real-secret")
+        )
+    )
     ca = tmp_path / "ca.pem"
     ca.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     sign = load("sign")
@@ -149,8 +159,9 @@ def test_signed_with_the_certificate_given_at_build_time(msi_module, fake_dist, 
     monkeypatch.setenv(sign.TIMESTAMP_ENV, "none")  # no network in tests
     msi = build(msi_module, fake_dist, tmp_path / "out")
     assert sign.sign_files([msi], description="PACE Intake 1.2.3") is True
-    checked = subprocess.run(["osslsigncode", "verify", "-CAfile", str(ca), "-in", str(msi)],
-                             capture_output=True, text=True)
+    checked = subprocess.run(
+        ["osslsigncode", "verify", "-CAfile", str(ca), "-in", str(msi)], capture_output=True, text=True
+    )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "Signature verification: ok" in checked.stdout
     assert not any(p.name == "password" for p in tmp_path.rglob("*"))  # password file removed

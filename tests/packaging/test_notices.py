@@ -104,15 +104,23 @@ def test_a_distribution_without_licence_text_stops_the_build(notices, monkeypatc
 
 
 def test_macos_minimum_matches_the_pinned_pyside6_wheels(contents):
-    pinned = re.search(r"^PySide6_Essentials==(\d+)\.(\d+)", (ROOT / "constraints.txt").read_text(),
-                       re.MULTILINE)
+    pinned = re.search(
+        r"^PySide6_Essentials==(\d+)\.(\d+)", (ROOT / "constraints.txt").read_text(), re.MULTILINE
+    )
     assert pinned, "PySide6_Essentials is not pinned in constraints.txt"
     # PySide6's macOS wheel tags: macosx_11_0_universal2 up to 6.7, macosx_12_0 for 6.8 and 6.9,
     # macosx_13_0 for 6.10 and 6.11 (6.11.3: macosx_13_0_universal2), macosx_14_0 from 6.12. Equal,
     # not merely at least: a higher minimum would turn away Macs the wheels run on.
     version = (int(pinned[1]), int(pinned[2]))
-    needed = ((14, 0) if version >= (6, 12) else (13, 0) if version >= (6, 10)
-              else (12, 0) if version >= (6, 8) else (11, 0))
+    needed = (
+        (14, 0)
+        if version >= (6, 12)
+        else (13, 0)
+        if version >= (6, 10)
+        else (12, 0)
+        if version >= (6, 8)
+        else (11, 0)
+    )
     assert tuple(int(n) for n in contents.MACOS_MINIMUM.split(".")) == needed
     spec = (ROOT / "installer" / "pace-desktop.spec").read_text(encoding="utf-8")
     assert '"LSMinimumSystemVersion": contents.MACOS_MINIMUM' in spec

@@ -46,8 +46,9 @@ def test_installer_is_per_machine_with_a_start_menu_entry():
     text = ISS.read_text(encoding="utf-8")
     assert re.search(r"^PrivilegesRequired=admin$", text, re.MULTILINE)
     assert re.search(r"^DefaultDirName=\{autopf\}", text, re.MULTILINE)
-    assert re.search(r'^Name: "\{autoprograms\}\\\{#AppName\}"; Filename: "\{app\}\\\{#AppExe\}"', text,
-                     re.MULTILINE)
+    assert re.search(
+        r'^Name: "\{autoprograms\}\\\{#AppName\}"; Filename: "\{app\}\\\{#AppExe\}"', text, re.MULTILINE
+    )
     assert '#define AppExe "pace-desktop.exe"' in text
     assert 'DistDir Root + "\\dist\\pace-desktop"' in text
 
@@ -55,8 +56,8 @@ def test_installer_is_per_machine_with_a_start_menu_entry():
 def test_a_silent_install_never_closes_a_running_app():
     text = ISS.read_text(encoding="utf-8")
     # Inno closes applications without asking when silent; InitializeSetup refuses first instead.
-    setup = text[text.index("function InitializeSetup(): Boolean;"):]
-    setup = setup[:setup.index("\nend;")]
+    setup = text[text.index("function InitializeSetup(): Boolean;") :]
+    setup = setup[: setup.index("\nend;")]
     assert "if WizardSilent() and AppRunning() then" in setup and "Result := False;" in setup
     assert "Name = ''pace-desktop.exe''" in text and "Name = ''pace-desktop-cli.exe''" in text
 
@@ -83,9 +84,10 @@ def test_icons_are_made_for_windows_and_macos(tmp_path, qapp):  # qapp: one QApp
     assert (reserved, kind, count) == (0, 1, len(make_icon.ICO_SIZES))
     for i, size in enumerate(make_icon.ICO_SIZES):
         width, height, _colours, _r, planes, bits, length, offset = struct.unpack_from(
-            "<BBBBHHII", data, 6 + 16 * i)
+            "<BBBBHHII", data, 6 + 16 * i
+        )
         assert (width or 256, height or 256, planes, bits) == (size, size, 1, 32)
-        png = data[offset:offset + length]
+        png = data[offset : offset + length]
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         assert struct.unpack(">II", png[16:24]) == (size, size)
     assert icns is not None and icns.read_bytes()[:4] == b"icns"

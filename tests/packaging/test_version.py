@@ -30,11 +30,13 @@ def test_pyproject_the_package_and_the_command_line_agree(capsys, contents):
 
 def test_without_package_metadata_the_version_comes_from_the_version_module():
     # As in a PyInstaller build, where there is no installed distribution to ask.
-    code = ("import importlib.metadata as m\n"
-            "def missing(name):\n    raise m.PackageNotFoundError(name)\n"
-            "m.version = missing\n"
-            "import pace_desktop, pace_desktop._version as v\n"
-            "print(pace_desktop.__version__ == v.VERSION)\n")
+    code = (
+        "import importlib.metadata as m\n"
+        "def missing(name):\n    raise m.PackageNotFoundError(name)\n"
+        "m.version = missing\n"
+        "import pace_desktop, pace_desktop._version as v\n"
+        "print(pace_desktop.__version__ == v.VERSION)\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "True"
 
@@ -62,7 +64,12 @@ def test_the_version_module_has_the_line_the_build_rewrites(contents):
 
 @pytest.mark.skipif(not BUILT.exists(), reason="no build in dist/ (make dist)")
 def test_the_built_program_reports_the_pyproject_version():
-    result = subprocess.run([str(BUILT), "--version"], capture_output=True, text=True, timeout=60,
-                            env={"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp")})
+    result = subprocess.run(
+        [str(BUILT), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp")},
+    )
     assert result.returncode == 0
     assert result.stdout.strip() == f"PACE Intake {PYPROJECT_VERSION}"

@@ -47,8 +47,11 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_carries_every_resource(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    expected = {f"pace_desktop/resources/{p.relative_to(ROOT / 'resources').as_posix()}"
-                for p in (ROOT / "resources").rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    expected = {
+        f"pace_desktop/resources/{p.relative_to(ROOT / 'resources').as_posix()}"
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     assert expected, "resources/ is empty"
     assert expected - names == set()
 
@@ -58,8 +61,9 @@ def test_installed_wheel_passes_self_check(wheel, tmp_path):
     made = _run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
     assert made.returncode == 0, made.stderr
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    purelib = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
-                   .stdout.strip())
+    purelib = Path(
+        _run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
+    )
     # The dependencies already installed for the tests, linked one by one into a folder of their own:
     # everything but the project's own (editable) install and the .pth files that would run it.
     deps = tmp_path / "deps"
@@ -71,15 +75,29 @@ def test_installed_wheel_passes_self_check(wheel, tmp_path):
                 (deps / entry.name).symlink_to(entry)
     (purelib / "shared-deps.pth").write_text(f"{deps}\n", encoding="utf-8")
 
-    installed = _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-                      "--no-index", "--find-links", str(wheel.parent), "pace-desktop"])
+    installed = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-index",
+            "--find-links",
+            str(wheel.parent),
+            "pace-desktop",
+        ]
+    )
     assert installed.returncode == 0, installed.stderr[-2000:]
 
     home = tmp_path / "home"
     home.mkdir()
     env = {"HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    where = _run([str(python), "-c", "import pace_desktop.paths as p; print(p.resources_dir())"],
-                 cwd=tmp_path, env=env)
+    where = _run(
+        [str(python), "-c", "import pace_desktop.paths as p; print(p.resources_dir())"], cwd=tmp_path, env=env
+    )
     assert where.returncode == 0, where.stderr
     assert Path(where.stdout.strip()).is_relative_to(venv), where.stdout
 

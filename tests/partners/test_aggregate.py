@@ -49,8 +49,15 @@ def write_partner_records(path: Path, clients, match: str, status_of) -> None:
         else:
             out.writerow(["first_name", "last_name", "date_of_birth", "postcode", "status"])
             for c in clients:
-                out.writerow([c.first_name.upper(), f" {c.last_name} ", c.date_of_birth.strftime("%d/%m/%Y"),
-                              c.postcode.replace(" ", "").lower(), status_of(c)])
+                out.writerow(
+                    [
+                        c.first_name.upper(),
+                        f" {c.last_name} ",
+                        c.date_of_birth.strftime("%d/%m/%Y"),
+                        c.postcode.replace(" ", "").lower(),
+                        status_of(c),
+                    ]
+                )
 
 
 @pytest.mark.parametrize("match", ["ni", "name_dob_postcode"])
@@ -112,8 +119,14 @@ def test_documented_examples_match_this_implementation():
 
     doc = (SCRIPT.parent / "partner-matching.md").read_text(encoding="utf-8")
     key = parse_key("00010203 04050607 08090a0b 0c0d0e0f 10111213 14151617 18191a1b 1c1d1e1f")
-    person = Client(event_id=uuid4(), first_name="Mòrag", last_name="Nic Dhòmhnaill",
-                    date_of_birth=date(1980, 5, 6), postcode="eh1 1aa", ni_number="ab 12 34 56 c")
+    person = Client(
+        event_id=uuid4(),
+        first_name="Mòrag",
+        last_name="Nic Dhòmhnaill",
+        date_of_birth=date(1980, 5, 6),
+        postcode="eh1 1aa",
+        ni_number="ab 12 34 56 c",
+    )
     for match in ("ni", "name_dob_postcode"):
         text = match_text(person, match)
         assert text.replace("|", "\\|") in doc
@@ -133,8 +146,20 @@ def test_counts_from_the_script_are_stored_against_the_request(central, keys, ou
     with records.open("a", newline="") as fh:
         csv.writer(fh).writerow(["AB 12 34 56 C", "PAYE_EMPLOYMENT"])
     counts_csv = tmp_path / "counts.csv"
-    done = run_script("count", "--key", result.key, "--supplied", str(request_csv), "--records",
-                      str(records), "--measure-column", "status", "--out", str(counts_csv), cwd=tmp_path)
+    done = run_script(
+        "count",
+        "--key",
+        result.key,
+        "--supplied",
+        str(request_csv),
+        "--records",
+        str(records),
+        "--measure-column",
+        "status",
+        "--out",
+        str(counts_csv),
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     sealed = tmp_path / "counts.csv.age"
     from pace_desktop.office.central import office_recipients
@@ -144,8 +169,12 @@ def test_counts_from_the_script_are_stored_against_the_request(central, keys, ou
 
     imported = import_return(central, "DWP", sealed)
     paye = sum(1 for c in known if statuses[known.index(c) % 3] == "PAYE_EMPLOYMENT")
-    expected = {"supplied": len(clients), "matched": len(known), "PAYE_EMPLOYMENT": paye,
-                "NO_RECORD": len(known) - paye}
+    expected = {
+        "supplied": len(clients),
+        "matched": len(known),
+        "PAYE_EMPLOYMENT": paye,
+        "NO_RECORD": len(known) - paye,
+    }
     assert imported.counts == expected
     assert returned_counts(central, result.request_id) == expected
     assert (imported.added, imported.problems) == (4, ())

@@ -27,14 +27,28 @@ def test_send_a_request_and_take_the_return_back_from_the_command_line(
 ):
     mapping = tmp_path / "dwp.csv"
     mapping.write_text("kind,their_code,our_code\noutcome,EMP,in_work\n", encoding="utf-8")
-    code, out, err = run(capsys, "office", "partner-set", "--central", central_path, "--partner", "dwp",
-                         "--recipient", keys.recipient, "--match", "name_dob_postcode", "--mapping", mapping)
+    code, out, err = run(
+        capsys,
+        "office",
+        "partner-set",
+        "--central",
+        central_path,
+        "--partner",
+        "dwp",
+        "--recipient",
+        keys.recipient,
+        "--match",
+        "name_dob_postcode",
+        "--mapping",
+        mapping,
+    )
     assert code == 0, err
     assert "  matches on: first name, last name, date of birth and postcode" in out
     assert "  own codes mapped: 1 outcome" in out
 
-    code, out, err = run(capsys, "office", "partner-request", "--central", central_path, "--partner", "DWP",
-                         "--out", outbox)
+    code, out, err = run(
+        capsys, "office", "partner-request", "--central", central_path, "--partner", "DWP", "--out", outbox
+    )
     assert code == 0, err
     [path] = outbox.iterdir()
     assert out[0].startswith("Wrote request R-DWP-") and str(path) in out[0]
@@ -46,37 +60,81 @@ def test_send_a_request_and_take_the_return_back_from_the_command_line(
     with open_central(central_path, PASSPHRASE) as central:
         returned = save_return(wb, tmp_path / "return.xlsx.age", central)
 
-    code, out, err = run(capsys, "office", "partner-return", "--central", central_path, "--partner", "DWP",
-                         "--check", returned)
+    code, out, err = run(
+        capsys, "office", "partner-return", "--central", central_path, "--partner", "DWP", "--check", returned
+    )
     assert code == 3 and out[0].startswith("Checked (nothing saved)")
-    code, out, err = run(capsys, "office", "partner-return", "--central", central_path, "--partner", "DWP",
-                         returned)
+    code, out, err = run(
+        capsys, "office", "partner-return", "--central", central_path, "--partner", "DWP", returned
+    )
     assert code == 3, "a refused row is reported with the refused-input status"
     assert "1 row used, 1 refused; 1 added" in out[0]
-    assert err == [f"pace-desktop: Row {row_of(wb, second)}: the Outcome is not one of DWP's codes "
-                   "(see the Codes sheet)."]
+    assert err == [
+        f"pace-desktop: Row {row_of(wb, second)}: the Outcome is not one of DWP's codes "
+        "(see the Codes sheet)."
+    ]
     with open_central(central_path, PASSPHRASE) as central:
         sources = [o.source for o in central.outcomes.all()]
     assert sources == [RecordSource.partner_return]
 
     code, out, _ = run(capsys, "office", "partner-requests", "--central", central_path, "--partner", "DWP")
     assert code == 0 and "1 return " in out[0]
-    code, out, err = run(capsys, "office", "report", "--central", central_path, "--out", tmp_path / "r.xlsx",
-                         "--kind", "reciprocity")
+    code, out, err = run(
+        capsys,
+        "office",
+        "report",
+        "--central",
+        central_path,
+        "--out",
+        tmp_path / "r.xlsx",
+        "--kind",
+        "reciprocity",
+    )
     assert code == 0, err
-    code, out, err = run(capsys, "office", "partner-report", "--central", central_path, "--partner", "DWP",
-                         "--out", tmp_path / "dwp.xlsx")
+    code, out, err = run(
+        capsys,
+        "office",
+        "partner-report",
+        "--central",
+        central_path,
+        "--partner",
+        "DWP",
+        "--out",
+        tmp_path / "dwp.xlsx",
+    )
     assert code == 0 and "DWP's reciprocity report" in out[0]
 
 
 def test_aggregate_request_prints_the_key_and_can_show_it_again(capsys, central_path, keys, outbox):
-    run(capsys, "office", "partner-set", "--central", central_path, "--partner", "DWP", "--recipient",
-        keys.recipient, "--aggregate-only", "yes")
-    code, out, err = run(capsys, "office", "partner-request", "--central", central_path, "--partner", "DWP",
-                         "--out", outbox)
+    run(
+        capsys,
+        "office",
+        "partner-set",
+        "--central",
+        central_path,
+        "--partner",
+        "DWP",
+        "--recipient",
+        keys.recipient,
+        "--aggregate-only",
+        "yes",
+    )
+    code, out, err = run(
+        capsys, "office", "partner-request", "--central", central_path, "--partner", "DWP", "--out", outbox
+    )
     assert code == 2 and "--aggregate" in err[0]
-    code, out, err = run(capsys, "office", "partner-request", "--central", central_path, "--partner", "DWP",
-                         "--out", outbox, "--aggregate")
+    code, out, err = run(
+        capsys,
+        "office",
+        "partner-request",
+        "--central",
+        central_path,
+        "--partner",
+        "DWP",
+        "--out",
+        outbox,
+        "--aggregate",
+    )
     assert code == 0, err
     key_line = next(line for line in out if line.startswith("Matching key"))
     key = key_line.rsplit(": ", 1)[1]

@@ -24,12 +24,26 @@ def test_a_request_opens_in_calc(central, keys, outbox, tmp_path):
     source = tmp_path / "request.xlsx"
     source.write_bytes(pyrage.decrypt(result.path.read_bytes(), [keys.identity]))
     subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
-         "--convert-to", CSV_ALL_SHEETS, "--outdir", str(tmp_path / "csv"), str(source)],
-        check=True, capture_output=True, timeout=180,
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            CSV_ALL_SHEETS,
+            "--outdir",
+            str(tmp_path / "csv"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
-        "request-About.csv", "request-Codes.csv", "request-Request.csv"]
+        "request-About.csv",
+        "request-Codes.csv",
+        "request-Request.csv",
+    ]
     with (tmp_path / "csv" / "request-Request.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == result.sent

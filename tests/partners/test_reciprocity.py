@@ -24,12 +24,19 @@ def add_outcomes(store, clients, seed: int = 3) -> None:
     rng = random.Random(seed)
     with store.transaction():
         for client in clients:
-            store.outcomes.add(Outcome(client_id=client.id, date=date(2026, 5, 1),
-                                       status=rng.choice(list(OutcomeStatus))))
+            store.outcomes.add(
+                Outcome(client_id=client.id, date=date(2026, 5, 1), status=rng.choice(list(OutcomeStatus)))
+            )
             if rng.random() < 0.7:
-                store.interventions.add(Intervention(
-                    client_id=client.id, service=rng.choice(["benefits", "employability_advice", "money"]),
-                    partner="DWP", date=date(2026, 4, 1), status=InterventionStatus.attended))
+                store.interventions.add(
+                    Intervention(
+                        client_id=client.id,
+                        service=rng.choice(["benefits", "employability_advice", "money"]),
+                        partner="DWP",
+                        date=date(2026, 4, 1),
+                        status=InterventionStatus.attended,
+                    )
+                )
 
 
 def tables_on(ws) -> list[tuple[list[str], list[list]]]:
@@ -97,8 +104,13 @@ def test_people_who_withdrew_or_refused_statistics_are_not_counted(central, sent
     [after] = cohorts(central)
     assert str(leaver.id) not in after.people
     assert len(after.people) == len(before.people) - (str(leaver.id) in before.people)
-    no_stats = [c for c in sent_dwp if not any(
-        k.purpose == "anonymised_statistics" and k.active for k in central.consents.for_parent(c.id))]
+    no_stats = [
+        c
+        for c in sent_dwp
+        if not any(
+            k.purpose == "anonymised_statistics" and k.active for k in central.consents.for_parent(c.id)
+        )
+    ]
     assert no_stats and not {str(c.id) for c in no_stats} & set(after.people)
 
 
@@ -111,8 +123,12 @@ def test_a_sheet_that_could_be_subtracted_from_another_is_withheld(central, keys
             from pace_desktop.records.models import CaptureMethod
             from pace_desktop.registration import build_consents
 
-            for consent in build_consents({"anonymised_statistics": True}, how=CaptureMethod.with_adviser,
-                                          by="Morven Office", client_id=client.id):
+            for consent in build_consents(
+                {"anonymised_statistics": True},
+                how=CaptureMethod.with_adviser,
+                by="Morven Office",
+                client_id=client.id,
+            ):
                 central.consents.add(consent)
     grant(central, sent_dwp, "HMRC")
     set_partner(central, "HMRC", recipient=keys.other_recipient, match_on="name_dob_postcode")
@@ -127,8 +143,13 @@ def test_a_sheet_that_could_be_subtracted_from_another_is_withheld(central, keys
     assert result.figures["withheld"] == 1
     # Each partner's own workbook carries only its sheet, then its own activity and impact sheets.
     own = write_partner_report(central, "HMRC", tmp_path / "hmrc.xlsx")
-    assert load_workbook(own).sheetnames == ["About", "HMRC", "Activity in your services",
-                                             "Referrals to you", "PACE impact"]
+    assert load_workbook(own).sheetnames == [
+        "About",
+        "HMRC",
+        "Activity in your services",
+        "Referrals to you",
+        "PACE impact",
+    ]
     assert tables_on(load_workbook(own)["HMRC"])
 
 
@@ -139,8 +160,10 @@ def test_returned_counts_are_listed_with_small_ones_hidden(central, keys, outbox
     result = make_request(central, "DWP", outbox, aggregate=True)
     rid, n = result.request_id, result.sent
     counts = tmp_path / "counts.csv.age"
-    text = (f"request_id,measure,count\n{rid},supplied,{n}\n{rid},matched,{n - 2}\n"
-            f"{rid},PAYE,{n - 12}\n{rid},SELF_ASSESSMENT,3\n{rid},NONE,9\n")
+    text = (
+        f"request_id,measure,count\n{rid},supplied,{n}\n{rid},matched,{n - 2}\n"
+        f"{rid},PAYE,{n - 12}\n{rid},SELF_ASSESSMENT,3\n{rid},NONE,9\n"
+    )
     office = pyrage.x25519.Recipient.from_str(office_recipients(central)[0])
     counts.write_bytes(pyrage.encrypt(text.encode(), [office]))
     import_return(central, "DWP", counts)

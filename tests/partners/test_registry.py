@@ -24,7 +24,10 @@ def test_set_up_is_kept_changed_in_parts_and_audited(central, keys):
     set_partner(central, "DWP", aggregate_only=True)
     dwp = get_partner(central, "DWP")
     assert (dwp.recipient, dwp.match_on, dwp.aggregate_only, dwp.configured) == (
-        keys.recipient, "name_dob_postcode", True, True
+        keys.recipient,
+        "name_dob_postcode",
+        True,
+        True,
     )
     assert dwp.mappings.to_ours("outcome", " emp ") == "in_work"
     set_partner(central, "DWP", recipient=None)
@@ -62,7 +65,7 @@ def test_mapping_problems_are_listed_by_line_and_nothing_is_kept():
         "line 3": "this code is already mapped on line 2.",
         "line 4": "the kind must be outcome, service or status.",
         "line 5": "the partner's code may not start with =, +, -, @ or # (spreadsheets read that as a "
-                  "formula).",
+        "formula).",
         "line 6": "our_code must be one of: offered, referred, attended, completed.",
         "line 8": "the partner's code is empty.",
     }

@@ -26,9 +26,7 @@ def test_an_ni_request_holds_exactly_the_consenting_clients_with_their_ni_only(c
     with_ni = {pid: c for pid, c in consenting.items() if c.ni_number}
     assert 0 < len(with_ni) < central.clients.count()
     assert list(rows[0]) == ["PACE ID", "Action", "NI number", *RETURN_COLUMNS]
-    assert {r["PACE ID"]: r["NI number"] for r in rows} == {
-        pid: c.ni_number for pid, c in with_ni.items()
-    }
+    assert {r["PACE ID"]: r["NI number"] for r in rows} == {pid: c.ni_number for pid, c in with_ni.items()}
     assert all(r["Action"] == "look up" for r in rows)
     assert all(r[h] is None for r in rows for h in RETURN_COLUMNS)
     skipped = len(consenting) - len(with_ni)
@@ -52,7 +50,9 @@ def test_a_name_dob_postcode_request_holds_those_four_and_nothing_else(central, 
     for row in rows:
         client = consenting[row["PACE ID"]]
         assert (row["First name"], row["Last name"], row["Postcode"]) == (
-            client.first_name, client.last_name, client.postcode
+            client.first_name,
+            client.last_name,
+            client.postcode,
         )
         assert row["Date of birth"].date() == client.date_of_birth
     ni_numbers = {c.ni_number for c in consenting.values() if c.ni_number}
@@ -150,7 +150,10 @@ def test_each_request_is_recorded_with_its_items_and_audited(central, keys, outb
     result = make_request(central, "DWP", outbox, progress=lambda done, total: None)
     [row] = list_requests(central, "DWP")
     assert (row.id, row.kind, row.sent, row.file_name) == (
-        result.request_id, "individual", result.sent, result.path.name
+        result.request_id,
+        "individual",
+        result.sent,
+        result.path.name,
     )
     items = central.db.scalar("SELECT count(*) FROM request_items WHERE request_id = ?", (row.id,))
     assert items == result.sent
@@ -180,8 +183,14 @@ def test_typed_text_lands_as_text_never_as_a_formula(central, keys, outbox, tmp_
     from tests.reports.helpers import assert_no_formulas_or_errors
 
     maps = parse_mapping("kind,their_code,our_code\noutcome,N/A,in_work\noutcome,x=1,unknown\n")
-    set_partner(central, "DWP", name='=HYPERLINK("http://example.org","x")', recipient=keys.recipient,
-                match_on="name_dob_postcode", mappings=maps)
+    set_partner(
+        central,
+        "DWP",
+        name='=HYPERLINK("http://example.org","x")',
+        recipient=keys.recipient,
+        match_on="name_dob_postcode",
+        mappings=maps,
+    )
     client = next(iter(share_consenting(central, "DWP").values()))
     central.clients.update(client.model_copy(update={"last_name": "=cmd|' /C calc'!A0"}))
     result = make_request(central, "DWP", outbox)

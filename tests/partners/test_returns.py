@@ -63,8 +63,15 @@ def test_a_messy_return_gives_row_errors_and_applies_only_the_valid_rows(
     fill(wb, row_of(wb, good_outcome), Outcome="EMP", Outcome_date=datetime(2026, 3, 2))
     ws.cell(row_of(wb, good_outcome), 9).value = "anything at all"
     fill(wb, row_of(wb, good_service), Service="BEN", Service_status="ATT", Service_date="02/03/2026")
-    fill(wb, row_of(wb, good_both), Outcome="uc", Outcome_date="2026-03-01", Service=" work-coach ",
-         Service_status="REF", Service_date=date(2026, 2, 1))
+    fill(
+        wb,
+        row_of(wb, good_both),
+        Outcome="uc",
+        Outcome_date="2026-03-01",
+        Service=" work-coach ",
+        Service_status="REF",
+        Service_date=date(2026, 2, 1),
+    )
     fill(wb, row_of(wb, wrong_code), Outcome="EMPLOYED", Outcome_date="2026-03-01")
     fill(wb, row_of(wb, half_service), Service="BEN")
     fill(wb, row_of(wb, future), Outcome="EMP", Outcome_date="2031-01-01")
@@ -90,7 +97,7 @@ def test_a_messy_return_gives_row_errors_and_applies_only_the_valid_rows(
         first_extra: "no client has this PACE ID (it may be mistyped).",
         first_extra + 1: "the PACE ID is not in the form PACE-XXXX-XXXX (it may be mistyped).",
         first_extra + 2: f"this person was not in request {result.request_id} to DWP, so nothing from DWP "
-                         "can be recorded for them.",
+        "can be recorded for them.",
         first_extra + 3: "there is no PACE ID, so the row cannot be matched to anyone.",
         first_extra + 4: f"this PACE ID is also on row {row_of(wb, good_outcome)}: only that row was used.",
         first_extra + 5: "the Outcome cell holds a formula: type the value itself.",
@@ -193,8 +200,11 @@ def test_a_return_for_another_partner_or_unknown_request_is_refused(central, dwp
 
 
 def test_files_that_are_not_returns_are_refused_in_one_line(central, dwp, tmp_path):
-    for name, data in [("junk.xlsx", b"PK\x03\x04 not a zip"), ("notes.txt", b"hello\nthere\n"),
-                       ("bad.age", b"age-encryption.org/v1\n-> X25519 nonsense\n")]:
+    for name, data in [
+        ("junk.xlsx", b"PK\x03\x04 not a zip"),
+        ("notes.txt", b"hello\nthere\n"),
+        ("bad.age", b"age-encryption.org/v1\n-> X25519 nonsense\n"),
+    ]:
         path = tmp_path / name
         path.write_bytes(data)
         with pytest.raises(RefusedError) as err:

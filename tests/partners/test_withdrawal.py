@@ -32,11 +32,13 @@ def test_withdrawal_end_to_end(central, keys, outbox, tmp_path):
     fill(wb, row_of(wb, leaver), Outcome="in_work", Outcome_date="2026-03-02")
     fill(wb, row_of(wb, stayer), Outcome="training", Outcome_date="2026-03-02")
     got = import_return(central, "DWP", save_return(wb, tmp_path / "one.xlsx.age", central))
-    assert [(p.row, p.message) for p in got.problems] == [(
-        row_of(wb, leaver),
-        "this person has since withdrawn consent to sharing with DWP: nothing was recorded "
-        "(ask DWP to delete what it holds about them).",
-    )]
+    assert [(p.row, p.message) for p in got.problems] == [
+        (
+            row_of(wb, leaver),
+            "this person has since withdrawn consent to sharing with DWP: nothing was recorded "
+            "(ask DWP to delete what it holds about them).",
+        )
+    ]
     assert partner_outcomes(central) == {stayer}
 
     # The next request tells DWP to delete them, with their PACE ID and nothing else.
@@ -81,8 +83,11 @@ def test_an_erased_person_is_flagged_for_deletion(central, keys, outbox):
 
 def test_a_withdrawal_before_any_request_flags_nobody(central, keys, outbox):
     set_partner(central, "DWP", recipient=keys.recipient)
-    consenting = [c for c in central.clients.all()
-                  if any(k.purpose == "share_DWP" and k.active for k in central.consents.for_parent(c.id))]
+    consenting = [
+        c
+        for c in central.clients.all()
+        if any(k.purpose == "share_DWP" and k.active for k in central.consents.for_parent(c.id))
+    ]
     withdraw(central, consenting[0], "DWP")
     result = make_request(central, "DWP", outbox)
     ids = {r["PACE ID"] for r in request_rows(open_request(result.path, keys.identity))}
@@ -92,8 +97,12 @@ def test_a_withdrawal_before_any_request_flags_nobody(central, keys, outbox):
 def test_aggregate_requests_never_name_anyone_for_deletion(central, keys, outbox):
     set_partner(central, "DWP", recipient=keys.recipient)
     make_request(central, "DWP", outbox, aggregate=True)
-    consenting = [c for c in central.clients.all() if c.ni_number
-                  and any(k.purpose == "share_DWP" and k.active for k in central.consents.for_parent(c.id))]
+    consenting = [
+        c
+        for c in central.clients.all()
+        if c.ni_number
+        and any(k.purpose == "share_DWP" and k.active for k in central.consents.for_parent(c.id))
+    ]
     withdraw(central, consenting[0], "DWP")
     result = make_request(central, "DWP", outbox)
     assert result.withdrawn == 0  # DWP never had their PACE ID or NI number, only a keyed hash

@@ -65,8 +65,22 @@ class Cluster:
         return subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
 
     def psql(self, sql: str, db: str = "pace") -> str:
-        return self._run("psql", "-X", "-q", "-At", "-h", str(self.socket_dir), "-p", str(self.port),
-                         "-U", OWNER, "-d", db, "-c", sql).stdout
+        return self._run(
+            "psql",
+            "-X",
+            "-q",
+            "-At",
+            "-h",
+            str(self.socket_dir),
+            "-p",
+            str(self.port),
+            "-U",
+            OWNER,
+            "-d",
+            db,
+            "-c",
+            sql,
+        ).stdout
 
     def create_database(self, name: str) -> None:
         self._run("createdb", "-h", str(self.socket_dir), "-p", str(self.port), "-U", OWNER, name)
@@ -92,19 +106,32 @@ def start() -> Cluster:
         for path in (base / "sock", base / "server.crt", base / "server.key"):
             shutil.chown(path, "nobody")
     cluster = Cluster(base, _free_port(), binary)
-    cluster._run("initdb", "-D", str(base / "data"), "-U", OWNER, "--auth=trust", "-E", "UTF8",
-                 "--locale=C.UTF-8" if os.path.exists("/usr/lib/locale/C.utf8") else "--locale=C")
+    cluster._run(
+        "initdb",
+        "-D",
+        str(base / "data"),
+        "-U",
+        OWNER,
+        "--auth=trust",
+        "-E",
+        "UTF8",
+        "--locale=C.UTF-8" if os.path.exists("/usr/lib/locale/C.utf8") else "--locale=C",
+    )
     (base / "data" / "pg_hba.conf").write_text(
-        "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhost all all 0.0.0.0/0 reject\n")
+        "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhost all all 0.0.0.0/0 reject\n"
+    )
     if os.geteuid() == 0:
         shutil.chown(base / "data" / "pg_hba.conf", "nobody")
     # fsync off: the tests kill clients, never the server, and a throw-away cluster need not survive
     # a power cut.
-    options = (f"-c listen_addresses=127.0.0.1 -c port={cluster.port} "
-               f"-c unix_socket_directories={base / 'sock'} "
-               f"-c ssl=on -c ssl_cert_file={base / 'server.crt'} -c ssl_key_file={base / 'server.key'} "
-               "-c fsync=off -c log_min_messages=warning -c logging_collector=off")
-    cluster._run("pg_ctl", "-D", str(base / "data"), "-l", str(base / "server.log"), "-o", options,
-                 "-w", "start")
+    options = (
+        f"-c listen_addresses=127.0.0.1 -c port={cluster.port} "
+        f"-c unix_socket_directories={base / 'sock'} "
+        f"-c ssl=on -c ssl_cert_file={base / 'server.crt'} -c ssl_key_file={base / 'server.key'} "
+        "-c fsync=off -c log_min_messages=warning -c logging_collector=off"
+    )
+    cluster._run(
+        "pg_ctl", "-D", str(base / "data"), "-l", str(base / "server.log"), "-o", options, "-w", "start"
+    )
     cluster.create_database("pace")
     return cluster

@@ -46,10 +46,12 @@ def test_everything_moves_with_counts_and_the_audit_chain_checked(busy_office, p
         assert conn.execute("SELECT action FROM audit ORDER BY seq DESC LIMIT 1").fetchone()[0] == "migrate"
         # Record data is queryable on the server, and a person's details arrived as they were.
         pace_id = central.db.query("SELECT pace_id FROM clients LIMIT 1")[0][0]
-        in_file = central.db.query("SELECT json_extract(data, '$.last_name') FROM clients WHERE pace_id = ?",
-                                  (pace_id,))[0][0]
-        on_server = conn.execute("SELECT data->>'last_name' FROM clients WHERE pace_id = %s",
-                                 (pace_id,)).fetchone()[0]
+        in_file = central.db.query(
+            "SELECT json_extract(data, '$.last_name') FROM clients WHERE pace_id = ?", (pace_id,)
+        )[0][0]
+        on_server = conn.execute(
+            "SELECT data->>'last_name' FROM clients WHERE pace_id = %s", (pace_id,)
+        ).fetchone()[0]
         assert on_server == in_file
 
 
@@ -76,8 +78,13 @@ def migrate_command(source: Path, target: str, *, insecure: bool) -> subprocess.
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PACE_PASSPHRASE": PASSPHRASE}
     if insecure:
         env["PACE_PG_ALLOW_INSECURE"] = "1"  # the tests' private socket has no TLS
-    return subprocess.run([sys.executable, "-m", "pace_desktop", "office", "migrate", "--from", str(source),
-                           "--to", target], env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pace_desktop", "office", "migrate", "--from", str(source), "--to", target],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_office_migrate_by_command(busy_office, office_path, pg_db):

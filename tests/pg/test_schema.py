@@ -43,21 +43,35 @@ def test_the_audit_log_cannot_be_changed_even_by_its_owner(pg_db):
         assert conn.execute("SELECT actor FROM audit").fetchall() == [("x",)]
 
 
-@pytest.mark.parametrize(("role", "allowed", "refused"), [
-    ("pace_reports", "SELECT count(*) FROM clients", "INSERT INTO devices VALUES "
-     "('LT1', 'k', 'f', 'now', 'x', 'enrolled', NULL, NULL)"),
-    ("pace_import", "SELECT count(*) FROM devices", "DELETE FROM clients"),
-    ("pace_dpo", "DELETE FROM clients", "INSERT INTO devices VALUES "
-     "('LT1', 'k', 'f', 'now', 'x', 'enrolled', NULL, NULL)"),
-    ("pace_admin", "INSERT INTO devices VALUES ('LT1', 'k', 'f', 'now', 'x', 'enrolled', NULL, NULL)",
-     "DELETE FROM clients"),
-])
+@pytest.mark.parametrize(
+    ("role", "allowed", "refused"),
+    [
+        (
+            "pace_reports",
+            "SELECT count(*) FROM clients",
+            "INSERT INTO devices VALUES ('LT1', 'k', 'f', 'now', 'x', 'enrolled', NULL, NULL)",
+        ),
+        ("pace_import", "SELECT count(*) FROM devices", "DELETE FROM clients"),
+        (
+            "pace_dpo",
+            "DELETE FROM clients",
+            "INSERT INTO devices VALUES ('LT1', 'k', 'f', 'now', 'x', 'enrolled', NULL, NULL)",
+        ),
+        (
+            "pace_admin",
+            "INSERT INTO devices VALUES ('LT1', 'k', 'f', 'now', 'x', 'enrolled', NULL, NULL)",
+            "DELETE FROM clients",
+        ),
+    ],
+)
 def test_each_role_is_refused_by_the_server_what_it_is_not_for(pg, pg_db, role, allowed, refused):
     with connect(pg_db, allow_insecure=True) as conn:
         schema.migrate(conn)
     user = f"staff_{role}"
-    pg.psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{user}') THEN "
-            f"CREATE ROLE {user} LOGIN IN ROLE {role}; END IF; END $$;")
+    pg.psql(
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{user}') THEN "
+        f"CREATE ROLE {user} LOGIN IN ROLE {role}; END IF; END $$;"
+    )
     db = urlsplit(pg_db).path.lstrip("/")
     with connect(pg.url(db, user), allow_insecure=True) as conn:
         conn.execute(allowed)
@@ -93,8 +107,10 @@ def test_no_role_may_move_or_remove_a_laptops_audit_head(pg, pg_db, role):
         conn.execute("INSERT INTO device_audit_heads VALUES ('LT1', 7, 'h', 1, NULL, 'now')")
         conn.commit()
     user = f"heads_{role}"
-    pg.psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{user}') THEN "
-            f"CREATE ROLE {user} LOGIN IN ROLE {role}; END IF; END $$;")
+    pg.psql(
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{user}') THEN "
+        f"CREATE ROLE {user} LOGIN IN ROLE {role}; END IF; END $$;"
+    )
     db = urlsplit(pg_db).path.lstrip("/")
     with connect(pg.url(db, user), allow_insecure=True) as conn:
         assert conn.execute("SELECT count FROM device_audit_heads").fetchall() == [(7,)]

@@ -122,8 +122,9 @@ def test_init_takes_the_office_key_from_policy(use_policy, office_pub, tmp_path,
 def test_another_office_key_is_refused(use_policy, office_pub, tmp_path, laptop, monkeypatch, capsys):
     other_dir = tmp_path / "other"
     other_dir.mkdir()
-    other = init_office(tmp_path / "other.store", staff="Office Staff", passphrase=PASSPHRASE,
-                        out_dir=other_dir).office_pub
+    other = init_office(
+        tmp_path / "other.store", staff="Office Staff", passphrase=PASSPHRASE, out_dir=other_dir
+    ).office_pub
     path = use_policy({"office_key": office_pub.read_text(encoding="utf-8")})
     monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
     store_path = tmp_path / "refused.store"
@@ -139,19 +140,22 @@ def test_another_office_key_is_refused(use_policy, office_pub, tmp_path, laptop,
 def test_self_check_passes_under_a_policy(use_policy, office_pub):
     from pace_desktop.selfcheck import run
 
-    use_policy({"office_key": office_pub.read_text(encoding="utf-8"), "autolock_minutes": 3,
-                "retention_days": 10})
+    use_policy(
+        {"office_key": office_pub.read_text(encoding="utf-8"), "autolock_minutes": 3, "retention_days": 10}
+    )
     failed = []
     assert run(lambda name, ok: ok or failed.append(name)), failed
 
 
-def test_a_network_sync_address_leaves_export_folders_alone(use_policy, tmp_path, office_pub, monkeypatch,
-                                                             capsys):
+def test_a_network_sync_address_leaves_export_folders_alone(
+    use_policy, tmp_path, office_pub, monkeypatch, capsys
+):
     use_policy({"sync_address": "https://pace-office.example.org/sync"})
     monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
     store_path = tmp_path / "n.store"
-    assert main(["init", "--store", str(store_path), "--adviser", "Ada",
-                 "--office-key", str(office_pub)]) == 0
+    assert (
+        main(["init", "--store", str(store_path), "--adviser", "Ada", "--office-key", str(office_pub)]) == 0
+    )
     assert main(["demo-data", "--store", str(store_path), "--events", "1", "--clients", "1"]) == 0
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -165,8 +169,9 @@ def test_export_goes_to_the_sync_address(use_policy, tmp_path, office_pub, monke
     path = use_policy({"sync_address": str(share)})
     monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
     store_path = tmp_path / "l.store"
-    assert main(["init", "--store", str(store_path), "--adviser", "Ada",
-                 "--office-key", str(office_pub)]) == 0
+    assert (
+        main(["init", "--store", str(store_path), "--adviser", "Ada", "--office-key", str(office_pub)]) == 0
+    )
     assert main(["demo-data", "--store", str(store_path), "--events", "1", "--clients", "2"]) == 0
     capsys.readouterr()
     assert main(["export", "--store", str(store_path)]) == 0

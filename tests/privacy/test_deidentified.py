@@ -153,12 +153,14 @@ def test_no_suppressed_count_sits_beside_the_rows_it_was_counted_from(full_offic
     bands = sorted({r[band_at] for r in people_rows[1:]})
     ages = sorted({a for a, _ in by_age})
     outcomes = sorted({o for o, _ in by_outcome})
-    tables = [CountTable.of("age", ages, bands, [[by_age[(a, b)] for b in bands] for a in ages]),
-              CountTable.of("outcome", outcomes, bands,
-                            [[by_outcome[(o, b)] for b in bands] for o in outcomes])]
+    tables = [
+        CountTable.of("age", ages, bands, [[by_age[(a, b)] for b in bands] for a in ages]),
+        CountTable.of("outcome", outcomes, bands, [[by_outcome[(o, b)] for b in bands] for o in outcomes]),
+    ]
     hidden_cells = 0
-    for table, counter, labels in zip(suppress_linked(tables), (by_age, by_outcome), (ages, outcomes),
-                                      strict=True):
+    for table, counter, labels in zip(
+        suppress_linked(tables), (by_age, by_outcome), (ages, outcomes), strict=True
+    ):
         for label, row in zip(labels, table.cells, strict=True):
             for band, shown in zip(bands, row, strict=True):
                 if shown is None:

@@ -49,8 +49,10 @@ def fit_problems(window: QWidget) -> list[str]:
     frame = window.frameGeometry()
     problems = []
     if frame.width() > screen.width() or frame.height() > screen.height():
-        problems.append(f"{type(window).__name__} is {frame.width()}x{frame.height()}, "
-                        f"the screen {screen.width()}x{screen.height()}")
+        problems.append(
+            f"{type(window).__name__} is {frame.width()}x{frame.height()}, "
+            f"the screen {screen.width()}x{screen.height()}"
+        )
     elif not screen.contains(frame):
         problems.append(f"{type(window).__name__} at {frame.x()},{frame.y()} runs off the screen")
     return problems
@@ -155,8 +157,9 @@ def in_front(qtbot, window: QWidget, server, timeout: int = 3000) -> bool:
         handle = window.windowHandle()
         if handle is None or not handle.isExposed() or not window.isActiveWindow():
             return False
-        active = subprocess.run(["xdotool", "getactivewindow"], env=server.env(),
-                                capture_output=True, text=True).stdout.strip()
+        active = subprocess.run(
+            ["xdotool", "getactivewindow"], env=server.env(), capture_output=True, text=True
+        ).stdout.strip()
         return active.isdigit() and int(active) == int(window.winId())
 
     try:

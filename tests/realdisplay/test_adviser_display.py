@@ -32,8 +32,11 @@ def _new_client(qtbot, window, known_event) -> ClientRecordDialog:
 
 
 def _buttons_visible(dialog) -> list[str]:
-    return [b.text() for b in dialog.findChildren(QPushButton)
-            if b.isVisible() and b.window() is dialog and not fully_visible(b)]
+    return [
+        b.text()
+        for b in dialog.findChildren(QPushButton)
+        if b.isVisible() and b.window() is dialog and not fully_visible(b)
+    ]
 
 
 def test_the_main_window_fits_a_1280x720_screen(qtbot, x_server, demo_store_path):
@@ -59,14 +62,19 @@ def test_new_client_fits_with_save_close_and_status_in_view(qtbot, unlocked_wind
 
 
 def test_settings_event_export_receipt_and_followup_dialogs_fit_with_their_buttons(
-        qtbot, unlocked_window, known_event):
+    qtbot, unlocked_window, known_event
+):
     session = unlocked_window.session
-    parts = [("pace_desktop.ui.dialogs.export_dialog", "ExportDialog"),
-             ("pace_desktop.ui.dialogs.receipt_dialog", "ReceiptDialog"),
-             ("pace_desktop.ui.followup_dialog", "FollowupDialog")]
-    for dialog in (unlocked_window.open_settings(),
-                   unlocked_window.edit_event(_event(session, known_event)),
-                   *(unlocked_window.open_part(module, name) for module, name in parts)):
+    parts = [
+        ("pace_desktop.ui.dialogs.export_dialog", "ExportDialog"),
+        ("pace_desktop.ui.dialogs.receipt_dialog", "ReceiptDialog"),
+        ("pace_desktop.ui.followup_dialog", "FollowupDialog"),
+    ]
+    for dialog in (
+        unlocked_window.open_settings(),
+        unlocked_window.edit_event(_event(session, known_event)),
+        *(unlocked_window.open_part(module, name) for module, name in parts),
+    ):
         qtbot.addWidget(dialog)
         show_settled(qtbot, dialog)
         settle(qtbot, session)
@@ -75,8 +83,7 @@ def test_settings_event_export_receipt_and_followup_dialogs_fit_with_their_butto
         dialog.done(0)
 
 
-def test_the_wheel_over_a_checklist_answer_scrolls_and_changes_nothing(qtbot, unlocked_window,
-                                                                     known_event):
+def test_the_wheel_over_a_checklist_answer_scrolls_and_changes_nothing(qtbot, unlocked_window, known_event):
     dialog = _new_client(qtbot, unlocked_window, known_event)
     dialog.tabs.setCurrentIndex(2)
     qtbot.wait(50)
@@ -90,9 +97,16 @@ def test_the_wheel_over_a_checklist_answer_scrolls_and_changes_nothing(qtbot, un
             continue
         centre = QPointF(widget.rect().center())
         for delta in (-120, 120):
-            event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(),
-                                QPoint(0, delta), Qt.MouseButton.NoButton,
-                                Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+            event = QWheelEvent(
+                centre,
+                QPointF(widget.mapToGlobal(centre.toPoint())),
+                QPoint(),
+                QPoint(0, delta),
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+                Qt.ScrollPhase.NoScrollPhase,
+                False,
+            )
             QApplication.sendEvent(widget, event)
     assert tab.answers() == answers_before
     assert tab.area.currentIndex() == tab.area.findData(tab.event_area)
@@ -128,17 +142,17 @@ def test_every_error_link_in_the_event_form_lands_on_a_visible_focused_field(qtb
     dialog.done(0)
 
 
-def test_every_tab_stop_on_the_client_details_is_visible_with_a_visible_focus(qtbot,
-                                                                               unlocked_window,
-                                                                               known_event):
+def test_every_tab_stop_on_the_client_details_is_visible_with_a_visible_focus(
+    qtbot, unlocked_window, known_event
+):
     dialog = _new_client(qtbot, unlocked_window, known_event)
     dialog.details.editors["first_name"].setFocus()
     assert tab_problems(qtbot, dialog, stop=dialog.close_button) == []
 
 
-def test_every_error_link_in_the_client_record_lands_on_a_visible_focused_field(qtbot,
-                                                                                unlocked_window,
-                                                                                known_event):
+def test_every_error_link_in_the_client_record_lands_on_a_visible_focused_field(
+    qtbot, unlocked_window, known_event
+):
     dialog = _new_client(qtbot, unlocked_window, known_event)
     dialog.details.editors["postcode"].setText("PA15 1A")
     dialog.details.editors["email"].setText("not an address")

@@ -50,8 +50,12 @@ def _pages(k: Kiosk):
 
 def _kind(k: Kiosk, widget: QWidget) -> tuple[str, ...]:
     name = widget.objectName() if isinstance(widget, QPushButton) else ""
-    return (type(widget).__name__, name, str(k.window.property("contrast")),
-            str(k.window.property("textsize")))
+    return (
+        type(widget).__name__,
+        name,
+        str(k.window.property("contrast")),
+        str(k.window.property("textsize")),
+    )
 
 
 def _focus_shows(qtbot, k: Kiosk, widget: QWidget, measured: dict) -> None:
@@ -59,10 +63,14 @@ def _focus_shows(qtbot, k: Kiosk, widget: QWidget, measured: dict) -> None:
     assert widget is not None and k.window.isAncestorOf(widget), widget
     where = f"{type(widget).__name__} {widget.objectName()!r} on {page_key(k)}"
     assert not isinstance(widget, QAbstractScrollArea) and not isinstance(
-        widget.parent(), QAbstractScrollArea), f"an invisible focus stop: {where}"
+        widget.parent(), QAbstractScrollArea
+    ), f"an invisible focus stop: {where}"
     assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, f"focus on a non-control: {where}"
-    assert probes.fully_visible(widget), (f"focus off screen: {where}", probes.global_rect(widget),
-                                          probes.visible_part(widget))
+    assert probes.fully_visible(widget), (
+        f"focus off screen: {where}",
+        probes.global_rect(widget),
+        probes.visible_part(widget),
+    )
     kind = _kind(k, widget)
     if kind not in measured:
         measured[kind] = probes.focus_change(widget, qtbot.wait)
@@ -104,8 +112,11 @@ def _named_on_screen(page, name: QWidget, field: QWidget) -> bool:
         return True
     together = probes.global_rect(name).united(probes.global_rect(field))
     seen = probes.visible_part(name)
-    return (together.height() > page.scroll.viewport().height() and not seen.isEmpty()
-            and seen.bottom() == probes.global_rect(name).bottom())
+    return (
+        together.height() > page.scroll.viewport().height()
+        and not seen.isEmpty()
+        and seen.bottom() == probes.global_rect(name).bottom()
+    )
 
 
 @pytest.mark.parametrize("look", ["normal", "larger text"])
@@ -134,8 +145,7 @@ def test_every_error_link_takes_focus_to_a_field_on_screen(qtbot, kiosk: Kiosk, 
             field = QApplication.focusWidget()
             block = next(b for b in page.blocks.values() if b.isAncestorOf(field))
             name = block.label if block.label.isVisibleTo(page) else page.heading
-            assert _named_on_screen(page, name, field), \
-                f"{key}: the label of {link.text()!r} is off screen"
+            assert _named_on_screen(page, name, field), f"{key}: the label of {link.text()!r} is off screen"
             _focus_shows(qtbot, k, field, measured)
             tried += 1
     assert tried >= 30  # every required answer of the flow, and every refused one
@@ -157,7 +167,8 @@ def test_no_wheel_over_an_answer_changes_it(qtbot, x_server, kiosk: Kiosk) -> No
                 page.scroll.ensureWidgetVisible(choice)
                 qtbot.wait(10)
                 centre = choice.mapToGlobal(choice.rect().center())
-                xserver.xdotool(x_server, "mousemove", str(centre.x()), str(centre.y()),
-                                "click", "5", "click", "4")
+                xserver.xdotool(
+                    x_server, "mousemove", str(centre.x()), str(centre.y()), "click", "5", "click", "4"
+                )
                 qtbot.wait(5)
         assert page.values() == before, key

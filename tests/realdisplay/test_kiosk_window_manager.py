@@ -26,8 +26,16 @@ def test_the_kiosk_comes_back_in_front_with_the_answers(qtbot, x_server, kiosk: 
     _answered_to_name(k)
     xserver.xdotool(x_server, "key", keys)
     qtbot.wait(500)
-    print("active", k.window.isActiveWindow(), "exposed", k.window.windowHandle().isExposed(),
-          "state", k.window.windowState(), "visible", k.window.isVisible())
+    print(
+        "active",
+        k.window.isActiveWindow(),
+        "exposed",
+        k.window.windowHandle().isExposed(),
+        "state",
+        k.window.windowState(),
+        "visible",
+        k.window.isVisible(),
+    )
     assert probes.in_front(qtbot, k.window, x_server)
     assert k.page().blocks["first_name"].editor.text() == "Morag"
 

@@ -19,19 +19,25 @@ from tests.ui.conftest import PASSPHRASE, settle
 from tests.ui.office_fixtures import central_path, copy_bundle, inbox, office_world  # noqa: F401
 
 
-def test_the_office_import_page_fits_and_import_stays_put(qtbot, central_path, inbox,  # noqa: F811
-                                                           office_world, clock, wall_clock):  # noqa: F811
+def test_the_office_import_page_fits_and_import_stays_put(
+    qtbot,
+    central_path,
+    inbox,
+    office_world,
+    clock,
+    wall_clock,
+):
     window = OfficeWindow(session=CentralSession(central_path, clock=clock, wall_clock=wall_clock))
     qtbot.addWidget(window)
     show_settled(qtbot, window)
     assert fit_problems(window) == []
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     page = window.home.import_page
-    page.add_paths([copy_bundle(office_world.bundle_one, inbox), copy_bundle(office_world.bundle_two,
-                                                                          inbox)])
+    page.add_paths([copy_bundle(office_world.bundle_one, inbox), copy_bundle(office_world.bundle_two, inbox)])
     page.start_import()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=20000)
     settle(qtbot, window.session)
@@ -48,10 +54,12 @@ def test_the_office_import_page_fits_and_import_stays_put(qtbot, central_path, i
     window.session.lock()
 
 
-def test_office_set_up_tab_stops_and_error_links_are_visible_with_a_visible_focus(qtbot, tmp_path,
-                                                                                 clock, wall_clock):
-    window = OfficeWindow(session=CentralSession(tmp_path / "new" / "central.store", clock=clock,
-                                                 wall_clock=wall_clock))
+def test_office_set_up_tab_stops_and_error_links_are_visible_with_a_visible_focus(
+    qtbot, tmp_path, clock, wall_clock
+):
+    window = OfficeWindow(
+        session=CentralSession(tmp_path / "new" / "central.store", clock=clock, wall_clock=wall_clock)
+    )
     qtbot.addWidget(window)
     show_settled(qtbot, window)
     setup = window.setup

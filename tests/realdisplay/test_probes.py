@@ -30,8 +30,9 @@ def test_an_outline_focus_ring_is_measured_and_no_ring_is_not(qtbot):
     box = QWidget()
     column = QVBoxLayout(box)
     ringed, plain = QLineEdit(), QLineEdit()
-    ringed.setStyleSheet("QLineEdit { border: 1px solid #b1b4b6; padding: 4px; }"
-                         "QLineEdit:focus { border: 3px solid #0b0c0c; }")
+    ringed.setStyleSheet(
+        "QLineEdit { border: 1px solid #b1b4b6; padding: 4px; }QLineEdit:focus { border: 3px solid #0b0c0c; }"
+    )
     plain.setStyleSheet("QLineEdit, QLineEdit:focus { border: 1px solid #b1b4b6; padding: 4px; }")
     column.addWidget(ringed)
     column.addWidget(plain)

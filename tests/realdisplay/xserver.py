@@ -43,17 +43,30 @@ def missing_tools() -> list[str]:
     return [tool for tool in ("Xvfb", "openbox", "xdotool", "xprop") if shutil.which(tool) is None]
 
 
-def start(width: int = WIDTH, height: int = HEIGHT, window_manager: bool = True,
-          workdir: Path | None = None) -> XServer:
+def start(
+    width: int = WIDTH, height: int = HEIGHT, window_manager: bool = True, workdir: Path | None = None
+) -> XServer:
     """Start Xvfb on a free display number (``-displayfd``) and, by default, Openbox on it."""
     missing = missing_tools()
     if missing:
         raise RuntimeError(f"the real-display tests need {', '.join(missing)} (make test installs them)")
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24",
-         "-nolisten", "tcp", "-noreset"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     number = b""
     with os.fdopen(read_fd, "rb") as pipe:
@@ -67,8 +80,11 @@ def start(width: int = WIDTH, height: int = HEIGHT, window_manager: bool = True,
     if window_manager:
         home = workdir or Path(os.environ.get("TMPDIR", "/tmp"))
         server.wm = subprocess.Popen(
-            ["openbox", "--sm-disable"], env={**server.env(), "HOME": str(home)},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            ["openbox", "--sm-disable"],
+            env={**server.env(), "HOME": str(home)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         _wait_for_window_manager(server)
     return server
 
@@ -77,8 +93,9 @@ def _wait_for_window_manager(server: XServer, timeout: float = 10.0) -> None:
     """Openbox is ready once it has set _NET_SUPPORTING_WM_CHECK on the root window."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        out = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=server.env(),
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=server.env(), capture_output=True, text=True
+        ).stdout
         if "window id" in out:
             return
         time.sleep(0.05)
@@ -90,5 +107,6 @@ def xdotool(server: XServer, *args: str) -> str:
     """Run xdotool against the test display: keys and clicks go through the X server and the window
     manager, as a person's would.
     """
-    return subprocess.run(["xdotool", *args], env=server.env(), capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["xdotool", *args], env=server.env(), capture_output=True, text=True, check=True
+    ).stdout

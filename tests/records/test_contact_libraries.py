@@ -14,12 +14,15 @@ from pace_desktop.records.models import STORED_CONTEXT, Client
 from pace_desktop.records.validation import EMAIL_MESSAGE, PHONE_MESSAGE, normalise_email, normalise_phone
 
 
-@pytest.mark.parametrize("typed", [
-    "01000 000000",  # no UK area code begins 010: ten digits after the 0 passed the length rule
-    "+44 1000 000000",
-    "02 1234 5678",  # 02 numbers are 020, 023, 024, 028, 029 …: 021 is not in use
-    "07700 900123 4",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "01000 000000",  # no UK area code begins 010: ten digits after the 0 passed the length rule
+        "+44 1000 000000",
+        "02 1234 5678",  # 02 numbers are 020, 023, 024, 028, 029 …: 021 is not in use
+        "07700 900123 4",
+    ],
+)
 def test_numbers_outside_the_numbering_plan_are_refused(typed):
     with pytest.raises(ValueError) as refused:
         normalise_phone(typed)
@@ -33,11 +36,14 @@ def test_drama_numbers_of_fictional_people_are_accepted():
     assert all(normalise_phone(_drama_phone(rng)).startswith("+447700900") for _ in range(200))
 
 
-@pytest.mark.parametrize("typed", [
-    "mo\u200brag@example.com",  # an invisible zero-width space in the local part
-    "morag@example.com\u200b",
-    "morag@exa\u00admple.com",  # a soft hyphen in the domain
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "mo\u200brag@example.com",  # an invisible zero-width space in the local part
+        "morag@example.com\u200b",
+        "morag@exa\u00admple.com",  # a soft hyphen in the domain
+    ],
+)
 def test_invisible_characters_in_an_address_are_refused(typed):
     with pytest.raises(ValueError) as refused:
         normalise_email(typed)
@@ -56,8 +62,13 @@ def _client_json(**changes) -> str:
 
     from pace_desktop.records.pace_id import new_pace_id
 
-    client = Client(event_id=uuid4(), pace_id=new_pace_id(), first_name="Morag", last_name="Test",
-                    date_of_birth=date(1980, 1, 2))
+    client = Client(
+        event_id=uuid4(),
+        pace_id=new_pace_id(),
+        first_name="Morag",
+        last_name="Test",
+        date_of_birth=date(1980, 1, 2),
+    )
     data = json.loads(client.model_dump_json())
     data.update(changes)
     return json.dumps(data)

@@ -74,23 +74,42 @@ def test_no_plain_character_composes_with_the_one_before_it():
 def test_the_pattern_is_the_character_class_and_nothing_else():
     native = SchemaValidator(plain_text(10, empty=False))
     assert native.validate_python("Mòrag Ł") == "Mòrag Ł"
-    for text in ("", " x", "x ", "a  b", "tab\there", "line\nbreak", "\u200bzero", "x" * 11,
-                 "\u00adsoft", "e\u0301", "Ω\u2126"):
+    for text in (
+        "",
+        " x",
+        "x ",
+        "a  b",
+        "tab\there",
+        "line\nbreak",
+        "\u200bzero",
+        "x" * 11,
+        "\u00adsoft",
+        "e\u0301",
+        "Ω\u2126",
+    ):
         with pytest.raises(ValidationError):
             native.validate_python(text)
     assert SchemaValidator(plain_text(5, empty=True)).validate_python("") == ""
 
 
-plain_words = st.lists(st.text(alphabet=st.sampled_from(CHARS), min_size=1, max_size=8),
-                       max_size=4).map(" ".join)
-noisy = st.text(alphabet=st.one_of(st.sampled_from(CHARS), st.sampled_from(
-    [" ", "\n", "\r", "\t", "\u0301", "\u0308", "\u00a0", "\u200b", "\u202e", "\u2126", "\u212b", "ع"])),
-    max_size=30)
+plain_words = st.lists(st.text(alphabet=st.sampled_from(CHARS), min_size=1, max_size=8), max_size=4).map(
+    " ".join
+)
+noisy = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(CHARS),
+        st.sampled_from(
+            [" ", "\n", "\r", "\t", "\u0301", "\u0308", "\u00a0", "\u200b", "\u202e", "\u2126", "\u212b", "ع"]
+        ),
+    ),
+    max_size=30,
+)
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=st.one_of(plain_words, noisy), max_len=st.integers(min_value=1, max_value=30),
-       empty=st.booleans())
+@given(
+    text=st.one_of(plain_words, noisy), max_len=st.integers(min_value=1, max_value=30), empty=st.booleans()
+)
 def test_text_the_native_check_takes_is_what_clean_text_keeps(text, max_len, empty):
     try:
         taken = SchemaValidator(plain_text(max_len, empty=empty)).validate_python(text)
@@ -104,10 +123,20 @@ def test_text_the_native_check_takes_is_what_clean_text_keeps(text, max_len, emp
 
 
 @settings(max_examples=300, deadline=None)
-@given(moment=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
-                           timezones=st.sampled_from([UTC, timezone(timedelta(0)),
-                                                      timezone(timedelta(hours=1)),
-                                                      timezone(timedelta(hours=-5, minutes=-30))])))
+@given(
+    moment=st.datetimes(
+        min_value=datetime(2000, 1, 1),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.sampled_from(
+            [
+                UTC,
+                timezone(timedelta(0)),
+                timezone(timedelta(hours=1)),
+                timezone(timedelta(hours=-5, minutes=-30)),
+            ]
+        ),
+    )
+)
 def test_a_time_the_native_check_takes_is_already_in_utc(moment):
     native = SchemaValidator(utc_datetime())
     text = moment.isoformat()
@@ -133,10 +162,16 @@ def test_a_fingerprint_the_native_check_takes_is_already_lower_case(text):
 
 
 def test_records_read_the_same_through_either_branch():
-    data = {"client_id": "0b6a3e6e-3a3c-4d1e-9d55-6f4f2b1c9a10", "purpose": "pace_support",
-            "granted": True, "notice_version": "2026-1", "notice_sha256": "ab" * 32,
-            "captured_at": "2026-11-24T09:30:00+01:00", "captured_how": "with_adviser",
-            "captured_by": "Ailsa  Demo "}
+    data = {
+        "client_id": "0b6a3e6e-3a3c-4d1e-9d55-6f4f2b1c9a10",
+        "purpose": "pace_support",
+        "granted": True,
+        "notice_version": "2026-1",
+        "notice_sha256": "ab" * 32,
+        "captured_at": "2026-11-24T09:30:00+01:00",
+        "captured_how": "with_adviser",
+        "captured_by": "Ailsa  Demo ",
+    }
     consent = Consent.model_validate(data)
     assert consent.captured_at.isoformat() == "2026-11-24T08:30:00+00:00"  # converted, full path
     assert consent.captured_by == "Ailsa Demo"  # cleaned, full path
@@ -150,8 +185,12 @@ def test_records_read_the_same_through_either_branch():
 
 def test_a_refused_value_gets_the_full_paths_message_at_its_own_field():
     with pytest.raises(ValidationError) as caught:
-        Client(event_id="5d3c8f0e-2b1a-4c6d-8e9f-0a1b2c3d4e5f", first_name="  ", last_name="x" * 101,
-               notes="fine")
+        Client(
+            event_id="5d3c8f0e-2b1a-4c6d-8e9f-0a1b2c3d4e5f",
+            first_name="  ",
+            last_name="x" * 101,
+            notes="fine",
+        )
     assert field_errors(caught.value) == {
         "first_name": "Enter the first name.",
         "last_name": "This is too long: keep it to 100 characters or fewer.",

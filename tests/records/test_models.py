@@ -48,10 +48,17 @@ EDINBURGH = "S12000036"
 
 def make_event(**changes: object) -> Event:
     fields: dict[str, object] = dict(
-        employer_name="Caledonian Widgets Ltd", site_address="Unit 4, Fictional Park\nLeith",
-        site_postcode="eh6 6aa", council_area=EDINBURGH, sector="Manufacturing",
-        event_date=date(2026, 3, 2), event_type="group_session", hr1_reference="HR1/2026/0042",
-        number_affected=120, device_id="LAPTOP-07", updated_by="Ailsa Demo",
+        employer_name="Caledonian Widgets Ltd",
+        site_address="Unit 4, Fictional Park\nLeith",
+        site_postcode="eh6 6aa",
+        council_area=EDINBURGH,
+        sector="Manufacturing",
+        event_date=date(2026, 3, 2),
+        event_type="group_session",
+        hr1_reference="HR1/2026/0042",
+        number_affected=120,
+        device_id="LAPTOP-07",
+        updated_by="Ailsa Demo",
     )
     fields.update(changes)
     return Event(**fields)  # type: ignore[arg-type]
@@ -59,13 +66,26 @@ def make_event(**changes: object) -> Event:
 
 def make_client(event_id: UUID | None = None, **changes: object) -> Client:
     fields: dict[str, object] = dict(
-        event_id=event_id or uuid4(), title="Ms", first_name="Mòrag", last_name="NicDhòmhnaill",
-        preferred_name="Morag", date_of_birth=date(1979, 5, 17), gender="Woman",
-        address="3 Imaginary Row\nPortobello", postcode="eh15 1aa", phone="07700 900123",
-        email="Morag.N@Example.ORG", ni_number="ab 12 34 56 c", disability="prefer_not_to_say",
-        employment_status="under_notice", job_title="Line supervisor", length_of_service_years=12.5,
-        notice_date=date(2026, 2, 1), expected_leaving_date=date(2026, 4, 30),
-        pace_criteria="Under notice of redundancy", services_wanted=["benefits", "money"],
+        event_id=event_id or uuid4(),
+        title="Ms",
+        first_name="Mòrag",
+        last_name="NicDhòmhnaill",
+        preferred_name="Morag",
+        date_of_birth=date(1979, 5, 17),
+        gender="Woman",
+        address="3 Imaginary Row\nPortobello",
+        postcode="eh15 1aa",
+        phone="07700 900123",
+        email="Morag.N@Example.ORG",
+        ni_number="ab 12 34 56 c",
+        disability="prefer_not_to_say",
+        employment_status="under_notice",
+        job_title="Line supervisor",
+        length_of_service_years=12.5,
+        notice_date=date(2026, 2, 1),
+        expected_leaving_date=date(2026, 4, 30),
+        pace_criteria="Under notice of redundancy",
+        services_wanted=["benefits", "money"],
         notes="Prefers a morning call.\n\nHas a forklift licence.",
     )
     fields.update(changes)
@@ -74,9 +94,14 @@ def make_client(event_id: UUID | None = None, **changes: object) -> Client:
 
 def make_consent(**changes: object) -> Consent:
     fields: dict[str, object] = dict(
-        client_id=uuid4(), purpose="pace_support", granted=True, notice_version="2026-1",
-        notice_sha256=NOTICE_SHA, captured_at=datetime(2026, 3, 2, 10, 15, tzinfo=UTC),
-        captured_how="self_kiosk", captured_by="Ailsa Demo",
+        client_id=uuid4(),
+        purpose="pace_support",
+        granted=True,
+        notice_version="2026-1",
+        notice_sha256=NOTICE_SHA,
+        captured_at=datetime(2026, 3, 2, 10, 15, tzinfo=UTC),
+        captured_how="self_kiosk",
+        captured_by="Ailsa Demo",
     )
     fields.update(changes)
     return Consent(**fields)  # type: ignore[arg-type]
@@ -113,10 +138,18 @@ def test_new_client_gets_a_valid_pace_id_and_defaults() -> None:
 
 
 def test_blank_optional_fields_become_none() -> None:
-    c = make_client(title="  ", preferred_name="", postcode=" ", phone="", email="", ni_number=" ",
-                    notes="\n \n")
+    c = make_client(
+        title="  ", preferred_name="", postcode=" ", phone="", email="", ni_number=" ", notes="\n \n"
+    )
     assert (c.title, c.preferred_name, c.postcode, c.phone, c.email, c.ni_number, c.notes) == (
-        None, None, None, None, None, None, None)
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def test_text_is_cleaned_in_models() -> None:
@@ -141,21 +174,33 @@ def every_record() -> list[Record]:
     event = make_event()
     client = make_client(event.id)
     consent = make_consent(client_id=client.id)
-    override = ChecklistOverride(band="high", reason="Adviser knows of a caring role",
-                                 adviser="Ailsa Demo")
+    override = ChecklistOverride(band="high", reason="Adviser knows of a caring role", adviser="Ailsa Demo")
     return [
         event,
         client,
         consent,
         consent.withdraw("Ailsa Demo"),
-        ChecklistRecord(client_id=client.id, checklist_version="ltu-1",
-                        answers={"q1_qualification": "scqf_5", "q4_living": "alone"}, score=7,
-                        band="medium", explanation=["Lives alone: +3"], unanswered=["q9_health"],
-                        area_as_of=2006, override=override),
-        Intervention(client_id=client.id, service="benefits", partner="DWP", date=date(2026, 3, 9),
-                     status="referred", minutes=30, note="Booked for Monday."),
-        Outcome(client_id=client.id, date=date(2026, 9, 1), status="in_work",
-                source="partner_return"),
+        ChecklistRecord(
+            client_id=client.id,
+            checklist_version="ltu-1",
+            answers={"q1_qualification": "scqf_5", "q4_living": "alone"},
+            score=7,
+            band="medium",
+            explanation=["Lives alone: +3"],
+            unanswered=["q9_health"],
+            area_as_of=2006,
+            override=override,
+        ),
+        Intervention(
+            client_id=client.id,
+            service="benefits",
+            partner="DWP",
+            date=date(2026, 3, 9),
+            status="referred",
+            minutes=30,
+            note="Booked for Monday.",
+        ),
+        Outcome(client_id=client.id, date=date(2026, 9, 1), status="in_work", source="partner_return"),
         Feedback(client_id=client.id, rating=5, comment="Very helpful, thank you."),
     ]
 
@@ -178,8 +223,11 @@ def test_round_trip_keeps_times_in_utc() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.characters(categories=("L", "M", "Zs", "Pd")), min_size=1, max_size=60)
-       .filter(lambda s: s.strip() and not s.strip()[0].isspace()))
+@given(
+    st.text(alphabet=st.characters(categories=("L", "M", "Zs", "Pd")), min_size=1, max_size=60).filter(
+        lambda s: s.strip() and not s.strip()[0].isspace()
+    )
+)
 def test_property_any_letters_round_trip(name: str) -> None:
     c = make_client(first_name=name)
     assert c.first_name
@@ -191,10 +239,20 @@ def test_property_any_letters_round_trip(name: str) -> None:
 
 def test_field_errors_give_plain_messages_beside_each_field() -> None:
     errors = errors_of(
-        make_client, first_name="  ", last_name="", ni_number="QQ 12 34 56 C", postcode="EH1",
-        phone="12345", email="morag@", date_of_birth=date.today() + timedelta(days=1),
-        length_of_service_years=71, services_wanted=["money", "astrology"], disability="maybe",
-        pace_id="PACE-7K3Q-9MXD", notice_date="2026-02-30", event_id="not-a-uuid",
+        make_client,
+        first_name="  ",
+        last_name="",
+        ni_number="QQ 12 34 56 C",
+        postcode="EH1",
+        phone="12345",
+        email="morag@",
+        date_of_birth=date.today() + timedelta(days=1),
+        length_of_service_years=71,
+        services_wanted=["money", "astrology"],
+        disability="maybe",
+        pace_id="PACE-7K3Q-9MXD",
+        notice_date="2026-02-30",
+        event_id="not-a-uuid",
     )
     assert errors == {
         "event_id": "This is not a valid record identifier.",
@@ -216,8 +274,13 @@ def test_field_errors_give_plain_messages_beside_each_field() -> None:
 def test_errors_never_contain_what_was_typed() -> None:
     secret_bits = ["ZX987654", "98 76 54", "Wójcik", "zofia.w@", "512 345"]
     with pytest.raises(ValidationError) as info:
-        make_client(ni_number="ZX 98 76 54 E", first_name="Zofia\x00", last_name="Wójcik" * 30,
-                    email="zofia.w@", phone="+48 512 345 678")
+        make_client(
+            ni_number="ZX 98 76 54 E",
+            first_name="Zofia\x00",
+            last_name="Wójcik" * 30,
+            email="zofia.w@",
+            phone="+48 512 345 678",
+        )
     shown = [str(info.value), repr(info.value), *field_errors(info.value).values()]
     for text in shown:
         for bit in secret_bits:
@@ -226,8 +289,11 @@ def test_errors_never_contain_what_was_typed() -> None:
 
 def test_missing_required_fields() -> None:
     errors = errors_of(Client)
-    assert errors == {"event_id": "Fill in this field.", "first_name": "Fill in this field.",
-                      "last_name": "Fill in this field."}
+    assert errors == {
+        "event_id": "Fill in this field.",
+        "first_name": "Fill in this field.",
+        "last_name": "Fill in this field.",
+    }
 
 
 def test_unknown_fields_refused() -> None:
@@ -284,13 +350,15 @@ def test_event_council_area_must_be_one_of_the_32() -> None:
         assert make_event(council_area=area.gss_code).council_area == area.gss_code
     for bad in ("S12000099", "Edinburgh", "", "E06000001"):
         assert errors_of(make_event, council_area=bad) == {
-            "council_area": "Choose a council area from the list."}
+            "council_area": "Choose a council area from the list."
+        }
 
 
 def test_stored_records_survive_reference_data_changes() -> None:
     # An office may later drop a partner or area code: stored records must still open.
-    i = Intervention(client_id=uuid4(), service="money", partner="DWP", date=date(2026, 3, 9),
-                     status="offered")
+    i = Intervention(
+        client_id=uuid4(), service="money", partner="DWP", date=date(2026, 3, 9), status="offered"
+    )
     data = i.model_dump_json().replace('"DWP"', '"GONE"')
     with pytest.raises(ValidationError):
         Intervention.model_validate_json(data)
@@ -298,8 +366,9 @@ def test_stored_records_survive_reference_data_changes() -> None:
 
 
 def test_event_required_fields_have_their_own_messages() -> None:
-    errors = errors_of(make_event, employer_name=" ", sector="", event_type="party",
-                       number_affected=-1, site_postcode="EH1")
+    errors = errors_of(
+        make_event, employer_name=" ", sector="", event_type="party", number_affected=-1, site_postcode="EH1"
+    )
     assert errors == {
         "employer_name": "Enter the employer's name.",
         "site_postcode": "Enter a UK postcode like EH1 1AA.",
@@ -311,10 +380,19 @@ def test_event_required_fields_have_their_own_messages() -> None:
 
 @pytest.mark.parametrize(
     ("purpose", "valid"),
-    [("pace_support", True), ("contact_followup", True), ("client_survey", True),
-     ("anonymised_statistics", True), ("share_DWP", True), ("share_ACAS", True),
-     ("share_NOPE", False), ("share_", False), ("share_dwp", False), ("marketing", False),
-     ("", False)],
+    [
+        ("pace_support", True),
+        ("contact_followup", True),
+        ("client_survey", True),
+        ("anonymised_statistics", True),
+        ("share_DWP", True),
+        ("share_ACAS", True),
+        ("share_NOPE", False),
+        ("share_", False),
+        ("share_dwp", False),
+        ("marketing", False),
+        ("", False),
+    ],
 )
 def test_consent_purposes(purpose: str, valid: bool) -> None:
     assert is_valid_purpose(purpose) is valid
@@ -322,7 +400,8 @@ def test_consent_purposes(purpose: str, valid: bool) -> None:
         assert make_consent(purpose=purpose).purpose == purpose
     else:
         assert errors_of(make_consent, purpose=purpose) == {
-            "purpose": "Choose a consent purpose from the list."}
+            "purpose": "Choose a consent purpose from the list."
+        }
 
 
 def test_consent_active_and_withdrawal() -> None:
@@ -344,7 +423,8 @@ def test_consent_withdrawal_needs_time_and_person_together() -> None:
 def test_consent_notice_fingerprint() -> None:
     assert make_consent(notice_sha256=NOTICE_SHA.upper()).notice_sha256 == NOTICE_SHA
     assert errors_of(make_consent, notice_sha256="abc") == {
-        "notice_sha256": "The privacy-notice fingerprint must be 64 hexadecimal characters."}
+        "notice_sha256": "The privacy-notice fingerprint must be 64 hexadecimal characters."
+    }
     assert make_consent().captured_how is CaptureMethod.self_kiosk
 
 
@@ -353,7 +433,8 @@ def test_consent_notice_language() -> None:
     assert make_consent().notice_language == "en"
     assert make_consent(notice_language="gd").notice_language == "gd"
     assert errors_of(make_consent, notice_language="Polish") == {
-        "notice_language": "The notice language must be a language code such as en, pl or gd."}
+        "notice_language": "The notice language must be a language code such as en, pl or gd."
+    }
 
 
 def test_checklist_override_decides_the_effective_band() -> None:
@@ -362,9 +443,11 @@ def test_checklist_override_decides_the_effective_band() -> None:
     k.override = ChecklistOverride(band="high", reason="Caring for a parent", adviser="Ailsa Demo")
     assert k.effective_band == "high"
     assert errors_of(ChecklistOverride, band="high", reason="   ", adviser="Ailsa Demo") == {
-        "reason": "Give a reason for changing the band."}
+        "reason": "Give a reason for changing the band."
+    }
     assert errors_of(ChecklistOverride, band="extreme", reason="x", adviser="A") == {
-        "band": "Choose one of the options in the list."}
+        "band": "Choose one of the options in the list."
+    }
 
 
 def test_intervention_rules() -> None:
@@ -372,13 +455,15 @@ def test_intervention_rules() -> None:
     i = Intervention(**base)  # type: ignore[arg-type]
     assert (i.minutes, i.partner, i.status) == (0, None, InterventionStatus.attended)
     assert errors_of(Intervention, **{**base, "service": "astrology"}) == {
-        "service": "Choose a service from the list."}
+        "service": "Choose a service from the list."
+    }
     assert errors_of(Intervention, **{**base, "partner": "NOPE"}) == {
-        "partner": "Choose a partner from the list."}
+        "partner": "Choose a partner from the list."
+    }
     assert errors_of(Intervention, **{**base, "minutes": 1441}) == {
-        "minutes": "Enter a number of at most 1440."}
-    assert errors_of(Intervention, **{**base, "minutes": "lots"}) == {
-        "minutes": "Enter a whole number."}
+        "minutes": "Enter a number of at most 1440."
+    }
+    assert errors_of(Intervention, **{**base, "minutes": "lots"}) == {"minutes": "Enter a whole number."}
 
 
 def test_outcome_and_feedback_rules() -> None:
@@ -386,23 +471,23 @@ def test_outcome_and_feedback_rules() -> None:
     assert o.status is OutcomeStatus.self_employed and o.source is RecordSource.adviser
     for rating in (1, 5):
         assert Feedback(client_id=uuid4(), rating=rating).rating == rating
-    assert errors_of(Feedback, client_id=uuid4(), rating=0) == {
-        "rating": "Enter a number of at least 1."}
-    assert errors_of(Feedback, client_id=uuid4(), rating=6) == {
-        "rating": "Enter a number of at most 5."}
+    assert errors_of(Feedback, client_id=uuid4(), rating=0) == {"rating": "Enter a number of at least 1."}
+    assert errors_of(Feedback, client_id=uuid4(), rating=6) == {"rating": "Enter a number of at most 5."}
 
 
 def test_unusual_age_is_valid_in_the_model() -> None:
     # Under 16 or over 80 asks the adviser to confirm (dob_warning) but is not an error.
     assert make_client(date_of_birth=date(2012, 1, 1)).date_of_birth == date(2012, 1, 1)
     assert errors_of(make_client, date_of_birth=date(1900, 1, 1)) == {
-        "date_of_birth": "The date of birth makes the person 120 or older: check the year."}
+        "date_of_birth": "The date of birth makes the person 120 or older: check the year."
+    }
 
 
 def test_notes_keep_paragraphs_and_are_capped() -> None:
     assert make_client().notes == "Prefers a morning call.\n\nHas a forklift licence."
     assert errors_of(make_client, notes="x" * 4001) == {
-        "notes": "This is too long: keep it to 4000 characters or fewer."}
+        "notes": "This is too long: keep it to 4000 characters or fewer."
+    }
 
 
 # -- the catalogue -------------------------------------------------------------------------------
@@ -410,14 +495,27 @@ def test_notes_keep_paragraphs_and_are_capped() -> None:
 
 def test_entities_and_version() -> None:
     assert SCHEMA_VERSION == 1
-    assert ENTITIES == {"event": Event, "client": Client, "consent": Consent,
-                        "checklist": ChecklistRecord, "intervention": Intervention,
-                        "outcome": Outcome, "feedback": Feedback}
+    assert ENTITIES == {
+        "event": Event,
+        "client": Client,
+        "consent": Consent,
+        "checklist": ChecklistRecord,
+        "intervention": Intervention,
+        "outcome": Outcome,
+        "feedback": Feedback,
+    }
 
 
 def test_every_choice_has_a_plain_label() -> None:
-    enums: list[type[LabelledEnum]] = [EventType, Disability, EmploymentStatus, CaptureMethod,
-                                       InterventionStatus, OutcomeStatus, RecordSource]
+    enums: list[type[LabelledEnum]] = [
+        EventType,
+        Disability,
+        EmploymentStatus,
+        CaptureMethod,
+        InterventionStatus,
+        OutcomeStatus,
+        RecordSource,
+    ]
     for enum in enums:
         for member, label in choices(enum):
             assert label and "_" not in label and label[0].isupper()

@@ -113,7 +113,7 @@ def test_every_single_substitution_of_sample_ids_is_refused(sample: list[str]) -
             for ch in ALPHABET:
                 if ch == s[position]:
                     continue
-                wrong = format_pace_id(s[:position] + ch + s[position + 1:])
+                wrong = format_pace_id(s[:position] + ch + s[position + 1 :])
                 assert not is_valid_pace_id(wrong)
                 with pytest.raises(ValueError) as info:
                     normalise_pace_id(wrong)
@@ -126,7 +126,7 @@ def test_every_adjacent_swap_of_sample_ids_is_refused(sample: list[str]) -> None
         for i in range(7):
             if s[i] == s[i + 1]:
                 continue  # swapping two equal characters changes nothing
-            swapped = s[:i] + s[i + 1] + s[i] + s[i + 2:]
+            swapped = s[:i] + s[i + 1] + s[i] + s[i + 2 :]
             assert not is_valid_pace_id(format_pace_id(swapped))
             assert not is_valid_pace_id(swapped.lower())
 
@@ -137,7 +137,7 @@ def test_swaps_one_apart_are_caught_too(sample: list[str]) -> None:
         s = symbols(pace_id)
         for i in range(6):
             if s[i] != s[i + 2]:
-                jumped = s[:i] + s[i + 2] + s[i + 1] + s[i] + s[i + 3:]
+                jumped = s[:i] + s[i + 2] + s[i + 1] + s[i] + s[i + 3 :]
                 assert not is_valid_pace_id(jumped)
 
 
@@ -149,9 +149,7 @@ def test_confusable_characters_get_their_own_message(sample: list[str]) -> None:
         assert str(info.value) == CHARS_MESSAGE
 
 
-payload = st.text(alphabet=ALPHABET, min_size=7, max_size=7).filter(
-    lambda p: check_symbol(p) is not None
-)
+payload = st.text(alphabet=ALPHABET, min_size=7, max_size=7).filter(lambda p: check_symbol(p) is not None)
 
 
 @settings(max_examples=300, deadline=None)
@@ -159,7 +157,7 @@ payload = st.text(alphabet=ALPHABET, min_size=7, max_size=7).filter(
 def test_property_any_substitution_is_caught(p: str, position: int, ch: str) -> None:
     s = p + check_symbol(p)  # type: ignore[operator]
     assert is_valid_pace_id(s)
-    wrong = s[:position] + ch + s[position + 1:]
+    wrong = s[:position] + ch + s[position + 1 :]
     assert is_valid_pace_id(wrong) == (wrong == s)
 
 
@@ -167,7 +165,7 @@ def test_property_any_substitution_is_caught(p: str, position: int, ch: str) -> 
 @given(payload, st.integers(0, 6))
 def test_property_any_adjacent_swap_is_caught(p: str, i: int) -> None:
     s = p + check_symbol(p)  # type: ignore[operator]
-    swapped = s[:i] + s[i + 1] + s[i] + s[i + 2:]
+    swapped = s[:i] + s[i + 1] + s[i] + s[i + 2 :]
     assert is_valid_pace_id(swapped) == (swapped == s)
 
 
@@ -176,16 +174,33 @@ def test_property_any_adjacent_swap_is_caught(p: str, i: int) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["PACE-7K3Q-9MXY", "pace-7k3q-9mxy", "7K3Q-9MXY", "7k3q9mxy", " PACE 7K3Q 9MXY ",
-     "pace7k3q9mxy", "7K3Q 9MXY", "Pace-7K3Q9MXY"],
+    [
+        "PACE-7K3Q-9MXY",
+        "pace-7k3q-9mxy",
+        "7K3Q-9MXY",
+        "7k3q9mxy",
+        " PACE 7K3Q 9MXY ",
+        "pace7k3q9mxy",
+        "7K3Q 9MXY",
+        "Pace-7K3Q9MXY",
+    ],
 )
 def test_normalise_accepts_how_people_type_it(typed: str) -> None:
     assert normalise_pace_id(typed) == "PACE-7K3Q-9MXY"
 
 
 @pytest.mark.parametrize(
-    "typed", ["", "PACE-", "PACE-7K3Q-9MX", "PACE-7K3Q-9MXYZ", "PACE-7K3Q-9MX?", "PACE-7K3Q-9MXÝ",
-              "PACX-7K3Q-9MXY", "12345"],
+    "typed",
+    [
+        "",
+        "PACE-",
+        "PACE-7K3Q-9MX",
+        "PACE-7K3Q-9MXYZ",
+        "PACE-7K3Q-9MX?",
+        "PACE-7K3Q-9MXÝ",
+        "PACX-7K3Q-9MXY",
+        "12345",
+    ],
 )
 def test_malformed_ids_get_the_shape_message(typed: str) -> None:
     with pytest.raises(ValueError) as info:

@@ -22,8 +22,9 @@ T0 = datetime(2026, 11, 20, 10, tzinfo=UTC)
 
 def answer(purpose: str, granted: bool, minutes: int, withdrawn: int | None = None) -> ConsentFact:
     at = T0 + timedelta(minutes=minutes)
-    return ConsentFact(purpose, granted, at,
-                       None if withdrawn is None else T0 + timedelta(minutes=withdrawn), at)
+    return ConsentFact(
+        purpose, granted, at, None if withdrawn is None else T0 + timedelta(minutes=withdrawn), at
+    )
 
 
 def at(minutes: int) -> datetime:
@@ -47,8 +48,11 @@ def test_a_withdrawal_keeps_referrals_made_before_it_and_stops_new_ones():
 
 
 def test_the_latest_answer_given_by_then_decides():
-    changed_mind = [answer("share_DWP", True, 0), answer("share_DWP", False, 10),
-                    answer("share_DWP", True, 20)]
+    changed_mind = [
+        answer("share_DWP", True, 0),
+        answer("share_DWP", False, 10),
+        answer("share_DWP", True, 20),
+    ]
     assert [sharing_stood("DWP", at(m), changed_mind) for m in (5, 15, 25)] == [True, False, True]
 
 

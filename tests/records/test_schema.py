@@ -33,8 +33,14 @@ def test_schema_names_every_entity() -> None:
 
 
 def test_schema_patterns_match_stored_values() -> None:
-    client = Client(event_id=uuid4(), first_name="Zofia", last_name="Wójcik-Łukasiewicz",
-                    postcode="g21du", phone="0131 496 0000", ni_number="ce 65 43 21 d")
+    client = Client(
+        event_id=uuid4(),
+        first_name="Zofia",
+        last_name="Wójcik-Łukasiewicz",
+        postcode="g21du",
+        phone="0131 496 0000",
+        ni_number="ce 65 43 21 d",
+    )
     props = generate()["$defs"]["Client"]["properties"]
     stored = json.loads(client.model_dump_json())
     assert re.fullmatch(props["pace_id"]["pattern"].strip("^$"), stored["pace_id"])
@@ -51,6 +57,11 @@ def test_write_produces_the_same_text(tmp_path) -> None:
 def test_event_dates_are_plain_dates_in_the_schema() -> None:
     props = generate()["$defs"]["Event"]["properties"]
     assert props["event_date"] == {"format": "date", "title": "Event Date", "type": "string"}
-    e = Event(employer_name="Caledonian Widgets Ltd", council_area="S12000036",
-              sector="Manufacturing", event_date=date(2026, 3, 2), event_type="drop_in")
+    e = Event(
+        employer_name="Caledonian Widgets Ltd",
+        council_area="S12000036",
+        sector="Manufacturing",
+        event_date=date(2026, 3, 2),
+        event_type="drop_in",
+    )
     assert json.loads(e.model_dump_json())["event_date"] == "2026-03-02"

@@ -120,14 +120,24 @@ def test_postcodes_are_normalised(typed: str, stored: str) -> None:
 @pytest.mark.parametrize(
     "typed",
     [
-        "", "EH1", "EH11", "1AA", "EH1 1A", "EH1 AAA", "EH1 11A", "EHH1 1AA", "EH123 1AA",
+        "",
+        "EH1",
+        "EH11",
+        "1AA",
+        "EH1 1A",
+        "EH1 AAA",
+        "EH1 11A",
+        "EHH1 1AA",
+        "EH123 1AA",
         "QH1 1AA",  # Q never first
         "EJ1 1AA",  # J never second
         "EH1 1CA",  # C never in the inward part
         "EH1 1AO",  # nor O
         "E1L 1AA",  # L not allowed third in A9A
         "EH1C 1AA",  # C not allowed fourth in AA9A
-        "EH1-1AA", "EH1 1AA!", "ЕН1 1АА",  # the last in Cyrillic look-alikes
+        "EH1-1AA",
+        "EH1 1AA!",
+        "ЕН1 1АА",  # the last in Cyrillic look-alikes
         "GIR 0AB",
     ],
 )
@@ -172,7 +182,9 @@ def test_uk_phone_numbers_stored_in_e164(typed: str, stored: str) -> None:
 @pytest.mark.parametrize(
     "typed",
     [
-        "", "123", "7700 900123",  # no leading 0 or +44
+        "",
+        "123",
+        "7700 900123",  # no leading 0 or +44
         "077009001234",  # 12 digits
         "0770090012",  # a mobile needs 11 digits with the 0
         "020 7946 000",  # London numbers too
@@ -211,11 +223,25 @@ def test_plausible_emails_accepted(typed: str, stored: str) -> None:
 @pytest.mark.parametrize(
     "typed",
     [
-        "", "morag", "morag@", "@example.com", "morag@example", "morag@@example.com",
-        "mo rag@example.com", "morag@exa mple.com", ".morag@example.com", "morag.@example.com",
-        "mo..rag@example.com", "morag@-example.com", "morag@example-.com", "morag@example.c",
-        "morag@example.123", "morag@example..com", "a" * 65 + "@example.com",
-        "morag@" + "a" * 250 + ".com", "morag@exam_ple.com",
+        "",
+        "morag",
+        "morag@",
+        "@example.com",
+        "morag@example",
+        "morag@@example.com",
+        "mo rag@example.com",
+        "morag@exa mple.com",
+        ".morag@example.com",
+        "morag.@example.com",
+        "mo..rag@example.com",
+        "morag@-example.com",
+        "morag@example-.com",
+        "morag@example.c",
+        "morag@example.123",
+        "morag@example..com",
+        "a" * 65 + "@example.com",
+        "morag@" + "a" * 250 + ".com",
+        "morag@exam_ple.com",
     ],
 )
 def test_implausible_emails_refused(typed: str) -> None:
@@ -228,8 +254,18 @@ def test_implausible_emails_refused(typed: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Mòrag NicDhòmhnaill", "Zofia Wójcik-Łukasiewicz", "عائشہ", "Seán Ó Briain", "Ngozi Adébáyọ̀",
-     "Ådne Øvergård", "Þórunn", "Nguyễn Thị Hoa", "李小龍", "Dafydd ap Gruffudd"],
+    [
+        "Mòrag NicDhòmhnaill",
+        "Zofia Wójcik-Łukasiewicz",
+        "عائشہ",
+        "Seán Ó Briain",
+        "Ngozi Adébáyọ̀",
+        "Ådne Øvergård",
+        "Þórunn",
+        "Nguyễn Thị Hoa",
+        "李小龍",
+        "Dafydd ap Gruffudd",
+    ],
 )
 def test_names_in_any_script_accepted(name: str) -> None:
     assert clean_text(f"  {name}  ", 100) == name

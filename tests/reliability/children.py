@@ -34,8 +34,13 @@ from pace_desktop.store.database import Database
 from pace_desktop.store.store import Store
 
 OPENING, READY, IN_TX, OUT_TX, DONE = range(5)
-PHASE_NAMES = {OPENING: "opening", READY: "ready", IN_TX: "in_transaction", OUT_TX: "after_commit",
-               DONE: "done"}
+PHASE_NAMES = {
+    OPENING: "opening",
+    READY: "ready",
+    IN_TX: "in_transaction",
+    OUT_TX: "after_commit",
+    DONE: "done",
+}
 
 _context: Any = None
 
@@ -75,8 +80,9 @@ def kill(proc: Any, phase: Any, errors: Path | None = None) -> int:
     if not proc.is_alive():
         proc.join(5)
         detail = errors.read_text() if errors is not None and errors.exists() else ""
-        raise AssertionError(f"the child ended on its own (exit {proc.exitcode}) before the kill: "
-                             f"{detail[-2000:]}")
+        raise AssertionError(
+            f"the child ended on its own (exit {proc.exitcode}) before the kill: {detail[-2000:]}"
+        )
     os.kill(proc.pid, signal.SIGKILL)
     proc.join(30)
     assert proc.exitcode == -signal.SIGKILL, proc.exitcode
@@ -111,6 +117,7 @@ def trace_transactions(phase: Any) -> None:
 
 # -- saving registrations ----------------------------------------------------------------------------
 
+
 def saver(phase: Any, store_path: str, passphrase: str, seed: int, log: str, errors: str) -> None:
     """Register fictional people one after another; each id is logged only once its commit returned."""
     with _reporting(errors):
@@ -122,14 +129,18 @@ def saver(phase: Any, store_path: str, passphrase: str, seed: int, log: str, err
         fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         while True:
             client = make_client(rng, event, new_pace_id())
-            consents = build_consents({"pace_support": True, "contact_followup": rng.random() < 0.5},
-                                      how=CaptureMethod.with_adviser, by=store.actor)
+            consents = build_consents(
+                {"pace_support": True, "contact_followup": rng.random() < 0.5},
+                how=CaptureMethod.with_adviser,
+                by=store.actor,
+            )
             saved = store.register(client, consents, build_checklist({}, client=client, event=event))
             # One write() of one short line: a kill lands before it or after it, never inside it.
             os.write(fd, f"{saved.id}\n".encode("ascii"))
 
 
 # -- importing a bundle ------------------------------------------------------------------------------
+
 
 def importer(phase: Any, central: str, passphrase: str, bundle: str, receipts: str, errors: str) -> None:
     """Import one bundle into the central store, then wait to be killed."""
@@ -144,8 +155,10 @@ def importer(phase: Any, central: str, passphrase: str, bundle: str, receipts: s
 
 # -- writing with a file-size limit: a real I/O error from the operating system ----------------------
 
-def limited_saver(phase: Any, store_path: str, passphrase: str, seed: int, headroom: int,
-                  conn: Connection) -> None:
+
+def limited_saver(
+    phase: Any, store_path: str, passphrase: str, seed: int, headroom: int, conn: Connection
+) -> None:
     """Save registrations until a write fails because no file may grow past a limit (EFBIG).
 
     The limit is set only in this child, after the store is open: SQLite's writes then fail as a
@@ -179,8 +192,9 @@ def limited_saver(phase: Any, store_path: str, passphrase: str, seed: int, headr
 STEP_BASE = 10  # phase STEP_BASE + i: the re-key reached Store.REKEY_STEPS[i]
 
 
-def remover(phase: Any, store_path: str, passphrase: str, leaver: str, stop_at: str | None,
-            errors: str) -> None:
+def remover(
+    phase: Any, store_path: str, passphrase: str, leaver: str, stop_at: str | None, errors: str
+) -> None:
     """Remove ``leaver``, re-keying the store; at step ``stop_at`` (if any) wait there to be killed."""
     with _reporting(errors):
         store = Store.open(Path(store_path), passphrase)

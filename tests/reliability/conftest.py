@@ -58,7 +58,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int) -> None:  # type: ignore[no-untyped-def]
     if _written:
-        state = ("updated" if _rendered and _rendered[0] else
-                 "left unchanged (" + ("a test failed" if exitstatus else
-                                        "no markers, or rows this folder has no figures for") + ")")
+        state = (
+            "updated"
+            if _rendered and _rendered[0]
+            else "left unchanged ("
+            + ("a test failed" if exitstatus else "no markers, or rows this folder has no figures for")
+            + ")"
+        )
         terminalreporter.write_line(f"reliability figures: {len(_written)} written; docs/security.md {state}")

@@ -37,10 +37,12 @@ def make_exchange(folder: Path) -> Exchange:
     office_dir, laptop_dir = folder / "office", folder / "laptop"
     office_dir.mkdir(parents=True)
     laptop_dir.mkdir(parents=True)
-    made = init_office(office_dir / "central.store", staff="Morven Office", passphrase=PASSPHRASE,
-                       out_dir=office_dir)
-    with Store.create(laptop_dir / "laptop.store", adviser="Ailsa Demo", passphrase=PASSPHRASE,
-                      device_name="Laptop one") as laptop:
+    made = init_office(
+        office_dir / "central.store", staff="Morven Office", passphrase=PASSPHRASE, out_dir=office_dir
+    )
+    with Store.create(
+        laptop_dir / "laptop.store", adviser="Ailsa Demo", passphrase=PASSPHRASE, device_name="Laptop one"
+    ) as laptop:
         install_office_key(laptop, read_office_key_file(made.office_pub))
         with open_central(made.central, PASSPHRASE) as office:
             enrol_device(office, laptop.device_key().text())
@@ -55,8 +57,10 @@ def make_bundles(laptop_path: Path, out: Path, rounds: int, clients: int, *, rng
     with Store.open(laptop_path, PASSPHRASE) as laptop:
         for r in range(rounds):
             seed(laptop, events=1, clients=clients, rng_seed=rng_seed * 1000 + r)
-            sent = [row[0] for row in laptop.db.query(
-                "SELECT id FROM clients WHERE exported_version > 0 ORDER BY id")]
+            sent = [
+                row[0]
+                for row in laptop.db.query("SELECT id FROM clients WHERE exported_version > 0 ORDER BY id")
+            ]
             for client_id in rng.sample(sent, min(len(sent), 8)):
                 client = laptop.clients.get(client_id)
                 laptop.clients.update(client.model_copy(update={"job_title": f"Role {rng.randrange(1000)}"}))
@@ -72,15 +76,20 @@ def snapshot(store: Store) -> dict[str, Any]:
     snap: dict[str, Any] = {}
     for table in RECORD_TABLES:
         # Per table in one pass: rows, versions and bytes. A half-applied bundle changes them.
-        snap[table] = tuple(store.db.query(
-            f"SELECT count(*), total(version), total(length(data)) FROM {table}")[0])  # noqa: S608
+        snap[table] = tuple(
+            store.db.query(f"SELECT count(*), total(version), total(length(data)) FROM {table}")[0]
+        )  # noqa: S608
     snap["tombstones"] = store.db.query("SELECT count(*), max(id) FROM tombstones")[0]
     snap["sequences"] = store.db.query(
-        "SELECT device_id, sequence, bundle_id FROM device_sequences ORDER BY device_id, sequence, bundle_id")
+        "SELECT device_id, sequence, bundle_id FROM device_sequences ORDER BY device_id, sequence, bundle_id"
+    )
     snap["duplicates"] = store.db.query(
-        "SELECT client_a, client_b, reason FROM duplicate_review ORDER BY client_a, client_b, reason")
-    snap["accepted"] = [r[0] for r in store.db.query(
-        "SELECT bundle_id FROM imports WHERE verdict = 'accepted' ORDER BY bundle_id")]
+        "SELECT client_a, client_b, reason FROM duplicate_review ORDER BY client_a, client_b, reason"
+    )
+    snap["accepted"] = [
+        r[0]
+        for r in store.db.query("SELECT bundle_id FROM imports WHERE verdict = 'accepted' ORDER BY bundle_id")
+    ]
     return snap
 
 
@@ -88,8 +97,9 @@ def record_rows(snap: dict[str, Any]) -> int:
     return int(sum(snap[table][0] for table in RECORD_TABLES))
 
 
-def reference_run(central: Path, bundles: list[Path],
-                  folder: Path) -> tuple[list[dict[str, Any]], list[float]]:
+def reference_run(
+    central: Path, bundles: list[Path], folder: Path
+) -> tuple[list[dict[str, Any]], list[float]]:
     """Import every bundle, uninterrupted, into a copy of ``central``: the state before each and after
     the last, and how long each import took."""
     copy = copy_store(central, folder, "reference.store")

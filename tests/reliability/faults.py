@@ -39,8 +39,14 @@ def _fd_path(fd: int) -> str:
 class FailingWrites:
     """``os.write`` into ``folder`` succeeds for ``budget`` bytes, then fails with ``code``."""
 
-    def __init__(self, monkeypatch: Any, folder: Path, budget: int, code: int = errno.ENOSPC,
-                 fsync_code: int | None = None) -> None:
+    def __init__(
+        self,
+        monkeypatch: Any,
+        folder: Path,
+        budget: int,
+        code: int = errno.ENOSPC,
+        fsync_code: int | None = None,
+    ) -> None:
         self.folder = str(Path(folder).resolve())
         self.budget = budget
         self.code = code

@@ -24,10 +24,25 @@ END = "<!-- reliability-figures:end -->"
 
 # Row order in the table; a figure not listed here goes last.
 ORDER = (
-    "crash-saves", "crash-imports", "crash-rekey", "disk-full-saves", "io-error-saves", "disk-full-export",
-    "disk-full-import", "disk-full-files", "fuzz-bundle", "fuzz-receipt", "fuzz-notice",
-    "fuzz-attendees-csv", "fuzz-attendees-xlsx", "fuzz-checklist", "plaintext-session",
-    "misuse-backoff", "misuse-kiosk", "misuse-audit", "misuse-copied-store",
+    "crash-saves",
+    "crash-imports",
+    "crash-rekey",
+    "disk-full-saves",
+    "io-error-saves",
+    "disk-full-export",
+    "disk-full-import",
+    "disk-full-files",
+    "fuzz-bundle",
+    "fuzz-receipt",
+    "fuzz-notice",
+    "fuzz-attendees-csv",
+    "fuzz-attendees-xlsx",
+    "fuzz-checklist",
+    "plaintext-session",
+    "misuse-backoff",
+    "misuse-kiosk",
+    "misuse-audit",
+    "misuse-copied-store",
 )
 
 
@@ -95,20 +110,29 @@ def table(figures: list[Figure], session: str | None = None) -> str:
         if session and fig.session != session:
             mark = " †"
             older.append(fig)
-        details = ", ".join(f"{name.replace('_', ' ')} {value:,}"
-                            for name, value in sorted(fig.notes.items()))
+        details = ", ".join(
+            f"{name.replace('_', ' ')} {value:,}" for name, value in sorted(fig.notes.items())
+        )
         label = f"{fig.check}{mark}" + (f" ({details})" if details else "")
-        lines.append(f"| {label} | {_n(fig.runs)} | {_n(fig.faults)} | {_n(fig.inputs)} | "
-                     f"{_n(fig.records)} | **{fig.lost}** | {fig.seconds:,.0f} s |")
-    total = {name: sum(getattr(f, name) for f in figures) for name in ("runs", "faults", "inputs",
-                                                                         "records", "lost")}
+        lines.append(
+            f"| {label} | {_n(fig.runs)} | {_n(fig.faults)} | {_n(fig.inputs)} | "
+            f"{_n(fig.records)} | **{fig.lost}** | {fig.seconds:,.0f} s |"
+        )
+    total = {
+        name: sum(getattr(f, name) for f in figures)
+        for name in ("runs", "faults", "inputs", "records", "lost")
+    }
     seconds = sum(f.seconds for f in figures)
-    lines.append(f"| **total** | {_n(total['runs'])} | {_n(total['faults'])} | {_n(total['inputs'])} | "
-                 f"{_n(total['records'])} | **{total['lost']}** | {seconds / 60:,.1f} min |")
+    lines.append(
+        f"| **total** | {_n(total['runs'])} | {_n(total['faults'])} | {_n(total['inputs'])} | "
+        f"{_n(total['records'])} | **{total['lost']}** | {seconds / 60:,.1f} min |"
+    )
     newest = max((f.finished_at for f in figures), default="")
     lines.append("")
-    lines.append(f"Produced by `make test-slow` (`pytest -m slow`); last figure written {newest[:16]} UTC. "
-                 "Each row's test fails, and the table is left as it was, if anything is lost.")
+    lines.append(
+        f"Produced by `make test-slow` (`pytest -m slow`); last figure written {newest[:16]} UTC. "
+        "Each row's test fails, and the table is left as it was, if anything is lost."
+    )
     if older:
         dates = sorted({f.finished_at[:10] for f in older})
         lines.append(f"† from an earlier slow run ({', '.join(dates)}): this run did not repeat it.")
@@ -124,8 +148,11 @@ def render(session: str | None = None, doc: Path = DOC) -> bool:
     start, end = text.find(BEGIN), text.find(END)
     if start < 0 or end < start:
         return False
-    shown = [line for line in text[start:end].splitlines()
-             if line.startswith("| ") and not line.startswith(("| check ", "| --- ", "| **total**"))]
+    shown = [
+        line
+        for line in text[start:end].splitlines()
+        if line.startswith("| ") and not line.startswith(("| check ", "| --- ", "| **total**"))
+    ]
     if len(figures) < len(shown):
         # This folder lacks some rows' figures (a fresh clone, or only the crash loops ran, as in
         # CI): rewriting would drop those rows, so the published table stays as it is.

@@ -22,12 +22,36 @@ from pace_desktop.errors import PaceError
 # Values that break careless readers: wrong types, edges of integers, text that is not one line.
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=40),
-    st.sampled_from([
-        "", " ", "\n", "a\nb", "\r\n", "\u2028", "\x00", "\x1b[31m", "=HYPERLINK(\"x\")", "@SUM(A1)", "+1",
-        "-1", "NaN", "Infinity", "1e999", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "\ud7ff", "null", "true", "9" * 400,
-        "PACE-0000-0000", "00000000-0000-0000-0000-000000000000", "2026-13-45T25:61:61+99:99",
-        "2026-11-20T10:00:00", "2026-11-20T10:00:00+00:00", "age1" + "q" * 58,
-    ]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\n",
+            "a\nb",
+            "\r\n",
+            "\u2028",
+            "\x00",
+            "\x1b[31m",
+            '=HYPERLINK("x")',
+            "@SUM(A1)",
+            "+1",
+            "-1",
+            "NaN",
+            "Infinity",
+            "1e999",
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+            "\ud7ff",
+            "null",
+            "true",
+            "9" * 400,
+            "PACE-0000-0000",
+            "00000000-0000-0000-0000-000000000000",
+            "2026-13-45T25:61:61+99:99",
+            "2026-11-20T10:00:00",
+            "2026-11-20T10:00:00+00:00",
+            "age1" + "q" * 58,
+        ]
+    ),
 )
 # Very long text: every reader must cope, but it is drawn on its own, now and then, to keep cases quick.
 HUGE_TEXT = st.sampled_from(["0" * 5000, "A" * 70_000, "é" * 40_000])
@@ -36,10 +60,12 @@ HOSTILE_INT = st.one_of(
     st.sampled_from([2**31, 2**53 + 1, 2**63 - 1, 2**63, 2**64, -(2**63) - 1, 10**30, 10**300]),
     st.integers(),
 )
-SCALARS = st.one_of(st.none(), st.booleans(), HOSTILE_INT, st.floats(allow_nan=True), HOSTILE_TEXT,
-                    HUGE_TEXT)
-JSON_VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(HOSTILE_TEXT, inner, max_size=4)), max_leaves=12)
+SCALARS = st.one_of(st.none(), st.booleans(), HOSTILE_INT, st.floats(allow_nan=True), HOSTILE_TEXT, HUGE_TEXT)
+JSON_VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(HOSTILE_TEXT, inner, max_size=4)),
+    max_leaves=12,
+)
 
 
 def fuzz_settings(cases: int) -> settings:
@@ -48,8 +74,13 @@ def fuzz_settings(cases: int) -> settings:
     The quick tier (``make test``) replays the same few hundred cases every time, so a build never
     fails on a case nobody has seen; the slow tier explores afresh on every run.
     """
-    return settings(max_examples=cases, deadline=None, suppress_health_check=list(HealthCheck),
-                    print_blob=True, derandomize=cases < 1000)
+    return settings(
+        max_examples=cases,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        print_blob=True,
+        derandomize=cases < 1000,
+    )
 
 
 class Blob(bytes):
@@ -68,13 +99,15 @@ class Doc(dict):  # type: ignore[type-arg]
 
 # -- bytes -----------------------------------------------------------------------------------------------
 
+
 @st.composite
 def damaged(draw: st.DrawFn, base: bytes, max_ops: int = 4) -> bytes:
     """``base`` with 1..max_ops byte-level changes."""
     data = bytearray(bytes(base))
     for _ in range(draw(st.integers(1, max_ops))):
-        op = draw(st.sampled_from(["flip", "set", "insert", "delete", "truncate", "repeat", "append",
-                                   "zero"]))
+        op = draw(
+            st.sampled_from(["flip", "set", "insert", "delete", "truncate", "repeat", "append", "zero"])
+        )
         at = draw(st.integers(0, max(0, len(data) - 1)))
         if op == "flip" and data:
             data[at] ^= 1 << draw(st.integers(0, 7))
@@ -83,20 +116,21 @@ def damaged(draw: st.DrawFn, base: bytes, max_ops: int = 4) -> bytes:
         elif op == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=64))
         elif op == "delete":
-            del data[at: at + draw(st.integers(1, 256))]
+            del data[at : at + draw(st.integers(1, 256))]
         elif op == "truncate":
             del data[at:]
         elif op == "repeat":
-            data[at:at] = data[at: at + draw(st.integers(1, 512))]
+            data[at:at] = data[at : at + draw(st.integers(1, 512))]
         elif op == "append":
             data += draw(st.binary(min_size=1, max_size=256))
         elif op == "zero":
             size = draw(st.integers(1, 64))
-            data[at: at + size] = bytes(len(data[at: at + size]))
+            data[at : at + size] = bytes(len(data[at : at + size]))
     return bytes(data)
 
 
 # -- JSON ------------------------------------------------------------------------------------------------
+
 
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     yield prefix
@@ -171,6 +205,7 @@ def hostile_json_file(draw: st.DrawFn, base: Any) -> bytes:
 
 
 # -- the oracle -----------------------------------------------------------------------------------------
+
 
 class Outcomes:
     """What the fuzzed reader did with the cases, counted for the figures."""

@@ -25,27 +25,68 @@ class Person:
     def needles(self) -> list[str]:
         """What must never be found in clear: each detail as typed and as the app stores it."""
         digits = "".join(c for c in self.phone if c.isdigit())
-        return [self.first, self.last, f"{self.first} {self.last}", self.ni, self.ni.replace(" ", ""),
-                self.email, self.phone, digits, "+44" + digits[1:], self.street]
+        return [
+            self.first,
+            self.last,
+            f"{self.first} {self.last}",
+            self.ni,
+            self.ni.replace(" ", ""),
+            self.email,
+            self.phone,
+            digits,
+            "+44" + digits[1:],
+            self.street,
+        ]
 
 
 PEOPLE = [
-    Person("Seonaidh", "Quarrierston", "JT 48 17 29 B", "seonaidh.quarrierston@example.org",
-           "07700 900482", "7 Wyndquarry Lane"),
-    Person("Tormod", "Blackquillan", "JR 61 09 33 A", "t.blackquillan@example.org",
-           "07700 900731", "19 Sgeirbhan Terrace"),
-    Person("Ealasaid", "Fenwickshaw", "JZ 22 45 87 C", "ealasaid.f@example.org",
-           "07700 900164", "3 Castlequarrel Road"),
+    Person(
+        "Seonaidh",
+        "Quarrierston",
+        "JT 48 17 29 B",
+        "seonaidh.quarrierston@example.org",
+        "07700 900482",
+        "7 Wyndquarry Lane",
+    ),
+    Person(
+        "Tormod",
+        "Blackquillan",
+        "JR 61 09 33 A",
+        "t.blackquillan@example.org",
+        "07700 900731",
+        "19 Sgeirbhan Terrace",
+    ),
+    Person(
+        "Ealasaid",
+        "Fenwickshaw",
+        "JZ 22 45 87 C",
+        "ealasaid.f@example.org",
+        "07700 900164",
+        "3 Castlequarrel Road",
+    ),
 ]
 
 
 # More people for the slow run: made-up names no dictionary holds, each with their own details.
-_MORE = [("Morwenna", "Drumquharg"), ("Iomhar", "Skelwickie"), ("Briagha", "Tullochgorum-Vane"),
-         ("Catriona", "Auchenquhair"), ("Lachlann", "Ruthvenlaw"), ("Sìleas", "MacQuarrievale"),
-         ("Donnchadh", "Glenquharrie"), ("Oighrig", "Balquhidderock")]
+_MORE = [
+    ("Morwenna", "Drumquharg"),
+    ("Iomhar", "Skelwickie"),
+    ("Briagha", "Tullochgorum-Vane"),
+    ("Catriona", "Auchenquhair"),
+    ("Lachlann", "Ruthvenlaw"),
+    ("Sìleas", "MacQuarrievale"),
+    ("Donnchadh", "Glenquharrie"),
+    ("Oighrig", "Balquhidderock"),
+]
 MORE_PEOPLE = [
-    Person(first, last, f"JT {i}{i} 2{i} 3{i} D", f"{first.lower()}.{i}@example.org",
-           f"07700 9002{i:02d}", f"{i + 2} {last} Wynd")
+    Person(
+        first,
+        last,
+        f"JT {i}{i} 2{i} 3{i} D",
+        f"{first.lower()}.{i}@example.org",
+        f"07700 9002{i:02d}",
+        f"{i + 2} {last} Wynd",
+    )
     for i, (first, last) in enumerate(_MORE)
 ]
 

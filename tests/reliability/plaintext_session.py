@@ -55,8 +55,9 @@ def test_a_working_day(qtbot, qapp):
     qtbot.keyClicks(setup.confirm, OFFICE_PASSPHRASE)
     setup.folder.set_path(office_dir)
     qtbot.keyClick(setup.confirm, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: office.home is not None and office.stack.currentWidget() is office.home,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: office.home is not None and office.stack.currentWidget() is office.home, timeout=20000
+    )
     settle(qtbot, office.session)
     done.append("office first run")
 
@@ -74,8 +75,9 @@ def test_a_working_day(qtbot, qapp):
     qtbot.keyClick(screen.device, Qt.Key.Key_Return)
     qtbot.keyClicks(screen.office_key, str(office_dir / "office.pub"))
     qtbot.keyClick(screen.office_key, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=20000
+    )
     session = window.session
     settle(qtbot, session)
     assert store_path.exists()
@@ -88,12 +90,16 @@ def test_a_working_day(qtbot, qapp):
     def tab() -> None:
         qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Tab)
 
-    for widget, text in ((dialog.employer, "Inverkip Test Castings Ltd"),
-                         (dialog.address, "Unit 2, Quay Road"),
-                         (dialog.postcode, "pa16 0aa"), (dialog.area, "Inverclyde"),
-                         (dialog.sector, "Manufacturing"),
-                         (dialog.date, (date.today() + timedelta(days=2)).strftime("%d%m%Y")),
-                         (dialog.type, "G"), (dialog.hr1, "HR1-30117")):
+    for widget, text in (
+        (dialog.employer, "Inverkip Test Castings Ltd"),
+        (dialog.address, "Unit 2, Quay Road"),
+        (dialog.postcode, "pa16 0aa"),
+        (dialog.area, "Inverclyde"),
+        (dialog.sector, "Manufacturing"),
+        (dialog.date, (date.today() + timedelta(days=2)).strftime("%d%m%Y")),
+        (dialog.type, "G"),
+        (dialog.hr1, "HR1-30117"),
+    ):
         assert dialog.focusWidget() is widget
         qtbot.keyClicks(widget, text)
         tab()
@@ -190,7 +196,6 @@ def test_a_working_day(qtbot, qapp):
     running.close()
     QApplication.processEvents()
     (home / "session-steps.json").write_text(json.dumps(done))
-
 
 
 def midday_scan(home: Path) -> None:

@@ -24,9 +24,13 @@ from tests.reliability.exchange_setup import make_bundles, make_exchange, record
 
 RUNS = int(os.environ.get("PACE_CRASH_RUNS", "200"))
 # Where each kill landed, as the child last reported it.
-KILLED = {children.OPENING: "killed while unlocking", children.READY: "while reading the bundle",
-          children.IN_TX: "mid-transaction", children.OUT_TX: "after the commit",
-          children.DONE: "after the import"}
+KILLED = {
+    children.OPENING: "killed while unlocking",
+    children.READY: "while reading the bundle",
+    children.IN_TX: "mid-transaction",
+    children.OUT_TX: "after the commit",
+    children.DONE: "after the import",
+}
 
 
 def crash_loop(tmp_path, runs: int, fig, *, rounds: int, clients: int, seed: int) -> None:
@@ -42,8 +46,9 @@ def crash_loop(tmp_path, runs: int, fig, *, rounds: int, clients: int, seed: int
     for run in range(runs):
         replay = done == len(bundles)
         index = rng.randrange(len(bundles)) if replay else done
-        proc, phase = children.start(children.importer, str(made.central), PASSPHRASE, str(bundles[index]),
-                                     str(receipts), str(errors))
+        proc, phase = children.start(
+            children.importer, str(made.central), PASSPHRASE, str(bundles[index]), str(receipts), str(errors)
+        )
         children.wait_for(proc, phase, children.READY, errors=errors)
         if not replay and tries >= 3:
             children.wait_for(proc, phase, children.DONE, errors=errors)

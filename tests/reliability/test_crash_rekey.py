@@ -90,22 +90,23 @@ def rekey_loop(store_path: Path, runs: int, fig, *, seed: int, random_share: flo
         leaver, kept = prepare(store_path, run, rng, people)
         if run < len(steps) or rng.random() >= random_share:
             at = steps[run % len(steps)]  # every step in turn, then at random
-            proc, phase = children.start(children.remover, str(store_path), PASSPHRASE, leaver, at,
-                                         str(errors))
+            proc, phase = children.start(
+                children.remover, str(store_path), PASSPHRASE, leaver, at, str(errors)
+            )
             children.wait_for(proc, phase, children.STEP_BASE + steps.index(at), errors=errors)
             label = f"at step {at}"
         else:
             after = rng.randrange(len(steps) - 1)  # a moment into the step after this one
-            proc, phase = children.start(children.remover, str(store_path), PASSPHRASE, leaver, None,
-                                         str(errors))
+            proc, phase = children.start(
+                children.remover, str(store_path), PASSPHRASE, leaver, None, str(errors)
+            )
             children.wait_for(proc, phase, children.STEP_BASE + after, errors=errors)
             time.sleep(rng.uniform(0, 0.004))
             label = "at a random moment"
         children.kill(proc, phase, errors)
         fig.note(label)
         gone = check(store_path, str(office), people, leaver, kept)
-        fig.note("removal undone (killed before the key file was saved)" if not gone else
-                 "removal finished")
+        fig.note("removal undone (killed before the key file was saved)" if not gone else "removal finished")
         fig.runs += 1
         fig.faults += 1
         fig.records = len(people)

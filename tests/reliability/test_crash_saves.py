@@ -21,8 +21,12 @@ from tests.reliability import children
 
 RUNS = int(os.environ.get("PACE_CRASH_RUNS", "200"))
 # Where each kill landed, as the child last reported it.
-KILLED = {children.OPENING: "killed while unlocking", children.READY: "before the first save",
-          children.IN_TX: "mid-save", children.OUT_TX: "between saves"}
+KILLED = {
+    children.OPENING: "killed while unlocking",
+    children.READY: "before the first save",
+    children.IN_TX: "mid-save",
+    children.OUT_TX: "between saves",
+}
 
 
 def committed_ids(log: Path) -> set[str]:
@@ -46,15 +50,19 @@ def check_store(path: Path, committed: set[str], *, pages: bool = True) -> tuple
         halves = store.db.query(
             "SELECT id FROM clients c WHERE "
             "NOT EXISTS (SELECT 1 FROM checklists k WHERE k.parent_id = c.id) OR "
-            "NOT EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id AND s.purpose = 'pace_support')")
+            "NOT EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id AND s.purpose = 'pace_support')"
+        )
         assert not halves, f"{len(halves)} registrations were saved by halves"
         orphans = store.db.scalar(
             "SELECT count(*) FROM consents s "
-            "WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.id = s.parent_id)")
+            "WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.id = s.parent_id)"
+        )
         assert orphans == 0, "consents were saved without their client"
         # Every row belongs to a whole registration (checked above): count them all.
-        checked = sum(int(store.db.scalar(f"SELECT count(*) FROM {table}"))  # noqa: S608
-                      for table in ("clients", "consents", "checklists"))
+        checked = sum(
+            int(store.db.scalar(f"SELECT count(*) FROM {table}"))  # noqa: S608
+            for table in ("clients", "consents", "checklists")
+        )
     return checked, lost
 
 
@@ -64,8 +72,9 @@ def crash_loop(store_path: Path, runs: int, fig, *, seed: int) -> None:
     errors = store_path.parent / "child-errors.txt"
     committed: set[str] = set()
     for run in range(runs):
-        proc, phase = children.start(children.saver, str(store_path), PASSPHRASE, seed * 1000 + run,
-                                     str(log), str(errors))
+        proc, phase = children.start(
+            children.saver, str(store_path), PASSPHRASE, seed * 1000 + run, str(log), str(errors)
+        )
         # Even runs: from the start of the child (it spends ~0.2 s unlocking, more on a loaded machine),
         # so some kills land while it opens the store. Odd runs: once it has committed a first
         # registration, so the loop never depends on the machine being quick enough to save at all.

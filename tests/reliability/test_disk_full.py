@@ -45,14 +45,17 @@ def one_line(exc: BaseException) -> str:
 
 # -- saving registrations into a full store ----------------------------------------------------------
 
+
 def _person(store, event, rng):
     client = make_client(rng, event, new_pace_id())
     if rng.random() < 0.5:  # some people come with long notes, so faults land at different places
         notes = "Needs help with CV and interview practice. " * rng.randrange(1, 90)
         client = client.model_copy(update={"notes": notes})
-    consents = build_consents({"pace_support": True, "contact_followup": rng.random() < 0.5,
-                               "client_survey": rng.random() < 0.5},
-                              how=CaptureMethod.with_adviser, by=store.actor)
+    consents = build_consents(
+        {"pace_support": True, "contact_followup": rng.random() < 0.5, "client_survey": rng.random() < 0.5},
+        how=CaptureMethod.with_adviser,
+        by=store.actor,
+    )
     return client, consents, build_checklist({}, client=client, event=event)
 
 
@@ -101,9 +104,11 @@ def _check(store: Store, committed: set[str], fig) -> None:
     fig.lost = max(fig.lost, len(committed - present))
     assert committed <= present, "a saved registration was lost"
     assert present - committed == set(), "a refused registration was kept"
-    fig.records = int(store.db.scalar("SELECT count(*) FROM clients")
-                      + store.db.scalar("SELECT count(*) FROM consents")
-                      + store.db.scalar("SELECT count(*) FROM checklists"))
+    fig.records = int(
+        store.db.scalar("SELECT count(*) FROM clients")
+        + store.db.scalar("SELECT count(*) FROM consents")
+        + store.db.scalar("SELECT count(*) FROM checklists")
+    )
 
 
 def test_a_full_store_refuses_the_whole_registration(store_path, figure):
@@ -119,6 +124,7 @@ def test_a_full_store_refuses_the_whole_registration_every_time(store_path, figu
 
 # -- real I/O errors from the kernel while saving (a child whose files may not grow) -------------------
 
+
 def io_error_saves(store_path: Path, runs: int, fig, *, seed_: int) -> None:
     rng = random.Random(seed_)
     with Store.open(store_path, PASSPHRASE) as store:
@@ -127,8 +133,9 @@ def io_error_saves(store_path: Path, runs: int, fig, *, seed_: int) -> None:
     ctx = children.context()
     for run in range(runs):
         here, there = ctx.Pipe(duplex=False)
-        proc, _phase = children.start(children.limited_saver, str(store_path), PASSPHRASE, run,
-                                      rng.randrange(4096, 400_000), there)
+        proc, _phase = children.start(
+            children.limited_saver, str(store_path), PASSPHRASE, run, rng.randrange(4096, 400_000), there
+        )
         kind, message, saved = here.recv()
         proc.join(30)
         assert kind in ("StoreError", "DiskFull"), f"run {run}: {kind}: {message}"
@@ -154,6 +161,7 @@ def test_io_errors_while_saving_lose_nothing(store_path, figure):
 
 # -- exporting onto a full USB stick -------------------------------------------------------------------
 
+
 def full_export(tmp_path: Path, monkeypatch, runs: int, fig, *, seed_: int) -> None:
     made = make_exchange(tmp_path / "setup")
     outbox = tmp_path / "stick"
@@ -171,8 +179,9 @@ def full_export(tmp_path: Path, monkeypatch, runs: int, fig, *, seed_: int) -> N
         for run in range(runs):
             with monkeypatch.context() as patch:
                 eio = run % 5 == 4
-                failing = FailingWrites(patch, outbox, rng.randrange(0, size),
-                                        fsync_code=errno.EIO if eio else None)
+                failing = FailingWrites(
+                    patch, outbox, rng.randrange(0, size), fsync_code=errno.EIO if eio else None
+                )
                 with pytest.raises(PaceError) as caught:
                     export_bundle(laptop, outbox)
             if eio:
@@ -232,6 +241,7 @@ def test_an_io_error_while_exporting_is_one_line_from_the_command_line(tmp_path,
 
 # -- importing into a full central store -----------------------------------------------------------------
 
+
 def full_import(tmp_path: Path, monkeypatch, faults: int, fig, *, rounds: int, seed_: int) -> None:
     made = make_exchange(tmp_path / "setup")
     bundles = make_bundles(made.laptop, tmp_path / "outbox", rounds, 60, rng_seed=seed_)
@@ -272,14 +282,21 @@ def full_import(tmp_path: Path, monkeypatch, faults: int, fig, *, rounds: int, s
 
 
 def test_a_full_central_store_imports_all_or_nothing(tmp_path, monkeypatch, figure):
-    full_import(tmp_path, monkeypatch, 8, figure("disk-full-import", "full disk while importing"),
-                rounds=2, seed_=1)
+    full_import(
+        tmp_path, monkeypatch, 8, figure("disk-full-import", "full disk while importing"), rounds=2, seed_=1
+    )
 
 
 @pytest.mark.slow
 def test_a_full_central_store_imports_all_or_nothing_every_time(tmp_path, monkeypatch, figure):
-    full_import(tmp_path, monkeypatch, SLOW, figure("disk-full-import", "full disk while importing"),
-                rounds=12, seed_=2)
+    full_import(
+        tmp_path,
+        monkeypatch,
+        SLOW,
+        figure("disk-full-import", "full disk while importing"),
+        rounds=12,
+        seed_=2,
+    )
 
 
 def test_a_full_disk_during_office_import_is_one_line(tmp_path, monkeypatch, capsys):
@@ -306,8 +323,10 @@ def test_a_full_disk_during_office_import_is_one_line(tmp_path, monkeypatch, cap
 
 # -- the small files beside the store, and reports --------------------------------------------------------
 
-def full_disk_files(store_path: Path, tmp_path: Path, monkeypatch, fig, budgets: list[int],
-                    fail_points: list[int]) -> None:
+
+def full_disk_files(
+    store_path: Path, tmp_path: Path, monkeypatch, fig, budgets: list[int], fail_points: list[int]
+) -> None:
     folder = store_path.parent
     keys_before = (folder / "pace.store.keys").read_bytes()
     with Store.open(store_path, PASSPHRASE) as store:
@@ -381,7 +400,8 @@ def test_full_disk_for_key_slots_back_off_and_reports(store_path, tmp_path, monk
 
 
 @pytest.mark.slow
-def test_full_disk_for_key_slots_back_off_and_reports_at_every_point(store_path, tmp_path, monkeypatch,
-                                                                     figure):
+def test_full_disk_for_key_slots_back_off_and_reports_at_every_point(
+    store_path, tmp_path, monkeypatch, figure
+):
     fig = figure("disk-full-files", "full disk writing key slots, back-off and reports")
     full_disk_files(store_path, tmp_path, monkeypatch, fig, list(range(0, 480, 16)), list(range(1, 100)))

@@ -101,8 +101,17 @@ def stage(tmp_path):
         members = {name: archive.read(name) for name in archive.namelist()}
     work = tmp_path / "cases"
     work.mkdir()
-    made_stage = Stage(office, laptop, Blob(sealed), Blob(plaintext), Doc(members),
-                       Doc(json.loads(members[bundle.MANIFEST])), Doc(receipt), Doc(notice), work)
+    made_stage = Stage(
+        office,
+        laptop,
+        Blob(sealed),
+        Blob(plaintext),
+        Doc(members),
+        Doc(json.loads(members[bundle.MANIFEST])),
+        Doc(receipt),
+        Doc(notice),
+        work,
+    )
     yield made_stage
     for store in (office, laptop):
         assert store.verify_audit().ok
@@ -131,14 +140,17 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 
 def _parts(members: dict[str, bytes]) -> dict[str, list[bytes]]:
-    return {entity: members.get(bundle.part_name(entity), b"").splitlines(keepends=True)
-            for entity in bundle.PART_ENTITIES}
+    return {
+        entity: members.get(bundle.part_name(entity), b"").splitlines(keepends=True)
+        for entity in bundle.PART_ENTITIES
+    }
 
 
 def _stretch(stage: Stage) -> bundle.AuditStretch:
     head = stage.manifest["audit"]
-    return bundle.AuditStretch(head["from_count"], head["from_hash"], head["count"], head["hash"],
-                               stage.members[bundle.AUDIT])
+    return bundle.AuditStretch(
+        head["from_count"], head["from_hash"], head["count"], head["hash"], stage.members[bundle.AUDIT]
+    )
 
 
 @st.composite
@@ -151,8 +163,19 @@ def hostile_bundle(draw: st.DrawFn, stage: Stage) -> tuple[str, bytes]:
         return layer, bundle.seal(draw(damaged(stage.plaintext)), [recipient])
     if layer == "member":
         members = dict(stage.members)
-        name = draw(st.sampled_from([*sorted(members), "extra.json", "../outside", "records/event.jsonl",
-                                     "records/unknown.jsonl", "/abs", "manifest.json/"]))
+        name = draw(
+            st.sampled_from(
+                [
+                    *sorted(members),
+                    "extra.json",
+                    "../outside",
+                    "records/event.jsonl",
+                    "records/unknown.jsonl",
+                    "/abs",
+                    "manifest.json/",
+                ]
+            )
+        )
         how = draw(st.sampled_from(["json", "bytes", "remove", "empty", "huge"]))
         old = Blob(members.get(name, b"{}"))
         if how == "remove":
@@ -171,8 +194,11 @@ def hostile_bundle(draw: st.DrawFn, stage: Stage) -> tuple[str, bytes]:
         for _ in range(draw(st.integers(1, 3))):
             entity = draw(st.sampled_from(bundle.PART_ENTITIES))
             lines = parts[entity]
-            op = draw(st.sampled_from(["change", "change", "change", "drop", "duplicate", "insert",
-                                       "bytes", "move"]))
+            op = draw(
+                st.sampled_from(
+                    ["change", "change", "change", "drop", "duplicate", "insert", "bytes", "move"]
+                )
+            )
             at = draw(st.integers(0, max(0, len(lines) - 1)))
             if op == "change" and lines and _is_json(lines[at]):
                 lines[at] = json_bytes(draw(changed_json(_short(json.loads(lines[at]))))) + b"\n"
@@ -191,9 +217,14 @@ def hostile_bundle(draw: st.DrawFn, stage: Stage) -> tuple[str, bytes]:
         built = bundle.build(
             parts={e: (data, data.count(b"\n")) for e, data in joined.items()},
             # A new id every time (not drawn): a repeated id would be answered as a replay, unread.
-            bundle_id=uuid4(), device_id=stage.laptop.device_id,
-            signing_key=stage.laptop.signing_key(), sequence=draw(st.integers(1, 2**62)),
-            recipients=[recipient], created_at=datetime.now(UTC), app_version="fuzz", held_back=0,
+            bundle_id=uuid4(),
+            device_id=stage.laptop.device_id,
+            signing_key=stage.laptop.signing_key(),
+            sequence=draw(st.integers(1, 2**62)),
+            recipients=[recipient],
+            created_at=datetime.now(UTC),
+            app_version="fuzz",
+            held_back=0,
             audit=_stretch(stage),  # the laptop's real audit head: without it, refused before records
         )
         return layer, bundle.seal(built.plaintext, [recipient])
@@ -233,8 +264,15 @@ def _records_in(sealed: bytes, office: Store) -> list[tuple[str, str, int]]:
 def fuzz_bundles(stage: Stage, cases: int, fig) -> None:
     outcomes = Outcomes()
     office = stage.office
-    tables = {"event": "events", "client": "clients", "consent": "consents", "checklist": "checklists",
-              "intervention": "interventions", "outcome": "outcomes", "feedback": "feedback"}
+    tables = {
+        "event": "events",
+        "client": "clients",
+        "consent": "consents",
+        "checklist": "checklists",
+        "intervention": "interventions",
+        "outcome": "outcomes",
+        "feedback": "feedback",
+    }
 
     @fuzz_settings(cases)
     @given(case=hostile_bundle(stage))
@@ -255,7 +293,8 @@ def fuzz_bundles(stage: Stage, cases: int, fig) -> None:
                 present = 0
                 for entity, record_id, version in _records_in(data, office):
                     stored = office.db.scalar(
-                        f"SELECT version FROM {tables[entity]} WHERE id = ?", (record_id,))  # noqa: S608
+                        f"SELECT version FROM {tables[entity]} WHERE id = ?", (record_id,)
+                    )  # noqa: S608
                     present += stored is not None and stored >= version
                 assert present >= kept, "an accepted bundle was applied by halves"
                 fig.records += present
@@ -280,12 +319,18 @@ def test_hostile_bundles_at_scale(stage, figure):
 
 # -- receipts and notices (office -> laptop) ------------------------------------------------------------
 
+
 def _laptop_state(laptop: Store) -> tuple[Any, ...]:
     rows = []
     for table in RECORD_TABLES:
-        rows.append(tuple(laptop.db.query(
-            f"SELECT count(*), total(confirmed_version), total(version), total(length(data)) FROM {table}"  # noqa: S608
-        )[0]))
+        rows.append(
+            tuple(
+                laptop.db.query(
+                    "SELECT count(*), total(confirmed_version), total(version), total(length(data)) "
+                    f"FROM {table}"  # noqa: S608
+                )[0]
+            )
+        )
     rows.append(laptop.db.scalar("SELECT count(*) FROM tombstones"))
     rows.append(laptop.db.scalar("SELECT count(*) FROM audit"))
     return tuple(rows)
@@ -304,8 +349,9 @@ def _resigned(doc: Any, model: type, office: Store) -> Any:
 
 
 @st.composite
-def hostile_office_file(draw: st.DrawFn, base: dict[str, Any], model: type,
-                        office: Store) -> tuple[str, bytes]:
+def hostile_office_file(
+    draw: st.DrawFn, base: dict[str, Any], model: type, office: Store
+) -> tuple[str, bytes]:
     layer = draw(st.sampled_from(["bytes", "json", "signed", "signed"]))
     if layer == "bytes":
         return layer, draw(damaged(Blob(json_bytes(base, "sorted"))))

@@ -47,23 +47,78 @@ from tests.reliability.fuzzing import (
     one_line,
 )
 
-EVENT = Event(employer_name="Clydeside Test Castings", council_area="S12000049", sector="Manufacturing",
-              event_date=date(2026, 3, 2), event_type=EventType.group_session)
+EVENT = Event(
+    employer_name="Clydeside Test Castings",
+    council_area="S12000049",
+    sector="Manufacturing",
+    event_date=date(2026, 3, 2),
+    event_type=EventType.group_session,
+)
 
 HEADINGS = st.one_of(
-    st.sampled_from(["Employee Name", "First name", "Surname", "D.O.B.", "Date of birth", "Post Code",
-                     "NI No.", "Email", "Mobile", "Job title", "Status", "Last working day", "Notes",
-                     "Address 1", "Address 2", "Title", "Known as", "Length of service", "Notice date",
-                     "Name", "Staff no", ""]),
+    st.sampled_from(
+        [
+            "Employee Name",
+            "First name",
+            "Surname",
+            "D.O.B.",
+            "Date of birth",
+            "Post Code",
+            "NI No.",
+            "Email",
+            "Mobile",
+            "Job title",
+            "Status",
+            "Last working day",
+            "Notes",
+            "Address 1",
+            "Address 2",
+            "Title",
+            "Known as",
+            "Length of service",
+            "Notice date",
+            "Name",
+            "Staff no",
+            "",
+        ]
+    ),
     HOSTILE_TEXT,
 )
 CELL_TEXT = st.one_of(
     HOSTILE_TEXT,
-    st.sampled_from(["MacLeod, Ewan", "Mr Ewan MacLeod", "MACLEOD Ewan", "Zofia Wójcik", "03/11/1975",
-                     "11/23/1975", "31/02/1990", "12 March 1969", "1975-11-03", "27336", "AB 12 34 56 C",
-                     "AB123456C", "g51 4xy", "G51 4XY", "07700 900123", "7700900123", "+44 7700 900123",
-                     "ewan@example.org", "not an email", "at risk", "under notice", "redundant", "12.5",
-                     "=1+1", "@cmd", "=HYPERLINK(\"http://example.org\")", "-", "#N/A", "TRUE"]),
+    st.sampled_from(
+        [
+            "MacLeod, Ewan",
+            "Mr Ewan MacLeod",
+            "MACLEOD Ewan",
+            "Zofia Wójcik",
+            "03/11/1975",
+            "11/23/1975",
+            "31/02/1990",
+            "12 March 1969",
+            "1975-11-03",
+            "27336",
+            "AB 12 34 56 C",
+            "AB123456C",
+            "g51 4xy",
+            "G51 4XY",
+            "07700 900123",
+            "7700900123",
+            "+44 7700 900123",
+            "ewan@example.org",
+            "not an email",
+            "at risk",
+            "under notice",
+            "redundant",
+            "12.5",
+            "=1+1",
+            "@cmd",
+            '=HYPERLINK("http://example.org")',
+            "-",
+            "#N/A",
+            "TRUE",
+        ]
+    ),
 )
 
 
@@ -102,6 +157,7 @@ def attendee_pipeline(path: Path, store: Store, outcomes: Outcomes) -> None:
 
 # -- csv ----------------------------------------------------------------------------------------------
 
+
 @st.composite
 def hostile_csv(draw: st.DrawFn) -> bytes:
     kind = draw(st.sampled_from(["grid", "grid", "grid", "bytes"]))
@@ -113,8 +169,11 @@ def hostile_csv(draw: st.DrawFn) -> bytes:
     above = [[draw(HOSTILE_TEXT)] for _ in range(draw(st.integers(0, 2)))]  # a title over the headings
     buffer = io.StringIO()
     dialect = draw(st.sampled_from([",", ";", "\t", "|"]))
-    writer = csv.writer(buffer, delimiter=dialect, quoting=draw(st.sampled_from(
-        [csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC])))
+    writer = csv.writer(
+        buffer,
+        delimiter=dialect,
+        quoting=draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC])),
+    )
     for row in [*above, header, *rows]:
         writer.writerow(row)
     text = buffer.getvalue()
@@ -165,6 +224,7 @@ def test_hostile_csv_lists_at_scale(tmp_path, figure):
 
 # -- xlsx ---------------------------------------------------------------------------------------------
 
+
 def _template() -> dict[str, bytes]:
     """A real workbook's parts (with a date style, index 1), to which each case adds its sheet."""
     wb = openpyxl.Workbook()
@@ -210,7 +270,9 @@ def xml_cell(draw: st.DrawFn, ref: str, hostile: bool) -> str:
     if kind == "str":
         return f'<c r="{ref}" t="inlineStr"><is><t>{_xml(text)}</t></is></c>'
     if kind == "num":
-        return f'<c r="{ref}"><v>{draw(st.one_of(st.integers(-10**6, 10**12), st.floats(-1e9, 1e9)))}</v></c>'
+        return (
+            f'<c r="{ref}"><v>{draw(st.one_of(st.integers(-(10**6), 10**12), st.floats(-1e9, 1e9)))}</v></c>'
+        )
     if kind == "date":
         return f'<c r="{ref}" s="1"><v>{draw(st.integers(1, 60_000))}</v></c>'
     if kind == "bool":
@@ -240,8 +302,9 @@ def sheet_xml(draw: st.DrawFn) -> bytes:
     rows = []
     # Headings first, then people: so that most sheets get as far as checking rows.
     header = [draw(HEADINGS) for _ in range(draw(st.integers(1, 8)))]
-    cells = "".join(f'<c r="{_column(i + 1)}1" t="inlineStr"><is><t>{_xml(h)}</t></is></c>'
-                    for i, h in enumerate(header))
+    cells = "".join(
+        f'<c r="{_column(i + 1)}1" t="inlineStr"><is><t>{_xml(h)}</t></is></c>' for i, h in enumerate(header)
+    )
     rows.append(f'<row r="1">{cells}</row>')
     numbers = sorted(set(draw(st.lists(st.one_of(st.integers(2, 40), far_rows), max_size=10))))
     for number in numbers:
@@ -255,22 +318,32 @@ def sheet_xml(draw: st.DrawFn) -> bytes:
         if hostile:
             choices += ["A1:XFD1048576", "B2:A1", "nonsense", "A1:A1048576"]
         refs = draw(st.lists(st.sampled_from(choices), min_size=1, max_size=3))
-        merges = f'<mergeCells count="{len(refs)}">' + "".join(f'<mergeCell ref="{r}"/>' for r in refs) + \
-            "</mergeCells>"
+        merges = (
+            f'<mergeCells count="{len(refs)}">'
+            + "".join(f'<mergeCell ref="{r}"/>' for r in refs)
+            + "</mergeCells>"
+        )
     dimensions = ["A1:J40", "A1:XFD1048576", "A1", "", "ZZZZ9"] if hostile else ["A1:J40"]
     dimension = draw(st.sampled_from(dimensions))
-    return (f'<worksheet xmlns="{NS}"><dimension ref="{dimension}"/><sheetData>{"".join(rows)}</sheetData>'
-            f"{merges}</worksheet>").encode("utf-8", "surrogatepass")
+    return (
+        f'<worksheet xmlns="{NS}"><dimension ref="{dimension}"/><sheetData>{"".join(rows)}</sheetData>'
+        f"{merges}</worksheet>"
+    ).encode("utf-8", "surrogatepass")
 
 
-BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;'
-        b'&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;'
-        b'&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>'
-        b'<worksheet xmlns="' + NS.encode() + b'"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
-        b"&lol4;</t></is></c></row></sheetData></worksheet>")
-EXTERNAL = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><worksheet xmlns="'
-            + NS.encode() + b'"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c></row>'
-            b"</sheetData></worksheet>")
+BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;'
+    b'&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;'
+    b'&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>'
+    b'<worksheet xmlns="' + NS.encode() + b'"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
+    b"&lol4;</t></is></c></row></sheetData></worksheet>"
+)
+EXTERNAL = (
+    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><worksheet xmlns="'
+    + NS.encode()
+    + b'"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c></row>'
+    b"</sheetData></worksheet>"
+)
 
 
 @st.composite
@@ -334,8 +407,13 @@ def fuzz_checklist(tmp_path: Path, cases: int, fig) -> None:
             checklist = load_checklist(path)
             # A file the loader accepts must also score: empty answers, and every first option.
             for answers in ({}, {p.id: p.options[0].value for p in checklist.answerable_parts()}):
-                outcome = score(checklist, answers, date_of_birth=date(1970, 5, 1),
-                                event_date=date(2026, 3, 2), council_area="S12000049")
+                outcome = score(
+                    checklist,
+                    answers,
+                    date_of_birth=date(1970, 5, 1),
+                    event_date=date(2026, 3, 2),
+                    council_area="S12000049",
+                )
                 assert outcome.band in ("low", "medium", "high")
             outcomes.add("accepted")
 
@@ -352,4 +430,3 @@ def test_hostile_checklist_files_at_scale(tmp_path, figure):
     fig = figure("fuzz-checklist", "hostile checklist data files")
     fuzz_checklist(tmp_path, SLOW_CASES, fig)
     assert fig.inputs >= SLOW_CASES
-

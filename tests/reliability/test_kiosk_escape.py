@@ -20,24 +20,82 @@ from tests.ui.kiosk_fixtures import PERSON, Kiosk, all_counts, kiosk_fixture, pa
 
 M = Qt.KeyboardModifier
 MODIFIER_SETS = [
-    M.NoModifier, M.ControlModifier, M.AltModifier, M.ShiftModifier, M.MetaModifier,
-    M.ControlModifier | M.AltModifier, M.ControlModifier | M.ShiftModifier, M.AltModifier | M.ShiftModifier,
-    M.ControlModifier | M.MetaModifier, M.AltModifier | M.MetaModifier,
-    M.ControlModifier | M.AltModifier | M.ShiftModifier, M.ControlModifier | M.AltModifier | M.MetaModifier,
+    M.NoModifier,
+    M.ControlModifier,
+    M.AltModifier,
+    M.ShiftModifier,
+    M.MetaModifier,
+    M.ControlModifier | M.AltModifier,
+    M.ControlModifier | M.ShiftModifier,
+    M.AltModifier | M.ShiftModifier,
+    M.ControlModifier | M.MetaModifier,
+    M.AltModifier | M.MetaModifier,
+    M.ControlModifier | M.AltModifier | M.ShiftModifier,
+    M.ControlModifier | M.AltModifier | M.MetaModifier,
 ]
 K = Qt.Key
 SPECIAL_KEYS = [
-    K.Key_Escape, K.Key_Tab, K.Key_Backtab, K.Key_Backspace, K.Key_Return, K.Key_Enter, K.Key_Insert,
-    K.Key_Delete, K.Key_Pause, K.Key_Print, K.Key_SysReq, K.Key_Clear, K.Key_Home, K.Key_End, K.Key_Left,
-    K.Key_Up, K.Key_Right, K.Key_Down, K.Key_PageUp, K.Key_PageDown, K.Key_Menu, K.Key_Help, K.Key_Close,
-    K.Key_Back, K.Key_Forward, K.Key_Stop, K.Key_Refresh, K.Key_HomePage, K.Key_Search, K.Key_Explorer,
-    K.Key_LaunchMail, K.Key_Launch0, K.Key_Calculator, K.Key_Standby, K.Key_Sleep, K.Key_PowerOff,
-    K.Key_Suspend, K.Key_Hibernate, K.Key_Exit, K.Key_Cancel, K.Key_Space, K.Key_ScreenSaver,
-    K.Key_TaskPane, K.Key_ApplicationLeft, K.Key_ApplicationRight, K.Key_Zoom, K.Key_Open, K.Key_Save,
-    K.Key_Copy, K.Key_Paste, K.Key_Cut, K.Key_Undo, K.Key_Redo, K.Key_Find, K.Key_Hangup,
+    K.Key_Escape,
+    K.Key_Tab,
+    K.Key_Backtab,
+    K.Key_Backspace,
+    K.Key_Return,
+    K.Key_Enter,
+    K.Key_Insert,
+    K.Key_Delete,
+    K.Key_Pause,
+    K.Key_Print,
+    K.Key_SysReq,
+    K.Key_Clear,
+    K.Key_Home,
+    K.Key_End,
+    K.Key_Left,
+    K.Key_Up,
+    K.Key_Right,
+    K.Key_Down,
+    K.Key_PageUp,
+    K.Key_PageDown,
+    K.Key_Menu,
+    K.Key_Help,
+    K.Key_Close,
+    K.Key_Back,
+    K.Key_Forward,
+    K.Key_Stop,
+    K.Key_Refresh,
+    K.Key_HomePage,
+    K.Key_Search,
+    K.Key_Explorer,
+    K.Key_LaunchMail,
+    K.Key_Launch0,
+    K.Key_Calculator,
+    K.Key_Standby,
+    K.Key_Sleep,
+    K.Key_PowerOff,
+    K.Key_Suspend,
+    K.Key_Hibernate,
+    K.Key_Exit,
+    K.Key_Cancel,
+    K.Key_Space,
+    K.Key_ScreenSaver,
+    K.Key_TaskPane,
+    K.Key_ApplicationLeft,
+    K.Key_ApplicationRight,
+    K.Key_Zoom,
+    K.Key_Open,
+    K.Key_Save,
+    K.Key_Copy,
+    K.Key_Paste,
+    K.Key_Cut,
+    K.Key_Undo,
+    K.Key_Redo,
+    K.Key_Find,
+    K.Key_Hangup,
 ]
-ALL_KEYS = [*SPECIAL_KEYS, *(getattr(K, f"Key_F{n}") for n in range(1, 36)),
-            *(getattr(K, f"Key_{c}") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")]
+ALL_KEYS = [
+    *SPECIAL_KEYS,
+    *(getattr(K, f"Key_F{n}") for n in range(1, 36)),
+    *(getattr(K, f"Key_{c}") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+]
 
 
 def _is_leave_shortcut(key: K, mods: M) -> bool:
@@ -51,8 +109,11 @@ def _still_locked_down(k: Kiosk, adviser_window: QMainWindow, where: object) -> 
     assert QApplication.activePopupWidget() is None, where  # no menu opened
     modal = QApplication.activeModalWidget()
     assert modal is None or window.isAncestorOf(modal) or modal is window, where
-    others = [w for w in QApplication.topLevelWidgets()
-              if w.isVisible() and w is not window and not window.isAncestorOf(w)]
+    others = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w is not window and not window.isAncestorOf(w)
+    ]
     assert not others, (where, others)
     focus = QApplication.focusWidget()
     assert focus is None or focus is window or window.isAncestorOf(focus), where
@@ -77,8 +138,9 @@ def _to_name_page(k: Kiosk) -> None:
     raise AssertionError("never reached the name page")
 
 
-def press_everything(k: Kiosk, adviser_window: QMainWindow, keys: list[K], modifier_sets: list[M],
-                     fig) -> None:
+def press_everything(
+    k: Kiosk, adviser_window: QMainWindow, keys: list[K], modifier_sets: list[M], fig
+) -> None:
     before = all_counts(k.store)
     for mods in modifier_sets:
         k.window.reset()
@@ -94,8 +156,9 @@ def press_everything(k: Kiosk, adviser_window: QMainWindow, keys: list[K], modif
     k.settle()
     after = all_counts(k.store)
     # Nothing was saved and nobody left: the only audit entries are the kiosk's own start.
-    assert {t: n for t, n in after.items() if t not in ("audit", "audit_head")} == \
-        {t: n for t, n in before.items() if t not in ("audit", "audit_head")}
+    assert {t: n for t, n in after.items() if t not in ("audit", "audit_head")} == {
+        t: n for t, n in before.items() if t not in ("audit", "audit_head")
+    }
     actions = [r[0] for r in k.store.db.query("SELECT action FROM audit ORDER BY seq")]
     assert "kiosk_stop" not in actions
 
@@ -137,8 +200,13 @@ def test_closing_minimising_menus_and_focus_tricks_fail(adviser_window, kiosk: K
     assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     # Representative shortcuts from the full sweep below.
-    press_everything(k, adviser_window, [K.Key_Escape, K.Key_F4, K.Key_Q, K.Key_W, K.Key_Tab, K.Key_F11,
-                                         K.Key_Close, K.Key_Space], [M.AltModifier, M.ControlModifier], fig)
+    press_everything(
+        k,
+        adviser_window,
+        [K.Key_Escape, K.Key_F4, K.Key_Q, K.Key_W, K.Key_Tab, K.Key_F11, K.Key_Close, K.Key_Space],
+        [M.AltModifier, M.ControlModifier],
+        fig,
+    )
 
 
 def test_leaving_full_screen_by_the_window_manager_is_undone(adviser_window, kiosk: Kiosk):

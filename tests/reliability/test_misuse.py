@@ -32,12 +32,18 @@ def cli(store: Path, passphrase: str, home: Path | None = None) -> tuple[int, st
     if home is not None:
         env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
     program = "import sys; from pace_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
-    done = subprocess.run([sys.executable, "-c", program, "device-key", "--store", str(store)],
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", program, "device-key", "--store", str(store)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     return done.returncode, done.stderr
 
 
 # -- unlock back-off across restarts ------------------------------------------------------------------
+
 
 def test_the_back_off_outlives_the_process_that_earned_it(store_path, figure):
     fig = figure("misuse-backoff", "passphrase guessing across restarts")
@@ -102,26 +108,35 @@ TAMPERING = {
     # store again adds an entry, so a removed newest entry may be reported as a broken link instead.
     "edit a detail": ("UPDATE audit SET detail = 'sequence=99' WHERE seq = {seq}", "was changed"),
     "edit who": ("UPDATE audit SET actor = 'Someone Else' WHERE seq = {seq}", "was changed"),
-    "edit when": ("UPDATE audit SET at = '2020-01-01T00:00:00.000000+00:00' WHERE seq = {seq}",
-                  "was changed"),
+    "edit when": (
+        "UPDATE audit SET at = '2020-01-01T00:00:00.000000+00:00' WHERE seq = {seq}",
+        "was changed",
+    ),
     "edit what": ("UPDATE audit SET action = 'view' WHERE seq = {seq}", "was changed"),
     "edit which record": ("UPDATE audit SET entity_id = 'x' WHERE seq = {seq}", "was changed"),
     "remove one": ("DELETE FROM audit WHERE seq = {seq}", "is missing"),
     "remove the newest": ("DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)", "Audit entr"),
     "remove several": ("DELETE FROM audit WHERE seq BETWEEN {seq} AND {seq} + 3", "is missing"),
     "remove the record of the newest": ("DELETE FROM audit_head", "Audit entr"),
-    "add one": ("INSERT INTO audit SELECT seq + 1000, at, actor, action, entity, entity_id, detail, "
-                "prev_hash, hash FROM audit WHERE seq = {seq}", "Audit entr"),
-    "swap two": ("UPDATE audit SET seq = -1 WHERE seq = {seq}; "
-                 "UPDATE audit SET seq = {seq} WHERE seq = {seq} + 1; "
-                 "UPDATE audit SET seq = {seq} + 1 WHERE seq = -1", "out of order"),
+    "add one": (
+        "INSERT INTO audit SELECT seq + 1000, at, actor, action, entity, entity_id, detail, "
+        "prev_hash, hash FROM audit WHERE seq = {seq}",
+        "Audit entr",
+    ),
+    "swap two": (
+        "UPDATE audit SET seq = -1 WHERE seq = {seq}; "
+        "UPDATE audit SET seq = {seq} WHERE seq = {seq} + 1; "
+        "UPDATE audit SET seq = {seq} + 1 WHERE seq = -1",
+        "out of order",
+    ),
 }
 
 
 def _rehash(conn, seq: int) -> None:
     """The careful forger: recompute the edited entry's own hash (the next entry still points back)."""
-    row = conn.execute("SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash FROM audit "
-                       "WHERE seq = ?", (seq,)).fetchone()
+    row = conn.execute(
+        "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash FROM audit WHERE seq = ?", (seq,)
+    ).fetchone()
     conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", (audit_log.entry_hash(*row), seq))
 
 
@@ -165,6 +180,7 @@ def test_every_way_of_editing_or_removing_audit_entries_is_found(store_path, tmp
 
 
 # -- a store copied to another laptop -------------------------------------------------------------------
+
 
 def copied_store(store_path: Path, tmp_path: Path, fig, guesses: int) -> None:
     office = pyrage.x25519.Identity.generate()
@@ -222,8 +238,7 @@ def copied_store(store_path: Path, tmp_path: Path, fig, guesses: int) -> None:
     fig.runs += 2
 
 
-def test_a_copied_store_opens_only_with_a_passphrase_or_the_office_recovery_key(store_path, tmp_path,
-                                                                              figure):
+def test_a_copied_store_opens_only_with_a_passphrase_or_the_office_recovery_key(store_path, tmp_path, figure):
     copied_store(store_path, tmp_path, figure("misuse-copied-store", "a store copied to another laptop"), 1)
 
 
@@ -240,6 +255,7 @@ def _keys(path: Path):  # noqa: ANN202 - the key-slot file beside a store
 
 
 # -- an adviser who leaves --------------------------------------------------------------------------------
+
 
 def test_a_removed_advisers_old_key_file_no_longer_opens_the_store(store_path, tmp_path):
     with Store.open(store_path, PASSPHRASE) as store:

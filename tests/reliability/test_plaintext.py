@@ -31,15 +31,37 @@ def run_the_day(tmp_path: Path, count: int) -> tuple[Path, list[Path]]:
         folder.mkdir(mode=0o700)
     env = {key: value for key, value in os.environ.items() if not key.startswith(("XDG_", "PYTEST_"))}
     env.update(
-        HOME=str(home), TMPDIR=str(tmp), XDG_RUNTIME_DIR=str(runtime),
-        XDG_DATA_HOME=str(home / ".local" / "share"), XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_CACHE_HOME=str(home / ".cache"), XDG_STATE_HOME=str(home / ".local" / "state"),
-        QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1", PACE_SESSION_PEOPLE=str(count),
+        HOME=str(home),
+        TMPDIR=str(tmp),
+        XDG_RUNTIME_DIR=str(runtime),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_STATE_HOME=str(home / ".local" / "state"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONDONTWRITEBYTECODE="1",
+        PACE_SESSION_PEOPLE=str(count),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-         f"--basetemp={tmp / 'pytest'}", "--rootdir", str(ROOT), str(SESSION)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:randomly",
+            f"--basetemp={tmp / 'pytest'}",
+            "--rootdir",
+            str(ROOT),
+            str(SESSION),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     problems = [line for line in done.stdout.splitlines() if line.startswith(("E ", "FAILED", "ERROR"))]
     assert done.returncode == 0, "\n".join(problems[-30:]) or done.stdout[-3000:] + done.stderr[-2000:]
@@ -64,12 +86,12 @@ def contents(path: Path) -> list[tuple[str, bytes]]:
 
 def hits(data: bytes, needles: list[str]) -> list[str]:
     low = data.lower()
-    return [n for n in needles
-            if n.lower().encode("utf-8") in low or n.lower().encode("utf-16-le") in low]
+    return [n for n in needles if n.lower().encode("utf-8") in low or n.lower().encode("utf-16-le") in low]
 
 
-def search(roots: list[Path], needles: list[str],
-           allowed: Path | None = None) -> tuple[dict[str, list[str]], int, int]:
+def search(
+    roots: list[Path], needles: list[str], allowed: Path | None = None
+) -> tuple[dict[str, list[str]], int, int]:
     """Leaks (where -> what), files and members searched, and hits in the reports asked for."""
     leaked: dict[str, list[str]] = {}
     in_reports = searched = 0
@@ -88,8 +110,16 @@ def search(roots: list[Path], needles: list[str],
 def the_day(tmp_path: Path, count: int, fig) -> None:
     home, roots = run_the_day(tmp_path, count)
     steps = (home / "session-steps.json").read_text()
-    for step in ("office first run", "laptop first run", "event", "kiosk registrations", "export", "import",
-                 "reports", "receipt"):
+    for step in (
+        "office first run",
+        "laptop first run",
+        "event",
+        "kiosk registrations",
+        "export",
+        "import",
+        "reports",
+        "receipt",
+    ):
         assert step in steps
     registered = people(count)
     needles = [n for person in registered for n in person.needles()]
@@ -107,8 +137,11 @@ def the_day(tmp_path: Path, count: int, fig) -> None:
     # The search can see people where they are meant to be: in the records report.
     assert in_reports >= len(registered) * 4
     # Qt and the app wrote no settings or logs holding anything (what they wrote at all is listed).
-    config = sorted(str(p.relative_to(home)) for p in (home / ".config").rglob("*") if p.is_file()) \
-        if (home / ".config").exists() else []
+    config = (
+        sorted(str(p.relative_to(home)) for p in (home / ".config").rglob("*") if p.is_file())
+        if (home / ".config").exists()
+        else []
+    )
     fig.notes["settings files"] = len(config)
 
 

@@ -55,8 +55,12 @@ def add_follow_ups(store: Store, rng: random.Random) -> dict[str, int]:
                 status = rng.choice(list(InterventionStatus))
                 partner = rng.choice(partners) if rng.random() < 0.8 else None
                 if partner not in (None, "SDS") and (str(client.id), f"share_{partner}") not in asked:
-                    sharing += build_consents({f"share_{partner}": True}, how=CaptureMethod.with_adviser,
-                                              by=store.actor, client_id=client.id)
+                    sharing += build_consents(
+                        {f"share_{partner}": True},
+                        how=CaptureMethod.with_adviser,
+                        by=store.actor,
+                        client_id=client.id,
+                    )
                     asked.add((str(client.id), f"share_{partner}"))
                 interventions.append(
                     Intervention(

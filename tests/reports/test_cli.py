@@ -109,8 +109,9 @@ def test_a_failed_report_leaves_the_old_file_and_no_temp_files(central_path, tmp
     out = tmp_path / "report.xlsx"
     out.write_bytes(b"the previous report")
     before = set(os.listdir(tempfile.gettempdir()))
-    code = main(["office", "report", "--central", str(central_path), "--out", str(out), "--kind", "boom",
-                 "--force"])
+    code = main(
+        ["office", "report", "--central", str(central_path), "--out", str(out), "--kind", "boom", "--force"]
+    )
     assert code == 1
     assert out.read_bytes() == b"the previous report"
     left = {p.name for p in tmp_path.iterdir() if not p.name.startswith("central.db")}

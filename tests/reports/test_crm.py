@@ -29,8 +29,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @pytest.fixture()
 def office(tmp_path):
-    store = Store.create(tmp_path / "central.db", adviser="Office Staff", passphrase=PASSPHRASE,
-                         kind="office")
+    store = Store.create(
+        tmp_path / "central.db", adviser="Office Staff", passphrase=PASSPHRASE, kind="office"
+    )
     seed(store, events=2, clients=30)
     yield store
     store.close()
@@ -122,8 +123,13 @@ def test_a_late_import_with_an_old_laptop_time_is_still_handed_off(office, out):
     export_crm(office, out)
     client = next(office.clients.all())
     # A bundle exported last month, imported only now: newer version, old updated_at.
-    late = client.model_copy(update={"version": client.version + 1, "job_title": "Joiner",
-                                     "updated_at": datetime(2020, 1, 1, tzinfo=UTC)})
+    late = client.model_copy(
+        update={
+            "version": client.version + 1,
+            "job_title": "Joiner",
+            "updated_at": datetime(2020, 1, 1, tzinfo=UTC),
+        }
+    )
     with office.transaction():
         assert office.clients.apply_incoming(late) == "updated"
     rows = rows_of(export_crm(office, out).folder, "clients")
@@ -143,7 +149,11 @@ def test_erasures_and_withdrawals_reach_the_deletions_feed(office, out):
     restrict = by_action["restrict"]
     consent = next(c for c in office.consents.for_parent(restricted.id) if c.purpose == "pace_support")
     assert (restrict["entity"], restrict["record_id"], restrict["client_id"], restrict["purpose"]) == (
-        "consent", str(consent.id), str(restricted.id), "pace_support")
+        "consent",
+        str(consent.id),
+        str(restricted.id),
+        "pace_support",
+    )
     assert result.deletions == {"delete": 1, "restrict": 1}
     assert str(gone.id) not in {r["id"] for r in rows_of(result.folder, "clients")}
     assert export_crm(office, out).folder is None  # passed on once
@@ -153,11 +163,13 @@ def test_a_late_tombstone_with_an_old_date_is_never_skipped(office, out):
     export_crm(office, out)
     client = next(office.clients.all())
     with office.transaction():  # as a bundle's erasure, made on a laptop long before this hand-off
-        remove_person(office, client, reason="the person asked", at=datetime(2020, 1, 1, tzinfo=UTC),
-                      exported=True)
+        remove_person(
+            office, client, reason="the person asked", at=datetime(2020, 1, 1, tzinfo=UTC), exported=True
+        )
     deletions = rows_of(export_crm(office, out).folder, "deletions")
     assert [(r["action"], r["record_id"], r["at"]) for r in deletions] == [
-        ("delete", str(client.id), "2020-01-01T00:00:00Z")]
+        ("delete", str(client.id), "2020-01-01T00:00:00Z")
+    ]
 
 
 def test_files_are_split_under_the_size_limit_each_with_its_header(office, out):
@@ -233,8 +245,9 @@ def test_cli_writes_a_hand_off_then_nothing(central_path, out, capsys):
 
 
 @pytest.mark.parametrize("extra", [["--max-mb", "0"], ["--max-mb", "nan"], ["--out", "missing"]])
-def test_cli_bad_input_is_one_line_before_any_passphrase(central_path, out, tmp_path, capsys, monkeypatch,
-                                                          extra):
+def test_cli_bad_input_is_one_line_before_any_passphrase(
+    central_path, out, tmp_path, capsys, monkeypatch, extra
+):
     monkeypatch.delenv("PACE_PASSPHRASE")
     if extra[0] == "--out":
         extra = ["--out", str(tmp_path / "missing")]

@@ -27,8 +27,11 @@ from pace_desktop.records.models import Client
 from pace_desktop.store.store import Store
 from tests.conftest import PASSPHRASE, copy_store
 
-CANARIES = [("Quennaidh", "Drumwhirlbarrow", "JT481729B"), ("Ffenwicke", "Sgeirquhallan", "JR610933A"),
-            ("Ottoline", "Balquharrock", "JZ224587C")]
+CANARIES = [
+    ("Quennaidh", "Drumwhirlbarrow", "JT481729B"),
+    ("Ffenwicke", "Sgeirquhallan", "JR610933A"),
+    ("Ottoline", "Balquharrock", "JZ224587C"),
+]
 NEEDLES = [w.encode() for first, last, ni in CANARIES for w in (first, last, ni)]
 
 
@@ -45,9 +48,25 @@ def canary_store(template_store, tmp_path_factory):
 
 def _report(store: Path, out: Path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "PACE_PASSPHRASE": PASSPHRASE}
-    return subprocess.Popen([sys.executable, "-m", "pace_desktop", "office", "report", "--central",
-                             str(store), "--out", str(out), "--kind", "records", *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pace_desktop",
+            "office",
+            "report",
+            "--central",
+            str(store),
+            "--out",
+            str(out),
+            "--kind",
+            "records",
+            *extra,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
 
 
 def _deflate_fragments(data: bytes) -> list[bytes]:
@@ -58,9 +77,9 @@ def _deflate_fragments(data: bytes) -> list[bytes]:
         start = at + 4
         if at + 30 > len(data):
             break
-        method = struct.unpack("<H", data[at + 8: at + 10])[0]
-        name_len, extra_len = struct.unpack("<HH", data[at + 26: at + 30])
-        body = data[at + 30 + name_len + extra_len:]
+        method = struct.unpack("<H", data[at + 8 : at + 10])[0]
+        name_len, extra_len = struct.unpack("<HH", data[at + 26 : at + 30])
+        body = data[at + 30 + name_len + extra_len :]
         if method == 0:
             found.append(body)
             continue
@@ -68,7 +87,7 @@ def _deflate_fragments(data: bytes) -> list[bytes]:
         out = bytearray()
         try:
             for i in range(0, len(body), 65536):
-                out += inflater.decompress(body[i:i + 65536])
+                out += inflater.decompress(body[i : i + 65536])
         except zlib.error:
             pass
         found.append(bytes(out))

@@ -45,8 +45,14 @@ class SearchTooBig(Exception):
     pass
 
 
-def consistent_tables(pub: list[list[int | None]], bound: int, *, first: tuple[int, int] | None = None,
-                      prefer: list[list[int]] | None = None, limit: int | None = None):
+def consistent_tables(
+    pub: list[list[int | None]],
+    bound: int,
+    *,
+    first: tuple[int, int] | None = None,
+    prefer: list[list[int]] | None = None,
+    limit: int | None = None,
+):
     """Every interior (values 0..bound) that matches what is published, hidden counts >= 1.
 
     With ``first`` and ``prefer`` (the true table), the hidden cell ``first`` is filled first and
@@ -58,10 +64,12 @@ def consistent_tables(pub: list[list[int | None]], bound: int, *, first: tuple[i
     if first is not None:
         hidden = [first, *(c for c in hidden if c != first)]
     position = {c: k for k, c in enumerate(hidden)}
-    last_in_row = {i: max((c for c in hidden if c[0] == i), key=position.get, default=None)
-                   for i in range(n_rows)}
-    last_in_col = {j: max((c for c in hidden if c[1] == j), key=position.get, default=None)
-                   for j in range(n_cols)}
+    last_in_row = {
+        i: max((c for c in hidden if c[0] == i), key=position.get, default=None) for i in range(n_rows)
+    }
+    last_in_col = {
+        j: max((c for c in hidden if c[1] == j), key=position.get, default=None) for j in range(n_cols)
+    }
     grid = [[v if v is not None else 0 for v in row[:n_cols]] for row in pub[:n_rows]]
     tried = 0
 

@@ -35,8 +35,15 @@ def conn(tmp_path):
 def chain(conn):
     conn.execute("BEGIN IMMEDIATE")
     for i, (actor, action, entity, entity_id, detail) in enumerate(ENTRIES):
-        audit.append(conn, actor=actor, action=action, entity=entity, entity_id=entity_id,
-                     detail=detail, at=START + timedelta(minutes=i))
+        audit.append(
+            conn,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+            at=START + timedelta(minutes=i),
+        )
     conn.execute("COMMIT")
     return conn
 
@@ -60,8 +67,9 @@ def test_an_empty_log_verifies(conn):
 
 
 @pytest.mark.parametrize("seq", [1, 3, LAST])
-@pytest.mark.parametrize("field", ["at", "actor", "action", "entity", "entity_id", "detail",
-                                   "prev_hash", "hash"])
+@pytest.mark.parametrize(
+    "field", ["at", "actor", "action", "entity", "entity_id", "detail", "prev_hash", "hash"]
+)
 def test_editing_any_field_of_any_entry_is_found_at_that_entry(chain, field, seq):
     value = "unlock" if field == "action" else "x" * 64 if "hash" in field else "edited"
     if field == "action" and ENTRIES[seq - 1][1] == "unlock":
@@ -110,8 +118,10 @@ def test_deleting_the_newest_entry_is_found_and_stays_found(chain):
 @pytest.mark.parametrize(("a", "b"), [(2, 5), (3, 4), (LAST - 1, LAST), (1, 2)])
 def test_swapping_two_entries_is_found_at_the_first_of_them(chain, a, b):
     first, second = rows(chain)[a - 1], rows(chain)[b - 1]
-    update = ("UPDATE audit SET at = ?, actor = ?, action = ?, entity = ?, entity_id = ?,"
-              " detail = ?, prev_hash = ?, hash = ? WHERE seq = ?")
+    update = (
+        "UPDATE audit SET at = ?, actor = ?, action = ?, entity = ?, entity_id = ?,"
+        " detail = ?, prev_hash = ?, hash = ? WHERE seq = ?"
+    )
     chain.execute(update, (*second[1:], a))
     chain.execute(update, (*first[1:], b))
     report = audit.verify(chain)
@@ -146,7 +156,10 @@ def test_the_caller_owns_the_transaction(chain):
 def test_a_client_history_lists_its_entries_in_order(chain):
     history = audit.entries_for(chain, "cl-0001")
     assert [(h["seq"], h["actor"], h["action"]) for h in history] == [
-        (3, "Morag Example", "create"), (4, "Morag Example", "view"), (5, "Tam Sample", "change")]
+        (3, "Morag Example", "create"),
+        (4, "Morag Example", "view"),
+        (5, "Tam Sample", "change"),
+    ]
     assert history[0]["at"] == START + timedelta(minutes=2)
     assert history[2]["detail"] == "fields=2"
     assert audit.entries_for(chain, "cl-9999") == []

@@ -89,16 +89,19 @@ def test_no_file_means_no_failures_and_a_success_writes_nothing(state, clock):
     assert not state.exists()
 
 
-@pytest.mark.parametrize("content", [
-    b"",
-    b"\xff\xfe garbage",
-    b"{}",
-    b'{"version": 1, "failures": -4, "last_failure": 0}',
-    b'{"version": 1, "failures": "0", "last_failure": 0}',
-    b'{"version": 1, "failures": 0, "last_failure": NaN}',
-    b'{"version": 99, "failures": 0, "last_failure": 0}',
-    b"[1, 2, 3]",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\xff\xfe garbage",
+        b"{}",
+        b'{"version": 1, "failures": -4, "last_failure": 0}',
+        b'{"version": 1, "failures": "0", "last_failure": 0}',
+        b'{"version": 1, "failures": 0, "last_failure": NaN}',
+        b'{"version": 99, "failures": 0, "last_failure": 0}',
+        b"[1, 2, 3]",
+    ],
+)
 def test_a_corrupt_file_fails_closed_at_the_cap_then_expires(state, clock, content):
     state.write_bytes(content)
     backoff = Backoff(state, clock)

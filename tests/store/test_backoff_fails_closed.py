@@ -81,8 +81,10 @@ CHILD = textwrap.dedent("""
 """)
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
-                    reason="needs root to drop to an unprivileged user with setpriv")
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root to drop to an unprivileged user with setpriv",
+)
 def test_a_read_only_folder_means_no_passphrase_is_tried(template_store):
     # Not under pytest's temp folder: every pytest run on the machine resets that to 0700, which would
     # stop ``nobody`` from reaching the store at all.
@@ -103,16 +105,44 @@ def _read_only_folder_check(template_store: Path, base: Path) -> None:
     repo = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": repo}
     probe = subprocess.run(
-        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c",
-         "import pace_desktop.store.store"], capture_output=True, env=env, cwd="/", timeout=60, check=False)
+        [
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            sys.executable,
+            "-c",
+            "import pace_desktop.store.store",
+        ],
+        capture_output=True,
+        env=env,
+        cwd="/",
+        timeout=60,
+        check=False,
+    )
     if probe.returncode != 0:  # e.g. a checkout inside a 0700 temp folder: nobody cannot reach the code
         pytest.skip("this checkout or its .venv cannot be read by an unprivileged user")
 
     def attempt(passphrase: str) -> str:
         out = subprocess.run(
-            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", CHILD,
-             str(path), passphrase],
-            capture_output=True, text=True, env=env, cwd="/", timeout=60, check=False)
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sys.executable,
+                "-c",
+                CHILD,
+                str(path),
+                passphrase,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd="/",
+            timeout=60,
+            check=False,
+        )
         assert out.returncode == 0, out.stderr[-2000:]
         return out.stdout.strip()
 

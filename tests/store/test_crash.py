@@ -40,8 +40,12 @@ while True:
 
 
 def kill_while_saving(store_path, seed: int, after: float) -> list[str]:
-    proc = subprocess.Popen([sys.executable, "-c", SAVER, str(store_path), PASSPHRASE, str(seed)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SAVER, str(store_path), PASSPHRASE, str(seed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     # A cold interpreter takes a second or more to import and unlock, longer on a loaded machine:
     # wait for its first committed registration, then kill it mid-stream ``after`` seconds later.
     first = proc.stdout.readline() if proc.stdout is not None else ""
@@ -71,4 +75,3 @@ def test_sigkill_mid_save_loses_no_committed_registration(store_path):
     committed = kill_while_saving(store_path, seed=int(after * 10), after=after)
     assert committed, "the child never got to save anything"
     check_store(store_path, committed)
-

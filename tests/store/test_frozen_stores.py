@@ -73,8 +73,9 @@ def test_an_earlier_releases_laptop_exports_whole_records_the_office_takes(relea
     from pace_desktop.office.importer import import_bundle
 
     path, made = thaw(release, "laptop.store", tmp_path)
-    office = init_office(tmp_path / "office.store", staff="Morven Office", passphrase=PASSPHRASE,
-                         out_dir=tmp_path)
+    office = init_office(
+        tmp_path / "office.store", staff="Morven Office", passphrase=PASSPHRASE, out_dir=tmp_path
+    )
     outbox = tmp_path / "outbox"
     outbox.mkdir()
     with Store.open(path, PASSPHRASE) as laptop, open_central(office.central, PASSPHRASE) as central:

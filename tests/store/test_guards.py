@@ -25,14 +25,19 @@ def person(store, consents: dict[str, bool], seed_: int = 1):
     rng = random.Random(seed_)
     event = store.events.add(make_event(rng, date(2026, 11, 20)))
     client = make_client(rng, event, new_pace_id())
-    made = build_consents({"pace_support": True, **consents}, how=CaptureMethod.with_adviser,
-                          by=store.actor)
+    made = build_consents({"pace_support": True, **consents}, how=CaptureMethod.with_adviser, by=store.actor)
     return store.register(client, made)
 
 
 def referral(client, partner: str | None = "DWP", **changes) -> Intervention:
-    return Intervention(client_id=client.id, service="employability_advice", partner=partner,
-                        date=date(2026, 11, 21), status="referred", **changes)
+    return Intervention(
+        client_id=client.id,
+        service="employability_advice",
+        partner=partner,
+        date=date(2026, 11, 21),
+        status="referred",
+        **changes,
+    )
 
 
 def test_the_store_refuses_a_referral_without_sharing_consent_however_it_is_written(store):
@@ -73,8 +78,13 @@ def test_demo_data_keeps_the_rule(store):
 
 def test_a_laptop_writes_only_records_it_created(store):
     client = person(store, {})
-    foreign = make_client(random.Random(9), make_event(random.Random(9), date(2026, 11, 20)),
-                          new_pace_id(), device_id="LTOTHER1", adviser="Someone Else")
+    foreign = make_client(
+        random.Random(9),
+        make_event(random.Random(9), date(2026, 11, 20)),
+        new_pace_id(),
+        device_id="LTOTHER1",
+        adviser="Someone Else",
+    )
     with pytest.raises(RuleBroken) as err, store.transaction():
         store.clients.insert_many([foreign])
     assert err.value.code == NOT_THIS_DEVICES_RECORD
@@ -82,8 +92,10 @@ def test_a_laptop_writes_only_records_it_created(store):
         store.clients.update(client.model_copy(update={"device_id": "LTOTHER1"}))
     # A record another laptop created, however it got here, is neither changed nor erased.
     with store.transaction() as conn:
-        conn.execute("UPDATE clients SET data = json_set(data, '$.device_id', 'LTOTHER1') WHERE id = ?",
-                     (str(client.id),))
+        conn.execute(
+            "UPDATE clients SET data = json_set(data, '$.device_id', 'LTOTHER1') WHERE id = ?",
+            (str(client.id),),
+        )
     moved = store.clients.get(client.id)
     with pytest.raises(RuleBroken) as err:
         store.clients.update(moved.model_copy(update={"job_title": "Welder"}))
@@ -95,13 +107,26 @@ def test_a_laptop_writes_only_records_it_created(store):
 
 def test_a_correction_from_the_command_line_meets_the_rule(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
-    made = init_office(tmp_path / "central.store", staff="Morven Office", passphrase=PASSPHRASE,
-                       out_dir=tmp_path)
+    made = init_office(
+        tmp_path / "central.store", staff="Morven Office", passphrase=PASSPHRASE, out_dir=tmp_path
+    )
     with open_central(made.central, PASSPHRASE) as office:
         client = person(office, {"share_DWP": False})
         help_ = office.interventions.add(referral(client, partner="SDS"))
-    code = main(["office", "correct", "--central", str(made.central), "--pace-id", client.pace_id,
-                 "--record", f"intervention:{help_.id}", "--set", "partner=DWP"])
+    code = main(
+        [
+            "office",
+            "correct",
+            "--central",
+            str(made.central),
+            "--pace-id",
+            client.pace_id,
+            "--record",
+            f"intervention:{help_.id}",
+            "--set",
+            "partner=DWP",
+        ]
+    )
     err = capsys.readouterr().err.splitlines()
     assert code == 3 and len(err) == 1 and REFERRAL_WITHOUT_CONSENT in err[0], err
     with open_central(made.central, PASSPHRASE) as office:

@@ -53,10 +53,13 @@ def _assert_refused(path, before: bytes):
     assert "\n" not in text and text.startswith(f"The store {path.name} ")
     # Damage in the first page stops the first read; anywhere else, the page check at open.
     assert text.endswith(" is damaged and was not opened: " + WHAT_TO_DO) or text.endswith(
-        "the file is damaged. " + WHAT_TO_DO[0].upper() + WHAT_TO_DO[1:])
+        "the file is damaged. " + WHAT_TO_DO[0].upper() + WHAT_TO_DO[1:]
+    )
     assert path.read_bytes() == before  # refusing wrote nothing into it
-    assert not path.with_name(path.name + "-wal").exists() or \
-        path.with_name(path.name + "-wal").stat().st_size == 0
+    assert (
+        not path.with_name(path.name + "-wal").exists()
+        or path.with_name(path.name + "-wal").stat().st_size == 0
+    )
 
 
 def test_the_last_byte_cut_is_refused_by_name(filled_store, tmp_path):
@@ -79,8 +82,15 @@ def _cli(*args):
     import os
 
     env = {**os.environ, "PACE_PASSPHRASE": PASSPHRASE}
-    return subprocess.run([sys.executable, "-m", "pace_desktop", *args], capture_output=True, text=True,
-                          env=env, stdin=subprocess.DEVNULL, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pace_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("how", ["cut", "flip"])
@@ -106,7 +116,8 @@ def _page_checks(caplog) -> int:
 
 
 def test_reopening_in_the_same_process_skips_the_check_only_while_the_file_is_unchanged(
-        filled_store, tmp_path, caplog):
+    filled_store, tmp_path, caplog
+):
     """Auto-lock then unlock in one window does not pay for the page check again; any change does."""
     import logging
 

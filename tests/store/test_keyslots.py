@@ -36,8 +36,9 @@ def template(tmp_path_factory):
     folder = tmp_path_factory.mktemp("keys")
     data_key = new_data_key()
     office = pyrage.x25519.Identity.generate()
-    keys = KeySlotFile.create(folder / "pace.store.keys", data_key, FIRST, FIRST_PASS,
-                              str(office.to_public()))
+    keys = KeySlotFile.create(
+        folder / "pace.store.keys", data_key, FIRST, FIRST_PASS, str(office.to_public())
+    )
     keys.add_adviser(data_key, SECOND, SECOND_PASS)
     return keys.path, data_key, office
 
@@ -130,13 +131,16 @@ def test_duplicate_names_weak_passphrases_and_foreign_keys_are_refused(slots):
     assert keys.path.read_bytes() == before
 
 
-@pytest.mark.parametrize(("passphrase", "message"), [
-    ("short", "Passphrase must be at least 12 characters."),
-    ("aaaaaaaaaaaa", "too easy to guess"),
-    ("Password1234", "too easy to guess"),
-    (" leading space phrase", "start or end with a space"),
-    ("line\nbreak passphrase", "line breaks"),
-])
+@pytest.mark.parametrize(
+    ("passphrase", "message"),
+    [
+        ("short", "Passphrase must be at least 12 characters."),
+        ("aaaaaaaaaaaa", "too easy to guess"),
+        ("Password1234", "too easy to guess"),
+        (" leading space phrase", "start or end with a space"),
+        ("line\nbreak passphrase", "line breaks"),
+    ],
+)
 def test_a_poor_new_passphrase_is_refused_in_one_line(passphrase, message):
     with pytest.raises(ValidationFailed) as err:
         check_passphrase(passphrase)
@@ -148,8 +152,10 @@ def test_strength_labels_rise_with_length_and_variety():
     assert passphrase_strength("aaaaaaaaaaaa") == (1, "Weak")
     assert passphrase_strength("password password") == (1, "Weak")
     assert passphrase_strength("correct horse battery staple") == (4, "Strong")
-    scores = [passphrase_strength(p)[0] for p in ("123456789012", "Summer2024!!", "Xk7#pQ2m!vR9",
-                                                  "heather kettle lantern")]
+    scores = [
+        passphrase_strength(p)[0]
+        for p in ("123456789012", "Summer2024!!", "Xk7#pQ2m!vR9", "heather kettle lantern")
+    ]
     assert scores == sorted(scores) and scores[0] < scores[-1]
 
 

@@ -76,8 +76,12 @@ def test_step_7_refolds_stored_name_keys(tmp_path):
             conn.execute(
                 "INSERT INTO clients(id, parent_id, version, updated_at, data, pace_id, last_fold, "
                 "first_fold) VALUES (?, 'e1', 1, '2026-01-01T00:00:00+00:00', ?, ?, ?, ?)",
-                (cid, json.dumps({"first_name": first, "last_name": last, "preferred_name": None}),
-                 f"PACE-{cid}", *old_keys),
+                (
+                    cid,
+                    json.dumps({"first_name": first, "last_name": last, "preferred_name": None}),
+                    f"PACE-{cid}",
+                    *old_keys,
+                ),
             )
     migrate(db, key)
     keys = dict((r[0], (r[1], r[2])) for r in db.query("SELECT id, last_fold, first_fold FROM clients"))
@@ -111,8 +115,7 @@ def test_a_failing_step_rolls_back_to_the_previous_version(tmp_path, monkeypatch
         db.conn.execute("CREATE TABLE half_done(x)")
         raise RuntimeError("step failed")
 
-    monkeypatch.setattr("pace_desktop.store.migrations.MIGRATIONS",
-                        [*MIGRATIONS[:1], (2, "broken", broken)])
+    monkeypatch.setattr("pace_desktop.store.migrations.MIGRATIONS", [*MIGRATIONS[:1], (2, "broken", broken)])
     db = Database(path, key)
     with pytest.raises(RuntimeError):
         migrate(db, key, target=2)

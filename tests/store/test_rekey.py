@@ -56,7 +56,8 @@ def test_removing_an_adviser_rekeys_and_the_office_key_follows(store_path, tmp_p
         removal = store.remove_adviser(LEAVER, progress=steps.append)
         assert removal.rekeyed and removal.waiting == ()
         assert removal.message(LEAVER) == (
-            "Removed Leaving Adviser: the store was re-keyed, so their key will no longer open this laptop.")
+            "Removed Leaving Adviser: the store was re-keyed, so their key will no longer open this laptop."
+        )
         # The open store carries on under the new key.
         assert {r[0] for r in store.db.query("SELECT id FROM clients")} == before
         seed(store, events=1, clients=1)
@@ -105,11 +106,23 @@ def _as_first_release(store_path, passphrases: dict[str, str]) -> None:
     for name, passphrase in passphrases.items():
         slot_id, salt, nonce = uuid.uuid4().hex, os.urandom(16), os.urandom(12)
         wrapped = AESGCM(DEFAULT_KDF.derive(passphrase, salt)).encrypt(nonce, data_key, _aad(slot_id, name))
-        slots.append({"id": slot_id, "name": name, "kdf": DEFAULT_KDF.to_json(),
-                      "salt": base64.b64encode(salt).decode(), "nonce": base64.b64encode(nonce).decode(),
-                      "wrapped": base64.b64encode(wrapped).decode()})
-    first = {"format": "pace-keyslots", "version": 1, "key_check": doc["key_check"], "slots": slots,
-             "recovery": None}
+        slots.append(
+            {
+                "id": slot_id,
+                "name": name,
+                "kdf": DEFAULT_KDF.to_json(),
+                "salt": base64.b64encode(salt).decode(),
+                "nonce": base64.b64encode(nonce).decode(),
+                "wrapped": base64.b64encode(wrapped).decode(),
+            }
+        )
+    first = {
+        "format": "pace-keyslots",
+        "version": 1,
+        "key_check": doc["key_check"],
+        "slots": slots,
+        "recovery": None,
+    }
     keys_path(store_path).write_text(json.dumps(first))
 
 
@@ -124,7 +137,8 @@ def test_first_release_slots_upgrade_at_unlock_and_a_removal_waits_for_them(stor
     assert not removal.rekeyed and removal.waiting == (OTHER,)
     assert removal.message(LEAVER) == (
         "Removed Leaving Adviser, but their old key file still opens this laptop until Iona Placeholder "
-        "has unlocked it once with this version; the store is re-keyed then.")
+        "has unlocked it once with this version; the store is re-keyed then."
+    )
     assert key_doc(store_path)["rekey_due"] is True
     # Today's behaviour meanwhile, and said so: the old key file still opens the store.
     Store.open(steal_with(store_path, kept, tmp_path), LEAVER_PASS).close()

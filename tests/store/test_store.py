@@ -25,8 +25,9 @@ def register_one(store, rng_seed=1, **changes):
     event = store.events.add(make_event(rng, date(2026, 11, 20)))
     client = make_client(rng, event, new_pace_id()).model_copy(update=changes)
     checklist = build_checklist({}, client=client, event=event)
-    consents = build_consents({"pace_support": True, "share_DWP": False},
-                              how=CaptureMethod.with_adviser, by=store.actor)
+    consents = build_consents(
+        {"pace_support": True, "share_DWP": False}, how=CaptureMethod.with_adviser, by=store.actor
+    )
     return event, store.register(client, consents, checklist)
 
 
@@ -106,8 +107,12 @@ def test_every_change_bumps_the_version_and_is_audited(store):
     changed = store.clients.update(client.model_copy(update={"job_title": "Welder"}))
     assert changed.version == 2
     assert store.clients.get(client.id).job_title == "Welder"
-    actions = [r[0] for r in store.db.query(
-        "SELECT action FROM audit WHERE entity_id = ? ORDER BY seq", (str(client.id),))]
+    actions = [
+        r[0]
+        for r in store.db.query(
+            "SELECT action FROM audit WHERE entity_id = ? ORDER BY seq", (str(client.id),)
+        )
+    ]
     assert actions == ["create", "change"]
     assert store.verify_audit().ok
 
@@ -145,8 +150,10 @@ def test_a_registration_is_all_or_nothing(store, monkeypatch):
 def test_search_by_name_pace_id_ni_and_postcode_prefix(store):
     seed(store, events=2, clients=300)
     target = next(c for c in store.clients.all() if c.ni_number and c.postcode)
+
     def ids(text):
         return {c.id for c in store.client_queries.search(text, limit=1000)}
+
     assert target.id in ids(target.last_name[:3].lower())
     assert target.id in ids(target.pace_id.lower())
     assert target.id in ids(target.pace_id[5:9])
@@ -161,12 +168,15 @@ def test_accented_names_match_plain_typing(store):
     assert [c.id for c in found] == [client.id]
 
 
-@pytest.mark.parametrize(("first", "last", "typed"), [
-    ("Zofia", "Wójcik-Łukasiewicz", "wojcik-lukas"),  # ł has no accent to drop: it is its own letter
-    ("Søren", "Kierkegaard", "soren"),
-    ("Ægir", "Dahl", "aegir"),
-    ("Đorđe", "Ilić", "dorde"),
-])
+@pytest.mark.parametrize(
+    ("first", "last", "typed"),
+    [
+        ("Zofia", "Wójcik-Łukasiewicz", "wojcik-lukas"),  # ł has no accent to drop: it is its own letter
+        ("Søren", "Kierkegaard", "soren"),
+        ("Ægir", "Dahl", "aegir"),
+        ("Đorđe", "Ilić", "dorde"),
+    ],
+)
 def test_letters_typed_plain_on_a_uk_keyboard_find_the_name(store, first, last, typed):
     _, client = register_one(store, first_name=first, last_name=last)
     assert [c.id for c in store.client_queries.search(typed)] == [client.id]

@@ -55,9 +55,23 @@ class RelayServer:
     def start(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "pace_desktop", "office", "serve", "--dir", str(self.folder),
-             "--host", "127.0.0.1", "--port", str(self.port)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            [
+                sys.executable,
+                "-m",
+                "pace_desktop",
+                "office",
+                "serve",
+                "--dir",
+                str(self.folder),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -65,8 +79,10 @@ class RelayServer:
             try:
                 context = ssl.create_default_context()
                 context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as raw, \
-                        context.wrap_socket(raw):
+                with (
+                    socket.create_connection(("127.0.0.1", self.port), timeout=1) as raw,
+                    context.wrap_socket(raw),
+                ):
                     return
             except OSError:
                 time.sleep(0.05)
@@ -104,7 +120,7 @@ def make_relay_folder(folder: Path, office_pub: Path, **config) -> tuple[str, st
 
 
 @pytest.fixture
-def relay(tmp_path, office_template):  # noqa: F811 - the shared fixture, by name
+def relay(tmp_path, office_template):
     folder = tmp_path / "relay"
     pin, token = make_relay_folder(folder, office_template.pub)
     server = RelayServer(folder, free_port(), pin, token)

@@ -15,21 +15,45 @@ def run(*args: str, token: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PACE_PASSPHRASE": PASSPHRASE}
     if token:
         env["PACE_RELAY_TOKEN"] = token
-    return subprocess.run([sys.executable, "-m", "pace_desktop", *args], env=env, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pace_desktop", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 def test_laptop_and_office_sync_by_command(relay, enrolled, office_path, laptop, laptop_path):
     register(laptop, 2)
     laptop.close()
     enrolled.close()
-    office = run("office", "sync", "--central", str(office_path), "--relay", relay.url, "--pin", relay.pin,
-                 token=relay.token)
+    office = run(
+        "office",
+        "sync",
+        "--central",
+        str(office_path),
+        "--relay",
+        relay.url,
+        "--pin",
+        relay.pin,
+        token=relay.token,
+    )
     assert office.returncode == 0, office.stderr
     sent = run("sync", "--store", str(laptop_path), "--relay", relay.url, "--pin", relay.pin)
     assert (sent.returncode, sent.stdout) == (0, "1 bundle sent, 0 records confirmed by the office.\n")
-    office = run("office", "sync", "--central", str(office_path), "--relay", relay.url, "--pin", relay.pin,
-                 token=relay.token)
+    office = run(
+        "office",
+        "sync",
+        "--central",
+        str(office_path),
+        "--relay",
+        relay.url,
+        "--pin",
+        relay.pin,
+        token=relay.token,
+    )
     assert office.returncode == 0 and office.stdout.startswith("accepted"), office.stderr
     back = run("sync", "--store", str(laptop_path))  # the relay and pin were remembered
     assert back.returncode == 0 and back.stdout.startswith("0 bundles sent, ")
@@ -39,8 +63,9 @@ def test_laptop_and_office_sync_by_command(relay, enrolled, office_path, laptop,
 def test_offline_is_exit_4_with_one_line(relay, laptop, laptop_path):
     register(laptop, 1)
     laptop.close()
-    result = run("sync", "--store", str(laptop_path), "--relay", f"https://127.0.0.1:{free_port()}",
-                 "--pin", relay.pin)
+    result = run(
+        "sync", "--store", str(laptop_path), "--relay", f"https://127.0.0.1:{free_port()}", "--pin", relay.pin
+    )
     assert result.returncode == 4
     assert result.stderr.count("\n") == 1 and "stays queued" in result.stderr
 
@@ -52,22 +77,55 @@ def test_office_sync_without_a_token_is_a_usage_error(relay, office_path, office
 
 
 def test_relay_init_prints_the_pin_and_refuses_a_second_time(tmp_path, office_template):
-    first = run("office", "relay-init", "--dir", str(tmp_path / "r"), "--office-key",
-                str(office_template.pub), "--hostname", "relay.example")
+    first = run(
+        "office",
+        "relay-init",
+        "--dir",
+        str(tmp_path / "r"),
+        "--office-key",
+        str(office_template.pub),
+        "--hostname",
+        "relay.example",
+    )
     assert first.returncode == 0 and len(first.stdout.strip()) == 64
-    again = run("office", "relay-init", "--dir", str(tmp_path / "r"), "--office-key",
-                str(office_template.pub), "--hostname", "relay.example")
+    again = run(
+        "office",
+        "relay-init",
+        "--dir",
+        str(tmp_path / "r"),
+        "--office-key",
+        str(office_template.pub),
+        "--hostname",
+        "relay.example",
+    )
     assert again.returncode == 2 and "already a relay folder" in again.stderr
 
 
 def test_the_relay_travels_in_office_pub_to_a_new_laptop(tmp_path, office_template):
-    made = run("office", "relay-init", "--dir", str(tmp_path / "r"), "--office-key", str(office_template.pub),
-               "--hostname", "relay.example", "--port", "9443")
+    made = run(
+        "office",
+        "relay-init",
+        "--dir",
+        str(tmp_path / "r"),
+        "--office-key",
+        str(office_template.pub),
+        "--hostname",
+        "relay.example",
+        "--port",
+        "9443",
+    )
     pin = made.stdout.strip()
     pub = (tmp_path / "r" / "office.pub").read_text()
     assert f"PACE-RELAY-1 https://relay.example:9443 {pin}\n" in pub
-    created = run("init", "--store", str(tmp_path / "new.store"), "--adviser", "Ailsa Demo", "--office-key",
-                  str(tmp_path / "r" / "office.pub"))
+    created = run(
+        "init",
+        "--store",
+        str(tmp_path / "new.store"),
+        "--adviser",
+        "Ailsa Demo",
+        "--office-key",
+        str(tmp_path / "r" / "office.pub"),
+    )
     assert created.returncode == 0, created.stderr
     from pace_desktop.store.store import Store
     from tests.conftest import PASSPHRASE

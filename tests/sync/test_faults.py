@@ -25,8 +25,10 @@ def cut_upload(relay, key, device_id: str, body: bytes, cut_at: int) -> None:
     headers = httpsig.sign_request(key, device_id, "PUT", "/v1/bundles", body)
     context = ssl.create_default_context()
     context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
-    with socket.create_connection(("127.0.0.1", relay.port), timeout=10) as raw, \
-            context.wrap_socket(raw) as tls:
+    with (
+        socket.create_connection(("127.0.0.1", relay.port), timeout=10) as raw,
+        context.wrap_socket(raw) as tls,
+    ):
         head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
         start = f"PUT /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}\r\n{head}\r\n"
         tls.sendall(start.encode() + body[:cut_at])
@@ -82,8 +84,9 @@ def test_twenty_laptops_sending_at_once_each_get_everything_stored_once(relay, e
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
     central = require_office(enrolled)
-    listed = [(d, k.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw), False)
-              for d, k in keys.items()]
+    listed = [
+        (d, k.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw), False) for d, k in keys.items()
+    ]
     document = device_list_document(listed, office_id=central.device_id, signing_key=central.signing_key())
     assert relay.office_client().request("PUT", "/v1/office/devices", document).status == 200
 

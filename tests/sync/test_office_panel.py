@@ -27,8 +27,9 @@ def test_staff_fetch_and_import_from_the_relay(qtbot, relay, enrolled, office_pa
     window.show()
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     settle(qtbot, session)
     try:
         page = window.home.import_page

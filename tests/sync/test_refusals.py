@@ -61,8 +61,9 @@ def test_a_retired_laptop_is_refused(ready, enrolled, laptop):
 
 
 def test_a_request_signed_with_another_key_is_refused(ready, laptop):
-    forger = RelayClient(ready.url, ready.pin, device_id=laptop.device_id,
-                         device_key=Ed25519PrivateKey.generate())
+    forger = RelayClient(
+        ready.url, ready.pin, device_id=laptop.device_id, device_key=Ed25519PrivateKey.generate()
+    )
     reply = forger.request("PUT", "/v1/bundles", b"age-encryption.org/v1 forged")
     assert reply.status == 401 and "does not match the device's key" in reply.message()
     assert ready.mailbox().waiting() == []
@@ -78,15 +79,17 @@ def test_a_replayed_request_is_refused(ready, laptop):
 
 def test_a_request_from_a_wrong_clock_is_refused(ready, laptop):
     body = b"an opaque bundle"
-    headers = httpsig.sign_request(laptop.signing_key(), laptop.device_id, "PUT", "/v1/bundles", body,
-                                   now=time.time() - 3600)
+    headers = httpsig.sign_request(
+        laptop.signing_key(), laptop.device_id, "PUT", "/v1/bundles", body, now=time.time() - 3600
+    )
     status, message = raw_request(ready, "PUT", "/v1/bundles", body, headers)
     assert status == 401 and "check the laptop's clock" in message
 
 
 def test_a_body_changed_in_transit_is_not_stored(ready, laptop):
-    headers = httpsig.sign_request(laptop.signing_key(), laptop.device_id, "PUT", "/v1/bundles",
-                                   b"signed body")
+    headers = httpsig.sign_request(
+        laptop.signing_key(), laptop.device_id, "PUT", "/v1/bundles", b"signed body"
+    )
     status, message = raw_request(ready, "PUT", "/v1/bundles", b"other body!", headers)
     assert status == 400 and "does not match its signed digest" in message
     assert ready.mailbox().waiting() == []
@@ -113,11 +116,14 @@ def test_an_oversized_bundle_is_refused_before_it_is_read(tmp_path, office_templ
         # Send the headers only: the relay must answer 413 from the Content-Length alone.
         context = ssl.create_default_context()
         context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
-        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw, \
-                context.wrap_socket(raw) as tls:
+        with (
+            socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw,
+            context.wrap_socket(raw) as tls,
+        ):
             head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-            tls.sendall(f"PUT /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}\r\n{head}\r\n"
-                        .encode())
+            tls.sendall(
+                f"PUT /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}\r\n{head}\r\n".encode()
+            )
             answer = tls.recv(4096).decode()
         assert answer.startswith("HTTP/1.1 413")
         assert server.mailbox().waiting() == []
@@ -134,8 +140,11 @@ def test_office_routes_need_a_staff_token(ready):
 def test_a_device_list_not_signed_by_the_office_is_refused(ready, laptop):
     from pace_desktop.sync.mailbox import device_list_document
 
-    forged = device_list_document([(laptop.device_id, b"\x01" * 32, False)], office_id="OFFAKE01",
-                                  signing_key=Ed25519PrivateKey.generate())
+    forged = device_list_document(
+        [(laptop.device_id, b"\x01" * 32, False)],
+        office_id="OFFAKE01",
+        signing_key=Ed25519PrivateKey.generate(),
+    )
     reply = ready.office_client().request("PUT", "/v1/office/devices", forged)
     assert reply.status == 400 and "not one this office signed" in reply.message()
 

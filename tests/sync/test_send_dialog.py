@@ -1,4 +1,4 @@
-""""Send to office" in the export dialog, clicked as an adviser would, against the real relay."""
+""" "Send to office" in the export dialog, clicked as an adviser would, against the real relay."""
 
 from __future__ import annotations
 
@@ -49,8 +49,7 @@ def test_offline_says_so_in_one_line(qtbot, relay, laptop, laptop_path):
     from tests.sync.conftest import free_port
 
     register(laptop, 1)
-    laptop.set_settings({SETTING_RELAY_URL: f"https://127.0.0.1:{free_port()}",
-                         SETTING_RELAY_PIN: relay.pin})
+    laptop.set_settings({SETTING_RELAY_URL: f"https://127.0.0.1:{free_port()}", SETTING_RELAY_PIN: relay.pin})
     laptop.close()
     session, dialog = open_dialog(qtbot, laptop_path)
     try:

@@ -29,20 +29,36 @@ def session(session_factory, store_path):
 @pytest.fixture
 def event(session) -> Event:
     """A group session at a fictional employer in Glasgow, a week from today."""
-    made = Event(employer_name="Clydeside Precision Castings Ltd", council_area="S12000049",
-                 sector="Manufacturing", event_date=date.today() + timedelta(days=7),
-                 event_type=EventType.group_session, site_postcode="G51 4XY")
+    made = Event(
+        employer_name="Clydeside Precision Castings Ltd",
+        council_area="S12000049",
+        sector="Manufacturing",
+        event_date=date.today() + timedelta(days=7),
+        event_type=EventType.group_session,
+        site_postcode="G51 4XY",
+    )
     return session.store.events.add(made)
 
 
-def register(session, event: Event, *, consents: dict[str, bool] | None = None,
-             answers: dict[str, str] | None = None, **fields) -> Client:
+def register(
+    session,
+    event: Event,
+    *,
+    consents: dict[str, bool] | None = None,
+    answers: dict[str, str] | None = None,
+    **fields,
+) -> Client:
     """Put a registered person in the store, as the form or the kiosk would have."""
     store = session.store
-    client = Client(event_id=event.id, **({"first_name": "Shona", "last_name": "Campbell",
-                                           "date_of_birth": date(1979, 6, 14)} | fields))
-    made = build_consents(consents if consents is not None else {"pace_support": True},
-                          how=CaptureMethod.with_adviser, by=store.actor)
+    client = Client(
+        event_id=event.id,
+        **({"first_name": "Shona", "last_name": "Campbell", "date_of_birth": date(1979, 6, 14)} | fields),
+    )
+    made = build_consents(
+        consents if consents is not None else {"pace_support": True},
+        how=CaptureMethod.with_adviser,
+        by=store.actor,
+    )
     checklist = build_checklist(answers, client=client, event=event) if answers else None
     return store.register(client, made, checklist)
 

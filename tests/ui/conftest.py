@@ -74,19 +74,41 @@ def demo_template(tmp_path_factory) -> tuple[Path, KnownEvent]:
     path = tmp_path_factory.mktemp("demo-template") / "pace.store"
     store = Store.create(path, adviser=ADVISER, passphrase=PASSPHRASE, device_name="Test laptop")
     seed(store, events=3, clients=30)
-    event = store.events.add(Event(
-        employer_name="Kelvin Test Works", site_address="1 Test Quay", site_postcode="G51 1AA",
-        council_area="S12000049", sector="Manufacturing",
-        event_date=date.today() + timedelta(days=7),
-        event_type=EventType.group_session, hr1_reference="HR1-55555", number_affected=80))
+    event = store.events.add(
+        Event(
+            employer_name="Kelvin Test Works",
+            site_address="1 Test Quay",
+            site_postcode="G51 1AA",
+            council_area="S12000049",
+            sector="Manufacturing",
+            event_date=date.today() + timedelta(days=7),
+            event_type=EventType.group_session,
+            hr1_reference="HR1-55555",
+            number_affected=80,
+        )
+    )
     people: dict[str, dict[str, str | None]] = {}
     for first, last, postcode, ni, band, review in KNOWN_PEOPLE:
-        client = Client(event_id=event.id, first_name=first, last_name=last, postcode=postcode,
-                        ni_number=ni, needs_review=review,
-                        source=RecordSource.kiosk if review else RecordSource.adviser)
-        checklist = None if band is None else ChecklistRecord(
-            client_id=client.id, checklist_version="ltu-1", score=10, band=band,
-            answers={"q5_dependants": "no"})  # a real answer: the score counts
+        client = Client(
+            event_id=event.id,
+            first_name=first,
+            last_name=last,
+            postcode=postcode,
+            ni_number=ni,
+            needs_review=review,
+            source=RecordSource.kiosk if review else RecordSource.adviser,
+        )
+        checklist = (
+            None
+            if band is None
+            else ChecklistRecord(
+                client_id=client.id,
+                checklist_version="ltu-1",
+                score=10,
+                band=band,
+                answers={"q5_dependants": "no"},
+            )
+        )  # a real answer: the score counts
         saved = store.register(client, [], checklist)
         people[last] = {"pace_id": saved.pace_id, "ni": ni, "postcode": postcode}
     store.close()
@@ -172,8 +194,9 @@ def unlock(qtbot, window, passphrase: str = PASSPHRASE) -> None:
     screen.passphrase.setFocus()
     qtbot.keyClicks(screen.passphrase, passphrase)
     qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     settle(qtbot, window.session)
 
 

@@ -106,8 +106,11 @@ class Kiosk:
     def click(self, widget: QWidget) -> None:
         """Click as a person would: on a tick box or radio button, on its circle or square."""
         assert widget.isVisible(), f"{widget!r} is not on screen"
-        at = QPoint(24, widget.height() // 2) if isinstance(widget, (QCheckBox, QRadioButton)) \
+        at = (
+            QPoint(24, widget.height() // 2)
+            if isinstance(widget, (QCheckBox, QRadioButton))
             else widget.rect().center()
+        )
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=at)
 
     def answer_by_mouse(self, answers: dict[str, Any]) -> None:
@@ -160,8 +163,12 @@ def texts_on_screen(window: QWidget) -> str:
 
 def all_counts(store: Any) -> dict[str, int]:
     """Rows in every table of the store, the audit log included."""
-    tables = [r[0] for r in store.db.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [
+        r[0]
+        for r in store.db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     return {t: int(store.db.scalar(f'SELECT count(*) FROM "{t}"')) for t in tables}
 
 
@@ -173,9 +180,15 @@ def kiosk_fixture(qtbot, session_factory, store_path):
 
     session = session_factory(store_path)
     session.unlock(PASSPHRASE)
-    event = session.store.events.add(Event(
-        employer_name="Inverclyde Test Engineering", council_area="S12000018", sector="Manufacturing",
-        event_date=date.today() + timedelta(days=3), event_type=EventType.group_session))
+    event = session.store.events.add(
+        Event(
+            employer_name="Inverclyde Test Engineering",
+            council_area="S12000018",
+            sector="Manufacturing",
+            event_date=date.today() + timedelta(days=3),
+            event_type=EventType.group_session,
+        )
+    )
     clock = FakeClock()
     window = KioskWindow(session, event, clock=clock, tick_ms=60_000)
     qtbot.addWidget(window)
@@ -203,9 +216,13 @@ def reviewed_copy(folder: Any, *codes: str) -> Any:
         sources = []
         for path in translation_sources(code):
             copy = Path(folder) / path.name
-            copy.write_text(path.read_text(encoding="utf-8").replace(' type="unfinished"', ""),
-                            encoding="utf-8")
+            copy.write_text(
+                path.read_text(encoding="utf-8").replace(' type="unfinished"', ""), encoding="utf-8"
+            )
             sources.append(str(copy))
-        subprocess.run([str(lrelease), "-silent", *sources, "-qm",
-                        str(Path(folder) / f"pace_kiosk_{code}.qm")], check=True, capture_output=True)
+        subprocess.run(
+            [str(lrelease), "-silent", *sources, "-qm", str(Path(folder) / f"pace_kiosk_{code}.qm")],
+            check=True,
+            capture_output=True,
+        )
     return folder

@@ -56,8 +56,9 @@ def register(store, people, seed: int) -> None:
     rng = random.Random(seed)  # noqa: S311 - fictional test data
     event = store.events.add(make_event(rng, date(2026, 11, 20)))
     for first, last, ni, born, support in people:
-        client = make_client(rng, event, new_pace_id()).model_copy(update={
-            "first_name": first, "last_name": last, "ni_number": ni, "date_of_birth": born})
+        client = make_client(rng, event, new_pace_id()).model_copy(
+            update={"first_name": first, "last_name": last, "ni_number": ni, "date_of_birth": born}
+        )
         choices = {} if support is None else {"pace_support": support}
         consents = build_consents(choices, how=CaptureMethod.with_adviser, by=store.actor)
         store.register(client, consents, build_checklist({}, client=client, event=event))
@@ -68,8 +69,9 @@ def make_laptop(folder: Path, pub: Path, name: str, people, seed: int) -> Path:
     from pace_desktop.store.store import Store
 
     folder.mkdir(parents=True, exist_ok=True)
-    with Store.create(folder / "laptop.store", adviser="Ailsa Demo", passphrase=PASSPHRASE,
-                      device_name=name) as store:
+    with Store.create(
+        folder / "laptop.store", adviser="Ailsa Demo", passphrase=PASSPHRASE, device_name=name
+    ) as store:
         install_office_key(store, read_office_key_file(pub))
         register(store, people, seed)
     return folder / "laptop.store"
@@ -85,8 +87,9 @@ def office_world(tmp_path_factory) -> OfficeWorld:
 
     root = tmp_path_factory.mktemp("office-world")
     (root / "office").mkdir()
-    made = init_office(root / "office" / "central.store", staff=OFFICE_STAFF,
-                       passphrase=PASSPHRASE, out_dir=root / "office")
+    made = init_office(
+        root / "office" / "central.store", staff=OFFICE_STAFF, passphrase=PASSPHRASE, out_dir=root / "office"
+    )
     one = make_laptop(root / "one", made.office_pub, "Glasgow laptop 1", PEOPLE_ONE, 1)
     fresh = copy_store(one, root / "fresh", "laptop.store")
     two = make_laptop(root / "two", made.office_pub, "Paisley laptop 2", PEOPLE_TWO, 2)
@@ -106,8 +109,9 @@ def office_world(tmp_path_factory) -> OfficeWorld:
     with open_central(scratch, PASSPHRASE) as central:
         receipt = import_bundle(central, bundles[0], receipts_dir=receipts).receipt_path
     assert receipt is not None
-    return OfficeWorld(made.central, made.office_pub, one, keys[0], keys[1], bundles[0],
-                       bundles[1], receipt, fresh)
+    return OfficeWorld(
+        made.central, made.office_pub, one, keys[0], keys[1], bundles[0], bundles[1], receipt, fresh
+    )
 
 
 @pytest.fixture

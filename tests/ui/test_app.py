@@ -50,8 +50,9 @@ def test_a_demo_ended_by_a_signal_still_deletes_its_store(tmp_path):
 
     env = {**os.environ, "TMPDIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     code = "from pace_desktop.cli import main; raise SystemExit(main(['--demo']))"
-    child = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     try:
         deadline = time.monotonic() + 60
         while not list(tmp_path.glob("pace-demo-*/demo.store")):

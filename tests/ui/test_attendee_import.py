@@ -56,7 +56,13 @@ def test_import_lists_bad_rows_which_are_fixed_or_skipped(qtbot, session, event,
     assert dialog.pages.currentIndex() == 1
     assert dialog.header_combo.currentText().startswith("Row 4: Employee Name, D.O.B.")
     assert [c.currentData() for c in dialog.field_combos] == [
-        "full_name", "date_of_birth", "postcode", "ni_number", "", ""]
+        "full_name",
+        "date_of_birth",
+        "postcode",
+        "ni_number",
+        "",
+        "",
+    ]
     assert dialog.preview.rowCount() == 6
     assert dialog.preview.rows[0][0] == "MacLeod, Ewan"
     assert session.store.clients.count() == 0  # nothing written while looking
@@ -64,16 +70,17 @@ def test_import_lists_bad_rows_which_are_fixed_or_skipped(qtbot, session, event,
 
     assert dialog.pages.currentIndex() == 2
     model, view = dialog.check_model, dialog.check_view
-    listed = {model.index(r, 0).data(): model.index(r, model.columnCount() - 1).data()
-              for r in range(model.rowCount())}
+    listed = {
+        model.index(r, 0).data(): model.index(r, model.columnCount() - 1).data()
+        for r in range(model.rowCount())
+    }
     assert listed == {
         "8": "Date of birth: Enter a date like 03/11/1975 (day, month, year).",
         "9": "Postcode: Enter a UK postcode like EH1 1AA.",
         "10": "Name: This cell holds a spreadsheet formula, not a value: type the value itself.",
     }
     assert not dialog.next_button.isEnabled()
-    assert dialog.summary.text() == \
-        "3 rows are ready. 3 need correcting or skipping before you add them."
+    assert dialog.summary.text() == "3 rows are ready. 3 need correcting or skipping before you add them."
 
     # Row 8: correct the date in place, with the keyboard (F2 edits the cell).
     dob_column = 2 + model.columns.index(1)
@@ -102,8 +109,12 @@ def test_import_lists_bad_rows_which_are_fixed_or_skipped(qtbot, session, event,
     assert dialog.result.text() == "4 added, 2 skipped."
     assert imported == [4]
     stored = {(c.first_name, c.last_name): c for c in session.store.clients.for_parent(event.id)}
-    assert set(stored) == {("Ewan", "MacLeod"), ("Kirsty", "Robertson"), ("Zofia", "Wójcik"),
-                           ("Mòrag", "NicDhòmhnaill")}
+    assert set(stored) == {
+        ("Ewan", "MacLeod"),
+        ("Kirsty", "Robertson"),
+        ("Zofia", "Wójcik"),
+        ("Mòrag", "NicDhòmhnaill"),
+    }
     assert stored[("Mòrag", "NicDhòmhnaill")].date_of_birth == date(1990, 2, 28)
     assert stored[("Ewan", "MacLeod")].ni_number == "AB123456C"
     assert len({c.pace_id for c in stored.values()}) == 4
@@ -129,26 +140,36 @@ def test_the_name_column_must_be_mapped(qtbot, session, event, tmp_path):
     next_page(qtbot, session, dialog)
     dialog.field_combos[0].setCurrentIndex(0)  # "Don't import"
     assert dialog.banner.isVisible()
-    assert dialog.banner.text() == ("Choose the column with the full name, or the columns with "
-                                    "first and last names.")
+    assert dialog.banner.text() == (
+        "Choose the column with the full name, or the columns with first and last names."
+    )
     assert not dialog.next_button.isEnabled()
     assert "(not imported)" in dialog.preview.headings[0]
 
 
 def test_people_already_registered_are_not_added_twice(qtbot, session, event, tmp_path):
-    register(session, event, first_name="Ewan", last_name="MacLeod", ni_number="AB123456C",
-             date_of_birth=date(1975, 11, 3))
+    register(
+        session,
+        event,
+        first_name="Ewan",
+        last_name="MacLeod",
+        ni_number="AB123456C",
+        date_of_birth=date(1975, 11, 3),
+    )
     path = tmp_path / "list.csv"
-    path.write_text("Surname,Forename,NI number\nMacLeod,Ewan,AB 12 34 56 C\nFraser,Isla,\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Surname,Forename,NI number\nMacLeod,Ewan,AB 12 34 56 C\nFraser,Isla,\n", encoding="utf-8"
+    )
     dialog = open_dialog(qtbot, session, event)
     choose(qtbot, session, dialog, path)
     next_page(qtbot, session, dialog)
     next_page(qtbot, session, dialog)
     model = dialog.check_model
     assert model.rowCount() == 1
-    assert model.index(0, model.columnCount() - 1).data() == \
-        "Duplicate: This person is already registered at this event."
+    assert (
+        model.index(0, model.columnCount() - 1).data()
+        == "Duplicate: This person is already registered at this event."
+    )
     qtbot.mouseClick(dialog.skip_all, Qt.MouseButton.LeftButton)
     next_page(qtbot, session, dialog)
     assert dialog.result.text() == "1 added, 1 skipped."

@@ -102,8 +102,7 @@ def test_an_unchanged_form_leaves_no_draft(qtbot, unlocked_window, clock):
     assert session.store.draft_keys() == []
 
 
-def test_an_open_client_record_is_kept_and_offered_after_unlock(qtbot, unlocked_window, clock,
-                                                                known_event):
+def test_an_open_client_record_is_kept_and_offered_after_unlock(qtbot, unlocked_window, clock, known_event):
     window, session = unlocked_window, unlocked_window.session
     window.show_event(session.store.events.get(known_event.event_id))
     settle(qtbot, session)

@@ -53,6 +53,7 @@ def answer(qtbot, dialog, purpose: str, yes: bool) -> None:
 
 # -- registering -----------------------------------------------------------------------------------
 
+
 def test_register_a_client_by_keyboard_with_consent_and_checklist(qtbot, session, event):
     dialog = open_record(qtbot, session, event)
     assert focused() is dialog.details.editors["first_name"]
@@ -92,8 +93,10 @@ def test_register_a_client_by_keyboard_with_consent_and_checklist(qtbot, session
     reasons = dialog.checklist.reasons.text()
     assert "No qualifications" in reasons and "No full clean driving licence" in reasons
     assert "★★★" in reasons
-    assert "Age" in dialog.checklist.unanswered.text() or "Living arrangements" in \
-        dialog.checklist.unanswered.text()
+    assert (
+        "Age" in dialog.checklist.unanswered.text()
+        or "Living arrangements" in dialog.checklist.unanswered.text()
+    )
     assert "figures from" in dialog.checklist.area_year.text()
 
     dialog.save_button.setFocus()
@@ -103,8 +106,11 @@ def test_register_a_client_by_keyboard_with_consent_and_checklist(qtbot, session
 
     store = session.store
     (client,) = store.clients.for_parent(event.id)
-    assert (client.first_name, client.last_name, client.date_of_birth) == \
-        ("Ewan", "MacLeod", date(1975, 11, 3))
+    assert (client.first_name, client.last_name, client.date_of_birth) == (
+        "Ewan",
+        "MacLeod",
+        date(1975, 11, 3),
+    )
     assert client.pace_id in dialog.subtitle.text()
     consents = {c.purpose: c.granted for c in store.consents.for_parent(client.id)}
     assert consents == {"pace_support": True, "contact_followup": False}
@@ -179,6 +185,7 @@ def test_new_clients_get_a_pace_id_unique_in_the_store(qtbot, session, event):
 
 # -- reviewing ---------------------------------------------------------------------------------------
 
+
 def test_override_needs_a_reason(qtbot, session, event):
     client = register(session, event, answers={"q1_qualification": "scqf_7_plus"})
     dialog = open_record(qtbot, session, event, client)
@@ -218,8 +225,9 @@ def test_referral_to_dwp_refused_without_consent_and_allowed_with_it(qtbot, sess
     settle(qtbot, session)
     refusal = support.partner_row.message
     assert refusal.isVisible()
-    assert refusal.text().startswith("Not referred: the person has not agreed to share their "
-                                     "details with Department for Work and Pensions")
+    assert refusal.text().startswith(
+        "Not referred: the person has not agreed to share their details with Department for Work and Pensions"
+    )
     assert session.store.interventions.count() == 0
 
     go_to(qtbot, dialog, 2)
@@ -236,8 +244,12 @@ def test_referral_to_dwp_refused_without_consent_and_allowed_with_it(qtbot, sess
     settle(qtbot, session)
     assert not refusal.isVisible()
     (referral,) = session.store.interventions.for_parent(client.id)
-    assert (referral.partner, referral.service, referral.status, referral.minutes) == \
-        ("DWP", "employability_advice", "referred", 20)
+    assert (referral.partner, referral.service, referral.status, referral.minutes) == (
+        "DWP",
+        "employability_advice",
+        "referred",
+        20,
+    )
     assert support.model.rowCount() == 1
     assert support.model.rows[0][1] == "Department for Work and Pensions (Jobcentre Plus)"
 
@@ -296,8 +308,7 @@ def test_follow_up_outcome_and_feedback(qtbot, session, event):
     settle(qtbot, session)
     (outcome,) = session.store.outcomes.for_parent(client.id)
     (feedback,) = session.store.feedback.for_parent(client.id)
-    assert outcome.status == "training" and (feedback.rating, feedback.comment) == \
-        (4, "Helpful and quick")
+    assert outcome.status == "training" and (feedback.rating, feedback.comment) == (4, "Helpful and quick")
     assert follow.outcomes.rows[0][1] == "In training"
     assert follow.feedback.rows[0][1:] == ("4 / 5", "Helpful and quick")
 
@@ -330,6 +341,7 @@ def test_kiosk_registration_is_checked_then_confirmed(qtbot, session, event):
 
 
 # -- leaving ------------------------------------------------------------------------------------------
+
 
 def _answer_prompt(qtbot, choice: str, seen: list[str]) -> None:
     """Press a button in the unsaved-changes box once it is up, as a person would."""
@@ -398,8 +410,9 @@ def test_auto_lock_keeps_a_draft_and_restores_it(qtbot, session, event):
     session.unlock(PASSPHRASE)
     (key,) = session.store.draft_keys()
     assert key == f"client:{event.id}:new"
-    assert json.loads(session.store.db.scalar("SELECT data FROM drafts"))["details"][
-        "first_name"] == "Kirsty"  # kept inside the encrypted store
+    assert (
+        json.loads(session.store.db.scalar("SELECT data FROM drafts"))["details"]["first_name"] == "Kirsty"
+    )  # kept inside the encrypted store
 
     again = ClientRecordDialog.restore_draft(session, key, None)
     shown(qtbot, again)
@@ -418,8 +431,10 @@ def test_auto_lock_keeps_a_draft_and_restores_it(qtbot, session, event):
 
 def test_a_draft_for_a_missing_record_is_dropped(qtbot, session, event):
     session.store.save_draft("client:00000000-0000-0000-0000-000000000000:new", "{}")
-    assert ClientRecordDialog.restore_draft(
-        session, "client:00000000-0000-0000-0000-000000000000:new", None) is None
+    assert (
+        ClientRecordDialog.restore_draft(session, "client:00000000-0000-0000-0000-000000000000:new", None)
+        is None
+    )
     assert ClientRecordDialog.restore_draft(session, "event:new", None) is None
 
 
@@ -448,8 +463,9 @@ def test_the_referral_form_waits_for_the_client_to_be_saved_and_says_why(qtbot, 
     support = dialog.support
     assert support.saved_hint.text() == "Save the client first, then add referrals."
     assert not support.saved_hint.isHidden()
-    assert not any(w.isEnabled() for w in (support.partner, support.service, support.note,
-                                           support.add_button))
+    assert not any(
+        w.isEnabled() for w in (support.partner, support.service, support.note, support.add_button)
+    )
 
 
 def test_the_checklist_headline_tells_the_truth(qtbot, session, event):

@@ -20,8 +20,11 @@ def event_screen(qtbot, unlocked_window, known_event):
     window = unlocked_window
     event = window.session.store.events.get(known_event.event_id)
     home = window.home
-    row = next(r for r in range(home.upcoming.proxy.rowCount())
-               if home.upcoming.proxy.index(r, 1).data() == known_event.employer)
+    row = next(
+        r
+        for r in range(home.upcoming.proxy.rowCount())
+        if home.upcoming.proxy.index(r, 1).data() == known_event.employer
+    )
     home.upcoming.view.setCurrentIndex(home.upcoming.proxy.index(row, 0))
     home.upcoming.view.setFocus()
     qtbot.keyClick(home.upcoming.view, Qt.Key.Key_Return)  # Enter opens the event
@@ -47,10 +50,13 @@ def type_filter(qtbot, screen, text: str) -> None:
 def test_the_event_shows_its_clients_with_band_review_and_counts(qtbot, event_screen, known_event):
     assert event_screen.title.text() == known_event.employer
     assert "Glasgow City" in event_screen.details.text()
-    assert event_screen.counts.text() == \
-        "4 clients  ·  1 high risk  ·  4 not exported  ·  1 needs review"
-    assert shown(event_screen) == ["MacFadyen, Eilidh", "MacLeod, Ruairidh", "Nowakowski, Paweł",
-                                   "Siddiqui, Ayesha"]  # surname order
+    assert event_screen.counts.text() == "4 clients  ·  1 high risk  ·  4 not exported  ·  1 needs review"
+    assert shown(event_screen) == [
+        "MacFadyen, Eilidh",
+        "MacLeod, Ruairidh",
+        "Nowakowski, Paweł",
+        "Siddiqui, Ayesha",
+    ]  # surname order
     assert shown(event_screen, "Risk") == ["High", "Not scored", "Low", "Medium"]
     assert shown(event_screen, "Review") == ["", "", "", "Needs review"]
     assert shown(event_screen, "PACE ID")[0] == known_event.clients["MacFadyen"]["pace_id"]
@@ -58,14 +64,14 @@ def test_the_event_shows_its_clients_with_band_review_and_counts(qtbot, event_sc
 
 
 FILTER_CASES = [
-    ("macf", ["MacFadyen, Eilidh"]),                  # surname prefix, any case
+    ("macf", ["MacFadyen, Eilidh"]),  # surname prefix, any case
     ("MAC", ["MacFadyen, Eilidh", "MacLeod, Ruairidh"]),
-    ("pawel", ["Nowakowski, Paweł"]),                 # first name typed without the accent
-    ("ayesha sidd", ["Siddiqui, Ayesha"]),            # full name
-    ("jt 12 34 56 a", ["MacFadyen, Eilidh"]),         # NI number as people write it
-    ("AB98", ["Siddiqui, Ayesha"]),                   # NI prefix
-    ("eh67qr", ["Nowakowski, Paweł"]),                # postcode without the space
-    ("PA4 8", ["MacLeod, Ruairidh"]),                 # postcode prefix
+    ("pawel", ["Nowakowski, Paweł"]),  # first name typed without the accent
+    ("ayesha sidd", ["Siddiqui, Ayesha"]),  # full name
+    ("jt 12 34 56 a", ["MacFadyen, Eilidh"]),  # NI number as people write it
+    ("AB98", ["Siddiqui, Ayesha"]),  # NI prefix
+    ("eh67qr", ["Nowakowski, Paweł"]),  # postcode without the space
+    ("PA4 8", ["MacLeod, Ruairidh"]),  # postcode prefix
     ("zzzz", []),
 ]
 
@@ -107,8 +113,9 @@ def test_back_returns_to_the_events_and_another_event_starts_unfiltered(qtbot, e
     window.show_event(other)
     settle(qtbot, window.session)
     assert event_screen.filter.text() == ""
-    assert event_screen.model.total == window.session.store.client_queries.event_counts()[
-        str(other.id)].clients
+    assert (
+        event_screen.model.total == window.session.store.client_queries.event_counts()[str(other.id)].clients
+    )
 
 
 def test_new_client_opens_the_client_record(qtbot, event_screen):
@@ -122,10 +129,14 @@ def big_event_rows(count: int) -> list[tuple]:
     """``count`` light rows as rows_for_event returns them (fictional people; no store needed)."""
     rows = []
     for i in range(count):
-        data = {"first_name": f"Person{i}", "last_name": "Test" if i != 1150 else "Lastone",
-                "postcode": "G51 2AB", "ni_number": None, "employment_status": "at_risk"}
-        rows.append((str(uuid4()), f"PACE-{i:04d}-TEST", json.dumps(data), "low" if i % 3 else "high",
-                     0, 0))
+        data = {
+            "first_name": f"Person{i}",
+            "last_name": "Test" if i != 1150 else "Lastone",
+            "postcode": "G51 2AB",
+            "ni_number": None,
+            "employment_status": "at_risk",
+        }
+        rows.append((str(uuid4()), f"PACE-{i:04d}-TEST", json.dumps(data), "low" if i % 3 else "high", 0, 0))
     rows.sort(key=lambda r: name_order(json.loads(r[2])["last_name"], json.loads(r[2])["first_name"]))
     return rows
 
@@ -152,7 +163,8 @@ def test_sorting_a_big_event_looks_at_every_row_and_keeps_name_order_within_a_va
     assert bands == ["high"] * 400 + ["low"] * 800  # all 1,200, not just the rows shown
     highs = [model.row_at(r) for r in range(400)]
     assert [name_order(r.data["last_name"], r.data["first_name"]) for r in highs] == sorted(
-        name_order(r.data["last_name"], r.data["first_name"]) for r in highs)
+        name_order(r.data["last_name"], r.data["first_name"]) for r in highs
+    )
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert model.index(0, 0).data() == "Test, Person999"
     assert model.index(0, 0).data() == model.row_at(0).name

@@ -26,20 +26,18 @@ def unlocked(qtbot, path, clock, wall_clock) -> Session:
 
 
 @pytest.fixture
-def laptop_session(qtbot, office_world, tmp_path, clock, wall_clock):  # noqa: F811 - fixture
+def laptop_session(qtbot, office_world, tmp_path, clock, wall_clock):
     """Laptop one before its first export."""
-    session = unlocked(qtbot, copy_store(office_world.fresh_laptop, tmp_path / "laptop"),
-                       clock, wall_clock)
+    session = unlocked(qtbot, copy_store(office_world.fresh_laptop, tmp_path / "laptop"), clock, wall_clock)
     yield session
     settle(qtbot, session)
     session.lock()
 
 
 @pytest.fixture
-def exported_session(qtbot, office_world, tmp_path, clock, wall_clock):  # noqa: F811 - fixture
+def exported_session(qtbot, office_world, tmp_path, clock, wall_clock):
     """Laptop one after the export that bundle one holds (the office has sent receipt one)."""
-    session = unlocked(qtbot, copy_store(office_world.laptop_one, tmp_path / "laptop"),
-                       clock, wall_clock)
+    session = unlocked(qtbot, copy_store(office_world.laptop_one, tmp_path / "laptop"), clock, wall_clock)
     yield session
     settle(qtbot, session)
     session.lock()
@@ -54,8 +52,9 @@ def test_export_writes_a_bundle_and_says_who_was_held_back_and_why(qtbot, laptop
     qtbot.addWidget(dialog)
     dialog.open()
     settle(qtbot, laptop_session)
-    assert dialog.status.text() == ("12 records changed since the last export.\n"
-                                    "This laptop has not exported anything yet.")
+    assert dialog.status.text() == (
+        "12 records changed since the last export.\nThis laptop has not exported anything yet."
+    )
     assert not dialog.no_key.isVisible()
 
     out = tmp_path / "usb"
@@ -67,10 +66,19 @@ def test_export_writes_a_bundle_and_says_who_was_held_back_and_why(qtbot, laptop
     bundles = list(out.glob("*.pacebundle"))
     assert len(bundles) == 1
     assert dialog.summary_title.text() == "Export written"
-    assert dialog.summary_file.text() == (f"2 people (7 records) written to {bundles[0].name}\n"
-                                          f"in the folder {out}")
-    assert grid_texts(dialog.counts) == ["Events", "1", "People", "2", "Consent answers", "2",
-                                         "Checklists", "2"]
+    assert dialog.summary_file.text() == (
+        f"2 people (7 records) written to {bundles[0].name}\nin the folder {out}"
+    )
+    assert grid_texts(dialog.counts) == [
+        "Events",
+        "1",
+        "People",
+        "2",
+        "Consent answers",
+        "2",
+        "Checklists",
+        "2",
+    ]
     held = dialog.held.text()
     assert "•  1 person: PACE support consent declined" in held
     assert "•  1 person: no PACE support consent recorded" in held
@@ -102,7 +110,8 @@ def test_without_an_office_key_the_one_line_message_and_settings(qtbot, empty_wi
     settle(qtbot, empty_window.session)
     assert dialog.no_key_banner.text() == (
         "No office key is set on this laptop, so nothing can be exported: add the office.pub file "
-        "from the office in Settings, then export again.")
+        "from the office in Settings, then export again."
+    )
     assert dialog.no_key_banner.isVisible()
     assert not dialog.export_button.isEnabled()
     qtbot.mouseClick(dialog.settings_button, Qt.MouseButton.LeftButton)
@@ -113,7 +122,7 @@ def test_without_an_office_key_the_one_line_message_and_settings(qtbot, empty_wi
     settings.done(0)
 
 
-def test_a_receipt_marks_the_exported_records_confirmed(qtbot, exported_session, office_world):  # noqa: F811
+def test_a_receipt_marks_the_exported_records_confirmed(qtbot, exported_session, office_world):
     dialog = ReceiptDialog(exported_session)
     qtbot.addWidget(dialog)
     dialog.open()
@@ -129,15 +138,15 @@ def test_a_receipt_marks_the_exported_records_confirmed(qtbot, exported_session,
     assert dialog.done_banner.text() == (
         "Receipt for export 1 applied: 7 of 7 records newly confirmed by the office.\n"
         "Nothing was removed yet: confirmed records stay on this laptop for 30 days, then are "
-        "removed automatically.")
+        "removed automatically."
+    )
     assert dialog.model.column_texts(4) != ["Waiting"]
     store = exported_session.store
     assert store.db.scalar("SELECT count(*) FROM clients WHERE confirmed_version > 0") == 2
     assert store.db.scalar("SELECT count(*) FROM clients WHERE confirmed_version = 0") == 2
 
 
-def test_a_receipt_past_the_retention_period_purges_and_says_what_went(
-        qtbot, exported_session, office_world):  # noqa: F811 - fixture
+def test_a_receipt_past_the_retention_period_purges_and_says_what_went(qtbot, exported_session, office_world):
     exported_session.store.set_settings({"retention_days": "0"})
     dialog = ReceiptDialog(exported_session)
     qtbot.addWidget(dialog)
@@ -148,13 +157,18 @@ def test_a_receipt_past_the_retention_period_purges_and_says_what_went(
     settle(qtbot, exported_session)
     assert dialog.done_banner.text().endswith(
         "Removed from this laptop, confirmed more than 0 days ago: 2 people and their "
-        "2 consent answers, 2 checklists.")
+        "2 consent answers, 2 checklists."
+    )
     store = exported_session.store
     assert store.db.scalar("SELECT count(*) FROM clients") == 2  # the two never sent stay
 
 
 def test_a_changed_receipt_is_refused_in_one_line_and_nothing_is_marked(
-        qtbot, exported_session, office_world, tmp_path):  # noqa: F811 - fixture
+    qtbot,
+    exported_session,
+    office_world,
+    tmp_path,
+):
     receipt = json.loads(office_world.receipt_one.read_text())
     receipt["sequence"] = 2
     forged = tmp_path / "forged.pacereceipt"
@@ -167,14 +181,19 @@ def test_a_changed_receipt_is_refused_in_one_line_and_nothing_is_marked(
     settle(qtbot, exported_session)
     assert dialog.banner.text() == (
         "The receipt's signature does not match your office's key: it was changed, or it is not "
-        "from your office. Nothing was marked.")
+        "from your office. Nothing was marked."
+    )
     assert not dialog.done_banner.isVisible()
     store = exported_session.store
     assert store.db.scalar("SELECT count(*) FROM clients WHERE confirmed_version > 0") == 0
 
 
 def test_a_notice_from_the_office_is_applied_from_the_same_dialog(
-        qtbot, exported_session, office_world, tmp_path):  # noqa: F811 - fixture
+    qtbot,
+    exported_session,
+    office_world,
+    tmp_path,
+):
     from pace_desktop.office.central import open_central
     from pace_desktop.office.importer import import_bundle
     from pace_desktop.privacy.notices import write_notices
@@ -196,5 +215,4 @@ def test_a_notice_from_the_office_is_applied_from_the_same_dialog(
     assert dialog.done_banner.text().startswith("Office notice applied: 1 consents newly withdrawn")
     store = exported_session.store
     client = store.client_queries.by_pace_id(pace_id)
-    assert [c.active for c in store.consents.for_parent(client.id)
-            if c.purpose == "pace_support"] == [False]
+    assert [c.active for c in store.consents.for_parent(client.id) if c.purpose == "pace_support"] == [False]

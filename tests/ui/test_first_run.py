@@ -37,8 +37,9 @@ def test_first_run_creates_a_store_that_then_unlocks(qtbot, window_factory, tmp_
     assert screen.next_button.text() == "&Create store"
     qtbot.keyClick(screen.office_key, Qt.Key.Key_Return)  # no office key yet: "later"
 
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     settle(qtbot, window.session)
     assert window.who.text() == "Ailsa MacRae  ·  Glasgow laptop 3"
     assert path.exists() and path.with_name("pace.store.keys").exists()
@@ -76,8 +77,7 @@ def test_short_passphrase_is_refused_beside_the_field(qtbot, window_factory, tmp
     assert screen.step_label.text() == "Step 1 of 3"
 
 
-def test_an_office_key_file_that_is_not_a_key_is_refused_beside_the_field(qtbot, window_factory,
-                                                                          tmp_path):
+def test_an_office_key_file_that_is_not_a_key_is_refused_beside_the_field(qtbot, window_factory, tmp_path):
     path = tmp_path / "pace.store"
     not_a_key = tmp_path / "office.pub"
     not_a_key.write_text("this is a shopping list\n", encoding="utf-8")

@@ -18,8 +18,13 @@ def test_record_a_follow_up_outcome(qtbot, window_factory, store_path):
     with Store.open(store_path, PASSPHRASE) as store:
         ev = event(store)
         due = person(store, ev, first="Shona", last="Paterson")
-        declined = person(store, ev, first="Fraser", last="Murray",
-                          consents={"pace_support": True, "contact_followup": False})
+        declined = person(
+            store,
+            ev,
+            first="Fraser",
+            last="Murray",
+            consents={"pace_support": True, "contact_followup": False},
+        )
     window = window_factory(store_path)
     unlock(qtbot, window)
     qtbot.mouseClick(window.followup_button, Qt.MouseButton.LeftButton)
@@ -33,8 +38,9 @@ def test_record_a_follow_up_outcome(qtbot, window_factory, store_path):
     assert table.item(0, 2).text() == "12 months" and table.item(0, 3).text() == "31/01/2026"
     assert not dialog.record.isEnabled()
 
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=table.visualItemRect(table.item(0, 0)).center())
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(0, 0)).center()
+    )
     assert dialog.record.isEnabled()
     dialog.status.setFocus()
     dialog.status.setCurrentIndex(dialog.status.findData("self_employed"))
@@ -49,8 +55,11 @@ def test_record_a_follow_up_outcome(qtbot, window_factory, store_path):
     settle(qtbot, window.session)
     assert dialog.table.rowCount() == 0
     [saved] = window.session.store.outcomes.for_parent(due.id)
-    assert (saved.status.value, saved.date, saved.note) == ("self_employed", date(2026, 2, 2),
-                                                             "Started a joinery business")
+    assert (saved.status.value, saved.date, saved.note) == (
+        "self_employed",
+        date(2026, 2, 2),
+        "Started a joinery business",
+    )
     dialog.accept()
 
 
@@ -59,8 +68,9 @@ def test_the_office_has_the_same_list_as_a_tab(qtbot, tmp_path, clock, wall_cloc
     from pace_desktop.ui.office.session import CentralSession
     from pace_desktop.ui.office.window import OfficeWindow
 
-    made = init_office(tmp_path / "central.store", staff="Morven Office", passphrase=PASSPHRASE,
-                       out_dir=tmp_path)
+    made = init_office(
+        tmp_path / "central.store", staff="Morven Office", passphrase=PASSPHRASE, out_dir=tmp_path
+    )
     with open_central(made.central, PASSPHRASE) as store:
         ev = event(store)
         due = person(store, ev, first="Iain")
@@ -74,8 +84,9 @@ def test_the_office_has_the_same_list_as_a_tab(qtbot, tmp_path, clock, wall_cloc
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     settle(qtbot, session)
     home = window.home
     home.tabs.setCurrentWidget(home.followup)  # as a click on the tab does

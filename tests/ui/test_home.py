@@ -19,8 +19,10 @@ WHEN = date.today() + timedelta(days=40)
 def table_rows(table) -> list[dict[str, str]]:
     """What the person sees in one events table, as {column header: cell text} per row."""
     proxy = table.proxy
-    return [{COLUMNS[c]: proxy.index(r, c).data() for c in range(proxy.columnCount())}
-            for r in range(proxy.rowCount())]
+    return [
+        {COLUMNS[c]: proxy.index(r, c).data() for c in range(proxy.columnCount())}
+        for r in range(proxy.rowCount())
+    ]
 
 
 def open_event_dialog(qtbot, window) -> EventDialog:
@@ -28,8 +30,7 @@ def open_event_dialog(qtbot, window) -> EventDialog:
     return active_dialog(qtbot, EventDialog)
 
 
-def test_events_are_split_into_upcoming_and_past_with_their_counts(qtbot, unlocked_window,
-                                                                    known_event):
+def test_events_are_split_into_upcoming_and_past_with_their_counts(qtbot, unlocked_window, known_event):
     home = unlocked_window.home
     store = unlocked_window.session.store
     counts = store.client_queries.event_counts()
@@ -39,18 +40,28 @@ def test_events_are_split_into_upcoming_and_past_with_their_counts(qtbot, unlock
     today = date.today()
     for event in store.events.all():
         rows = upcoming if event.event_date >= today else past
-        row = next(r for r in rows if r["Employer"] == event.employer_name
-                   and r["Site"].startswith(event.site_address.splitlines()[0]))
+        row = next(
+            r
+            for r in rows
+            if r["Employer"] == event.employer_name
+            and r["Site"].startswith(event.site_address.splitlines()[0])
+        )
         c = counts[str(event.id)]
-        assert (row["Clients"], row["High risk"], row["Not exported"], row["Needs review"]) == \
-            (str(c.clients), str(c.high_risk), str(c.not_exported), str(c.needs_review))
+        assert (row["Clients"], row["High risk"], row["Not exported"], row["Needs review"]) == (
+            str(c.clients),
+            str(c.high_risk),
+            str(c.not_exported),
+            str(c.needs_review),
+        )
 
     kelvin = next(r for r in upcoming if r["Employer"] == "Kelvin Test Works")
     assert kelvin["Clients"] == "4" and kelvin["High risk"] == "1" and kelvin["Needs review"] == "1"
     assert kelvin["Council area"] == "Glasgow City" and kelvin["Type"] == "Group session"
     # Upcoming soonest first.
-    dates = [home.upcoming.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
-             for r in range(home.upcoming.proxy.rowCount())]
+    dates = [
+        home.upcoming.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+        for r in range(home.upcoming.proxy.rowCount())
+    ]
     assert dates == sorted(dates)
 
 
@@ -88,20 +99,31 @@ def test_create_an_event_by_keyboard_and_see_it_on_home(qtbot, empty_window):
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     settle(qtbot, window.session)
     rows = table_rows(window.home.upcoming)
-    assert rows == [{
-        "Date": rows[0]["Date"], "Employer": "Forth Valley Bottling Co",
-        "Site": "Unit 4, Bo'ness Road, FK2 9AB", "Council area": "Falkirk", "Type": "Drop-in",
-        "Clients": "0", "High risk": "0", "Not exported": "0", "Needs review": "0",
-    }]
+    assert rows == [
+        {
+            "Date": rows[0]["Date"],
+            "Employer": "Forth Valley Bottling Co",
+            "Site": "Unit 4, Bo'ness Road, FK2 9AB",
+            "Council area": "Falkirk",
+            "Type": "Drop-in",
+            "Clients": "0",
+            "High risk": "0",
+            "Not exported": "0",
+            "Needs review": "0",
+        }
+    ]
     saved = list(window.session.store.events.all())
     assert len(saved) == 1
     event = saved[0]
-    assert (event.site_postcode, event.hr1_reference, event.number_affected, event.event_date) == \
-        ("FK2 9AB", "HR1-20417", 120, WHEN)
+    assert (event.site_postcode, event.hr1_reference, event.number_affected, event.event_date) == (
+        "FK2 9AB",
+        "HR1-20417",
+        120,
+        WHEN,
+    )
 
 
-def test_an_event_with_missing_details_is_not_saved_and_says_why_beside_each_field(qtbot,
-                                                                                   empty_window):
+def test_an_event_with_missing_details_is_not_saved_and_says_why_beside_each_field(qtbot, empty_window):
     dialog = open_event_dialog(qtbot, empty_window)
     qtbot.keyClicks(dialog.postcode, "not a postcode")
     qtbot.keyClick(dialog.employer, Qt.Key.Key_Return)
@@ -115,8 +137,10 @@ def test_an_event_with_missing_details_is_not_saved_and_says_why_beside_each_fie
     # GOV.UK: the summary at the top lists each problem, focus on its first link; a link goes to
     # its field, and a fixed field loses its message at once.
     links = dialog.summary.links
-    assert [link.text() for link in links][:2] == ["Enter the employer's name.",
-                                                  dialog.rows["site_postcode"].message.text()]
+    assert [link.text() for link in links][:2] == [
+        "Enter the employer's name.",
+        dialog.rows["site_postcode"].message.text(),
+    ]
     assert dialog.focusWidget() is links[0]
     qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)
     assert dialog.focusWidget() is dialog.employer
@@ -131,8 +155,11 @@ def test_an_event_with_missing_details_is_not_saved_and_says_why_beside_each_fie
 def test_edit_an_event_and_see_the_change(qtbot, unlocked_window, known_event):
     home = unlocked_window.home
     view = home.upcoming.view
-    row = next(r for r in range(home.upcoming.proxy.rowCount())
-               if home.upcoming.proxy.index(r, 1).data() == known_event.employer)
+    row = next(
+        r
+        for r in range(home.upcoming.proxy.rowCount())
+        if home.upcoming.proxy.index(r, 1).data() == known_event.employer
+    )
     view.setCurrentIndex(home.upcoming.proxy.index(row, 0))
     view.setFocus()
     qtbot.mouseClick(home.edit_button, Qt.MouseButton.LeftButton)

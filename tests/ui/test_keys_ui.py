@@ -21,7 +21,7 @@ from tests.ui.test_settings import SECOND, SECOND_PASSPHRASE, advisers_listed, c
 NEW_PASSPHRASE = "harbour lantern meadow 7"
 
 
-def test_removing_an_adviser_says_their_key_will_no_longer_open_this_laptop(qtbot, settings, tmp_path):  # noqa: F811
+def test_removing_an_adviser_says_their_key_will_no_longer_open_this_laptop(qtbot, settings, tmp_path):
     store = settings.session.store
     store.add_adviser(SECOND, SECOND_PASSPHRASE)
     kept = tmp_path / "kept.keys"
@@ -34,7 +34,8 @@ def test_removing_an_adviser_says_their_key_will_no_longer_open_this_laptop(qtbo
     confirm_with(qtbot, PASSPHRASE)
     settle(qtbot, settings.session)
     assert settings.done_banner.text() == (
-        f"Removed {SECOND}: the store was re-keyed, so their key will no longer open this laptop.")
+        f"Removed {SECOND}: the store was re-keyed, so their key will no longer open this laptop."
+    )
     assert advisers_listed(settings) == [f"{ADVISER} (you)"]
     # The unlocked session carries on under the new key.
     assert store.verify_passphrase(PASSPHRASE) == ADVISER and store.verify_audit().ok
@@ -46,7 +47,7 @@ def test_removing_an_adviser_says_their_key_will_no_longer_open_this_laptop(qtbo
         Store.open(stolen, SECOND_PASSPHRASE)
 
 
-def test_retention_is_set_in_settings_after_the_passphrase(qtbot, settings):  # noqa: F811
+def test_retention_is_set_in_settings_after_the_passphrase(qtbot, settings):
     store = settings.session.store
     settings.tabs.setCurrentIndex(2)
     days = settings.limits["retention_days"]
@@ -71,8 +72,7 @@ def fill_recovery(qtbot, dialog: RecoverLaptopDialog, laptop, mine: str) -> None
     settle(qtbot, dialog.session)
 
 
-def test_the_office_recovers_a_laptop_behind_its_passphrase(
-        qtbot, office, office_world, tmp_path):  # noqa: F811
+def test_the_office_recovers_a_laptop_behind_its_passphrase(qtbot, office, office_world, tmp_path):
     laptop = copy_store(office_world.fresh_laptop, tmp_path / "laptop", "laptop.store")
     kept = tmp_path / "kept.keys"
     shutil.copy2(keys_path(laptop), kept)

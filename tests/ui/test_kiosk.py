@@ -73,6 +73,7 @@ def _assert_registered(k: Kiosk) -> None:
 
 # -- registering -------------------------------------------------------------------------------------------
 
+
 def test_a_full_registration_by_keyboard(kiosk: Kiosk) -> None:
     k = kiosk
     assert page_key(k) == "welcome"
@@ -110,8 +111,9 @@ def test_the_kiosk_never_shows_a_score_or_band(kiosk: Kiosk) -> None:
 def test_errors_show_above_and_beside_the_field_and_nothing_moves_on(kiosk: Kiosk) -> None:
     k = kiosk
     _go_to(k, "dob")
-    k.answer_by_keyboard({"date_of_birth.day": "31", "date_of_birth.month": "2",
-                          "date_of_birth.year": "1980"})
+    k.answer_by_keyboard(
+        {"date_of_birth.day": "31", "date_of_birth.month": "2", "date_of_birth.year": "1980"}
+    )
     page = k.page()
     assert page_key(k) == "dob"
     assert page.summary.isVisible()
@@ -128,8 +130,9 @@ def test_change_from_check_your_answers_comes_back_there(kiosk: Kiosk) -> None:
     k = kiosk
     _go_to(k, "check")
     check = k.page()
-    change = next(b for b in check.findChildren(QAbstractButton)
-                  if b.accessibleName() == "Change: Contact details")
+    change = next(
+        b for b in check.findChildren(QAbstractButton) if b.accessibleName() == "Change: Contact details"
+    )
     k.click(change)
     assert page_key(k) == "contact"
     box = k.page().blocks["phone"].editor
@@ -160,8 +163,11 @@ def test_saying_no_later_through_change_discards_what_was_typed(kiosk: Kiosk) ->
     k = kiosk
     before = all_counts(k.store)
     _go_to(k, "check")
-    change = next(b for b in k.page().findChildren(QAbstractButton)
-                  if b.accessibleName() == "Change: SDS can keep your details")
+    change = next(
+        b
+        for b in k.page().findChildren(QAbstractButton)
+        if b.accessibleName() == "Change: SDS can keep your details"
+    )
     k.click(change)
     k.answer_by_mouse({consent_field("pace_support"): "no"})
     assert k.window.current_page() is k.window.declined
@@ -171,6 +177,7 @@ def test_saying_no_later_through_change_discards_what_was_typed(kiosk: Kiosk) ->
 
 
 # -- privacy between people ----------------------------------------------------------------------------
+
 
 def test_inactivity_warns_then_clears_every_field(kiosk: Kiosk) -> None:
     k = kiosk
@@ -235,8 +242,11 @@ def test_back_after_submit_reveals_nothing(kiosk: Kiosk) -> None:
     window = k.window
     assert window.current_page() is window.thanks
     assert not window.nav.isVisible()
-    for key, mods in ((Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier),
-                      (Qt.Key.Key_Left, ALT), (Qt.Key.Key_Back, Qt.KeyboardModifier.NoModifier)):
+    for key, mods in (
+        (Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Left, ALT),
+        (Qt.Key.Key_Back, Qt.KeyboardModifier.NoModifier),
+    ):
         k.key(key, mods)
     window.go_back()
     assert window.current_page() is window.thanks
@@ -279,17 +289,26 @@ def test_clear_my_answers_discards_the_registration(kiosk: Kiosk) -> None:
 
 # -- locked down ---------------------------------------------------------------------------------------
 
+
 def test_every_close_shortcut_is_ignored(kiosk: Kiosk) -> None:
     k = kiosk
     _go_to(k, "name")
     k.type("Mòr")
     window = k.window
     assert window.isFullScreen() and window.isVisible()
-    combos = [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_F4, ALT),
-              (Qt.Key.Key_F4, CTRL), (Qt.Key.Key_Q, CTRL), (Qt.Key.Key_W, CTRL),
-              (Qt.Key.Key_Q, CTRL | SHIFT), (Qt.Key.Key_W, CTRL | SHIFT), (Qt.Key.Key_M, CTRL),
-              (Qt.Key.Key_H, CTRL), (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
-              (Qt.Key.Key_Space, ALT)]
+    combos = [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F4, ALT),
+        (Qt.Key.Key_F4, CTRL),
+        (Qt.Key.Key_Q, CTRL),
+        (Qt.Key.Key_W, CTRL),
+        (Qt.Key.Key_Q, CTRL | SHIFT),
+        (Qt.Key.Key_W, CTRL | SHIFT),
+        (Qt.Key.Key_M, CTRL),
+        (Qt.Key.Key_H, CTRL),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Space, ALT),
+    ]
     for key, mods in combos:
         k.key(key, mods)
         assert window.isVisible() and window.isFullScreen(), (key, mods)
@@ -302,8 +321,7 @@ def test_every_close_shortcut_is_ignored(kiosk: Kiosk) -> None:
     assert window.findChildren(QMainWindow) == [] and not hasattr(window, "menuBar")
 
 
-def test_the_advisers_windows_are_hidden_while_the_kiosk_runs(qtbot, session_factory,
-                                                              store_path) -> None:
+def test_the_advisers_windows_are_hidden_while_the_kiosk_runs(qtbot, session_factory, store_path) -> None:
     from datetime import date
 
     from pace_desktop.records.models import Event, EventType
@@ -314,9 +332,15 @@ def test_the_advisers_windows_are_hidden_while_the_kiosk_runs(qtbot, session_fac
     adviser_window.show()
     session = session_factory(store_path)
     session.unlock(PASSPHRASE)
-    event = session.store.events.add(Event(
-        employer_name="Test Works", council_area="S12000018", sector="Retail",
-        event_date=date.today(), event_type=EventType.drop_in))
+    event = session.store.events.add(
+        Event(
+            employer_name="Test Works",
+            council_area="S12000018",
+            sector="Retail",
+            event_date=date.today(),
+            event_type=EventType.drop_in,
+        )
+    )
     window = KioskWindow(session, event, clock=FakeClock(), tick_ms=60_000)
     qtbot.addWidget(window)
     window.start()
@@ -343,8 +367,10 @@ def test_leaving_needs_a_right_passphrase_and_refuses_a_wrong_one(kiosk: Kiosk) 
     k.settle()
     assert window.exit_page.error.text() == "That passphrase is not right"
     assert window.isVisible() and not exited
-    assert k.store.db.scalar(
-        "SELECT count(*) FROM audit WHERE action = 'unlock_failed' AND actor = 'kiosk'") == 1
+    assert (
+        k.store.db.scalar("SELECT count(*) FROM audit WHERE action = 'unlock_failed' AND actor = 'kiosk'")
+        == 1
+    )
 
     k.click(window.exit_page.cancel)  # back to the person's page, their typing intact
     assert page_key(k) == "name" and k.page().blocks["first_name"].editor.text() == "Mòrag"
@@ -379,6 +405,7 @@ def test_guessing_the_passphrase_is_slowed_down(kiosk: Kiosk) -> None:
 
 # -- accessible by design ------------------------------------------------------------------------------
 
+
 def test_every_page_has_its_step_named_inputs_and_sensitive_personal_fields(kiosk: Kiosk) -> None:
     k = kiosk
     seen = set()
@@ -403,8 +430,7 @@ def test_every_page_has_its_step_named_inputs_and_sensitive_personal_fields(kios
     assert k.window.contrast_button.isVisible() and k.window.text_button.isVisible()
 
 
-def test_high_contrast_and_larger_text_change_the_look_and_reset_for_the_next_person(
-        kiosk: Kiosk) -> None:
+def test_high_contrast_and_larger_text_change_the_look_and_reset_for_the_next_person(kiosk: Kiosk) -> None:
     k = kiosk
     _go_to(k, "name")
     heading = k.page().heading
@@ -433,8 +459,12 @@ def test_every_string_goes_through_the_translation_system(kiosk: Kiosk) -> None:
             page = k.window.current_page()
             for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
                 text = widget.text()
-                if not text or not widget.isVisibleTo(page) or widget.objectName() in (
-                        "kioskNotice", "kioskSubheading") and page.page.key == "privacy":
+                if (
+                    not text
+                    or not widget.isVisibleTo(page)
+                    or widget.objectName() in ("kioskNotice", "kioskSubheading")
+                    and page.page.key == "privacy"
+                ):
                     continue  # the privacy notice is the exact versioned text people agree to
                 assert "⟦" in text, (page.page.key, text)
                 checked += 1
@@ -478,8 +508,20 @@ def test_screenshots_for_the_docs_cover_each_step_and_write_nothing(kiosk: Kiosk
     before = all_counts(k.store)
     paths = render_screenshots(k.session, k.event, tmp_path)
     names = {p.name for p in paths}
-    for step in ("welcome", "privacy", "consent", "name-errors", "date-of-birth", "question",
-                 "help", "check-answers", "thank-you", "declined", "still-there", "adviser-exit"):
+    for step in (
+        "welcome",
+        "privacy",
+        "consent",
+        "name-errors",
+        "date-of-birth",
+        "question",
+        "help",
+        "check-answers",
+        "thank-you",
+        "declined",
+        "still-there",
+        "adviser-exit",
+    ):
         assert any(step in name for name in names), step
     image = QImage(str(paths[0]))
     assert (image.width(), image.height()) == (1366, 768)
@@ -490,13 +532,19 @@ def test_screenshots_for_the_docs_cover_each_step_and_write_nothing(kiosk: Kiosk
 def test_larger_text_is_half_as_big_again_everywhere_the_header_included(kiosk: Kiosk) -> None:
     k = kiosk
     _go_to(k, "name")
-    shown = [w for w in k.window.findChildren(QWidget)
-             if isinstance(w, (QLabel, QAbstractButton, QLineEdit)) and w.isVisible()]
+    shown = [
+        w
+        for w in k.window.findChildren(QWidget)
+        if isinstance(w, (QLabel, QAbstractButton, QLineEdit)) and w.isVisible()
+    ]
     assert k.window.title in shown and k.window.adviser_button in shown
     normal = {w: w.font().pointSizeF() for w in shown}
     k.click(k.window.text_button)
-    small = [(type(w).__name__, w.objectName(), normal[w], w.font().pointSizeF())
-             for w in shown if w.font().pointSizeF() < 1.5 * normal[w] - 0.01]
+    small = [
+        (type(w).__name__, w.objectName(), normal[w], w.font().pointSizeF())
+        for w in shown
+        if w.font().pointSizeF() < 1.5 * normal[w] - 0.01
+    ]
     assert small == []
 
 
@@ -513,8 +561,9 @@ def test_each_yes_and_no_says_to_a_screen_reader_which_organisation_it_answers(k
     k = kiosk
     _go_to(k, "consent_share")
     page = k.page()
-    names = [b.accessibleName() for b in page.findChildren(QAbstractButton)
-             if b.property("value") in ("yes", "no")]
+    names = [
+        b.accessibleName() for b in page.findChildren(QAbstractButton) if b.property("value") in ("yes", "no")
+    ]
     assert len(names) >= 20 and len(set(names)) == len(names)
     for block in page.blocks.values():
         partner = block.label.text()
@@ -524,8 +573,7 @@ def test_each_yes_and_no_says_to_a_screen_reader_which_organisation_it_answers(k
     assert links == [f"{b.label.text()}: Select yes or no" for b in page.blocks.values()]
 
 
-def test_pages_start_on_a_control_and_scroll_by_keyboard_without_a_stop_of_their_own(
-        kiosk: Kiosk) -> None:
+def test_pages_start_on_a_control_and_scroll_by_keyboard_without_a_stop_of_their_own(kiosk: Kiosk) -> None:
     k = kiosk
     assert QApplication.focusWidget() is k.window.next_button  # "Start now", not a heading
     _go_to(k, "privacy")

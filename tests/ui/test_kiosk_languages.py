@@ -65,7 +65,8 @@ def test_a_keyboard_only_registration_in_each_language(kiosk: Kiosk, tmp_path, c
     client = next(iter(k.store.clients.all()))
     consents = k.store.consents.for_parent(client.id)
     assert consents and {(c.notice_language, c.notice_version, c.notice_sha256) for c in consents} == {
-        (code, notice.version, notice.sha256)}
+        (code, notice.version, notice.sha256)
+    }
     # Subject access shows the very text the person read, in their language.
     assert notice_text(notice.version, notice.sha256, code) == notice.text
     k.window.reset()  # the next person starts in English again
@@ -78,8 +79,11 @@ def test_the_idle_countdown_uses_each_languages_plural_forms(kiosk: Kiosk, tmp_p
     for seconds in (1, 2, 5):
         k.window.still_there.set_seconds(seconds)
         shown.append(k.window.still_there.countdown.text())
-    assert shown == ["The form will be cleared in 1 second.", "The form will be cleared in 2 seconds.",
-                     "The form will be cleared in 5 seconds."]
+    assert shown == [
+        "The form will be cleared in 1 second.",
+        "The form will be cleared in 2 seconds.",
+        "The form will be cleared in 5 seconds.",
+    ]
     k.window._translations = reviewed_copy(tmp_path, "pl")
     k.window.reset()
     k.window._choose_language("pl")

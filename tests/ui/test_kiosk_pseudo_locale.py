@@ -52,8 +52,11 @@ def _pseudo_locale(folder: Path) -> Path:
         out.write_text(ET.tostring(root, encoding="unicode"), encoding="utf-8")
         sources.append(str(out))
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", *sources, "-qm", str(folder / "pace_kiosk_pl.qm")],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(lrelease), "-silent", *sources, "-qm", str(folder / "pace_kiosk_pl.qm")],
+        check=True,
+        capture_output=True,
+    )
     return folder
 
 
@@ -63,8 +66,10 @@ def _clipped(page: QWidget) -> list[str]:
     for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
         if not widget.isVisibleTo(page) or not widget.text():
             continue
-        if isinstance(widget, QToolButton) and \
-                widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+        if (
+            isinstance(widget, QToolButton)
+            and widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+        ):
             continue  # an icon (the passphrase box's Show), its words only in the tooltip
         hint = widget.sizeHint()
         if isinstance(widget, QLabel) and widget.wordWrap():
@@ -72,8 +77,10 @@ def _clipped(page: QWidget) -> list[str]:
         else:
             fits = hint.width() <= widget.width() + 1 and hint.height() <= widget.height() + 1
         if not fits:
-            out.append(f"{widget.text()[:60]!r} needs {hint.width()}x{hint.height()}, "
-                       f"has {widget.width()}x{widget.height()}")
+            out.append(
+                f"{widget.text()[:60]!r} needs {hint.width()}x{hint.height()}, "
+                f"has {widget.width()}x{widget.height()}"
+            )
     scroll = page.__dict__.get("scroll") or getattr(type(page), "scroll", None)
     if isinstance(scroll, QScrollArea) and scroll.horizontalScrollBar().maximum() > 0:
         out.append("the page scrolls sideways")
@@ -87,8 +94,12 @@ def _untranslated(page: QWidget) -> list[str]:
     out = []
     for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
         text = widget.text()
-        if not widget.isVisibleTo(page) or not re.search("[A-Za-z]", text) \
-                or widget.objectName() in skipped or isinstance(widget, QToolButton):
+        if (
+            not widget.isVisibleTo(page)
+            or not re.search("[A-Za-z]", text)
+            or widget.objectName() in skipped
+            or isinstance(widget, QToolButton)
+        ):
             continue
         if "ŵ" not in text and text not in _LANGUAGE_NAMES:
             out.append(text)

@@ -39,15 +39,16 @@ def make_window(qtbot, path, clock, wall_clock) -> OfficeWindow:
 
 
 @pytest.fixture
-def office(qtbot, central_path, clock, wall_clock):  # noqa: F811 - fixture
+def office(qtbot, central_path, clock, wall_clock):
     """The office window, unlocked by typing the passphrase, showing the tabs."""
     window = make_window(qtbot, central_path, clock, wall_clock)
     assert window.stack.currentWidget() is window.unlock
     assert "central store" in window.unlock.where.text()
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     settle(qtbot, window.session)
     yield window
     settle(qtbot, window.session)
@@ -67,8 +68,7 @@ def run_import(qtbot, window, paths) -> list[str]:
     page = window.home.import_page
     page.add_paths(paths)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.import_button.isEnabled() or page.files.count() == 0,
-                    timeout=15000)
+    qtbot.waitUntil(lambda: page.import_button.isEnabled() or page.files.count() == 0, timeout=15000)
     settle(qtbot, window.session)
     return texts(page, 1)
 
@@ -82,8 +82,7 @@ def test_first_run_creates_the_central_store_and_office_pub(qtbot, tmp_path, clo
     qtbot.keyClicks(setup.confirm, "not the same passphrase")
     setup.folder.set_path(tmp_path)
     qtbot.mouseClick(setup.button, Qt.MouseButton.LeftButton)
-    assert setup.confirm_row.message.text() == "The two passphrases are different: type the same " \
-                                               "one twice."
+    assert setup.confirm_row.message.text() == "The two passphrases are different: type the same one twice."
     assert not (tmp_path / "new" / "central.store").exists()
     # The problem is listed at the top too, its link focused; it goes once the field is right.
     assert [link.text() for link in setup.summary.links] == [setup.confirm_row.message.text()]
@@ -93,8 +92,9 @@ def test_first_run_creates_the_central_store_and_office_pub(qtbot, tmp_path, clo
     qtbot.keyClicks(setup.confirm, PASSPHRASE)
     assert not setup.confirm_row.message.isVisible() and setup.summary.isHidden()
     qtbot.keyClick(setup.name, Qt.Key.Key_Return)  # Enter in any box submits
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     settle(qtbot, window.session)
     assert (tmp_path / "office.pub").read_text().count("PACE-OFFICE-1") == 1
     assert "office.pub was written to" in window.home.notice.text()
@@ -108,13 +108,18 @@ def test_a_laptop_store_is_refused_at_unlock(qtbot, store_path, clock, wall_cloc
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.unlock.row.message.isVisible(), timeout=10000)
-    assert window.unlock.row.message.text() == ("That is not an office store: use the central "
-                                                "store made with office init.")
+    assert window.unlock.row.message.text() == (
+        "That is not an office store: use the central store made with office init."
+    )
     assert not window.session.is_unlocked
 
 
-def test_an_office_store_whose_audit_log_was_edited_says_so_at_unlock(qtbot, central_path, clock,  # noqa: F811
-                                                                      wall_clock):
+def test_an_office_store_whose_audit_log_was_edited_says_so_at_unlock(
+    qtbot,
+    central_path,
+    clock,
+    wall_clock,
+):
     from pace_desktop.store.store import Store
 
     with Store.open(central_path, PASSPHRASE) as store, store.transaction() as conn:
@@ -124,14 +129,14 @@ def test_an_office_store_whose_audit_log_was_edited_says_so_at_unlock(qtbot, cen
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(window.audit_banner.isVisible, timeout=10000)
     assert window.audit_banner.text().startswith(
-        "The audit log does not check out: Audit entry 1 was changed after it was written.")
+        "The audit log does not check out: Audit entry 1 was changed after it was written."
+    )
     settle(qtbot, window.session)
     window.session.lock()
     assert not window.audit_banner.isVisible()
 
 
-def test_import_of_good_replayed_and_tampered_bundles_and_the_history(
-        qtbot, office, office_world, inbox):  # noqa: F811 - fixtures
+def test_import_of_good_replayed_and_tampered_bundles_and_the_history(qtbot, office, office_world, inbox):
     copy_bundle(office_world.bundle_one, inbox, "a-good.pacebundle")
     copy_bundle(office_world.bundle_one, inbox, "b-replay.pacebundle")
     tampered_copy(office_world.bundle_one, inbox, "c-tampered.pacebundle")
@@ -145,8 +150,10 @@ def test_import_of_good_replayed_and_tampered_bundles_and_the_history(
     assert reasons[0] == "7 records (7 new)."
     assert reasons[1].startswith("Imported before, on ")
     assert reasons[1].endswith("nothing new to add (harmless).")
-    assert reasons[2] == ("This bundle is damaged or incomplete (cut short or changed in transit): "
-                          "nothing was imported. Ask the adviser for a fresh copy.")
+    assert reasons[2] == (
+        "This bundle is damaged or incomplete (cut short or changed in transit): "
+        "nothing was imported. Ask the adviser for a fresh copy."
+    )
     assert texts(page, 2)[2] == "—"
     assert page.summary.text() == "3 bundles: 1 accepted, 1 already had, 1 refused."
     assert page.receipts_note.text().startswith("1 receipt was written beside the bundles.")
@@ -156,15 +163,14 @@ def test_import_of_good_replayed_and_tampered_bundles_and_the_history(
     history = office.home.history
     show_tab(qtbot, office, history)
     assert sorted(texts(history, 4)) == ["Accepted", "Already had", "Refused"]
-    assert sorted(texts(history, 1)) == ["a-good.pacebundle", "b-replay.pacebundle",
-                                         "c-tampered.pacebundle"]
+    assert sorted(texts(history, 1)) == ["a-good.pacebundle", "b-replay.pacebundle", "c-tampered.pacebundle"]
     assert history.count.text() == "3 of 3 attempts shown"
     history.filter.setCurrentIndex(history.filter.findData("refused"))
     assert texts(history, 1) == ["c-tampered.pacebundle"]
     assert texts(history, 6)[0].startswith("This bundle is damaged or incomplete")
 
 
-def test_a_receipt_is_saved_again_from_the_history(qtbot, office, office_world, inbox, tmp_path):  # noqa: F811
+def test_a_receipt_is_saved_again_from_the_history(qtbot, office, office_world, inbox, tmp_path):
     run_import(qtbot, office, [copy_bundle(office_world.bundle_one, inbox)])
     history = office.home.history
     show_tab(qtbot, office, history)
@@ -179,7 +185,11 @@ def test_a_receipt_is_saved_again_from_the_history(qtbot, office, office_world, 
 
 
 def test_an_unknown_laptop_is_refused_until_trusted_and_duplicates_are_listed_not_merged(
-        qtbot, office, office_world, inbox):  # noqa: F811 - fixtures
+    qtbot,
+    office,
+    office_world,
+    inbox,
+):
     page = office.home.import_page
     two = copy_bundle(office_world.bundle_two, inbox)
     assert run_import(qtbot, office, [two]) == ["Refused"]
@@ -190,7 +200,9 @@ def test_an_unknown_laptop_is_refused_until_trusted_and_duplicates_are_listed_no
     assert page.trust.isChecked()
     assert "Only when you know every bundle here came from your own advisers" in page.trust_warning.text()
     assert run_import(qtbot, office, [copy_bundle(office_world.bundle_one, inbox), two]) == [
-        "Accepted", "Accepted"]
+        "Accepted",
+        "Accepted",
+    ]
     assert "was enrolled on this first bundle" in texts(page, 3)[1]
     assert texts(page, 3)[1].endswith("1 possible duplicate listed for review.")
 
@@ -214,7 +226,7 @@ def test_an_unknown_laptop_is_refused_until_trusted_and_duplicates_are_listed_no
     assert store.db.scalar("SELECT count(*) FROM clients") == 3  # both kept: never merged
 
 
-def test_enrol_a_laptop_by_pasting_its_device_key(qtbot, office, office_world):  # noqa: F811
+def test_enrol_a_laptop_by_pasting_its_device_key(qtbot, office, office_world):
     devices = office.home.devices
     show_tab(qtbot, office, devices)
     assert len(texts(devices, 0)) == 1
@@ -235,7 +247,7 @@ def test_enrol_a_laptop_by_pasting_its_device_key(qtbot, office, office_world): 
     assert devices.heading.text() == "Enrolled laptops (2)"
 
 
-def test_retire_a_lost_laptop_from_the_devices_tab(qtbot, office, office_world, inbox, tmp_path):  # noqa: F811
+def test_retire_a_lost_laptop_from_the_devices_tab(qtbot, office, office_world, inbox, tmp_path):
     devices = office.home.devices
     show_tab(qtbot, office, devices)
     assert not devices.retire_button.isEnabled()  # nothing selected
@@ -259,7 +271,7 @@ def test_retire_a_lost_laptop_from_the_devices_tab(qtbot, office, office_world, 
     assert verdicts == ["Refused"]
 
 
-def test_a_report_is_written_from_the_reports_tab(qtbot, office, office_world, tmp_path):  # noqa: F811
+def test_a_report_is_written_from_the_reports_tab(qtbot, office, office_world, tmp_path):
     from openpyxl import load_workbook
 
     from pace_desktop.office.importer import import_bundles
@@ -305,7 +317,7 @@ def test_the_identity_backup_asks_for_the_passphrase_and_is_owner_only(qtbot, of
     assert "Move it offline now" in key.done_banner.text()
 
 
-def test_locking_clears_what_was_shown(qtbot, office, office_world, inbox):  # noqa: F811
+def test_locking_clears_what_was_shown(qtbot, office, office_world, inbox):
     run_import(qtbot, office, [copy_bundle(office_world.bundle_one, inbox)])
     assert texts(office.home.import_page, 1) == ["Accepted"]
     office.activateWindow()
@@ -320,7 +332,7 @@ def test_locking_clears_what_was_shown(qtbot, office, office_world, inbox):  # n
 # -- partners and people's rights (issues 9 and 10) ------------------------------------------------
 
 
-def imported_people(office, office_world, tmp_path, share_with: str | None = None):  # noqa: F811
+def imported_people(office, office_world, tmp_path, share_with: str | None = None):
     """Bundle one imported straight through the core; optionally everyone agrees to share."""
     from pace_desktop.office.importer import import_bundles
     from pace_desktop.records.models import CaptureMethod
@@ -332,9 +344,12 @@ def imported_people(office, office_world, tmp_path, share_with: str | None = Non
     if share_with:
         with store.transaction():
             for client in clients:
-                for consent in build_consents({f"share_{share_with}": True},
-                                              how=CaptureMethod.with_adviser, by=OFFICE_STAFF,
-                                              client_id=client.id):
+                for consent in build_consents(
+                    {f"share_{share_with}": True},
+                    how=CaptureMethod.with_adviser,
+                    by=OFFICE_STAFF,
+                    client_id=client.id,
+                ):
                     store.consents.add(consent)
     return clients
 
@@ -343,8 +358,7 @@ def page_of(office, name: str):
     return next(p for p in office.home.pages if type(p).__name__ == name)
 
 
-def test_a_partner_is_set_up_sent_a_request_and_its_return_taken_back(
-        qtbot, office, office_world, tmp_path):  # noqa: F811 - fixtures
+def test_a_partner_is_set_up_sent_a_request_and_its_return_taken_back(qtbot, office, office_world, tmp_path):
     import io
 
     import pyrage
@@ -361,8 +375,10 @@ def test_a_partner_is_set_up_sent_a_request_and_its_return_taken_back(
     partners.tabs.setCurrentIndex(1)
     partners.request_folder.set_path(tmp_path)
     qtbot.mouseClick(partners.request_button, Qt.MouseButton.LeftButton)
-    assert partners.banner.text() == ("DWP has no public key yet, so a request cannot be encrypted "
-                                      "to it: add the key DWP sent on the Set-up tab first.")
+    assert partners.banner.text() == (
+        "DWP has no public key yet, so a request cannot be encrypted "
+        "to it: add the key DWP sent on the Set-up tab first."
+    )
 
     identity = pyrage.x25519.Identity.generate()
     partners.tabs.setCurrentIndex(0)
@@ -399,8 +415,7 @@ def test_a_partner_is_set_up_sent_a_request_and_its_return_taken_back(
     assert partners.returns.column_texts(3) == ["1"]  # one outcome added
 
 
-def test_one_person_is_found_withdrawn_given_a_copy_and_erased(
-        qtbot, office, office_world, tmp_path):  # noqa: F811 - fixtures
+def test_one_person_is_found_withdrawn_given_a_copy_and_erased(qtbot, office, office_world, tmp_path):
     imported_people(office, office_world, tmp_path)
     store = office.session.store
     pace_id = store.db.scalar("SELECT pace_id FROM clients WHERE ni = 'JT123456A'")
@@ -428,8 +443,9 @@ def test_one_person_is_found_withdrawn_given_a_copy_and_erased(
     qtbot.mouseClick(rights.erase_button, Qt.MouseButton.LeftButton)
     settle(qtbot, office.session)
     assert not any(isinstance(w, ReauthDialog) and w.isVisible() for w in rights.children())
-    assert rights.banner.text() == ("The reason must not name the person or give their details: "
-                                    "say why, not who.")
+    assert rights.banner.text() == (
+        "The reason must not name the person or give their details: say why, not who."
+    )
     rights.reason.clear()
     qtbot.keyClicks(rights.reason, "the person asked")
     qtbot.mouseClick(rights.erase_button, Qt.MouseButton.LeftButton)

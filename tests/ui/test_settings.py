@@ -20,8 +20,7 @@ SECOND_PASSPHRASE = "lighthouse porridge tandem"
 
 @pytest.fixture
 def settings(qtbot, empty_window) -> SettingsDialog:
-    qtbot.keyClick(empty_window.home.upcoming.view, Qt.Key.Key_Comma,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(empty_window.home.upcoming.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     return active_dialog(qtbot, SettingsDialog)
 
 

@@ -59,7 +59,8 @@ def open_settings(qtbot, window) -> SettingsDialog:
 
 
 def test_policy_fixed_settings_are_read_only_and_the_rest_still_save(
-        qtbot, machine_policy, window_factory, store_path):
+    qtbot, machine_policy, window_factory, store_path
+):
     key = office_key()
     machine_policy({"autolock_minutes": 2, "retention_days": 14, "office_key": key.text()})
     window = window_factory(store_path)
@@ -113,8 +114,7 @@ def test_without_a_policy_nothing_is_read_only(qtbot, machine_policy, window_fac
     assert not settings.office_file.isReadOnly() and settings.office_button.isEnabled()
 
 
-def test_first_run_gives_the_new_store_the_policy_office_key(qtbot, machine_policy, window_factory,
-                                                           tmp_path):
+def test_first_run_gives_the_new_store_the_policy_office_key(qtbot, machine_policy, window_factory, tmp_path):
     key = office_key()
     machine_policy({"office_key": key.text()})
     window = window_factory(tmp_path / "laptop" / "pace.store")
@@ -128,14 +128,14 @@ def test_first_run_gives_the_new_store_the_policy_office_key(qtbot, machine_poli
     screen.device.setText("Glasgow laptop 3")
     screen.go_next()
     screen.go_next()
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     settle(qtbot, window.session)
     assert window.session.store.office_recipient == key.recipient
 
 
-def test_export_goes_to_the_policy_sync_folder(qtbot, machine_policy, window_factory, store_path,
-                                               tmp_path):
+def test_export_goes_to_the_policy_sync_folder(qtbot, machine_policy, window_factory, store_path, tmp_path):
     share = tmp_path / "share"
     share.mkdir()
     machine_policy({"sync_address": str(share)})
@@ -149,15 +149,21 @@ def test_export_goes_to_the_policy_sync_folder(qtbot, machine_policy, window_fac
 
 
 def test_office_retention_period_fixed_by_policy_is_read_only(
-        qtbot, machine_policy, central_path, clock, wall_clock):  # noqa: F811 - fixture
+    qtbot,
+    machine_policy,
+    central_path,
+    clock,
+    wall_clock,
+):
     machine_policy({"identifiable_retention_years": 7})
     window = OfficeWindow(session=CentralSession(central_path, clock=clock, wall_clock=wall_clock))
     qtbot.addWidget(window)
     window.show()
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.home is not None and window.stack.currentWidget() is window.home,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
+    )
     rights = next(p for p in window.home.pages if type(p).__name__ == "PrivacyPage")
     rights.reload()
     settle(qtbot, window.session)

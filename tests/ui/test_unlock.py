@@ -50,8 +50,9 @@ def test_an_empty_passphrase_is_asked_for(qtbot, window_factory, store_path):
     assert window.unlock.row.message.text() == "Type your passphrase."
 
 
-def test_repeated_wrong_passphrases_pause_unlocking_with_a_countdown(qtbot, window_factory,
-                                                                      store_path, wall_clock):
+def test_repeated_wrong_passphrases_pause_unlocking_with_a_countdown(
+    qtbot, window_factory, store_path, wall_clock
+):
     window = window_factory(store_path)
     screen = window.unlock
     for _ in range(FREE_FAILURES):
@@ -91,8 +92,9 @@ def test_the_pause_survives_closing_the_app(qtbot, window_factory, store_path, w
     assert not again.unlock.button.isEnabled()
 
 
-def test_unlocking_checks_the_audit_log_and_says_so_when_it_was_changed(qtbot, window_factory,
-                                                                        demo_store_path, tmp_path):
+def test_unlocking_checks_the_audit_log_and_says_so_when_it_was_changed(
+    qtbot, window_factory, demo_store_path, tmp_path
+):
     window = window_factory(demo_store_path)
     unlock(qtbot, window)
     assert not window.audit_banner.isVisible()  # a whole chain says nothing
@@ -105,9 +107,11 @@ def test_unlocking_checks_the_audit_log_and_says_so_when_it_was_changed(qtbot, w
     unlock(qtbot, window)
     banner = window.audit_banner
     assert banner.isVisible()
-    assert banner.text() == ("The audit log does not check out: Audit entry 3 is missing: it was removed. "
-                             "Someone may have changed this store outside PACE Intake: tell your data "
-                             "protection lead.")
+    assert banner.text() == (
+        "The audit log does not check out: Audit entry 3 is missing: it was removed. "
+        "Someone may have changed this store outside PACE Intake: tell your data "
+        "protection lead."
+    )
     window.grab().save(str(tmp_path / "audit-banner.png"))
     window.lock()
     assert not banner.isVisible()  # checked again at the next unlock
@@ -127,8 +131,9 @@ def test_an_audit_log_that_cannot_be_read_is_said_too(qtbot, window_factory, dem
     assert window.audit_banner.text().startswith("The audit log could not be checked: lock and unlock")
 
 
-def test_unlocking_says_so_when_the_office_countersigned_head_was_tampered_with(qtbot, window_factory,
-                                                                                 demo_store_path):
+def test_unlocking_says_so_when_the_office_countersigned_head_was_tampered_with(
+    qtbot, window_factory, demo_store_path
+):
     from pace_desktop.exchange.anchor import SETTING_ANCHOR
     from pace_desktop.store.store import Store
 
@@ -141,4 +146,5 @@ def test_unlocking_says_so_when_the_office_countersigned_head_was_tampered_with(
     assert banner.text() == (
         "The audit log does not check out: The office's countersigned audit head kept on this laptop was "
         "changed or removed, or the office key it is checked with was. Someone may have changed this store "
-        "outside PACE Intake: contact the office before you go on.")
+        "outside PACE Intake: contact the office before you go on."
+    )

@@ -38,6 +38,7 @@ class _Clock:
     """A wall clock the back-off screenshot can wind forward, so the real unlock is not kept
     waiting.
     """
+
     def __init__(self) -> None:
         import time
 
@@ -80,7 +81,8 @@ def grab_to(widget: QWidget, path: Path) -> None:
             time.sleep(0.03)
         frame = window.frameGeometry()
         QGuiApplication.primaryScreen().grabWindow(
-            0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(path))
+            0, frame.x(), frame.y(), frame.width(), frame.height()
+        ).save(str(path))
     else:
         widget.grab().save(str(path))
 
@@ -123,8 +125,9 @@ def make_demo(path: Path) -> None:
         seed(store, events=6, clients=240)
         # A few people registered themselves at the kiosk and still need an adviser's review.
         for client in list(store.clients.all())[1:60:12]:
-            store.clients.update(client.model_copy(update={"needs_review": True,
-                                                           "source": RecordSource.kiosk}))
+            store.clients.update(
+                client.model_copy(update={"needs_review": True, "source": RecordSource.kiosk})
+            )
 
 
 def render_adviser_screens(folder: Path, out_dir: Path) -> list[Path]:
@@ -146,8 +149,7 @@ def render_adviser_screens(folder: Path, out_dir: Path) -> list[Path]:
             pass
     window.unlock.refresh()
     window.unlock.passphrase.setText("a wrong guess")
-    window.unlock.row.set_error(
-        "That passphrase does not unlock this store: check it and try again.")
+    window.unlock.row.set_error("That passphrase does not unlock this store: check it and try again.")
     shots.append(save(window, out_dir, "unlock-countdown"))
     clock.offset = 3600.0
     window.unlock.refresh()
@@ -217,13 +219,25 @@ def start_x_server() -> list[subprocess.Popen]:
     """Xvfb at the smallest supported screen with Openbox on it; DISPLAY and the platform set."""
     missing = [t for t in ("Xvfb", "openbox") if shutil.which(t) is None]
     if missing:
-        raise SystemExit(f"Screenshots need {' and '.join(missing)} (make display-tools installs "
-                         "them), or --offscreen.")
+        raise SystemExit(
+            f"Screenshots need {' and '.join(missing)} (make display-tools installs them), or --offscreen."
+        )
     read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
-                             f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            f"{SCREEN[0]}x{SCREEN[1]}x24",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     with os.fdopen(read_fd, "rb") as pipe:
         number = pipe.readline().decode().strip()
@@ -232,18 +246,21 @@ def start_x_server() -> list[subprocess.Popen]:
         raise SystemExit("Xvfb did not start.")
     os.environ["DISPLAY"] = f":{number}"
     os.environ["QT_QPA_PLATFORM"] = "xcb"
-    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL)
+    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.5)  # Openbox takes the screen before the first window is mapped
     return [wm, xvfb]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.screenshots",
-                                     description="Render the main screens to PNG files.")
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.screenshots", description="Render the main screens to PNG files."
+    )
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--offscreen", action="store_true",
-                        help="render with Qt alone instead of a real X server (hides clipping)")
+    parser.add_argument(
+        "--offscreen",
+        action="store_true",
+        help="render with Qt alone instead of a real X server (hides clipping)",
+    )
     args = parser.parse_args(argv)
     procs: list[subprocess.Popen] = []
     if args.offscreen:

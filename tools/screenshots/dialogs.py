@@ -50,8 +50,9 @@ def _pick_client(session: Session, event: Event) -> Client | None:
     for client in store.clients.for_parent(event.id):
         checklists = store.checklists.for_parent(client.id)
         band = checklists[-1].effective_band if checklists else None
-        shares = any(c.active and c.purpose.startswith("share_")
-                     for c in store.consents.for_parent(client.id))
+        shares = any(
+            c.active and c.purpose.startswith("share_") for c in store.consents.for_parent(client.id)
+        )
         rank = {"high": 3, "medium": 2, "low": 1}.get(band or "", 0) * 2 + int(shares)
         if best is None or rank > best[0]:
             best = (rank, client)
@@ -64,10 +65,17 @@ def _client_record(session: Session, event: Event, out_dir: Path) -> list[Path]:
         return []
     store = session.store
     if not store.interventions.for_parent(client.id):
-        store.interventions.add(Intervention(
-            client_id=client.id, service="employability_advice", partner="SDS",
-            date=event.event_date, status=InterventionStatus.attended, minutes=30,
-            note="CV review and job search plan"))
+        store.interventions.add(
+            Intervention(
+                client_id=client.id,
+                service="employability_advice",
+                partner="SDS",
+                date=event.event_date,
+                status=InterventionStatus.attended,
+                minutes=30,
+                note="CV review and job search plan",
+            )
+        )
     dialog = ClientRecordDialog(session, event, client)
     fit_to_screen(dialog, *SIZE)
     dialog.show()
@@ -79,9 +87,16 @@ def _client_record(session: Session, event: Event, out_dir: Path) -> list[Path]:
     dialog.tabs.setCurrentWidget(dialog.support)
     support = dialog.support
     support.partner.setCurrentIndex(support.partner.findData("ACAS"))
-    support.referral_requested.emit({"partner": "ACAS", "service": support.service.currentData(),
-                                     "date": date.today(), "status": "referred", "minutes": 0,
-                                     "note": ""})
+    support.referral_requested.emit(
+        {
+            "partner": "ACAS",
+            "service": support.service.currentData(),
+            "date": date.today(),
+            "status": "referred",
+            "minutes": 0,
+            "note": "",
+        }
+    )
     shots.append(_save(dialog, session, out_dir, "client-support-refused"))
     dialog.tabs.setCurrentWidget(dialog.history)
     shots.append(_save(dialog, session, out_dir, "client-history"))
@@ -91,9 +106,14 @@ def _client_record(session: Session, event: Event, out_dir: Path) -> list[Path]:
     fit_to_screen(new, *SIZE)
     new.show()
     details = new.details
-    for name, text in (("first_name", "Catrìona"), ("last_name", "MacAoidh"),
-                       ("date_of_birth", "14/3/1971"), ("postcode", "PA15 1A"),
-                       ("phone", "07700 900123"), ("ni_number", "QQ 12 34 56 E")):
+    for name, text in (
+        ("first_name", "Catrìona"),
+        ("last_name", "MacAoidh"),
+        ("date_of_birth", "14/3/1971"),
+        ("postcode", "PA15 1A"),
+        ("phone", "07700 900123"),
+        ("ni_number", "QQ 12 34 56 E"),
+    ):
         details.editors[name].setText(text)
         details.touched.add(name)
     details.changed.emit()

@@ -25,11 +25,15 @@ _SHARED = {"share_DWP", "share_CAS", "share_SLAED", "share_CS"}
 # Mòrag is fictional; the address and numbers are in reserved or unused ranges.
 PERSON: dict[str, dict[str, Any]] = {
     "consent_support": {"consent.pace_support": "yes"},
-    "consent_more": {"consent.contact_followup": "yes", "consent.client_survey": "no",
-                     "consent.anonymised_statistics": "yes"},
+    "consent_more": {
+        "consent.contact_followup": "yes",
+        "consent.client_survey": "no",
+        "consent.anonymised_statistics": "yes",
+    },
     # Yes to a few partners, no to the rest, whatever partners.csv lists today.
-    "consent_share": {consent_field(purpose): "yes" if purpose in _SHARED else "no"
-                      for purpose, _name in share_purposes()},
+    "consent_share": {
+        consent_field(purpose): "yes" if purpose in _SHARED else "no" for purpose, _name in share_purposes()
+    },
     "name": {"first_name": "Mòrag", "last_name": "NicDhòmhnaill", "preferred_name": "Mo"},
     "dob": {"date_of_birth.day": "14", "date_of_birth.month": "3", "date_of_birth.year": "1971"},
     "address": {"address_line1": "12 Example Street", "town": "Greenock", "postcode": "PA15 1AA"},
@@ -58,11 +62,20 @@ PERSON: dict[str, dict[str, Any]] = {
 
 # (file stem, page key whose screen is captured after filling the ones before it)
 SHOTS = (
-    ("01-welcome", "welcome"), ("02-privacy", "privacy"), ("03-consent", "consent_support"),
-    ("04-consent-more", "consent_more"), ("05-consent-sharing", "consent_share"),
-    ("06-name", "name"), ("07-date-of-birth", "dob"), ("08-address", "address"),
-    ("09-contact", "contact"), ("10-job", "job"), ("11-job-status", "job_status"),
-    ("12-question", "q6_confidence"), ("13-help", "services"), ("14-check-answers", "check"),
+    ("01-welcome", "welcome"),
+    ("02-privacy", "privacy"),
+    ("03-consent", "consent_support"),
+    ("04-consent-more", "consent_more"),
+    ("05-consent-sharing", "consent_share"),
+    ("06-name", "name"),
+    ("07-date-of-birth", "dob"),
+    ("08-address", "address"),
+    ("09-contact", "contact"),
+    ("10-job", "job"),
+    ("11-job-status", "job_status"),
+    ("12-question", "q6_confidence"),
+    ("13-help", "services"),
+    ("14-check-answers", "check"),
 )
 
 
@@ -84,8 +97,7 @@ def _fill(window: KioskWindow, key: str) -> None:
 
 
 def render_screenshots(session: Session, event: Event, out_dir: Path) -> list[Path]:
-    """One PNG per kiosk step, with a fictional person's answers; nothing is written to the store.
-    """
+    """One PNG per kiosk step, with a fictional person's answers; nothing is written to the store."""
     out_dir.mkdir(parents=True, exist_ok=True)
     window = KioskWindow(session, event)
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)

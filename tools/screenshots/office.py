@@ -43,8 +43,14 @@ def _save(widget: QWidget, out_dir: Path, name: str, session: Any = None) -> Pat
     return path
 
 
-def _laptop(folder: Path, pub: Path, name: str, clients: int, seed: int,
-            extra: list[tuple[str, str, str | None, bool | None]]) -> Path:
+def _laptop(
+    folder: Path,
+    pub: Path,
+    name: str,
+    clients: int,
+    seed: int,
+    extra: list[tuple[str, str, str | None, bool | None]],
+) -> Path:
     """A laptop store with demo people, plus ``extra`` (first, last, NI, PACE consent) people."""
     from pace_desktop.demo import make_client, make_event
     from pace_desktop.demo import seed as seed_demo
@@ -56,16 +62,20 @@ def _laptop(folder: Path, pub: Path, name: str, clients: int, seed: int,
 
     folder.mkdir(parents=True)
     path = folder / "laptop.store"
-    with Store.create(path, adviser="Ailsa MacRae", passphrase=PASSPHRASE,
-                      device_name=name) as store:
+    with Store.create(path, adviser="Ailsa MacRae", passphrase=PASSPHRASE, device_name=name) as store:
         install_office_key(store, read_office_key_file(pub))
         seed_demo(store, events=2, clients=clients, rng_seed=seed)
         rng = random.Random(seed)  # noqa: S311 - fictional people
         event = store.events.add(make_event(rng, date.today() - timedelta(days=3)))
         for first, last, ni, support in extra:
-            client = make_client(rng, event, new_pace_id()).model_copy(update={
-                "first_name": first, "last_name": last, "ni_number": ni,
-                "date_of_birth": date(1972, 4, 9)})
+            client = make_client(rng, event, new_pace_id()).model_copy(
+                update={
+                    "first_name": first,
+                    "last_name": last,
+                    "ni_number": ni,
+                    "date_of_birth": date(1972, 4, 9),
+                }
+            )
             choices = {} if support is None else {"pace_support": support}
             consents = build_consents(choices, how=CaptureMethod.with_adviser, by=store.actor)
             store.register(client, consents, build_checklist({}, client=client, event=event))
@@ -78,13 +88,29 @@ def _world(root: Path) -> dict[str, Any]:
     from pace_desktop.store.store import Store
 
     (root / "office").mkdir()
-    made = init_office(root / "office" / "central.store", staff=STAFF, passphrase=PASSPHRASE,
-                       out_dir=root / "office")
-    one = _laptop(root / "one", made.office_pub, "Glasgow laptop 3", 46, 11, [
-        ("Catrìona", "MacAskill", SHARED_NI, True), ("Tomasz", "Kowalczyk", None, False),
-        ("Iain", "Fraser", None, None)])
-    two = _laptop(root / "two", made.office_pub, "Inverclyde laptop 1", 28, 12, [
-        ("Catriona", "Macaskill", SHARED_NI, True)])
+    made = init_office(
+        root / "office" / "central.store", staff=STAFF, passphrase=PASSPHRASE, out_dir=root / "office"
+    )
+    one = _laptop(
+        root / "one",
+        made.office_pub,
+        "Glasgow laptop 3",
+        46,
+        11,
+        [
+            ("Catrìona", "MacAskill", SHARED_NI, True),
+            ("Tomasz", "Kowalczyk", None, False),
+            ("Iain", "Fraser", None, None),
+        ],
+    )
+    two = _laptop(
+        root / "two",
+        made.office_pub,
+        "Inverclyde laptop 1",
+        28,
+        12,
+        [("Catriona", "Macaskill", SHARED_NI, True)],
+    )
     fresh = root / "fresh"
     fresh.mkdir()
     for suffix in ("", ".keys", ".unlock", "-wal", "-shm"):
@@ -100,8 +126,14 @@ def _world(root: Path) -> dict[str, Any]:
             result = export_bundle(store, outbox)
             assert result.path is not None
             bundles.append(result.path)
-    return {"central": made.central, "pub": made.office_pub, "one": one, "fresh": fresh /
-            "laptop.store", "bundles": bundles, "keys": keys}
+    return {
+        "central": made.central,
+        "pub": made.office_pub,
+        "one": one,
+        "fresh": fresh / "laptop.store",
+        "bundles": bundles,
+        "keys": keys,
+    }
 
 
 def _office_shots(root: Path, world: dict[str, Any], out_dir: Path) -> list[Path]:
@@ -264,8 +296,9 @@ def _laptop_shots(root: Path, world: dict[str, Any], out_dir: Path) -> list[Path
 
     bare = root / "bare"
     bare.mkdir()
-    Store.create(bare / "laptop.store", adviser="Ailsa MacRae", passphrase=PASSPHRASE,
-                 device_name="New laptop").close()
+    Store.create(
+        bare / "laptop.store", adviser="Ailsa MacRae", passphrase=PASSPHRASE, device_name="New laptop"
+    ).close()
     session = Session(bare / "laptop.store")
     session.unlock(PASSPHRASE)
     dialog = ExportDialog(session)

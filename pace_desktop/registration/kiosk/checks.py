@@ -34,13 +34,16 @@ _YEARS_RANGE = _t("Enter a number of years between 0 and 70")
 _DOB_FUTURE = _t("Date of birth must be in the past")
 _DOB_YEAR = _t("Check the year of your date of birth")
 _LEAVING_REAL = _t("Last day at work must be a real date, like 30 6 2026")
-_UNDER_16 = _t("Check your date of birth: it makes you under 16. If it is right, select "
-               "Continue again")
-_OVER_80 = _t("Check your date of birth: it makes you over 80. If it is right, select "
-              "Continue again")
+_UNDER_16 = _t("Check your date of birth: it makes you under 16. If it is right, select Continue again")
+_OVER_80 = _t("Check your date of birth: it makes you over 80. If it is right, select Continue again")
 # The core's own messages, shown without their final full stop (GOV.UK style).
-for _core in (validation.POSTCODE_MESSAGE, validation.PHONE_MESSAGE, validation.EMAIL_MESSAGE,
-              validation.NI_MESSAGE, validation.CONTROL_MESSAGE):
+for _core in (
+    validation.POSTCODE_MESSAGE,
+    validation.PHONE_MESSAGE,
+    validation.EMAIL_MESSAGE,
+    validation.NI_MESSAGE,
+    validation.CONTROL_MESSAGE,
+):
     _t(_core.rstrip("."))
 
 
@@ -104,8 +107,9 @@ def _field_error(f: Field, values: Mapping[str, Any], tr: Translate) -> str | No
     return None
 
 
-def validate_page(page: Page, values: Mapping[str, Any], *, today: date | None = None,
-                  tr: Translate = untranslated) -> dict[str, str]:
+def validate_page(
+    page: Page, values: Mapping[str, Any], *, today: date | None = None, tr: Translate = untranslated
+) -> dict[str, str]:
     """Field name -> message for every problem on this page (empty when it can be accepted)."""
     errors = {f.name: msg for f in page.fields if (msg := _field_error(f, values, tr))}
     today = today or date.today()

@@ -70,7 +70,7 @@ class ExitGuard:
         self.failures += 1
         if self.failures >= self.free_tries:
             extra = self.failures - self.free_tries
-            self._until = self.clock() + min(self.max_wait, self.first_wait * 2 ** extra)
+            self._until = self.clock() + min(self.max_wait, self.first_wait * 2**extra)
 
     def succeeded(self) -> None:
         self.failures = 0

@@ -45,8 +45,7 @@ def build_records(
     Raises ValidationFailed when an answer would not make a valid record: nothing half-valid.
     """
     if answers.get(consent_field("pace_support")) != YES:
-        raise RefusedError(
-            "Nothing was saved: the person did not agree to SDS keeping their details.")
+        raise RefusedError("Nothing was saved: the person did not agree to SDS keeping their details.")
     address_lines = [_text(answers, k) for k in ("address_line1", "address_line2", "town")]
     years = _text(answers, "years_service")
     disability = answers.get("q9_disability") or None
@@ -73,20 +72,29 @@ def build_records(
         )
     except ValidationError as err:
         raise as_validation_failed(err) from None
-    purposes = ["pace_support", *(p for p in CORE_PURPOSES if p != "pace_support"),
-                *(p for p, _ in share_purposes())]
-    choices = {p: answers[consent_field(p)] == YES for p in purposes
-               if answers.get(consent_field(p)) in (YES, NO)}
-    consents = build_consents(choices, how=CaptureMethod.self_kiosk, by=KIOSK_ACTOR,
-                              notice=current_notice(language), client_id=client.id)
-    checklist_answers = {p.id: str(answers[p.id]) for p in load_checklist().answerable_parts()
-                         if answers.get(p.id)}
+    purposes = [
+        "pace_support",
+        *(p for p in CORE_PURPOSES if p != "pace_support"),
+        *(p for p, _ in share_purposes()),
+    ]
+    choices = {
+        p: answers[consent_field(p)] == YES for p in purposes if answers.get(consent_field(p)) in (YES, NO)
+    }
+    consents = build_consents(
+        choices,
+        how=CaptureMethod.self_kiosk,
+        by=KIOSK_ACTOR,
+        notice=current_notice(language),
+        client_id=client.id,
+    )
+    checklist_answers = {
+        p.id: str(answers[p.id]) for p in load_checklist().answerable_parts() if answers.get(p.id)
+    }
     checklist = build_checklist(checklist_answers, client=client, event=event)
     return client, consents, checklist
 
 
-def submit(store: Any, event: Event, answers: Mapping[str, Any],
-           language: str = SOURCE_LANGUAGE) -> None:
+def submit(store: Any, event: Event, answers: Mapping[str, Any], language: str = SOURCE_LANGUAGE) -> None:
     """Save one self-registration in one transaction, written as the kiosk; returns nothing.
 
     ``language`` is the one the person read the kiosk in: their consents record its notice.

@@ -29,8 +29,10 @@ def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False)
     try:
         import psycopg
     except ImportError:
-        raise UsageError("This build of PACE Intake has no PostgreSQL driver: run this from a pip "
-                         "installation on the office server (docs/central-database.md).") from None
+        raise UsageError(
+            "This build of PACE Intake has no PostgreSQL driver: run this from a pip "
+            "installation on the office server (docs/central-database.md)."
+        ) from None
 
     if not is_database_url(url):
         raise UsageError("The central database must be given as postgresql://user@host/dbname.")
@@ -38,7 +40,8 @@ def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False)
     if mode not in SECURE_MODES and not allow_insecure:
         raise UsageError(
             f"The database address asks for sslmode={mode}: the central database is reached only over "
-            "TLS with a verified certificate (sslmode=verify-full).")
+            "TLS with a verified certificate (sslmode=verify-full)."
+        )
     extra: dict[str, Any] = {} if "sslmode=" in url else {"sslmode": "verify-full"}
     try:
         return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, **extra)
@@ -48,8 +51,11 @@ def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False)
         if "certificate" in text or "ssl" in text or "root.crt" in text:
             raise StoreError(
                 f"The database server at {host} did not offer TLS with a certificate this PC trusts: "
-                "install the server's CA certificate (PGSSLROOTCERT) or ask the administrator.") from None
+                "install the server's CA certificate (PGSSLROOTCERT) or ask the administrator."
+            ) from None
         if "password" in text or "authentication" in text:
             raise StoreError(f"The database server at {host} refused the user name or password.") from None
-        raise StoreError(f"Could not reach the central database at {host}: check the address and that "
-                         "the server is running.") from None
+        raise StoreError(
+            f"Could not reach the central database at {host}: check the address and that "
+            "the server is running."
+        ) from None

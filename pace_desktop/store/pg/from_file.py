@@ -34,9 +34,11 @@ class MigrationResult:
 
     def summary(self) -> str:
         records = sum(self.counts[t] for t in schema.RECORD_TABLES)
-        return (f"Moved {self.counts['clients']:,} people ({records:,} records), {self.counts['devices']} "
-                f"laptops, {self.counts['imports']:,} import history rows and {self.audit_entries:,} audit "
-                "entries; counts and the audit chain checked on the server.")
+        return (
+            f"Moved {self.counts['clients']:,} people ({records:,} records), {self.counts['devices']} "
+            f"laptops, {self.counts['imports']:,} import history rows and {self.audit_entries:,} audit "
+            "entries; counts and the audit chain checked on the server."
+        )
 
 
 def _columns(central: Store, table: str) -> list[str]:
@@ -53,13 +55,18 @@ def _is_empty(conn: Any) -> bool:
 def verify_chain(conn: Any) -> int:
     """Re-check the audit chain as stored on the server; returns the number of entries."""
     previous, count = GENESIS, 0
-    cur = conn.execute("SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash "
-                       "FROM audit ORDER BY seq")
+    cur = conn.execute(
+        "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit ORDER BY seq"
+    )
     for seq, at, actor, action, entity, entity_id, detail, prev_hash, digest in cur:
-        if prev_hash != previous or entry_hash(seq, at, actor, action, entity, entity_id, detail,
-                                               prev_hash) != digest:
-            raise StoreError(f"The audit chain did not check out at entry {seq} after the move: nothing "
-                             "was kept on the server.")
+        if (
+            prev_hash != previous
+            or entry_hash(seq, at, actor, action, entity, entity_id, detail, prev_hash) != digest
+        ):
+            raise StoreError(
+                f"The audit chain did not check out at entry {seq} after the move: nothing "
+                "was kept on the server."
+            )
         previous, count = digest, count + 1
     head = conn.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
     if head is None or (int(head[0]), head[1]) != (count, previous) and count:
@@ -74,8 +81,10 @@ def migrate_from_file(central: Store, conn: Any) -> MigrationResult:
     require_office(central)
     schema.migrate(conn)
     if not _is_empty(conn):
-        raise RefusedError("That database already holds an office's records: the move runs once, into an "
-                           "empty database. Nothing was changed.")
+        raise RefusedError(
+            "That database already holds an office's records: the move runs once, into an "
+            "empty database. Nothing was changed."
+        )
     counts: dict[str, int] = {}
     with conn.transaction():
         conn.execute("LOCK TABLE audit, audit_head, settings IN EXCLUSIVE MODE")
@@ -86,23 +95,28 @@ def migrate_from_file(central: Store, conn: Any) -> MigrationResult:
             rows = central.db.query(f"SELECT {', '.join(columns)} FROM {table}")  # noqa: S608 - our names
             if table == "settings":
                 rows = [r for r in rows if r[0] not in SECRET_SETTINGS]
-            with conn.cursor().copy(
-                    f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:  # noqa: S608 - our names
+            with conn.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:  # noqa: S608 - our names
                 for row in rows:
                     copy.write_row(row)
             counts[table] = len(rows)
             stored = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608 - our names
             if stored != counts[table]:
-                raise StoreError(f"The {table} table did not arrive whole ({stored} of {counts[table]} "
-                                 "rows): nothing was kept on the server.")
+                raise StoreError(
+                    f"The {table} table did not arrive whole ({stored} of {counts[table]} "
+                    "rows): nothing was kept on the server."
+                )
         for table in ("imports", "duplicate_review", "partner_returns", "office_notices"):
             # Rows kept their ids; new rows continue after them.
-            conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
-                         f"GREATEST((SELECT max(id) FROM {table}), 1))")
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                f"GREATEST((SELECT max(id) FROM {table}), 1))"
+            )
         for table in SEQ_TABLES:
             if table in COPIED:  # rows kept their order (seq, from the file's schema 11); new ones follow
-                conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), "  # noqa: S608
-                             f"GREATEST((SELECT max(seq) FROM {table}), 1))")
+                conn.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), "  # noqa: S608
+                    f"GREATEST((SELECT max(seq) FROM {table}), 1))"
+                )
         entries = verify_chain(conn)
         from pace_desktop.store.audit import append
 

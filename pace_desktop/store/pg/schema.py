@@ -122,9 +122,20 @@ CREATE TABLE deidentified (key text PRIMARY KEY, retired_at text NOT NULL, data 
 """  # noqa: S608 - constants only, no input
 
 RECORD_TABLES = ("events", "clients", "consents", "checklists", "interventions", "outcomes", "feedback")
-_STEP_1_OFFICE = ("tombstones", "devices", "imports", "device_sequences", "duplicate_review", "partners",
-                  "partner_requests", "request_items", "partner_returns", "return_counts",
-                  "office_notices", "deidentified")
+_STEP_1_OFFICE = (
+    "tombstones",
+    "devices",
+    "imports",
+    "device_sequences",
+    "duplicate_review",
+    "partners",
+    "partner_requests",
+    "request_items",
+    "partner_returns",
+    "return_counts",
+    "office_notices",
+    "deidentified",
+)
 OFFICE_TABLES = (*_STEP_1_OFFICE, "device_audit_heads")
 
 # Who may do what, enforced by the server. Each is a group role (NOLOGIN): give staff their own
@@ -137,22 +148,26 @@ ROLES = ("pace_import", "pace_reports", "pace_dpo", "pace_admin")
 _ALL = RECORD_TABLES + _STEP_1_OFFICE + ("settings", "audit", "audit_head")  # step 2's tables
 
 # Step 2: the roles and their grants. Roles are per cluster, so they are created only when missing.
-_STEP_2 = "".join(  # noqa: S608 - constants only, no input
-    f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{r}') "
-    f"THEN CREATE ROLE {r} NOLOGIN; END IF; END $$;\n" for r in ROLES
-) + f"""
-REVOKE ALL ON {', '.join(_ALL)} FROM PUBLIC;
-GRANT SELECT ON {', '.join(_ALL)} TO {', '.join(ROLES)};
-GRANT INSERT ON audit TO {', '.join(ROLES)};
-GRANT UPDATE ON audit_head TO {', '.join(ROLES)};
-GRANT INSERT, UPDATE ON {', '.join(RECORD_TABLES)}, imports, device_sequences, duplicate_review, tombstones
+_STEP_2 = (
+    "".join(  # noqa: S608 - constants only, no input
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{r}') "
+        f"THEN CREATE ROLE {r} NOLOGIN; END IF; END $$;\n"
+        for r in ROLES
+    )
+    + f"""
+REVOKE ALL ON {", ".join(_ALL)} FROM PUBLIC;
+GRANT SELECT ON {", ".join(_ALL)} TO {", ".join(ROLES)};
+GRANT INSERT ON audit TO {", ".join(ROLES)};
+GRANT UPDATE ON audit_head TO {", ".join(ROLES)};
+GRANT INSERT, UPDATE ON {", ".join(RECORD_TABLES)}, imports, device_sequences, duplicate_review, tombstones
     TO pace_import;
 GRANT INSERT ON partner_requests, request_items, partner_returns, return_counts TO pace_reports;
-GRANT INSERT, UPDATE, DELETE ON {', '.join(RECORD_TABLES)}, tombstones, office_notices, deidentified,
+GRANT INSERT, UPDATE, DELETE ON {", ".join(RECORD_TABLES)}, tombstones, office_notices, deidentified,
     request_items, duplicate_review TO pace_dpo;
 GRANT INSERT, UPDATE ON devices, partners, settings TO pace_admin;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {', '.join(ROLES)};
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {", ".join(ROLES)};
 """
+)
 
 # Step 3 (issue 16, the file's step 10): each laptop's audit heads as the office verified them. Only
 # importing adds to them; nobody changes or removes one (an anchor that could be moved anchors nothing).
@@ -161,7 +176,7 @@ CREATE TABLE device_audit_heads (
     device_id text NOT NULL, count bigint NOT NULL, hash text NOT NULL, sequence bigint,
     bundle_id text, recorded_at text NOT NULL, PRIMARY KEY (device_id, count));
 REVOKE ALL ON device_audit_heads FROM PUBLIC;
-GRANT SELECT ON device_audit_heads TO {', '.join(ROLES)};
+GRANT SELECT ON device_audit_heads TO {", ".join(ROLES)};
 GRANT INSERT ON device_audit_heads TO pace_import;
 """
 
@@ -172,7 +187,7 @@ _STEP_4 = f"""
 ALTER TABLE return_counts ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE;
 DROP INDEX partner_requests_partner;
 CREATE INDEX partner_requests_partner ON partner_requests(partner, created_at, seq);
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {', '.join(ROLES)};
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {", ".join(ROLES)};
 """
 
 STEPS: tuple[tuple[int, str, str], ...] = (
@@ -194,15 +209,17 @@ def version(conn: Any) -> int:
 
 def migrate(conn: Any) -> int:
     """Bring the database to SCHEMA_MAX, one step per transaction; returns the version it had."""
-    conn.execute("CREATE TABLE IF NOT EXISTS pace_schema "
-                 "(id int PRIMARY KEY CHECK (id = 1), version int NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS pace_schema (id int PRIMARY KEY CHECK (id = 1), version int NOT NULL)"
+    )
     conn.execute("INSERT INTO pace_schema VALUES (1, 0) ON CONFLICT (id) DO NOTHING")
     conn.commit()
     start = version(conn)
     if start > SCHEMA_MAX:
         raise StoreError(
             f"This central database is from a newer PACE Intake (schema {start}; this app knows up to "
-            f"{SCHEMA_MAX}): install the newer version.")
+            f"{SCHEMA_MAX}): install the newer version."
+        )
     for number, _why, sql in STEPS:
         if number <= start:
             continue

@@ -30,8 +30,9 @@ from pace_desktop.ui.widgets.reauth import NOT_YOURS, verify_current
 class _PassphraseForm(QDialog):
     """Shared layout: intro, a grid of fields, an error line, and Cancel / the action button."""
 
-    def __init__(self, session: Session, title: str, intro: str, action: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, title: str, intro: str, action: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(title)
@@ -47,8 +48,7 @@ class _PassphraseForm(QDialog):
         self.grid.setColumnMinimumWidth(2, 200)
         self.banner = Banner("error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = style.primary(
-            self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole))
+        self.ok = style.primary(self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -61,8 +61,13 @@ class _PassphraseForm(QDialog):
         self.setMinimumWidth(760)
 
     def new_passphrase_rows(self, first_row: int) -> None:
-        self.new_passphrase = NewPassphrase(self.grid, first_row, label=self.tr("New &passphrase"),
-                                            again_label=self.tr("Type it a&gain"), parent=self)
+        self.new_passphrase = NewPassphrase(
+            self.grid,
+            first_row,
+            label=self.tr("New &passphrase"),
+            again_label=self.tr("Type it a&gain"),
+            parent=self,
+        )
         self.new, self.again = self.new_passphrase.edit, self.new_passphrase.again
         self.meter = self.new_passphrase.meter
         self.new_row, self.again_row = self.new_passphrase.row, self.new_passphrase.again_row
@@ -77,8 +82,9 @@ class _PassphraseForm(QDialog):
 
     def failed(self, exc: BaseException) -> None:
         self.ok.setEnabled(True)
-        self.banner.show_message(str(exc) if isinstance(exc, PaceError)
-                                 else self.tr("Nothing was changed: try again."))
+        self.banner.show_message(
+            str(exc) if isinstance(exc, PaceError) else self.tr("Nothing was changed: try again.")
+        )
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -88,16 +94,26 @@ class AddAdviserDialog(_PassphraseForm):
     """A new adviser who can unlock this laptop with their own passphrase."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, self.tr("Add an adviser"), self.tr(
-            "The new adviser chooses their own passphrase and types it here. Then type yours "
-            "to confirm."),
-            self.tr("&Add adviser"), parent)
+        super().__init__(
+            session,
+            self.tr("Add an adviser"),
+            self.tr(
+                "The new adviser chooses their own passphrase and types it here. Then type yours to confirm."
+            ),
+            self.tr("&Add adviser"),
+            parent,
+        )
         self.name = QLineEdit()
         self.name_row = FieldRow(self.grid, 0, self.tr("Adviser's &name"), self.name)
         self.new_passphrase_rows(1)
         self.mine = PassphraseEdit()
-        self.mine_row = FieldRow(self.grid, 4, self.tr("&Your passphrase"), self.mine,
-                                 hint=self.tr("The one you unlocked with, to confirm it is you"))
+        self.mine_row = FieldRow(
+            self.grid,
+            4,
+            self.tr("&Your passphrase"),
+            self.mine,
+            hint=self.tr("The one you unlocked with, to confirm it is you"),
+        )
         self.name.setFocus()
 
     def submit(self) -> None:
@@ -128,10 +144,16 @@ class ChangePassphraseDialog(_PassphraseForm):
     """The signed-in adviser's own passphrase: the old one proves who is asking."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, self.tr("Change your passphrase"), self.tr(
-            "Type your current passphrase, then the new one twice. Other advisers' passphrases "
-            "do not change."),
-            self.tr("&Change passphrase"), parent)
+        super().__init__(
+            session,
+            self.tr("Change your passphrase"),
+            self.tr(
+                "Type your current passphrase, then the new one twice. Other advisers' passphrases "
+                "do not change."
+            ),
+            self.tr("&Change passphrase"),
+            parent,
+        )
         self.old = PassphraseEdit()
         self.old_row = FieldRow(self.grid, 0, self.tr("&Current passphrase"), self.old)
         self.new_passphrase_rows(1)

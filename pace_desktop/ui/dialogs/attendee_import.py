@@ -55,8 +55,9 @@ from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.fit import fit_to_screen
 
 PREVIEW_ROWS = 20
-FILE_FILTER = QT_TRANSLATE_NOOP("AttendeeImportDialog",
-                                "Staff lists (*.xlsx *.xlsm *.csv *.txt);;All files (*)")
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "AttendeeImportDialog", "Staff lists (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
+)
 _Index = QModelIndex | QPersistentModelIndex
 _PROBLEM = QBrush(QColor("#fde8ea"))
 _WARNING = QBrush(QColor("#fff4d6"))
@@ -111,8 +112,7 @@ class CheckModel(QAbstractTableModel):
             if skipped:
                 return None
             return _PROBLEM if check.problems else (_WARNING if check.warnings else None)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                        Qt.ItemDataRole.ToolTipRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if col == 0:
             return str(check.number)
@@ -138,8 +138,12 @@ class CheckModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: _Index, value: Any,  # noqa: N802 - Qt API
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: _Index,
+        value: Any,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if not index.isValid():
             return False
         check = self.checks[index.row()]
@@ -150,12 +154,15 @@ class CheckModel(QAbstractTableModel):
             self.dialog.correct(index.row(), self.columns[index.column() - 2], str(value))
         else:
             return False
-        self.dataChanged.emit(self.index(index.row(), 0),
-                              self.index(index.row(), self.columnCount() - 1))
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
@@ -227,10 +234,13 @@ class AttendeeImportDialog(QDialog):
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 8, 0, 0)
-        intro = QLabel(self.tr(
-            "Pre-register the people on the employer's list of affected staff. Choose the Excel "
-            "workbook (.xlsx) or CSV file the employer sent. Nothing is saved until you confirm, "
-            "and you can correct or skip any row first."))
+        intro = QLabel(
+            self.tr(
+                "Pre-register the people on the employer's list of affected staff. Choose the Excel "
+                "workbook (.xlsx) or CSV file the employer sent. Nothing is saved until you confirm, "
+                "and you can correct or skip any row first."
+            )
+        )
         intro.setWordWrap(True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -250,16 +260,20 @@ class AttendeeImportDialog(QDialog):
         self.sheet_combo.setEnabled(False)
         self.sheet_combo.setMinimumWidth(260)
         self.sheet_combo.setMaximumWidth(420)
-        FieldRow(grid, 1, self.tr("S&heet"), self.sheet_combo,
-                 hint=self.tr("The worksheet that holds the list"))
+        FieldRow(
+            grid, 1, self.tr("S&heet"), self.sheet_combo, hint=self.tr("The worksheet that holds the list")
+        )
         self.browse.clicked.connect(self.browse_file)
         self.path.editingFinished.connect(lambda: self.choose_file(self.path.text()))
         self.sheet_combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
-        handles = QLabel(self.tr(
-            "Lists as employers send them are fine: a title above the headings, merged cells, "
-            "dates typed in any usual way or stored as dates, blank rows, and whole names in one "
-            "column. Password-protected workbooks and the old .xls format need saving as .xlsx "
-            "first."))
+        handles = QLabel(
+            self.tr(
+                "Lists as employers send them are fine: a title above the headings, merged cells, "
+                "dates typed in any usual way or stored as dates, blank rows, and whole names in one "
+                "column. Password-protected workbooks and the old .xls format need saving as .xlsx "
+                "first."
+            )
+        )
         handles.setObjectName("hint")
         handles.setWordWrap(True)
         box.addWidget(intro)
@@ -271,8 +285,9 @@ class AttendeeImportDialog(QDialog):
         return page
 
     def browse_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the staff list"), "",
-                                              self.tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the staff list"), "", self.tr(FILE_FILTER)
+        )
         if path:
             self.path.setText(path)
             self.choose_file(path)
@@ -287,8 +302,9 @@ class AttendeeImportDialog(QDialog):
         self.sheet_combo.setEnabled(False)
         self.banner.clear_message()
         self._update_buttons()
-        self.session.worker.submit(lambda _p: attendees.open_source(Path(path)),
-                                   on_done=self._file_ready, on_error=self._failed)
+        self.session.worker.submit(
+            lambda _p: attendees.open_source(Path(path)), on_done=self._file_ready, on_error=self._failed
+        )
 
     def _file_ready(self, source: SourceFile) -> None:
         self.source = source
@@ -303,10 +319,15 @@ class AttendeeImportDialog(QDialog):
         source, sheet = self.source, self.sheet_combo.currentText() or None
         if source.kind == "csv":
             sheet = None
-        run_with_progress(self.session, self, self.tr("Reading the list"),
-                          self.tr("Reading the rows of the staff list…"),
-                          lambda progress: attendees.read_sheet(source.path, sheet, progress),
-                          on_done=self._sheet_ready, on_error=self._failed)
+        run_with_progress(
+            self.session,
+            self,
+            self.tr("Reading the list"),
+            self.tr("Reading the rows of the staff list…"),
+            lambda progress: attendees.read_sheet(source.path, sheet, progress),
+            on_done=self._sheet_ready,
+            on_error=self._failed,
+        )
 
     def _sheet_ready(self, sheet: Sheet) -> None:
         self.sheet = sheet
@@ -326,9 +347,12 @@ class AttendeeImportDialog(QDialog):
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 8, 0, 0)
         box.setSpacing(8)
-        intro = QLabel(self.tr(
-            "Check which field each column fills. Columns set to \"Don't import\" are left out. "
-            "A column holding whole names is split into first and last names."))
+        intro = QLabel(
+            self.tr(
+                'Check which field each column fills. Columns set to "Don\'t import" are left out. '
+                "A column holding whole names is split into first and last names."
+            )
+        )
         intro.setWordWrap(True)
         header_row = QHBoxLayout()
         label = QLabel(self.tr("&Headings are on"))
@@ -337,7 +361,8 @@ class AttendeeImportDialog(QDialog):
         self.header_combo.setMinimumWidth(420)
         label.setBuddy(self.header_combo)
         self.header_combo.currentIndexChanged.connect(
-            lambda _i: self._set_header(self.header_combo.currentData()))
+            lambda _i: self._set_header(self.header_combo.currentData())
+        )
         header_row.addWidget(label)
         header_row.addWidget(self.header_combo, 1)
         self.mapping_area = QScrollArea()
@@ -347,8 +372,7 @@ class AttendeeImportDialog(QDialog):
         preview_title.setObjectName("sectionTitle")
         self.preview = RowsModel([], self)
         self.preview_view = list_view(self.preview, self.tr("Preview of the list"))
-        self.preview_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive)
+        self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.preview_view.horizontalHeader().setDefaultSectionSize(150)
         box.addWidget(intro)
         box.addLayout(header_row)
@@ -410,12 +434,18 @@ class AttendeeImportDialog(QDialog):
         names = []
         for col, heading in enumerate(self.headings):
             field = self.mapping.get(col)
-            names.append(self.tr("{heading}\n→ {field}").format(
-                heading=heading, field=core_tr(FIELDS[field]).split(" (")[0]) if field
-                else self.tr("{heading}\n(not imported)").format(heading=heading))
+            names.append(
+                self.tr("{heading}\n→ {field}").format(
+                    heading=heading, field=core_tr(FIELDS[field]).split(" (")[0]
+                )
+                if field
+                else self.tr("{heading}\n(not imported)").format(heading=heading)
+            )
         self.preview.headings = names
-        rows = [tuple(cell_text(self.sheet.cell(i, c)) for c in range(len(self.headings)))
-                for i in list(self.sheet.data_indexes())[:PREVIEW_ROWS]]
+        rows = [
+            tuple(cell_text(self.sheet.cell(i, c)) for c in range(len(self.headings)))
+            for i in list(self.sheet.data_indexes())[:PREVIEW_ROWS]
+        ]
         self.preview.set_rows(rows)
         self.preview_view.resizeColumnsToContents()
 
@@ -428,12 +458,17 @@ class AttendeeImportDialog(QDialog):
 
         def work(progress: Any) -> tuple[list[RowCheck], list[Client]]:
             existing = store.clients.for_parent(event.id)
-            return attendees.check_rows(sheet, mapping, event, existing=existing,
-                                        progress=progress), existing
+            return attendees.check_rows(sheet, mapping, event, existing=existing, progress=progress), existing
 
-        run_with_progress(self.session, self, self.tr("Checking the rows"),
-                          self.tr("Checking every row of the list…"), work,
-                          on_done=self._checked, on_error=self._failed)
+        run_with_progress(
+            self.session,
+            self,
+            self.tr("Checking the rows"),
+            self.tr("Checking every row of the list…"),
+            work,
+            on_done=self._checked,
+            on_error=self._failed,
+        )
 
     # -- page 3: the check -----------------------------------------------------------------------------
     def _check_page(self) -> QWidget:
@@ -444,19 +479,24 @@ class AttendeeImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("sectionTitle")
-        help_text = QLabel(self.tr(
-            "Rows that need attention are listed with their row number in the spreadsheet. "
-            "Correct a cell by selecting it and pressing F2 (or double-clicking), or tick Skip "
-            "to leave the row out."))
+        help_text = QLabel(
+            self.tr(
+                "Rows that need attention are listed with their row number in the spreadsheet. "
+                "Correct a cell by selecting it and pressing F2 (or double-clicking), or tick Skip "
+                "to leave the row out."
+            )
+        )
         help_text.setWordWrap(True)
         help_text.setObjectName("hint")
         self.check_model = CheckModel(self)
         self.check_view = QTableView()
         self.check_view.setModel(self.check_model)
         self.check_view.setAccessibleName(self.tr("Rows that need attention"))
-        self.check_view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                        | QAbstractItemView.EditTrigger.EditKeyPressed
-                                        | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.check_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.check_view.setWordWrap(True)
         self.check_view.verticalHeader().setVisible(False)
         self.check_view.horizontalHeader().setStretchLastSection(True)
@@ -496,8 +536,8 @@ class AttendeeImportDialog(QDialog):
                 self.skipped.add(check.index)
         self.check_model.dataChanged.emit(
             self.check_model.index(0, 0),
-            self.check_model.index(self.check_model.rowCount() - 1,
-                                   self.check_model.columnCount() - 1))
+            self.check_model.index(self.check_model.rowCount() - 1, self.check_model.columnCount() - 1),
+        )
         self._update_buttons()
 
     def correct(self, row: int, column: int, text: str) -> None:
@@ -505,11 +545,14 @@ class AttendeeImportDialog(QDialog):
         assert self.sheet is not None
         check = self.check_model.checks[row]
         self.sheet.set_cell(check.index, column, text)
-        orders = {c: attendees.month_first_column(self.sheet.cell(i, c)
-                                                  for i in self.sheet.data_indexes())
-                  for c, n in self.mapping.items() if n in attendees.DATE_FIELDS}
-        fresh = attendees.check_row(self.sheet, check.index, self.mapping, self.pace_event,
-                                    month_first=orders)
+        orders = {
+            c: attendees.month_first_column(self.sheet.cell(i, c) for i in self.sheet.data_indexes())
+            for c, n in self.mapping.items()
+            if n in attendees.DATE_FIELDS
+        }
+        fresh = attendees.check_row(
+            self.sheet, check.index, self.mapping, self.pace_event, month_first=orders
+        )
         position = self.checks.index(check)
         self.checks[position] = fresh
         self.check_model.checks[row] = fresh
@@ -517,8 +560,9 @@ class AttendeeImportDialog(QDialog):
         self._update_buttons()
 
     def ready(self) -> list[Client]:
-        return [c.client for c in self.checks
-                if c.ok and c.client is not None and c.index not in self.skipped]
+        return [
+            c.client for c in self.checks if c.ok and c.client is not None and c.index not in self.skipped
+        ]
 
     def unresolved(self) -> int:
         return sum(1 for c in self.checks if c.problems and c.index not in self.skipped)
@@ -527,10 +571,15 @@ class AttendeeImportDialog(QDialog):
         clients, store = self.ready(), self.session.store
         if not clients:
             return
-        run_with_progress(self.session, self, self.tr("Adding the people"),
-                          self.tr("Saving every row at once…"),
-                          lambda progress: attendees.commit(store, clients, progress),
-                          on_done=self._committed, on_error=self._failed)
+        run_with_progress(
+            self.session,
+            self,
+            self.tr("Adding the people"),
+            self.tr("Saving every row at once…"),
+            lambda progress: attendees.commit(store, clients, progress),
+            on_done=self._committed,
+            on_error=self._failed,
+        )
 
     # -- page 4: done ----------------------------------------------------------------------------------
     def _done_page(self) -> QWidget:
@@ -540,9 +589,12 @@ class AttendeeImportDialog(QDialog):
         self.result = QLabel()
         self.result.setObjectName("sectionTitle")
         self.result.setWordWrap(True)
-        self.result_hint = QLabel(self.tr(
-            "They appear in the event's list. Take each person's consent and checklist when you "
-            "meet them."))
+        self.result_hint = QLabel(
+            self.tr(
+                "They appear in the event's list. Take each person's consent and checklist when you "
+                "meet them."
+            )
+        )
         self.result_hint.setObjectName("hint")
         self.result_hint.setWordWrap(True)
         box.addWidget(self.result)
@@ -562,8 +614,12 @@ class AttendeeImportDialog(QDialog):
     # -- navigation ------------------------------------------------------------------------------------
     def _show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
-        titles = (self.tr("Choose the staff list"), self.tr("Match the columns"),
-                  self.tr("Check the rows"), self.tr("Import finished"))
+        titles = (
+            self.tr("Choose the staff list"),
+            self.tr("Match the columns"),
+            self.tr("Check the rows"),
+            self.tr("Import finished"),
+        )
         self.title.setText(titles[index])
         self.step.setText(self.tr("Step {0} of 4 · {1}").format(index + 1, self.pace_event.employer_name))
         self.banner.clear_message()
@@ -590,8 +646,9 @@ class AttendeeImportDialog(QDialog):
             attention = unresolved + sum(1 for c in self.checks if c.warnings and not c.problems)
             rows = self.tr("%Ln row(s) are ready.", "", ready)
             if unresolved:  # two sentences, each with its own count
-                text = " ".join((rows, self.tr("%Ln need correcting or skipping before you add them.",
-                                               "", unresolved)))
+                text = " ".join(
+                    (rows, self.tr("%Ln need correcting or skipping before you add them.", "", unresolved))
+                )
             elif attention:
                 text = " ".join((rows, self.tr("Check the rows marked in yellow, then add them.")))
             else:
@@ -619,8 +676,11 @@ class AttendeeImportDialog(QDialog):
             self._show_page(page - 1)
 
     def _failed(self, exc: BaseException) -> None:
-        message = core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr(
-            "Something went wrong reading or saving the list: nothing was saved. Try again.")
+        message = (
+            core_tr(str(exc))
+            if isinstance(exc, PaceError)
+            else self.tr("Something went wrong reading or saving the list: nothing was saved. Try again.")
+        )
         if self.pages.currentIndex() == 0:
             self.file_row.set_error(message)
             self.source = None

@@ -76,12 +76,14 @@ from pace_desktop.ui.widgets.error_summary import ErrorSummary
 from pace_desktop.ui.widgets.fit import fit_to_screen
 
 DRAFT_PREFIX = "client:"
-TABS = (QT_TRANSLATE_NOOP("ClientRecordDialog", "Details"),
-        QT_TRANSLATE_NOOP("ClientRecordDialog", "Consent"),
-        QT_TRANSLATE_NOOP("ClientRecordDialog", "Checklist"),
-        QT_TRANSLATE_NOOP("ClientRecordDialog", "Support"),
-        QT_TRANSLATE_NOOP("ClientRecordDialog", "Follow-up"),
-        QT_TRANSLATE_NOOP("ClientRecordDialog", "History"))
+TABS = (
+    QT_TRANSLATE_NOOP("ClientRecordDialog", "Details"),
+    QT_TRANSLATE_NOOP("ClientRecordDialog", "Consent"),
+    QT_TRANSLATE_NOOP("ClientRecordDialog", "Checklist"),
+    QT_TRANSLATE_NOOP("ClientRecordDialog", "Support"),
+    QT_TRANSLATE_NOOP("ClientRecordDialog", "Follow-up"),
+    QT_TRANSLATE_NOOP("ClientRecordDialog", "History"),
+)
 
 
 class ClientRecordDialog(QDialog):
@@ -89,8 +91,9 @@ class ClientRecordDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, session: Session, event: Event, client: Client | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, event: Event, client: Client | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.pace_event = event
@@ -131,8 +134,12 @@ class ClientRecordDialog(QDialog):
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.review = QFrame()
         self.review.setObjectName("banner")
-        review_text = QLabel(self.tr("Submitted at the kiosk — check and confirm. Go through each tab "
-                                     "with the person, correct anything wrong, then confirm."))
+        review_text = QLabel(
+            self.tr(
+                "Submitted at the kiosk — check and confirm. Go through each tab "
+                "with the person, correct anything wrong, then confirm."
+            )
+        )
         review_text.setWordWrap(True)
         self.confirm_button = QPushButton(self.tr("&Confirm details"))
         self.confirm_button.clicked.connect(self.confirm_review)
@@ -150,9 +157,14 @@ class ClientRecordDialog(QDialog):
         self.history = HistoryTab()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
-        for i, (widget, name) in enumerate(zip(
-                (self.details, self.consent, self.checklist, self.support, self.followup,
-                 self.history), TABS, strict=True), start=1):
+        for i, (widget, name) in enumerate(
+            zip(
+                (self.details, self.consent, self.checklist, self.support, self.followup, self.history),
+                TABS,
+                strict=True,
+            ),
+            start=1,
+        ):
             self.tabs.addTab(widget, self.tr(name))
             self.tabs.setTabToolTip(i - 1, self.tr("Alt+{0}").format(i))
             shortcut = QShortcut(QKeySequence(f"Alt+{i}"), self)
@@ -219,8 +231,11 @@ class ClientRecordDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Client record"))
             self.title.setText(self.client.display_name)
-        self.subtitle.setText(self.tr("PACE ID {0}   ·   {1}, {2}").format(
-            self.pace_id, self.pace_event.employer_name, day(self.pace_event.event_date)))
+        self.subtitle.setText(
+            self.tr("PACE ID {0}   ·   {1}, {2}").format(
+                self.pace_id, self.pace_event.employer_name, day(self.pace_event.event_date)
+            )
+        )
         saved = self.client is not None
         self.support.set_saved(saved)
         self.followup.set_saved(saved)
@@ -253,8 +268,9 @@ class ClientRecordDialog(QDialog):
         if self.client is None or not self.session.is_unlocked:
             return
         store, client_id = self.session.store, str(self.client.id)
-        self.session.worker.submit(lambda _p: read_record(store, client_id),
-                                   on_done=self._show_children, on_error=self._read_failed)
+        self.session.worker.submit(
+            lambda _p: read_record(store, client_id), on_done=self._show_children, on_error=self._read_failed
+        )
 
     def _show_children(self, lists: RecordLists) -> None:
         if not self.session.is_unlocked or self.client is None:
@@ -268,8 +284,7 @@ class ClientRecordDialog(QDialog):
         keep_answers = self._checklist_changed()
         self.checklist.show_stored(self.stored_checklist, answers=not keep_answers)
         if not keep_answers and hasattr(self, "_baseline"):  # the stored answers are the saved state
-            self._baseline |= {"checklist": self.checklist.answers(),
-                               "area": self.checklist.council_area()}
+            self._baseline |= {"checklist": self.checklist.answers(), "area": self.checklist.council_area()}
         self.interventions = lists.interventions
         self.support.show_interventions(self.interventions)
         self.outcomes = lists.outcomes
@@ -280,8 +295,7 @@ class ClientRecordDialog(QDialog):
         self._refresh()
 
     def _read_failed(self, _exc: BaseException) -> None:
-        self.banner.show_message(self.tr("The record could not be read: lock and unlock, then try "
-                                         "again."))
+        self.banner.show_message(self.tr("The record could not be read: lock and unlock, then try again."))
 
     def _show_history(self, client: Client, entries: list[dict[str, Any]]) -> None:
         names = {str(client.id): self.tr("the client record")}
@@ -291,7 +305,8 @@ class ClientRecordDialog(QDialog):
             names[str(self.stored_checklist.id)] = self.tr("the risk checklist")
         for i in self.interventions:
             names[str(i.id)] = self.tr("a referral: {0}, {1}").format(
-                self.tr(SERVICES.get(i.service, i.service)), partner_name(i.partner))
+                self.tr(SERVICES.get(i.service, i.service)), partner_name(i.partner)
+            )
         for o in self.outcomes:
             names[str(o.id)] = self.tr("an outcome")
         for f in self.feedback:
@@ -325,12 +340,15 @@ class ClientRecordDialog(QDialog):
         base = getattr(self, "_baseline", None)
         if base is None:
             return False
-        return (self.checklist.answers() != base["checklist"]
-                or self.checklist.council_area() != base["area"])
+        return self.checklist.answers() != base["checklist"] or self.checklist.council_area() != base["area"]
 
     def is_dirty(self) -> bool:
-        return (self._form_state() != self._baseline or bool(self.consent.new_choices())
-                or self.pending_override is not None or self.review_confirmed)
+        return (
+            self._form_state() != self._baseline
+            or bool(self.consent.new_choices())
+            or self.pending_override is not None
+            or self.review_confirmed
+        )
 
     def draft_key(self) -> str:
         return f"{DRAFT_PREFIX}{self.pace_event.id}:{self.client.id if self.client else 'new'}"
@@ -350,8 +368,9 @@ class ClientRecordDialog(QDialog):
             self._claim_pace_id(pace_id)
             self._show_header()
         self.details.set_values(data.get("details") or {})
-        self.details.touched.update(k for k, v in (data.get("details") or {}).items()
-                                    if v not in ("", None, True, False))
+        self.details.touched.update(
+            k for k, v in (data.get("details") or {}).items() if v not in ("", None, True, False)
+        )
         self.support.set_services(list(data.get("services") or []))
         self.checklist.set_council_area(data.get("area"))
         self.checklist.set_answers(data.get("checklist") or {})
@@ -372,8 +391,7 @@ class ClientRecordDialog(QDialog):
         if self.client is not None:
             base = self.client.model_dump()
         else:
-            base = {"event_id": self.pace_event.id, "pace_id": self.pace_id,
-                    "source": RecordSource.adviser}
+            base = {"event_id": self.pace_event.id, "pace_id": self.pace_id, "source": RecordSource.adviser}
         client: Client | None = None
         try:
             client = Client.model_validate(base | data)
@@ -392,8 +410,7 @@ class ClientRecordDialog(QDialog):
         if self.details.needs_dob_confirmation():
             blockers.append(self.tr("confirm the date of birth on the Details tab"))
         if self.consent.required_problem(self.client is None):
-            blockers.append(self.tr("record the person's yes to the first question on the "
-                                    "Consent tab"))
+            blockers.append(self.tr("record the person's yes to the first question on the Consent tab"))
         return blockers
 
     def _refresh(self) -> None:
@@ -435,17 +452,24 @@ class ClientRecordDialog(QDialog):
         if not self._loaded:
             return False  # the stored lists are still on their way: Save is not offered yet
         form = ClientForm(
-            event=self.pace_event, client=client, is_new=self.client is None,
-            consent_choices=self.consent.new_choices(), answers=self.checklist.answers(),
-            council_area=self.checklist.council_area(), answers_changed=self._checklist_changed(),
-            stored_checklist=self.stored_checklist, override=self.pending_override)
+            event=self.pace_event,
+            client=client,
+            is_new=self.client is None,
+            consent_choices=self.consent.new_choices(),
+            answers=self.checklist.answers(),
+            council_area=self.checklist.council_area(),
+            answers_changed=self._checklist_changed(),
+            stored_checklist=self.stored_checklist,
+            override=self.pending_override,
+        )
         store = self.session.store
         self._busy = True
         self._close_after_save = close_after
         self.banner.clear_message()
         self._refresh()
-        self.session.worker.submit(lambda _p: save_form(store, form), on_done=self._saved,
-                                   on_error=self._save_failed)
+        self.session.worker.submit(
+            lambda _p: save_form(store, form), on_done=self._saved, on_error=self._save_failed
+        )
         return True
 
     def _saved(self, client: Client) -> None:
@@ -467,21 +491,28 @@ class ClientRecordDialog(QDialog):
         self._close_after_save = False
         self.review_confirmed = False
         self._refresh()
-        self.banner.show_message(str(exc) if isinstance(exc, PaceError)
-                                 else self.tr("The record could not be saved: nothing was changed. "
-                                              "Try again."))
+        self.banner.show_message(
+            str(exc)
+            if isinstance(exc, PaceError)
+            else self.tr("The record could not be saved: nothing was changed. Try again.")
+        )
 
     def _show_summary(self, errors: dict[str, str], move_focus: bool) -> None:
         """GOV.UK's error summary above the tabs: each problem a link to its field (switching tab)."""
         problems: list[tuple[str, QWidget]] = [
-            (errors[name], self.details.editors[name]) for name in
-            (spec.name for spec in ALL_SPECS) if name in errors and name in self.details.editors]
+            (errors[name], self.details.editors[name])
+            for name in (spec.name for spec in ALL_SPECS)
+            if name in errors and name in self.details.editors
+        ]
         if self.details.needs_dob_confirmation():
-            problems.append((self.tr("Confirm the date of birth with the person."),
-                             self.details.dob_confirm))
+            problems.append((self.tr("Confirm the date of birth with the person."), self.details.dob_confirm))
         if self.consent.required_problem(self.client is None):
-            problems.append((self.tr("Record the person's answer to the first question on the "
-                                     "Consent tab."), self.consent.rows["pace_support"].yes))
+            problems.append(
+                (
+                    self.tr("Record the person's answer to the first question on the Consent tab."),
+                    self.consent.rows["pace_support"].yes,
+                )
+            )
         focused = self.focusWidget()
         self.summary.show_problems(problems, before_link=self._go_to_field)
         if move_focus and self.summary.links:
@@ -502,8 +533,12 @@ class ClientRecordDialog(QDialog):
             self.review_confirmed = False
 
     # -- actions saved at once -------------------------------------------------------------------------
-    def _run(self, fn: Callable[[Any], Any], then: Callable[[Any], None] | None = None,
-             on_error: Callable[[BaseException], None] | None = None) -> None:
+    def _run(
+        self,
+        fn: Callable[[Any], Any],
+        then: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run one store action on the worker, then reload the record's lists."""
         store = self.session.store
 
@@ -512,13 +547,20 @@ class ClientRecordDialog(QDialog):
             if then:
                 then(result)
 
-        self.session.worker.run(lambda _p: fn(store), before=self.banner.clear_message, done=done,
-                                then=self._refresh, failed=on_error or self._action_failed)
+        self.session.worker.run(
+            lambda _p: fn(store),
+            before=self.banner.clear_message,
+            done=done,
+            then=self._refresh,
+            failed=on_error or self._action_failed,
+        )
 
     def _action_failed(self, exc: BaseException) -> None:
-        self.banner.show_message(str(exc) if isinstance(exc, PaceError)
-                                 else self.tr("That could not be saved: nothing was changed. "
-                                              "Try again."))
+        self.banner.show_message(
+            str(exc)
+            if isinstance(exc, PaceError)
+            else self.tr("That could not be saved: nothing was changed. Try again.")
+        )
 
     def withdraw(self, purpose: str) -> None:
         consent = self.consent.stored_consent(purpose)
@@ -540,10 +582,13 @@ class ClientRecordDialog(QDialog):
         assert partner is not None
         name = partner_name(partner)
         if self.consent.new_choices().get(share_purpose(partner)) is True:
-            return self.tr("The person's yes to sharing with {0} is not saved yet: save the "
-                           "record first.").format(name)
-        return self.tr("Not referred: the person has not agreed to share their details with {0}. "
-                       "Ask them, and record their answer on the Consent tab first.").format(name)
+            return self.tr(
+                "The person's yes to sharing with {0} is not saved yet: save the record first."
+            ).format(name)
+        return self.tr(
+            "Not referred: the person has not agreed to share their details with {0}. "
+            "Ask them, and record their answer on the Consent tab first."
+        ).format(name)
 
     def refer(self, request: dict[str, Any]) -> None:
         problem = self.referral_problem(request["partner"])
@@ -552,16 +597,24 @@ class ClientRecordDialog(QDialog):
             return
         assert self.client is not None
         try:
-            intervention = Intervention(client_id=self.client.id, service=request["service"],
-                                        partner=request["partner"], date=request["date"],
-                                        status=request["status"], minutes=request["minutes"],
-                                        note=request["note"] or None)
+            intervention = Intervention(
+                client_id=self.client.id,
+                service=request["service"],
+                partner=request["partner"],
+                date=request["date"],
+                status=request["status"],
+                minutes=request["minutes"],
+                note=request["note"] or None,
+            )
         except ValidationError as exc:
             self.support.show_refusal(str(as_validation_failed(exc)))
             return
         self.support.show_refusal(None)
-        self._run(lambda store: store.interventions.add(intervention),
-                  then=lambda _r: self.support.clear_referral(), on_error=self._referral_failed)
+        self._run(
+            lambda store: store.interventions.add(intervention),
+            then=lambda _r: self.support.clear_referral(),
+            on_error=self._referral_failed,
+        )
 
     def _referral_failed(self, exc: BaseException) -> None:
         """The store refused it (its own check of the rule): say why beside the partner."""
@@ -581,25 +634,28 @@ class ClientRecordDialog(QDialog):
         if self.client is None:
             return
         try:
-            outcome = Outcome(client_id=self.client.id, date=request["date"],
-                              status=request["status"], note=request["note"] or None)
+            outcome = Outcome(
+                client_id=self.client.id,
+                date=request["date"],
+                status=request["status"],
+                note=request["note"] or None,
+            )
         except ValidationError as exc:
             self.banner.show_message(str(as_validation_failed(exc)))
             return
-        self._run(lambda store: store.outcomes.add(outcome),
-                  then=lambda _r: self.followup.clear_outcome())
+        self._run(lambda store: store.outcomes.add(outcome), then=lambda _r: self.followup.clear_outcome())
 
     def add_feedback(self, request: dict[str, Any]) -> None:
         if self.client is None:
             return
         try:
-            feedback = Feedback(client_id=self.client.id, rating=request["rating"],
-                                comment=request["comment"] or None)
+            feedback = Feedback(
+                client_id=self.client.id, rating=request["rating"], comment=request["comment"] or None
+            )
         except ValidationError as exc:
             self.banner.show_message(str(as_validation_failed(exc)))
             return
-        self._run(lambda store: store.feedback.add(feedback),
-                  then=lambda _r: self.followup.clear_feedback())
+        self._run(lambda store: store.feedback.add(feedback), then=lambda _r: self.followup.clear_feedback())
 
     def override(self, band_value: str, reason: str) -> None:
         """Save the adviser's band at once when the stored checklist is current; else hold it."""
@@ -614,23 +670,28 @@ class ClientRecordDialog(QDialog):
         except ValidationError as exc:
             self.banner.show_message(str(as_validation_failed(exc)))
             return
-        self._run(lambda store: store.checklists.update(record),
-                  then=lambda _r: self._override_saved(record))
+        self._run(lambda store: store.checklists.update(record), then=lambda _r: self._override_saved(record))
 
     def _override_saved(self, _record: ChecklistRecord) -> None:
         self.checklist.clear_override_form()
 
     def _hold_override(self, band_value: str, reason: str) -> None:
         self.pending_override = (band_value, reason)
-        self.checklist.show_override(self.tr("Band set to {0}: {1} (saved with the record)").format(
-            band(band_value), reason), band_value)
+        self.checklist.show_override(
+            self.tr("Band set to {0}: {1} (saved with the record)").format(band(band_value), reason),
+            band_value,
+        )
 
     # -- leaving ---------------------------------------------------------------------------------------
     def ask_unsaved(self) -> str:
         """Ask what to do with unsaved changes: 'save', 'discard' or 'cancel'."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                          self.tr("You have changed this record. Save the changes before leaving?"),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved changes"),
+            self.tr("You have changed this record. Save the changes before leaving?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setObjectName("unsavedPrompt")
         save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
@@ -682,8 +743,9 @@ class ClientRecordDialog(QDialog):
         self.reject()
 
     @classmethod
-    def restore_draft(cls, session: Session, key: str,
-                      parent: QWidget | None = None) -> ClientRecordDialog | None:
+    def restore_draft(
+        cls, session: Session, key: str, parent: QWidget | None = None
+    ) -> ClientRecordDialog | None:
         """Reopen a record kept at auto-lock; the draft leaves the store as it is taken."""
         if not key.startswith(DRAFT_PREFIX):
             return None
@@ -702,5 +764,3 @@ class ClientRecordDialog(QDialog):
         dialog = cls(session, event, client, parent)
         dialog.apply_draft(data)
         return dialog
-
-

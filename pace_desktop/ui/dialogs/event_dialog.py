@@ -46,12 +46,35 @@ from pace_desktop.ui.widgets.fit import cap_to_screen
 
 DRAFT_PREFIX = "event:"
 # Suggestions only (typing anything else is fine): the sectors PACE events most often meet.
-SECTORS = ("Manufacturing", "Engineering", "Construction", "Energy", "Food and drink", "Retail",
-           "Customer service", "Financial services", "Hospitality", "Transport and logistics",
-           "Health and social care", "Public sector", "Digital and technology",
-           "Creative industries", "Printing", "Other")
-FIELDS = ("employer_name", "site_address", "site_postcode", "council_area", "sector", "event_date",
-          "event_type", "hr1_reference", "number_affected")
+SECTORS = (
+    "Manufacturing",
+    "Engineering",
+    "Construction",
+    "Energy",
+    "Food and drink",
+    "Retail",
+    "Customer service",
+    "Financial services",
+    "Hospitality",
+    "Transport and logistics",
+    "Health and social care",
+    "Public sector",
+    "Digital and technology",
+    "Creative industries",
+    "Printing",
+    "Other",
+)
+FIELDS = (
+    "employer_name",
+    "site_address",
+    "site_postcode",
+    "council_area",
+    "sector",
+    "event_date",
+    "event_type",
+    "hr1_reference",
+    "number_affected",
+)
 
 
 class EventDialog(QDialog):
@@ -59,8 +82,7 @@ class EventDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, session: Session, event: Event | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, event: Event | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.original = event
@@ -76,8 +98,7 @@ class EventDialog(QDialog):
     def _build(self) -> None:
         title = QLabel(self.windowTitle())
         title.setObjectName("pageTitle")
-        intro = QLabel(self.tr("Where and when the event is. Fields marked optional can be left "
-                               "blank."))
+        intro = QLabel(self.tr("Where and when the event is. Fields marked optional can be left blank."))
         intro.setObjectName("hint")
         intro.setWordWrap(True)
         self.employer = QLineEdit()
@@ -115,16 +136,23 @@ class EventDialog(QDialog):
         spec = [
             ("employer_name", self.tr("&Employer"), self.employer, None),
             ("site_address", self.tr("Site &address (optional)"), self.address, None),
-            ("site_postcode", self.tr("Site &postcode (optional)"), self.postcode,
-             self.tr("For example G51 2AB")),
+            (
+                "site_postcode",
+                self.tr("Site &postcode (optional)"),
+                self.postcode,
+                self.tr("For example G51 2AB"),
+            ),
             ("council_area", self.tr("&Council area"), self.area, None),
             ("sector", self.tr("&Sector"), self.sector, self.tr("For example Manufacturing")),
             ("event_date", self.tr("&Date"), self.date, self.tr("Day/month/year")),
             ("event_type", self.tr("&Type of event"), self.type, None),
-            ("hr1_reference", self.tr("&HR1 reference (optional)"), self.hr1,
-             self.tr("The reference on the employer's HR1 form")),
-            ("number_affected", self.tr("&Number of people affected (optional)"), self.affected,
-             None),
+            (
+                "hr1_reference",
+                self.tr("&HR1 reference (optional)"),
+                self.hr1,
+                self.tr("The reference on the employer's HR1 form"),
+            ),
+            ("number_affected", self.tr("&Number of people affected (optional)"), self.affected, None),
         ]
         self.rows: dict[str, FieldRow] = {}
         for i, (name, label, editor, hint) in enumerate(spec):
@@ -133,8 +161,9 @@ class EventDialog(QDialog):
         self.summary = ErrorSummary()
         self._checked = False  # after the first Save, errors are re-checked as fields change
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.addButton(self.tr("&Save event"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("&Save event"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         style.primary(self.save_button)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -180,8 +209,7 @@ class EventDialog(QDialog):
         # In a style sheet: re-polishing for an error would otherwise let the app's min-height win
         # and collapse the box.
         height = 3 * self.address.fontMetrics().lineSpacing() + 18
-        self.address.setStyleSheet(f"QPlainTextEdit {{ min-height: {height}px; "
-                                   f"max-height: {height}px; }}")
+        self.address.setStyleSheet(f"QPlainTextEdit {{ min-height: {height}px; max-height: {height}px; }}")
         super().showEvent(event)
         self._fit_height()
 
@@ -277,16 +305,21 @@ class EventDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.banner.show_message(core_tr(str(exc)) if isinstance(exc, PaceError)
-                                 else self.tr("The event could not be saved: try again."))
+        self.banner.show_message(
+            core_tr(str(exc))
+            if isinstance(exc, PaceError)
+            else self.tr("The event could not be saved: try again.")
+        )
 
     def reject(self) -> None:
         if self.is_dirty() and self.session.is_unlocked and self.isVisible():
             answer = QMessageBox.question(
-                self, self.tr("Discard changes?"),
+                self,
+                self.tr("Discard changes?"),
                 self.tr("You have changed this event. Leave without saving?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
+                QMessageBox.StandardButton.Cancel,
+            )
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
@@ -307,8 +340,7 @@ class EventDialog(QDialog):
         super().reject()
 
     @classmethod
-    def restore_draft(cls, session: Session, key: str,
-                      parent: QWidget | None = None) -> EventDialog | None:
+    def restore_draft(cls, session: Session, key: str, parent: QWidget | None = None) -> EventDialog | None:
         """Reopen a form kept at auto-lock; the draft is removed from the store as it is taken."""
         data = session.store.take_draft(key)
         if data is None or not key.startswith(DRAFT_PREFIX):

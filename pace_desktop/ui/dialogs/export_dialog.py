@@ -75,8 +75,10 @@ def kind_count(kind: str, n: int) -> str:
 
 
 NO_KEY_LINE = QT_TRANSLATE_NOOP(
-    "ExportDialog", "No office key is set on this laptop, so nothing can be exported: add the "
-    "office.pub file from the office in Settings, then export again.")
+    "ExportDialog",
+    "No office key is set on this laptop, so nothing can be exported: add the "
+    "office.pub file from the office in Settings, then export again.",
+)
 
 
 def _t(text: str) -> str:
@@ -93,8 +95,9 @@ def count_rows(grid: QGridLayout, counts: dict[str, int], start: int = 0) -> int
         name = QLabel(_t(words))
         value = QLabel(number(n))
         value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        value.setAccessibleName(QCoreApplication.translate("ExportDialog", "{kind}: {n}").format(
-            kind=_t(words), n=number(n)))
+        value.setAccessibleName(
+            QCoreApplication.translate("ExportDialog", "{kind}: {n}").format(kind=_t(words), n=number(n))
+        )
         grid.addWidget(name, row, 0)
         grid.addWidget(value, row, 1)
         row += 1
@@ -150,10 +153,15 @@ class ExportDialog(QDialog):
         title = QLabel(self.tr("Export for the office"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        layout.addWidget(hint(self.tr(
-            "Writes one encrypted file holding every record that is new or changed since the last "
-            "export, for people who agreed to PACE support. Only the office can open it — not "
-            "even this laptop. Send the file to the office as you usually do.")))
+        layout.addWidget(
+            hint(
+                self.tr(
+                    "Writes one encrypted file holding every record that is new or changed since the last "
+                    "export, for people who agreed to PACE support. Only the office can open it — not "
+                    "even this laptop. Send the file to the office as you usually do."
+                )
+            )
+        )
         self.status = QLabel(self.tr("Checking what there is to send…"))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -175,8 +183,14 @@ class ExportDialog(QDialog):
         fixed = policy.current().sync_address
         fixed = None if fixed is None or "://" in fixed else fixed  # a network address is for syncing
         note = self.tr("Set by your organisation's IT policy")
-        self.folder_row = FieldRow(grid, 0, self.tr("Save &in"), self.folder,
-                                   hint=note if fixed else None, visible_hint=fixed is not None)
+        self.folder_row = FieldRow(
+            grid,
+            0,
+            self.tr("Save &in"),
+            self.folder,
+            hint=note if fixed else None,
+            visible_hint=fixed is not None,
+        )
         if fixed is not None:
             self.folder.set_path(Path(fixed))
             self.folder.edit.setReadOnly(True)
@@ -185,9 +199,12 @@ class ExportDialog(QDialog):
         grid.addWidget(self.folder_row.message, 1, 1)
         layout.addLayout(grid)
         self.resend = QCheckBox(self.tr("Also send &again what the office has not confirmed yet"))
-        self.resend.setToolTip(self.tr(
-            "Use this when an earlier export was lost or refused: the office keeps only one copy "
-            "of each record, so sending twice is harmless."))
+        self.resend.setToolTip(
+            self.tr(
+                "Use this when an earlier export was lost or refused: the office keeps only one copy "
+                "of each record, so sending twice is harmless."
+            )
+        )
         layout.addWidget(self.resend)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -209,8 +226,7 @@ class ExportDialog(QDialog):
 
         def load(_p: Any) -> tuple[int, Any, bool]:
             history = export_history(store, limit=1)
-            return pending_count(store), history[0] if history else None, bool(
-                store.office_recipient)
+            return pending_count(store), history[0] if history else None, bool(store.office_recipient)
 
         self.session.worker.submit(load, on_done=self._status_loaded, on_error=self._failed)
 
@@ -219,13 +235,24 @@ class ExportDialog(QDialog):
         lines = [self.tr("%Ln record(s) changed since the last export.", "", pending)]
         if last is not None:
             if last.receipt_at:
-                text = self.tr("Last export: number {sequence}, {written}, %Ln record(s) — confirmed "
-                               "by the office on {confirmed}.", "", last.records)
+                text = self.tr(
+                    "Last export: number {sequence}, {written}, %Ln record(s) — confirmed "
+                    "by the office on {confirmed}.",
+                    "",
+                    last.records,
+                )
             else:
-                text = self.tr("Last export: number {sequence}, {written}, %Ln record(s) — no receipt "
-                               "from the office yet.", "", last.records)
-            lines.append(text.format(sequence=last.sequence, written=when(last.created_at),
-                                     confirmed=when(last.receipt_at)))
+                text = self.tr(
+                    "Last export: number {sequence}, {written}, %Ln record(s) — no receipt "
+                    "from the office yet.",
+                    "",
+                    last.records,
+                )
+            lines.append(
+                text.format(
+                    sequence=last.sequence, written=when(last.created_at), confirmed=when(last.receipt_at)
+                )
+            )
         else:
             lines.append(self.tr("This laptop has not exported anything yet."))
         self.status.setText("\n".join(lines))
@@ -268,9 +295,11 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.session.worker.submit(
-            lambda progress: export_bundle(store, folder, progress=progress,
-                                           resend_unconfirmed=resend),
-            on_done=self._done, on_error=self._failed, on_progress=self._progress)
+            lambda progress: export_bundle(store, folder, progress=progress, resend_unconfirmed=resend),
+            on_done=self._done,
+            on_error=self._failed,
+            on_progress=self._progress,
+        )
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -290,8 +319,9 @@ class ExportDialog(QDialog):
         if isinstance(exc, NoOfficeKey):
             self._show_no_key(exc)
             return
-        self.banner.show_message(error_text(exc, self.tr(
-            "The export did not finish: nothing was marked as sent. Try again.")))
+        self.banner.show_message(
+            error_text(exc, self.tr("The export did not finish: nothing was marked as sent. Try again."))
+        )
 
     def _done(self, result: Any) -> None:
         self._idle()
@@ -331,32 +361,45 @@ class ExportDialog(QDialog):
 
     def show_summary(self, result: Any) -> None:
         written = result.path is not None
-        self.summary_title.setText(self.tr("Export written") if written
-                                   else self.tr("Nothing new to export"))
+        self.summary_title.setText(self.tr("Export written") if written else self.tr("Nothing new to export"))
         self.summary_file.setText(
             # People first: an adviser counts people; records (consents, checklists…) come after.
-            self.tr("{people} (%Ln record(s)) written to {file}\nin the folder {folder}", "",
-                    result.records).format(
+            self.tr(
+                "{people} (%Ln record(s)) written to {file}\nin the folder {folder}", "", result.records
+            ).format(
                 people=self.tr("%Ln person(s)", "", result.counts.get("client", 0)),
-                file=result.path.name, folder=result.path.parent)
-            if written else self.tr("Every record on this laptop has already been sent."))
+                file=result.path.name,
+                folder=result.path.parent,
+            )
+            if written
+            else self.tr("Every record on this laptop has already been sent.")
+        )
         clear_layout(self.counts)
         count_rows(self.counts, result.counts)
         self.counts_title.setVisible(written)
         from pace_desktop.exchange.export import HELD_BACK_REASONS
 
         # The core's held_back_text() in English; here each line is one template in the reader's words.
-        lines = [self.tr("•  %Ln person(s): {reason}", "", n).format(
-                     reason=core_tr(HELD_BACK_REASONS[code]))
-                 for code, n in sorted(result.held_back_clients.items())]
+        lines = [
+            self.tr("•  %Ln person(s): {reason}", "", n).format(reason=core_tr(HELD_BACK_REASONS[code]))
+            for code, n in sorted(result.held_back_clients.items())
+        ]
         self.held_title.setVisible(bool(lines))
         self.held.setVisible(bool(lines))
-        self.held.setText("\n".join([*lines, self.tr(
-            "Their records are sent once PACE support consent is recorded for them.")]))
-        self.next_steps.setText(self.tr(
-            "Next: send this file to the office. When the office sends back a receipt, apply it "
-            "with Apply office file… so that sent records can be removed from this laptop after the "
-            "retention period.") if written else "")
+        self.held.setText(
+            "\n".join(
+                [*lines, self.tr("Their records are sent once PACE support consent is recorded for them.")]
+            )
+        )
+        self.next_steps.setText(
+            self.tr(
+                "Next: send this file to the office. When the office sends back a receipt, apply it "
+                "with Apply office file… so that sent records can be removed from this laptop after the "
+                "retention period."
+            )
+            if written
+            else ""
+        )
         self.next_steps.setVisible(written)
         self.pages.setCurrentIndex(1)
         self.export_button.setVisible(False)

@@ -30,8 +30,9 @@ from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
 
-RECEIPT_FILTER = QT_TRANSLATE_NOOP("ReceiptDialog",
-                                   "Files from the office (*.pacereceipt *.pacenotice);;All files (*)")
+RECEIPT_FILTER = QT_TRANSLATE_NOOP(
+    "ReceiptDialog", "Files from the office (*.pacereceipt *.pacenotice);;All files (*)"
+)
 
 
 def apply_file(store: Any, path: Any) -> Any:
@@ -59,8 +60,7 @@ class ReceiptDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(1, 1)
-        self.file = PathPicker("open", self.tr("File from the office"),
-                               file_filter=self.tr(RECEIPT_FILTER))
+        self.file = PathPicker("open", self.tr("File from the office"), file_filter=self.tr(RECEIPT_FILTER))
         self.file_row = FieldRow(grid, 0, self.tr("&File"), self.file)
         grid.removeWidget(self.file_row.message)
         grid.addWidget(self.file_row.message, 1, 1)
@@ -72,9 +72,18 @@ class ReceiptDialog(QDialog):
         self.done_banner = Banner("success")
         exports_title = QLabel(self.tr("Exports from this laptop"))
         exports_title.setObjectName("sectionTitle")
-        self.model = RowsModel([self.tr("No."), self.tr("Written"), self.tr("Records"),
-                                self.tr("Not sent"), self.tr("Office receipt"),
-                                self.tr("File")], tone_column=4, numeric=(0, 2, 3))
+        self.model = RowsModel(
+            [
+                self.tr("No."),
+                self.tr("Written"),
+                self.tr("Records"),
+                self.tr("Not sent"),
+                self.tr("Office receipt"),
+                self.tr("File"),
+            ],
+            tone_column=4,
+            numeric=(0, 2, 3),
+        )
         self.view = table(self.model, self.tr("Exports from this laptop"), stretch=5, wrap=False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the file names differ inside
         self.close_button = QPushButton(self.tr("&Close"))
@@ -101,20 +110,29 @@ class ReceiptDialog(QDialog):
         sentence template for each case, the counts in the reader's plural forms."""
         counts = result.purge.counts
         if not counts:
-            return self.tr("Nothing was removed yet: confirmed records stay on this laptop for %Ln "
-                           "day(s), then are removed automatically.", "", retention_days)
+            return self.tr(
+                "Nothing was removed yet: confirmed records stay on this laptop for %Ln "
+                "day(s), then are removed automatically.",
+                "",
+                retention_days,
+            )
         people = counts.get("client", 0)
         parts = [kind_count(k, n) for k, n in counts.items() if k != "client" and n]
         records = self.tr(", ", "between the kinds of record removed").join(p for p in parts if p)
         if people and records:
-            text = self.tr("Removed from this laptop, confirmed more than %Ln day(s) ago: {people} and "
-                           "their {records}.", "", retention_days)
+            text = self.tr(
+                "Removed from this laptop, confirmed more than %Ln day(s) ago: {people} and their {records}.",
+                "",
+                retention_days,
+            )
         elif people:
-            text = self.tr("Removed from this laptop, confirmed more than %Ln day(s) ago: {people}.",
-                           "", retention_days)
+            text = self.tr(
+                "Removed from this laptop, confirmed more than %Ln day(s) ago: {people}.", "", retention_days
+            )
         else:
-            text = self.tr("Removed from this laptop, confirmed more than %Ln day(s) ago: {records}.",
-                           "", retention_days)
+            text = self.tr(
+                "Removed from this laptop, confirmed more than %Ln day(s) ago: {records}.", "", retention_days
+            )
         return text.format(people=self.tr("%Ln person(s)", "", people), records=records)
 
     def reload(self) -> None:
@@ -123,21 +141,39 @@ class ReceiptDialog(QDialog):
         store = self.session.store
         self.session.worker.submit(
             lambda _p: (export_history(store), store.int_setting("retention_days")),
-            on_done=self._loaded, on_error=self._failed)
+            on_done=self._loaded,
+            on_error=self._failed,
+        )
 
     def _loaded(self, result: tuple[list[Any], int]) -> None:
         rows, days = result
         self.retention_days = days
-        self.retention.setText(self.tr(
-            "The office sends a receipt back for each export it imports. Applying it marks those "
-            "records as safely held by the office; they are removed from this laptop %Ln day(s) "
-            "later, so that a lost laptop holds as little as possible. Notices from the office "
-            "(consents withdrawn and people erased there) are applied here too.", "", days))
+        self.retention.setText(
+            self.tr(
+                "The office sends a receipt back for each export it imports. Applying it marks those "
+                "records as safely held by the office; they are removed from this laptop %Ln day(s) "
+                "later, so that a lost laptop holds as little as possible. Notices from the office "
+                "(consents withdrawn and people erased there) are applied here too.",
+                "",
+                days,
+            )
+        )
         waiting = self.tr("Waiting")
         self.model.set_rows(
-            [(str(r.sequence), when(r.created_at), number(r.records), number(r.held_back),
-              when(r.receipt_at) if r.receipt_at else waiting, r.file_name) for r in rows],
-            keys=rows, tones=["good" if r.receipt_at else "plain" for r in rows])
+            [
+                (
+                    str(r.sequence),
+                    when(r.created_at),
+                    number(r.records),
+                    number(r.held_back),
+                    when(r.receipt_at) if r.receipt_at else waiting,
+                    r.file_name,
+                )
+                for r in rows
+            ],
+            keys=rows,
+            tones=["good" if r.receipt_at else "plain" for r in rows],
+        )
 
     def apply(self) -> None:
         path = self.file.path()
@@ -155,8 +191,9 @@ class ReceiptDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.apply_button.setText(self.tr("Applying…"))
         store = self.session.store
-        self.session.worker.submit(lambda _p: apply_file(store, path), on_done=self._applied,
-                                   on_error=self._failed)
+        self.session.worker.submit(
+            lambda _p: apply_file(store, path), on_done=self._applied, on_error=self._failed
+        )
 
     def _idle(self) -> None:
         self.apply_button.setEnabled(True)
@@ -171,16 +208,26 @@ class ReceiptDialog(QDialog):
             self.file.set_path(None)
             self.reload()
             return
-        applied = self.tr("Receipt for export {sequence} applied: {confirmed} of %Ln record(s) newly "
-                          "confirmed by the office.", "", result.listed)
-        self.done_banner.show_message("\n".join((  # two sentences, one a line
-            applied.format(sequence=result.sequence, confirmed=number(result.confirmed)),
-            self.purge_text(result, days))))
+        applied = self.tr(
+            "Receipt for export {sequence} applied: {confirmed} of %Ln record(s) newly "
+            "confirmed by the office.",
+            "",
+            result.listed,
+        )
+        self.done_banner.show_message(
+            "\n".join(
+                (  # two sentences, one a line
+                    applied.format(sequence=result.sequence, confirmed=number(result.confirmed)),
+                    self.purge_text(result, days),
+                )
+            )
+        )
         self.file.set_path(None)
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()
-        self.banner.show_message(error_text(exc, self.tr(
-            "The file could not be applied: nothing was changed. Try again.")))
+        self.banner.show_message(
+            error_text(exc, self.tr("The file could not be applied: nothing was changed. Try again."))
+        )
         self.file.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,4 +1,4 @@
-""""Send to office": one click sends every unsent bundle through the office relay and applies the
+""" "Send to office": one click sends every unsent bundle through the office relay and applies the
 receipts and notices that came back (``pace_desktop.sync.laptop.sync`` on the worker).
 
 Shown in the export dialog when this laptop knows a relay (from office.pub or ``sync --relay``).
@@ -28,8 +28,11 @@ class SendToOffice(QWidget):
         super().__init__(parent)
         self.session = session
         self.button = style.primary(QPushButton(self.tr("Send to &office")))
-        self.button.setToolTip(self.tr("Send everything new to the office over the network, and bring "
-                                       "back the office's receipts."))
+        self.button.setToolTip(
+            self.tr(
+                "Send everything new to the office over the network, and bring back the office's receipts."
+            )
+        )
         self.button.clicked.connect(self.start)
         self.state = QLabel(self.tr("This laptop can send to the office over the network."))
         self.state.setWordWrap(True)
@@ -64,6 +67,9 @@ class SendToOffice(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
         self.state.setText(self.tr("Not sent."))
-        self.result.show_message(error_text(exc, self.tr(
-            "Sending to the office did not finish: everything stays queued. Try again.")))
+        self.result.show_message(
+            error_text(
+                exc, self.tr("Sending to the office did not finish: everything stays queued. Try again.")
+            )
+        )
         self.finished.emit(None)

@@ -51,13 +51,24 @@ from pace_desktop.ui.widgets.reauth import ReauthDialog
 
 # setting key -> (label, unit, minimum, maximum); the unit is a plural suffix (SettingsDialog._suffix)
 LIMITS: dict[str, tuple[str, str, int, int]] = {
-    "retention_days": (QT_TRANSLATE_NOOP("SettingsDialog", "Keep confirmed records for"), "days",
-                       *RETENTION_DAYS),
+    "retention_days": (
+        QT_TRANSLATE_NOOP("SettingsDialog", "Keep confirmed records for"),
+        "days",
+        *RETENTION_DAYS,
+    ),
     "autolock_minutes": (QT_TRANSLATE_NOOP("SettingsDialog", "Lock after no use for"), "minutes", 1, 60),
-    "kiosk_idle_seconds": (QT_TRANSLATE_NOOP("SettingsDialog", "Kiosk: reset after no use for"),
-                           "seconds", 30, 900),
-    "kiosk_countdown_seconds": (QT_TRANSLATE_NOOP("SettingsDialog", "Kiosk: warning countdown"),
-                                "seconds", 5, 120),
+    "kiosk_idle_seconds": (
+        QT_TRANSLATE_NOOP("SettingsDialog", "Kiosk: reset after no use for"),
+        "seconds",
+        30,
+        900,
+    ),
+    "kiosk_countdown_seconds": (
+        QT_TRANSLATE_NOOP("SettingsDialog", "Kiosk: warning countdown"),
+        "seconds",
+        5,
+        120,
+    ),
 }
 
 
@@ -101,8 +112,7 @@ class SettingsDialog(QDialog):
 
     # -- tabs --------------------------------------------------------------------------------------
     def _advisers_tab(self) -> QWidget:
-        page, layout = _tab(self.tr("These advisers can unlock this laptop, each with their own "
-                                    "passphrase."))
+        page, layout = _tab(self.tr("These advisers can unlock this laptop, each with their own passphrase."))
         self.advisers = QListWidget()
         self.advisers.setAccessibleName(self.tr("Advisers who can unlock this laptop"))
         self.add_button = QPushButton(style.icon("add"), self.tr("A&dd adviser…"))
@@ -123,9 +133,12 @@ class SettingsDialog(QDialog):
         return page
 
     def _office_tab(self) -> QWidget:
-        page, layout = _tab(self.tr(
-            "Exports are encrypted to the office's key, so only the office can read them. The same "
-            "key lets the office recover this laptop's records if no adviser can unlock it."))
+        page, layout = _tab(
+            self.tr(
+                "Exports are encrypted to the office's key, so only the office can read them. The same "
+                "key lets the office recover this laptop's records if no adviser can unlock it."
+            )
+        )
         self.office_status = QLabel()
         self.office_status.setWordWrap(True)
         self.office_file = QLineEdit()
@@ -140,8 +153,14 @@ class SettingsDialog(QDialog):
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         fixed = "office_key" in self.fixed
-        self.office_row = FieldRow(grid, 0, self.tr("Office &key file"), box,
-                                   hint=self.policy_note() if fixed else None, visible_hint=fixed)
+        self.office_row = FieldRow(
+            grid,
+            0,
+            self.tr("Office &key file"),
+            box,
+            hint=self.policy_note() if fixed else None,
+            visible_hint=fixed,
+        )
         self.office_file.setAccessibleName(self.tr("Office key file"))
         self.office_button = QPushButton(self.tr("&Use this key"))
         self.office_button.clicked.connect(self.set_office_key)
@@ -163,14 +182,21 @@ class SettingsDialog(QDialog):
 
     def _suffix(self, unit: str, n: int) -> str:
         """' days' after a number box, in the plural form its value needs (' 1 day' reads wrong)."""
-        forms = {"days": lambda: self.tr(" day(s)", "", n), "minutes": lambda: self.tr(" minute(s)", "", n),
-                 "seconds": lambda: self.tr(" second(s)", "", n)}
+        forms = {
+            "days": lambda: self.tr(" day(s)", "", n),
+            "minutes": lambda: self.tr(" minute(s)", "", n),
+            "seconds": lambda: self.tr(" second(s)", "", n),
+        }
         return forms[unit]()
 
     def _limits_tab(self) -> QWidget:
-        page, layout = _tab(self.tr("Confirmed records are removed from this laptop after the "
-                                    "retention period, so that a lost laptop holds as little as "
-                                    "possible."))
+        page, layout = _tab(
+            self.tr(
+                "Confirmed records are removed from this laptop after the "
+                "retention period, so that a lost laptop holds as little as "
+                "possible."
+            )
+        )
         grid = QGridLayout()
         grid.setColumnStretch(2, 1)
         self.limits: dict[str, QSpinBox] = {}
@@ -182,8 +208,9 @@ class SettingsDialog(QDialog):
             spin.valueChanged.connect(lambda n, s=spin, u=unit: s.setSuffix(self._suffix(u, n)))
             spin.setMinimumWidth(160)
             fixed = key in self.fixed
-            self.limit_rows[key] = FieldRow(grid, i, self.tr(label), spin,
-                                            hint=self.policy_note() if fixed else None, visible_hint=fixed)
+            self.limit_rows[key] = FieldRow(
+                grid, i, self.tr(label), spin, hint=self.policy_note() if fixed else None, visible_hint=fixed
+            )
             if fixed:  # shown, and focusable for screen readers, but not editable
                 spin.setReadOnly(True)
                 spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
@@ -209,17 +236,22 @@ class SettingsDialog(QDialog):
         office = laptop_office_key(store)
         if office is not None:
             text = self.tr("Bundles are encrypted to the office key {0}…{1}.").format(
-                office.recipient[:12], office.recipient[-6:])
+                office.recipient[:12], office.recipient[-6:]
+            )
             if office.verify_fingerprint:
                 text += " " + self.tr("Receipts are checked against office {0} (key {1}).").format(
-                    office.office_id, office.verify_fingerprint)
+                    office.office_id, office.verify_fingerprint
+                )
             else:
-                text += " " + self.tr("This key file has no receipt key: ask the office for the "
-                                      "full office.pub before applying receipts.")
+                text += " " + self.tr(
+                    "This key file has no receipt key: ask the office for the "
+                    "full office.pub before applying receipts."
+                )
             self.office_status.setText(text)
         else:
-            self.office_status.setText(self.tr("No office key yet: you can register people, but "
-                                               "you cannot export until you add it."))
+            self.office_status.setText(
+                self.tr("No office key yet: you can register people, but you cannot export until you add it.")
+            )
         for key, spin in self.limits.items():
             spin.setValue(store.int_setting(key))
         self._update_remove()
@@ -237,24 +269,29 @@ class SettingsDialog(QDialog):
     def _update_remove(self) -> None:
         name = self.selected_adviser()
         self.remove_button.setEnabled(name is not None and name != self.session.store.adviser)
-        self.remove_button.setToolTip("" if self.remove_button.isEnabled() else self.tr(
-            "You cannot remove yourself: ask another adviser."))
+        self.remove_button.setToolTip(
+            ""
+            if self.remove_button.isEnabled()
+            else self.tr("You cannot remove yourself: ask another adviser.")
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.done_banner.clear_message()
-        self.banner.show_message(core_tr(str(exc)) if isinstance(exc, PaceError)
-                                 else self.tr("Nothing was changed: try again."))
+        self.banner.show_message(
+            core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr("Nothing was changed: try again.")
+        )
 
-    def confirm_then(self, action: str, fn: Callable[[Any], Any],
-                     done_message: str | None) -> ReauthDialog:
+    def confirm_then(self, action: str, fn: Callable[[Any], Any], done_message: str | None) -> ReauthDialog:
         """Ask for the passphrase; once it is right, run ``fn`` on the worker and report (with
         ``done_message``, or when it is None with the line ``fn`` returned)."""
         dialog = ReauthDialog(self.session, action, self)
 
         def go() -> None:
             self.session.worker.submit(
-                fn, on_done=lambda r: self._changed(str(r) if done_message is None else done_message),
-                on_error=self._failed)
+                fn,
+                on_done=lambda r: self._changed(str(r) if done_message is None else done_message),
+                on_error=self._failed,
+            )
 
         dialog.accepted.connect(go)
         dialog.open()
@@ -279,15 +316,21 @@ class SettingsDialog(QDialog):
             return None
         store = self.session.store
         return self.confirm_then(
-            self.tr("Remove {0}? Their key will no longer open this laptop: the store is re-keyed "
-                    "under a new key, which takes a moment. Type your passphrase to confirm.")
-            .format(name),
-            lambda _p: store.remove_adviser(name).message(name), None)
+            self.tr(
+                "Remove {0}? Their key will no longer open this laptop: the store is re-keyed "
+                "under a new key, which takes a moment. Type your passphrase to confirm."
+            ).format(name),
+            lambda _p: store.remove_adviser(name).message(name),
+            None,
+        )
 
     def _choose_office_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the office key"),
-                                              str(Path.home()),
-                                              self.tr("Office key (*.pub);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the office key"),
+            str(Path.home()),
+            self.tr("Office key (*.pub);;All files (*)"),
+        )
         if name:
             self.office_file.setText(name)
 
@@ -306,9 +349,10 @@ class SettingsDialog(QDialog):
         self.office_row.set_error(None)
         store = self.session.store
         return self.confirm_then(
-            self.tr("Use this office key for exports and recovery? Type your passphrase to "
-                    "confirm."),
-            lambda _p: install_office_key(store, office_key), self.tr("The office key was saved."))
+            self.tr("Use this office key for exports and recovery? Type your passphrase to confirm."),
+            lambda _p: install_office_key(store, office_key),
+            self.tr("The office key was saved."),
+        )
 
     def editable_limits(self) -> dict[str, QSpinBox]:
         """The time limits the policy leaves to the user."""
@@ -319,7 +363,9 @@ class SettingsDialog(QDialog):
         store = self.session.store
         return self.confirm_then(
             self.tr("Save the new time limits? Type your passphrase to confirm."),
-            lambda _p: store.set_settings(values), self.tr("The time limits were saved."))
+            lambda _p: store.set_settings(values),
+            self.tr("The time limits were saved."),
+        )
 
     def _changed(self, message: str) -> None:
         self.session.reload_settings()

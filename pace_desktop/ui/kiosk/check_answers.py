@@ -30,15 +30,22 @@ class CheckAnswersPage(QuestionPage):
         self._list.setContentsMargins(0, 0, 0, 0)
         self._list.setSpacing(0)
         self.send_heading = label(self.tr("Now send your registration"), "kioskSubheading")
-        self.declaration = label(self.tr(
-            "By sending it you confirm that, as far as you know, these details are right. "
-            "An adviser will go through them with you."), "kioskBody")
+        self.declaration = label(
+            self.tr(
+                "By sending it you confirm that, as far as you know, these details are right. "
+                "An adviser will go through them with you."
+            ),
+            "kioskBody",
+        )
         self.column.insertSpacing(self.column.count() - 1, 16)
         self.column.insertWidget(self.column.count() - 1, self.send_heading)
         self.column.insertWidget(self.column.count() - 1, self.declaration)
         # Dates in the person's language ("14 marca 1971"); British English otherwise.
-        self.locale = QLocale(language) if language != "en" else \
-            QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        self.locale = (
+            QLocale(language)
+            if language != "en"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
 
     def show_answers(self, flow: KioskFlow) -> None:
         self._clear_rows()
@@ -80,23 +87,24 @@ class CheckAnswersPage(QuestionPage):
         if page.key == "name":
             lines = [f"{texts['first_name']} {texts['last_name']}".strip()]
             if texts["preferred_name"]:
-                lines.append(self.tr("Likes to be called {name}").format(
-                    name=texts["preferred_name"]))
+                lines.append(self.tr("Likes to be called {name}").format(name=texts["preferred_name"]))
             return lines
         if page.key == "address":
             lines = [t for t in texts.values() if t]
             return lines or [not_given]
         if len(page.fields) == 1:
             return [next(iter(texts.values())) or not_given]
-        return [self.tr("{question}: {answer}").format(question=ktr(f.summary or f.label),
-                                                       answer=texts[f.name] or not_given)
-                for f in page.fields]
+        return [
+            self.tr("{question}: {answer}").format(
+                question=ktr(f.summary or f.label), answer=texts[f.name] or not_given
+            )
+            for f in page.fields
+        ]
 
     def _text(self, f: Field, answers: dict[str, Any]) -> str:
         if f.kind == "date":
             when = date_value(answers, f.name)
-            return self.locale.toString(QDate(when.year, when.month, when.day), "d MMMM yyyy") \
-                if when else ""
+            return self.locale.toString(QDate(when.year, when.month, when.day), "d MMMM yyyy") if when else ""
         if f.kind == "radio":
             return ktr(dict(f.options).get(str(answers.get(f.name, "")), ""))
         if f.kind == "checkboxes":

@@ -19,8 +19,9 @@ class ExitPage(_ActionPage):
 
     def __init__(self) -> None:
         super().__init__(self.tr("Leave kiosk mode"))
-        self.add_paragraph(self.tr("For SDS advisers only. Type your passphrase to go back to the "
-                                   "adviser's app."))
+        self.add_paragraph(
+            self.tr("For SDS advisers only. Type your passphrase to go back to the adviser's app.")
+        )
         self.block = QFrame()
         self.block.setObjectName("kioskField")
         inner = QVBoxLayout(self.block)

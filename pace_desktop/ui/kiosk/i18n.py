@@ -59,10 +59,16 @@ def remove(translator: QTranslator | None) -> None:
 
 # -- the 'kiosk' context for translators -----------------------------------------------------------
 
+
 def kiosk_strings() -> list[str]:
     """Every string the kiosk translates (``kiosk`` context), from registration.kiosk and the data files."""
-    sample = Event(employer_name="-", council_area=council_areas()[0].gss_code, sector="-",
-                   event_date=date.today(), event_type=EventType.group_session)
+    sample = Event(
+        employer_name="-",
+        council_area=council_areas()[0].gss_code,
+        sector="-",
+        event_date=date.today(),
+        event_type=EventType.group_session,
+    )
     texts: set[str] = set(MARKED)
     texts.update(title for _key, title in pages.SECTIONS)
     for page in pages.build_pages(sample):
@@ -73,8 +79,7 @@ def kiosk_strings() -> list[str]:
     return sorted(t for t in texts if t)
 
 
-def write_ts(path: Path, language: str, context: str = CONTEXT,
-             strings: list[str] | None = None) -> int:
+def write_ts(path: Path, language: str, context: str = CONTEXT, strings: list[str] | None = None) -> int:
     """Write (or update) a .ts file of one context (``kiosk``, with ``kiosk_strings()``, unless told
     otherwise); returns how many strings still need work.
 

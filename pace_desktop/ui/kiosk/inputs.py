@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 
 CHAR_PX = 24  # one wide character at the kiosk's larger text size
 
-SENSITIVE = (Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
-             | Qt.InputMethodHint.ImhNoAutoUppercase)
+SENSITIVE = (
+    Qt.InputMethodHint.ImhSensitiveData
+    | Qt.InputMethodHint.ImhNoPredictiveText
+    | Qt.InputMethodHint.ImhNoAutoUppercase
+)
 
 
-def text_box(accessible_name: str, *, sensitive: bool, max_len: int,
-             chars: int | None = None) -> QLineEdit:
+def text_box(accessible_name: str, *, sensitive: bool, max_len: int, chars: int | None = None) -> QLineEdit:
     """A large single-line box with no completer and no right-click menu to copy out of."""
     box = QLineEdit()
     box.setAccessibleName(accessible_name)
@@ -66,8 +68,11 @@ class DateInput(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(24)
         self.boxes: dict[str, QLineEdit] = {}
-        for part, label, chars in (("day", self.tr("Day"), 2), ("month", self.tr("Month"), 2),
-                                   ("year", self.tr("Year"), 4)):
+        for part, label, chars in (
+            ("day", self.tr("Day"), 2),
+            ("month", self.tr("Month"), 2),
+            ("year", self.tr("Year"), 4),
+        ):
             column = QVBoxLayout()
             column.setSpacing(6)
             caption = QLabel(label)
@@ -113,7 +118,7 @@ def two_lines(text: str) -> str:
     if not spaces:
         return text
     at = min(spaces, key=lambda i: abs(i - middle))
-    return f"{text[:at]}\n{text[at + 1:]}"
+    return f"{text[:at]}\n{text[at + 1 :]}"
 
 
 def choice_name(question: str, option: str) -> str:
@@ -124,8 +129,7 @@ def choice_name(question: str, option: str) -> str:
 class ChoiceGroup(QWidget):
     """Radio buttons, none chosen at first; yes/no sit side by side, longer lists one per line."""
 
-    def __init__(self, accessible_name: str, options: list[tuple[str, str]], *,
-                 inline: bool) -> None:
+    def __init__(self, accessible_name: str, options: list[tuple[str, str]], *, inline: bool) -> None:
         super().__init__()
         self.setAccessibleName(accessible_name)
         self.group = QButtonGroup(self)
@@ -171,8 +175,7 @@ class ChoiceGroup(QWidget):
 class CheckList(QWidget):
     """Tick any number of options; each may carry a line of explanation beneath it."""
 
-    def __init__(self, accessible_name: str, options: list[tuple[str, str]],
-                 hints: list[str]) -> None:
+    def __init__(self, accessible_name: str, options: list[tuple[str, str]], hints: list[str]) -> None:
         super().__init__()
         self.setAccessibleName(accessible_name)
         layout = QVBoxLayout(self)

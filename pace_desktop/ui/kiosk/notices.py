@@ -50,18 +50,27 @@ class ThankYouPage(_ActionPage):
         inner.setSpacing(12)
         title = label(self.tr("Registration complete"), "kioskPanelTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = label(self.tr("Thank you. Your details have been sent to the SDS advisers here."),
-                     "kioskPanelBody")
+        body = label(
+            self.tr("Thank you. Your details have been sent to the SDS advisers here."), "kioskPanelBody"
+        )
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(title)
         inner.addWidget(body)
         panel.setAccessibleName(title.text())
         panel.setAccessibleDescription(body.text())
         self.column.insertWidget(0, panel)
-        self.add_paragraph(self.tr("Please tell an adviser that you have finished. They will talk "
-                                   "to you about the help you can get."))
-        self.add_paragraph(self.tr("You can ask an adviser to change or delete your details, or "
-                                   "change your mind about any choice, at any time."))
+        self.add_paragraph(
+            self.tr(
+                "Please tell an adviser that you have finished. They will talk "
+                "to you about the help you can get."
+            )
+        )
+        self.add_paragraph(
+            self.tr(
+                "You can ask an adviser to change or delete your details, or "
+                "change your mind about any choice, at any time."
+            )
+        )
         self.done = button(self.tr("Finish"), primary=True)
         self.done.clicked.connect(self.finished)
         self.add_actions(self.done)
@@ -79,8 +88,11 @@ class DeclinedPage(_ActionPage):
     def __init__(self) -> None:
         super().__init__(self.tr("You have chosen not to register"))
         self.add_paragraph(self.tr("That is fine. We have not kept any of your details."))
-        self.add_paragraph(self.tr("You can still talk to an adviser today: just let one of them "
-                                   "know you would like some help."))
+        self.add_paragraph(
+            self.tr(
+                "You can still talk to an adviser today: just let one of them know you would like some help."
+            )
+        )
         self.done = button(self.tr("Finish"), primary=True)
         self.done.clicked.connect(self.finished)
         self.add_actions(self.done)
@@ -98,8 +110,9 @@ class StillTherePage(_ActionPage):
 
     def __init__(self) -> None:
         super().__init__(self.tr("Are you still there?"))
-        self.add_paragraph(self.tr("To keep your details private, we will clear this form if "
-                                   "nobody uses it."))
+        self.add_paragraph(
+            self.tr("To keep your details private, we will clear this form if nobody uses it.")
+        )
         self.countdown = label("", "kioskCountdown")
         self.column.addWidget(self.countdown)
         self.stay = button(self.tr("Yes, I am still here"), primary=True)
@@ -126,8 +139,7 @@ class ClearConfirmPage(_ActionPage):
 
     def __init__(self) -> None:
         super().__init__(self.tr("Clear your answers?"))
-        self.add_paragraph(self.tr("This removes everything you have typed. Nothing has been sent "
-                                   "or kept."))
+        self.add_paragraph(self.tr("This removes everything you have typed. Nothing has been sent or kept."))
         # Destructive, so GOV.UK's warning button (red), not the green one that moves a person on.
         self.yes = button(self.tr("Yes, clear my answers"), primary=False)
         self.yes.setObjectName("kioskWarning")

@@ -70,7 +70,8 @@ def error_summary() -> ErrorSummary:
         look=SUMMARY_LOOK,
         title=QCoreApplication.translate("ErrorSummary", "There is a problem"),
         link_hint=QCoreApplication.translate("ErrorSummary", "Go to the question"),
-        go=lambda target: target.setFocus(Qt.FocusReason.OtherFocusReason))
+        go=lambda target: target.setFocus(Qt.FocusReason.OtherFocusReason),
+    )
 
 
 class KioskPage(QWidget):
@@ -153,8 +154,9 @@ class FieldBlock(QFrame):
     In a ``row`` the label sits beside the input (many yes/no questions in a list, one per line).
     """
 
-    def __init__(self, f: Field, editor: QWidget, *, show_label: bool, row: bool = False,
-                 context: str = "") -> None:
+    def __init__(
+        self, f: Field, editor: QWidget, *, show_label: bool, row: bool = False, context: str = ""
+    ) -> None:
         super().__init__()
         self.setObjectName("kioskField")
         self.field = f
@@ -222,7 +224,8 @@ class QuestionPage(KioskPage):
         number, total = step_of(page, event)
         # Named context: PySide's self.tr() would use the subclass's name, which lupdate cannot see.
         caption = QCoreApplication.translate("QuestionPage", "Step {n} of {m}: {section}").format(
-            n=number, m=total, section=ktr(section_title(page.section)))
+            n=number, m=total, section=ktr(section_title(page.section))
+        )
         super().__init__(page.heading_text(event, ktr), caption)
         self.page = page
         for paragraph in page.intro:
@@ -236,8 +239,9 @@ class QuestionPage(KioskPage):
             editor = self._editor(f, inline=not only_one)
             # A lone choice or date is answered under the heading, which already asks the question.
             show_label = not (only_one and f.kind in ("radio", "date", "checkboxes"))
-            block = FieldBlock(f, editor, show_label=show_label, row=rows,
-                               context="" if only_one else heading)
+            block = FieldBlock(
+                f, editor, show_label=show_label, row=rows, context="" if only_one else heading
+            )
             if not rows:
                 self.column.addSpacing(8)
             self.column.addWidget(block)
@@ -252,10 +256,13 @@ class QuestionPage(KioskPage):
             options = [(value, ktr(text)) for value, text in f.options]
             return ChoiceGroup(name, options, inline=inline and len(options) == 2)
         if f.kind == "checkboxes":
-            return CheckList(name, [(v, ktr(t)) for v, t in f.options],
-                             [ktr(h) for h in f.option_hints])
-        box = text_box(name, sensitive=f.sensitive, max_len=f.max_len,
-                       chars=None if f.wide else max(6, min(f.max_len, 16)))
+            return CheckList(name, [(v, ktr(t)) for v, t in f.options], [ktr(h) for h in f.option_hints])
+        box = text_box(
+            name,
+            sensitive=f.sensitive,
+            max_len=f.max_len,
+            chars=None if f.wide else max(6, min(f.max_len, 16)),
+        )
         if f.wide:
             box.setMaximumWidth(WIDE_INPUT)
         box.setObjectName(f.name)
@@ -346,8 +353,10 @@ class WelcomePage(QuestionPage):
     def __init__(self, page: Page, event: Event, languages: list[tuple[str, str]]) -> None:
         super().__init__(page, event)
         when = event.event_date.strftime("%d/%m/%Y")
-        panel = label(self.tr("{employer} — PACE event, {date}").format(
-            employer=event.employer_name, date=when), "kioskInset")
+        panel = label(
+            self.tr("{employer} — PACE event, {date}").format(employer=event.employer_name, date=when),
+            "kioskInset",
+        )
         self.column.insertWidget(self.column.indexOf(self.heading) + 1, panel)
         if languages:
             row = QHBoxLayout()
@@ -413,8 +422,9 @@ def _inline(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escaped)
 
 
-def build_page(page: Page, event: Event, languages: list[tuple[str, str]],
-               language: str = SOURCE_LANGUAGE) -> QuestionPage:
+def build_page(
+    page: Page, event: Event, languages: list[tuple[str, str]], language: str = SOURCE_LANGUAGE
+) -> QuestionPage:
     if page.key == "welcome":
         return WelcomePage(page, event, languages)
     if page.key == "privacy":

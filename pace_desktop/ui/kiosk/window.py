@@ -54,14 +54,23 @@ from pace_desktop.ui.session import Session
 from pace_desktop.ui.style import stylesheet
 
 THANKS_SECONDS = 20  # the thank-you and "not registered" pages return to welcome on their own
-_MODS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-         | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.MetaModifier)
+_MODS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _ALT = Qt.KeyboardModifier.AltModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
 _META = Qt.KeyboardModifier.MetaModifier
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
-             QEvent.Type.Wheel, QEvent.Type.MouseMove}
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.Wheel,
+    QEvent.Type.MouseMove,
+}
 EXIT_SHORTCUT = "Ctrl+Shift+L"
 _PAGE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 RECLAIM_MS = 150  # after losing activation, the kiosk takes the screen back this soon
@@ -85,8 +94,17 @@ def _is_blocked(key: int, mods: Qt.KeyboardModifier) -> bool:
         return True
     if mods & _CTRL:
         # Quit, close window, minimise, hide (macOS), new window, print, open: none belong here.
-        return key in (Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_M, Qt.Key.Key_H, Qt.Key.Key_N,
-                       Qt.Key.Key_P, Qt.Key.Key_O, Qt.Key.Key_F4, Qt.Key.Key_Tab)
+        return key in (
+            Qt.Key.Key_Q,
+            Qt.Key.Key_W,
+            Qt.Key.Key_M,
+            Qt.Key.Key_H,
+            Qt.Key.Key_N,
+            Qt.Key.Key_P,
+            Qt.Key.Key_O,
+            Qt.Key.Key_F4,
+            Qt.Key.Key_Tab,
+        )
     return False
 
 
@@ -99,11 +117,17 @@ class KioskWindow(QWidget):
 
     exited = Signal()
 
-    def __init__(self, session: Session, event: Event, parent: QWidget | None = None, *,
-                 clock: Callable[[], float] = time.monotonic, tick_ms: int = 1000,
-                 translations: Path | None = None) -> None:
-        flags = (Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
-                 | Qt.WindowType.WindowStaysOnTopHint)
+    def __init__(
+        self,
+        session: Session,
+        event: Event,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        tick_ms: int = 1000,
+        translations: Path | None = None,
+    ) -> None:
+        flags = Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
         super().__init__(parent, flags)
         self.session = session
         self.pace_event = event
@@ -206,13 +230,15 @@ class KioskWindow(QWidget):
         self.title.setText(self.tr("PACE: help when your job is at risk"))
         self.contrast_button.setText(self.tr("High contrast"))
         self.contrast_button.setAccessibleDescription(
-            self.tr("Show white text on black, with yellow outlines"))
+            self.tr("Show white text on black, with yellow outlines")
+        )
         self.text_button.setText(self.tr("Larger text"))
         self.text_button.setAccessibleDescription(self.tr("Make all the text larger"))
         self.adviser_button.setText(self.tr("Adviser"))
         self.adviser_button.setAccessibleName(self.tr("Adviser: leave kiosk mode"))
-        self.adviser_button.setToolTip(self.tr("Advisers: leave kiosk mode ({keys})").format(
-            keys=EXIT_SHORTCUT))
+        self.adviser_button.setToolTip(
+            self.tr("Advisers: leave kiosk mode ({keys})").format(keys=EXIT_SHORTCUT)
+        )
         self.back_button.setText(self.tr("Back"))
         self.next_button.setText(self.tr("Continue"))
         self.clear_button.setText(self.tr("Clear my answers"))
@@ -235,8 +261,7 @@ class KioskWindow(QWidget):
         self.exit_page = ExitPage()
         self.exit_page.submitted.connect(self._exit_submitted)
         self.exit_page.cancelled.connect(self._back_from_overlay)
-        self._overlays = [self.thanks, self.declined, self.still_there, self.clear_confirm,
-                          self.exit_page]
+        self._overlays = [self.thanks, self.declined, self.still_there, self.clear_confirm, self.exit_page]
         for widget in self._overlays:
             self.stack.addWidget(widget)
 
@@ -258,8 +283,11 @@ class KioskWindow(QWidget):
         """Full screen, the adviser's windows hidden, auto-lock suspended, the welcome page."""
         self.session.suspend_autolock(True)
         app = QApplication.instance()
-        self._hidden = [w for w in QApplication.topLevelWidgets()
-                        if w is not self and w.isVisible() and not w.isAncestorOf(self)]
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not self and w.isVisible() and not w.isAncestorOf(self)
+        ]
         for widget in self._hidden:
             widget.hide()
         if app is not None:
@@ -274,8 +302,7 @@ class KioskWindow(QWidget):
 
         def begin(_progress: Any) -> tuple[int, int]:
             record_start(store, event)
-            return (store.int_setting("kiosk_idle_seconds"),
-                    store.int_setting("kiosk_countdown_seconds"))
+            return (store.int_setting("kiosk_idle_seconds"), store.int_setting("kiosk_countdown_seconds"))
 
         self.session.worker.submit(begin, on_done=self._settings_loaded, on_error=lambda _e: None)
 
@@ -315,12 +342,16 @@ class KioskWindow(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         # Minimised, or taken out of full screen by the window manager (a "restore" shortcut, a
         # title-bar double-click): straight back to full screen, so the desktop never shows.
-        if (event.type() == QEvent.Type.WindowStateChange and self._running
-                and (self.windowState() & Qt.WindowState.WindowMinimized
-                     or not self.windowState() & Qt.WindowState.WindowFullScreen)):
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self._running
+            and (
+                self.windowState() & Qt.WindowState.WindowMinimized
+                or not self.windowState() & Qt.WindowState.WindowFullScreen
+            )
+        ):
             QTimer.singleShot(0, self._back_to_full_screen)
-        if event.type() == QEvent.Type.ActivationChange and self._running \
-                and not self.isActiveWindow():
+        if event.type() == QEvent.Type.ActivationChange and self._running and not self.isActiveWindow():
             QTimer.singleShot(RECLAIM_MS, self._reclaim)
         super().changeEvent(event)
 
@@ -370,8 +401,12 @@ class KioskWindow(QWidget):
                 return True
             # Only where the key first lands: an unhandled key travels on to each parent, and a
             # second look there could press whatever button the focus has moved to meanwhile.
-            if kind == QEvent.Type.KeyPress and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                    and not mods & (_CTRL | _ALT | _META) and watched is QApplication.focusWidget():
+            if (
+                kind == QEvent.Type.KeyPress
+                and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not mods & (_CTRL | _ALT | _META)
+                and watched is QApplication.focusWidget()
+            ):
                 return self._enter_pressed()
         return False
 
@@ -381,8 +416,7 @@ class KioskWindow(QWidget):
         if not isinstance(page, KioskPage):
             return False
         bar = page.scroll.verticalScrollBar()
-        bar.setValue(bar.value() + (bar.pageStep() if key == Qt.Key.Key_PageDown
-                                    else -bar.pageStep()))
+        bar.setValue(bar.value() + (bar.pageStep() if key == Qt.Key.Key_PageDown else -bar.pageStep()))
         return True
 
     def _enter_pressed(self) -> bool:
@@ -434,8 +468,9 @@ class KioskWindow(QWidget):
         first, last = key == "welcome", key == "check"
         self.back_button.setVisible(not first)
         self.clear_button.setVisible(not first)
-        self.next_button.setText(self.tr("Start now") if first else
-                                 self.tr("Accept and send") if last else self.tr("Continue"))
+        self.next_button.setText(
+            self.tr("Start now") if first else self.tr("Accept and send") if last else self.tr("Continue")
+        )
         self._chain_tabs(page)
         if not page.focus_start():
             # Nothing to answer here (welcome, privacy notice, check your answers): start on the
@@ -524,8 +559,9 @@ class KioskWindow(QWidget):
         self.next_button.setEnabled(False)
         store, event, answers = self.session.store, self.pace_event, self._snapshot
         language = self._language
-        self.session.worker.submit(lambda _p: submit(store, event, answers, language),
-                                   on_done=self._sent, on_error=self._send_failed)
+        self.session.worker.submit(
+            lambda _p: submit(store, event, answers, language), on_done=self._sent, on_error=self._send_failed
+        )
 
     def _sent(self, _result: object = None) -> None:
         self._sending = False
@@ -591,8 +627,9 @@ class KioskWindow(QWidget):
         self._show_flow_page()
 
     def _is_blank(self) -> bool:
-        return (self.stack.currentWidget() is self.flow_stack and self.flow.index == 0
-                and not self.flow.answers)
+        return (
+            self.stack.currentWidget() is self.flow_stack and self.flow.index == 0 and not self.flow.answers
+        )
 
     def check_idle(self) -> None:
         """Each tick: warn after ``idle_seconds`` of inactivity, clear after the countdown."""
@@ -616,8 +653,11 @@ class KioskWindow(QWidget):
             return
         if self._is_blank():
             # Nothing typed: no warning needed, but the next person starts with the usual display.
-            if self._translator is not None or self.contrast_button.isChecked() \
-                    or self.text_button.isChecked():
+            if (
+                self._translator is not None
+                or self.contrast_button.isChecked()
+                or self.text_button.isChecked()
+            ):
                 self.reset()
             return
         self._return_to = self.current_page() if current is not self.exit_page else None
@@ -643,14 +683,17 @@ class KioskWindow(QWidget):
     def _exit_submitted(self, passphrase: str) -> None:
         wait = self.guard.wait_seconds()
         if wait > 0:
-            self.exit_page.show_error(self.tr(
-                "Too many wrong passphrases: wait %n seconds, then try again.", "",
-                math.ceil(wait)))
+            self.exit_page.show_error(
+                self.tr("Too many wrong passphrases: wait %n seconds, then try again.", "", math.ceil(wait))
+            )
             return
         self.exit_page.busy(True)
         store, event = self.session.store, self.pace_event
-        self.session.worker.submit(lambda _p: check_exit(store, event, passphrase),
-                                   on_done=self._exit_allowed, on_error=self._exit_refused)
+        self.session.worker.submit(
+            lambda _p: check_exit(store, event, passphrase),
+            on_done=self._exit_allowed,
+            on_error=self._exit_refused,
+        )
 
     def _exit_allowed(self, _adviser: object) -> None:
         self.guard.succeeded()
@@ -666,4 +709,3 @@ class KioskWindow(QWidget):
             self.exit_page.show_error(str(exc))
         else:
             self.exit_page.show_error(self.tr("The passphrase could not be checked: try again"))
-

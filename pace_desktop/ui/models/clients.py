@@ -35,13 +35,22 @@ BATCH = 500
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _BAND_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
-_BAND_BRUSH = {"high": QBrush(QColor("#f6d7d2")), "medium": QBrush(QColor("#fff7bf")),
-               "low": QBrush(QColor("#cce2d8"))}
+_BAND_BRUSH = {
+    "high": QBrush(QColor("#f6d7d2")),
+    "medium": QBrush(QColor("#fff7bf")),
+    "low": QBrush(QColor("#cce2d8")),
+}
 _REVIEW_BRUSH = QBrush(QColor("#fff4d6"))
-COLUMNS = (QT_TRANSLATE_NOOP("ClientsModel", "Name"), QT_TRANSLATE_NOOP("ClientsModel", "PACE ID"),
-           QT_TRANSLATE_NOOP("ClientsModel", "Postcode"), QT_TRANSLATE_NOOP("ClientsModel", "NI number"),
-           QT_TRANSLATE_NOOP("ClientsModel", "Employment"), QT_TRANSLATE_NOOP("ClientsModel", "Risk"),
-           QT_TRANSLATE_NOOP("ClientsModel", "Review"), QT_TRANSLATE_NOOP("ClientsModel", "Exported"))
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ClientsModel", "Name"),
+    QT_TRANSLATE_NOOP("ClientsModel", "PACE ID"),
+    QT_TRANSLATE_NOOP("ClientsModel", "Postcode"),
+    QT_TRANSLATE_NOOP("ClientsModel", "NI number"),
+    QT_TRANSLATE_NOOP("ClientsModel", "Employment"),
+    QT_TRANSLATE_NOOP("ClientsModel", "Risk"),
+    QT_TRANSLATE_NOOP("ClientsModel", "Review"),
+    QT_TRANSLATE_NOOP("ClientsModel", "Exported"),
+)
 
 
 def _t(text: str) -> str:
@@ -86,8 +95,12 @@ class ClientRow:
         names = " ".join(d.get(k) or "" for k in ("first_name", "preferred_name", "last_name"))
         words = tuple(fold(w) for w in names.replace("-", " ").split())
         full = fold(f"{d.get('first_name', '')} {d.get('last_name', '')}")
-        return (*words, full), _dehyphen(self.pace_id), compact(d.get("ni_number")), \
-            compact(d.get("postcode"))
+        return (
+            (*words, full),
+            _dehyphen(self.pace_id),
+            compact(d.get("ni_number")),
+            compact(d.get("postcode")),
+        )
 
     def matches(self, name: str, key: str) -> bool:
         """Prefix match on any name (or the full name), NI number or postcode; PACE ID anywhere.
@@ -114,8 +127,7 @@ class ClientRow:
         d = self.data
         match column:
             case 0:  # the store's name order, so rows read in that order need no sorting
-                return self.name, name_order(d.get("last_name"), d.get("first_name"),
-                                             d.get("preferred_name"))
+                return self.name, name_order(d.get("last_name"), d.get("first_name"), d.get("preferred_name"))
             case 1:
                 return self.pace_id, self.pace_id
             case 2:
@@ -133,8 +145,11 @@ class ClientRow:
             case 6:
                 review = QCoreApplication.translate("ClientsModel", "Needs review")
                 return (review if self.needs_review else ""), int(not self.needs_review)
-        exported = (QCoreApplication.translate("ClientsModel", "Yes") if self.exported
-                    else QCoreApplication.translate("ClientsModel", "No"))
+        exported = (
+            QCoreApplication.translate("ClientsModel", "Yes")
+            if self.exported
+            else QCoreApplication.translate("ClientsModel", "No")
+        )
         return exported, int(self.exported)
 
 
@@ -221,8 +236,12 @@ class ClientsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _t(COLUMNS[section])
         return None
@@ -243,5 +262,6 @@ class ClientsModel(QAbstractTableModel):
                 return _REVIEW_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.needs_review:
             return QCoreApplication.translate(
-                "ClientsModel", "Registered at the kiosk: check the details with the person")
+                "ClientsModel", "Registered at the kiosk: check the details with the person"
+            )
         return None

@@ -47,12 +47,17 @@ class EventRow:
     counts: EventCounts
 
 
-COLUMNS = (QT_TRANSLATE_NOOP("EventsModel", "Date"), QT_TRANSLATE_NOOP("EventsModel", "Employer"),
-           QT_TRANSLATE_NOOP("EventsModel", "Site"), QT_TRANSLATE_NOOP("EventsModel", "Council area"),
-           QT_TRANSLATE_NOOP("EventsModel", "Type"), QT_TRANSLATE_NOOP("EventsModel", "Clients"),
-           QT_TRANSLATE_NOOP("EventsModel", "High risk"),
-           QT_TRANSLATE_NOOP("EventsModel", "Not exported"),
-           QT_TRANSLATE_NOOP("EventsModel", "Needs review"))
+COLUMNS = (
+    QT_TRANSLATE_NOOP("EventsModel", "Date"),
+    QT_TRANSLATE_NOOP("EventsModel", "Employer"),
+    QT_TRANSLATE_NOOP("EventsModel", "Site"),
+    QT_TRANSLATE_NOOP("EventsModel", "Council area"),
+    QT_TRANSLATE_NOOP("EventsModel", "Type"),
+    QT_TRANSLATE_NOOP("EventsModel", "Clients"),
+    QT_TRANSLATE_NOOP("EventsModel", "High risk"),
+    QT_TRANSLATE_NOOP("EventsModel", "Not exported"),
+    QT_TRANSLATE_NOOP("EventsModel", "Needs review"),
+)
 _NUMERIC = {5, 6, 7, 8}
 
 
@@ -77,8 +82,12 @@ class EventsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _t(COLUMNS[section])
         return None

@@ -29,8 +29,14 @@ class RowsModel(QAbstractTableModel):
     ``numeric`` columns are right-aligned.
     """
 
-    def __init__(self, headings: Sequence[str], parent: Any = None, *,
-                 tone_column: int | None = None, numeric: Sequence[int] = ()) -> None:
+    def __init__(
+        self,
+        headings: Sequence[str],
+        parent: Any = None,
+        *,
+        tone_column: int | None = None,
+        numeric: Sequence[int] = (),
+    ) -> None:
         super().__init__(parent)
         self.headings = list(headings)
         self.tone_column = tone_column
@@ -40,9 +46,14 @@ class RowsModel(QAbstractTableModel):
         self.sort_keys: list[tuple[Any, ...]] = []
         self.tones: list[str] = []
 
-    def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None, *,
-                 sort_keys: Sequence[Sequence[Any]] | None = None,
-                 tones: Sequence[str] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Sequence[str]],
+        keys: Sequence[Any] | None = None,
+        *,
+        sort_keys: Sequence[Sequence[Any]] | None = None,
+        tones: Sequence[str] | None = None,
+    ) -> None:
         self.beginResetModel()
         self.rows = [tuple(r) for r in rows]
         self.keys = list(keys) if keys is not None else [None] * len(self.rows)
@@ -63,8 +74,11 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.AccessibleTextRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
             return self.rows[row][column]
         if role == SORT_ROLE:
             return self.sort_keys[row][column]
@@ -80,8 +94,12 @@ class RowsModel(QAbstractTableModel):
                 return font
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headings[section]
         return None

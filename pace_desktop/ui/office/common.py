@@ -67,9 +67,16 @@ class PathPicker(QWidget):
 
     changed = Signal(str)
 
-    def __init__(self, mode: str, caption: str, *, file_filter: str = "",
-                 placeholder: str = "", button: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        mode: str,
+        caption: str,
+        *,
+        file_filter: str = "",
+        placeholder: str = "",
+        button: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.mode = mode
         self.caption = caption
@@ -80,7 +87,8 @@ class PathPicker(QWidget):
         self.edit.textChanged.connect(self.changed)
         self.button = QPushButton(button or QCoreApplication.translate("office", "Choose…"))
         self.button.setAccessibleName(
-            QCoreApplication.translate("office", "{field} — choose").format(field=caption))
+            QCoreApplication.translate("office", "{field} — choose").format(field=caption)
+        )
         self.button.clicked.connect(self.choose)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -113,8 +121,10 @@ def error_text(exc: BaseException, fallback: str) -> str:
         return core_tr(str(exc))  # the core's own words, through the 'core' context (ui/i18n.py)
     if isinstance(exc, OSError):
         return QCoreApplication.translate(
-            "office", "The file or folder could not be used: check it exists and that you may write "
-            "there, then try again.")
+            "office",
+            "The file or folder could not be used: check it exists and that you may write "
+            "there, then try again.",
+        )
     return fallback
 
 

@@ -35,7 +35,7 @@ from pace_desktop.ui.widgets.reauth import ReauthDialog
 def _grouped(fingerprint: str) -> str:
     """The first 16 hex digits in fours, as people read them aloud to compare: 'ab12 cd34 …'."""
     short = fingerprint[:16]
-    return " ".join(short[i:i + 4] for i in range(0, len(short), 4))
+    return " ".join(short[i : i + 4] for i in range(0, len(short), 4))
 
 
 class DevicesPage(QWidget):
@@ -44,10 +44,15 @@ class DevicesPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        layout = page(self, self.tr("Devices"), self.tr(
-            "Bundles are accepted only from laptops enrolled here. To enrol a laptop, the adviser "
-            "sends its device key: the one line, starting PACE-DEVICE-1, that "
-            "'pace-desktop device-key' shows on that laptop."))
+        layout = page(
+            self,
+            self.tr("Devices"),
+            self.tr(
+                "Bundles are accepted only from laptops enrolled here. To enrol a laptop, the adviser "
+                "sends its device key: the one line, starting PACE-DEVICE-1, that "
+                "'pace-desktop device-key' shows on that laptop."
+            ),
+        )
 
         box = QGroupBox(self.tr("Enrol a laptop"))
         grid = QGridLayout(box)
@@ -71,9 +76,18 @@ class DevicesPage(QWidget):
         self.enrol_button.setDefault(False)
         self.enrol_button.clicked.connect(self.enrol)
         grid.addWidget(self.enrol_button, 0, 2)
-        grid.addWidget(hint(self.tr(
-            "Check the key came from the adviser you expect (for example by reading the "
-            "fingerprint back to them by phone) before enrolling it.")), 2, 1, 1, 2)
+        grid.addWidget(
+            hint(
+                self.tr(
+                    "Check the key came from the adviser you expect (for example by reading the "
+                    "fingerprint back to them by phone) before enrolling it."
+                )
+            ),
+            2,
+            1,
+            1,
+            2,
+        )
         layout.addWidget(box)
         self.done_banner = Banner("success")
         self.banner = Banner("error")
@@ -83,8 +97,16 @@ class DevicesPage(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
         layout.addWidget(self.heading)
-        self.model = RowsModel([self.tr("Laptop"), self.tr("Key fingerprint"),
-                                self.tr("Enrolled"), self.tr("By"), self.tr("How"), self.tr("Bundles")])
+        self.model = RowsModel(
+            [
+                self.tr("Laptop"),
+                self.tr("Key fingerprint"),
+                self.tr("Enrolled"),
+                self.tr("By"),
+                self.tr("How"),
+                self.tr("Bundles"),
+            ]
+        )
         self.view = table(self.model, self.tr("Enrolled laptops"), stretch=4)
         sortable(self.view, self.model, 0)
         self.view.selectionModel().selectionChanged.connect(self._selected)
@@ -93,9 +115,15 @@ class DevicesPage(QWidget):
         self.retire_button = QPushButton(self.tr("&Retire laptop…"))
         self.retire_button.setEnabled(False)
         self.retire_button.clicked.connect(self.retire)
-        actions.addWidget(hint(self.tr(
-            "Retire a laptop that is lost, stolen or handed back: its bundles are refused from then "
-            "on. Enrolling its key again undoes it.")), 1)
+        actions.addWidget(
+            hint(
+                self.tr(
+                    "Retire a laptop that is lost, stolen or handed back: its bundles are refused from then "
+                    "on. Enrolling its key again undoes it."
+                )
+            ),
+            1,
+        )
         actions.addWidget(self.retire_button)
         layout.addLayout(actions)
 
@@ -106,31 +134,52 @@ class DevicesPage(QWidget):
         if not self.session.is_unlocked:
             return
         store = self.session.store
-        self.session.worker.submit(lambda _p: devices(store), on_done=self._loaded,
-                                   on_error=self._failed)
+        self.session.worker.submit(lambda _p: devices(store), on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, rows: list[Any]) -> None:
         if not self.session.is_unlocked:
             return
-        how = {"enrolled": self.tr("Enrolled by its key"),
-               "first_use": self.tr("Trusted on its first bundle")}
-        status = [self.tr("Refused: retired {0} by {1}").format(when(d.retired_at), d.retired_by)
-                  if d.retired_at else self.tr("Accepted") for d in rows]
+        how = {
+            "enrolled": self.tr("Enrolled by its key"),
+            "first_use": self.tr("Trusted on its first bundle"),
+        }
+        status = [
+            self.tr("Refused: retired {0} by {1}").format(when(d.retired_at), d.retired_by)
+            if d.retired_at
+            else self.tr("Accepted")
+            for d in rows
+        ]
         self.model.set_rows(
-            [(d.device_id, _grouped(d.fingerprint), when(d.enrolled_at), d.enrolled_by,
-              how.get(d.how, d.how), state) for d, state in zip(rows, status, strict=True)],
+            [
+                (
+                    d.device_id,
+                    _grouped(d.fingerprint),
+                    when(d.enrolled_at),
+                    d.enrolled_by,
+                    how.get(d.how, d.how),
+                    state,
+                )
+                for d, state in zip(rows, status, strict=True)
+            ],
             keys=rows,
-            sort_keys=[(d.device_id, d.fingerprint, d.enrolled_at, d.enrolled_by, d.how,
-                        d.retired_at or "") for d in rows])
+            sort_keys=[
+                (d.device_id, d.fingerprint, d.enrolled_at, d.enrolled_by, d.how, d.retired_at or "")
+                for d in rows
+            ],
+        )
         retired = sum(1 for d in rows if d.retired_at)
-        self.heading.setText(self.tr("Enrolled laptops ({0}, {1} retired)").format(len(rows), retired)
-                             if retired else self.tr("Enrolled laptops ({0})").format(len(rows)))
+        self.heading.setText(
+            self.tr("Enrolled laptops ({0}, {1} retired)").format(len(rows), retired)
+            if retired
+            else self.tr("Enrolled laptops ({0})").format(len(rows))
+        )
         self._selected()
 
     def _failed(self, exc: BaseException) -> None:
         self.done_banner.clear_message()
-        self.banner.show_message(error_text(exc, self.tr(
-            "The laptops could not be read: lock and unlock, then try again.")))
+        self.banner.show_message(
+            error_text(exc, self.tr("The laptops could not be read: lock and unlock, then try again."))
+        )
 
     def _selected(self, *_args: Any) -> None:
         device = selected_key(self.view, self.model)
@@ -145,9 +194,12 @@ class DevicesPage(QWidget):
 
     # -- enrolling ---------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the device key file"),
-                                                str(Path.home()),
-                                                self.tr("Text files (*.txt *.key);;All files (*)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the device key file"),
+            str(Path.home()),
+            self.tr("Text files (*.txt *.key);;All files (*)"),
+        )
         if chosen:
             self.key.setText(chosen)
 
@@ -163,19 +215,22 @@ class DevicesPage(QWidget):
         self.banner.clear_message()
         self.enrol_button.setEnabled(False)
         store = self.session.store
-        self.session.worker.submit(lambda _p: enrol_device(store, text), on_done=self._enrolled,
-                                   on_error=self._refused)
+        self.session.worker.submit(
+            lambda _p: enrol_device(store, text), on_done=self._enrolled, on_error=self._refused
+        )
 
     def _enrolled(self, result: tuple[Any, bool]) -> None:
         key, new = result
         self.enrol_button.setEnabled(True)
         self.key.clear()
         if new:
-            text = self.tr("Laptop {0} was enrolled (key fingerprint {1}): its bundles will now "
-                           "be accepted.").format(key.device_id, _grouped(key.fingerprint))
+            text = self.tr(
+                "Laptop {0} was enrolled (key fingerprint {1}): its bundles will now be accepted."
+            ).format(key.device_id, _grouped(key.fingerprint))
         else:
-            text = self.tr("Laptop {0} was already enrolled with this key: nothing changed.") \
-                .format(key.device_id)
+            text = self.tr("Laptop {0} was already enrolled with this key: nothing changed.").format(
+                key.device_id
+            )
         self.done_banner.show_message(text)
         self.reload()
 
@@ -195,14 +250,21 @@ class DevicesPage(QWidget):
         if device is None or device.retired_at is not None:
             return None
         store, laptop = self.session.store, device.device_id
-        dialog = ReauthDialog(self.session, self.tr(
-            "Retire laptop {0}? Bundles it signs will be refused from now on, including any not yet "
-            "imported. Type your passphrase to confirm.").format(laptop), self)
+        dialog = ReauthDialog(
+            self.session,
+            self.tr(
+                "Retire laptop {0}? Bundles it signs will be refused from now on, including any not yet "
+                "imported. Type your passphrase to confirm."
+            ).format(laptop),
+            self,
+        )
 
         def go() -> None:
-            self.session.worker.submit(lambda _p: retire_device(store, laptop),
-                                       on_done=lambda _changed: self._retired(laptop),
-                                       on_error=self._failed)
+            self.session.worker.submit(
+                lambda _p: retire_device(store, laptop),
+                on_done=lambda _changed: self._retired(laptop),
+                on_error=self._failed,
+            )
 
         dialog.accepted.connect(go)
         dialog.open()
@@ -210,7 +272,10 @@ class DevicesPage(QWidget):
 
     def _retired(self, laptop: str) -> None:
         self.banner.clear_message()
-        self.done_banner.show_message(self.tr(
-            "Laptop {0} was retired: its bundles are refused from now on. To undo it, enrol its key "
-            "again.").format(laptop))
+        self.done_banner.show_message(
+            self.tr(
+                "Laptop {0} was retired: its bundles are refused from now on. To undo it, enrol its key "
+                "again."
+            ).format(laptop)
+        )
         self.reload()

@@ -27,15 +27,19 @@ from pace_desktop.ui.office.models import RowsModel, selected_key, sortable, tab
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 
-DETAIL_ROWS = (QT_TRANSLATE_NOOP("DuplicatesPage", "Name"),
-               QT_TRANSLATE_NOOP("DuplicatesPage", "Date of birth"),
-               QT_TRANSLATE_NOOP("DuplicatesPage", "Postcode"),
-               QT_TRANSLATE_NOOP("DuplicatesPage", "NI number"),
-               QT_TRANSLATE_NOOP("DuplicatesPage", "Event"),
-               QT_TRANSLATE_NOOP("DuplicatesPage", "From laptop"))
-STATUS_WORDS = {"open": QT_TRANSLATE_NOOP("DuplicatesPage", "For review"),
-                "not_duplicate": QT_TRANSLATE_NOOP("DuplicatesPage", "Not the same person"),
-                "resolved": QT_TRANSLATE_NOOP("DuplicatesPage", "Reviewed")}
+DETAIL_ROWS = (
+    QT_TRANSLATE_NOOP("DuplicatesPage", "Name"),
+    QT_TRANSLATE_NOOP("DuplicatesPage", "Date of birth"),
+    QT_TRANSLATE_NOOP("DuplicatesPage", "Postcode"),
+    QT_TRANSLATE_NOOP("DuplicatesPage", "NI number"),
+    QT_TRANSLATE_NOOP("DuplicatesPage", "Event"),
+    QT_TRANSLATE_NOOP("DuplicatesPage", "From laptop"),
+)
+STATUS_WORDS = {
+    "open": QT_TRANSLATE_NOOP("DuplicatesPage", "For review"),
+    "not_duplicate": QT_TRANSLATE_NOOP("DuplicatesPage", "Not the same person"),
+    "resolved": QT_TRANSLATE_NOOP("DuplicatesPage", "Reviewed"),
+}
 
 
 def _status_words(tr: Any) -> dict[str, str]:
@@ -56,9 +60,11 @@ def describe_client(store: Any, client_id: str) -> dict[str, str]:
         "Date of birth": i18n.day(client.date_of_birth) if client.date_of_birth else "",
         "Postcode": client.postcode or "",
         "NI number": client.ni_number or "",
-        "Event": "" if event is None else QCoreApplication.translate(
-            "DuplicatesPage", "{employer}, {date}").format(employer=event.employer_name,
-                                                           date=i18n.day(event.event_date)),
+        "Event": ""
+        if event is None
+        else QCoreApplication.translate("DuplicatesPage", "{employer}, {date}").format(
+            employer=event.employer_name, date=i18n.day(event.event_date)
+        ),
         "From laptop": client.device_id,
     }
 
@@ -72,11 +78,16 @@ class DuplicatesPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.words = _status_words(self.tr)
-        layout = page(self, self.tr("Possible duplicates"), self.tr(
-            "Records from different laptops that may be the same person: the same National "
-            "Insurance number, or the same name and date of birth. PACE Intake never merges them. "
-            "Compare each pair; if it is one person, put the records right where they are kept, "
-            "then mark the pair as reviewed."))
+        layout = page(
+            self,
+            self.tr("Possible duplicates"),
+            self.tr(
+                "Records from different laptops that may be the same person: the same National "
+                "Insurance number, or the same name and date of birth. PACE Intake never merges them. "
+                "Compare each pair; if it is one person, put the records right where they are kept, "
+                "then mark the pair as reviewed."
+            ),
+        )
 
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show"))
@@ -96,8 +107,15 @@ class DuplicatesPage(QWidget):
         self.banner = Banner("error")
         layout.addWidget(self.banner)
 
-        self.model = RowsModel([self.tr("Found"), self.tr("First record"), self.tr("Second record"),
-                                self.tr("Why listed"), self.tr("Status")])
+        self.model = RowsModel(
+            [
+                self.tr("Found"),
+                self.tr("First record"),
+                self.tr("Second record"),
+                self.tr("Why listed"),
+                self.tr("Status"),
+            ]
+        )
         self.view = table(self.model, self.tr("Possible duplicates"), stretch=3)
         sortable(self.view, self.model, 0)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
@@ -162,11 +180,19 @@ class DuplicatesPage(QWidget):
         pairs, open_count = result
         self.banner.clear_message()
         self.model.set_rows(
-            [(when(p.found_at), p.pace_id_a or "—", p.pace_id_b or "—", core_tr(p.reason_text),
-              self.words.get(p.status, p.status)) for p in pairs],
+            [
+                (
+                    when(p.found_at),
+                    p.pace_id_a or "—",
+                    p.pace_id_b or "—",
+                    core_tr(p.reason_text),
+                    self.words.get(p.status, p.status),
+                )
+                for p in pairs
+            ],
             keys=pairs,
-            sort_keys=[(p.found_at, p.pace_id_a or "", p.pace_id_b or "", p.reason, p.status)
-                       for p in pairs])
+            sort_keys=[(p.found_at, p.pace_id_a or "", p.pace_id_b or "", p.reason, p.status) for p in pairs],
+        )
         self.count.setText(self.tr("%Ln open for review", "", open_count))
         self.open_count = open_count
         self.count_changed.emit(open_count)
@@ -174,8 +200,11 @@ class DuplicatesPage(QWidget):
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
-        self.banner.show_message(error_text(exc, self.tr(
-            "The list could not be read or changed: lock and unlock, then try again.")))
+        self.banner.show_message(
+            error_text(
+                exc, self.tr("The list could not be read or changed: lock and unlock, then try again.")
+            )
+        )
         self._update_buttons()
 
     def clear(self) -> None:
@@ -195,9 +224,14 @@ class DuplicatesPage(QWidget):
             return
         store = self.session.store
         self.session.worker.submit(
-            lambda _p: (pair.id, describe_client(store, pair.client_a),
-                        describe_client(store, pair.client_b)),
-            on_done=self._details_loaded, on_error=self._failed)
+            lambda _p: (
+                pair.id,
+                describe_client(store, pair.client_a),
+                describe_client(store, pair.client_b),
+            ),
+            on_done=self._details_loaded,
+            on_error=self._failed,
+        )
 
     def _details_loaded(self, result: tuple[int, dict[str, str], dict[str, str]]) -> None:
         pair = self.selected()
@@ -225,8 +259,9 @@ class DuplicatesPage(QWidget):
             return
         # One decision per two records: a pair listed for two reasons (NI number, and name and
         # date of birth) is decided once.
-        ids = [p.id for p in self.model.keys
-               if (p.client_a, p.client_b) == (pair.client_a, pair.client_b)] or [pair.id]
+        ids = [
+            p.id for p in self.model.keys if (p.client_a, p.client_b) == (pair.client_a, pair.client_b)
+        ] or [pair.id]
         store = self.session.store
         for button in (self.not_same, self.reviewed, self.reopen):
             button.setEnabled(False)
@@ -236,5 +271,4 @@ class DuplicatesPage(QWidget):
                 for pair_id in ids:
                     mark_duplicate(store, pair_id, status)
 
-        self.session.worker.submit(decide, on_done=lambda _r: self.reload(),
-                                   on_error=self._failed)
+        self.session.worker.submit(decide, on_done=lambda _r: self.reload(), on_error=self._failed)

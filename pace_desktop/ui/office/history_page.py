@@ -40,9 +40,14 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.rows: list[Any] = []
-        layout = page(self, self.tr("Import history"), self.tr(
-            "Every bundle anyone tried to import into this central store, with what happened and "
-            "why. Refused bundles imported nothing; ask the adviser for a fresh copy."))
+        layout = page(
+            self,
+            self.tr("Import history"),
+            self.tr(
+                "Every bundle anyone tried to import into this central store, with what happened and "
+                "why. Refused bundles imported nothing; ask the adviser for a fresh copy."
+            ),
+        )
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show"))
         self.filter.addItem(self.tr("All attempts"), None)
@@ -56,8 +61,9 @@ class HistoryPage(QWidget):
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.reload)
         self.receipt_button = QPushButton(self.tr("Save &receipt again…"))
-        self.receipt_button.setToolTip(self.tr(
-            "Write the receipt for the selected bundle again, e.g. when the first copy was lost"))
+        self.receipt_button.setToolTip(
+            self.tr("Write the receipt for the selected bundle again, e.g. when the first copy was lost")
+        )
         self.receipt_button.clicked.connect(self.choose_receipt_file)
         row = QHBoxLayout()
         row.addWidget(show_label)
@@ -70,10 +76,19 @@ class HistoryPage(QWidget):
         self.done_banner = Banner("success")
         layout.addWidget(self.banner)
         layout.addWidget(self.done_banner)
-        self.model = RowsModel([self.tr("When"), self.tr("File"), self.tr("Laptop"),
-                                self.tr("No."), self.tr("Result"), self.tr("Records"),
-                                self.tr("Reason")],
-                               tone_column=4, numeric=(3, 5))
+        self.model = RowsModel(
+            [
+                self.tr("When"),
+                self.tr("File"),
+                self.tr("Laptop"),
+                self.tr("No."),
+                self.tr("Result"),
+                self.tr("Records"),
+                self.tr("Reason"),
+            ],
+            tone_column=4,
+            numeric=(3, 5),
+        )
         # One line per attempt, so hundreds stay easy to scan; the selected one is shown in full below.
         self.view = table(self.model, self.tr("Import history"), stretch=6, wrap=False)
         sortable(self.view, self.model, 0, Qt.SortOrder.DescendingOrder)
@@ -96,8 +111,9 @@ class HistoryPage(QWidget):
         if not self.session.is_unlocked:
             return
         store = self.session.store
-        self.session.worker.submit(lambda _p: import_history(store), on_done=self._loaded,
-                                   on_error=self._failed)
+        self.session.worker.submit(
+            lambda _p: import_history(store), on_done=self._loaded, on_error=self._failed
+        )
 
     def _loaded(self, rows: list[Any]) -> None:
         if not self.session.is_unlocked:
@@ -107,28 +123,42 @@ class HistoryPage(QWidget):
         self._show()
 
     def _failed(self, exc: BaseException) -> None:
-        self.banner.show_message(error_text(exc, self.tr(
-            "The import history could not be read: lock and unlock, then try again.")))
+        self.banner.show_message(
+            error_text(exc, self.tr("The import history could not be read: lock and unlock, then try again."))
+        )
 
     def _show(self) -> None:
         wanted = self.filter.currentData()
         rows = [r for r in self.rows if wanted is None or r.verdict == wanted]
         words = verdict_words()
         self.model.set_rows(
-            [(when(r.attempted_at), r.file_name, r.device_id or "—",
-              "—" if r.sequence is None else str(r.sequence), words.get(r.verdict, r.verdict),
-              number(records_in(r)) if r.verdict != "refused" else "—",
-              self.tr("{reason} {gap}").format(reason=plain_reason(r.code, r.reason, r.device_id),
-                                                gap=core_tr(r.gap))
-              if r.gap else plain_reason(r.code, r.reason, r.device_id))
-             for r in rows],
+            [
+                (
+                    when(r.attempted_at),
+                    r.file_name,
+                    r.device_id or "—",
+                    "—" if r.sequence is None else str(r.sequence),
+                    words.get(r.verdict, r.verdict),
+                    number(records_in(r)) if r.verdict != "refused" else "—",
+                    self.tr("{reason} {gap}").format(
+                        reason=plain_reason(r.code, r.reason, r.device_id), gap=core_tr(r.gap)
+                    )
+                    if r.gap
+                    else plain_reason(r.code, r.reason, r.device_id),
+                )
+                for r in rows
+            ],
             keys=rows,
-            sort_keys=[(r.id, r.file_name, r.device_id or "", r.sequence or 0, r.verdict,
-                        records_in(r), r.reason) for r in rows],
-            tones=[TONE.get(r.verdict, "plain") for r in rows])
+            sort_keys=[
+                (r.id, r.file_name, r.device_id or "", r.sequence or 0, r.verdict, records_in(r), r.reason)
+                for r in rows
+            ],
+            tones=[TONE.get(r.verdict, "plain") for r in rows],
+        )
         self.view.resizeRowsToContents()
-        self.count.setText(self.tr("{shown} of %Ln attempt(s) shown", "", len(self.rows)).format(
-            shown=number(len(rows))))
+        self.count.setText(
+            self.tr("{shown} of %Ln attempt(s) shown", "", len(self.rows)).format(shown=number(len(rows)))
+        )
         self._selection_changed()
 
     def clear(self) -> None:
@@ -150,22 +180,27 @@ class HistoryPage(QWidget):
             self.detail.setText(self.tr("Select an attempt to read its full reason here."))
             return
         words = verdict_words()
-        lines = [self.tr("{0} — {1}, {2}").format(row.file_name, words.get(row.verdict, row.verdict),
-                                                  when(row.attempted_at)),
-                 plain_reason(row.code, row.reason, row.device_id)]
+        lines = [
+            self.tr("{0} — {1}, {2}").format(
+                row.file_name, words.get(row.verdict, row.verdict), when(row.attempted_at)
+            ),
+            plain_reason(row.code, row.reason, row.device_id),
+        ]
         if row.gap:
             lines.append(core_tr(row.gap))
         who = self.tr("Imported by {0}.").format(row.imported_by)
         if row.device_id:
             who = self.tr("From laptop {laptop}, its export number {number}. Imported by {who}.").format(
-                laptop=row.device_id, number=row.sequence or "—", who=row.imported_by)
+                laptop=row.device_id, number=row.sequence or "—", who=row.imported_by
+            )
         lines.append(who)
         self.detail.setText("\n".join(lines))
 
     def _update_button(self) -> None:
         row = self.selected()
-        self.receipt_button.setEnabled(row is not None and row.verdict != "refused"
-                                       and row.bundle_id is not None)
+        self.receipt_button.setEnabled(
+            row is not None and row.verdict != "refused" and row.bundle_id is not None
+        )
 
     def choose_receipt_file(self) -> None:
         row = self.selected()
@@ -173,8 +208,11 @@ class HistoryPage(QWidget):
             return
         name = f"PACE-{row.device_id}-{row.sequence or 0:06d}-again.pacereceipt"
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the receipt"), str(Path.home() / name),
-            self.tr("PACE receipts (*.pacereceipt)"))
+            self,
+            self.tr("Save the receipt"),
+            str(Path.home() / name),
+            self.tr("PACE receipts (*.pacereceipt)"),
+        )
         if chosen:
             self.save_receipt(Path(chosen))
 
@@ -192,17 +230,19 @@ class HistoryPage(QWidget):
         def save(_progress: Any) -> Path:
             data = saved_receipt(store, row.bundle_id)
             if data is None:
-                raise PaceError(self.tr("No receipt was kept for that bundle: import it again to "
-                                        "make one."))
+                raise PaceError(self.tr("No receipt was kept for that bundle: import it again to make one."))
             if target.exists():
-                raise UsageError(self.tr("{file} already exists: choose a new file name.").format(
-                    file=target.name))
+                raise UsageError(
+                    self.tr("{file} already exists: choose a new file name.").format(file=target.name)
+                )
             return write_durably(target, data, replace=False)
 
         def saved(path: Path) -> None:
             self.banner.clear_message()
-            self.done_banner.show_message(self.tr(
-                "The receipt was saved as {0}. Send it to the adviser whose laptop sent the "
-                "bundle.").format(path))
+            self.done_banner.show_message(
+                self.tr(
+                    "The receipt was saved as {0}. Send it to the adviser whose laptop sent the bundle."
+                ).format(path)
+            )
 
         self.session.worker.submit(save, on_done=saved, on_error=self._failed)

@@ -51,21 +51,27 @@ class ImportWords(QObject):
     """The import's results in the reader's words: one template a sentence, Qt's %Ln plurals."""
 
     def verdicts(self) -> dict[str, str]:
-        return {"accepted": self.tr("Accepted"), "already_had": self.tr("Already had"),
-                "refused": self.tr("Refused")}
+        return {
+            "accepted": self.tr("Accepted"),
+            "already_had": self.tr("Already had"),
+            "refused": self.tr("Refused"),
+        }
 
     def verdict_count(self, verdict: str, n: int) -> str:
-        return {"accepted": lambda: self.tr("%Ln accepted", "", n),
-                "already_had": lambda: self.tr("%Ln already had", "", n),
-                "refused": lambda: self.tr("%Ln refused", "", n)}[verdict]()
+        return {
+            "accepted": lambda: self.tr("%Ln accepted", "", n),
+            "already_had": lambda: self.tr("%Ln already had", "", n),
+            "refused": lambda: self.tr("%Ln refused", "", n),
+        }[verdict]()
 
     def plain_reason(self, code: str, reason: str, device_id: str | None) -> str:
         """The importer's reason, with command-line advice replaced by where to do it here."""
         if code == "unknown_device":
-            return self.tr("This bundle comes from a laptop this office has not enrolled ({0}): enrol "
-                           "its device key on the Devices tab, or import again with 'Trust new "
-                           "laptops' ticked. Nothing was imported.").format(
-                device_id or self.tr("unknown"))
+            return self.tr(
+                "This bundle comes from a laptop this office has not enrolled ({0}): enrol "
+                "its device key on the Devices tab, or import again with 'Trust new "
+                "laptops' ticked. Nothing was imported."
+            ).format(device_id or self.tr("unknown"))
         reason = core_tr(reason)  # the core's words, through the 'core' context
         return reason[:1].upper() + reason[1:]  # the CLI prints it after the verdict; here it leads
 
@@ -73,21 +79,19 @@ class ImportWords(QObject):
         """The reason and every warning for one import result, as one readable paragraph."""
         parts = [self.plain_reason(result.code, result.reason, result.device_id)]
         if result.new_device:
-            parts.append(self.tr("Laptop {0} was enrolled on this first bundle.").format(
-                result.device_id))
+            parts.append(self.tr("Laptop {0} was enrolled on this first bundle.").format(result.device_id))
         if result.duplicates_found:
-            parts.append(self.tr("%Ln possible duplicate(s) listed for review.", "",
-                                 result.duplicates_found))
+            parts.append(self.tr("%Ln possible duplicate(s) listed for review.", "", result.duplicates_found))
         parts += [core_tr(w) for w in (result.gap_warning, *result.warnings) if w]
         if result.receipt_error:
-            parts.append(self.tr("The receipt could not be written: save it again from Import "
-                                 "history."))
+            parts.append(self.tr("The receipt could not be written: save it again from Import history."))
         return self.tr(" ", "between the sentences about one import").join(parts)
 
     def summary_line(self, results: list[Any]) -> str:
         counts = {v: sum(1 for r in results if r.verdict == v) for v in self.verdicts()}
         shown = self.tr(", ", "between the verdict counts").join(
-            self.verdict_count(v, n) for v, n in counts.items() if n)
+            self.verdict_count(v, n) for v, n in counts.items() if n
+        )
         return self.tr("%Ln bundle(s): {verdicts}.", "", len(results)).format(verdicts=shown)
 
 
@@ -118,17 +122,21 @@ class ImportPage(QWidget):
         self.results: list[Any] = []
         self.receipts_folder: Path | None = None
         self.setAcceptDrops(True)
-        layout = page(self, self.tr("Import bundles"), self.tr(
-            "Bundles are the encrypted files advisers export from their laptops. Each one is "
-            "checked — size, encryption, the laptop's signature, every record — and applied whole "
-            "or not at all. Importing the same bundle twice is harmless."))
+        layout = page(
+            self,
+            self.tr("Import bundles"),
+            self.tr(
+                "Bundles are the encrypted files advisers export from their laptops. Each one is "
+                "checked — size, encryption, the laptop's signature, every record — and applied whole "
+                "or not at all. Importing the same bundle twice is harmless."
+            ),
+        )
 
         self.progress = QProgressBar()
         self.progress.setRange(0, STEPS)
         self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.setVisible(False)
-        self.import_button = style.primary(QPushButton(style.icon("import"),
-                                                       self.tr("&Import bundles")))
+        self.import_button = style.primary(QPushButton(style.icon("import"), self.tr("&Import bundles")))
         self.import_button.clicked.connect(self.start_import)
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -148,8 +156,11 @@ class ImportPage(QWidget):
         self.summary = QLabel(self.tr("Nothing imported yet in this session."))
         self.summary.setObjectName("hint")
         layout.addWidget(self.summary)
-        self.model = RowsModel([self.tr("File"), self.tr("Result"), self.tr("Records"),
-                                self.tr("What happened")], tone_column=1, numeric=(2,))
+        self.model = RowsModel(
+            [self.tr("File"), self.tr("Result"), self.tr("Records"), self.tr("What happened")],
+            tone_column=1,
+            numeric=(2,),
+        )
         self.view = table(self.model, self.tr("Import results"), stretch=3)
         self.view.setMinimumHeight(180)
         layout.addWidget(self.view, 1)
@@ -199,8 +210,11 @@ class ImportPage(QWidget):
         self.trust.toggled.connect(self._trust_changed)
         layout.addWidget(self.trust)
         label = QLabel(self.tr("Write receipts"))
-        label.setToolTip(self.tr("Each receipt goes back to the laptop that sent the bundle, to "
-                                 "confirm what the office holds."))
+        label.setToolTip(
+            self.tr(
+                "Each receipt goes back to the laptop that sent the bundle, to confirm what the office holds."
+            )
+        )
         layout.addWidget(label)
         self.beside = QRadioButton(self.tr("&Beside each bundle"))
         self.elsewhere = QRadioButton(self.tr("In this fol&der:"))
@@ -244,13 +258,15 @@ class ImportPage(QWidget):
         self._update_buttons()
 
     def choose_files(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose bundles"), str(Path.home()),
-                                                 self.tr(BUNDLE_FILTER))
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose bundles"), str(Path.home()), self.tr(BUNDLE_FILTER)
+        )
         self.add_paths(list(chosen))
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of bundles"),
-                                                  str(Path.home()))
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder of bundles"), str(Path.home())
+        )
         if chosen:
             self.add_paths([chosen])
 
@@ -263,10 +279,14 @@ class ImportPage(QWidget):
         event.acceptProposedAction()
 
     def _trust_changed(self, on: bool) -> None:
-        self.trust_warning.show_message(self.tr(
-            "Only when you know every bundle here came from your own advisers: a laptop never "
-            "seen before is enrolled on its first bundle. Otherwise enrol it on the Devices tab.")
-            if on else None)
+        self.trust_warning.show_message(
+            self.tr(
+                "Only when you know every bundle here came from your own advisers: a laptop never "
+                "seen before is enrolled on its first bundle. Otherwise enrol it on the Devices tab."
+            )
+            if on
+            else None
+        )
 
     def _update_buttons(self) -> None:
         has = self.files.count() > 0
@@ -287,9 +307,9 @@ class ImportPage(QWidget):
         if self.elsewhere.isChecked():
             receipts = self.receipts_picker.path()
             if receipts is None or not receipts.is_dir():
-                self.banner.show_message(self.tr(
-                    "Choose an existing folder for the receipts, or write them beside each "
-                    "bundle."))
+                self.banner.show_message(
+                    self.tr("Choose an existing folder for the receipts, or write them beside each bundle.")
+                )
                 return
         self.receipts_folder = receipts
         trust = self.trust.isChecked()
@@ -303,16 +323,21 @@ class ImportPage(QWidget):
             def scaled(done: int, total: int) -> None:
                 progress(int(STEPS * done / max(1, total)), STEPS)
 
-            return import_bundles(store, files, trust_new_devices=trust, receipts_dir=receipts,
-                                  progress=scaled)
+            return import_bundles(
+                store, files, trust_new_devices=trust, receipts_dir=receipts, progress=scaled
+            )
 
         self.banner.clear_message()
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.import_button.setEnabled(False)
         self.import_button.setText(self.tr("Importing…"))
-        self.session.worker.submit(run, on_done=self._done, on_error=self._failed,
-                                   on_progress=lambda d, _t: self.progress.setValue(d))
+        self.session.worker.submit(
+            run,
+            on_done=self._done,
+            on_error=self._failed,
+            on_progress=lambda d, _t: self.progress.setValue(d),
+        )
 
     def _finish(self) -> None:
         self.progress.setVisible(False)
@@ -321,8 +346,12 @@ class ImportPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        self.banner.show_message(error_text(exc, self.tr(
-            "The import stopped before it finished: bundles already done are kept; try again.")))
+        self.banner.show_message(
+            error_text(
+                exc,
+                self.tr("The import stopped before it finished: bundles already done are kept; try again."),
+            )
+        )
 
     def _done(self, results: list[Any]) -> None:
         self._finish()
@@ -339,21 +368,40 @@ class ImportPage(QWidget):
         self.results = list(results)
         words = verdict_words()
         self.model.set_rows(
-            [(r.file_name, words[r.verdict],
-              str(r.records) if r.verdict != "refused" else "—", what_happened(r))
-             for r in results],
-            tones=[TONE[r.verdict] for r in results])
+            [
+                (
+                    r.file_name,
+                    words[r.verdict],
+                    str(r.records) if r.verdict != "refused" else "—",
+                    what_happened(r),
+                )
+                for r in results
+            ],
+            tones=[TONE[r.verdict] for r in results],
+        )
         self.view.resizeRowsToContents()
         self.summary.setText(summary_line(results) if results else "")
         # A bundle imported twice has one receipt: the second run rewrites the same file.
         written = {r.receipt_path for r in results if r.receipt_path is not None}
         if written:
-            head = (self.tr("%Ln receipt(s) were written in {folder}.", "", len(written)).format(
-                        folder=self.receipts_folder) if self.receipts_folder
-                    else self.tr("%Ln receipt(s) were written beside the bundles.", "", len(written)))
-            self.receipts_note.setText(" ".join((head, self.tr(  # two sentences
-                "Send each one back to the adviser whose laptop sent the bundle: its file name "
-                "names the laptop."))))
+            head = (
+                self.tr("%Ln receipt(s) were written in {folder}.", "", len(written)).format(
+                    folder=self.receipts_folder
+                )
+                if self.receipts_folder
+                else self.tr("%Ln receipt(s) were written beside the bundles.", "", len(written))
+            )
+            self.receipts_note.setText(
+                " ".join(
+                    (
+                        head,
+                        self.tr(  # two sentences
+                            "Send each one back to the adviser whose laptop sent the bundle: its file name "
+                            "names the laptop."
+                        ),
+                    )
+                )
+            )
         self.receipts_note.setVisible(bool(written))
         self.open_receipts.setVisible(bool(written))
 

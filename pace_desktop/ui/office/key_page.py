@@ -29,9 +29,11 @@ from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.reauth import ReauthDialog
 
 IDENTITY_WARNING = QT_TRANSLATE_NOOP(
-    "KeyPage", "The office identity is the secret key that opens every bundle sent to this office. Keep the "
+    "KeyPage",
+    "The office identity is the secret key that opens every bundle sent to this office. Keep the "
     "backup offline — an encrypted USB stick in a safe — never on a shared drive or in email: "
-    "anyone holding it can read bundles.")
+    "anyone holding it can read bundles.",
+)
 
 
 class KeyPage(QWidget):
@@ -40,9 +42,14 @@ class KeyPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        layout = page(self, self.tr("Office key and staff"), self.tr(
-            "Laptops encrypt bundles to this office's public key and check receipts with it. It "
-            "travels to them in a file called office.pub, which is safe to share."))
+        layout = page(
+            self,
+            self.tr("Office key and staff"),
+            self.tr(
+                "Laptops encrypt bundles to this office's public key and check receipts with it. It "
+                "travels to them in a file called office.pub, which is safe to share."
+            ),
+        )
         self.done_banner = Banner("success")
         self.banner = Banner("error")
         columns = QHBoxLayout()
@@ -66,8 +73,9 @@ class KeyPage(QWidget):
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 1)
         self.details: dict[str, QLabel] = {}
-        for r, name in enumerate((self.tr("Office"), self.tr("Public key"),
-                                  self.tr("Receipt key fingerprint"))):
+        for r, name in enumerate(
+            (self.tr("Office"), self.tr("Public key"), self.tr("Receipt key fingerprint"))
+        ):
             label = QLabel(name)
             label.setObjectName("hint")
             value = QLabel()
@@ -94,8 +102,11 @@ class KeyPage(QWidget):
         warning = Banner("notice")
         warning.show_message(self.tr(IDENTITY_WARNING))
         grid.addWidget(warning, 0, 0, 1, 3)
-        self.backup_file = PathPicker("save", self.tr("Save the office identity as"),
-                                      file_filter=self.tr("Age identity (*.txt *.key);;All files (*)"))
+        self.backup_file = PathPicker(
+            "save",
+            self.tr("Save the office identity as"),
+            file_filter=self.tr("Age identity (*.txt *.key);;All files (*)"),
+        )
         self.backup_row = FieldRow(grid, 1, self.tr("Save &as"), self.backup_file)
         grid.removeWidget(self.backup_file)
         grid.addWidget(self.backup_file, 1, 1, 1, 2)
@@ -105,16 +116,26 @@ class KeyPage(QWidget):
         self.backup_button.setProperty("danger", True)
         self.backup_button.clicked.connect(self.back_up)
         grid.addWidget(self.backup_button, 3, 2, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(hint(self.tr(
-            "With this file, the standard age tool opens a bundle even if the central store is "
-            "lost: age -d -i FILE bundle.pacebundle")), 4, 0, 1, 3)
+        grid.addWidget(
+            hint(
+                self.tr(
+                    "With this file, the standard age tool opens a bundle even if the central store is "
+                    "lost: age -d -i FILE bundle.pacebundle"
+                )
+            ),
+            4,
+            0,
+            1,
+            3,
+        )
         return box
 
     def _build_staff(self) -> QWidget:
         box = QGroupBox(self.tr("Office staff"))
         layout = QVBoxLayout(box)
-        layout.addWidget(hint(self.tr("These people can unlock the central store, each with "
-                                      "their own passphrase.")))
+        layout.addWidget(
+            hint(self.tr("These people can unlock the central store, each with their own passphrase."))
+        )
         self.staff = QListWidget()
         self.staff.setAccessibleName(self.tr("Office staff"))
         self.staff.setMinimumHeight(120)
@@ -130,8 +151,9 @@ class KeyPage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.recover_button = QPushButton(self.tr("Recover a &laptop…"))
-        self.recover_button.setToolTip(self.tr("Open a laptop's store with this office's identity and "
-                                               "set a new adviser's passphrase"))
+        self.recover_button.setToolTip(
+            self.tr("Open a laptop's store with this office's identity and set a new adviser's passphrase")
+        )
         self.recover_button.clicked.connect(self.recover_laptop)
         layout.addWidget(self.recover_button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
@@ -157,7 +179,7 @@ class KeyPage(QWidget):
         values[0].setText(key.office_id or "")
         values[1].setText(key.recipient)
         fingerprint = key.verify_fingerprint or ""
-        values[2].setText(" ".join(fingerprint[i:i + 4] for i in range(0, 16, 4)))
+        values[2].setText(" ".join(fingerprint[i : i + 4] for i in range(0, 16, 4)))
         self.staff.clear()
         for name in staff:
             self.staff.addItem(self.tr("{0} (you)").format(name) if name == me else name)
@@ -190,9 +212,11 @@ class KeyPage(QWidget):
         store = self.session.store
         self.session.worker.submit(
             lambda _p: write_office_pub(store, folder),
-            on_done=lambda path: self._done(self.tr(
-                "Wrote {0}. Give it to each laptop: Settings, Office key.").format(path)),
-            on_error=self._failed)
+            on_done=lambda path: self._done(
+                self.tr("Wrote {0}. Give it to each laptop: Settings, Office key.").format(path)
+            ),
+            on_error=self._failed,
+        )
 
     def back_up(self) -> ReauthDialog | None:
         from pace_desktop.office.central import backup_identity
@@ -209,17 +233,24 @@ class KeyPage(QWidget):
             return None
         self.backup_row.set_error(None)
         store = self.session.store
-        dialog = ReauthDialog(self.session, self.tr(
-            "Write the office's secret identity to {0}? Type your passphrase to confirm.")
-            .format(target), self)
+        dialog = ReauthDialog(
+            self.session,
+            self.tr("Write the office's secret identity to {0}? Type your passphrase to confirm.").format(
+                target
+            ),
+            self,
+        )
 
         def go() -> None:
             self.session.worker.submit(
                 lambda _p: backup_identity(store, target),
-                on_done=lambda path: self._done(self.tr(
-                    "Wrote {0}, readable by you only. Move it offline now, and delete any other "
-                    "copy.").format(path)),
-                on_error=self._failed)
+                on_done=lambda path: self._done(
+                    self.tr(
+                        "Wrote {0}, readable by you only. Move it offline now, and delete any other copy."
+                    ).format(path)
+                ),
+                on_error=self._failed,
+            )
 
         dialog.accepted.connect(go)
         dialog.open()

@@ -42,8 +42,9 @@ def table(model: Any, name: str, *, stretch: int | None = None, wrap: bool = Tru
     return view
 
 
-def sortable(view: QTableView, model: RowsModel, column: int = 0,
-             order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> Any:
+def sortable(
+    view: QTableView, model: RowsModel, column: int = 0, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+) -> Any:
     """Put a sorting proxy between ``view`` and ``model``; returns the proxy."""
     from PySide6.QtCore import QSortFilterProxyModel
 

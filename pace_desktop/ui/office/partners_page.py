@@ -67,10 +67,15 @@ class PartnersPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.partners: list[Any] = []
-        layout = page(self, self.tr("Partners"), self.tr(
-            "Send a partner the people who agreed to share with it — only the identifiers it "
-            "matches on, encrypted to its key — then take its return back. Every refused row is "
-            "explained; nothing is sent for anyone without that partner's consent."))
+        layout = page(
+            self,
+            self.tr("Partners"),
+            self.tr(
+                "Send a partner the people who agreed to share with it — only the identifiers it "
+                "matches on, encrypted to its key — then take its return back. Every refused row is "
+                "explained; nothing is sent for anyone without that partner's consent."
+            ),
+        )
         self.banner = Banner("error")
         self.done_banner = Banner("success")
         layout.addWidget(self.banner)
@@ -109,13 +114,16 @@ class PartnersPage(QWidget):
         self.recipient.setPlaceholderText(self.tr("age1… — the public key the partner sent"))
         self.recipient_row = FieldRow(grid, 2, self.tr("Public &key"), self.recipient)
         _below(grid, self.recipient_row, 3)
-        self.aggregate_only = QCheckBox(self.tr("&Aggregate matching only (keyed hashes; the "
-                                                "partner returns counts)"))
+        self.aggregate_only = QCheckBox(
+            self.tr("&Aggregate matching only (keyed hashes; the partner returns counts)")
+        )
         grid.addWidget(self.aggregate_only, 4, 1, 1, 2)
-        self.mapping = PathPicker("open", self.tr("The partner's own codes"),
-                                  file_filter=self.tr("Code mappings (*.csv);;All files (*)"),
-                                  placeholder=self.tr("Optional: CSV with kind, their_code, "
-                                                      "our_code"))
+        self.mapping = PathPicker(
+            "open",
+            self.tr("The partner's own codes"),
+            file_filter=self.tr("Code mappings (*.csv);;All files (*)"),
+            placeholder=self.tr("Optional: CSV with kind, their_code, our_code"),
+        )
         self.mapping_row = FieldRow(grid, 5, self.tr("Own &codes"), self.mapping)
         _below(grid, self.mapping_row, 6)
         layout.addLayout(grid)
@@ -133,8 +141,7 @@ class PartnersPage(QWidget):
         self.request_folder.set_path(documents_folder())
         self.folder_row = FieldRow(grid, 0, self.tr("Save &in"), self.request_folder)
         _below(grid, self.folder_row, 1)
-        self.aggregate = QCheckBox(self.tr("Keyed &hashes instead of identifiers (aggregate "
-                                           "matching)"))
+        self.aggregate = QCheckBox(self.tr("Keyed &hashes instead of identifiers (aggregate matching)"))
         grid.addWidget(self.aggregate, 2, 1, 1, 2)
         layout.addLayout(grid)
         self.request_button = style.primary(QPushButton(self.tr("&Write request")))
@@ -142,19 +149,28 @@ class PartnersPage(QWidget):
         self.request_button.clicked.connect(self.write_request)
         layout.addWidget(self.request_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(section(self.tr("Requests sent")))
-        self.requests = RowsModel([self.tr("Request"), self.tr("Sent"), self.tr("Kind"),
-                                   self.tr("People"), self.tr("To delete"), self.tr("Returns")],
-                                  numeric=(3, 4, 5))
+        self.requests = RowsModel(
+            [
+                self.tr("Request"),
+                self.tr("Sent"),
+                self.tr("Kind"),
+                self.tr("People"),
+                self.tr("To delete"),
+                self.tr("Returns"),
+            ],
+            numeric=(3, 4, 5),
+        )
         self.requests_view = table(self.requests, self.tr("Requests sent"), stretch=0, wrap=False)
-        self.requests_view.selectionModel().selectionChanged.connect(
-            lambda *_a: self._update_key_button())
+        self.requests_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_key_button())
         layout.addWidget(self.requests_view, 1)
         self.key_button = QPushButton(self.tr("Show matching &key"))
-        self.key_button.setToolTip(self.tr("For an aggregate request: the key the partner's "
-                                           "analyst needs, to give by phone"))
+        self.key_button.setToolTip(
+            self.tr("For an aggregate request: the key the partner's analyst needs, to give by phone")
+        )
         self.key_button.clicked.connect(self.show_key)
-        self.report_file = PathPicker("save", self.tr("Save the partner's report as"),
-                                      file_filter=self.tr("Excel workbook (*.xlsx)"))
+        self.report_file = PathPicker(
+            "save", self.tr("Save the partner's report as"), file_filter=self.tr("Excel workbook (*.xlsx)")
+        )
         self.report_button = QPushButton(self.tr("Write its reciprocity &report"))
         self.report_button.clicked.connect(self.write_report)
         key_row = QHBoxLayout()
@@ -171,8 +187,9 @@ class PartnersPage(QWidget):
     def _returns_tab(self) -> QWidget:
         widget, layout = _tab()
         grid = _grid()
-        self.return_file = PathPicker("open", self.tr("The partner's return"),
-                                      file_filter=self.tr(RETURN_FILTER))
+        self.return_file = PathPicker(
+            "open", self.tr("The partner's return"), file_filter=self.tr(RETURN_FILTER)
+        )
         self.return_row = FieldRow(grid, 0, self.tr("Return &file"), self.return_file)
         _below(grid, self.return_row, 1)
         self.check_only = QCheckBox(self.tr("Check every row &only (save nothing)"))
@@ -190,11 +207,19 @@ class PartnersPage(QWidget):
         self.problems.setWordWrap(True)
         layout.addWidget(self.problems, 1)
         layout.addWidget(section(self.tr("Returns taken back")))
-        self.returns = RowsModel([self.tr("Imported"), self.tr("Request"), self.tr("File"),
-                                  self.tr("Added"), self.tr("Updated"), self.tr("Already held"),
-                                  self.tr("Refused")], numeric=(3, 4, 5, 6))
-        self.returns_view = table(self.returns, self.tr("Returns taken back"), stretch=2,
-                                  wrap=False)
+        self.returns = RowsModel(
+            [
+                self.tr("Imported"),
+                self.tr("Request"),
+                self.tr("File"),
+                self.tr("Added"),
+                self.tr("Updated"),
+                self.tr("Already held"),
+                self.tr("Refused"),
+            ],
+            numeric=(3, 4, 5, 6),
+        )
+        self.returns_view = table(self.returns, self.tr("Returns taken back"), stretch=2, wrap=False)
         layout.addWidget(self.returns_view, 1)
         return widget
 
@@ -212,8 +237,11 @@ class PartnersPage(QWidget):
         store, code = self.session.store, self.code()
 
         def load(_p: Any) -> tuple[list[Any], list[Any], list[Any]]:
-            return (list_partners(store), list_requests(store, code) if code else [],
-                    list_returns(store, partner=code) if code else [])
+            return (
+                list_partners(store),
+                list_requests(store, code) if code else [],
+                list_returns(store, partner=code) if code else [],
+            )
 
         self.session.worker.submit(load, on_done=self._loaded, on_error=self._failed)
 
@@ -230,8 +258,7 @@ class PartnersPage(QWidget):
         # choosing a partner, or each load would ask for the next one.
         selection = self.view.selectionModel()
         selection.blockSignals(True)
-        self.model.set_rows([(p.code, p.name, yes if p.recipient else no) for p in partners],
-                            keys=partners)
+        self.model.set_rows([(p.code, p.name, yes if p.recipient else no) for p in partners], keys=partners)
         if partners:
             self.view.selectRow(row)
         selection.blockSignals(False)
@@ -240,12 +267,34 @@ class PartnersPage(QWidget):
             self.reload()  # the first load: now fetch the selected partner's requests and returns
         self._show_partner(partners[row] if partners else None)
         self.requests.set_rows(
-            [(r.id, when(r.created_at), self.tr("Keyed hashes") if r.kind == "aggregate"
-              else self.tr("Identifiers"), number(r.sent), number(r.withdrawn), number(r.returns))
-             for r in requests], keys=requests)
+            [
+                (
+                    r.id,
+                    when(r.created_at),
+                    self.tr("Keyed hashes") if r.kind == "aggregate" else self.tr("Identifiers"),
+                    number(r.sent),
+                    number(r.withdrawn),
+                    number(r.returns),
+                )
+                for r in requests
+            ],
+            keys=requests,
+        )
         self.returns.set_rows(
-            [(when(r.imported_at), r.request_id, r.file_name, number(r.added), number(r.updated),
-              number(r.unchanged), number(r.refused)) for r in returns], keys=returns)
+            [
+                (
+                    when(r.imported_at),
+                    r.request_id,
+                    r.file_name,
+                    number(r.added),
+                    number(r.updated),
+                    number(r.unchanged),
+                    number(r.refused),
+                )
+                for r in returns
+            ],
+            keys=returns,
+        )
         self._update_key_button()
 
     def _failed(self, exc: BaseException) -> None:
@@ -254,8 +303,7 @@ class PartnersPage(QWidget):
         self._idle()
 
     def _idle(self) -> None:
-        for button in (self.save_button, self.request_button, self.return_button,
-                       self.report_button):
+        for button in (self.save_button, self.request_button, self.return_button, self.report_button):
             button.setEnabled(self.code() is not None)
         self._update_key_button()
 
@@ -274,8 +322,11 @@ class PartnersPage(QWidget):
             return
         lines = partner.describe()
         # The core's description, a line at a time (each through the 'core' context), the name bold.
-        self.about.setText(self.tr("<b>{name}</b><br>{details}").format(
-            name=core_tr(lines[0]), details="<br>".join(core_tr(line.strip()) for line in lines[1:])))
+        self.about.setText(
+            self.tr("<b>{name}</b><br>{details}").format(
+                name=core_tr(lines[0]), details="<br>".join(core_tr(line.strip()) for line in lines[1:])
+            )
+        )
         self.name.setText(partner.name)
         self.match.setCurrentIndex(max(0, self.match.findData(partner.match_on)))
         self.recipient.setText(partner.recipient or "")
@@ -285,8 +336,9 @@ class PartnersPage(QWidget):
         self.aggregate.setEnabled(not partner.aggregate_only)
         self.mapping.set_path(None)
         if not self.report_file.edit.text() or self.report_file.edit.text().endswith(".xlsx"):
-            self.report_file.set_path(documents_folder() /
-                                      f"pace-reciprocity-{partner.code}-{date.today():%Y-%m-%d}.xlsx")
+            self.report_file.set_path(
+                documents_folder() / f"pace-reciprocity-{partner.code}-{date.today():%Y-%m-%d}.xlsx"
+            )
 
     def clear(self) -> None:
         self.model.set_rows([])
@@ -303,16 +355,20 @@ class PartnersPage(QWidget):
         def start() -> None:
             self.banner.clear_message()
             self.done_banner.clear_message()
-            for button in (self.save_button, self.request_button, self.return_button,
-                           self.report_button, self.key_button):
+            for button in (
+                self.save_button,
+                self.request_button,
+                self.return_button,
+                self.report_button,
+                self.key_button,
+            ):
                 button.setEnabled(False)
 
         def finished(result: Any) -> None:
             self._idle()
             done(result)
 
-        self.session.worker.run(fn, before=start, done=finished, then=self.reload,
-                                failed=self._failed)
+        self.session.worker.run(fn, before=start, done=finished, then=self.reload, failed=self._failed)
 
     # -- actions -----------------------------------------------------------------------------------
     def save_setup(self) -> None:
@@ -323,7 +379,8 @@ class PartnersPage(QWidget):
             return
         mapping_path = self.mapping.path()
         changes: dict[str, Any] = {
-            "name": self.name.text(), "match_on": self.match.currentData(),
+            "name": self.name.text(),
+            "match_on": self.match.currentData(),
             "recipient": self.recipient.text().strip() or None,
             "aggregate_only": self.aggregate_only.isChecked(),
         }
@@ -336,8 +393,12 @@ class PartnersPage(QWidget):
                 changes["mappings"] = read_mapping_file(mapping_path)
             return set_partner(store, code, **changes)
 
-        self._run(save, lambda partner: self.done_banner.show_message(
-            self.tr("{0}'s set-up was saved.").format(partner.code)))
+        self._run(
+            save,
+            lambda partner: self.done_banner.show_message(
+                self.tr("{0}'s set-up was saved.").format(partner.code)
+            ),
+        )
 
     def write_request(self) -> None:
         from pace_desktop.partners.request import make_request
@@ -347,19 +408,22 @@ class PartnersPage(QWidget):
             return
         partner = selected_key(self.view, self.model)
         if not partner.recipient:
-            self.banner.show_message(self.tr(
-                "{0} has no public key yet, so a request cannot be encrypted to it: add the key "
-                "{0} sent on the Set-up tab first.").format(code))
+            self.banner.show_message(
+                self.tr(
+                    "{0} has no public key yet, so a request cannot be encrypted to it: add the key "
+                    "{0} sent on the Set-up tab first."
+                ).format(code)
+            )
             return
         if folder is None or not folder.is_dir():
             self.folder_row.set_error(self.tr("Choose an existing folder."))
             return
         self.folder_row.set_error(None)
         store, aggregate = self.session.store, self.aggregate.isChecked()
-        self._run(lambda progress: make_request(store, code, folder, aggregate=aggregate,
-                                                progress=progress),
-                  lambda result: self.done_banner.show_message(
-                      "\n".join(core_tr(line) for line in result.lines())))
+        self._run(
+            lambda progress: make_request(store, code, folder, aggregate=aggregate, progress=progress),
+            lambda result: self.done_banner.show_message("\n".join(core_tr(line) for line in result.lines())),
+        )
 
     def _update_key_button(self) -> None:
         row = selected_key(self.requests_view, self.requests)
@@ -372,10 +436,15 @@ class PartnersPage(QWidget):
         if row is None:
             return
         store = self.session.store
-        self._run(lambda _p: (row.id, request_key(store, row.id)),
-                  lambda result: self.done_banner.show_message(self.tr(
-                      "Matching key for {0} (give it to the partner's analyst by another route "
-                      "than the file, e.g. read it out by phone): {1}").format(*result)))
+        self._run(
+            lambda _p: (row.id, request_key(store, row.id)),
+            lambda result: self.done_banner.show_message(
+                self.tr(
+                    "Matching key for {0} (give it to the partner's analyst by another route "
+                    "than the file, e.g. read it out by phone): {1}"
+                ).format(*result)
+            ),
+        )
 
     def write_report(self) -> None:
         from pace_desktop.partners.reciprocity import write_partner_report
@@ -386,9 +455,12 @@ class PartnersPage(QWidget):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         store = self.session.store
-        self._run(lambda _p: write_partner_report(store, code, target),
-                  lambda path: self.done_banner.show_message(self.tr(
-                      "Wrote {0}'s reciprocity report to {1}.").format(code, path)))
+        self._run(
+            lambda _p: write_partner_report(store, code, target),
+            lambda path: self.done_banner.show_message(
+                self.tr("Wrote {0}'s reciprocity report to {1}.").format(code, path)
+            ),
+        )
 
     def import_return(self) -> None:
         from pace_desktop.partners.returns import import_return
@@ -401,8 +473,9 @@ class PartnersPage(QWidget):
             return
         self.return_row.set_error(None)
         store, apply = self.session.store, not self.check_only.isChecked()
-        self._run(lambda progress: import_return(store, code, path, apply=apply,
-                                                 progress=progress), self._returned)
+        self._run(
+            lambda progress: import_return(store, code, path, apply=apply, progress=progress), self._returned
+        )
 
     def _returned(self, result: Any) -> None:
         self.return_summary.setText("\n".join(core_tr(line) for line in [result.summary(), *result.notes]))

@@ -40,9 +40,14 @@ from pace_desktop.ui.widgets.reauth import ReauthDialog
 if TYPE_CHECKING:
     from pace_desktop.privacy.people import PersonHeld
 
-DETAILS = (QT_TRANSLATE_NOOP("PrivacyPage", "PACE ID"), QT_TRANSLATE_NOOP("PrivacyPage", "Name"),
-           QT_TRANSLATE_NOOP("PrivacyPage", "Date of birth"), QT_TRANSLATE_NOOP("PrivacyPage", "Postcode"),
-           QT_TRANSLATE_NOOP("PrivacyPage", "Event"), QT_TRANSLATE_NOOP("PrivacyPage", "From laptop"))
+DETAILS = (
+    QT_TRANSLATE_NOOP("PrivacyPage", "PACE ID"),
+    QT_TRANSLATE_NOOP("PrivacyPage", "Name"),
+    QT_TRANSLATE_NOOP("PrivacyPage", "Date of birth"),
+    QT_TRANSLATE_NOOP("PrivacyPage", "Postcode"),
+    QT_TRANSLATE_NOOP("PrivacyPage", "Event"),
+    QT_TRANSLATE_NOOP("PrivacyPage", "From laptop"),
+)
 
 
 class PrivacyPage(QWidget):
@@ -53,10 +58,15 @@ class PrivacyPage(QWidget):
         self.session = session
         self.pace_id: str | None = None
         self.plan: Any = None
-        layout = page(self, self.tr("People's rights"), self.tr(
-            "Everyone whose data is held here may see all of it, have it corrected, withdraw a "
-            "consent or have it erased. Find the person by their PACE ID; every action is recorded "
-            "in the audit log, with who and when."))
+        layout = page(
+            self,
+            self.tr("People's rights"),
+            self.tr(
+                "Everyone whose data is held here may see all of it, have it corrected, withdraw a "
+                "consent or have it erased. Find the person by their PACE ID; every action is recorded "
+                "in the audit log, with who and when."
+            ),
+        )
         self.banner = Banner("error")
         self.done_banner = Banner("success")
         layout.addWidget(self.banner)
@@ -110,8 +120,7 @@ class PrivacyPage(QWidget):
         held.addWidget(details_box, 2)
         consents_box = QGroupBox(self.tr("Consents"))
         consents_layout = QVBoxLayout(consents_box)
-        self.consents = RowsModel([self.tr("Purpose"), self.tr("Answer"), self.tr("Status")],
-                                  tone_column=2)
+        self.consents = RowsModel([self.tr("Purpose"), self.tr("Answer"), self.tr("Status")], tone_column=2)
         self.consents_view = table(self.consents, self.tr("Consents"), stretch=0, wrap=False)
         self.consents_view.selectionModel().selectionChanged.connect(lambda *_a: self._buttons())
         consents_layout.addWidget(self.consents_view)
@@ -126,8 +135,9 @@ class PrivacyPage(QWidget):
         actions.setVerticalSpacing(10)
         access = QGroupBox(self.tr("Show them everything held"))
         row = QHBoxLayout(access)
-        self.access_file = PathPicker("save", self.tr("Save the copy as"),
-                                      file_filter=self.tr("Excel workbook (*.xlsx)"))
+        self.access_file = PathPicker(
+            "save", self.tr("Save the copy as"), file_filter=self.tr("Excel workbook (*.xlsx)")
+        )
         self.access_button = QPushButton(self.tr("Write &copy"))
         self.access_button.setToolTip(self.tr("An .xlsx in plain words, and a .json beside it"))
         self.access_button.clicked.connect(self.subject_access)
@@ -173,10 +183,15 @@ class PrivacyPage(QWidget):
         layout.setSpacing(10)
         notices = QGroupBox(self.tr("Notices for laptops"))
         box = QVBoxLayout(notices)
-        box.addWidget(hint(self.tr(
-            "Withdrawals and erasures made here must reach the laptops that hold the person. "
-            "Write the notice files and send each to its laptop, where the adviser applies it "
-            "with Apply office file…")))
+        box.addWidget(
+            hint(
+                self.tr(
+                    "Withdrawals and erasures made here must reach the laptops that hold the person. "
+                    "Write the notice files and send each to its laptop, where the adviser applies it "
+                    "with Apply office file…"
+                )
+            )
+        )
         row = QHBoxLayout()
         self.notices_folder = PathPicker("folder", self.tr("Folder for the notices"))
         self.notices_folder.set_path(documents_folder())
@@ -189,10 +204,15 @@ class PrivacyPage(QWidget):
 
         retention = QGroupBox(self.tr("Retention"))
         box = QVBoxLayout(retention)
-        box.addWidget(hint(self.tr(
-            "Identifiable data is kept for a number of years after the person's last contact. "
-            "Then people who agreed to anonymised statistics are de-identified; everyone else is "
-            "erased. Nothing happens until you apply the list shown.")))
+        box.addWidget(
+            hint(
+                self.tr(
+                    "Identifiable data is kept for a number of years after the person's last contact. "
+                    "Then people who agreed to anonymised statistics are de-identified; everyone else is "
+                    "erased. Nothing happens until you apply the list shown."
+                )
+            )
+        )
         row = QHBoxLayout()
         label = QLabel(self.tr("Keep for"))
         self.years = QSpinBox()
@@ -228,8 +248,9 @@ class PrivacyPage(QWidget):
         self.plan_summary = QLabel()
         self.plan_summary.setWordWrap(True)
         box.addWidget(self.plan_summary)
-        self.plan_model = RowsModel([self.tr("PACE ID"), self.tr("Last contact"),
-                                     self.tr("What will happen")])
+        self.plan_model = RowsModel(
+            [self.tr("PACE ID"), self.tr("Last contact"), self.tr("What will happen")]
+        )
         box.addWidget(table(self.plan_model, self.tr("People due"), stretch=2, wrap=False), 1)
         layout.addWidget(retention, 1)
         return widget
@@ -241,8 +262,9 @@ class PrivacyPage(QWidget):
         if not self.session.is_unlocked:
             return
         store = self.session.store
-        self.session.worker.submit(lambda _p: retention_years(store),
-                                   on_done=self.years.setValue, on_error=self._failed)
+        self.session.worker.submit(
+            lambda _p: retention_years(store), on_done=self.years.setValue, on_error=self._failed
+        )
         if self.pace_id:
             self._load(self.pace_id)
 
@@ -270,9 +292,13 @@ class PrivacyPage(QWidget):
                 self._load(self.pace_id)
             self._buttons()
 
-        self.session.worker.run(fn, before=start,
-                                done=lambda result: self.done_banner.show_message(done(result)),
-                                then=reload, failed=self._failed)
+        self.session.worker.run(
+            fn,
+            before=start,
+            done=lambda result: self.done_banner.show_message(done(result)),
+            then=reload,
+            failed=self._failed,
+        )
 
     def _confirmed(self, action: str, go: Any) -> ReauthDialog:
         dialog = ReauthDialog(self.session, action, self)
@@ -295,8 +321,9 @@ class PrivacyPage(QWidget):
         from pace_desktop.privacy.people import look_up
 
         store = self.session.store
-        self.session.worker.submit(lambda _p: look_up(store, pace_id), on_done=self._found,
-                                   on_error=self._not_found)
+        self.session.worker.submit(
+            lambda _p: look_up(store, pace_id), on_done=self._found, on_error=self._not_found
+        )
 
     def _not_found(self, exc: BaseException) -> None:
         self._show_person(None)
@@ -328,7 +355,8 @@ class PrivacyPage(QWidget):
         self.consents.set_rows(rows, keys=consents, tones=tones)
         if person is not None:
             self.access_file.set_path(
-                documents_folder() / f"subject-access-{person.pace_id}-{date.today():%Y-%m-%d}.xlsx")
+                documents_folder() / f"subject-access-{person.pace_id}-{date.today():%Y-%m-%d}.xlsx"
+            )
         self._buttons()
 
     def _buttons(self) -> None:
@@ -347,9 +375,11 @@ class PrivacyPage(QWidget):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         store = self.session.store
-        self._run(lambda _p: write_subject_access(store, pace_id, target,
-                                                  json_out=target.with_suffix(".json")),
-                  lambda result: result.describe(), reload_person=False)
+        self._run(
+            lambda _p: write_subject_access(store, pace_id, target, json_out=target.with_suffix(".json")),
+            lambda result: result.describe(),
+            reload_person=False,
+        )
 
     def withdraw(self) -> None:
         from pace_desktop.privacy.withdrawal import withdraw
@@ -358,8 +388,9 @@ class PrivacyPage(QWidget):
         if consent is None or pace_id is None:
             return
         store = self.session.store
-        self._run(lambda _p: withdraw(store, pace_id, consent.purpose),
-                  lambda result: core_tr(result.summary()))
+        self._run(
+            lambda _p: withdraw(store, pace_id, consent.purpose), lambda result: core_tr(result.summary())
+        )
 
     def correct(self) -> None:
         from pace_desktop.privacy.correction import correct
@@ -369,8 +400,9 @@ class PrivacyPage(QWidget):
             return
         value = self.value.text().strip() or None
         store = self.session.store
-        self._run(lambda _p: correct(store, pace_id, {field: value}),
-                  lambda result: core_tr(result.summary()))
+        self._run(
+            lambda _p: correct(store, pace_id, {field: value}), lambda result: core_tr(result.summary())
+        )
 
     def erase(self) -> None:
         """Check the reason (it must not name the person) first, then ask for the passphrase."""
@@ -388,9 +420,11 @@ class PrivacyPage(QWidget):
             self._failed(exc)
             self.reason.setFocus()
 
-        self.session.worker.submit(lambda _p: check_erasure_reason(store, pace_id, text),
-                                   on_done=lambda reason: self._confirm_erase(pace_id, reason),
-                                   on_error=refused)
+        self.session.worker.submit(
+            lambda _p: check_erasure_reason(store, pace_id, text),
+            on_done=lambda reason: self._confirm_erase(pace_id, reason),
+            on_error=refused,
+        )
 
     def _confirm_erase(self, pace_id: str, reason: str) -> ReauthDialog:
         from pace_desktop.privacy.erasure import erase
@@ -401,9 +435,13 @@ class PrivacyPage(QWidget):
         def go() -> None:
             self._run(lambda _p: erase(store, pace_id, reason), self._erased, reload_person=False)
 
-        return self._confirmed(self.tr(
-            "Erase {0} for good? Everything about them is deleted; only the PACE ID, the date and "
-            "the reason are kept. Type your passphrase to confirm.").format(pace_id), go)
+        return self._confirmed(
+            self.tr(
+                "Erase {0} for good? Everything about them is deleted; only the PACE ID, the date and "
+                "the reason are kept. Type your passphrase to confirm."
+            ).format(pace_id),
+            go,
+        )
 
     def _erased(self, result: Any) -> str:
         self._show_person(None)
@@ -422,14 +460,22 @@ class PrivacyPage(QWidget):
 
         def said(written: list[Any]) -> str:
             if not written:
-                return self.tr("No withdrawals or erasures made at the office need to reach a "
-                               "laptop.")
-            lines = [self.tr("{file}: for laptop {laptop}, {withdrawals} and {erasures}.").format(
-                         file=n.path.name, laptop=n.device_id,
-                         withdrawals=self.tr("%Ln withdrawal(s)", "", n.withdrawals),
-                         erasures=self.tr("%Ln erasure(s)", "", n.erasures)) for n in written]
-            return "\n".join([*lines, self.tr(
-                "Send each file to its laptop; the adviser applies it with Apply office file…")])
+                return self.tr("No withdrawals or erasures made at the office need to reach a laptop.")
+            lines = [
+                self.tr("{file}: for laptop {laptop}, {withdrawals} and {erasures}.").format(
+                    file=n.path.name,
+                    laptop=n.device_id,
+                    withdrawals=self.tr("%Ln withdrawal(s)", "", n.withdrawals),
+                    erasures=self.tr("%Ln erasure(s)", "", n.erasures),
+                )
+                for n in written
+            ]
+            return "\n".join(
+                [
+                    *lines,
+                    self.tr("Send each file to its laptop; the adviser applies it with Apply office file…"),
+                ]
+            )
 
         self._run(lambda _p: write_notices(store, folder), said, reload_person=False)
 
@@ -437,9 +483,13 @@ class PrivacyPage(QWidget):
         from pace_desktop.privacy.retention import set_retention_years
 
         years, store = self.years.value(), self.session.store
-        self._run(lambda _p: set_retention_years(store, years),
-                  lambda _r: self.tr("Identifiable data is now kept for {0} years after last "
-                                     "contact.").format(years), reload_person=False)
+        self._run(
+            lambda _p: set_retention_years(store, years),
+            lambda _r: self.tr("Identifiable data is now kept for {0} years after last contact.").format(
+                years
+            ),
+            reload_person=False,
+        )
 
     def show_plan(self) -> None:
         from pace_desktop.privacy.retention import ACTION_WORDS, plan_retention
@@ -448,12 +498,16 @@ class PrivacyPage(QWidget):
 
         def shown(plan: Any) -> str:
             self.plan = plan
-            self.plan_model.set_rows([(i.pace_id, i18n.day(i.last_contact),
-                                       core_tr(ACTION_WORDS[i.action])) for i in plan.items])
+            self.plan_model.set_rows(
+                [(i.pace_id, i18n.day(i.last_contact), core_tr(ACTION_WORDS[i.action])) for i in plan.items]
+            )
             self.plan_summary.setText(core_tr(plan.summary()))
             self.apply_button.setEnabled(bool(plan.items))
-            return self.tr("Nothing has changed yet: check the list, then apply it.") \
-                if plan.items else core_tr(plan.summary())
+            return (
+                self.tr("Nothing has changed yet: check the list, then apply it.")
+                if plan.items
+                else core_tr(plan.summary())
+            )
 
         self._run(lambda _p: plan_retention(store, years=years), shown, reload_person=False)
 
@@ -475,6 +529,12 @@ class PrivacyPage(QWidget):
         def go() -> None:
             self._run(lambda _p: apply_retention(store, plan), applied, reload_person=False)
 
-        return self._confirmed(self.tr(
-            "De-identify or erase the %Ln person(s) listed? This cannot be undone. Type your "
-            "passphrase to confirm.", "", len(plan.items)), go)
+        return self._confirmed(
+            self.tr(
+                "De-identify or erase the %Ln person(s) listed? This cannot be undone. Type your "
+                "passphrase to confirm.",
+                "",
+                len(plan.items),
+            ),
+            go,
+        )

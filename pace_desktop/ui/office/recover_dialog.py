@@ -24,13 +24,22 @@ class RecoverLaptopDialog(_PassphraseForm):
     """Choose the laptop's store file, name the new adviser, set their passphrase, confirm with yours."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, self.tr("Recover a laptop"), self.tr(
-            "Opens a laptop's store with this office's identity, for a laptop whose advisers have "
-            "left or forgotten their passphrase. Choose its store file (the .keys file must be beside "
-            "it), then the new adviser types the passphrase they will use."),
-            self.tr("&Recover laptop"), parent)
-        self.store_file = PathPicker("open", self.tr("The laptop's store file"),
-                                     file_filter=self.tr("PACE store (*.store);;All files (*)"))
+        super().__init__(
+            session,
+            self.tr("Recover a laptop"),
+            self.tr(
+                "Opens a laptop's store with this office's identity, for a laptop whose advisers have "
+                "left or forgotten their passphrase. Choose its store file (the .keys file must be beside "
+                "it), then the new adviser types the passphrase they will use."
+            ),
+            self.tr("&Recover laptop"),
+            parent,
+        )
+        self.store_file = PathPicker(
+            "open",
+            self.tr("The laptop's store file"),
+            file_filter=self.tr("PACE store (*.store);;All files (*)"),
+        )
         self.store_row = FieldRow(self.grid, 0, self.tr("Laptop's &store"), self.store_file)
         # Return in a field recovers (or says what is missing); it must never open the file chooser.
         self.store_file.button.setAutoDefault(False)
@@ -38,21 +47,34 @@ class RecoverLaptopDialog(_PassphraseForm):
         self.name = QLineEdit()
         self.name_row = FieldRow(self.grid, 1, self.tr("New adviser's &name"), self.name)
         self.new_passphrase_rows(2)
-        self.remove_old = QCheckBox(self.tr(
-            "Remove the advisers it had: the store is re-keyed, so their keys will no longer open "
-            "that laptop"))
+        self.remove_old = QCheckBox(
+            self.tr(
+                "Remove the advisers it had: the store is re-keyed, so their keys will no longer open "
+                "that laptop"
+            )
+        )
         self.grid.addWidget(self.remove_old, 5, 1, 1, 2)
         self.mine = PassphraseEdit()
-        self.mine_row = FieldRow(self.grid, 6, self.tr("&Your passphrase"), self.mine,
-                                 hint=self.tr("The one you unlocked the central store with"))
+        self.mine_row = FieldRow(
+            self.grid,
+            6,
+            self.tr("&Your passphrase"),
+            self.mine,
+            hint=self.tr("The one you unlocked the central store with"),
+        )
         self.lines: list[str] = []
         self.store_file.setFocus()
 
     def submit(self) -> None:
-        path, name, new, mine = (self.store_file.path(), self.name.text().strip(), self.new.text(),
-                                 self.mine.text())
-        self.store_row.set_error(None if path is not None and path.is_file()
-                                 else self.tr("Choose the laptop's store file."))
+        path, name, new, mine = (
+            self.store_file.path(),
+            self.name.text().strip(),
+            self.new.text(),
+            self.mine.text(),
+        )
+        self.store_row.set_error(
+            None if path is not None and path.is_file() else self.tr("Choose the laptop's store file.")
+        )
         self.name_row.set_error(None if name else self.tr("Enter the new adviser's name."))
         ok = self.check_new() and bool(name) and path is not None and path.is_file()
         self.mine_row.set_error(None if mine else self.tr("Type your passphrase to confirm."))
@@ -68,8 +90,14 @@ class RecoverLaptopDialog(_PassphraseForm):
             except WrongPassphrase:  # yours, not the laptop's: say so beside your passphrase
                 raise PaceError(NOT_YOURS) from None
             remove = laptop_advisers(path) if remove_old else []
-            result = recover_laptop(path, identity_from_central(session.store), adviser=name,
-                                    passphrase=new, remove=remove, central=session.store)
+            result = recover_laptop(
+                path,
+                identity_from_central(session.store),
+                adviser=name,
+                passphrase=new,
+                remove=remove,
+                central=session.store,
+            )
             return result.lines()
 
         self.ok.setEnabled(False)

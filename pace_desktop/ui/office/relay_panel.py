@@ -49,10 +49,21 @@ class RelayPanel(QGroupBox):
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         FieldRow(grid, 0, self.tr("Relay &address"), self.url)
-        FieldRow(grid, 1, self.tr("Certificate &pin"), self.pin,
-                 hint=self.tr("The 64-character code office relay-init printed."))
-        FieldRow(grid, 2, self.tr("Your access &token"), self.token, sensitive=True,
-                 hint=self.tr("Your own token from office relay-staff; kept in the central store."))
+        FieldRow(
+            grid,
+            1,
+            self.tr("Certificate &pin"),
+            self.pin,
+            hint=self.tr("The 64-character code office relay-init printed."),
+        )
+        FieldRow(
+            grid,
+            2,
+            self.tr("Your access &token"),
+            self.token,
+            sensitive=True,
+            hint=self.tr("Your own token from office relay-staff; kept in the central store."),
+        )
         self.fetch_button = style.primary(QPushButton(style.icon("import"), self.tr("&Fetch and import")))
         self.fetch_button.clicked.connect(self.start)
         self.change_button = QPushButton(self.tr("C&hange relay…"))
@@ -78,8 +89,11 @@ class RelayPanel(QGroupBox):
         store = self.session.store
 
         def read(_p: Any) -> tuple[str, str, bool]:
-            return (store.setting(SETTING_RELAY_URL) or "", store.setting(SETTING_RELAY_PIN) or "",
-                    bool(store.setting(token_setting(store))))
+            return (
+                store.setting(SETTING_RELAY_URL) or "",
+                store.setting(SETTING_RELAY_PIN) or "",
+                bool(store.setting(token_setting(store))),
+            )
 
         self.session.worker.submit(read, on_done=self._loaded)
 
@@ -125,5 +139,11 @@ class RelayPanel(QGroupBox):
     def _failed(self, exc: BaseException) -> None:
         self.fetch_button.setEnabled(True)
         self.state.setText("")
-        self.banner.show_message(error_text(exc, self.tr(
-            "Fetching from the relay did not finish: bundles not yet imported stay at the relay.")))
+        self.banner.show_message(
+            error_text(
+                exc,
+                self.tr(
+                    "Fetching from the relay did not finish: bundles not yet imported stay at the relay."
+                ),
+            )
+        )

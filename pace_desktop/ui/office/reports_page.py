@@ -33,26 +33,38 @@ from pace_desktop.ui.widgets.field import FieldRow
 # What each kind may be used for, shown above the Write button. Kinds added later (reciprocity,
 # de-identified…) get the careful default until a line is written for them here.
 CAUTIONS = {
-    "records": QT_TRANSLATE_NOOP("ReportsPage", "This report holds people's personal data: save it "
-                                 "only on the office's secure drive, never on a laptop, USB stick or "
-                                 "in email."),
-    "summary": QT_TRANSLATE_NOOP("ReportsPage", "Counts per event, with no names, but small numbers "
-                                 "are not hidden: keep it within SDS."),
-    "partners": QT_TRANSLATE_NOOP("ReportsPage", "Counts under 5 are hidden so that no one can be "
-                                  "picked out: this report may be shared with partners."),
+    "records": QT_TRANSLATE_NOOP(
+        "ReportsPage",
+        "This report holds people's personal data: save it "
+        "only on the office's secure drive, never on a laptop, USB stick or "
+        "in email.",
+    ),
+    "summary": QT_TRANSLATE_NOOP(
+        "ReportsPage",
+        "Counts per event, with no names, but small numbers are not hidden: keep it within SDS.",
+    ),
+    "partners": QT_TRANSLATE_NOOP(
+        "ReportsPage",
+        "Counts under 5 are hidden so that no one can be "
+        "picked out: this report may be shared with partners.",
+    ),
 }
 CAUTIONS["deidentified"] = QT_TRANSLATE_NOOP(
-    "ReportsPage", "No names, contact details or full postcodes, but still about individual people: "
-    "use it for research and evaluation of PACE only, as the data-sharing agreement allows.")
+    "ReportsPage",
+    "No names, contact details or full postcodes, but still about individual people: "
+    "use it for research and evaluation of PACE only, as the data-sharing agreement allows.",
+)
 CAUTIONS["reciprocity"] = CAUTIONS["partners"]
 DEFAULT_CAUTION = QT_TRANSLATE_NOOP("ReportsPage", "Check who may see this report before you share it.")
 SECURE_DRIVE_ONLY = {"records"}  # kinds whose caution says: the office's secure drive only
-TITLES = {"records": QT_TRANSLATE_NOOP("ReportsPage", "Records"),
-          "summary": QT_TRANSLATE_NOOP("ReportsPage", "Event summary"),
-          "partners": QT_TRANSLATE_NOOP("ReportsPage", "Partners"),
-          "deidentified": QT_TRANSLATE_NOOP("ReportsPage", "De-identified"),
-          "reciprocity": QT_TRANSLATE_NOOP("ReportsPage", "Reciprocity"),
-          "impact": QT_TRANSLATE_NOOP("ReportsPage", "Impact")}
+TITLES = {
+    "records": QT_TRANSLATE_NOOP("ReportsPage", "Records"),
+    "summary": QT_TRANSLATE_NOOP("ReportsPage", "Event summary"),
+    "partners": QT_TRANSLATE_NOOP("ReportsPage", "Partners"),
+    "deidentified": QT_TRANSLATE_NOOP("ReportsPage", "De-identified"),
+    "reciprocity": QT_TRANSLATE_NOOP("ReportsPage", "Reciprocity"),
+    "impact": QT_TRANSLATE_NOOP("ReportsPage", "Impact"),
+}
 
 
 def title_of(name: str) -> str:
@@ -80,9 +92,14 @@ class ReportsPage(QWidget):
         self.session = session
         self.written: Path | None = None
         self._suggested = ""
-        page_layout = page(self, self.tr("Reports"), self.tr(
-            "Spreadsheets (.xlsx) from the central store, written from one consistent reading of "
-            "it. Every report written is recorded in the audit log."))
+        page_layout = page(
+            self,
+            self.tr("Reports"),
+            self.tr(
+                "Spreadsheets (.xlsx) from the central store, written from one consistent reading of "
+                "it. Every report written is recorded in the audit log."
+            ),
+        )
         columns = QHBoxLayout()
         columns.setSpacing(24)
         form = QGroupBox(self.tr("Write a report"))
@@ -101,11 +118,13 @@ class ReportsPage(QWidget):
         self.kind = QComboBox()
         for name, kind in REPORTS.items():
             self.kind.addItem(self.tr(title_of(name)), name)
-            self.kind.setItemData(self.kind.count() - 1, core_tr(kind.description),
-                                  Qt.ItemDataRole.ToolTipRole)
+            self.kind.setItemData(
+                self.kind.count() - 1, core_tr(kind.description), Qt.ItemDataRole.ToolTipRole
+            )
         self.kind_row = FieldRow(grid, 0, self.tr("&Report"), self.kind)
-        self.out = PathPicker("save", self.tr("Save the report as"),
-                              file_filter=self.tr("Excel workbook (*.xlsx)"))
+        self.out = PathPicker(
+            "save", self.tr("Save the report as"), file_filter=self.tr("Excel workbook (*.xlsx)")
+        )
         self.out_row = FieldRow(grid, 2, self.tr("Save &as"), self.out)
         grid.removeWidget(self.out_row.message)
         grid.addWidget(self.out_row.message, 3, 1, 1, 2)
@@ -176,9 +195,11 @@ class ReportsPage(QWidget):
             return
         target = self.out.path()
         if target is None:
-            self.out_row.set_error(self.tr("Choose where to save the report.") if
-                                   self.kind.currentData() not in SECURE_DRIVE_ONLY else
-                                   self.tr("Choose a folder on the office's secure drive."))
+            self.out_row.set_error(
+                self.tr("Choose where to save the report.")
+                if self.kind.currentData() not in SECURE_DRIVE_ONLY
+                else self.tr("Choose a folder on the office's secure drive.")
+            )
             self.out.edit.setFocus()
             return
         if target.suffix.lower() != ".xlsx":
@@ -197,8 +218,9 @@ class ReportsPage(QWidget):
         # writing does nothing.
         self._busy = True
         self.write_button.setText(self.tr("Writing…"))
-        self.session.worker.submit(lambda _p: write_report(store, kind, target),
-                                   on_done=self._written, on_error=self._failed)
+        self.session.worker.submit(
+            lambda _p: write_report(store, kind, target), on_done=self._written, on_error=self._failed
+        )
 
     def _finish(self) -> None:
         self.progress.setVisible(False)
@@ -215,8 +237,9 @@ class ReportsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        self.banner.show_message(error_text(exc, self.tr(
-            "The report could not be written: nothing was saved. Try again.")))
+        self.banner.show_message(
+            error_text(exc, self.tr("The report could not be written: nothing was saved. Try again."))
+        )
 
     def reload(self) -> None:
         """Nothing to read in advance: the report reads the store when it is written."""

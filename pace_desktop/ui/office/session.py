@@ -13,6 +13,7 @@ from pace_desktop.ui.session import Session
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
+
 class CentralSession(Session):
     """A Session whose store must be an office (central) store."""
 

@@ -32,9 +32,12 @@ class OfficeSetupScreen(QWidget):
         self.session = session
         title = QLabel(self.tr("Set up the office"))
         title.setObjectName("pageTitle")
-        lead = QLabel(self.tr(
-            "This creates the central store, where the bundles that advisers send are imported. "
-            "It is encrypted; each member of office staff opens it with their own passphrase."))
+        lead = QLabel(
+            self.tr(
+                "This creates the central store, where the bundles that advisers send are imported. "
+                "It is encrypted; each member of office staff opens it with their own passphrase."
+            )
+        )
         lead.setWordWrap(True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -44,17 +47,26 @@ class OfficeSetupScreen(QWidget):
         grid.setColumnMinimumWidth(2, 200)
         self.name = QLineEdit()
         self.name_row = FieldRow(grid, 0, self.tr("Your &name"), self.name)
-        self.new_passphrase = NewPassphrase(grid, 1, label=self.tr("&Passphrase"),
-                                            again_label=self.tr("Type it &again"),
-                                            hint=self.tr("At least 12 characters"), parent=self)
+        self.new_passphrase = NewPassphrase(
+            grid,
+            1,
+            label=self.tr("&Passphrase"),
+            again_label=self.tr("Type it &again"),
+            hint=self.tr("At least 12 characters"),
+            parent=self,
+        )
         self.passphrase, self.confirm = self.new_passphrase.edit, self.new_passphrase.again
         self.meter = self.new_passphrase.meter
         self.pass_row, self.confirm_row = self.new_passphrase.row, self.new_passphrase.again_row
         self.folder = PathPicker("folder", self.tr("Folder for office.pub"))
         self.folder.set_path(documents_folder())
-        self.folder_row = FieldRow(grid, 4, self.tr("Write office.pub &to"), self.folder,
-                                   hint=self.tr("office.pub holds the office's public keys: "
-                                                "every laptop needs a copy"))
+        self.folder_row = FieldRow(
+            grid,
+            4,
+            self.tr("Write office.pub &to"),
+            self.folder,
+            hint=self.tr("office.pub holds the office's public keys: every laptop needs a copy"),
+        )
         store_label = QLabel(self.tr("Central store"))
         where = QLabel(str(session.path))
         where.setObjectName("hint")
@@ -100,8 +112,12 @@ class OfficeSetupScreen(QWidget):
             problems["folder"] = self.tr("Choose an existing folder.")
         elif (folder / "office.pub").exists():
             problems["folder"] = self.tr("That folder already holds an office.pub: choose another.")
-        rows = {"name": (self.name_row, self.name), "pass": (self.pass_row, self.passphrase),
-                "confirm": (self.confirm_row, self.confirm), "folder": (self.folder_row, self.folder)}
+        rows = {
+            "name": (self.name_row, self.name),
+            "pass": (self.pass_row, self.passphrase),
+            "confirm": (self.confirm_row, self.confirm),
+            "folder": (self.folder_row, self.folder),
+        }
         first: Any = None
         listed = []
         for key, (row, editor) in rows.items():
@@ -145,5 +161,8 @@ class OfficeSetupScreen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
         self.button.setText(self.tr("&Create central store"))
-        self.banner.show_message(error_text(exc, self.tr(
-            "The central store could not be created: check the disk, then try again.")))
+        self.banner.show_message(
+            error_text(
+                exc, self.tr("The central store could not be created: check the disk, then try again.")
+            )
+        )

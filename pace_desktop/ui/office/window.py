@@ -38,8 +38,9 @@ class OfficeUnlockScreen(UnlockScreen):
 
     def refresh(self, notice: str | None = None) -> None:
         super().refresh(notice)
-        self.where.setText(self.tr("Type your office passphrase to open the central store:\n{0}")
-                           .format(self.session.path))
+        self.where.setText(
+            self.tr("Type your office passphrase to open the central store:\n{0}").format(self.session.path)
+        )
 
 
 class PageTabs(QTabWidget):
@@ -80,12 +81,28 @@ class OfficeHome(QWidget):
         from pace_desktop.ui.followup_dialog import FollowupPanel
 
         self.followup = FollowupPanel(session)
-        self.pages: list[Any] = [self.import_page, self.history, self.devices, self.duplicates,
-                                 self.reports, self.key, PartnersPage(session), PrivacyPage(session),
-                                 self.followup]
-        labels = [self.tr("&Import"), self.tr("Import &history"), self.tr("&Devices"),
-                  self.tr("D&uplicates"), self.tr("&Reports"), self.tr("Office &key"),
-                  self.tr("Partners"), self.tr("People's rights"), self.tr("&Follow-up")]
+        self.pages: list[Any] = [
+            self.import_page,
+            self.history,
+            self.devices,
+            self.duplicates,
+            self.reports,
+            self.key,
+            PartnersPage(session),
+            PrivacyPage(session),
+            self.followup,
+        ]
+        labels = [
+            self.tr("&Import"),
+            self.tr("Import &history"),
+            self.tr("&Devices"),
+            self.tr("D&uplicates"),
+            self.tr("&Reports"),
+            self.tr("Office &key"),
+            self.tr("Partners"),
+            self.tr("People's rights"),
+            self.tr("&Follow-up"),
+        ]
         for page, label in zip(self.pages, labels, strict=True):
             shown = page
             if page is self.import_page:
@@ -125,8 +142,9 @@ class OfficeHome(QWidget):
 
     def _duplicates_counted(self, count: int) -> None:
         index = self.tabs.indexOf(self.duplicates)
-        self.tabs.setTabText(index, self.tr("D&uplicates ({0})").format(count) if count
-                             else self.tr("D&uplicates"))
+        self.tabs.setTabText(
+            index, self.tr("D&uplicates ({0})").format(count) if count else self.tr("D&uplicates")
+        )
 
 
 class OfficeWindow(QMainWindow):
@@ -135,8 +153,13 @@ class OfficeWindow(QMainWindow):
     A session may be passed in (tests, screenshots); otherwise the window makes its own.
     """
 
-    def __init__(self, central: Path | str | None = None, *,
-                 session: CentralSession | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        central: Path | str | None = None,
+        *,
+        session: CentralSession | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         if session is None:
             path = Path(central) if central is not None else paths.default_central_path()
@@ -213,10 +236,13 @@ class OfficeWindow(QMainWindow):
 
     def _created(self, made: Any) -> None:
         home = self.show_home()
-        home.notice.show_message(self.tr(
-            "The central store was created and office.pub was written to {0}. Give office.pub to "
-            "every laptop, enrol each laptop on the Devices tab, and back up the office identity "
-            "(Office key tab) to keep offline.").format(made.office_pub))
+        home.notice.show_message(
+            self.tr(
+                "The central store was created and office.pub was written to {0}. Give office.pub to "
+                "every laptop, enrol each laptop on the Devices tab, and back up the office identity "
+                "(Office key tab) to keep offline."
+            ).format(made.office_pub)
+        )
 
     # -- lock and unlock ---------------------------------------------------------------------------
     def _on_unlocked(self) -> None:

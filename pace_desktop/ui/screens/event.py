@@ -34,8 +34,7 @@ from pace_desktop.ui.widgets.banner import Banner
 
 
 class EventScreen(QWidget):
-    """``back`` returns to the events list; ``edit_event`` asks the window to open the event dialog.
-    """
+    """``back`` returns to the events list; ``edit_event`` asks the window to open the event dialog."""
 
     back = Signal()
     edit_event = Signal(object)
@@ -56,8 +55,7 @@ class EventScreen(QWidget):
         self.details.setWordWrap(True)
         self.counts = QLabel()
         self.counts.setObjectName("sectionTitle")
-        self.new_button = style.primary(QPushButton(style.icon("add-person"),
-                                                    self.tr("&New client")))
+        self.new_button = style.primary(QPushButton(style.icon("add-person"), self.tr("&New client")))
         self.new_button.clicked.connect(self.new_client)
         self.import_button = QPushButton(style.icon("import"), self.tr("&Import attendee list…"))
         self.import_button.clicked.connect(self.import_attendees)
@@ -69,8 +67,9 @@ class EventScreen(QWidget):
         self.filter.setPlaceholderText(self.tr("Name, PACE ID, NI number or postcode"))
         self.filter.setAccessibleName(self.tr("Filter clients"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.addAction(QAction(style.icon("search"), "", self.filter),
-                              QLineEdit.ActionPosition.LeadingPosition)
+        self.filter.addAction(
+            QAction(style.icon("search"), "", self.filter), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.filter.setMinimumWidth(380)
         self.filter.textChanged.connect(self._filter_changed)
         self.model = ClientsModel(self)
@@ -90,8 +89,12 @@ class EventScreen(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_filter)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_client)
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back.emit)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter, activated=self.filter.clear,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self.filter,
+            activated=self.filter.clear,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -143,8 +146,7 @@ class EventScreen(QWidget):
 
         def load(_progress: Any) -> tuple[list[tuple[Any, ...]], EventCounts | None]:
             queries = store.client_queries
-            return (queries.rows_for_event(event_id),
-                    queries.event_counts(event_id).get(event_id))
+            return (queries.rows_for_event(event_id), queries.event_counts(event_id).get(event_id))
 
         self.session.worker.submit(load, on_done=self._loaded, on_error=self._failed)
 
@@ -155,14 +157,21 @@ class EventScreen(QWidget):
         self.model.set_rows(rows)  # keeps the filter and the column sorted by
         c = counts or EventCounts(0, 0, 0, 0)
         self.counts.setText(
-            self.tr("{0}  ·  {1} high risk  ·  {2} not exported  ·  {3}")
-            .format(self.tr("%n client(s)", "", c.clients), c.high_risk, c.not_exported,
-                    self.tr("%n needs review", "", c.needs_review)))
+            self.tr("{0}  ·  {1} high risk  ·  {2} not exported  ·  {3}").format(
+                self.tr("%n client(s)", "", c.clients),
+                c.high_risk,
+                c.not_exported,
+                self.tr("%n needs review", "", c.needs_review),
+            )
+        )
         self._update_status()
 
     def _failed(self, exc: BaseException) -> None:
-        self.banner.show_message(str(exc) if isinstance(exc, PaceError) else self.tr(
-            "The clients could not be read: lock and unlock, then try again."))
+        self.banner.show_message(
+            str(exc)
+            if isinstance(exc, PaceError)
+            else self.tr("The clients could not be read: lock and unlock, then try again.")
+        )
 
     def clear(self) -> None:
         """On lock: the table and the filter text (it may be a name) are dropped."""
@@ -177,8 +186,7 @@ class EventScreen(QWidget):
     def _update_status(self) -> None:
         shown, total = self.model.matching, self.model.total
         if total == 0:
-            text = self.tr("No clients yet. Register one with New client, or import the "
-                           "attendee list.")
+            text = self.tr("No clients yet. Register one with New client, or import the attendee list.")
         elif self.filter.text().strip():
             text = self.tr("Showing {0} of {1}").format(shown, self.tr("%n client(s)", "", total))
         else:
@@ -197,8 +205,9 @@ class EventScreen(QWidget):
     def _open_row(self, index: Any) -> None:
         """Read the chosen client on the worker, then open their record."""
         store, client_id = self.session.store, self.model.row_at(index.row()).id
-        self.session.worker.submit(lambda _p: store.clients.get(client_id),
-                                   on_done=self._open_stored, on_error=self._failed)
+        self.session.worker.submit(
+            lambda _p: store.clients.get(client_id), on_done=self._open_stored, on_error=self._failed
+        )
 
     def _open_stored(self, client: Client | None) -> None:
         if client is not None and self.session.is_unlocked:

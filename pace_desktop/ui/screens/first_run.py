@@ -69,8 +69,12 @@ class FirstRunScreen(QWidget):
         self.session = session
         title = QLabel(self.tr("Welcome to PACE Intake"))
         title.setObjectName("pageTitle")
-        lead = QLabel(self.tr("Set up this laptop in three short steps. Everything you record is "
-                              "kept encrypted on this laptop until you export it to the office."))
+        lead = QLabel(
+            self.tr(
+                "Set up this laptop in three short steps. Everything you record is "
+                "kept encrypted on this laptop until you export it to the office."
+            )
+        )
         lead.setWordWrap(True)
         self.step_label = QLabel()
         self.step_label.setObjectName("hint")
@@ -99,14 +103,23 @@ class FirstRunScreen(QWidget):
 
     # -- steps -------------------------------------------------------------------------------------
     def _build_you(self) -> None:
-        page, grid = _step(self.tr("About you"), self.tr(
-            "You will type this passphrase each time you unlock. A few ordinary words together are "
-            "easy to remember and hard to guess, for example 'kettle harbour violet seven'."))
+        page, grid = _step(
+            self.tr("About you"),
+            self.tr(
+                "You will type this passphrase each time you unlock. A few ordinary words together are "
+                "easy to remember and hard to guess, for example 'kettle harbour violet seven'."
+            ),
+        )
         self.name = QLineEdit()
         self.name_row = FieldRow(grid, 0, self.tr("Your &name"), self.name)
-        self.new_passphrase = NewPassphrase(grid, 1, label=self.tr("&Passphrase"),
-                                            again_label=self.tr("Type it &again"),
-                                            hint=self.tr("At least 12 characters"), parent=self)
+        self.new_passphrase = NewPassphrase(
+            grid,
+            1,
+            label=self.tr("&Passphrase"),
+            again_label=self.tr("Type it &again"),
+            hint=self.tr("At least 12 characters"),
+            parent=self,
+        )
         self.passphrase, self.confirm = self.new_passphrase.edit, self.new_passphrase.again
         self.meter = self.new_passphrase.meter
         self.pass_row, self.confirm_row = self.new_passphrase.row, self.new_passphrase.again_row
@@ -114,9 +127,13 @@ class FirstRunScreen(QWidget):
         self.pages.addWidget(page)
 
     def _build_laptop(self) -> None:
-        page, grid = _step(self.tr("This laptop"), self.tr(
-            "Give this laptop a name the office will recognise on the bundles it sends, such as "
-            "'Glasgow laptop 3'."))
+        page, grid = _step(
+            self.tr("This laptop"),
+            self.tr(
+                "Give this laptop a name the office will recognise on the bundles it sends, such as "
+                "'Glasgow laptop 3'."
+            ),
+        )
         self.device = QLineEdit()
         self.device_row = FieldRow(grid, 0, self.tr("&Laptop name"), self.device)
         where = QLabel(str(self.session.path))
@@ -127,10 +144,14 @@ class FirstRunScreen(QWidget):
         self.pages.addWidget(page)
 
     def _build_office(self) -> None:
-        page, grid = _step(self.tr("The office key"), self.tr(
-            "The office gives each laptop a file called office.pub. Exports are encrypted to it, "
-            "so only the office can read them. If you do not have it yet, leave this blank and add "
-            "it later in Settings: you can register people without it."))
+        page, grid = _step(
+            self.tr("The office key"),
+            self.tr(
+                "The office gives each laptop a file called office.pub. Exports are encrypted to it, "
+                "so only the office can read them. If you do not have it yet, leave this blank and add "
+                "it later in Settings: you can register people without it."
+            ),
+        )
         self.office_key = QLineEdit()
         self.office_key.setPlaceholderText(self.tr("No office key yet"))
         self.browse = QPushButton(self.tr("&Choose file…"))
@@ -142,8 +163,14 @@ class FirstRunScreen(QWidget):
         row.addWidget(self.browse)
         self.policy_key = policy.current().office_key is not None
         note = self.tr("Set by your organisation's IT policy")
-        self.office_row = FieldRow(grid, 0, self.tr("&Office key file (optional)"), box,
-                                   hint=note if self.policy_key else None, visible_hint=self.policy_key)
+        self.office_row = FieldRow(
+            grid,
+            0,
+            self.tr("&Office key file (optional)"),
+            box,
+            hint=note if self.policy_key else None,
+            visible_hint=self.policy_key,
+        )
         self.office_key.setAccessibleName(self.tr("Office key file (optional)"))
         if self.policy_key:  # the store gets the policy's key; no other can be chosen
             self.office_key.setReadOnly(True)
@@ -152,9 +179,12 @@ class FirstRunScreen(QWidget):
         self.pages.addWidget(page)
 
     def _choose_key(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the office key"),
-                                              str(Path.home()),
-                                              self.tr("Office key (*.pub);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the office key"),
+            str(Path.home()),
+            self.tr("Office key (*.pub);;All files (*)"),
+        )
         if name:
             self.office_key.setText(name)
 
@@ -254,5 +284,8 @@ class FirstRunScreen(QWidget):
         self.next_button.setEnabled(True)
         self.back_button.setEnabled(True)
         self.next_button.setText(self.tr("&Create store"))
-        self.banner.show_message(core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr(
-            "The store could not be created: check the disk, then try again."))
+        self.banner.show_message(
+            core_tr(str(exc))
+            if isinstance(exc, PaceError)
+            else self.tr("The store could not be created: check the disk, then try again.")
+        )

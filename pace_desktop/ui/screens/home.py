@@ -49,8 +49,7 @@ def make_table(model: Any, name: str) -> QTableView:
 class EventTable(QWidget):
     """A titled table of events with its own empty-state line."""
 
-    def __init__(self, title: str, empty: str, descending: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, empty: str, descending: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EventsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -127,9 +126,9 @@ class HomeScreen(QWidget):
         top.addWidget(self.new_button)
         self.drafts = DraftOffer()
         self.banner = Banner("error")
-        self.upcoming = EventTable(self.tr("Upcoming"),
-                                   self.tr("No upcoming events. Create one with New event."),
-                                   descending=False)
+        self.upcoming = EventTable(
+            self.tr("Upcoming"), self.tr("No upcoming events. Create one with New event."), descending=False
+        )
         self.past = EventTable(self.tr("Past"), self.tr("No past events."), descending=True)
         for table in (self.upcoming, self.past):
             table.view.activated.connect(lambda _i, t=table: self._open(t.current_event()))
@@ -176,8 +175,11 @@ class HomeScreen(QWidget):
         self.edit_button.setEnabled(has_any)
 
     def _failed(self, exc: BaseException) -> None:
-        self.banner.show_message(core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr(
-            "The events could not be read: lock and unlock, then try again."))
+        self.banner.show_message(
+            core_tr(str(exc))
+            if isinstance(exc, PaceError)
+            else self.tr("The events could not be read: lock and unlock, then try again.")
+        )
 
     def clear(self) -> None:
         """On lock: nothing from the store stays on screen or in memory."""

@@ -42,8 +42,11 @@ class UnlockScreen(QWidget):
         self._timer.timeout.connect(self._tick)
 
         logo = QLabel()
-        logo.setPixmap(QPixmap(str(resource("icons", "pace-desktop.png"))).scaled(
-            72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        logo.setPixmap(
+            QPixmap(str(resource("icons", "pace-desktop.png"))).scaled(
+                72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
         logo.setAccessibleName("PACE Intake")
         title = QLabel(self.tr("PACE Intake is locked"))
         title.setObjectName("pageTitle")
@@ -82,8 +85,9 @@ class UnlockScreen(QWidget):
         self.passphrase.clear()
         self.row.set_error(None)
         self.notice.show_message(notice)
-        self.where.setText(self.tr("Type your passphrase to open the store on this laptop:\n{0}")
-                           .format(self.session.path))
+        self.where.setText(
+            self.tr("Type your passphrase to open the store on this laptop:\n{0}").format(self.session.path)
+        )
         self.button.setEnabled(True)
         try:
             wait = self.session.unlock_wait()
@@ -115,8 +119,11 @@ class UnlockScreen(QWidget):
             self._stop_countdown()
             self.passphrase.setFocus()
             return
-        self.countdown.show_message(self.tr("Too many wrong passphrases. You can try again in {0}.")
-                                    .format(minutes_seconds(remaining)))
+        self.countdown.show_message(
+            self.tr("Too many wrong passphrases. You can try again in {0}.").format(
+                minutes_seconds(remaining)
+            )
+        )
 
     @property
     def waiting(self) -> bool:
@@ -133,8 +140,9 @@ class UnlockScreen(QWidget):
         self.row.set_error(None)
         self.button.setEnabled(False)
         self.button.setText(self.tr("Checking…"))
-        self.session.worker.submit(lambda _p: self.session.open_store(text),
-                                   on_done=self._opened, on_error=self._failed)
+        self.session.worker.submit(
+            lambda _p: self.session.open_store(text), on_done=self._opened, on_error=self._failed
+        )
 
     def _opened(self, store: Any) -> None:
         self.button.setText(self.tr("&Unlock"))
@@ -151,8 +159,11 @@ class UnlockScreen(QWidget):
             self.row.set_error(None)
             self._start_countdown(exc.seconds)
             return
-        self.row.set_error(core_tr(str(exc)) if isinstance(exc, PaceError) else self.tr(
-            "The store could not be opened: try again, or ask the office for help."))
+        self.row.set_error(
+            core_tr(str(exc))
+            if isinstance(exc, PaceError)
+            else self.tr("The store could not be opened: try again, or ask the office for help.")
+        )
         try:
             wait = self.session.unlock_wait()
         except PaceError:

@@ -33,8 +33,7 @@ class RadioChoice(QWidget):
 
     currentIndexChanged = Signal(int)
 
-    def __init__(self, options: list[tuple[str, Any]], name: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, options: list[tuple[str, Any]], name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         short = all(len(label) <= SIDE_BY_SIDE for label, _ in options)
         layout: QBoxLayout = QHBoxLayout(self) if short else QVBoxLayout(self)
@@ -47,8 +46,11 @@ class RadioChoice(QWidget):
             button = QRadioButton(label)
             if name:
                 # A screen reader hears the question with each answer, not a row of bare "Yes"/"No".
-                button.setAccessibleName(QCoreApplication.translate(
-                    "ChoiceGroup", "{answer}, {question}").format(answer=label, question=name))
+                button.setAccessibleName(
+                    QCoreApplication.translate("ChoiceGroup", "{answer}, {question}").format(
+                        answer=label, question=name
+                    )
+                )
             self.group.addButton(button, index)
             self.buttons.append(button)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)

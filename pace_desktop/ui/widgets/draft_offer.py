@@ -35,8 +35,9 @@ class DraftOffer(QFrame):
             self.setVisible(False)
             return
         # English says "A form … was kept. Reopen it" for one (pace_desktop_en.ts, written by hand).
-        text = self.tr("%Ln form(s) you had open when PACE Intake locked were kept. Reopen them to "
-                       "carry on.", "", count)
+        text = self.tr(
+            "%Ln form(s) you had open when PACE Intake locked were kept. Reopen them to carry on.", "", count
+        )
         self.label.setText(text)
         self.setAccessibleName(text)
         self.setVisible(True)

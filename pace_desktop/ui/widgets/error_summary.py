@@ -42,9 +42,15 @@ class ErrorSummary(QFrame):
     ``title`` and ``link_hint`` default to the forms' words; ``go`` is what a link does with its field.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, look: Look = FORM,
-                 title: str | None = None, link_hint: str | None = None,
-                 go: Callable[[QWidget], None] = reveal) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        look: Look = FORM,
+        title: str | None = None,
+        link_hint: str | None = None,
+        go: Callable[[QWidget], None] = reveal,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("errorSummary")
         if look.focusable:
@@ -67,8 +73,9 @@ class ErrorSummary(QFrame):
         self.setAccessibleName(title)
         self.setVisible(False)
 
-    def show_problems(self, problems: list[tuple[str, QWidget | None]],
-                      before_link: Callable[[QWidget], None] | None = None) -> None:
+    def show_problems(
+        self, problems: list[tuple[str, QWidget | None]], before_link: Callable[[QWidget], None] | None = None
+    ) -> None:
         """One link per problem, in order; a problem with no field is shown as plain text."""
         self.clear()
         for message, target in problems:

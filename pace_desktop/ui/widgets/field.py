@@ -10,9 +10,17 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 class FieldRow:
     """Places ``label | editor | message`` in a grid row and keeps the accessible names right."""
 
-    def __init__(self, grid: QGridLayout, row: int, label: str, editor: QWidget, *,
-                 hint: str | None = None, sensitive: bool = False,
-                 visible_hint: bool = False) -> None:
+    def __init__(
+        self,
+        grid: QGridLayout,
+        row: int,
+        label: str,
+        editor: QWidget,
+        *,
+        hint: str | None = None,
+        sensitive: bool = False,
+        visible_hint: bool = False,
+    ) -> None:
         self.label = QLabel(label)
         self.label.setBuddy(editor)
         self.editor = editor
@@ -27,11 +35,12 @@ class FieldRow:
             editor.setToolTip(hint)
             editor.setAccessibleDescription(hint)
         if sensitive:
-            editor.setInputMethodHints(editor.inputMethodHints()
-                                       | Qt.InputMethodHint.ImhSensitiveData
-                                       | Qt.InputMethodHint.ImhNoPredictiveText)
-        grid.addWidget(self.label, row, 0,
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            editor.setInputMethodHints(
+                editor.inputMethodHints()
+                | Qt.InputMethodHint.ImhSensitiveData
+                | Qt.InputMethodHint.ImhNoPredictiveText
+            )
+        grid.addWidget(self.label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(editor, row, 1)
         grid.addWidget(self.message, row, 2)
         if self.hint:

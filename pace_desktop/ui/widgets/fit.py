@@ -31,8 +31,9 @@ def cap_to_screen(window: QWidget) -> None:
     window.setMaximumSize(area.width() - FRAME[0], area.height() - FRAME[1])
 
 
-def scroll_into_view(widget: QWidget, margin: int = 16, *, name: QWidget | None = None,
-                     settle: bool = False) -> None:
+def scroll_into_view(
+    widget: QWidget, margin: int = 16, *, name: QWidget | None = None, settle: bool = False
+) -> None:
     """Scroll every scroll area around ``widget`` so all of it, and ``margin`` px round it for its
     focus edge, is in view, moving as little as possible.
 
@@ -55,8 +56,12 @@ def scroll_into_view(widget: QWidget, margin: int = 16, *, name: QWidget | None 
                 if high - name_top <= ancestor.viewport().height():
                     low = min(low, name_top)
             _bring(ancestor.verticalScrollBar(), ancestor.viewport().height(), low, high)
-            _bring(ancestor.horizontalScrollBar(), ancestor.viewport().width(),
-                   corner.x() - margin, corner.x() + widget.width() + margin)
+            _bring(
+                ancestor.horizontalScrollBar(),
+                ancestor.viewport().width(),
+                corner.x() - margin,
+                corner.x() + widget.width() + margin,
+            )
         ancestor = ancestor.parentWidget()
 
 

@@ -16,8 +16,11 @@ def app_header(left: list[QWidget], right: list[QWidget]) -> QWidget:
     header.setObjectName("appHeader")
     header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
     logo = QLabel()
-    logo.setPixmap(QPixmap(str(resource("icons", "pace-desktop-48.png"))).scaled(
-        28, 28, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+    logo.setPixmap(
+        QPixmap(str(resource("icons", "pace-desktop-48.png"))).scaled(
+            28, 28, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    )
     title = QLabel(QCoreApplication.translate("AppHeader", "PACE Intake"))
     title.setObjectName("appTitle")
     row = QHBoxLayout(header)

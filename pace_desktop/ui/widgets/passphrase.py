@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProg
 from pace_desktop.ui.widgets.field import FieldRow
 
 MIN_LENGTH = 12
-MISMATCH = QT_TRANSLATE_NOOP("NewPassphrase",
-                             "The two passphrases are different: type the same one twice.")
+MISMATCH = QT_TRANSLATE_NOOP("NewPassphrase", "The two passphrases are different: type the same one twice.")
 _ADVICE = (
     QT_TRANSLATE_NOOP("StrengthMeter", "Use at least 12 characters."),
     QT_TRANSLATE_NOOP("StrengthMeter", "Easy to guess: add more words."),
@@ -53,9 +52,11 @@ class PassphraseEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
-                                 | Qt.InputMethodHint.ImhNoPredictiveText
-                                 | Qt.InputMethodHint.ImhHiddenText)
+        self.setInputMethodHints(
+            Qt.InputMethodHint.ImhSensitiveData
+            | Qt.InputMethodHint.ImhNoPredictiveText
+            | Qt.InputMethodHint.ImhHiddenText
+        )
         self._toggle = QAction(self.tr("Show"), self)
         self._toggle.setToolTip(self.tr("Show or hide the passphrase"))
         self._toggle.setCheckable(True)
@@ -96,11 +97,11 @@ class StrengthMeter(QWidget):
         self.bar.style().unpolish(self.bar)
         self.bar.style().polish(self.bar)
         if not text:
-            self.label.setText(
-                self.tr("Strength: at least 12 characters; a few words together is best."))
+            self.label.setText(self.tr("Strength: at least 12 characters; a few words together is best."))
         else:
-            self.label.setText(self.tr("Strength: {0} — {1}").format(
-                self.tr(label), self.tr(_ADVICE[self.level])))
+            self.label.setText(
+                self.tr("Strength: {0} — {1}").format(self.tr(label), self.tr(_ADVICE[self.level]))
+            )
         self.bar.setAccessibleDescription(self.label.text())
 
 
@@ -112,8 +113,16 @@ class NewPassphrase(QObject):
     recovering a laptop; ``problems`` is the one check of both boxes, with the store's own rule.
     """
 
-    def __init__(self, grid: QGridLayout, first_row: int, *, label: str, again_label: str,
-                 hint: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        grid: QGridLayout,
+        first_row: int,
+        *,
+        label: str,
+        again_label: str,
+        hint: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.edit = PassphraseEdit()
         self.again = PassphraseEdit()

@@ -29,6 +29,7 @@ class ReauthDialog(QDialog):
     """'Type your passphrase to confirm' — accepted only when it is the signed-in adviser's
     passphrase.
     """
+
     def __init__(self, session: Session, action: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -40,8 +41,7 @@ class ReauthDialog(QDialog):
         self.passphrase = PassphraseEdit()
         self.row = FieldRow(grid, 0, self.tr("Your &passphrase"), self.passphrase)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.addButton(self.tr("&Confirm"),
-                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = self.buttons.addButton(self.tr("&Confirm"), QDialogButtonBox.ButtonRole.AcceptRole)
         style.primary(self.ok)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
@@ -57,8 +57,11 @@ class ReauthDialog(QDialog):
             self.row.set_error(self.tr("Type your passphrase."))
             return
         self.ok.setEnabled(False)
-        self.session.worker.submit(lambda _p: verify_current(self.session, text),
-                                   on_done=lambda _r: self.accept(), on_error=self._failed)
+        self.session.worker.submit(
+            lambda _p: verify_current(self.session, text),
+            on_done=lambda _r: self.accept(),
+            on_error=self._failed,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.ok.setEnabled(True)

@@ -78,8 +78,10 @@ class ChecklistTab(QWidget):
         grid.setColumnStretch(1, 1)
         row = 0
         for number, question in enumerate(self.checklist.questions, start=1):
-            title = QLabel(f"{number}. {self.tr(question.title)}  "
-                           f"<span style='color:#505a64'>{stars(question.stars)}</span>")
+            title = QLabel(
+                f"{number}. {self.tr(question.title)}  "
+                f"<span style='color:#505a64'>{stars(question.stars)}</span>"
+            )
             title.setObjectName("sectionTitle")
             title.setContentsMargins(0, 10 if number > 1 else 0, 0, 2)
             title.setToolTip(self.tr("Strength of evidence: {0} of 3 stars").format(question.stars))
@@ -99,8 +101,9 @@ class ChecklistTab(QWidget):
                     self.area.addItem(area.name, area.gss_code)
                 self.area.setCurrentIndex(max(0, self.area.findData(self.event_area)))
                 self.area.setAccessibleName(label.text().replace("&", ""))
-                self.area.setToolTip(self.tr("Starts as the event's area; change it if the person "
-                                             "lives elsewhere."))
+                self.area.setToolTip(
+                    self.tr("Starts as the event's area; change it if the person lives elsewhere.")
+                )
                 label.setBuddy(self.area)
                 self.area.currentIndexChanged.connect(lambda _i: self.changed.emit())
                 grid.addWidget(label, row, 0)
@@ -234,8 +237,9 @@ class ChecklistTab(QWidget):
         # The button disables itself once the form is cleared: focus then returns to the band
         # (the start of the override form) instead of jumping to whatever comes next (Close).
         self._focus_after_override = True
-        self.override_requested.emit(self.override_band.currentData(),
-                                     self.override_reason.toPlainText().strip())
+        self.override_requested.emit(
+            self.override_band.currentData(), self.override_reason.toPlainText().strip()
+        )
 
     def clear_override_form(self) -> None:
         self.override_band.setCurrentIndex(-1)
@@ -252,8 +256,9 @@ class ChecklistTab(QWidget):
 
     # -- answers ---------------------------------------------------------------------------------------
     def answers(self) -> dict[str, str]:
-        return {pid: choice.currentData() for pid, choice in self.choices.items()
-                if choice.currentIndex() >= 0}
+        return {
+            pid: choice.currentData() for pid, choice in self.choices.items() if choice.currentIndex() >= 0
+        }
 
     def set_answers(self, answers: dict[str, str]) -> None:
         for pid, choice in self.choices.items():
@@ -280,8 +285,12 @@ class ChecklistTab(QWidget):
             self.set_answers(record.answers)
         if record.override:
             o = record.override
-            self.show_override(self.tr("Band set to {0} by {1} on {2}: {3}").format(
-                band(o.band), o.adviser, when(o.at), o.reason), o.band)
+            self.show_override(
+                self.tr("Band set to {0} by {1} on {2}: {3}").format(
+                    band(o.band), o.adviser, when(o.at), o.reason
+                ),
+                o.band,
+            )
         else:
             self.show_override(None)
 
@@ -289,16 +298,26 @@ class ChecklistTab(QWidget):
     def rescore(self, date_of_birth: date | None, event_date: date) -> ChecklistOutcome | None:
         """Score what is answered now and show it; returns the outcome (None if it cannot be scored)."""
         if date_of_birth is None:
-            self.age_line.setText(self.tr("Worked out from the date of birth, on the Details tab "
-                                          "(not given yet)."))
+            self.age_line.setText(
+                self.tr("Worked out from the date of birth, on the Details tab (not given yet).")
+            )
         else:
-            age = event_date.year - date_of_birth.year - (
-                (event_date.month, event_date.day) < (date_of_birth.month, date_of_birth.day))
-            self.age_line.setText(self.tr("Age {0} at the event, worked out from the date of "
-                                          "birth.").format(age))
+            age = (
+                event_date.year
+                - date_of_birth.year
+                - ((event_date.month, event_date.day) < (date_of_birth.month, date_of_birth.day))
+            )
+            self.age_line.setText(
+                self.tr("Age {0} at the event, worked out from the date of birth.").format(age)
+            )
         try:
-            outcome = score(self.checklist, self.answers(), date_of_birth=date_of_birth,
-                            event_date=event_date, council_area=self.council_area())
+            outcome = score(
+                self.checklist,
+                self.answers(),
+                date_of_birth=date_of_birth,
+                event_date=event_date,
+                council_area=self.council_area(),
+            )
         except PaceError as exc:
             self.outcome = None
             self.band_label.setText(self.tr("Not scored"))
@@ -311,14 +330,19 @@ class ChecklistTab(QWidget):
         if outcome.contributions:
             lines = [self.tr("<b>What counted</b>")]
             for c in outcome.contributions:
-                lines.append(f"{_escape(self.tr(c.answer_label))} "
-                             f"<span style='color:#505a64'>{stars(c.stars)}</span> +{c.points}")
+                lines.append(
+                    f"{_escape(self.tr(c.answer_label))} "
+                    f"<span style='color:#505a64'>{stars(c.stars)}</span> +{c.points}"
+                )
             self.reasons.setText("<br>".join(lines))
         else:
             self.reasons.setText(self.tr("No answer has raised the risk so far."))
         names = list(dict.fromkeys(self._question_title(i) for i in outcome.unanswered))
-        self.unanswered.setText(self.tr("Not answered yet: {0}.").format("; ".join(names))
-                                if names else self.tr("Every question is answered."))
+        self.unanswered.setText(
+            self.tr("Not answered yet: {0}.").format("; ".join(names))
+            if names
+            else self.tr("Every question is answered.")
+        )
         self.area_year.setText(self.tr("Area unemployment figures from {0}.").format(outcome.area_as_of))
         stale = [n for n in outcome.notes if "more than two years old" in n]
         self.notes.setText(" ".join(self.tr(n) for n in stale))

@@ -93,12 +93,16 @@ class _PurposeRow:
             self.status.setText("")
             self.set_answer(None)
         elif consent.withdrawn_at is not None:
-            self.status.setText(tab.tr("Given, then withdrawn on {0} by {1}").format(
-                when(consent.withdrawn_at), consent.withdrawn_by))
+            self.status.setText(
+                tab.tr("Given, then withdrawn on {0} by {1}").format(
+                    when(consent.withdrawn_at), consent.withdrawn_by
+                )
+            )
             self.set_answer(None)
         elif consent.granted:
-            self.status.setText(tab.tr("Given on {0} by {1}").format(
-                when(consent.captured_at), consent.captured_by))
+            self.status.setText(
+                tab.tr("Given on {0} by {1}").format(when(consent.captured_at), consent.captured_by)
+            )
             self.set_answer(True)
         else:
             self.status.setText(tab.tr("Declined on {0}").format(when(consent.captured_at)))
@@ -127,9 +131,12 @@ class ConsentTab(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(10)
-        intro = QLabel(self.tr(
-            "Read the privacy notice with the person, then ask each question. Record their answer; "
-            "nothing is chosen for them. They can change their mind at any time."))
+        intro = QLabel(
+            self.tr(
+                "Read the privacy notice with the person, then ask each question. Record their answer; "
+                "nothing is chosen for them. They can change their mind at any time."
+            )
+        )
         intro.setWordWrap(True)
         notice_row = QHBoxLayout()
         self.version = QLabel(self.tr("Privacy notice version {0}").format(self.notice.version))
@@ -188,8 +195,11 @@ class ConsentTab(QScrollArea):
 
     def new_choices(self) -> dict[str, bool]:
         """Answers that differ from what is on record: each becomes a new consent row on saving."""
-        return {p: a for p, row in self.rows.items()
-                if (a := row.answer()) is not None and a != row.stored_answer()}
+        return {
+            p: a
+            for p, row in self.rows.items()
+            if (a := row.answer()) is not None and a != row.stored_answer()
+        }
 
     def active(self, purpose: str) -> bool:
         row = self.rows.get(purpose)
@@ -209,8 +219,10 @@ class ConsentTab(QScrollArea):
         if answer is None:
             text = self.tr("Ask this question first: without a yes, SDS cannot keep the record.")
         else:
-            text = self.tr("The person said no, so SDS cannot keep a record for them. Give today's "
-                           "advice without registering them, and close without saving.")
+            text = self.tr(
+                "The person said no, so SDS cannot keep a record for them. Give today's "
+                "advice without registering them, and close without saving."
+            )
         row.set_message(text)
         return text
 

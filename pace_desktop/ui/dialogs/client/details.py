@@ -34,9 +34,13 @@ DATE_FIELDS = ("date_of_birth", "notice_date", "expected_leaving_date")
 # Translated where shown (``DetailsTab.tr``); marked here so lupdate lists them in that context.
 DATE_MESSAGE = QT_TRANSLATE_NOOP("DetailsTab", "Enter a real date, like 03/11/1975 (day/month/year).")
 YEARS_MESSAGE = QT_TRANSLATE_NOOP("DetailsTab", "Enter a number of years, like 4 or 12.5.")
-GENDERS = ("", QT_TRANSLATE_NOOP("DetailsTab", "Woman"), QT_TRANSLATE_NOOP("DetailsTab", "Man"),
-           QT_TRANSLATE_NOOP("DetailsTab", "Non-binary"),
-           QT_TRANSLATE_NOOP("DetailsTab", "Prefer not to say"))
+GENDERS = (
+    "",
+    QT_TRANSLATE_NOOP("DetailsTab", "Woman"),
+    QT_TRANSLATE_NOOP("DetailsTab", "Man"),
+    QT_TRANSLATE_NOOP("DetailsTab", "Non-binary"),
+    QT_TRANSLATE_NOOP("DetailsTab", "Prefer not to say"),
+)
 
 
 @dataclass(frozen=True)
@@ -50,58 +54,134 @@ class Spec:
 
 
 SECTIONS: tuple[tuple[str, tuple[Spec, ...]], ...] = (
-    (QT_TRANSLATE_NOOP("DetailsTab", "About the person"), (
-        Spec("title", QT_TRANSLATE_NOOP("DetailsTab", "&Title (optional)"), "line",
-             QT_TRANSLATE_NOOP("DetailsTab", "Mr, Mrs, Ms, Mx, Dr or none"), width=120),
-        Spec("first_name", QT_TRANSLATE_NOOP("DetailsTab", "&First name"), "line", sensitive=True),
-        Spec("last_name", QT_TRANSLATE_NOOP("DetailsTab", "&Last name"), "line", sensitive=True),
-        Spec("preferred_name", QT_TRANSLATE_NOOP("DetailsTab", "Pr&eferred name (optional)"), "line",
-             QT_TRANSLATE_NOOP("DetailsTab", "The name the person likes to be called"),
-             sensitive=True),
-        Spec("date_of_birth", QT_TRANSLATE_NOOP("DetailsTab", "Date of &birth"), "date",
-             QT_TRANSLATE_NOOP("DetailsTab",
-                               "Day, month, year: for example 12 3 1968, 12/03/1968 or 12031968"),
-             sensitive=True, width=160),
-        Spec("gender", QT_TRANSLATE_NOOP("DetailsTab", "&Gender (optional)"), "gender",
-             sensitive=True, width=220),
-        Spec("disability", QT_TRANSLATE_NOOP("DetailsTab", "D&isability (optional)"), "combo",
-             QT_TRANSLATE_NOOP("DetailsTab", "Health information: record it only with the "
-                                             "person's explicit agreement"),
-             sensitive=True, width=220),
-    )),
-    (QT_TRANSLATE_NOOP("DetailsTab", "Contact"), (
-        Spec("address", QT_TRANSLATE_NOOP("DetailsTab", "&Address (optional)"), "text",
-             sensitive=True),
-        Spec("postcode", QT_TRANSLATE_NOOP("DetailsTab", "&Postcode (optional)"), "line",
-             QT_TRANSLATE_NOOP("DetailsTab", "For example G51 4XY"), sensitive=True, width=140),
-        Spec("phone", QT_TRANSLATE_NOOP("DetailsTab", "P&hone (optional)"), "line",
-             QT_TRANSLATE_NOOP("DetailsTab", "For example 07700 900123"), sensitive=True,
-             width=220),
-        Spec("email", QT_TRANSLATE_NOOP("DetailsTab", "E&mail (optional)"), "line",
-             QT_TRANSLATE_NOOP("DetailsTab", "For example name@example.com"), sensitive=True),
-        Spec("ni_number", QT_TRANSLATE_NOOP("DetailsTab", "&National Insurance number (optional)"),
-             "line",
-             QT_TRANSLATE_NOOP("DetailsTab", "Like QQ 12 34 56 C; leave blank if the person does "
-                                             "not have it to hand"),
-             sensitive=True, width=220),
-    )),
-    (QT_TRANSLATE_NOOP("DetailsTab", "Job and redundancy"), (
-        Spec("job_title", QT_TRANSLATE_NOOP("DetailsTab", "&Job title (optional)"), "line"),
-        Spec("employment_status", QT_TRANSLATE_NOOP("DetailsTab", "Employment stat&us (optional)"),
-             "combo", width=220),
-        Spec("length_of_service_years",
-             QT_TRANSLATE_NOOP("DetailsTab", "Length of ser&vice in years (optional)"), "line",
-             QT_TRANSLATE_NOOP("DetailsTab", "For example 12.5"), width=120),
-        Spec("notice_date", QT_TRANSLATE_NOOP("DetailsTab", "Noti&ce date (optional)"), "date",
-             QT_TRANSLATE_NOOP("DetailsTab", "Day/month/year"), width=160),
-        Spec("expected_leaving_date",
-             QT_TRANSLATE_NOOP("DetailsTab", "E&xpected leaving date (optional)"), "date",
-             QT_TRANSLATE_NOOP("DetailsTab", "Day/month/year"), width=160),
-        Spec("pace_criteria", QT_TRANSLATE_NOOP("DetailsTab", "PACE c&riteria (optional)"), "line",
-             QT_TRANSLATE_NOOP("DetailsTab", "Why the person qualifies for PACE support")),
-        Spec("pace_flag", QT_TRANSLATE_NOOP("DetailsTab", "PACE flag"), "check"),
-        Spec("notes", QT_TRANSLATE_NOOP("DetailsTab", "N&otes (optional)"), "text"),
-    )),
+    (
+        QT_TRANSLATE_NOOP("DetailsTab", "About the person"),
+        (
+            Spec(
+                "title",
+                QT_TRANSLATE_NOOP("DetailsTab", "&Title (optional)"),
+                "line",
+                QT_TRANSLATE_NOOP("DetailsTab", "Mr, Mrs, Ms, Mx, Dr or none"),
+                width=120,
+            ),
+            Spec("first_name", QT_TRANSLATE_NOOP("DetailsTab", "&First name"), "line", sensitive=True),
+            Spec("last_name", QT_TRANSLATE_NOOP("DetailsTab", "&Last name"), "line", sensitive=True),
+            Spec(
+                "preferred_name",
+                QT_TRANSLATE_NOOP("DetailsTab", "Pr&eferred name (optional)"),
+                "line",
+                QT_TRANSLATE_NOOP("DetailsTab", "The name the person likes to be called"),
+                sensitive=True,
+            ),
+            Spec(
+                "date_of_birth",
+                QT_TRANSLATE_NOOP("DetailsTab", "Date of &birth"),
+                "date",
+                QT_TRANSLATE_NOOP(
+                    "DetailsTab", "Day, month, year: for example 12 3 1968, 12/03/1968 or 12031968"
+                ),
+                sensitive=True,
+                width=160,
+            ),
+            Spec(
+                "gender",
+                QT_TRANSLATE_NOOP("DetailsTab", "&Gender (optional)"),
+                "gender",
+                sensitive=True,
+                width=220,
+            ),
+            Spec(
+                "disability",
+                QT_TRANSLATE_NOOP("DetailsTab", "D&isability (optional)"),
+                "combo",
+                QT_TRANSLATE_NOOP(
+                    "DetailsTab", "Health information: record it only with the person's explicit agreement"
+                ),
+                sensitive=True,
+                width=220,
+            ),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailsTab", "Contact"),
+        (
+            Spec("address", QT_TRANSLATE_NOOP("DetailsTab", "&Address (optional)"), "text", sensitive=True),
+            Spec(
+                "postcode",
+                QT_TRANSLATE_NOOP("DetailsTab", "&Postcode (optional)"),
+                "line",
+                QT_TRANSLATE_NOOP("DetailsTab", "For example G51 4XY"),
+                sensitive=True,
+                width=140,
+            ),
+            Spec(
+                "phone",
+                QT_TRANSLATE_NOOP("DetailsTab", "P&hone (optional)"),
+                "line",
+                QT_TRANSLATE_NOOP("DetailsTab", "For example 07700 900123"),
+                sensitive=True,
+                width=220,
+            ),
+            Spec(
+                "email",
+                QT_TRANSLATE_NOOP("DetailsTab", "E&mail (optional)"),
+                "line",
+                QT_TRANSLATE_NOOP("DetailsTab", "For example name@example.com"),
+                sensitive=True,
+            ),
+            Spec(
+                "ni_number",
+                QT_TRANSLATE_NOOP("DetailsTab", "&National Insurance number (optional)"),
+                "line",
+                QT_TRANSLATE_NOOP(
+                    "DetailsTab", "Like QQ 12 34 56 C; leave blank if the person does not have it to hand"
+                ),
+                sensitive=True,
+                width=220,
+            ),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailsTab", "Job and redundancy"),
+        (
+            Spec("job_title", QT_TRANSLATE_NOOP("DetailsTab", "&Job title (optional)"), "line"),
+            Spec(
+                "employment_status",
+                QT_TRANSLATE_NOOP("DetailsTab", "Employment stat&us (optional)"),
+                "combo",
+                width=220,
+            ),
+            Spec(
+                "length_of_service_years",
+                QT_TRANSLATE_NOOP("DetailsTab", "Length of ser&vice in years (optional)"),
+                "line",
+                QT_TRANSLATE_NOOP("DetailsTab", "For example 12.5"),
+                width=120,
+            ),
+            Spec(
+                "notice_date",
+                QT_TRANSLATE_NOOP("DetailsTab", "Noti&ce date (optional)"),
+                "date",
+                QT_TRANSLATE_NOOP("DetailsTab", "Day/month/year"),
+                width=160,
+            ),
+            Spec(
+                "expected_leaving_date",
+                QT_TRANSLATE_NOOP("DetailsTab", "E&xpected leaving date (optional)"),
+                "date",
+                QT_TRANSLATE_NOOP("DetailsTab", "Day/month/year"),
+                width=160,
+            ),
+            Spec(
+                "pace_criteria",
+                QT_TRANSLATE_NOOP("DetailsTab", "PACE c&riteria (optional)"),
+                "line",
+                QT_TRANSLATE_NOOP("DetailsTab", "Why the person qualifies for PACE support"),
+            ),
+            Spec("pace_flag", QT_TRANSLATE_NOOP("DetailsTab", "PACE flag"), "check"),
+            Spec("notes", QT_TRANSLATE_NOOP("DetailsTab", "N&otes (optional)"), "text"),
+        ),
+    ),
 )
 ALL_SPECS = tuple(spec for _, specs in SECTIONS for spec in specs)
 
@@ -137,14 +217,20 @@ class DetailsTab(QScrollArea):
             for spec in specs:
                 editor = self._editor(spec)
                 self.editors[spec.name] = editor
-                self.rows[spec.name] = FieldRow(grid, row, self.tr(spec.label), editor,
-                                                hint=self.tr(spec.hint) if spec.hint else None,
-                                                sensitive=spec.sensitive,
-                                                visible_hint=spec.kind == "date")
+                self.rows[spec.name] = FieldRow(
+                    grid,
+                    row,
+                    self.tr(spec.label),
+                    editor,
+                    hint=self.tr(spec.hint) if spec.hint else None,
+                    sensitive=spec.sensitive,
+                    visible_hint=spec.kind == "date",
+                )
                 row += 1
                 if spec.name == "date_of_birth":
-                    self.dob_confirm = QCheckBox(self.tr("I have checked this date of birth with the "
-                                                         "person and it is right"))
+                    self.dob_confirm = QCheckBox(
+                        self.tr("I have checked this date of birth with the person and it is right")
+                    )
                     self.dob_confirm.setVisible(False)
                     self.dob_confirm.toggled.connect(self._emit)
                     grid.addWidget(self.dob_confirm, row, 1, 1, 2)
@@ -292,8 +378,12 @@ class DetailsTab(QScrollArea):
             self.dob_confirm.blockSignals(False)
         for name, row in self.rows.items():
             message = errors.get(name)
-            if name == "date_of_birth" and message is None and dob_warning \
-                    and not self.dob_confirm.isChecked():
+            if (
+                name == "date_of_birth"
+                and message is None
+                and dob_warning
+                and not self.dob_confirm.isChecked()
+            ):
                 message = dob_warning
             shown = message if name in self.touched or (message and row.message.isVisible()) else None
             if row.message.text() != (shown or "") or row.message.isVisible() != bool(shown):
@@ -333,7 +423,19 @@ def national_phone(stored: str) -> str:
     number = "0" + stored[3:]
     if number.startswith("02"):
         return f"{number[:3]} {number[3:7]} {number[7:]}"
-    if number[:4] in ("0113", "0114", "0115", "0116", "0117", "0118", "0121", "0131", "0141",
-                      "0151", "0161", "0191"):
+    if number[:4] in (
+        "0113",
+        "0114",
+        "0115",
+        "0116",
+        "0117",
+        "0118",
+        "0121",
+        "0131",
+        "0141",
+        "0151",
+        "0161",
+        "0191",
+    ):
         return f"{number[:4]} {number[4:7]} {number[7:]}"
     return f"{number[:5]} {number[5:]}"

@@ -26,8 +26,13 @@ from pace_desktop.ui.dialogs.client.text import day, when
 from pace_desktop.ui.models.rows import RowsModel
 from pace_desktop.ui.widgets.field import FieldRow
 
-RATINGS = (QT_TRANSLATE_NOOP("FollowUpTab", "1 Poor"), "2", "3", "4",
-           QT_TRANSLATE_NOOP("FollowUpTab", "5 Very good"))
+RATINGS = (
+    QT_TRANSLATE_NOOP("FollowUpTab", "1 Poor"),
+    "2",
+    "3",
+    "4",
+    QT_TRANSLATE_NOOP("FollowUpTab", "5 Very good"),
+)
 LABEL_WIDTH = 190
 
 
@@ -128,20 +133,24 @@ class FollowUpTab(QScrollArea):
         self._feedback_ready()
 
     def _outcome_ready(self) -> None:
-        self.add_outcome.setEnabled(getattr(self, "_saved", False)
-                                    and self.outcome_status.currentIndex() >= 0)
+        self.add_outcome.setEnabled(
+            getattr(self, "_saved", False) and self.outcome_status.currentIndex() >= 0
+        )
 
     def _feedback_ready(self) -> None:
         self.add_feedback.setEnabled(getattr(self, "_saved", False) and self.rating.checkedId() > 0)
 
     def _emit_outcome(self) -> None:
-        self.outcome_requested.emit({"date": self.outcome_date.date().toPython(),
-                                     "status": self.outcome_status.currentData(),
-                                     "note": self.outcome_note.text()})
+        self.outcome_requested.emit(
+            {
+                "date": self.outcome_date.date().toPython(),
+                "status": self.outcome_status.currentData(),
+                "note": self.outcome_note.text(),
+            }
+        )
 
     def _emit_feedback(self) -> None:
-        self.feedback_requested.emit({"rating": self.rating.checkedId(),
-                                      "comment": self.comment.text()})
+        self.feedback_requested.emit({"rating": self.rating.checkedId(), "comment": self.comment.text()})
 
     def clear_outcome(self) -> None:
         self.outcome_status.setCurrentIndex(-1)
@@ -157,8 +166,8 @@ class FollowUpTab(QScrollArea):
 
     def show_records(self, outcomes: list[Outcome], feedback: list[Feedback]) -> None:
         outcomes = sorted(outcomes, key=lambda o: (o.date, o.created_at))
-        self.outcomes.set_rows([(day(o.date), self.tr(OutcomeStatus(o.status).label), o.note or "")
-                                for o in outcomes])
+        self.outcomes.set_rows(
+            [(day(o.date), self.tr(OutcomeStatus(o.status).label), o.note or "") for o in outcomes]
+        )
         feedback = sorted(feedback, key=lambda f: f.created_at)
-        self.feedback.set_rows([(when(f.created_at), f"{f.rating} / 5", f.comment or "")
-                                for f in feedback])
+        self.feedback.set_rows([(when(f.created_at), f"{f.rating} / 5", f.comment or "") for f in feedback])

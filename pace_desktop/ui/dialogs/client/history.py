@@ -41,8 +41,11 @@ class HistoryTab(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
-        intro = QLabel(self.tr("Everything recorded about this person's record, oldest first. "
-                               "The log cannot be changed."))
+        intro = QLabel(
+            self.tr(
+                "Everything recorded about this person's record, oldest first. The log cannot be changed."
+            )
+        )
         intro.setObjectName("hint")
         intro.setWordWrap(True)
         self.model = RowsModel([self.tr("When"), self.tr("Who"), self.tr("What happened")], self)
@@ -50,8 +53,9 @@ class HistoryTab(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.view, 1)
 
-    def show_entries(self, entries: list[dict[str, Any]], names: dict[str, str],
-                     extra: list[tuple[str, str, str]] = ()) -> None:  # type: ignore[assignment]
+    def show_entries(
+        self, entries: list[dict[str, Any]], names: dict[str, str], extra: list[tuple[str, str, str]] = ()
+    ) -> None:  # type: ignore[assignment]
         """``names`` maps each record id to how it reads; ``extra`` rows come first (no audit entry)."""
         rows = list(extra)
         for entry in sorted(entries, key=lambda e: e["seq"]):

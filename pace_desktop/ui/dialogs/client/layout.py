@@ -43,8 +43,12 @@ def first_input(page: QWidget) -> QWidget | None:
     """The first widget inside ``page`` that Tab would stop at."""
     widget = page.nextInFocusChain()
     while widget is not None and widget is not page:
-        if page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled() \
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisibleTo(page)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
             return widget
         widget = widget.nextInFocusChain()
     return None

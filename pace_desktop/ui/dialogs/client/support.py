@@ -148,14 +148,16 @@ class SupportTab(QScrollArea):
         self.partner_row.set_error(None)
 
     def _add(self) -> None:
-        self.referral_requested.emit({
-            "partner": self.partner.currentData(),
-            "service": self.service.currentData(),
-            "date": self.date.date().toPython(),
-            "status": self.status.currentData(),
-            "minutes": self.minutes.value(),
-            "note": self.note.text(),
-        })
+        self.referral_requested.emit(
+            {
+                "partner": self.partner.currentData(),
+                "service": self.service.currentData(),
+                "date": self.date.date().toPython(),
+                "status": self.status.currentData(),
+                "minutes": self.minutes.value(),
+                "note": self.note.text(),
+            }
+        )
 
     def show_refusal(self, text: str | None) -> None:
         self.partner_row.set_error(text)
@@ -170,8 +172,15 @@ class SupportTab(QScrollArea):
 
     def set_saved(self, saved: bool) -> None:
         """Before the client is saved the whole referral form is unavailable, with the reason."""
-        for widget in (self.partner, self.service, self.date, self.status, self.minutes, self.note,
-                       self.add_button):
+        for widget in (
+            self.partner,
+            self.service,
+            self.date,
+            self.status,
+            self.minutes,
+            self.note,
+            self.add_button,
+        ):
             widget.setEnabled(saved)
         self.saved_hint.setVisible(not saved)
 
@@ -180,8 +189,17 @@ class SupportTab(QScrollArea):
         group = QGroupBox(self.tr("Referrals and help given"))
         box = QVBoxLayout(group)
         box.setContentsMargins(14, 18, 14, 14)
-        self.model = RowsModel([self.tr("Date"), self.tr("Partner"), self.tr("Service"),
-                                self.tr("Status"), self.tr("Minutes"), self.tr("Note")], self)
+        self.model = RowsModel(
+            [
+                self.tr("Date"),
+                self.tr("Partner"),
+                self.tr("Service"),
+                self.tr("Status"),
+                self.tr("Minutes"),
+                self.tr("Note"),
+            ],
+            self,
+        )
         self.table = list_view(self.model, self.tr("Referrals and help given"))
         self.table.setMinimumHeight(150)
         update = QHBoxLayout()
@@ -210,12 +228,20 @@ class SupportTab(QScrollArea):
     def show_interventions(self, items: list[Intervention]) -> None:
         self._items = {str(i.id): i for i in items}
         ordered = sorted(items, key=lambda i: (i.date, i.created_at))
-        self.model.set_rows([
-            (day(i.date), partner_name(i.partner) if i.partner else self.tr("None"),
-             self.tr(SERVICES.get(i.service, i.service)), self.tr(InterventionStatus(i.status).label),
-             str(i.minutes), i.note or "")
-            for i in ordered
-        ], [str(i.id) for i in ordered])
+        self.model.set_rows(
+            [
+                (
+                    day(i.date),
+                    partner_name(i.partner) if i.partner else self.tr("None"),
+                    self.tr(SERVICES.get(i.service, i.service)),
+                    self.tr(InterventionStatus(i.status).label),
+                    str(i.minutes),
+                    i.note or "",
+                )
+                for i in ordered
+            ],
+            [str(i.id) for i in ordered],
+        )
         self.update_button.setEnabled(False)
 
     def _selected(self, *_args: Any) -> None:
@@ -232,6 +258,6 @@ class SupportTab(QScrollArea):
     def _update(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            self.status_change_requested.emit(self.model.keys[rows[0].row()],
-                                              self.update_status.currentData(),
-                                              self.update_minutes.value())
+            self.status_change_requested.emit(
+                self.model.keys[rows[0].row()], self.update_status.currentData(), self.update_minutes.value()
+            )
