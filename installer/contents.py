@@ -136,7 +136,14 @@ PYTHON_EXCLUDES = [
 SERVER_ONLY = ["uvicorn", "click", "h11", "psycopg", "psycopg_binary", "psycopg_pool"]
 SERVER_MODULES = ("pace_desktop/sync/relay.py", "pace_desktop/store/pg/")
 
-EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES + SERVER_ONLY
+# libphonenumber's place-name, carrier and time-zone tables (about 21 MB of Python, 9 MB in the build):
+# we only parse, check and format numbers (records/validation.py), which needs phonenumbers.data alone.
+PHONENUMBERS_UNUSED = [
+    "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier", "phonenumbers.carrierdata",
+    "phonenumbers.timezone", "phonenumbers.tzdata",
+]
+
+EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES + SERVER_ONLY + PHONENUMBERS_UNUSED
 
 
 @dataclass(frozen=True)

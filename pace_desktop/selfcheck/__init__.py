@@ -26,8 +26,12 @@ class Context:
 def _create_store(ctx: Context) -> None:
     from pace_desktop.store.store import Store
 
-    store = Store.create(ctx.workdir / "laptop.store", adviser="Self Check", passphrase=ctx.passphrase,
-                         device_name="self-check")
+    store = Store.create(
+        ctx.workdir / "laptop.store",
+        adviser="Self Check",
+        passphrase=ctx.passphrase,
+        device_name="self-check",
+    )
     ctx.values["store"] = store
 
 
@@ -48,6 +52,17 @@ def _register(ctx: Context) -> None:
     checklist = build_checklist({}, client=client, event=event)
     consents = build_consents({"pace_support": True}, how=CaptureMethod.with_adviser, by=store.actor)
     ctx.values["client"] = store.register(client, consents, checklist)
+
+
+def _check_contact_details(ctx: Context) -> None:
+    """Phone numbers and e-mail addresses are checked by libraries whose data the build must carry
+    (libphonenumber's numbering plan, email-validator's rules): a number in the plan must pass."""
+    from pace_desktop.records.validation import normalise_email, normalise_phone
+
+    if normalise_phone("0131 496 0000") != "+441314960000":
+        raise RuntimeError("a UK landline number was not recognised")
+    if normalise_email("Name@Example.com") != "Name@example.com":
+        raise RuntimeError("an e-mail address was not recognised")
 
 
 def _reopen(ctx: Context) -> None:
@@ -79,6 +94,7 @@ def _exchange(name: str, ctx: Context) -> None:
 # The office round (office_round.py: export, import, report, receipt) follows _reopen.
 STEPS: list[tuple[str, Step]] = [
     ("create an encrypted store", _create_store),
+    ("check a phone number and an e-mail address", _check_contact_details),
     ("register a client", _register),
     ("reopen and verify", _reopen),
     ("create an office store", lambda ctx: _exchange("office_init", ctx)),
