@@ -59,7 +59,7 @@ def test_the_scan_knows_sql_from_prose():
 
 def test_the_scan_covers_the_package_outside_the_store():
     paths = modules_outside_the_store()
-    assert ROOT / "exchange" / "importer.py" in paths
+    assert ROOT / "office" / "importer.py" in paths
     assert ROOT / "ui" / "main_window.py" in paths
     assert not any(STORE in p.parents for p in paths)
 

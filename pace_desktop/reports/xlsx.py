@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.worksheet import Worksheet
 
 from pace_desktop.reports.cells import (
@@ -127,6 +128,17 @@ class SafeWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
         self.date_format = self.add_format({"num_format": DATE_FORMAT})
         self.datetime_format = self.add_format({"num_format": DATETIME_FORMAT})
         self.text_format = self.add_format({"quote_prefix": True})
+
+    def close(self) -> None:
+        """XlsxWriter's close, with a failed write (a full disk, a lost drive) raised as the OSError it
+        was, so the callers' plain-English refusals (``DiskFull``) apply to both workbook libraries."""
+        try:
+            super().close()
+        except FileCreateError as exc:
+            cause = exc.args[0] if exc.args else None
+            if isinstance(cause, OSError):
+                raise cause from None
+            raise
 
 
 class MemoryWorkbook(SafeWorkbook):
