@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
-    from pace_desktop.reports.xlsx import SealedWorkbook
+    from pace_desktop.reports.xlsx import SafeWorkbook
     from pace_desktop.store.store import Store
 
-Builder = Callable[["Store", "Workbook | SealedWorkbook"], dict[str, int]]
+Builder = Callable[["Store", "Workbook | SafeWorkbook"], dict[str, int]]
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,9 @@ class ReportKind:
 
     The function fills the (new, empty) workbook and returns a few counts for the summary line; in
     write-only mode (big, streamed sheets) the workbook starts with no sheet, otherwise with one.
-    ``xlsxwriter`` kinds get a ``reports.xlsx.SealedWorkbook`` (constant memory, no sheet) instead
-    of an openpyxl one.
+    ``xlsxwriter`` kinds get an XlsxWriter workbook with no sheet instead of an openpyxl one: a
+    ``reports.xlsx.SealedWorkbook`` (constant memory, rows encrypted on disk) when write-only, else a
+    ``reports.xlsx.MemoryWorkbook`` (built wholly in memory: small, laid-out sheets).
     """
 
     name: str
@@ -57,6 +58,7 @@ REPORTS: dict[str, ReportKind] = {
             "summary",
             "per event: attendance, risk bands, services wanted, referrals, charts",
             "pace_desktop.reports.summary:write_summary",
+            xlsxwriter=True,
         ),
         ReportKind(
             "partners",

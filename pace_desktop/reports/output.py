@@ -284,18 +284,27 @@ def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
 def sealed_report_file(out: Path, *, overwrite: bool = False) -> Iterator[tuple[io.BytesIO, Path]]:
     """A buffer for an XlsxWriter workbook (``reports.xlsx.SealedWorkbook``) and the private folder
     for its encrypted row parts: on success the buffer becomes ``out``; on failure nothing is left."""
-    with _report_target(out, overwrite, private_parts) as target:
-        yield target
+    with _report_target(out, overwrite, private_parts) as (buffer, parts):
+        assert parts is not None
+        yield buffer, parts
 
 
 @contextlib.contextmanager
-def _report_target(out: Path, overwrite: bool, parts_folder: Any) -> Iterator[tuple[io.BytesIO, Path]]:
+def memory_report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
+    """A buffer for a workbook built wholly in memory (``reports.xlsx.MemoryWorkbook``: no temp file
+    of any kind): on success it becomes ``out``; on failure nothing is left."""
+    with _report_target(out, overwrite, None) as (buffer, _parts):
+        yield buffer
+
+
+@contextlib.contextmanager
+def _report_target(out: Path, overwrite: bool, parts_folder: Any) -> Iterator[tuple[io.BytesIO, Path | None]]:
     out = check_xlsx_path(out, overwrite=overwrite)
     folder = out.parent
     remove_leftovers(folder)
     buffer = io.BytesIO()
     try:
-        with parts_folder(folder) as parts:
+        with parts_folder(folder) if parts_folder else contextlib.nullcontext() as parts:
             yield buffer, parts
         with buffer.getbuffer() as data:  # the bytes in place: no second copy of the workbook
             write_output(out, data, overwrite=overwrite)  # type: ignore[arg-type]

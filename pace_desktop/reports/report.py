@@ -12,7 +12,12 @@ from openpyxl import Workbook
 
 from pace_desktop.errors import UsageError
 from pace_desktop.reports.kinds import REPORTS
-from pace_desktop.reports.output import check_xlsx_path, report_file, sealed_report_file
+from pace_desktop.reports.output import (
+    check_xlsx_path,
+    memory_report_file,
+    report_file,
+    sealed_report_file,
+)
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -60,7 +65,14 @@ def write_report(store: Store, kind: str, out: Path | str, *, overwrite: bool = 
         raise UsageError(f"There is no '{kind}' report: choose one of {', '.join(REPORTS)}.")
     out = check_xlsx_path(Path(out), overwrite=overwrite)
     spec = REPORTS[kind]
-    if spec.xlsxwriter:
+    if spec.xlsxwriter and not spec.write_only:
+        from pace_desktop.reports.xlsx import MemoryWorkbook
+
+        with memory_report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
+            memory = MemoryWorkbook()
+            figures = spec.load()(store, memory)
+            tmp.write(memory.to_bytes())
+    elif spec.xlsxwriter:
         from pace_desktop.reports.xlsx import SealedWorkbook
 
         with sealed_report_file(out, overwrite=overwrite) as (tmp, parts), read_snapshot(store):

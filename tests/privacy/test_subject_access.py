@@ -20,6 +20,7 @@ from pace_desktop.privacy_notice import current_notice, purpose_text
 from pace_desktop.records.models import Client
 from pace_desktop.registration import with_override
 from tests.privacy.helpers import PURPOSES, cell_text, cells, identifiers, json_text, people
+from tests.reports.helpers import assert_only_the_output_was_written, files_written
 
 # Codes the store keeps that a person should never have to read.
 CODES = (
@@ -123,6 +124,18 @@ def test_files_are_owner_only_formula_text_stays_text_and_the_copy_is_audited(of
     last = office.db.query("SELECT action, entity_id, detail FROM audit ORDER BY seq DESC LIMIT 1")[0]
     assert last == ("subject_access", str(me.id), "xlsx,json")
     assert office.verify_audit().ok
+
+
+def test_the_copy_is_built_in_memory_with_no_temp_file(office, crowd, tmp_path):
+    me, _ = crowd
+    out = tmp_path / "copies"
+    out.mkdir()
+    with files_written() as seen:
+        result = write_subject_access(office, me.pace_id, out / "me.xlsx")
+    assert_only_the_output_was_written(seen, result.xlsx, encrypted_parts=False)
+    assert [p.name for p in out.iterdir()] == ["me.xlsx"]
+    wb = load_workbook(result.xlsx)
+    assert wb["Your details"].column_dimensions["B"].width > wb["Your details"].column_dimensions["A"].width
 
 
 def test_partner_sharing_history_is_in_the_copy(office, crowd, keys, outbox, tmp_path):
