@@ -71,6 +71,7 @@ REPORTS: dict[str, ReportKind] = {
             "hash for the PACE ID, age bands, postcode districts (no counts: see summary)",
             "pace_desktop.privacy.deidentified_extract:write_deidentified",
             write_only=True,
+            xlsxwriter=True,
         ),
         ReportKind(
             "impact",
