@@ -1,10 +1,13 @@
 """The openpyxl internals the app still relies on, because the public API has no equivalent, and the
 pin that keeps them: a release that moves them fails here, not in a user's hands.
 
-- (Request workbooks are now built in memory with XlsxWriter, ``reports.xlsx.MemoryWorkbook``; the
-  last test below checks that nothing goes through a temp file.)
-- ``reports/output.py`` points ``_writer.create_temporary_file`` at a private folder for the same
-  reason when a workbook is saved to disk.
+- ``reports/output.py`` points ``_writer.create_temporary_file`` at encrypted parts in a private
+  folder, and replaces ``ExcelWriter.write_worksheet`` (``WorksheetWriter``, ``ws._rels``,
+  ``ws._drawing``) to read them back, for the normal workbooks still written with openpyxl: partners,
+  impact, reciprocity (``report_file``). Write-only openpyxl workbooks are refused there.
+- Every other workbook is written with XlsxWriter (``reports/xlsx.py``): request workbooks, the
+  summary and subject access copies in memory (a test below checks that nothing goes through a temp
+  file), the records and de-identified reports with sealed rows.
 - ``attendees/workbook.py`` reads staff lists through the public API only (read-only ``iter_rows``;
   merged ranges from its own checking pass over the XML): the last test keeps it so.
 """
@@ -40,6 +43,10 @@ def test_the_internals_are_where_the_app_expects_them():
 
     assert callable(_writer.create_temporary_file) and isinstance(_writer.ALL_TEMP_FILES, list)
     assert "out" in inspect.signature(_writer.WorksheetWriter).parameters
+    from openpyxl.writer.excel import ExcelWriter
+
+    assert {"workbook", "archive"} <= set(inspect.signature(ExcelWriter).parameters)
+    assert callable(ExcelWriter.write_worksheet)
 
 
 def test_a_request_workbook_is_built_in_memory_and_reads_back(tmp_path, monkeypatch):
