@@ -1,8 +1,10 @@
 """Writing a subject access copy: a readable xlsx (one sheet per section) and the same as JSON.
 
 Both files are written whole or not at all and readable by their owner only (``reports.output``,
-``exchange.files``); every value goes through the reports' safe cells, so a name or note that looks
-like a formula stays text. The audit log records that a copy was made, and for whom (by id).
+``exchange.files``); the workbook is built wholly in memory (XlsxWriter,
+``reports.xlsx.MemoryWorkbook``), so no temp file holds the person's data; every value goes through the
+reports' safe cells, so a name or note that looks like a formula stays text. The audit log records that
+a copy was made, and for whom (by id).
 """
 
 from __future__ import annotations
@@ -13,20 +15,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from pace_desktop.errors import UsageError
 from pace_desktop.privacy.subject_access import Section, SubjectAccess, gather
-from pace_desktop.reports.cells import put, sheet_title
-from pace_desktop.reports.output import check_output_path, check_xlsx_path, report_file, write_output
+from pace_desktop.reports.cells import sheet_title
+from pace_desktop.reports.output import check_output_path, check_xlsx_path, memory_report_file, write_output
+from pace_desktop.reports.xlsx import MemoryWorkbook, put
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
-WRAP = Alignment(wrap_text=True, vertical="top")
+BOLD = {"bold": True}
+TITLE = {"bold": True, "font_size": 14}
+WRAP = {"text_wrap": True, "valign": "top"}
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,8 @@ def write_subject_access(
     if json_path is not None:
         check_output_path(json_path, overwrite=overwrite, what="JSON copy")
     copy = gather(store, pace_id, now=now)
-    with report_file(out, overwrite=overwrite) as tmp:
-        workbook(copy).save(tmp)
+    with memory_report_file(out, overwrite=overwrite) as tmp:
+        tmp.write(workbook(copy).to_bytes())
     written = [out]
     try:
         if json_path is not None:
@@ -80,51 +80,50 @@ def write_subject_access(
     return AccessResult(out, json_path, copy)
 
 
-def workbook(copy: SubjectAccess) -> Workbook:
-    wb = Workbook()
+def workbook(copy: SubjectAccess) -> MemoryWorkbook:
+    """The copy as an XlsxWriter workbook in memory, one sheet per section; ``to_bytes()`` gives the
+    file."""
+    book = MemoryWorkbook()
     taken: set[str] = set()
-    first = True
     for section in copy.sections:
-        ws = wb.active if first else wb.create_sheet()
-        first = False
-        ws.title = sheet_title(section.title, taken)
-        _write_section(ws, section, copy if section is copy.sections[0] else None)
-    return wb
+        ws = book.add_worksheet(sheet_title(section.title, taken))
+        _write_section(book, ws, section, copy if section is copy.sections[0] else None)
+    return book
 
 
-def _write_section(ws: Any, section: Section, about: SubjectAccess | None) -> None:
-    put(ws, 1, 1, section.title).font = TITLE
-    put(ws, 2, 1, section.intro)
+def _write_section(book: MemoryWorkbook, ws: Any, section: Section, about: SubjectAccess | None) -> None:
+    put(book, ws, 1, 1, section.title, **TITLE)
+    put(book, ws, 2, 1, section.intro)
     row = 4
     for label, value in section.items:
-        put(ws, row, 1, label).font = BOLD
-        put(ws, row, 2, value).alignment = WRAP
+        put(book, ws, row, 1, label, **BOLD)
+        put(book, ws, row, 2, value, **WRAP)
         row += 1
     if about is not None:
         for gap in about.gaps:
-            put(ws, row, 1, "Please note").font = BOLD
-            put(ws, row, 2, gap).alignment = WRAP
+            put(book, ws, row, 1, "Please note", **BOLD)
+            put(book, ws, row, 2, gap, **WRAP)
             row += 1
     for table in section.tables:
         row += 1
-        put(ws, row, 1, table.title).font = BOLD
+        put(book, ws, row, 1, table.title, **BOLD)
         row += 1
         if table.note:
-            put(ws, row, 1, table.note)
+            put(book, ws, row, 1, table.note)
             row += 1
         for col, heading in enumerate(table.columns, 1):
-            put(ws, row, col, heading).font = BOLD
+            put(book, ws, row, col, heading, **BOLD)
         for values in table.rows:
             row += 1
             for col, value in enumerate(values, 1):
-                put(ws, row, col, value).alignment = WRAP
+                put(book, ws, row, col, value, **WRAP)
         if not table.rows:
             row += 1
-            put(ws, row, 1, "Nothing recorded.")
+            put(book, ws, row, 1, "Nothing recorded.")
         row += 1
-    ws.column_dimensions["A"].width = 40
-    for letter in "BCDEFGH":
-        ws.column_dimensions[letter].width = 28 if letter != "B" else 60
+    ws.set_column(0, 0, 40)
+    ws.set_column(1, 1, 60)
+    ws.set_column(2, 7, 28)
 
 
 def _json_value(value: Any) -> Any:

@@ -22,8 +22,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-
 from pace_desktop.checklist import load_checklist
 from pace_desktop.privacy import deidentified_rows as de
 from pace_desktop.privacy.keyed import key_for, person_key
@@ -38,12 +36,13 @@ from pace_desktop.records.enums import (
     RecordSource,
 )
 from pace_desktop.reports.aggregates import STATISTICS_PURPOSE
-from pace_desktop.reports.cells import safe_row
 from pace_desktop.reports.columns import Column
-from pace_desktop.reports.records import SheetCounts, TableWriter
+from pace_desktop.reports.records import SheetCounts, table_writer
+from pace_desktop.reports.xlsx import write_cells
 from pace_desktop.store import deidentified as extract_store
 
 if TYPE_CHECKING:
+    from pace_desktop.reports.xlsx import SealedWorkbook
     from pace_desktop.store.store import Store
 
 NO_CHECKLIST_LABEL = "No checklist"
@@ -74,22 +73,25 @@ def _columns(headers: list[str]) -> list[Column]:
     return [Column(h, max(12, min(40, len(h) + 2)), lambda data: None) for h in headers]
 
 
-def write_deidentified(store: Store, wb: Workbook, *, produced: datetime | None = None) -> dict[str, int]:
-    """Fill a write-only workbook; returns how many people and rows of each kind were written."""
+def write_deidentified(
+    store: Store, wb: SealedWorkbook, *, produced: datetime | None = None
+) -> dict[str, int]:
+    """Fill a sealed XlsxWriter workbook (constant memory, rows encrypted on disk, as the records
+    report); returns how many people and rows of each kind were written."""
     key = key_for(store)
     produced = produced or datetime.now(UTC)
-    about = wb.create_sheet("About")
-    for line in (*ABOUT, f"Produced {produced:%Y-%m-%d %H:%M} UTC."):
-        about.append(safe_row(about, (line,)))
+    about = wb.add_worksheet("About")
+    for number, line in enumerate((*ABOUT, f"Produced {produced:%Y-%m-%d %H:%M} UTC.")):
+        write_cells(wb, about, number, (line,))
     parts = load_checklist().answerable_parts()
     counts = SheetCounts()
-    people = TableWriter(wb, "People", _columns([*PEOPLE_HEADERS, *(p.adviser_text for p in parts)]), counts)
+    people = table_writer(wb, "People", _columns([*PEOPLE_HEADERS, *(p.adviser_text for p in parts)]), counts)
     keys: set[str] = set()
     for row in _people(store, key):
         keys.add(row["key"])
         people.append([*_person_values(row), *(_answer(p, row["answers"].get(p.id)) for p in parts)])
     people.close()
-    help_sheet = TableWriter(wb, "Help", _columns(list(HELP_HEADERS)), counts)
+    help_sheet = table_writer(wb, "Help", _columns(list(HELP_HEADERS)), counts)
     for row in _children(store, key, "intervention"):
         help_sheet.append(
             [
@@ -103,7 +105,7 @@ def write_deidentified(store: Store, wb: Workbook, *, produced: datetime | None 
             ]
         )
     help_sheet.close()
-    outcomes = TableWriter(
+    outcomes = table_writer(
         wb, "Outcomes", _columns(["Person key", "Month", "Where they were", "Recorded from"]), counts
     )
     for row in _children(store, key, "outcome"):
@@ -116,7 +118,7 @@ def write_deidentified(store: Store, wb: Workbook, *, produced: datetime | None 
             ]
         )
     outcomes.close()
-    feedback = TableWriter(wb, "Feedback", _columns(["Person key", "Month", "Rating (1 to 5)"]), counts)
+    feedback = table_writer(wb, "Feedback", _columns(["Person key", "Month", "Rating (1 to 5)"]), counts)
     for row in _children(store, key, "feedback"):
         feedback.append([row["key"], row["month"], row["rating"]])
     feedback.close()

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
-    from pace_desktop.reports.xlsx import SealedWorkbook
+    from pace_desktop.reports.xlsx import SafeWorkbook
     from pace_desktop.store.store import Store
 
-Builder = Callable[["Store", "Workbook | SealedWorkbook"], dict[str, int]]
+Builder = Callable[["Store", "Workbook | SafeWorkbook"], dict[str, int]]
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,12 @@ class ReportKind:
     """One kind of report: ``builder`` is "module:function", called as ``function(store,
     workbook)``.
 
-    The function fills the (new, empty) workbook and returns a few counts for the summary line; in
-    write-only mode (big, streamed sheets) the workbook starts with no sheet, otherwise with one.
-    ``xlsxwriter`` kinds get a ``reports.xlsx.SealedWorkbook`` (constant memory, no sheet) instead
-    of an openpyxl one.
+    The function fills the (new, empty) workbook and returns a few counts for the summary line.
+    ``xlsxwriter`` kinds get an XlsxWriter workbook with no sheet: a ``reports.xlsx.SealedWorkbook``
+    (constant memory, rows encrypted on disk) when ``write_only`` (big, streamed sheets), else a
+    ``reports.xlsx.MemoryWorkbook`` (built wholly in memory: small, laid-out sheets). The others get a
+    normal openpyxl workbook with one sheet, saved through ``reports.output.report_file``; write-only
+    openpyxl kinds are refused.
     """
 
     name: str
@@ -36,6 +38,12 @@ class ReportKind:
     builder: str
     write_only: bool = False
     xlsxwriter: bool = False
+
+    def __post_init__(self) -> None:
+        if self.write_only and not self.xlsxwriter:
+            # Big streamed sheets go through XlsxWriter's sealed rows; openpyxl's write-only mode would
+            # need a second hook on its private writer (reports/output.py).
+            raise ValueError(f"report kind {self.name}: write-only needs xlsxwriter=True")
 
     def load(self) -> Builder:
         module, _, function = self.builder.partition(":")
@@ -57,6 +65,7 @@ REPORTS: dict[str, ReportKind] = {
             "summary",
             "per event: attendance, risk bands, services wanted, referrals, charts",
             "pace_desktop.reports.summary:write_summary",
+            xlsxwriter=True,
         ),
         ReportKind(
             "partners",
@@ -69,6 +78,7 @@ REPORTS: dict[str, ReportKind] = {
             "hash for the PACE ID, age bands, postcode districts (no counts: see summary)",
             "pace_desktop.privacy.deidentified_extract:write_deidentified",
             write_only=True,
+            xlsxwriter=True,
         ),
         ReportKind(
             "impact",

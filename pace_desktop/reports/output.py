@@ -5,8 +5,9 @@
   leave names in plain text beside the output. While a report is written, those parts go to a private
   folder beside the output, **encrypted** (AES-256-GCM, one random key per part held only in this
   process's memory): a kill at any moment leaves nothing readable. XlsxWriter's sealed sheets are in
-  ``reports/xlsx.py``; openpyxl's temp-file hook is below (``private_openpyxl_parts``), for the
-  workbooks still built with openpyxl.
+  ``reports/xlsx.py`` (small workbooks are built wholly in memory: ``memory_report_file``);
+  openpyxl's temp-file hook is below (``private_openpyxl_parts``), only for the normal (not
+  write-only) workbooks still built with openpyxl: partners, impact, reciprocity.
 - The workbook itself is assembled in memory and written by the one durable-write helper
   (``exchange.files.write_durably`` over ``pace_desktop.durable``: temp file, fsync, rename, fsync the
   folder), so a failure never leaves a half-written .xlsx under the real name.
@@ -161,19 +162,25 @@ class EncryptedPart:
 
 
 def _write_worksheet(self: Any, ws: Any) -> None:
-    """openpyxl 3.1's ``ExcelWriter.write_worksheet``, reading an encrypted part back into the zip."""
+    """openpyxl 3.1's ``ExcelWriter.write_worksheet`` for a normal (not write-only) workbook, reading
+    an encrypted part back into the zip.
+
+    Only the partners, impact and reciprocity workbooks still come here (every other workbook is
+    written with XlsxWriter, ``reports/xlsx.py``), and none is write-only: a write-only openpyxl
+    workbook is refused rather than handled by a second private path.
+    """
     from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 
+    if self.workbook.write_only:
+        raise TypeError(
+            "A write-only openpyxl workbook is not saved through the private temp-file hook: "
+            "stream big sheets with reports.xlsx.SealedWorkbook."
+        )
     ws._drawing = SpreadsheetDrawing()
     ws._drawing.charts = ws._charts
     ws._drawing.images = ws._images
-    if self.workbook.write_only:
-        if not ws.closed:
-            ws.close()
-        writer = ws._writer
-    else:
-        writer = openpyxl_writer.WorksheetWriter(ws)
-        writer.write()
+    writer = openpyxl_writer.WorksheetWriter(ws)
+    writer.write()
     ws._rels = writer._rels
     if isinstance(writer.out, EncryptedPart):
         _copy_part(self._archive, writer.out, ws.path[1:])
@@ -274,8 +281,8 @@ def remove_leftovers(folder: Path, *, now: float | None = None) -> list[str]:
 
 @contextlib.contextmanager
 def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
-    """A buffer to save an openpyxl workbook to: on success it becomes ``out``; on failure nothing is
-    left."""
+    """A buffer to save a normal openpyxl workbook to (partners, impact, reciprocity): on success it
+    becomes ``out``; on failure nothing is left."""
     with _report_target(out, overwrite, private_openpyxl_parts) as (buffer, _parts):
         yield buffer
 
@@ -284,18 +291,27 @@ def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
 def sealed_report_file(out: Path, *, overwrite: bool = False) -> Iterator[tuple[io.BytesIO, Path]]:
     """A buffer for an XlsxWriter workbook (``reports.xlsx.SealedWorkbook``) and the private folder
     for its encrypted row parts: on success the buffer becomes ``out``; on failure nothing is left."""
-    with _report_target(out, overwrite, private_parts) as target:
-        yield target
+    with _report_target(out, overwrite, private_parts) as (buffer, parts):
+        assert parts is not None
+        yield buffer, parts
 
 
 @contextlib.contextmanager
-def _report_target(out: Path, overwrite: bool, parts_folder: Any) -> Iterator[tuple[io.BytesIO, Path]]:
+def memory_report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
+    """A buffer for a workbook built wholly in memory (``reports.xlsx.MemoryWorkbook``: no temp file
+    of any kind): on success it becomes ``out``; on failure nothing is left."""
+    with _report_target(out, overwrite, None) as (buffer, _parts):
+        yield buffer
+
+
+@contextlib.contextmanager
+def _report_target(out: Path, overwrite: bool, parts_folder: Any) -> Iterator[tuple[io.BytesIO, Path | None]]:
     out = check_xlsx_path(out, overwrite=overwrite)
     folder = out.parent
     remove_leftovers(folder)
     buffer = io.BytesIO()
     try:
-        with parts_folder(folder) as parts:
+        with parts_folder(folder) if parts_folder else contextlib.nullcontext() as parts:
             yield buffer, parts
         with buffer.getbuffer() as data:  # the bytes in place: no second copy of the workbook
             write_output(out, data, overwrite=overwrite)  # type: ignore[arg-type]

@@ -12,7 +12,12 @@ from openpyxl import Workbook
 
 from pace_desktop.errors import UsageError
 from pace_desktop.reports.kinds import REPORTS
-from pace_desktop.reports.output import check_xlsx_path, report_file, sealed_report_file
+from pace_desktop.reports.output import (
+    check_xlsx_path,
+    memory_report_file,
+    report_file,
+    sealed_report_file,
+)
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -40,19 +45,6 @@ def read_snapshot(store: Store) -> Iterator[None]:
         yield
 
 
-def discard(wb: Workbook) -> None:
-    """Close a write-only workbook's half-written sheet streams after a failure.
-
-    They then end quietly here rather than fail later, at garbage collection, once their temp files
-    are gone.
-    """
-    for ws in wb.worksheets:
-        for part in (getattr(ws, "_rows", None), getattr(ws, "_writer", None)):
-            if part is not None:
-                with contextlib.suppress(Exception):
-                    part.close()
-
-
 def write_report(store: Store, kind: str, out: Path | str, *, overwrite: bool = False) -> ReportResult:
     """Write the ``kind`` report to ``out`` (.xlsx): all or nothing, owner-only file, audited; an existing
     file is replaced only with ``overwrite``."""
@@ -60,7 +52,14 @@ def write_report(store: Store, kind: str, out: Path | str, *, overwrite: bool = 
         raise UsageError(f"There is no '{kind}' report: choose one of {', '.join(REPORTS)}.")
     out = check_xlsx_path(Path(out), overwrite=overwrite)
     spec = REPORTS[kind]
-    if spec.xlsxwriter:
+    if spec.xlsxwriter and not spec.write_only:
+        from pace_desktop.reports.xlsx import MemoryWorkbook
+
+        with memory_report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
+            memory = MemoryWorkbook()
+            figures = spec.load()(store, memory)
+            tmp.write(memory.to_bytes())
+    elif spec.xlsxwriter:
         from pace_desktop.reports.xlsx import SealedWorkbook
 
         with sealed_report_file(out, overwrite=overwrite) as (tmp, parts), read_snapshot(store):
@@ -72,13 +71,9 @@ def write_report(store: Store, kind: str, out: Path | str, *, overwrite: bool = 
                 book.discard()
     else:
         with report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
-            wb = Workbook(write_only=spec.write_only)
-            try:
-                figures = spec.load()(store, wb)
-                wb.save(tmp)
-            except BaseException:
-                discard(wb)
-                raise
+            wb = Workbook()
+            figures = spec.load()(store, wb)
+            wb.save(tmp)
     detail = f"kind={kind}"
     if kind == "records":
         detail += f",rows={sum(figures.values())}"

@@ -1,33 +1,32 @@
 """The ``summary`` workbook: per event attendance, risk bands, services wanted, referrals, charts.
 
 One overview sheet lists every event; then each event (newest first, up to ``MAX_EVENT_SHEETS``) has
-its own sheet with three small tables and a bar chart beside each. The figures are aggregates, so a
-normal (not write-only) workbook is fine here; every value still goes through ``cells.put``.
+its own sheet with three small tables and a bar chart beside each. The figures are aggregates, small
+enough to build wholly in memory (``reports.xlsx.MemoryWorkbook``, XlsxWriter: no temp file); every
+value still goes through the safe cells (``reports.xlsx.put``). Rows and columns below are numbered
+as the sheet shows them (A1 is row 1, column 1).
 """
 
 from __future__ import annotations
 
 import math
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
-
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from pace_desktop.records.enums import BAND_LABELS, EventType
 from pace_desktop.reference import SERVICES, council_area_names, partners
 from pace_desktop.reports.aggregates import BANDS, NO_CHECKLIST, EventFigures, event_figures
-from pace_desktop.reports.cells import put, put_row, sheet_title
+from pace_desktop.reports.cells import sheet_title
+from pace_desktop.reports.xlsx import put, put_row
 
 if TYPE_CHECKING:
+    from pace_desktop.reports.xlsx import SafeWorkbook
     from pace_desktop.store.store import Store
 
 MAX_EVENT_SHEETS = 200
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
+BOLD = {"bold": True}
+TITLE = {"bold": True, "font_size": 14}
+PIXELS_PER_CM = 96 / 2.54  # XlsxWriter sizes charts in pixels (96 a inch); the layout below is in cm
 NO_CHECKLIST_LABEL = "No checklist"
 NO_PARTNER_LABEL = "No partner named"
 
@@ -71,16 +70,19 @@ def _chart_height(categories: int) -> float:
     return max(7.5, 0.6 * categories + 2.5)
 
 
-def _horizontal(chart: BarChart) -> None:
-    chart.type = "bar"  # horizontal bars: long labels stay readable
-    chart.x_axis.scaling.orientation = "maxMin"  # first table row at the top, as in the table
-    # openpyxl 3.1 marks axes as deleted unless told otherwise; Excel then draws no labels at all.
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
+def _bar_chart(book: SafeWorkbook, title: str, height_cm: float, width_cm: float, **kind: Any) -> Any:
+    """A horizontal bar chart (long labels stay readable), first table row at the top as in the
+    table, sized in centimetres. XlsxWriter's bar chart swaps the axes: x is the value axis."""
+    chart = book.add_chart({"type": "bar", **kind})
+    chart.set_title({"name": title})
+    chart.set_y_axis({"reverse": True})
+    chart.set_size({"width": round(width_cm * PIXELS_PER_CM), "height": round(height_cm * PIXELS_PER_CM)})
+    return chart
 
 
 def bar_chart(
-    ws: Worksheet,
+    book: SafeWorkbook,
+    ws: Any,
     title: str,
     label_col: int,
     data_col: int,
@@ -88,35 +90,36 @@ def bar_chart(
     last_row: int,
     anchor: str,
     y_title: str = "People",
-) -> BarChart:
-    """A bar chart of one column of counts against its labels, placed at ``anchor``."""
-    chart = BarChart()
-    _horizontal(chart)
-    chart.title = title
-    chart.y_axis.title = y_title
-    chart.legend = None
-    chart.height, chart.width = _chart_height(last_row - header_row), 15
-    data = Reference(ws, min_col=data_col, min_row=header_row, max_row=last_row)
-    labels = Reference(ws, min_col=label_col, min_row=header_row + 1, max_row=last_row)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(labels)
-    ws.add_chart(chart, anchor)
-    return chart
+) -> float:
+    """A bar chart of one column of counts against its labels, placed at ``anchor``; returns its
+    height in centimetres."""
+    height = _chart_height(last_row - header_row)
+    chart = _bar_chart(book, title, height, 15)
+    name = ws.get_name()
+    chart.add_series(
+        {
+            "name": [name, header_row - 1, data_col - 1],
+            "categories": [name, header_row, label_col - 1, last_row - 1, label_col - 1],
+            "values": [name, header_row, data_col - 1, last_row - 1, data_col - 1],
+        }
+    )
+    chart.set_x_axis({"name": y_title})
+    chart.set_legend({"none": True})
+    ws.insert_chart(anchor, chart)
+    return height
 
 
-def _print_setup(ws: Worksheet) -> None:
+def _print_setup(ws: Any) -> None:
     """Landscape, one page wide: what office staff expect when they print or make a PDF."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
 
 
-def _overview(wb: Workbook, figures: list[EventFigures], produced: datetime, shown: int) -> Worksheet:
-    ws = wb.active
-    ws.title = "Events"
-    put(ws, 1, 1, "PACE event summary").font = TITLE
+def _overview(book: SafeWorkbook, figures: list[EventFigures], produced: datetime, shown: int) -> Any:
+    ws = book.add_worksheet("Events")
+    put(book, ws, 1, 1, "PACE event summary", **TITLE)
     put(
+        book,
         ws,
         2,
         1,
@@ -125,6 +128,7 @@ def _overview(wb: Workbook, figures: list[EventFigures], produced: datetime, sho
     )
     if shown < len(figures):
         put(
+            book,
             ws,
             3,
             1,
@@ -132,14 +136,14 @@ def _overview(wb: Workbook, figures: list[EventFigures], produced: datetime, sho
             f"the other {len(figures) - shown} are listed here only.",
         )
     header_row = 4
-    put_row(ws, header_row, OVERVIEW_HEADERS)
-    for col, width in enumerate(OVERVIEW_WIDTHS, 1):
-        ws.cell(header_row, col).font = BOLD
-        ws.column_dimensions[get_column_letter(col)].width = width
+    put_row(book, ws, header_row, OVERVIEW_HEADERS, **BOLD)
+    for col, width in enumerate(OVERVIEW_WIDTHS):
+        ws.set_column(col, col, width)
     row = header_row
     for fig in figures:
         row += 1
         put_row(
+            book,
             ws,
             row,
             (
@@ -155,27 +159,29 @@ def _overview(wb: Workbook, figures: list[EventFigures], produced: datetime, sho
                 fig.referral_total,
             ),
         )
-    ws.freeze_panes = ws.cell(header_row + 1, 1)
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(OVERVIEW_HEADERS))}{max(row, header_row)}"
+    ws.freeze_panes(header_row, 0)
+    ws.autofilter(header_row - 1, 0, max(row, header_row) - 1, len(OVERVIEW_HEADERS) - 1)
     if figures:
-        chart = BarChart()
-        _horizontal(chart)
-        chart.grouping = "stacked"
-        chart.overlap = 100
-        chart.title = "Risk bands by event"
-        chart.y_axis.title = "People"
-        chart.height, chart.width = _chart_height(len(figures)), 18
-        first_band = OVERVIEW_HEADERS.index("Low") + 1
-        data = Reference(ws, min_col=first_band, max_col=first_band + 2, min_row=header_row, max_row=row)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=2, min_row=header_row + 1, max_row=row))
-        ws.add_chart(chart, f"{get_column_letter(len(OVERVIEW_HEADERS) + 2)}{header_row}")
+        chart = _bar_chart(book, "Risk bands by event", _chart_height(len(figures)), 18, subtype="stacked")
+        first_band = OVERVIEW_HEADERS.index("Low")  # 0-based, as XlsxWriter counts
+        for col in range(first_band, first_band + 3):
+            chart.add_series(
+                {
+                    "name": ["Events", header_row - 1, col],
+                    "categories": ["Events", header_row, 1, row - 1, 1],
+                    "values": ["Events", header_row, col, row - 1, col],
+                    "overlap": 100,
+                }
+            )
+        chart.set_x_axis({"name": "People"})
+        ws.insert_chart(header_row - 1, len(OVERVIEW_HEADERS) + 1, chart)
     _print_setup(ws)
     return ws
 
 
 def _table(
-    ws: Worksheet,
+    book: SafeWorkbook,
+    ws: Any,
     top: int,
     headers: tuple[str, str],
     rows: list[tuple[str, int]],
@@ -183,23 +189,22 @@ def _table(
     y_title: str = "People",
 ) -> int:
     """A two-column table at ``top`` with its bar chart beside it; returns the next free row."""
-    put_row(ws, top, headers)
-    ws.cell(top, 1).font = ws.cell(top, 2).font = BOLD
+    put_row(book, ws, top, headers, **BOLD)
     for offset, (label, n) in enumerate(rows, 1):
-        put_row(ws, top + offset, (label, n))
+        put_row(book, ws, top + offset, (label, n))
     last = top + len(rows)
-    chart = bar_chart(ws, chart_title, 1, 2, top, last, f"D{top}", y_title)
+    height = bar_chart(book, ws, chart_title, 1, 2, top, last, f"D{top}", y_title)
     # Leave room for the chart (a row is about half a centimetre) before the next table.
-    return max(last, top + math.ceil(chart.height / 0.5)) + 2
+    return max(last, top + math.ceil(height / 0.5)) + 2
 
 
-def _event_sheet(wb: Workbook, fig: EventFigures, taken: set[str]) -> Worksheet:
+def _event_sheet(book: SafeWorkbook, fig: EventFigures, taken: set[str]) -> Any:
     when = _event_date(fig)
     employer = fig.event.get("employer_name") or "Event"
-    ws = wb.create_sheet(sheet_title(f"{when.isoformat() if when else ''} {employer}", taken))
-    ws.column_dimensions["A"].width = 38
-    ws.column_dimensions["B"].width = 14
-    put(ws, 1, 1, employer).font = TITLE
+    ws = book.add_worksheet(sheet_title(f"{when.isoformat() if when else ''} {employer}", taken))
+    ws.set_column(0, 0, 38)
+    ws.set_column(1, 1, 14)
+    put(book, ws, 1, 1, employer, **TITLE)
     affected = fig.event.get("number_affected")
     facts = [
         ("Event date", when),
@@ -212,38 +217,39 @@ def _event_sheet(wb: Workbook, fig: EventFigures, taken: set[str]) -> Worksheet:
         ("Referrals", fig.referral_total),
     ]
     for offset, (label, value) in enumerate(facts, 3):
-        put_row(ws, offset, (label, value))
-        ws.cell(offset, 1).font = BOLD
+        put(book, ws, offset, 1, label, **BOLD)
+        put(book, ws, offset, 2, value)
     row = 3 + len(facts)
-    put(ws, row, 1, "Registered as a share of those affected").font = BOLD
+    put(book, ws, row, 1, "Registered as a share of those affected", **BOLD)
     if affected:
-        put(ws, row, 2, fig.registered / affected, number_format="0%")
+        put(book, ws, row, 2, fig.registered / affected, num_format="0%")
     row += 2
     bands = [(BAND_LABELS[b], fig.bands[b]) for b in BANDS] + [(NO_CHECKLIST_LABEL, fig.bands[NO_CHECKLIST])]
-    row = _table(ws, row, ("Risk band", "People"), bands, "Risk bands")
+    row = _table(book, ws, row, ("Risk band", "People"), bands, "Risk bands")
     services = [(label, fig.services.get(code, 0)) for code, label in SERVICES.items()]
-    row = _table(ws, row, ("Service wanted", "People"), services, "Services wanted")
+    row = _table(book, ws, row, ("Service wanted", "People"), services, "Services wanted")
     names = {p.code: p.name for p in partners()}
     referrals = [(name, fig.referrals.get(code, 0)) for code, name in names.items()]
     referrals += [(code, n) for code, n in sorted(fig.referrals.items()) if code and code not in names]
     referrals.append((NO_PARTNER_LABEL, fig.referrals.get("", 0)))
-    _table(ws, row, ("Referred to", "Referrals"), referrals, "Referrals to partners", "Referrals")
+    _table(book, ws, row, ("Referred to", "Referrals"), referrals, "Referrals to partners", "Referrals")
     _print_setup(ws)
     return ws
 
 
 def write_summary(
     store: Store,
-    wb: Workbook,
+    book: SafeWorkbook,
     *,
     produced: datetime | None = None,
     max_event_sheets: int = MAX_EVENT_SHEETS,
 ) -> dict[str, int]:
-    """Fill a normal workbook with the summary; returns {'events': n, 'event_sheets': m}."""
+    """Fill an empty XlsxWriter workbook (``MemoryWorkbook``) with the summary; returns
+    {'events': n, 'event_sheets': m}."""
     figures = event_figures(store)
     shown = min(len(figures), max_event_sheets)
-    _overview(wb, figures, produced or datetime.now(UTC), shown)
+    _overview(book, figures, produced or datetime.now(UTC), shown)
     taken = {"Events"}
     for fig in figures[:shown]:
-        _event_sheet(wb, fig, taken)
+        _event_sheet(book, fig, taken)
     return {"events": len(figures), "event_sheets": shown}

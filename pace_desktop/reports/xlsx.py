@@ -29,7 +29,7 @@ import math
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -128,6 +128,16 @@ class SafeWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
         self.date_format = self.add_format({"num_format": DATE_FORMAT})
         self.datetime_format = self.add_format({"num_format": DATETIME_FORMAT})
         self.text_format = self.add_format({"quote_prefix": True})
+        self._styles: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def style(self, properties: Mapping[str, Any]) -> Any:
+        """The one format with these properties (``{"bold": True}``, ``{"num_format": "0%"}``…):
+        made once per workbook, however many cells use it."""
+        key = tuple(sorted(properties.items()))
+        found = self._styles.get(key)
+        if found is None:
+            found = self._styles[key] = self.add_format(dict(properties))
+        return found
 
     def close(self) -> None:
         """XlsxWriter's close, with a failed write (a full disk, a lost drive) raised as the OSError it
@@ -244,26 +254,48 @@ def write_cells(book: SafeWorkbook, ws: Worksheet, row: int, values: Iterable[An
         write_value(book, ws, row, col, value)
 
 
-def write_value(book: SafeWorkbook, ws: Worksheet, row: int, col: int, value: Any) -> None:
-    """One cell by the rules of ``cells.plain`` and ``cells.safe``, whatever the value."""
+def write_value(
+    book: SafeWorkbook, ws: Worksheet, row: int, col: int, value: Any, style: Mapping[str, Any] | None = None
+) -> None:
+    """One cell by the rules of ``cells.plain`` and ``cells.safe``, whatever the value; ``style`` adds
+    format properties (bold, wrap, a number format…) to what the value's type needs."""
     value = plain(value)
     if value is None:
+        if style:
+            ws.write_blank(row, col, None, book.style(style))
         return
     if isinstance(value, str):
         text = clean_text(value)
         guard = needs_guard(text)  # before the CR goes: "\r=…" still reads as a formula somewhere
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if text:
+        if not text:
+            return
+        if style:
+            ws.write_string(row, col, text, book.style({**style, "quote_prefix": True} if guard else style))
+        else:
             ws.write_string(row, col, text, book.text_format if guard else None)
     elif isinstance(value, datetime):
-        ws.write_datetime(row, col, value, book.datetime_format)
+        fmt = book.style({"num_format": DATETIME_FORMAT, **style}) if style else book.datetime_format
+        ws.write_datetime(row, col, value, fmt)
     elif isinstance(value, date):
-        ws.write_datetime(row, col, value, book.date_format)
+        fmt = book.style({"num_format": DATE_FORMAT, **style}) if style else book.date_format
+        ws.write_datetime(row, col, value, fmt)
     elif isinstance(value, int | float) and math.isfinite(value):
-        ws.write_number(row, col, value)
+        ws.write_number(row, col, value, book.style(style) if style else None)
     else:  # NaN or infinity: Excel has no such number; say what it was, as text
-        ws.write_string(row, col, str(value))
+        ws.write_string(row, col, str(value), book.style(style) if style else None)
+
+
+def put(book: SafeWorkbook, ws: Worksheet, row: int, column: int, value: Any, **style: Any) -> None:
+    """``write_value`` numbered as the sheet shows it (row 1, column 1 is A1), as ``cells.put`` was for
+    openpyxl: for small laid-out sheets (summary, subject access copy)."""
+    write_value(book, ws, row - 1, column - 1, value, style or None)
+
+
+def put_row(book: SafeWorkbook, ws: Worksheet, row: int, values: Iterable[Any], **style: Any) -> None:
+    for offset, value in enumerate(values):
+        put(book, ws, row, 1 + offset, value, **style)
 
 
 def start_table(book: SafeWorkbook, title: str, headers: Sequence[str], widths: Sequence[float]) -> Worksheet:

@@ -73,15 +73,25 @@ def test_a_failure_writes_nothing(store, event, tmp_path, monkeypatch):
     assert store.verify_audit().ok
 
 
-def test_merged_cells_are_optional_when_openpyxl_changes(tmp_path, monkeypatch):
-    # Should openpyxl's internal parser change, the public reader still reads the rows.
-    import openpyxl.worksheet._reader as reader
+def test_merged_cells_come_from_the_chosen_sheet(tmp_path):
+    """Each sheet's merged ranges are its own (found by the checking pass, not openpyxl's reader)."""
+    import openpyxl
 
-    def changed(*args, **kwargs):
-        raise TypeError("signature changed")
-
-    monkeypatch.setattr(reader, "WorkSheetParser", changed)
-    sheet = read_sheet(messy_workbook(tmp_path / "staff.xlsx"))
-    assert sheet.numbers[sheet.header] == 4
-    assert len(sheet.data_indexes()) == 6
-    assert guess_mapping(sheet.headings())[0] == "full_name"
+    path = tmp_path / "two.xlsx"
+    wb = openpyxl.Workbook()
+    other = wb.active
+    other.title = "Notes"
+    other["A1"], other["A2"] = "Not the list", "Still not"
+    other.merge_cells("A2:A9")
+    staff = wb.create_sheet("Staff at risk")
+    staff.append(["Employee Name", "Department"])
+    staff.append(["Ewan MacLeod", "Casting"])
+    staff.append(["Shona Campbell", None])
+    staff.append(["Kirsty Robertson", None])
+    staff.append(["Imran Siddiqui", "Finishing"])
+    staff.merge_cells("B2:B4")
+    wb.save(path)
+    sheet = read_sheet(path, "Staff at risk")
+    assert [sheet.cell(i, 1) for i in sheet.data_indexes()] == ["Casting"] * 3 + ["Finishing"]
+    notes = read_sheet(path, "Notes")
+    assert [row[:1] for row in notes.rows] == [["Not the list"], ["Still not"]]

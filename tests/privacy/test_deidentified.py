@@ -15,6 +15,7 @@ from pace_desktop.privacy.withdrawal import withdraw
 from pace_desktop.records.validation import postcode_district
 from pace_desktop.reports.report import write_report
 from tests.privacy.helpers import cells, people
+from tests.reports.helpers import assert_only_the_output_was_written, files_written
 
 
 @pytest.fixture
@@ -85,6 +86,17 @@ def test_no_cell_holds_a_direct_identifier_of_anyone_in_the_store(full_office, t
     for name in set(names):
         assert not re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded), "a name was exported"
     assert not {v.date() for v in values if isinstance(v, datetime)} & births
+
+
+def test_rows_touch_the_disk_only_encrypted(full_office, tmp_path):
+    office, _ = full_office
+    with files_written() as seen:
+        out = write_report(office, "deidentified", tmp_path / "research.xlsx").path
+    assert_only_the_output_was_written(seen, out, encrypted_parts=True)
+    assert any("/.report-enc-" in p for p in seen)  # the rows went through sealed parts, now gone
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx" or p.name.startswith(".")) == [
+        "research.xlsx"
+    ]
 
 
 def test_only_consenting_people_appear_under_a_stable_keyed_hash(full_office, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import stat
@@ -20,6 +21,8 @@ from pace_desktop.privacy_notice import current_notice, purpose_text
 from pace_desktop.records.models import Client
 from pace_desktop.registration import with_override
 from tests.privacy.helpers import PURPOSES, cell_text, cells, identifiers, json_text, people
+from tests.reports.helpers import assert_only_the_output_was_written, files_written
+from tests.reports.test_libreoffice import CSV_ALL_SHEETS, SOFFICE, convert
 
 # Codes the store keeps that a person should never have to read.
 CODES = (
@@ -125,6 +128,18 @@ def test_files_are_owner_only_formula_text_stays_text_and_the_copy_is_audited(of
     assert office.verify_audit().ok
 
 
+def test_the_copy_is_built_in_memory_with_no_temp_file(office, crowd, tmp_path):
+    me, _ = crowd
+    out = tmp_path / "copies"
+    out.mkdir()
+    with files_written() as seen:
+        result = write_subject_access(office, me.pace_id, out / "me.xlsx")
+    assert_only_the_output_was_written(seen, result.xlsx, encrypted_parts=False)
+    assert [p.name for p in out.iterdir()] == ["me.xlsx"]
+    wb = load_workbook(result.xlsx)
+    assert wb["Your details"].column_dimensions["B"].width > wb["Your details"].column_dimensions["A"].width
+
+
 def test_partner_sharing_history_is_in_the_copy(office, crowd, keys, outbox, tmp_path):
     from pace_desktop.partners.registry import set_partner
     from pace_desktop.partners.request import make_request
@@ -150,3 +165,14 @@ def test_unknown_erased_and_malformed_pace_ids_get_one_plain_line(office, crowd,
     with pytest.raises(UsageError, match="That is not a PACE ID"):
         gather(office, "PACE-NOPE")
     assert not list(tmp_path.glob("*.xlsx"))
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_the_copy_opens_in_libreoffice_with_formula_like_text_as_typed(office, crowd, tmp_path):
+    """Calc computes a formula on load: the note must come out as the text the person gave."""
+    me, _ = crowd
+    result = write_subject_access(office, me.pace_id, tmp_path / "me.xlsx")
+    convert(result.xlsx, CSV_ALL_SHEETS, tmp_path / "csv", tmp_path / "lo-profile")
+    with (tmp_path / "csv" / "me-Your details.csv").open(encoding="utf-8", newline="") as fh:
+        shown = [cell for row in csv.reader(fh) for cell in row]
+    assert me.notes in shown and me.pace_id in shown

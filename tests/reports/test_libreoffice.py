@@ -1,4 +1,4 @@
-"""The three workbooks open in LibreOffice (headless): converted to PDF, and to CSV where the values
+"""The workbooks open in LibreOffice (headless): converted to PDF, and to CSV where the values
 show.
 
 If formula-like text had been stored as a formula, Calc would compute it on load and the CSV would
@@ -51,7 +51,7 @@ def profile(tmp_path_factory):
     return tmp_path_factory.mktemp("lo") / "profile"
 
 
-@pytest.mark.parametrize("kind", ["records", "summary", "partners"])
+@pytest.mark.parametrize("kind", ["records", "summary", "partners", "deidentified"])
 def test_each_workbook_opens_and_converts_to_pdf(central, tmp_path, profile, kind):
     store, _ = central
     path, _ = write(store, kind, tmp_path)

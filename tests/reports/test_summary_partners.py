@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import Counter
+from xml.etree import ElementTree
 
 import pytest
 from openpyxl import load_workbook
@@ -14,7 +15,19 @@ from pace_desktop.reports.aggregates import STATISTICS_PURPOSE
 from pace_desktop.reports.suppression import SUPPRESSED_MARK, THRESHOLD
 from pace_desktop.store.store import Store
 from tests.reports.conftest import EVENTS, PASSPHRASE
-from tests.reports.helpers import assert_no_formulas_or_errors, write
+from tests.reports.helpers import (
+    assert_no_formulas_or_errors,
+    assert_only_the_output_was_written,
+    files_written,
+    write,
+)
+
+C = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+
+
+def _bar_chart(xml: bytes):
+    """The chart part's bar chart element (whatever namespace prefix the writer used), or None."""
+    return ElementTree.fromstring(xml).find(".//c:barChart", C)
 
 
 def _event_sheet_values(ws) -> dict:
@@ -33,8 +46,24 @@ def test_summary_has_an_overview_and_a_sheet_with_charts_per_event(central, tmp_
         assert len(charts) == 1 + 3 * EVENTS  # overview + bands, services, referrals per event
         for index in range(1, len(wb.sheetnames) + 1):
             assert "<drawing " in z.read(f"xl/worksheets/sheet{index}.xml").decode()
-        assert all("<barChart>" in z.read(n).decode() for n in charts)
+        bars = [_bar_chart(z.read(n)) for n in charts]
+    # Horizontal bars (long labels stay readable), each series plotting cells of the workbook.
+    assert all(b is not None and b.find("c:barDir", C).get("val") == "bar" for b in bars)
+    assert all(b.findall("c:ser/c:val/c:numRef/c:f", C) for b in bars)
+    stacked = [b for b in bars if b.find("c:grouping", C).get("val") == "stacked"]
+    assert len(stacked) == 1 and len(stacked[0].findall("c:ser", C)) == 3  # Low, Medium, High by event
     assert_no_formulas_or_errors(path)
+
+
+def test_the_summary_is_built_in_memory_with_no_temp_file(central, tmp_path):
+    store, _ = central
+    out = tmp_path / "out"
+    out.mkdir()
+    with files_written() as seen:
+        path, _ = write(store, "summary", out)
+    assert_only_the_output_was_written(seen, path, encrypted_parts=False)
+    assert sorted(p.name for p in out.iterdir()) == ["summary.xlsx"]
+    assert load_workbook(path).sheetnames[0] == "Events"
 
 
 def test_summary_figures_match_the_store(central, tmp_path):
