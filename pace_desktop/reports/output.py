@@ -37,7 +37,7 @@ from openpyxl.worksheet import _writer as openpyxl_writer
 from openpyxl.writer import excel as openpyxl_excel
 
 from pace_desktop.durable import DISK_FULL
-from pace_desktop.errors import DiskFull, UsageError
+from pace_desktop.errors import DiskFull, OutputExists, UsageError
 
 log = logging.getLogger(__name__)
 # openpyxl's temp-file hook is module-global: one report at a time per process may redirect it.
@@ -50,10 +50,6 @@ _PART_TMP = re.compile(r"^\..+\.(xlsx|json)\.[0-9a-f]{8}\.part$")  # write_durab
 # for milliseconds; a 100,000-row report's parts for under a minute).
 _STALE_SECONDS = 3600.0
 _CHUNK = 64 * 1024
-
-
-class OutputExists(UsageError):
-    """The output file is already there and replacing it was not asked for."""
 
 
 def _has_control_characters(text: str) -> bool:
@@ -84,6 +80,19 @@ def check_output_path(out: Path, *, overwrite: bool = False, what: str = "report
             "(--force on the command line)."
         )
     return out
+
+
+def would_replace(out: Path, *, what: str = "output") -> bool:
+    """True when writing ``out`` would replace an existing file the person may choose to replace
+    (the GUI asks "Replace NAME?"); False for a new name, and for a path that is refused whatever
+    the answer (a link, a folder, a line break: the write says why)."""
+    try:
+        check_output_path(Path(out), what=what)
+    except OutputExists:
+        return True
+    except UsageError:
+        return False
+    return False
 
 
 def check_xlsx_path(out: Path, *, overwrite: bool = False) -> Path:
