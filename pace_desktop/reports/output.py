@@ -14,7 +14,9 @@
   a symbolic link is never written through or replaced; a name with a line break is refused.
 - Leftovers of an older crash in the output folder (plain ``.NAME.xlsx.XXXX.tmp`` and
   ``.report-parts-XXXX`` from before, or encrypted parts and ``.part`` files from a killed report) are
-  removed before the next report is written there (``remove_leftovers``).
+  removed before the next report is written there, and at the next start of a window in every folder
+  reports were written to (``leftovers``: the folder is recorded, and the parts folder locked while
+  in use).
 """
 
 from __future__ import annotations
@@ -23,12 +25,10 @@ import contextlib
 import io
 import logging
 import os
-import re
 import shutil
 import struct
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,17 +38,11 @@ from openpyxl.writer import excel as openpyxl_excel
 
 from pace_desktop.durable import DISK_FULL
 from pace_desktop.errors import DiskFull, OutputExists, UsageError
+from pace_desktop.reports.leftovers import PARTS_PREFIX, holding_lock, remember_folder, remove_leftovers
 
 log = logging.getLogger(__name__)
 # openpyxl's temp-file hook is module-global: one report at a time per process may redirect it.
 _HOOK_LOCK = threading.Lock()
-_PARTS_PREFIX = ".report-enc-"  # encrypted parts of a report being written now (or killed)
-_OLD_PARTS = re.compile(r"^\.report-parts-")  # plain-text parts from before this version
-_OLD_TMP = re.compile(r"^\..+\.xlsx\.[^.]+\.tmp$")  # plain-text workbook temp from before this version
-_PART_TMP = re.compile(r"^\..+\.(xlsx|json)\.[0-9a-f]{8}\.part$")  # write_durably's temp, if killed
-# A report killed more than this long ago is not being written any more (write_durably's temp lives
-# for milliseconds; a 100,000-row report's parts for under a minute).
-_STALE_SECONDS = 3600.0
 _CHUNK = 64 * 1024
 
 
@@ -207,9 +201,10 @@ _original_write_worksheet = openpyxl_excel.ExcelWriter.write_worksheet
 def private_parts(folder: Path) -> Iterator[Path]:
     """A new owner-only folder in ``folder`` for a report's encrypted parts; deleted after, whatever
     happens (and by ``remove_leftovers`` once stale, if the process was killed)."""
-    parts = Path(tempfile.mkdtemp(prefix=_PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
+    parts = Path(tempfile.mkdtemp(prefix=PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
     try:
-        yield parts
+        with holding_lock(parts):
+            yield parts
     finally:
         shutil.rmtree(parts, ignore_errors=True)
 
@@ -218,7 +213,7 @@ def private_parts(folder: Path) -> Iterator[Path]:
 def private_openpyxl_parts(folder: Path) -> Iterator[Path]:
     """Send openpyxl's per-sheet temp files, encrypted, to a new owner-only folder in ``folder``;
     delete it after, whatever happens."""
-    parts = Path(tempfile.mkdtemp(prefix=_PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
+    parts = Path(tempfile.mkdtemp(prefix=PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
     original_create = openpyxl_writer.create_temporary_file
     made: list[EncryptedPart] = []
 
@@ -227,7 +222,7 @@ def private_openpyxl_parts(folder: Path) -> Iterator[Path]:
         made.append(part)
         return part
 
-    with _HOOK_LOCK:
+    with _HOOK_LOCK, holding_lock(parts):
         openpyxl_writer.create_temporary_file = create_in_parts
         openpyxl_excel.ExcelWriter.write_worksheet = _write_worksheet
         try:
@@ -238,44 +233,6 @@ def private_openpyxl_parts(folder: Path) -> Iterator[Path]:
             for part in made:
                 part.discard()
             shutil.rmtree(parts, ignore_errors=True)
-
-
-# -- leftovers of an older crash ---------------------------------------------------------------------------
-
-
-def remove_leftovers(folder: Path, *, now: float | None = None) -> list[str]:
-    """Remove what a killed report left in ``folder``; returns the names removed.
-
-    Plain-text leftovers of older versions go at once; encrypted parts and durable-write temps only
-    once they are stale (a report in another window may be writing them now).
-    """
-    folder = Path(folder)
-    now = time.time() if now is None else now
-    removed: list[str] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        name = entry.name
-        if not name.startswith("."):
-            continue
-        try:
-            stale = now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS
-            if entry.is_symlink():
-                continue
-            if entry.is_dir() and (_OLD_PARTS.match(name) or (name.startswith(_PARTS_PREFIX) and stale)):
-                shutil.rmtree(entry.path, ignore_errors=True)
-            elif entry.is_file() and (_OLD_TMP.match(name) or (_PART_TMP.match(name) and stale)):
-                os.unlink(entry.path)
-            else:
-                continue
-        except OSError:
-            continue
-        removed.append(name)
-    if removed:
-        log.info("removed %d leftovers of an earlier report", len(removed))
-    return removed
 
 
 # -- the workbook file -------------------------------------------------------------------------------------
@@ -301,6 +258,7 @@ def sealed_report_file(out: Path, *, overwrite: bool = False) -> Iterator[tuple[
 def _report_target(out: Path, overwrite: bool, parts_folder: Any) -> Iterator[tuple[io.BytesIO, Path]]:
     out = check_xlsx_path(out, overwrite=overwrite)
     folder = out.parent
+    remember_folder(folder)  # before any part is made: a kill from here on is cleaned at the next start
     remove_leftovers(folder)
     buffer = io.BytesIO()
     try:

@@ -127,6 +127,7 @@ def run(store: Path | None = None, demo: bool = False, office: bool = False) -> 
 
     diagnostics.set_notifier(show_crash_line)  # crash reports (diagnostics) tell the person in a box
     report_qt_fatal_errors()  # a broken Qt plugin aborts inside QApplication(): reported first
+    clean_report_leftovers()
     if office:
         # Found before Qt starts, so that a missing office mode fails in one line.
         window_class = office_window_class()
@@ -144,6 +145,17 @@ def run(store: Path | None = None, demo: bool = False, office: bool = False) -> 
         return int(application().exec())
     finally:
         running.close()
+
+
+def clean_report_leftovers() -> None:
+    """Remove what killed reports left in the folders reports were written to
+    (``reports.leftovers``), on a thread of its own: a secure drive that is slow or gone never holds
+    up the window."""
+    import threading
+
+    from pace_desktop.reports.leftovers import clean_known_folders
+
+    threading.Thread(target=clean_known_folders, name="report-leftovers", daemon=True).start()
 
 
 def show_crash_line(line: str) -> bool:
