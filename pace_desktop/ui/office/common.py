@@ -139,19 +139,26 @@ def replace_answer(parent: QWidget, session: Session, paths: Sequence[Path]) -> 
     if not existing:
         return False
     names = [path.name for path in existing]
+    # Spelled out (not through _t) so that lupdate finds each string.
     question = (
-        _t("Replace {file}?").format(file=names[0])
+        QCoreApplication.translate("office", "Replace {file}?").format(file=names[0])
         if len(names) == 1
-        else _t("Replace {file} and {other}?").format(file=names[0], other=names[1])
+        else QCoreApplication.translate("office", "Replace {file} and {other}?").format(
+            file=names[0], other=names[1]
+        )
     )
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        _t("Replace the file?"),
+        QCoreApplication.translate("office", "Replace the file?"),
         question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
-    box.setInformativeText(_t("It is there already. Yes writes the new one in its place; No keeps it."))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "office", "It is there already. Yes writes the new one in its place; No keeps it."
+        )
+    )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     session.locked.connect(box.reject)  # locking answers No: nothing is written for a locked store
