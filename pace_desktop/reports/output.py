@@ -10,7 +10,8 @@
 - The workbook itself is assembled in memory and written by the one durable-write helper
   (``exchange.files.write_durably`` over ``pace_desktop.durable``: temp file, fsync, rename, fsync the
   folder), so a failure never leaves a half-written .xlsx under the real name.
-- An existing file is replaced only when asked (``overwrite=True``: ``--force`` on the command line);
+- An existing file is replaced only when asked (``overwrite=True``: ``--force`` on the command line,
+  Yes to "Replace NAME?" in the office screens, which ask ``would_replace`` first);
   a symbolic link is never written through or replaced; a name with a line break is refused.
 - Leftovers of an older crash in the output folder (plain ``.NAME.xlsx.XXXX.tmp`` and
   ``.report-parts-XXXX`` from before, or encrypted parts and ``.part`` files from a killed report) are
