@@ -11,6 +11,11 @@
   through (file, line, function) and nothing else: no exception message, no locals, no source lines.
   The person sees one plain line (stderr for the command line; the GUI registers ``set_notifier`` to
   show it in a message box).
+- **Before the window**: ``__main__`` installs the hooks before it imports anything else, so an import
+  error, a broken Qt platform plugin (``report_fatal``, from Qt's message handler, as Qt aborts) or an
+  exception in start-up still leaves a report and the line. A Windows build without a console
+  (windowed) has no stderr: there the line is shown in a native message box (``MessageBoxW`` through
+  ``ctypes``, only ever on Windows) whenever the GUI's own box cannot show it.
 
 The core (everything outside ``ui``) never imports Qt: the GUI's message box is a callback.
 """
@@ -36,7 +41,10 @@ MAX_LOG_BYTES = 1024 * 1024
 LOG_BACKUPS = 3
 
 log = logging.getLogger(LOGGER_NAME)
-_notifier: Callable[[str], None] | None = None
+# Until ``setup_logging`` runs (a crash while importing the command line), nothing of the log may
+# reach stderr through logging's last-resort handler: the person reads one line.
+log.addHandler(logging.NullHandler())
+_notifier: Callable[[str], bool] | None = None
 _configured: Path | None = None
 
 
@@ -117,6 +125,14 @@ def _where(filename: str) -> str:
 
 def crash_text(exc_type: type[BaseException] | None, tb: TracebackType | None, *, header: bool = True) -> str:
     """The exception's type and each frame's file, line and function: never its message or locals."""
+    name = getattr(exc_type, "__qualname__", "Exception")
+    module = getattr(exc_type, "__module__", "")
+    return _report_text(
+        f"{module + '.' if module not in ('builtins', '') else ''}{name}", traceback.extract_tb(tb), header
+    )
+
+
+def _report_text(name: str, frames: list[traceback.FrameSummary], header: bool) -> str:
     lines = []
     if header:
         from pace_desktop import __version__
@@ -127,26 +143,28 @@ def crash_text(exc_type: type[BaseException] | None, tb: TracebackType | None, *
             f"When: {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC",
             "",
         ]
-    name = getattr(exc_type, "__qualname__", "Exception")
-    module = getattr(exc_type, "__module__", "")
-    lines.append(f"{module + '.' if module not in ('builtins', '') else ''}{name}")
-    for frame in traceback.extract_tb(tb):
+    lines.append(name)
+    for frame in frames:
         lines.append(f"  at {_where(frame.filename)}:{frame.lineno} in {frame.name}")
     return "\n".join(lines)
 
 
 def write_crash_report(exc_type: type[BaseException] | None, tb: TracebackType | None) -> Path | None:
     """Write ``crash-<time>-<pid>.txt`` in the log folder (owner-only); None if it cannot be written."""
+    return _write_report(crash_text(exc_type, tb), getattr(exc_type, "__name__", "Exception"))
+
+
+def _write_report(text: str, name: str) -> Path | None:
     folder = _configured or log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = folder / f"crash-{datetime.now(UTC):%Y%m%dT%H%M%S}-{os.getpid()}.txt"
         fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(crash_text(exc_type, tb) + "\n")
+            fh.write(text + "\n")
     except OSError:
         return None
-    log.error("crash report written: %s (%s)", path.name, getattr(exc_type, "__name__", "Exception"))
+    log.error("crash report written: %s (%s)", path.name, name)
     return path
 
 
@@ -157,25 +175,81 @@ def crash_line(exc_type: type[BaseException] | None, report: Path | None) -> str
     return f"Something unexpected went wrong ({name}); nothing more was saved.{where}"
 
 
-def set_notifier(notify: Callable[[str], None] | None) -> None:
-    """How the crash line reaches the person besides stderr (the GUI shows it in a message box)."""
+def set_notifier(notify: Callable[[str], bool] | None) -> None:
+    """How the crash line reaches the person besides stderr (the GUI shows it in a message box);
+    ``notify(line)`` says whether it could show it (no window yet, another thread: it cannot)."""
     global _notifier
     _notifier = notify
+
+
+def _has_console() -> bool:
+    return sys.stderr is not None and hasattr(sys.stderr, "write")
+
+
+def native_box(line: str) -> bool:
+    """Show ``line`` in Windows' own message box (no Qt needed); False anywhere but Windows."""
+    if sys.platform != "win32":
+        return False
+    try:
+        import ctypes
+
+        mb_iconerror, mb_setforeground = 0x10, 0x10000
+        ctypes.windll.user32.MessageBoxW(None, line, "PACE Intake", mb_iconerror | mb_setforeground)
+    except Exception:  # noqa: BLE001 - the crash handler itself must never raise
+        return False
+    return True
+
+
+def tell(line: str) -> None:
+    """Say one plain line: on stderr, and where there is no console (a windowed Windows build) in a
+    native message box, so that a failure before (or without) the window is never silent."""
+    try:
+        print(f"pace-desktop: {line}", file=sys.stderr)
+    except (OSError, ValueError, AttributeError):
+        pass  # a windowed build has no stderr
+    if not _has_console():
+        native_box(line)
+
+
+def _notify(line: str) -> None:
+    """The crash line to the person: the GUI's box when it can show it, else ``tell``."""
+    shown = False
+    if _notifier is not None:
+        try:
+            shown = bool(_notifier(line))
+        except Exception:  # noqa: BLE001 - the crash handler itself must never raise
+            shown = False
+    if shown:
+        try:
+            print(f"pace-desktop: {line}", file=sys.stderr)
+        except (OSError, ValueError, AttributeError):
+            pass
+    else:
+        tell(line)
+
+
+def report_crash(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """Write the crash report and tell the person one line (which is returned)."""
+    line = crash_line(exc_type, write_crash_report(exc_type, tb))
+    _notify(line)
+    return line
+
+
+def report_fatal(what: str) -> str:
+    """A fatal error that is no Python exception (Qt aborting: a broken platform plugin): a report of
+    where Python was when it happened, and the line; the process ends after this returns."""
+    frames = traceback.extract_stack()[:-1]
+    report = _write_report(_report_text(what, frames, True), what)
+    where = f" A report for support is in {report.parent}." if report else ""
+    line = f"PACE Intake could not go on ({what}); nothing more was saved. Reinstalling it may help.{where}"
+    tell(line)  # not the GUI's box: Qt is what failed
+    return line
 
 
 def _handle(exc_type: type[BaseException], tb: TracebackType | None) -> None:
     if issubclass(exc_type, KeyboardInterrupt):
         return
-    line = crash_line(exc_type, write_crash_report(exc_type, tb))
-    try:
-        print(f"pace-desktop: {line}", file=sys.stderr)
-    except (OSError, ValueError, AttributeError):
-        pass  # a windowed build has no stderr
-    if _notifier is not None:
-        try:
-            _notifier(line)
-        except Exception:  # noqa: BLE001, S110 - the crash handler itself must never raise
-            pass
+    report_crash(exc_type, tb)
 
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

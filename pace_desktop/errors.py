@@ -26,6 +26,11 @@ class UsageError(PaceError):
     exit_code = 2
 
 
+class OutputExists(UsageError):
+    """The output file is already there and replacing it was not asked for (``--force`` on the
+    command line; the GUI asks "Replace NAME?" first)."""
+
+
 class RefusedError(PaceError):
     """Input was refused: wrong passphrase, rejected bundle, invalid record (exit 3)."""
 

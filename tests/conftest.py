@@ -5,8 +5,10 @@ Argon2id makes every unlock cost ~0.2 s by design, so one template store is made
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,14 @@ REAL_DISPLAY = os.environ.get("PACE_REAL_DISPLAY") == "1"
 collect_ignore = [] if REAL_DISPLAY else ["realdisplay"]
 if not REAL_DISPLAY:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Tests never read or write the real per-user config folder (the report-folders list, Qt's settings):
+# one throwaway folder for the whole run, inherited by every child process.
+# (A child process that imports this module keeps its parent's folder.)
+if "PACE_TESTS_CONFIG_HOME" not in os.environ:
+    os.environ["PACE_TESTS_CONFIG_HOME"] = tempfile.mkdtemp(prefix="pace-tests-config-")
+    atexit.register(shutil.rmtree, os.environ["PACE_TESTS_CONFIG_HOME"], True)
+os.environ["XDG_CONFIG_HOME"] = os.environ["PACE_TESTS_CONFIG_HOME"]
 
 PASSPHRASE = "correct horse battery staple"
 ADVISER = "Ailsa Demo"

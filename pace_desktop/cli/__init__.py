@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PaceError as exc:
         # The class, never the message: a message can name a file the user typed.
         log.info("refused: %s, %s, exit %d", command, type(exc).__name__, exc.exit_code)
-        print(f"pace-desktop: {_one_line(exc.message)}", file=sys.stderr)
+        diagnostics.tell(_one_line(exc.message))  # a native box too where there is no console
         return exc.exit_code
     except KeyboardInterrupt:
         log.info("stopped: %s", command)
@@ -150,13 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
-        report = diagnostics.write_crash_report(type(exc), exc.__traceback__)
-        where = f" A report for support is in {report.parent}." if report else ""
-        print(
-            f"pace-desktop: something unexpected went wrong ({type(exc).__name__}); "
-            f"nothing more was saved.{where}",
-            file=sys.stderr,
-        )
+        # The report, and the line on stderr, in the window's box, or (no window yet, no console)
+        # in a native one: a failure while the GUI starts is never silent.
+        diagnostics.report_crash(type(exc), exc.__traceback__)
         return 1
 
 

@@ -11,11 +11,14 @@
 - The workbook itself is assembled in memory and written by the one durable-write helper
   (``exchange.files.write_durably`` over ``pace_desktop.durable``: temp file, fsync, rename, fsync the
   folder), so a failure never leaves a half-written .xlsx under the real name.
-- An existing file is replaced only when asked (``overwrite=True``: ``--force`` on the command line);
+- An existing file is replaced only when asked (``overwrite=True``: ``--force`` on the command line,
+  Yes to "Replace NAME?" in the office screens, which ask ``would_replace`` first);
   a symbolic link is never written through or replaced; a name with a line break is refused.
 - Leftovers of an older crash in the output folder (plain ``.NAME.xlsx.XXXX.tmp`` and
   ``.report-parts-XXXX`` from before, or encrypted parts and ``.part`` files from a killed report) are
-  removed before the next report is written there (``remove_leftovers``).
+  removed before the next report is written there, and at the next start of a window in every folder
+  reports were written to (``leftovers``: the folder is recorded, and the parts folder locked while
+  in use).
 """
 
 from __future__ import annotations
@@ -24,12 +27,10 @@ import contextlib
 import io
 import logging
 import os
-import re
 import shutil
 import struct
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,23 +39,13 @@ from openpyxl.worksheet import _writer as openpyxl_writer
 from openpyxl.writer import excel as openpyxl_excel
 
 from pace_desktop.durable import DISK_FULL
-from pace_desktop.errors import DiskFull, UsageError
+from pace_desktop.errors import DiskFull, OutputExists, UsageError
+from pace_desktop.reports.leftovers import PARTS_PREFIX, holding_lock, remember_folder, remove_leftovers
 
 log = logging.getLogger(__name__)
 # openpyxl's temp-file hook is module-global: one report at a time per process may redirect it.
 _HOOK_LOCK = threading.Lock()
-_PARTS_PREFIX = ".report-enc-"  # encrypted parts of a report being written now (or killed)
-_OLD_PARTS = re.compile(r"^\.report-parts-")  # plain-text parts from before this version
-_OLD_TMP = re.compile(r"^\..+\.xlsx\.[^.]+\.tmp$")  # plain-text workbook temp from before this version
-_PART_TMP = re.compile(r"^\..+\.(xlsx|json)\.[0-9a-f]{8}\.part$")  # write_durably's temp, if killed
-# A report killed more than this long ago is not being written any more (write_durably's temp lives
-# for milliseconds; a 100,000-row report's parts for under a minute).
-_STALE_SECONDS = 3600.0
 _CHUNK = 64 * 1024
-
-
-class OutputExists(UsageError):
-    """The output file is already there and replacing it was not asked for."""
 
 
 def _has_control_characters(text: str) -> bool:
@@ -85,6 +76,19 @@ def check_output_path(out: Path, *, overwrite: bool = False, what: str = "report
             "(--force on the command line)."
         )
     return out
+
+
+def would_replace(out: Path, *, what: str = "output") -> bool:
+    """True when writing ``out`` would replace an existing file the person may choose to replace
+    (the GUI asks "Replace NAME?"); False for a new name, and for a path that is refused whatever
+    the answer (a link, a folder, a line break: the write says why)."""
+    try:
+        check_output_path(Path(out), what=what)
+    except OutputExists:
+        return True
+    except UsageError:
+        return False
+    return False
 
 
 def check_xlsx_path(out: Path, *, overwrite: bool = False) -> Path:
@@ -205,9 +209,10 @@ _original_write_worksheet = openpyxl_excel.ExcelWriter.write_worksheet
 def private_parts(folder: Path) -> Iterator[Path]:
     """A new owner-only folder in ``folder`` for a report's encrypted parts; deleted after, whatever
     happens (and by ``remove_leftovers`` once stale, if the process was killed)."""
-    parts = Path(tempfile.mkdtemp(prefix=_PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
+    parts = Path(tempfile.mkdtemp(prefix=PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
     try:
-        yield parts
+        with holding_lock(parts):
+            yield parts
     finally:
         shutil.rmtree(parts, ignore_errors=True)
 
@@ -216,7 +221,7 @@ def private_parts(folder: Path) -> Iterator[Path]:
 def private_openpyxl_parts(folder: Path) -> Iterator[Path]:
     """Send openpyxl's per-sheet temp files, encrypted, to a new owner-only folder in ``folder``;
     delete it after, whatever happens."""
-    parts = Path(tempfile.mkdtemp(prefix=_PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
+    parts = Path(tempfile.mkdtemp(prefix=PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
     original_create = openpyxl_writer.create_temporary_file
     made: list[EncryptedPart] = []
 
@@ -225,7 +230,7 @@ def private_openpyxl_parts(folder: Path) -> Iterator[Path]:
         made.append(part)
         return part
 
-    with _HOOK_LOCK:
+    with _HOOK_LOCK, holding_lock(parts):
         openpyxl_writer.create_temporary_file = create_in_parts
         openpyxl_excel.ExcelWriter.write_worksheet = _write_worksheet
         try:
@@ -236,44 +241,6 @@ def private_openpyxl_parts(folder: Path) -> Iterator[Path]:
             for part in made:
                 part.discard()
             shutil.rmtree(parts, ignore_errors=True)
-
-
-# -- leftovers of an older crash ---------------------------------------------------------------------------
-
-
-def remove_leftovers(folder: Path, *, now: float | None = None) -> list[str]:
-    """Remove what a killed report left in ``folder``; returns the names removed.
-
-    Plain-text leftovers of older versions go at once; encrypted parts and durable-write temps only
-    once they are stale (a report in another window may be writing them now).
-    """
-    folder = Path(folder)
-    now = time.time() if now is None else now
-    removed: list[str] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        name = entry.name
-        if not name.startswith("."):
-            continue
-        try:
-            stale = now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS
-            if entry.is_symlink():
-                continue
-            if entry.is_dir() and (_OLD_PARTS.match(name) or (name.startswith(_PARTS_PREFIX) and stale)):
-                shutil.rmtree(entry.path, ignore_errors=True)
-            elif entry.is_file() and (_OLD_TMP.match(name) or (_PART_TMP.match(name) and stale)):
-                os.unlink(entry.path)
-            else:
-                continue
-        except OSError:
-            continue
-        removed.append(name)
-    if removed:
-        log.info("removed %d leftovers of an earlier report", len(removed))
-    return removed
 
 
 # -- the workbook file -------------------------------------------------------------------------------------
@@ -308,6 +275,7 @@ def memory_report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.Byt
 def _report_target(out: Path, overwrite: bool, parts_folder: Any) -> Iterator[tuple[io.BytesIO, Path | None]]:
     out = check_xlsx_path(out, overwrite=overwrite)
     folder = out.parent
+    remember_folder(folder)  # before any part is made: a kill from here on is cleaned at the next start
     remove_leftovers(folder)
     buffer = io.BytesIO()
     try:

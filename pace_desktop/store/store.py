@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -32,7 +32,7 @@ from pace_desktop.store import audit as audit_log
 from pace_desktop.store import rekey
 from pace_desktop.store.backoff import Backoff
 from pace_desktop.store.clients import ClientQueries, client_columns
-from pace_desktop.store.database import Database
+from pace_desktop.store.database import Database, FullCheck
 from pace_desktop.store.device import DeviceKey, new_device_id, new_signing_key, public_bytes
 from pace_desktop.store.guards import Guards
 from pace_desktop.store.keyslots import KeyFileOutOfDate, KeySlotFile, check_passphrase, new_data_key
@@ -49,6 +49,21 @@ DEFAULTS: dict[str, str] = {
 
 
 RECOVERY_ACTOR = "office recovery"
+# The full integrity check (every b-tree and index) runs after unlock, in the background, when the
+# last one that passed is this many days old or more, or there is none yet (the store's first
+# unlock with this version). Its date is kept in the store's settings.
+FULL_CHECK_SETTING = "integrity_checked_on"
+FULL_CHECK_EVERY_DAYS = 7
+
+
+def full_check_failed_line(path: Path) -> str:
+    """The red line when the weekly full check finds damage in a store that is open."""
+    return (
+        f"The weekly integrity check found damage in the store {Path(path).name}: restore your last "
+        "backup copy, or ask the office to recover your data."
+    )
+
+
 RETENTION_DAYS = (1, 365)  # how long confirmed records may stay on a laptop, in days
 
 
@@ -159,6 +174,7 @@ class Store:
         self.feedback = Repository(self, "feedback", "feedback", Feedback, "client_id")
         self.client_queries = ClientQueries(self)
         self.guards = Guards(self)
+        self._full_check: FullCheck | None = None
 
     # -- life cycle ------------------------------------------------------------------------------------
     @classmethod
@@ -292,7 +308,8 @@ class Store:
             pass  # the store is open and whole under the key that opened it; the next unlock tries again
 
     def close(self) -> None:
-        """Lock: audit, close the connection and drop the key."""
+        """Lock: stop a full check under way, audit, close the connection and drop the key."""
+        self.cancel_full_check()
         try:
             with self.transaction():
                 self.audit("lock")
@@ -336,10 +353,42 @@ class Store:
         with self.db.snapshot():
             return audit_log.verify(self.db)
 
-    def check_integrity(self) -> None:
+    def check_integrity(self, today: date | None = None) -> None:
         """The full check (``audit-check``): every page's HMAC and every b-tree and index, on fresh
-        connections; raises ``StoreDamaged`` naming the store and what to do. Opening checks the pages."""
+        connections; raises ``StoreDamaged`` naming the store and what to do. Opening checks the pages.
+        A pass is recorded as ``today``'s full check (``full_check_due``)."""
         self.db.check_pages(self._data_key, full=True)
+        with contextlib.suppress(PaceError):  # a store on read-only media is still checked
+            self.record_full_check(today or datetime.now(UTC).date())
+
+    # -- the weekly full check -------------------------------------------------------------------------
+    def full_check_due(self, today: date) -> bool:
+        """Whether the full check should run after this unlock: none has passed yet, the last is
+        ``FULL_CHECK_EVERY_DAYS`` old, or its date is unreadable or after ``today`` (a clock put back)."""
+        try:
+            last = date.fromisoformat(self.setting(FULL_CHECK_SETTING) or "")
+        except ValueError:
+            return True
+        return not 0 <= (today - last).days < FULL_CHECK_EVERY_DAYS
+
+    def start_full_check(self) -> FullCheck:
+        """A full check of this store to ``run()`` on a thread of its own (its own connection): locking
+        or re-keying the store cancels it, and a cancelled check is simply due again."""
+        self.cancel_full_check()
+        self._full_check = FullCheck(self.path, self._data_key)
+        return self._full_check
+
+    def cancel_full_check(self) -> None:
+        check, self._full_check = self._full_check, None
+        if check is not None:
+            check.cancel()
+
+    def record_full_check(self, today: date) -> None:
+        """Note that the full check passed on ``today`` (audited, no personal data)."""
+        with self.transaction():
+            self._set_many({FULL_CHECK_SETTING: today.isoformat()})
+            # An existing action: bundles carry audit entries, and offices know these names.
+            self.audit("settings_changed", detail=FULL_CHECK_SETTING)
 
     # -- settings --------------------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -433,6 +482,7 @@ class Store:
         ``reason`` None: the key file already holds ``next_key`` (a re-key being finished).
         """
         step = progress or (lambda _name: None)
+        self.cancel_full_check()  # its reader would keep the WAL from being checkpointed
         step("start")
         rekey.export_under(self.db, rekey.rekey_path(self.path), next_key)
         step("exported")

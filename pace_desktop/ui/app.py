@@ -126,6 +126,8 @@ def run(store: Path | None = None, demo: bool = False, office: bool = False) -> 
     from pace_desktop import diagnostics
 
     diagnostics.set_notifier(show_crash_line)  # crash reports (diagnostics) tell the person in a box
+    report_qt_fatal_errors()  # a broken Qt plugin aborts inside QApplication(): reported first
+    clean_report_leftovers()
     if office:
         # Found before Qt starts, so that a missing office mode fails in one line.
         window_class = office_window_class()
@@ -145,9 +147,21 @@ def run(store: Path | None = None, demo: bool = False, office: bool = False) -> 
         running.close()
 
 
-def show_crash_line(line: str) -> None:
+def clean_report_leftovers() -> None:
+    """Remove what killed reports left in the folders reports were written to
+    (``reports.leftovers``), on a thread of its own: a secure drive that is slow or gone never holds
+    up the window."""
+    import threading
+
+    from pace_desktop.reports.leftovers import clean_known_folders
+
+    threading.Thread(target=clean_known_folders, name="report-leftovers", daemon=True).start()
+
+
+def show_crash_line(line: str) -> bool:
     """The one plain line after something unexpected, in a message box (the report went to the log
-    folder; the window stays, as Qt carries on after an exception in a slot)."""
+    folder; the window stays, as Qt carries on after an exception in a slot). False when no box can
+    be shown here (no application yet, another thread): ``diagnostics`` then says it its own way."""
     import threading
 
     from PySide6.QtWidgets import QMessageBox
@@ -155,6 +169,27 @@ def show_crash_line(line: str) -> None:
     # Widgets belong to the GUI thread: a crash on another thread has its report and its stderr line.
     if QApplication.instance() is not None and threading.current_thread() is threading.main_thread():
         QMessageBox.critical(None, "PACE Intake", line)
+        return True
+    return False
+
+
+def report_qt_fatal_errors() -> None:
+    """Qt ends the process on a fatal error (a missing or broken platform plugin, before any
+    window): its message handler reports it first (``diagnostics.report_fatal``). Every other
+    message goes to stderr as Qt's own handler would write it."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    from pace_desktop import diagnostics
+
+    def handle(kind: QtMsgType, _context: Any, message: str) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            diagnostics.report_fatal("QtFatal")  # Qt's text is not kept: it can name files
+        try:
+            print(message, file=sys.stderr)
+        except (OSError, ValueError, AttributeError):
+            pass  # a windowed build has no stderr
+
+    qInstallMessageHandler(handle)
 
 
 def close_on_terminate(app: QApplication) -> None:

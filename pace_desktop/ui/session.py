@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,8 @@ class Session(QObject):
     about_to_lock = Signal()
     locked = Signal()
     audit_broken = Signal(str)  # the one line to show when the audit chain does not check out
+    integrity_failed = Signal(str)  # the one line to show when the weekly full check finds damage
+    full_check_done = Signal(bool)  # True: it passed (and is recorded); False: it found damage
 
     def __init__(
         self,
@@ -51,6 +54,9 @@ class Session(QObject):
         self.clock = clock
         self.wall_clock = wall_clock
         self.worker = Worker(self)
+        # The weekly full integrity check: its own thread and its own connection, so nothing the
+        # person does waits behind it (about 25 s on a 791 MB store); locking cancels it.
+        self.checker = Worker(self)
         self._store: Store | None = None
         self.lock_reason = ""  # "idle" or "manual": the unlock screen says why it is showing
         self._autolock_seconds = 300.0
@@ -124,9 +130,40 @@ class Session(QObject):
         from pace_desktop.exchange.anchor import unlock_check
 
         store = self._store
+        # Read before the audit check is queued: the worker's reading holds the connection a while.
+        self._start_full_check()
         self.worker.submit(
             lambda progress: unlock_check(store), on_done=self._audit_checked, on_error=self._audit_unreadable
         )
+
+    def today(self) -> date:
+        return datetime.fromtimestamp(self.wall_clock(), UTC).date()
+
+    def _start_full_check(self) -> None:
+        """The full integrity check, when it is due (weekly; at the first unlock of a store that has
+        never had one), in the background after unlock (docs/security.md)."""
+        store, today = self._store, self.today()
+        if store is None or not store.full_check_due(today):
+            return
+        check = store.start_full_check()
+
+        def checked(passed: bool) -> None:
+            if passed and self._store is store:
+                self.worker.submit(
+                    lambda _p: store.record_full_check(today),
+                    on_done=lambda _r: self.full_check_done.emit(True),
+                )
+
+        def failed(exc: BaseException) -> None:
+            from pace_desktop.errors import StoreDamaged
+            from pace_desktop.store.store import full_check_failed_line
+
+            if isinstance(exc, StoreDamaged) and self._store is store:
+                self.integrity_failed.emit(full_check_failed_line(store.path))
+                self.full_check_done.emit(False)
+            # Anything else (the file gone for a moment): not recorded, so it is due again next unlock.
+
+        self.checker.submit(lambda _p: check.run(), on_done=checked, on_error=failed)
 
     def _audit_checked(self, problem: str | None) -> None:
         if problem is not None and self.is_unlocked:
@@ -150,7 +187,8 @@ class Session(QObject):
         store, self._store = self._store, None
         self._timer.stop()
         self._watch_activity(False)
-        store.close()
+        store.close()  # stops a full check under way (SQLite's interrupt)
+        self.checker.wait()
         self.locked.emit()
 
     # -- idle auto-lock ----------------------------------------------------------------------------

@@ -184,7 +184,8 @@ def test_an_unexpected_error_in_a_command_leaves_a_crash_report(tmp_path, monkey
     finally:
         diagnostics.setup_logging(folder=tmp_path / "elsewhere")  # leave no handler on the test's folder
     (line,) = capsys.readouterr().err.strip().splitlines()
-    assert "something unexpected went wrong (KeyError)" in line and "A report for support is in" in line
+    assert line.startswith("pace-desktop: Something unexpected went wrong (KeyError); nothing more was saved")
+    assert "A report for support is in" in line
     (report,) = log_folder(tmp_path / "state").glob("crash-*.txt")
     text = report.read_text()
     assert "KeyError" in text and "Quennaidh" not in text and "explode" in text

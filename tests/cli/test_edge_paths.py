@@ -123,7 +123,7 @@ def test_a_symbolic_link_is_never_followed_even_with_force(person, tmp_path, cap
 
 
 def test_the_core_takes_an_explicit_overwrite_flag(person, tmp_path):
-    from pace_desktop.reports.output import OutputExists
+    from pace_desktop.errors import OutputExists
     from pace_desktop.reports.report import write_report
 
     store_path, _ = person

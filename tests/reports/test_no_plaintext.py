@@ -4,7 +4,8 @@ The store holds fictional people with unusual names and NI numbers planted among
 command runs in a child process and is killed at random moments; after every kill, every file left in
 the output folder (hidden ones, folders of parts) is searched for those people: as raw bytes, and
 inside any zip fragment (each deflate stream decompressed as far as it goes). A later report removes
-what an older crash left (plain-text leftovers of earlier versions included).
+what an older crash left (plain-text leftovers of earlier versions included), and so does the next
+start of the adviser's or the office's window, in every folder reports were written to.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ def canary_store(template_store, tmp_path_factory):
     return path
 
 
-def _report(store: Path, out: Path, *extra: str) -> subprocess.Popen:
-    env = {**os.environ, "PACE_PASSPHRASE": PASSPHRASE}
+def _report(store: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    env = {**os.environ, "PACE_PASSPHRASE": PASSPHRASE, **(env or {})}
     return subprocess.Popen(
         [
             sys.executable,
@@ -170,12 +171,13 @@ def test_plain_text_left_by_an_older_version_is_removed_by_the_next_report(canar
 
 
 def test_stale_encrypted_parts_are_removed_and_fresh_ones_kept(tmp_path):
-    from pace_desktop.reports.output import remove_leftovers
+    from pace_desktop.reports.leftovers import remove_leftovers
 
-    stale, fresh = tmp_path / ".report-enc-aaaa", tmp_path / ".report-enc-bbbb"
+    # Without a lock file (killed before it was made): abandoned once stale.
+    stale, fresh = tmp_path / ".report-enc-aaaaaaaa", tmp_path / ".report-enc-bbbbbbbb"
     for folder in (stale, fresh):
         folder.mkdir()
-        (folder / "sheet-1.enc").write_bytes(os.urandom(64))
+        (folder / "sheet-11111111.enc").write_bytes(os.urandom(64))
     os.utime(stale, (time.time() - 7200, time.time() - 7200))
     assert remove_leftovers(tmp_path) == [stale.name]
     assert fresh.exists() and not stale.exists()
@@ -197,3 +199,103 @@ def test_sheet_parts_on_disk_are_ciphertext(tmp_path):
         assert len(on_disk) > 100_000 and not any(n in on_disk for n in NEEDLES)
         assert b"".join(part.plain_chunks()).count(b"Quennaidh") == 3000
     assert not parts.exists()
+
+
+# -- leftovers removed at the next start (issue 16, item 8) ------------------------------------------------
+
+
+def _wait_for(check, seconds: float = 120.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _parts_folders(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(".report-enc-") and not p.is_symlink()]
+
+
+def _kill_mid_report(canary_store: Path, folder: Path, env: dict[str, str]) -> list[Path]:
+    """Start a real report and kill -9 it once its encrypted parts are on disk; returns what it left."""
+    child = _report(canary_store, folder / "report.xlsx", env=env)
+    landed = _wait_for(lambda: any(any(p.glob("sheet-*.enc")) for p in _parts_folders(folder)))
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=60)
+    assert landed, "the report finished before its parts were seen"
+    left = _parts_folders(folder)
+    assert left and not (folder / "report.xlsx").exists()
+    return left
+
+
+@pytest.mark.parametrize("window", ["office", "adviser"])
+def test_a_start_removes_what_a_killed_report_left_and_nothing_else(canary_store, tmp_path, window):
+    config = tmp_path / "config"
+    env = {"XDG_CONFIG_HOME": str(config), "XDG_STATE_HOME": str(tmp_path / "state")}
+    folder = tmp_path / "secure drive"
+    folder.mkdir()
+    left = _kill_mid_report(canary_store, folder, env)
+    # The folder was recorded (folder paths only), and the leftovers hold no one readable.
+    recorded = (config / "PACE Intake" / "report-folders.json").read_text()
+    assert str(folder) in recorded and "Quennaidh" not in recorded
+    assert readable_people(folder) == []
+    # Things that look like ours but are not, or that must not be followed, stay as they are.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "sheet-abcdefgh.enc").write_bytes(b"someone else's file")
+    (elsewhere / "plain.txt").write_bytes(b"kept")
+    (folder / ".report-enc-linkedzz").symlink_to(elsewhere)
+    (folder / ".report.xlsx.q8w7e6r5.tmp").symlink_to(elsewhere / "plain.txt")
+    (folder / ".report-enc-usersown").mkdir()
+    (folder / ".report-enc-usersown" / "notes.txt").write_bytes(b"not a part of ours")
+    (folder / "keep-me.txt").write_text("a file of the user's own")
+
+    args = (
+        ["--office", "--store", str(canary_store)] if window == "office" else ["--store", str(canary_store)]
+    )
+    app = subprocess.Popen(
+        [sys.executable, "-m", "pace_desktop", *args],
+        env={**os.environ, **env, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        cleaned = _wait_for(lambda: not any(p.exists() for p in left))
+    finally:
+        app.terminate()  # closes the window as a log-out would
+        app.wait(timeout=60)
+    assert cleaned, "the start did not remove the killed report's parts"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".report-enc-linkedzz",
+        ".report-enc-usersown",
+        ".report.xlsx.q8w7e6r5.tmp",
+        "keep-me.txt",
+    ]
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["plain.txt", "sheet-abcdefgh.enc"]
+    assert (folder / ".report-enc-usersown" / "notes.txt").read_bytes() == b"not a part of ours"
+
+
+def test_a_report_being_written_keeps_its_parts_while_a_start_cleans(tmp_path):
+    """Another window writing a report now holds its folder's lock: a start leaves it alone."""
+    from pace_desktop.reports.leftovers import remove_leftovers
+    from pace_desktop.reports.output import private_parts
+
+    with private_parts(tmp_path) as parts:
+        (parts / "sheet-abcdefgh.enc").write_bytes(os.urandom(64))
+        assert remove_leftovers(tmp_path) == []
+        assert (parts / "sheet-abcdefgh.enc").exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_recorded_folders_are_kept_to_the_newest_and_a_damaged_list_is_ignored(tmp_path, monkeypatch):
+    from pace_desktop.reports import leftovers
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for i in range(leftovers.MAX_FOLDERS + 5):
+        leftovers.remember_folder(tmp_path / f"f{i}")
+    folders = leftovers.known_folders()
+    assert len(folders) == leftovers.MAX_FOLDERS and folders[0] == tmp_path / f"f{leftovers.MAX_FOLDERS + 4}"
+    assert leftovers.folders_file().stat().st_mode & 0o777 == 0o600
+    leftovers.folders_file().write_bytes(b"{not json")
+    assert leftovers.known_folders() == [] and leftovers.clean_known_folders() == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from datetime import date, timedelta
 
 import pytest
 
@@ -133,3 +134,66 @@ def test_reopening_in_the_same_process_skips_the_check_only_while_the_file_is_un
     with pytest.raises(StoreDamaged):
         Store.open(path, PASSPHRASE)
     assert _page_checks(caplog) == 1  # the check ran, and refused before logging a pass
+
+
+# -- the weekly full check (issue 16, item 10) ---------------------------------------------------------------
+
+
+def damage_an_index(path) -> None:
+    """Damage the page check at open cannot see: an index whose entries no longer match its table,
+    written through SQLCipher with the store's own key, so every page's HMAC is right."""
+    with Store.open(path, PASSPHRASE) as store:
+        store.db.execute("PRAGMA writable_schema = ON")
+        store.db.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE INDEX audit_entity_id ON audit(actor)' "
+            "WHERE name = 'audit_entity_id'"
+        )
+        store.db.execute("PRAGMA writable_schema = OFF")
+
+
+def test_a_damaged_index_opens_and_the_full_check_finds_it(filled_store, tmp_path):
+    path = copy_store(filled_store, tmp_path / "index")
+    damage_an_index(path)
+    with Store.open(path, PASSPHRASE) as store:  # every page is authentic: it opens
+        with pytest.raises(StoreDamaged) as err:
+            store.start_full_check().run()
+        assert str(err.value) == f"The store {path.name} is damaged and was not opened: " + WHAT_TO_DO
+        assert store.full_check_due(date(2026, 12, 5))  # nothing recorded
+    result = _cli("audit-check", "--store", str(path))
+    assert result.returncode == 3 and result.stderr.startswith(f"pace-desktop: The store {path.name} ")
+
+
+def test_the_full_check_is_due_weekly_and_at_a_stores_first_unlock(filled_store, tmp_path):
+    from pace_desktop.store.store import FULL_CHECK_SETTING
+
+    path = copy_store(filled_store, tmp_path / "weekly")
+    today = date(2026, 12, 5)
+    with Store.open(path, PASSPHRASE) as store:
+        assert store.setting(FULL_CHECK_SETTING) is None and store.full_check_due(today)  # never run
+        assert store.start_full_check().run() is True
+        store.record_full_check(today)
+        assert not store.full_check_due(today)
+        assert not store.full_check_due(today + timedelta(days=6))
+        assert store.full_check_due(today + timedelta(days=7))
+        assert store.full_check_due(today - timedelta(days=1))  # a clock put back: checked again
+        entries = store.db.scalar("SELECT count(*) FROM audit WHERE detail = ?", (FULL_CHECK_SETTING,))
+        assert entries == 1
+
+
+def test_audit_check_records_its_full_check(filled_store, tmp_path):
+    from pace_desktop.store.store import FULL_CHECK_SETTING
+
+    path = copy_store(filled_store, tmp_path / "recorded")
+    assert _cli("audit-check", "--store", str(path)).returncode == 0
+    with Store.open(path, PASSPHRASE) as store:
+        assert date.fromisoformat(store.setting(FULL_CHECK_SETTING) or "") == date.today()
+
+
+def test_locking_stops_a_full_check_and_it_is_not_recorded(filled_store, tmp_path):
+    path = copy_store(filled_store, tmp_path / "stopped")
+    store = Store.open(path, PASSPHRASE)
+    check = store.start_full_check()
+    store.close()  # as a lock (or a re-key) does, before or while it runs
+    assert check.run() is False
+    with Store.open(path, PASSPHRASE) as store:
+        assert store.full_check_due(date(2026, 12, 5))

@@ -5,8 +5,10 @@ Kept here so that each page reads as what it does, and the six pages look and be
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +26,9 @@ from PySide6.QtWidgets import (
 from pace_desktop.errors import PaceError
 from pace_desktop.ui import i18n
 from pace_desktop.ui.i18n import core_tr
+
+if TYPE_CHECKING:
+    from pace_desktop.ui.session import Session
 
 
 def _t(text: str) -> str:
@@ -108,11 +114,60 @@ class PathPicker(QWidget):
         if self.mode == "folder":
             chosen = QFileDialog.getExistingDirectory(self, self.caption, start)
         elif self.mode == "save":
-            chosen, _ = QFileDialog.getSaveFileName(self, self.caption, start, self.file_filter)
+            # The page asks "Replace NAME?" when it writes (``replace_answer``), for a typed name
+            # too: the file dialog asking as well would ask twice.
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.caption, start, self.file_filter, options=QFileDialog.Option.DontConfirmOverwrite
+            )
         else:
             chosen, _ = QFileDialog.getOpenFileName(self, self.caption, start, self.file_filter)
         if chosen:
             self.set_path(chosen)
+
+
+def replace_answer(parent: QWidget, session: Session, paths: Sequence[Path]) -> bool | None:
+    """Ask "Replace NAME?" (Yes or No, No by default) when writing ``paths`` would replace a file.
+
+    Returns what to pass as ``overwrite``: False when nothing would be replaced, True when the
+    person said Yes; None when they said No or closed the question (nothing is written, the old
+    file stays as it was), or when the store locked while it was up. A link or a folder is never
+    asked about: the write refuses it whatever the answer (``reports.output.check_output_path``).
+    """
+    from pace_desktop.reports.output import would_replace
+
+    existing = [path for path in paths if would_replace(path)]
+    if not existing:
+        return False
+    names = [path.name for path in existing]
+    # Spelled out (not through _t) so that lupdate finds each string.
+    question = (
+        QCoreApplication.translate("office", "Replace {file}?").format(file=names[0])
+        if len(names) == 1
+        else QCoreApplication.translate("office", "Replace {file} and {other}?").format(
+            file=names[0], other=names[1]
+        )
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("office", "Replace the file?"),
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "office", "It is there already. Yes writes the new one in its place; No keeps it."
+        )
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    session.locked.connect(box.reject)  # locking answers No: nothing is written for a locked store
+    try:
+        box.exec()
+    finally:
+        session.locked.disconnect(box.reject)
+    said_yes = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+    return True if said_yes and session.is_unlocked else None
 
 
 def error_text(exc: BaseException, fallback: str) -> str:

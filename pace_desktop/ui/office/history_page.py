@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui.i18n import core_tr, number
-from pace_desktop.ui.office.common import error_text, page, when
+from pace_desktop.ui.office.common import error_text, page, replace_answer, when
 from pace_desktop.ui.office.import_page import TONE, plain_reason, verdict_words
 from pace_desktop.ui.office.models import RowsModel, selected_key, sortable, table
 from pace_desktop.ui.session import Session
@@ -212,30 +212,31 @@ class HistoryPage(QWidget):
             self.tr("Save the receipt"),
             str(Path.home() / name),
             self.tr("PACE receipts (*.pacereceipt)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # save_receipt asks "Replace NAME?"
         )
         if chosen:
             self.save_receipt(Path(chosen))
 
     def save_receipt(self, target: Path) -> None:
-        """Write the selected attempt's receipt to ``target`` (never over an existing file)."""
-        from pace_desktop.errors import PaceError, UsageError
-        from pace_desktop.exchange.files import write_durably
+        """Write the selected attempt's receipt to ``target``; an existing file is replaced only
+        when the person says Yes to "Replace NAME?", and a link never."""
+        from pace_desktop.errors import PaceError
         from pace_desktop.office.history import saved_receipt
+        from pace_desktop.reports.output import write_output
 
         row = self.selected()
         if row is None or row.bundle_id is None:
             return
+        overwrite = replace_answer(self, self.session, [target])
+        if overwrite is None:
+            return  # No: the file there stays as it was
         store = self.session.store
 
         def save(_progress: Any) -> Path:
             data = saved_receipt(store, row.bundle_id)
             if data is None:
                 raise PaceError(self.tr("No receipt was kept for that bundle: import it again to make one."))
-            if target.exists():
-                raise UsageError(
-                    self.tr("{file} already exists: choose a new file name.").format(file=target.name)
-                )
-            return write_durably(target, data, replace=False)
+            return write_output(target, data, overwrite=overwrite)
 
         def saved(path: Path) -> None:
             self.banner.clear_message()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.ui import style
 from pace_desktop.ui.i18n import core_tr, number
-from pace_desktop.ui.office.common import PathPicker, error_text, page, section, when
+from pace_desktop.ui.office.common import PathPicker, error_text, page, replace_answer, section, when
 from pace_desktop.ui.office.models import RowsModel, selected_key, table
 from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
@@ -454,9 +454,12 @@ class PartnersPage(QWidget):
             return
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
+        overwrite = replace_answer(self, self.session, [target])
+        if overwrite is None:
+            return  # No: the file there stays as it was
         store = self.session.store
         self._run(
-            lambda _p: write_partner_report(store, code, target),
+            lambda _p: write_partner_report(store, code, target, overwrite=overwrite),
             lambda path: self.done_banner.show_message(
                 self.tr("Wrote {0}'s reciprocity report to {1}.").format(code, path)
             ),

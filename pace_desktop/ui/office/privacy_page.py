@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from pace_desktop import policy
 from pace_desktop.ui import i18n, style
 from pace_desktop.ui.i18n import core_tr
-from pace_desktop.ui.office.common import PathPicker, error_text, hint, page, when
+from pace_desktop.ui.office.common import PathPicker, error_text, hint, page, replace_answer, when
 from pace_desktop.ui.office.models import RowsModel, selected_key, table
 from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
@@ -374,9 +374,13 @@ class PrivacyPage(QWidget):
             return
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
+        json_out = target.with_suffix(".json")
+        overwrite = replace_answer(self, self.session, [target, json_out])
+        if overwrite is None:
+            return  # No: the files there stay as they were
         store = self.session.store
         self._run(
-            lambda _p: write_subject_access(store, pace_id, target, json_out=target.with_suffix(".json")),
+            lambda _p: write_subject_access(store, pace_id, target, json_out=json_out, overwrite=overwrite),
             lambda result: result.describe(),
             reload_person=False,
         )

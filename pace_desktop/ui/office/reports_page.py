@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.ui import style
 from pace_desktop.ui.i18n import core_tr
-from pace_desktop.ui.office.common import PathPicker, error_text, open_folder, page
+from pace_desktop.ui.office.common import PathPicker, error_text, open_folder, page, replace_answer
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
@@ -208,6 +208,9 @@ class ReportsPage(QWidget):
             self.out_row.set_error(self.tr("That folder does not exist: choose another."))
             return
         self.out_row.set_error(None)
+        overwrite = replace_answer(self, self.session, [target])
+        if overwrite is None:
+            return  # No: the file there stays as it was
         kind = self.kind.currentData()
         store = self.session.store
         self.banner.clear_message()
@@ -219,7 +222,9 @@ class ReportsPage(QWidget):
         self._busy = True
         self.write_button.setText(self.tr("Writing…"))
         self.session.worker.submit(
-            lambda _p: write_report(store, kind, target), on_done=self._written, on_error=self._failed
+            lambda _p: write_report(store, kind, target, overwrite=overwrite),
+            on_done=self._written,
+            on_error=self._failed,
         )
 
     def _finish(self) -> None:

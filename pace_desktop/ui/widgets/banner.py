@@ -34,9 +34,16 @@ class Banner(QLabel):
 
 def audit_banner(session: Session) -> Banner:
     """The red line under a window's header saying the audit chain did not check out at unlock
-    (``Session.audit_broken``); gone at lock, as the next unlock checks again.
+    (``Session.audit_broken``) or the weekly full check found damage (``Session.integrity_failed``),
+    one line each; gone at lock, as the next unlock checks again.
     """
     banner = Banner("error")
-    session.audit_broken.connect(banner.show_message)
+
+    def add(line: str) -> None:
+        lines = [text for text in banner.text().split("\n") if text and text != line]  # "" after a lock
+        banner.show_message("\n".join([*lines, line]))
+
+    session.audit_broken.connect(add)
+    session.integrity_failed.connect(add)
     session.locked.connect(banner.clear_message)
     return banner
