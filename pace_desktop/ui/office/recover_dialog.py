@@ -63,23 +63,33 @@ class RecoverLaptopDialog(_PassphraseForm):
             hint=self.tr("The one you unlocked the central store with"),
         )
         self.lines: list[str] = []
+        self.errors.watch(self.store_row, self.store_file)
+        self.errors.watch(self.name_row, self.name)
+        self.errors.watch(self.mine_row, self.mine)
         self.store_file.setFocus()
 
+    def problems(self) -> list[tuple[FieldRow, str | None]]:
+        path = self.store_file.path()
+        return [
+            (
+                self.store_row,
+                None if path is not None and path.is_file() else self.tr("Choose the laptop's store file."),
+            ),
+            (self.name_row, None if self.name.text().strip() else self.tr("Enter the new adviser's name.")),
+            *self.new_problems(),
+            (self.mine_row, None if self.mine.text() else self.tr("Type your passphrase to confirm.")),
+        ]
+
     def submit(self) -> None:
+        if not self.errors.run():
+            return
         path, name, new, mine = (
             self.store_file.path(),
             self.name.text().strip(),
             self.new.text(),
             self.mine.text(),
         )
-        self.store_row.set_error(
-            None if path is not None and path.is_file() else self.tr("Choose the laptop's store file.")
-        )
-        self.name_row.set_error(None if name else self.tr("Enter the new adviser's name."))
-        ok = self.check_new() and bool(name) and path is not None and path.is_file()
-        self.mine_row.set_error(None if mine else self.tr("Type your passphrase to confirm."))
-        if not ok or not mine:
-            return
+        assert path is not None  # checked by problems()
         session, remove_old = self.session, self.remove_old.isChecked()
 
         def recover(_progress: Any) -> list[str]:
@@ -111,11 +121,10 @@ class RecoverLaptopDialog(_PassphraseForm):
     def failed(self, exc: BaseException) -> None:
         if isinstance(exc, PaceError) and str(exc) == NOT_YOURS:
             self.ok.setEnabled(True)
-            self.mine_row.set_error(QCoreApplication.translate("ReauthDialog", NOT_YOURS))
-            self.mine.setFocus()
+            self.errors.refuse(self.mine_row, QCoreApplication.translate("ReauthDialog", NOT_YOURS))
             return
         if isinstance(exc, WrongPassphrase):  # the office key does not open that laptop
             self.ok.setEnabled(True)
-            self.store_row.set_error(core_tr(str(exc)))
+            self.errors.refuse(self.store_row, core_tr(str(exc)))
             return
         super().failed(exc)
