@@ -1,13 +1,14 @@
 """Sizing windows to the screen they open on: never taller or wider than the space a person has.
 
-The smallest supported screen is 1280x720 at 100% (README). A window asks for its preferred size and
-gets at most the screen's available area less room for the window manager's frame and title bar;
-the content scrolls inside, so Save, Close and the status line stay in view.
+The smallest supported screens are 1280x720 at 100% and 1366x768 at 125% (README). A window asks
+for its preferred size and gets at most the screen's available area less room for the window
+manager's frame and title bar; the content scrolls inside, so Save, Close and the status line stay
+in view.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QScrollBar, QWidget
 
@@ -29,6 +30,27 @@ def cap_to_screen(window: QWidget) -> None:
     screen = window.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry()
     window.setMaximumSize(area.width() - FRAME[0], area.height() - FRAME[1])
+
+
+def grow_on_screen(window: QWidget) -> None:
+    """``adjustSize`` for a window already shown (a line arrived after it was placed), then move it
+    back inside the screen's available area if it grew past an edge: a window grows right and down
+    from where it stands, and on a small screen (1366x768 at 125%) its buttons would end up below
+    the screen's edge."""
+    frame, inner = window.frameGeometry(), window.geometry()  # as placed: the frame's margins
+    window.adjustSize()
+    if not window.isVisible():
+        return
+    # The new size, as adjustSize chose it (the window manager reports the new frame only later).
+    size = window.sizeHint().expandedTo(window.minimumSize()).boundedTo(window.maximumSize())
+    size = size.expandedTo(window.size())
+    grown = QRect(frame.topLeft(), size + (frame.size() - inner.size()))
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    dx = max(area.left() - grown.left(), min(0, area.right() - grown.right()))
+    dy = max(area.top() - grown.top(), min(0, area.bottom() - grown.bottom()))
+    if dx or dy:
+        window.move(frame.topLeft() + QPoint(dx, dy))
 
 
 def scroll_into_view(
