@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.error_summary import ErrorSummary, FormErrors
 from pace_desktop.ui.widgets.field import FieldRow
+from pace_desktop.ui.widgets.fit import ScrollBody, cap_to_screen, grow_on_screen
 from pace_desktop.ui.widgets.passphrase import NewPassphrase, PassphraseEdit
 from pace_desktop.ui.widgets.reauth import NOT_YOURS, verify_current
 
@@ -56,16 +58,28 @@ class _PassphraseForm(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.summary = ErrorSummary()
-        self.errors = FormErrors(self.summary, self.problems)
+        self.errors = FormErrors(self.summary, self.problems, after=lambda: grow_on_screen(self))
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(24, 20, 24, 8)
+        column.setSpacing(12)
+        column.addWidget(self.summary)
+        column.addWidget(text)
+        column.addLayout(self.grid)
+        column.addWidget(self.banner)
+        column.addStretch(1)
+        # The fields scroll on a short screen (1366x768 at 125% with every message shown); the
+        # buttons stay below them, in view.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(self.summary)
-        layout.addWidget(text)
-        layout.addLayout(self.grid)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.buttons)
+        layout.setContentsMargins(0, 0, 0, 20)
+        layout.setSpacing(8)
+        layout.addWidget(ScrollBody(body), 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(24, 0, 24, 0)
+        buttons.addWidget(self.buttons)
+        layout.addLayout(buttons)
         self.setMinimumWidth(760)
+        cap_to_screen(self)
 
     def new_passphrase_rows(self, first_row: int) -> None:
         self.new_passphrase = NewPassphrase(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from pace_desktop.errors import PaceError, WrongPassphrase
 from pace_desktop.ui.dialogs.advisers import _PassphraseForm
@@ -47,13 +47,14 @@ class RecoverLaptopDialog(_PassphraseForm):
         self.name = QLineEdit()
         self.name_row = FieldRow(self.grid, 1, self.tr("New adviser's &name"), self.name)
         self.new_passphrase_rows(2)
-        self.remove_old = QCheckBox(
-            self.tr(
-                "Remove the advisers it had: the store is re-keyed, so their keys will no longer open "
-                "that laptop"
-            )
-        )
-        self.grid.addWidget(self.remove_old, 5, 1, 1, 2)
+        # A check box's text does not wrap: the short choice on the box, what it does beside it.
+        self.remove_old = QCheckBox(self.tr("Remove the advisers it had"))
+        remove_hint = QLabel(self.tr("The store is re-keyed, so their keys will no longer open that laptop."))
+        remove_hint.setObjectName("hint")
+        remove_hint.setWordWrap(True)
+        self.remove_old.setAccessibleDescription(remove_hint.text())
+        self.grid.addWidget(self.remove_old, 5, 1)
+        self.grid.addWidget(remove_hint, 5, 2)
         self.mine = PassphraseEdit()
         self.mine_row = FieldRow(
             self.grid,

@@ -46,12 +46,21 @@ class OfficeUnlockScreen(UnlockScreen):
 class PageTabs(QTabWidget):
     """Tabs whose pages may sit in a scroll area: a page is still chosen by the page itself."""
 
-    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt API
+    def page(self, index: int) -> QWidget | None:
+        """The page at ``index``, out of its scroll area."""
+        shown = self.widget(index)
+        return shown.widget() if isinstance(shown, QScrollArea) else shown
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt API
         for index in range(self.count()):
-            shown = self.widget(index)
-            if shown is widget or isinstance(shown, QScrollArea) and shown.widget() is widget:
-                self.setCurrentIndex(index)
-                return
+            if self.widget(index) is widget or self.page(index) is widget:
+                return index
+        return -1
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt API
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)
 
 
 class OfficeHome(QWidget):
@@ -104,12 +113,10 @@ class OfficeHome(QWidget):
             self.tr("&Follow-up"),
         ]
         for page, label in zip(self.pages, labels, strict=True):
-            shown = page
-            if page is self.import_page:
-                # Its boxes, relay panel and results need more height than 1280x720 leaves: the
-                # page scrolls rather than squeezing them over each other.
-                shown = QScrollArea()
-                make_scrollable(shown, page)
+            # Every page scrolls rather than squeezing its boxes, tables and wrapped text over each
+            # other when the window is short (1280x720; 1366x768 at 125% leaves 1093x614).
+            shown = QScrollArea()
+            make_scrollable(shown, page)
             self.tabs.addTab(shown, label)
         self.duplicates.count_changed.connect(self._duplicates_counted)
         self.import_page.imported.connect(self._after_import)
@@ -132,7 +139,7 @@ class OfficeHome(QWidget):
         self.notice.clear_message()
 
     def _tab_changed(self, index: int) -> None:
-        page = self.tabs.widget(index)
+        page = self.tabs.page(index)
         if self.session.is_unlocked and hasattr(page, "reload") and page is not self.import_page:
             page.reload()
 

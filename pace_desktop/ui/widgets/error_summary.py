@@ -126,9 +126,15 @@ class FormErrors:
     store can give (a wrong passphrase) until that field is changed.
     """
 
-    def __init__(self, summary: ErrorSummary, check: Callable[[], list[tuple[Any, str | None]]]) -> None:
+    def __init__(
+        self,
+        summary: ErrorSummary,
+        check: Callable[[], list[tuple[Any, str | None]]],
+        after: Callable[[], None] | None = None,
+    ) -> None:
         self.summary = summary
         self._check = check
+        self._after = after  # e.g. grow the dialog to the new messages' height
         self._checked = False
         self._refused: dict[int, tuple[Any, str, QWidget | None]] = {}
 
@@ -157,6 +163,8 @@ class FormErrors:
             if problem:
                 listed.append((problem, _focus_target(target)))
         self.summary.show_problems(listed)
+        if self._after is not None:
+            self._after()
         if listed and move_focus:
             self.summary.first_link().setFocus(Qt.FocusReason.OtherFocusReason)
         return not listed

@@ -8,11 +8,22 @@ in view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QScrollBar, QWidget
 
 FRAME = (12, 48)  # width and height a window manager's border and title bar may take
+
+
+def make_scrollable(area: QScrollArea, body: QWidget) -> None:
+    """Put ``body`` in ``area`` without a frame or a grey backdrop: the tab's white shows through."""
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own: focus goes straight to the inputs, and the area scrolls to them.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(body)
+    area.viewport().setAutoFillBackground(False)
+    body.setAutoFillBackground(False)
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
@@ -50,7 +61,7 @@ def grow_on_screen(window: QWidget) -> None:
     dx = max(area.left() - grown.left(), min(0, area.right() - grown.right()))
     dy = max(area.top() - grown.top(), min(0, area.bottom() - grown.bottom()))
     if dx or dy:
-        window.move(frame.topLeft() + QPoint(dx, dy))
+        window.move(window.pos() + QPoint(dx, dy))
 
 
 def scroll_into_view(
@@ -102,3 +113,25 @@ def keep_focus_in_view(app: QApplication) -> None:
     if not app.property("paceFocusInView"):
         app.setProperty("paceFocusInView", True)
         app.focusChanged.connect(lambda _old, new: scroll_into_view(new) if new is not None else None)
+
+
+class ScrollBody(QScrollArea):
+    """A dialog's body that scrolls only when the screen is too short for it: it asks for all the
+    height its content needs at its width (wrapped text included), where a plain scroll area asks
+    for a fixed few lines. With ``cap_to_screen`` on the dialog its buttons, outside the body, stay
+    in view."""
+
+    def __init__(self, body: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        make_scrollable(self, body)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        body = self.widget()
+        if body is None:
+            return super().sizeHint()
+        hint = body.sizeHint()
+        width = max(hint.width(), self.viewport().width() if self.isVisible() else 0)
+        height = body.heightForWidth(width) if body.hasHeightForWidth() else hint.height()
+        frame = 2 * self.frameWidth()
+        return QSize(hint.width() + frame, max(height, hint.height()) + frame)
