@@ -9,13 +9,13 @@ layout places for overlap. Each window is also checked to fit the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QScrollArea, QTabWidget, QWidget
 
 from pace_desktop.ui.dialogs.client_record import ClientRecordDialog
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.office.window import OfficeWindow
 from pace_desktop.ui.widgets.reauth import ReauthDialog
-from tests.realdisplay.probes import clipping_problems, fit_problems, show_settled
+from tests.realdisplay.probes import clipping_problems, fit_problems, fully_visible, show_settled
 from tests.ui.conftest import PASSPHRASE, settle
 from tests.ui.office_fixtures import central_path, office_world  # noqa: F401 - fixtures
 
@@ -24,7 +24,28 @@ def _each_tab(qtbot, window: QWidget, session, where: str) -> list[str]:
     """The window's problems, with every tab of every tab widget in it (tabs inside tabs too) shown
     in turn."""
     problems = [f"{where}: {p}" for p in fit_problems(window) + clipping_problems(window)]
+    problems += [f"{where}: {p}" for p in _unreachable_buttons(window)]
     return problems + _tabs_within(qtbot, window, window, session, where)
+
+
+def _unreachable_buttons(window: QWidget) -> list[str]:
+    """Buttons outside any scroll area (a dialog's own Save, Close…) that are not wholly on screen:
+    a button in a scroll area is reached by scrolling, one outside it not at all."""
+    return [
+        f"{button.text()!r} is not on screen"
+        for button in window.findChildren(QPushButton)
+        if button.isVisible()
+        and button.window() is window
+        and not any(isinstance(a, QScrollArea) for a in _ancestors(button, window))
+        and not fully_visible(button)
+    ]
+
+
+def _ancestors(widget: QWidget, top: QWidget):
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        yield parent
+        parent = parent.parentWidget()
 
 
 def _tabs_within(qtbot, window: QWidget, inside: QWidget, session, where: str) -> list[str]:
