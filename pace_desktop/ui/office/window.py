@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from pace_desktop import paths
 from pace_desktop.ui import style
-from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.widgets.banner import Banner, audit_banner
-from pace_desktop.ui.widgets.fit import fit_to_screen
+from pace_desktop.ui.widgets.fit import PageScroll, fit_to_screen, make_scrollable
 from pace_desktop.ui.widgets.header import app_header
 
 
@@ -115,8 +114,13 @@ class OfficeHome(QWidget):
         for page, label in zip(self.pages, labels, strict=True):
             # Every page scrolls rather than squeezing its boxes, tables and wrapped text over each
             # other when the window is short (1280x720; 1366x768 at 125% leaves 1093x614).
-            shown = QScrollArea()
-            make_scrollable(shown, page)
+            if page is self.import_page:
+                # Its results grow under the controls: at its preferred height, so that ticking
+                # "Trust new laptops" moves nothing under the pointer.
+                shown: QScrollArea = QScrollArea()
+                make_scrollable(shown, page)
+            else:
+                shown = PageScroll(page)
             self.tabs.addTab(shown, label)
         self.duplicates.count_changed.connect(self._duplicates_counted)
         self.import_page.imported.connect(self._after_import)

@@ -8,9 +8,17 @@ in view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QScrollArea, QScrollBar, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QScrollArea,
+    QScrollBar,
+    QWidget,
+)
 
 FRAME = (12, 48)  # width and height a window manager's border and title bar may take
 
@@ -135,3 +143,70 @@ class ScrollBody(QScrollArea):
         height = body.heightForWidth(width) if body.hasHeightForWidth() else hint.height()
         frame = 2 * self.frameWidth()
         return QSize(hint.width() + frame, max(height, hint.height()) + frame)
+
+
+class PageScroll(QScrollArea):
+    """A page that fills its window when it fits and scrolls when it does not.
+
+    A resizable scroll area would squeeze its page to the page's minimum size, which takes a wrapped
+    label as one line (its text then cut), or, for a page with wrapped text, give every table its
+    preferred height (the page then scrolls on a screen it fitted). Here the page gets the view's
+    height, or its minimum height, then grows only as far as its wrapped labels need.
+    """
+
+    def __init__(self, body: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        make_scrollable(self, body)
+        self.setWidgetResizable(False)
+        self._fitting = False
+        body.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self.fit_page)  # once the page has laid itself out anew
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_page()
+
+    def fit_page(self) -> None:
+        body = self.widget()
+        if body is None or self._fitting:
+            return
+        self._fitting = True
+        try:
+            view, least = self.viewport().size(), body.minimumSizeHint()
+            width, height = max(view.width(), least.width()), max(view.height(), least.height())
+            for _ in range(8):
+                if body.size() != QSize(width, height):
+                    body.resize(width, height)
+                if body.layout() is not None:
+                    body.layout().activate()
+                short = _text_short_of_height(body)
+                if short == 0:
+                    break
+                height += short
+        finally:
+            self._fitting = False
+
+
+def _text_short_of_height(body: QWidget) -> int:
+    """How many pixels the most squeezed label or button in ``body`` lacks (0: none is cut): a
+    word-wrapped label needs its height for its width, any other its text's height. Those inside a
+    scroll area of their own scroll there."""
+    short = 0
+    for widget in body.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QAbstractButton) or not widget.isVisibleTo(body):
+            continue
+        parent = widget.parentWidget()
+        while parent is not None and parent is not body and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is not body:
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+        else:
+            needed = widget.minimumSizeHint().height()
+        short = max(short, needed - widget.height())
+    return short
