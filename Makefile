@@ -50,11 +50,13 @@ qt-libs:
 run: $(STAMP) qt-libs
 	$(BIN)/pace-desktop $$($(BIN)/python -c 'from pace_desktop.paths import default_store_path as p; print("" if p().exists() else "--demo")') $(ARGS)
 
-# Every test: the offscreen ones, then (in a process of their own, since Qt picks one platform per
-# process) the real-display ones, which start Xvfb and Openbox themselves.
+# Every test: the offscreen ones, then (in a process of their own, since Qt picks one platform and one
+# scaling per process) the real-display ones on each smallest supported screen, 1280x720 at 100% and
+# 1366x768 at 125% (PACE_TEST_SCREEN; tests/realdisplay/xserver.py), which start Xvfb and Openbox themselves.
 test: $(STAMP) qt-libs display-tools pg-tools msi-tools
 	$(OFFSCREEN) $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
-	PACE_REAL_DISPLAY=1 $(BIN)/python -m pytest -q -m "not slow" tests/realdisplay $(PYTEST_ARGS)
+	PACE_REAL_DISPLAY=1 PACE_TEST_SCREEN=1280x720@100 $(BIN)/python -m pytest -q -m "not slow" tests/realdisplay $(PYTEST_ARGS)
+	PACE_REAL_DISPLAY=1 PACE_TEST_SCREEN=1366x768@125 $(BIN)/python -m pytest -q -m "not slow" tests/realdisplay $(PYTEST_ARGS)
 
 # PostgreSQL's server programs (initdb, pg_ctl): the central-database tests start a throw-away cluster.
 pg-tools:

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from pace_desktop.errors import UsageError
+from pace_desktop.errors import PaceError, UsageError
 from pace_desktop.paths import APP_NAME
 from pace_desktop.ui import style
 from pace_desktop.ui.widgets.fit import fit_to_screen
@@ -26,9 +26,15 @@ DEMO_CLIENTS = 240
 
 
 def application() -> QApplication:
-    """The one QApplication, styled; created on first call."""
+    """The one QApplication, styled; created on first call. Refused in one line (exit 1) when Qt
+    could not open a window here: no display, an X server that does not answer, missing libraries."""
     app = QApplication.instance()
     if app is None:
+        from pace_desktop.ui.qtcheck import display_problem
+
+        problem = display_problem()
+        if problem:
+            raise PaceError(problem)
         QCoreApplication.setApplicationName(APP_NAME)
         QCoreApplication.setOrganizationName("SDS")
         app = QApplication(sys.argv[:1])

@@ -2,8 +2,9 @@
 
 Qt picks its platform once per process, so these tests run in their own pytest process
 (``make test`` runs them after the offscreen tests; ``tests/conftest.py`` leaves this folder out
-unless PACE_REAL_DISPLAY=1). What matters here is what a screen shows: sizes against a 1280×720
-screen, where the focus lands, what the window manager does.
+unless PACE_REAL_DISPLAY=1). What matters here is what a screen shows: sizes against the smallest
+supported screens (1280×720 at 100%; with PACE_TEST_SCREEN=1366x768@125, 1366×768 at 125%), where the
+focus lands, what the window manager does.
 """
 
 from __future__ import annotations
@@ -16,11 +17,19 @@ import pytest  # noqa: E402
 
 from tests.realdisplay import xserver  # noqa: E402
 
+SCREEN = xserver.chosen_screen()  # PACE_TEST_SCREEN: 1280x720@100 (default) or 1366x768@125
+if SCREEN.scale != 1:
+    os.environ["QT_SCALE_FACTOR"] = str(SCREEN.scale)  # as Windows' display scaling, before Qt starts
+
+
+def pytest_report_header(config):
+    return f"real display: Xvfb {SCREEN.width}x{SCREEN.height}, scaling {round(SCREEN.scale * 100)}%"
+
 
 @pytest.fixture(scope="session", autouse=True)
 def x_server(tmp_path_factory):
-    """Xvfb at 1280×720 with Openbox; DISPLAY points at it before Qt starts."""
-    server = xserver.start(workdir=tmp_path_factory.mktemp("x-home"))
+    """Xvfb at the chosen screen's size with Openbox; DISPLAY points at it before Qt starts."""
+    server = xserver.start(SCREEN.width, SCREEN.height, workdir=tmp_path_factory.mktemp("x-home"))
     os.environ["DISPLAY"] = server.display
     yield server
     server.stop()

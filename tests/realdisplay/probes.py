@@ -206,3 +206,94 @@ def error_link_problems(qtbot, summary) -> list[str]:
         elif not focus_change(field, qtbot.wait).visible:
             problems.append(f"{link.text()}: no visible focus")
     return problems
+
+
+def _layout_widgets(layout) -> list[QWidget]:
+    """The widgets a layout (and the layouts inside it) places."""
+    found = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item.widget() is not None:
+            found.append(item.widget())
+        elif item.layout() is not None:
+            found += _layout_widgets(item.layout())
+    return found
+
+
+def _text_problem(widget: QWidget) -> str | None:
+    """Why ``widget``'s text does not fit it (None when it does): a label's plain text measured with
+    its font metrics against its contents rectangle, a word-wrapped or rich-text label by the height
+    it needs at its width, a button by the size its style needs for its text."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QToolButton
+
+    if isinstance(widget, QLabel):
+        text = widget.text()
+        if not text or widget.pixmap() is not None and not widget.pixmap().isNull():
+            return None
+        room = widget.contentsRect()
+        indent = max(widget.indent(), 0) + widget.margin() * 2
+        if widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText or "<" in text:
+            if widget.wordWrap():
+                needed = widget.heightForWidth(widget.width())
+                if needed > widget.height():
+                    return f"needs {needed} px of height, has {widget.height()}"
+                return None
+            hint = widget.sizeHint()
+            if hint.width() > widget.width() + 1 or hint.height() > widget.height() + 1:
+                return f"needs {hint.width()}x{hint.height()}, has {widget.width()}x{widget.height()}"
+            return None
+        metrics = widget.fontMetrics()
+        lines = text.replace("&&", "&").split("\n")
+        if widget.buddy() is not None:  # a mnemonic's & is not drawn
+            lines = [line.replace("&", "", 1) for line in lines]
+        wide = max(metrics.horizontalAdvance(line) for line in lines) + indent
+        tall = metrics.height() * len(lines)
+        if wide > room.width() + 1 or tall > room.height() + 1:
+            return f"needs {wide}x{tall}, has {room.width()}x{room.height()}"
+        return None
+    if isinstance(widget, QToolButton) and isinstance(widget.parentWidget(), QLineEdit):
+        # A line edit's action: drawn as its icon alone, whatever its text (the accessible name).
+        return "an action with no icon: nothing shows it" if widget.icon().isNull() else None
+    if isinstance(widget, QAbstractButton) and widget.text():
+        hint = widget.sizeHint()
+        if hint.width() > widget.width() + 1 or hint.height() > widget.height() + 2:
+            return f"needs {hint.width()}x{hint.height()}, has {widget.width()}x{widget.height()}"
+    return None
+
+
+def clipping_problems(root: QWidget) -> list[str]:
+    """Every visible label or button under ``root`` whose text is cut by its own size, and every
+    two widgets a layout places side by side that overlap (a layout squeezed below what its widgets
+    need draws them over each other). Scrolled-away parts do not count: a scroll area shows them."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    problems = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if not widget.isVisible() or widget.window() is not root.window():
+            continue
+        name = widget.objectName()
+        if name.startswith("qt_"):
+            continue  # Qt's own parts (scroll bars' containers, a tab bar's scroll buttons)
+        if isinstance(widget, QLabel | QAbstractButton):
+            problem = _text_problem(widget)
+            if problem:
+                text = widget.text().replace("\n", " ")
+                problems.append(f"{type(widget).__name__} {text[:60]!r}: {problem}")
+        layout = widget.layout()
+        if layout is None:
+            continue
+        placed = [w for w in _layout_widgets(layout) if w.isVisible() and w.parentWidget() is widget]
+        for i, first in enumerate(placed):
+            for second in placed[i + 1 :]:
+                if first.geometry().intersects(second.geometry()):
+                    problems.append(
+                        f"{_describe(first)} overlaps {_describe(second)} in {type(widget).__name__}"
+                    )
+    return problems
+
+
+def _describe(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    shown = text() if callable(text) else widget.objectName()
+    return f"{type(widget).__name__} {str(shown)[:40]!r}"

@@ -169,3 +169,19 @@ def test_every_error_link_in_the_client_record_lands_on_a_visible_focused_field(
     qtbot.keyClicks(postcode, "PA15 1AA")
     qtbot.wait(20)
     assert not any("postcode" in link.text().lower() for link in dialog.summary.links)
+
+
+def test_the_export_dialog_stays_on_screen_when_its_no_key_line_makes_it_grow(qtbot, unlocked_window):
+    """The dialog is placed, then the "no office key" line arrives and it grows downwards: on a short
+    screen (1366x768 at 125%) over a window taller than the screen, its buttons went off the bottom."""
+    unlocked_window.resize(1366, 768)  # a person may drag or size the main window past the screen
+    qtbot.wait(100)
+    dialog = unlocked_window.open_part("pace_desktop.ui.dialogs.export_dialog", "ExportDialog")
+    qtbot.addWidget(dialog)
+    show_settled(qtbot, dialog)
+    settle(qtbot, unlocked_window.session)
+    qtbot.waitUntil(dialog.no_key.isVisible, timeout=5000)
+    qtbot.wait(150)  # the window manager's answer to the new size and place
+    assert fit_problems(dialog) == []
+    assert _buttons_visible(dialog) == []
+    dialog.done(0)

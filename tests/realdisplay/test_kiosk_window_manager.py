@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.realdisplay import probes, xserver
-from tests.ui.kiosk_fixtures import PERSON, Kiosk, page_key
+from tests.ui.kiosk_fixtures import PERSON, Kiosk, page_key, texts_on_screen
 
 
 def _answered_to_name(k: Kiosk) -> None:
@@ -54,3 +54,33 @@ def test_a_right_click_on_the_scroll_bar_opens_no_menu(qtbot, x_server, kiosk: K
     qtbot.wait(200)
     assert QApplication.activePopupWidget() is None
     assert probes.in_front(qtbot, k.window, x_server)
+
+
+@pytest.mark.parametrize("how", ["hidden", "minimised", "show-desktop"])
+def test_the_idle_rule_clears_the_answers_while_the_kiosk_is_out_of_sight(
+    qtbot, x_server, kiosk: Kiosk, how
+) -> None:
+    """Nobody is at a kiosk that cannot be seen: its idle timer must keep running and clear the
+    answers, whatever hid the window (the program, the window manager's minimise, Show desktop)."""
+    k = kiosk
+    probes.show_settled(qtbot, k.window)
+    _answered_to_name(k)
+    k.window._timer.setInterval(20)  # the real timer, ticking often; the clock is moved by hand
+    ticks: list[bool] = []
+    k.window._timer.timeout.connect(lambda: ticks.append(k.window.isVisible() and not k.window.isMinimized()))
+    if how == "hidden":
+        k.window.hide()
+    elif how == "minimised":
+        xserver.xdotool(x_server, "windowminimize", str(int(k.window.winId())))
+    else:
+        xserver.xdotool(x_server, "key", "super+d")
+    qtbot.wait(50)
+    ticks.clear()
+    k.clock.advance(k.window.idle_seconds)
+    qtbot.waitUntil(lambda: k.window.current_page() is k.window.still_there, timeout=3000)
+    k.clock.advance(k.window.countdown_seconds)
+    qtbot.waitUntil(lambda: page_key(k) == "welcome", timeout=3000)
+    assert k.window.flow.answers == {}
+    assert "Morag" not in texts_on_screen(k.window)
+    if how == "hidden":
+        assert ticks and not any(ticks), "the test meant to tick while the kiosk was hidden"

@@ -42,3 +42,27 @@ def test_an_outline_focus_ring_is_measured_and_no_ring_is_not(qtbot):
     change = probes.focus_change(plain, qtbot.wait)
     assert not change.visible, change
     assert probes.fit_problems(box) == []
+
+
+def test_the_clipping_probe_finds_cut_text_and_overlap_and_passes_what_fits(qtbot):
+    from PySide6.QtWidgets import QCheckBox, QLabel
+
+    box = QWidget()
+    column = QVBoxLayout(box)
+    fits = QLabel("Short")
+    cut = QLabel("A line far too long for the narrow box it is given")
+    cut.setFixedWidth(80)
+    wrapped = QLabel("Several words that wrap onto more lines than the height allows " * 3)
+    wrapped.setWordWrap(True)
+    wrapped.setFixedSize(120, 20)
+    check = QCheckBox("A choice whose words run past its box")
+    check.setFixedWidth(60)
+    for widget in (fits, cut, wrapped, check):
+        column.addWidget(widget)
+    qtbot.addWidget(box)
+    probes.show_settled(qtbot, box)
+    found = "\n".join(probes.clipping_problems(box))
+    assert "'A line far too long" in found and "'Several words" in found and "'A choice" in found
+    assert "'Short'" not in found
+    fits.setGeometry(cut.geometry())  # laid over its neighbour
+    assert any("overlaps" in p for p in probes.clipping_problems(box))

@@ -17,6 +17,36 @@ from pathlib import Path
 WIDTH, HEIGHT = 1280, 720  # the smallest screen the app supports (README)
 
 
+@dataclass(frozen=True)
+class Screen:
+    """A supported laptop screen: its pixels and the Windows display scaling it runs at."""
+
+    width: int
+    height: int
+    scale: float  # 1.25 for Windows' "125%"
+
+    @property
+    def name(self) -> str:
+        return f"{self.width}x{self.height}@{round(self.scale * 100)}"
+
+
+# The two smallest screens the README promises. At 125% Windows gives a Qt 6 app a device-pixel ratio
+# of 1.25: it lays out in 1093x614 logical pixels and every px of the stylesheet takes 1.25 screen
+# pixels. QT_SCALE_FACTOR=1.25 on a 1366x768 X server is that same arithmetic on the xcb platform.
+# (The other route, Xvfb -dpi 120, only enlarges the fonts: px sizes and the screen's logical size
+# stay as at 100%, so a layout that overflows at 125% on Windows can still fit there.)
+SCREENS = {s.name: s for s in (Screen(1280, 720, 1.0), Screen(1366, 768, 1.25))}
+
+
+def chosen_screen() -> Screen:
+    """The screen the tests run on: PACE_TEST_SCREEN (e.g. 1366x768@125), 1280x720@100 by default.
+    Qt fixes the scaling once per process, so each screen is a pytest run of its own."""
+    name = os.environ.get("PACE_TEST_SCREEN", "1280x720@100")
+    if name not in SCREENS:
+        raise RuntimeError(f"PACE_TEST_SCREEN={name}: choose one of {', '.join(SCREENS)}")
+    return SCREENS[name]
+
+
 @dataclass
 class XServer:
     display: str

@@ -65,3 +65,45 @@ def test_a_demo_ended_by_a_signal_still_deletes_its_store(tmp_path):
         child.kill()
     assert child.returncode == 0, err.decode()[-2000:]
     assert list(tmp_path.iterdir()) == []  # the demo folder and its store are gone
+
+
+def _without_a_display(tmp_path, **extra):
+    """The real program (python -m pace_desktop --demo) in an environment with no Qt platform chosen."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(TMPDIR=str(tmp_path), **extra)
+    return subprocess.run(
+        [sys.executable, "-m", "pace_desktop", "--demo"], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_with_no_display_the_program_says_so_in_one_line_and_exits_1(tmp_path):
+    done = _without_a_display(tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "no desktop display was found" in lines[0] and "pace-desktop --help" in lines[0]
+    assert "platform plugin" not in done.stderr
+    assert list(tmp_path.iterdir()) == []  # no demo store begun
+
+
+def test_a_display_that_does_not_answer_is_named_in_one_line(tmp_path):
+    done = _without_a_display(tmp_path, DISPLAY=":4093")  # no X server listens there
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "the display :4093 cannot be reached" in lines[0]
+    assert "platform plugin" not in done.stderr and "qt.qpa" not in done.stderr
+
+
+def test_an_offscreen_or_wayland_platform_needs_no_x_display():
+    from pace_desktop.ui.qtcheck import display_problem
+
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}) is None
+    assert display_problem({}) is not None
+    assert display_problem({"QT_QPA_PLATFORM": "wayland"}) is not None  # named, with no display

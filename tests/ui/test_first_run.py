@@ -65,7 +65,8 @@ def test_short_passphrase_is_refused_beside_the_field(qtbot, window_factory, tmp
     assert screen.pass_row.message.isVisible()
     assert "at least 12 characters" in screen.pass_row.message.text()
     assert screen.passphrase.accessibleDescription() == screen.pass_row.message.text()
-    assert window.focusWidget() is screen.passphrase
+    assert window.focusWidget() is screen.summary.links[0]  # GOV.UK: focus moves to the summary
+    assert "at least 12 characters" in screen.summary.links[0].text()
     assert not path.exists()
 
     # Different second copy: refused beside the second field.

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -22,13 +23,18 @@ from pace_desktop.errors import PaceError, WrongPassphrase
 from pace_desktop.ui import style
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.error_summary import ErrorSummary, FormErrors
 from pace_desktop.ui.widgets.field import FieldRow
+from pace_desktop.ui.widgets.fit import ScrollBody, cap_to_screen, grow_on_screen
 from pace_desktop.ui.widgets.passphrase import NewPassphrase, PassphraseEdit
 from pace_desktop.ui.widgets.reauth import NOT_YOURS, verify_current
 
 
 class _PassphraseForm(QDialog):
-    """Shared layout: intro, a grid of fields, an error line, and Cancel / the action button."""
+    """Shared layout: the error summary, intro, a grid of fields, an error line, and Cancel / the
+    action button. A subclass lists its rows' problems in ``problems`` (GOV.UK's pattern: summary at
+    the top with focus on it, each link focusing its field, each message gone once its field is right).
+    """
 
     def __init__(
         self, session: Session, title: str, intro: str, action: str, parent: QWidget | None = None
@@ -51,14 +57,29 @@ class _PassphraseForm(QDialog):
         self.ok = style.primary(self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.summary = ErrorSummary()
+        self.errors = FormErrors(self.summary, self.problems, after=lambda: grow_on_screen(self))
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(24, 20, 24, 8)
+        column.setSpacing(12)
+        column.addWidget(self.summary)
+        column.addWidget(text)
+        column.addLayout(self.grid)
+        column.addWidget(self.banner)
+        column.addStretch(1)
+        # The fields scroll on a short screen (1366x768 at 125% with every message shown); the
+        # buttons stay below them, in view.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(text)
-        layout.addLayout(self.grid)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.buttons)
+        layout.setContentsMargins(0, 0, 0, 20)
+        layout.setSpacing(8)
+        layout.addWidget(ScrollBody(body), 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(24, 0, 24, 0)
+        buttons.addWidget(self.buttons)
+        layout.addLayout(buttons)
         self.setMinimumWidth(760)
+        cap_to_screen(self)
 
     def new_passphrase_rows(self, first_row: int) -> None:
         self.new_passphrase = NewPassphrase(
@@ -71,9 +92,16 @@ class _PassphraseForm(QDialog):
         self.new, self.again = self.new_passphrase.edit, self.new_passphrase.again
         self.meter = self.new_passphrase.meter
         self.new_row, self.again_row = self.new_passphrase.row, self.new_passphrase.again_row
+        self.errors.watch(self.new_row, self.new)
+        self.errors.watch(self.again_row, self.again, self.new)
 
-    def check_new(self) -> bool:
-        return self.new_passphrase.check()
+    def new_problems(self) -> list[tuple[FieldRow, str | None]]:
+        problem, mismatch = self.new_passphrase.problems()
+        return [(self.new_row, problem), (self.again_row, mismatch)]
+
+    def problems(self) -> list[tuple[FieldRow, str | None]]:
+        """Each row and what is wrong with it (None: nothing), in the form's order."""
+        raise NotImplementedError
 
     def run(self, fn: Any) -> None:
         self.ok.setEnabled(False)
@@ -114,15 +142,21 @@ class AddAdviserDialog(_PassphraseForm):
             self.mine,
             hint=self.tr("The one you unlocked with, to confirm it is you"),
         )
+        self.errors.watch(self.name_row, self.name)
+        self.errors.watch(self.mine_row, self.mine)
         self.name.setFocus()
 
+    def problems(self) -> list[tuple[FieldRow, str | None]]:
+        return [
+            (self.name_row, None if self.name.text().strip() else self.tr("Enter the adviser's name.")),
+            *self.new_problems(),
+            (self.mine_row, None if self.mine.text() else self.tr("Type your passphrase to confirm.")),
+        ]
+
     def submit(self) -> None:
-        name, new, mine = self.name.text().strip(), self.new.text(), self.mine.text()
-        self.name_row.set_error(None if name else self.tr("Enter the adviser's name."))
-        ok = self.check_new() and bool(name)
-        self.mine_row.set_error(None if mine else self.tr("Type your passphrase to confirm."))
-        if not ok or not mine:
+        if not self.errors.run():
             return
+        name, new, mine = self.name.text().strip(), self.new.text(), self.mine.text()
         session = self.session
 
         def add(_progress: Any) -> None:
@@ -134,8 +168,7 @@ class AddAdviserDialog(_PassphraseForm):
     def failed(self, exc: BaseException) -> None:
         if isinstance(exc, WrongPassphrase) or str(exc) == NOT_YOURS:
             self.ok.setEnabled(True)
-            self.mine_row.set_error(self.tr(NOT_YOURS))
-            self.mine.setFocus()
+            self.errors.refuse(self.mine_row, self.tr(NOT_YOURS))
             return
         super().failed(exc)
 
@@ -157,20 +190,25 @@ class ChangePassphraseDialog(_PassphraseForm):
         self.old = PassphraseEdit()
         self.old_row = FieldRow(self.grid, 0, self.tr("&Current passphrase"), self.old)
         self.new_passphrase_rows(1)
+        self.errors.watch(self.old_row, self.old)
         self.old.setFocus()
 
+    def problems(self) -> list[tuple[FieldRow, str | None]]:
+        return [
+            (self.old_row, None if self.old.text() else self.tr("Type your current passphrase.")),
+            *self.new_problems(),
+        ]
+
     def submit(self) -> None:
-        old, new = self.old.text(), self.new.text()
-        self.old_row.set_error(None if old else self.tr("Type your current passphrase."))
-        if not self.check_new() or not old:
+        if not self.errors.run():
             return
+        old, new = self.old.text(), self.new.text()
         store = self.session.store
         self.run(lambda _p: store.change_passphrase(store.adviser, old, new))
 
     def failed(self, exc: BaseException) -> None:
         if isinstance(exc, WrongPassphrase):
             self.ok.setEnabled(True)
-            self.old_row.set_error(self.tr("That is not your current passphrase: try again."))
-            self.old.setFocus()
+            self.errors.refuse(self.old_row, self.tr("That is not your current passphrase: try again."))
             return
         super().failed(exc)

@@ -35,7 +35,7 @@ from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
-from pace_desktop.ui.widgets.fit import cap_to_screen
+from pace_desktop.ui.widgets.fit import cap_to_screen, grow_on_screen
 
 # What each part of a bundle is, in the adviser's words, in the order the summary lists them.
 KIND_WORDS = {
@@ -267,7 +267,7 @@ class ExportDialog(QDialog):
         self.no_key.setVisible(True)
         # The dialog was sized before this line arrived: grow to fit it (a wrapped label is
         # otherwise cut mid-sentence and the buttons squeezed), never past the screen.
-        self.adjustSize()
+        grow_on_screen(self)
         self.export_button.setEnabled(False)
 
     def open_settings(self) -> None:
@@ -409,7 +409,7 @@ class ExportDialog(QDialog):
         self.close_button.style().unpolish(self.close_button)
         self.close_button.style().polish(self.close_button)
         self.close_button.setFocus()
-        self.adjustSize()
+        grow_on_screen(self)
 
     def _open_folder(self) -> None:
         if self.result_value is not None and self.result_value.path is not None:

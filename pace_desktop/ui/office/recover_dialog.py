@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from pace_desktop.errors import PaceError, WrongPassphrase
 from pace_desktop.ui.dialogs.advisers import _PassphraseForm
@@ -47,13 +47,14 @@ class RecoverLaptopDialog(_PassphraseForm):
         self.name = QLineEdit()
         self.name_row = FieldRow(self.grid, 1, self.tr("New adviser's &name"), self.name)
         self.new_passphrase_rows(2)
-        self.remove_old = QCheckBox(
-            self.tr(
-                "Remove the advisers it had: the store is re-keyed, so their keys will no longer open "
-                "that laptop"
-            )
-        )
-        self.grid.addWidget(self.remove_old, 5, 1, 1, 2)
+        # A check box's text does not wrap: the short choice on the box, what it does beside it.
+        self.remove_old = QCheckBox(self.tr("Remove the advisers it had"))
+        remove_hint = QLabel(self.tr("The store is re-keyed, so their keys will no longer open that laptop."))
+        remove_hint.setObjectName("hint")
+        remove_hint.setWordWrap(True)
+        self.remove_old.setAccessibleDescription(remove_hint.text())
+        self.grid.addWidget(self.remove_old, 5, 1)
+        self.grid.addWidget(remove_hint, 5, 2)
         self.mine = PassphraseEdit()
         self.mine_row = FieldRow(
             self.grid,
@@ -63,23 +64,33 @@ class RecoverLaptopDialog(_PassphraseForm):
             hint=self.tr("The one you unlocked the central store with"),
         )
         self.lines: list[str] = []
+        self.errors.watch(self.store_row, self.store_file)
+        self.errors.watch(self.name_row, self.name)
+        self.errors.watch(self.mine_row, self.mine)
         self.store_file.setFocus()
 
+    def problems(self) -> list[tuple[FieldRow, str | None]]:
+        path = self.store_file.path()
+        return [
+            (
+                self.store_row,
+                None if path is not None and path.is_file() else self.tr("Choose the laptop's store file."),
+            ),
+            (self.name_row, None if self.name.text().strip() else self.tr("Enter the new adviser's name.")),
+            *self.new_problems(),
+            (self.mine_row, None if self.mine.text() else self.tr("Type your passphrase to confirm.")),
+        ]
+
     def submit(self) -> None:
+        if not self.errors.run():
+            return
         path, name, new, mine = (
             self.store_file.path(),
             self.name.text().strip(),
             self.new.text(),
             self.mine.text(),
         )
-        self.store_row.set_error(
-            None if path is not None and path.is_file() else self.tr("Choose the laptop's store file.")
-        )
-        self.name_row.set_error(None if name else self.tr("Enter the new adviser's name."))
-        ok = self.check_new() and bool(name) and path is not None and path.is_file()
-        self.mine_row.set_error(None if mine else self.tr("Type your passphrase to confirm."))
-        if not ok or not mine:
-            return
+        assert path is not None  # checked by problems()
         session, remove_old = self.session, self.remove_old.isChecked()
 
         def recover(_progress: Any) -> list[str]:
@@ -111,11 +122,10 @@ class RecoverLaptopDialog(_PassphraseForm):
     def failed(self, exc: BaseException) -> None:
         if isinstance(exc, PaceError) and str(exc) == NOT_YOURS:
             self.ok.setEnabled(True)
-            self.mine_row.set_error(QCoreApplication.translate("ReauthDialog", NOT_YOURS))
-            self.mine.setFocus()
+            self.errors.refuse(self.mine_row, QCoreApplication.translate("ReauthDialog", NOT_YOURS))
             return
         if isinstance(exc, WrongPassphrase):  # the office key does not open that laptop
             self.ok.setEnabled(True)
-            self.store_row.set_error(core_tr(str(exc)))
+            self.errors.refuse(self.store_row, core_tr(str(exc)))
             return
         super().failed(exc)

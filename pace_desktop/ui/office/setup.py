@@ -17,7 +17,7 @@ from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.card import centred_card
-from pace_desktop.ui.widgets.error_summary import ErrorSummary
+from pace_desktop.ui.widgets.error_summary import ErrorSummary, FormErrors
 from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.passphrase import NewPassphrase
 
@@ -80,11 +80,14 @@ class OfficeSetupScreen(QWidget):
         # Enter in any box submits, as on every other form.
         for line in (self.name, self.passphrase, self.confirm):
             line.returnPressed.connect(self.create)
-        # After the first try, each message goes as soon as its field is right.
-        self._checked = False
-        for line in (self.name, self.passphrase, self.confirm):
-            line.textChanged.connect(self._recheck)
+        # GOV.UK's error pattern: the summary above the title with focus on it; after the first try,
+        # each message goes as soon as its field is right.
         self.summary = ErrorSummary()
+        self.errors = FormErrors(self.summary, self._problems)
+        self.errors.watch(self.name_row, self.name)
+        self.errors.watch(self.pass_row, self.passphrase)
+        self.errors.watch(self.confirm_row, self.confirm, self.passphrase)
+        self.errors.watch(self.folder_row, self.folder)
 
         _card, inner = centred_card(self, width=920)
         inner.addWidget(self.summary)
@@ -95,48 +98,26 @@ class OfficeSetupScreen(QWidget):
         inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         self.name.setFocus()
 
-    def _recheck(self) -> None:
-        if self._checked:
-            self._check(move_focus=False)
-
-    def _check(self, move_focus: bool = True) -> bool:
+    def _problems(self) -> list[tuple[FieldRow, str | None]]:
         pass_problem, mismatch = self.new_passphrase.problems()
-        problems = {
-            "name": None if self.name.text().strip() else self.tr("Enter your name."),
-            "pass": pass_problem,
-            "confirm": mismatch,
-            "folder": None,
-        }
         folder = self.folder.path()
         if folder is None or not folder.is_dir():
-            problems["folder"] = self.tr("Choose an existing folder.")
+            folder_problem: str | None = self.tr("Choose an existing folder.")
         elif (folder / "office.pub").exists():
-            problems["folder"] = self.tr("That folder already holds an office.pub: choose another.")
-        rows = {
-            "name": (self.name_row, self.name),
-            "pass": (self.pass_row, self.passphrase),
-            "confirm": (self.confirm_row, self.confirm),
-            "folder": (self.folder_row, self.folder),
-        }
-        first: Any = None
-        listed = []
-        for key, (row, editor) in rows.items():
-            row.set_error(problems[key])
-            if problems[key]:
-                listed.append((problems[key], editor))
-                first = first or editor
-        self._checked = True
-        self.summary.show_problems(listed)
-        if first is not None:
-            if move_focus:
-                self.summary.links[0].setFocus()  # GOV.UK: focus moves to the summary
-            return False
-        return True
+            folder_problem = self.tr("That folder already holds an office.pub: choose another.")
+        else:
+            folder_problem = None
+        return [
+            (self.name_row, None if self.name.text().strip() else self.tr("Enter your name.")),
+            (self.pass_row, pass_problem),
+            (self.confirm_row, mismatch),
+            (self.folder_row, folder_problem),
+        ]
 
     def create(self) -> None:
         from pace_desktop.office.central import init_office
 
-        if not self.button.isEnabled() or not self._check():
+        if not self.button.isEnabled() or not self.errors.run():
             return
         session, staff = self.session, self.name.text().strip()
         passphrase, folder = self.passphrase.text(), self.folder.path()

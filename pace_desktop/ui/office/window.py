@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from pace_desktop import paths
 from pace_desktop.ui import style
-from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.widgets.banner import Banner, audit_banner
-from pace_desktop.ui.widgets.fit import fit_to_screen
+from pace_desktop.ui.widgets.fit import PageScroll, fit_to_screen, make_scrollable
 from pace_desktop.ui.widgets.header import app_header
 
 
@@ -46,12 +45,21 @@ class OfficeUnlockScreen(UnlockScreen):
 class PageTabs(QTabWidget):
     """Tabs whose pages may sit in a scroll area: a page is still chosen by the page itself."""
 
-    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt API
+    def page(self, index: int) -> QWidget | None:
+        """The page at ``index``, out of its scroll area."""
+        shown = self.widget(index)
+        return shown.widget() if isinstance(shown, QScrollArea) else shown
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt API
         for index in range(self.count()):
-            shown = self.widget(index)
-            if shown is widget or isinstance(shown, QScrollArea) and shown.widget() is widget:
-                self.setCurrentIndex(index)
-                return
+            if self.widget(index) is widget or self.page(index) is widget:
+                return index
+        return -1
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt API
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)
 
 
 class OfficeHome(QWidget):
@@ -104,12 +112,15 @@ class OfficeHome(QWidget):
             self.tr("&Follow-up"),
         ]
         for page, label in zip(self.pages, labels, strict=True):
-            shown = page
+            # Every page scrolls rather than squeezing its boxes, tables and wrapped text over each
+            # other when the window is short (1280x720; 1366x768 at 125% leaves 1093x614).
             if page is self.import_page:
-                # Its boxes, relay panel and results need more height than 1280x720 leaves: the
-                # page scrolls rather than squeezing them over each other.
-                shown = QScrollArea()
+                # Its results grow under the controls: at its preferred height, so that ticking
+                # "Trust new laptops" moves nothing under the pointer.
+                shown: QScrollArea = QScrollArea()
                 make_scrollable(shown, page)
+            else:
+                shown = PageScroll(page)
             self.tabs.addTab(shown, label)
         self.duplicates.count_changed.connect(self._duplicates_counted)
         self.import_page.imported.connect(self._after_import)
@@ -132,7 +143,7 @@ class OfficeHome(QWidget):
         self.notice.clear_message()
 
     def _tab_changed(self, index: int) -> None:
-        page = self.tabs.widget(index)
+        page = self.tabs.page(index)
         if self.session.is_unlocked and hasattr(page, "reload") and page is not self.import_page:
             page.reload()
 

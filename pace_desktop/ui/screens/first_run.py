@@ -32,6 +32,7 @@ from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.card import centred_card
+from pace_desktop.ui.widgets.error_summary import ErrorSummary, FormErrors
 from pace_desktop.ui.widgets.field import FieldRow
 from pace_desktop.ui.widgets.passphrase import NewPassphrase
 
@@ -78,6 +79,11 @@ class FirstRunScreen(QWidget):
         lead.setWordWrap(True)
         self.step_label = QLabel()
         self.step_label.setObjectName("hint")
+        # GOV.UK's error pattern: the summary above the title, focus on it, each message gone once its
+        # field is right. A refused office key file is the one problem of the last step.
+        self.summary = ErrorSummary()
+        self._office_problem: str | None = None
+        self.errors = FormErrors(self.summary, self._problems)
         self.pages = QStackedWidget()
         self._build_you()
         self._build_laptop()
@@ -93,6 +99,7 @@ class FirstRunScreen(QWidget):
         buttons.addWidget(self.next_button)
 
         _card, inner = centred_card(self, width=920)
+        inner.addWidget(self.summary)
         inner.addWidget(title)
         inner.addWidget(lead)
         inner.addWidget(self.step_label)
@@ -124,6 +131,9 @@ class FirstRunScreen(QWidget):
         self.meter = self.new_passphrase.meter
         self.pass_row, self.confirm_row = self.new_passphrase.row, self.new_passphrase.again_row
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        self.errors.watch(self.name_row, self.name)
+        self.errors.watch(self.pass_row, self.passphrase)
+        self.errors.watch(self.confirm_row, self.confirm, self.passphrase)
         self.pages.addWidget(page)
 
     def _build_laptop(self) -> None:
@@ -176,6 +186,7 @@ class FirstRunScreen(QWidget):
             self.office_key.setReadOnly(True)
             self.office_key.setPlaceholderText(note)
             self.browse.setEnabled(False)
+        self.office_key.textChanged.connect(self._office_key_changed)
         self.pages.addWidget(page)
 
     def _choose_key(self) -> None:
@@ -201,6 +212,8 @@ class FirstRunScreen(QWidget):
 
     def go_back(self) -> None:
         self.banner.clear_message()
+        self._office_problem = None
+        self.errors.clear()
         self._show_step(max(0, self.pages.currentIndex() - 1))
 
     def go_next(self) -> None:
@@ -212,22 +225,29 @@ class FirstRunScreen(QWidget):
         else:
             self.create()
 
+    def _problems(self) -> list[tuple[FieldRow, str | None]]:
+        """The current step's rows and what is wrong with each (None: nothing)."""
+        if self.pages.currentIndex() == 0:
+            pass_problem, mismatch = self.new_passphrase.problems()
+            return [
+                (self.name_row, None if self.name.text().strip() else self.tr("Enter your name.")),
+                (self.pass_row, pass_problem),
+                (self.confirm_row, mismatch),
+            ]
+        if self.pages.currentIndex() == self.pages.count() - 1:
+            return [(self.office_row, self._office_problem)]
+        return []
+
     def _check_you(self) -> bool:
-        pass_problem, mismatch = self.new_passphrase.problems()
-        problems = {
-            "name": None if self.name.text().strip() else self.tr("Enter your name."),
-            "pass": pass_problem,
-            "confirm": mismatch,
-        }
-        self.name_row.set_error(problems["name"])
-        self.pass_row.set_error(problems["pass"])
-        self.confirm_row.set_error(problems["confirm"])
-        editors = (("name", self.name), ("pass", self.passphrase), ("confirm", self.confirm))
-        for key, editor in editors:
-            if problems[key]:
-                editor.setFocus()
-                return False
-        return True
+        if self.errors.run():
+            self.errors.clear()  # the next step starts with no summary
+            return True
+        return False
+
+    def _office_key_changed(self) -> None:
+        if self._office_problem is not None:
+            self._office_problem = None
+            self.errors.run(move_focus=False)
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         # Enter anywhere in a step means Next, as in any wizard.
@@ -250,9 +270,11 @@ class FirstRunScreen(QWidget):
             try:
                 office_key = read_office_key_file(Path(key_file).expanduser())
             except PaceError as exc:
-                self.office_row.set_error(core_tr(str(exc)))
-                self.office_key.setFocus()
+                self._office_problem = core_tr(str(exc))
+                self.errors.run()
                 return
+        self._office_problem = None
+        self.errors.clear()
         self.office_row.set_error(None)
         values = {
             "adviser": self.name.text().strip(),

@@ -1,8 +1,11 @@
-"""A white card centred on a page (unlock, first run), sized so wrapped text always has room."""
+"""A white card centred on a page (unlock, first run, office set-up), sized so wrapped text always has
+room, and scrolling when the page is shorter than the card (a small screen, an error summary)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from pace_desktop.ui.widgets.fit import make_scrollable
 
 
 def centred_card(owner: QWidget, *, width: int) -> tuple[QFrame, QVBoxLayout]:
@@ -23,9 +26,17 @@ def centred_card(owner: QWidget, *, width: int) -> tuple[QFrame, QVBoxLayout]:
     row.addStretch(1)
     row.addWidget(card, 8)
     row.addStretch(1)
-    outer = QVBoxLayout(owner)
+    body = QWidget()
+    outer = QVBoxLayout(body)
     outer.setContentsMargins(24, 24, 24, 24)
     outer.addStretch(1)
     outer.addLayout(row)
     outer.addStretch(2)
+    # Squeezed into a short window (1280x720, or 1366x768 at 125%, with an error summary shown) the
+    # card's rows were cut; in a scroll area it keeps the height its wrapped text needs.
+    area = QScrollArea()
+    make_scrollable(area, body)
+    page = QVBoxLayout(owner)
+    page.setContentsMargins(0, 0, 0, 0)
+    page.addWidget(area)
     return card, inner

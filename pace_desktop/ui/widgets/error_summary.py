@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -113,3 +114,77 @@ class ErrorSummary(QFrame):
                 item.widget().deleteLater()
         self.links = []
         self.setVisible(False)
+
+
+class FormErrors:
+    """GOV.UK's error pattern for a form of ``FieldRow``s, shared by the adviser's and office's forms.
+
+    ``check()`` returns ``(row, problem or None)`` for each row, in the form's order. ``run`` shows
+    each problem beside its field and in the summary at the top, and moves focus to the summary's
+    first link; after that first try, every change to a watched box checks again without moving
+    focus, so each message goes as soon as its field is right. ``refuse`` shows an answer only the
+    store can give (a wrong passphrase) until that field is changed.
+    """
+
+    def __init__(
+        self,
+        summary: ErrorSummary,
+        check: Callable[[], list[tuple[Any, str | None]]],
+        after: Callable[[], None] | None = None,
+    ) -> None:
+        self.summary = summary
+        self._check = check
+        self._after = after  # e.g. grow the dialog to the new messages' height
+        self._checked = False
+        self._refused: dict[int, tuple[Any, str, QWidget | None]] = {}
+
+    def watch(self, row: Any, *boxes: QWidget) -> None:
+        """Check again when any of ``boxes`` (a row's editors) changes; forget the row's refusal."""
+        for box in boxes:
+            signal = getattr(box, "textChanged", None) or getattr(box, "changed", None)
+            if signal is not None:
+                signal.connect(lambda *_a, row=row: self._changed(row))
+
+    def _changed(self, row: Any) -> None:
+        self._refused.pop(id(row), None)
+        if self._checked:
+            self.run(move_focus=False)
+
+    def run(self, move_focus: bool = True) -> bool:
+        """Show the problems; True when there are none."""
+        self._checked = True
+        listed: list[tuple[str, QWidget | None]] = []
+        for row, problem in self._check():
+            target: QWidget | None = row.editor
+            if problem is None and id(row) in self._refused:
+                _row, problem, focus = self._refused[id(row)]
+                target = focus or target
+            row.set_error(problem)
+            if problem:
+                listed.append((problem, _focus_target(target)))
+        self.summary.show_problems(listed)
+        if self._after is not None:
+            self._after()
+        if listed and move_focus:
+            self.summary.first_link().setFocus(Qt.FocusReason.OtherFocusReason)
+        return not listed
+
+    def refuse(self, row: Any, message: str, focus: QWidget | None = None) -> None:
+        """A refusal from the store for ``row``'s field, shown as the form's own problems are."""
+        self._refused[id(row)] = (row, message, focus)
+        self.run()
+
+    def clear(self) -> None:
+        self._checked = False
+        self._refused.clear()
+        self.summary.clear()
+
+
+def _focus_target(widget: QWidget | None) -> QWidget | None:
+    """The widget a link should focus: the editor itself, or its focus proxy / first focusable box."""
+    if widget is None or widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy():
+        return widget
+    for child in widget.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return child
+    return widget

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
+from pace_desktop.ui import style
 from pace_desktop.ui.widgets.field import FieldRow
 
 MIN_LENGTH = 12
@@ -57,7 +58,8 @@ class PassphraseEdit(QLineEdit):
             | Qt.InputMethodHint.ImhNoPredictiveText
             | Qt.InputMethodHint.ImhHiddenText
         )
-        self._toggle = QAction(self.tr("Show"), self)
+        # A line edit draws its actions as icons only: without one the toggle was an empty square.
+        self._toggle = QAction(style.icon("eye"), self.tr("Show"), self)
         self._toggle.setToolTip(self.tr("Show or hide the passphrase"))
         self._toggle.setCheckable(True)
         self._toggle.toggled.connect(self._show)
@@ -66,6 +68,7 @@ class PassphraseEdit(QLineEdit):
     def _show(self, shown: bool) -> None:
         self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
         self._toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self._toggle.setIcon(style.icon("eye-off" if shown else "eye"))
 
 
 class StrengthMeter(QWidget):
@@ -83,6 +86,7 @@ class StrengthMeter(QWidget):
         self.bar.setAccessibleName(self.tr("Passphrase strength"))
         self.label = QLabel()
         self.label.setObjectName("hint")
+        self.label.setWordWrap(True)  # the advice is longer than the box on a small screen
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar, 1)

@@ -11,23 +11,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QScrollArea,
     QTableView,
     QWidget,
 )
 
 from pace_desktop.ui.models.rows import RowsModel
-
-
-def make_scrollable(area: QScrollArea, body: QWidget) -> None:
-    """Put ``body`` in ``area`` without a frame or a grey backdrop: the tab's white shows through."""
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    # Not a Tab stop of its own: focus goes straight to the inputs, and the area scrolls to them.
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    area.setWidget(body)
-    area.viewport().setAutoFillBackground(False)
-    body.setAutoFillBackground(False)
+from pace_desktop.ui.widgets.fit import make_scrollable  # noqa: F401 - where the tabs look for it
 
 
 def left(*buttons: QPushButton) -> QHBoxLayout:
