@@ -123,7 +123,7 @@ class Repository(Generic[R]):
             chunk = record_ids[start : start + 500]
             marks = ",".join("?" for _ in chunk)
             sql = (
-                f"SELECT id, version, data ->> '$.device_id' FROM {self.table} "  # noqa: S608
+                f"SELECT id, version, {self._creator} FROM {self.table} "  # noqa: S608
                 f"WHERE id IN ({marks})"
             )
             found.update((r[0], (r[1], r[2] or "")) for r in self.store.db.execute(sql, chunk))
@@ -132,10 +132,15 @@ class Repository(Generic[R]):
     def _stored(self, record_id: str) -> tuple[int, str] | None:
         """The stored version of a record and the device that created it, or None."""
         row = self.store.db.execute(
-            f"SELECT version, data ->> '$.device_id' FROM {self.table} WHERE id = ?",  # noqa: S608
+            f"SELECT version, {self._creator} FROM {self.table} WHERE id = ?",  # noqa: S608
             (record_id,),
         ).fetchone()
         return None if row is None else (int(row[0]), row[1] or "")
+
+    @property
+    def _creator(self) -> str:
+        """The creating device's id from a row's JSON, as the store's engine spells it."""
+        return self.store.db.dialect.json_field("data", "device_id")
 
     # -- writes --------------------------------------------------------------------------------------
     def _write(self, record: R, *, insert: bool) -> None:
