@@ -91,6 +91,10 @@ class SQLite:
     audit_head_for_append = "SELECT count, hash FROM audit_head WHERE id = 1"
     server_moves_audit_head = False
 
+    # ``Repository.write_if_newer``'s RETURNING: whether the row was inserted (not updated). SQLite
+    # cannot say; its writer is alone (BEGIN IMMEDIATE), so what it read before still holds.
+    inserted_flag = "NULL"
+
 
 SQLITE = SQLite()
 
@@ -147,6 +151,8 @@ class PostgreSQL(SQLite):
 
     audit_head_for_append = "SELECT count, hash FROM audit_head_for_append()"
     server_moves_audit_head = True
+    # A row this statement inserted has no deleting transaction yet (xmax 0); an updated one has.
+    inserted_flag = "(xmax = 0)"
 
 
 POSTGRESQL = PostgreSQL()
