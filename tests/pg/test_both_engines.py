@@ -8,6 +8,7 @@ be equal (as sets where the SQL gives no order).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +24,7 @@ from pace_desktop.store import (
     audit_heads,
     device_sequences,
     duplicate_review,
+    erasures,
     import_apply,
     imports,
     people,
@@ -159,3 +161,56 @@ def _load_on(db: Any, office: Any, repo: Any, record_id: str) -> Any:
         return repo.get(record_id)
     finally:
         office.db = saved
+
+
+class _Undo(Exception):
+    """Leaves a transaction by rolling it back, so the shared office stays as it was."""
+
+
+def _erase(db: Any, client_id: str, pace_id: str) -> dict[str, Any]:
+    """privacy.erasure.remove_person's store calls for one person, then rolled back."""
+    removed: dict[str, Any] = {}
+    with contextlib.suppress(_Undo), db.transaction():
+        for table in ("consents", "checklists", "interventions", "outcomes", "feedback"):
+            removed[table] = erasures.delete_children(db, table, client_id)
+        removed["clients"] = erasures.delete_client(db, client_id)
+        erasures.delete_drafts(db, client_id)  # the file has drafts; the server has none
+        erasures.delete_duplicate_checks(db, client_id)
+        erasures.delete_deidentified(db, "no-such-key")
+        erasures.write_tombstone(
+            db, client_id, pace_id, "2026-12-05T10:00:00+00:00", "request", exported=False
+        )
+        removed["erased"] = import_apply.erased_ids(db)
+        removed["left"] = import_apply.client_ids_by_pace_id(db, [pace_id])
+        raise _Undo
+    return removed
+
+
+def test_an_erasure_removes_the_same_rows_on_both_engines(engines):
+    on_file, on_server, _ = engines
+    client_id, pace_id = on_file.query("SELECT id, pace_id FROM clients ORDER BY id LIMIT 1")[0]
+    removed = _erase(on_file, client_id, pace_id)
+    assert removed["clients"] == 1 and removed["consents"] and removed["erased"] == {client_id}
+    assert removed["left"] == {}
+    assert _erase(on_server, client_id, pace_id) == removed
+    assert import_apply.erased_ids(on_server) == set()  # rolled back: the office is as it was
+
+
+def test_a_broken_constraint_is_the_engines_integrity_error_for_the_importer(engines):
+    """The importer turns a broken constraint into its refusal by catching ``db.integrity_errors``."""
+    on_file, on_server, office = engines
+    existing = office.clients.get(_ids(on_file, "clients")[0])
+    for db in (on_file, on_server):
+        caught = []
+        office.db = db
+        try:
+            with contextlib.suppress(_Undo), db.transaction():
+                try:
+                    office.clients.insert_many([existing])
+                except db.integrity_errors as exc:
+                    caught.append(exc)
+                raise _Undo
+        finally:
+            office.db = on_file
+        assert len(caught) == 1, db
+    assert on_server.scalar("SELECT count(*) FROM clients") == on_file.scalar("SELECT count(*) FROM clients")
