@@ -19,11 +19,11 @@ from pace_desktop.errors import RefusedError, StoreError
 from pace_desktop.store.audit import GENESIS, entry_hash
 from pace_desktop.store.dialect import POSTGRESQL, SEQ_TABLES
 from pace_desktop.store.pg import schema
+from pace_desktop.store.store import SECRET_SETTINGS
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
-SECRET_SETTINGS = frozenset({"signing_key", "office_age_identity"})
 COPIED = ("settings", "audit", "audit_head", *schema.RECORD_TABLES, *schema.OFFICE_TABLES)
 
 

@@ -1,0 +1,94 @@
+"""An office whose central database is on PostgreSQL imports a laptop's bundle into it, end to end:
+records, history, receipts and the audit chain on the server, the secret keys from the file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from pace_desktop.errors import StoreError
+from pace_desktop.exchange.export import export_bundle
+from pace_desktop.office.central import open_central, open_central_on_server
+from pace_desktop.office.importer import import_bundle
+from pace_desktop.store import audit
+from pace_desktop.store.pg.connect import connect
+from pace_desktop.store.pg.from_file import migrate_from_file
+from tests.conftest import PASSPHRASE
+from tests.exchange.conftest import register, table_counts
+from tests.pg.test_from_file import ROOT, busy_office  # noqa: F401 - the fixture, shared by name
+
+
+@pytest.fixture
+def moved(busy_office, office_path, pg_db, monkeypatch):  # noqa: F811 - the fixture above
+    """The busy office moved to the server; its file kept as the keyring (closed)."""
+    with connect(pg_db, allow_insecure=True) as conn:
+        migrate_from_file(busy_office, conn)
+    busy_office.close()
+    monkeypatch.setenv("PACE_PG_ALLOW_INSECURE", "1")  # the tests' private socket has no TLS
+    return pg_db
+
+
+def test_a_bundle_imports_into_the_central_database_not_the_file(moved, office_path, laptop, tmp_path):
+    register(laptop, 3, seed=7)
+    out = tmp_path / "out2"
+    out.mkdir()
+    bundle = export_bundle(laptop, out).path
+    central = open_central_on_server(office_path, PASSPHRASE, moved)
+    try:
+        assert table_counts(central)["clients"] == 5  # what the move brought
+        imports_before = _actions(central).count("import")
+        result = import_bundle(central, bundle, receipts_dir=out)
+        assert result.verdict == "accepted", result.line()
+        assert table_counts(central)["clients"] == 8
+        assert import_bundle(central, bundle, receipts_dir=out).verdict == "already_had"
+        assert central.verify_audit().ok
+        assert _actions(central).count("import") == imports_before + 2  # audited on the server
+        assert list(out.glob("*receipt*")), "a receipt signed with the key from the file"
+    finally:
+        central.close()
+    # The file, the office's keyring, was not written to: its records are as the move left them.
+    keyring = open_central(office_path, PASSPHRASE)
+    try:
+        assert table_counts(keyring)["clients"] == 5
+    finally:
+        keyring.close()
+
+
+def _actions(store) -> list[str]:
+    return [entry[3] for entry in audit.entries_after(store.db, 0)]
+
+
+def test_a_database_of_another_office_is_refused(moved, office_template, tmp_path):
+    from tests.conftest import copy_store
+
+    other = copy_store(office_template.central, tmp_path / "other", "central.store")
+    # The same template, so the same office id: make this one a different office's file.
+    store = open_central(other, PASSPHRASE)
+    store.set_settings({"device_id": "OFFICE-ELSEWHERE"})
+    store.close()
+    with pytest.raises(StoreError, match="belongs to another office"):
+        open_central_on_server(other, PASSPHRASE, moved)
+
+
+def test_office_import_by_command_on_the_central_database(moved, office_path, laptop, tmp_path):
+    register(laptop, 2, seed=9)
+    out = tmp_path / "out3"
+    out.mkdir()
+    bundle = export_bundle(laptop, out).path
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PACE_PASSPHRASE": PASSPHRASE}
+    command = [sys.executable, "-m", "pace_desktop", "office", "import", "--central", moved]
+    done = subprocess.run(
+        [*command, "--keyring", str(office_path), "--receipts", str(out), str(bundle)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    with connect(moved, allow_insecure=True) as conn:
+        assert conn.execute("SELECT count(*) FROM clients").fetchone()[0] == 7
+    missing = subprocess.run([*command, str(bundle)], env=env, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and "--keyring" in missing.stderr
