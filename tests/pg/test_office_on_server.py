@@ -92,3 +92,21 @@ def test_office_import_by_command_on_the_central_database(moved, office_path, la
         assert conn.execute("SELECT count(*) FROM clients").fetchone()[0] == 7
     missing = subprocess.run([*command, str(bundle)], env=env, capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2 and "--keyring" in missing.stderr
+
+
+def test_a_member_of_staff_with_only_the_import_role_can_import(moved, pg, office_path, laptop, tmp_path):
+    """The grants are enough for the importer's store functions, run as ``pace_import`` alone."""
+    from tests.pg.test_audit_head import staff
+
+    register(laptop, 2, seed=11)
+    out = tmp_path / "out4"
+    out.mkdir()
+    bundle = export_bundle(laptop, out).path
+    central = open_central_on_server(office_path, PASSPHRASE, staff(pg, moved, "pace_import", "importer"))
+    try:
+        result = import_bundle(central, bundle, receipts_dir=out)
+        assert result.verdict == "accepted", result.line()
+        assert table_counts(central)["clients"] == 7
+        assert central.verify_audit().ok
+    finally:
+        central.close()
