@@ -428,6 +428,7 @@ def _apply(
     # A bundle's records land at random places in every id index: a bigger page cache for the
     # transaction saves writing and re-reading the same pages (Database.bulk).
     with central.db.bulk(), central.transaction():
+        imports.hold_bundle(central.db, bundle_id)  # the same bundle imported at once: one at a time
         prior = _accepted_on(central, bundle_id)
         if prior:
             verdict: Verdict = "already_had"

@@ -95,6 +95,10 @@ class SQLite:
     # cannot say; its writer is alone (BEGIN IMMEDIATE), so what it read before still holds.
     inserted_flag = "NULL"
 
+    # Held until the transaction ends, so two imports of one bundle take turns (``imports.hold_bundle``);
+    # none here: SQLite's writer is alone already (BEGIN IMMEDIATE).
+    bundle_lock: str | None = None
+
 
 SQLITE = SQLite()
 
@@ -153,6 +157,7 @@ class PostgreSQL(SQLite):
     server_moves_audit_head = True
     # A row this statement inserted has no deleting transaction yet (xmax 0); an updated one has.
     inserted_flag = "(xmax = 0)"
+    bundle_lock = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"
 
 
 POSTGRESQL = PostgreSQL()

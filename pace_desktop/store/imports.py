@@ -42,6 +42,14 @@ class ImportHistoryRow(NamedTuple):
     imported_by: str
 
 
+def hold_bundle(db: Database, bundle_id: str) -> None:
+    """Inside the import's transaction, before asking whether the bundle was had: a second import of
+    the same bundle (another member of staff, at the same moment, on the central database) waits
+    here until the first commits, then finds it accepted. Nothing to do on the file."""
+    if db.dialect.bundle_lock is not None:
+        db.execute(db.dialect.bundle_lock, (bundle_id,))
+
+
 def first_accepted_at(db: Database, bundle_id: str) -> str | None:
     """When this bundle was first accepted, or None."""
     value: str | None = db.scalar(

@@ -13,7 +13,7 @@ from pace_desktop.errors import StoreError
 from pace_desktop.exchange.export import export_bundle
 from pace_desktop.office.central import open_central, open_central_on_server
 from pace_desktop.office.importer import import_bundle
-from pace_desktop.store import audit
+from pace_desktop.store import audit, imports
 from pace_desktop.store.pg.connect import connect
 from pace_desktop.store.pg.from_file import migrate_from_file
 from tests.conftest import PASSPHRASE
@@ -110,3 +110,42 @@ def test_a_member_of_staff_with_only_the_import_role_can_import(moved, pg, offic
         assert central.verify_audit().ok
     finally:
         central.close()
+
+
+def test_the_same_bundle_imported_twice_at_the_same_moment_is_accepted_once(
+    moved, office_path, laptop, tmp_path
+):
+    """Two members of staff import one bundle at once: one acceptance, one 'already had', one
+    history row each, every person once, and the audit chain still verifies."""
+    import threading
+
+    register(laptop, 4, seed=13)
+    out = tmp_path / "out5"
+    out.mkdir()
+    bundle = export_bundle(laptop, out).path
+    offices = [open_central_on_server(office_path, PASSPHRASE, moved) for _ in range(2)]
+    start = threading.Barrier(2)
+    verdicts: list[object] = []
+
+    def importer(central) -> None:
+        try:
+            start.wait()
+            verdicts.append(import_bundle(central, bundle, receipts_dir=out).verdict)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            verdicts.append(exc)
+
+    threads = [threading.Thread(target=importer, args=(c,)) for c in offices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert sorted(map(str, verdicts)) == ["accepted", "already_had"]
+        central = offices[0]
+        assert table_counts(central)["clients"] == 9
+        history = [r for r in imports.history_rows(central.db, 50) if r.file_name == bundle.name]
+        assert sorted(r.verdict for r in history) == ["accepted", "already_had"]
+        assert central.verify_audit().ok
+    finally:
+        for central in offices:
+            central.close()
