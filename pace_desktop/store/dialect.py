@@ -98,6 +98,10 @@ class SQLite:
     # Held until the transaction ends, so two imports of one bundle take turns (``imports.hold_bundle``);
     # none here: SQLite's writer is alone already (BEGIN IMMEDIATE).
     bundle_lock: str | None = None
+    # An erasure and an import take turns (``erasures.hold_people`` / ``imports.hold_bundle``): imports
+    # share the lock with each other, an erasure holds it alone. None here, for the same reason.
+    people_lock_shared: str | None = None
+    people_lock: str | None = None
 
 
 SQLITE = SQLite()
@@ -158,6 +162,9 @@ class PostgreSQL(SQLite):
     # A row this statement inserted has no deleting transaction yet (xmax 0); an updated one has.
     inserted_flag = "(xmax = 0)"
     bundle_lock = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"
+    # One fixed key ('PACE' people), in the advisory space's other half (two int4 keys) from bundles.
+    people_lock_shared = "SELECT pg_advisory_xact_lock_shared(1346454341, 1)"
+    people_lock = "SELECT pg_advisory_xact_lock(1346454341, 1)"
 
 
 POSTGRESQL = PostgreSQL()

@@ -9,6 +9,14 @@ from pace_desktop.store.database import Database
 from pace_desktop.store.people import table_exists
 
 
+def hold_people(db: Database) -> None:
+    """Before an erasure deletes anything (inside its transaction): wait for imports under way on the
+    central database to commit, and keep new ones waiting until this erasure has, so none of them
+    reads "not erased" and then writes the person back (``imports.hold_bundle``). Nothing on the file."""
+    if db.dialect.people_lock is not None:
+        db.execute(db.dialect.people_lock)
+
+
 def delete_children(db: Database, table: str, client_id: str) -> int:
     """Delete the rows of ``table`` hanging from this client; how many went."""
     cur = db.execute(f"DELETE FROM {table} WHERE parent_id = ?", (client_id,))  # noqa: S608

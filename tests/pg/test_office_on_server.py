@@ -149,3 +149,64 @@ def test_the_same_bundle_imported_twice_at_the_same_moment_is_accepted_once(
     finally:
         for central in offices:
             central.close()
+
+
+def test_an_import_racing_an_erasure_of_that_person_does_not_bring_them_back(
+    moved, pg, office_path, laptop, tmp_path
+):
+    """A member of staff erases a person while another imports a bundle with a newer version of
+    them: the import waits for the erasure, then finds the tombstone and skips the person."""
+    import threading
+    from datetime import UTC, datetime
+
+    from pace_desktop.privacy.erasure import remove_person
+
+    person = sorted(laptop.clients.all(), key=lambda c: str(c.id))[0]
+    laptop.clients.update(person.model_copy(update={"phone": "07700 900123"}))  # version 2, newer
+    out = tmp_path / "out6"
+    out.mkdir()
+    bundle = export_bundle(laptop, out).path
+    dpo, importer = (open_central_on_server(office_path, PASSPHRASE, moved) for _ in range(2))
+    importer_pid = importer.db.scalar("SELECT pg_backend_pid()")
+    outcome: list[object] = []
+
+    def imports() -> None:
+        try:
+            outcome.append(import_bundle(importer, bundle, receipts_dir=out))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            outcome.append(exc)
+
+    thread = threading.Thread(target=imports)
+    try:
+        with dpo.transaction():
+            stored = dpo.clients.get(person.id)
+            assert stored is not None and stored.version == 1
+            remove_person(dpo, stored, reason="request", at=datetime.now(UTC), exported=False)
+            thread.start()
+            for _ in range(1200):  # until the import waits for the erasure (a bound, not a timing)
+                if _waits_for_a_lock(pg, moved, importer_pid) or not thread.is_alive():
+                    break
+                thread.join(0.05)
+            assert thread.is_alive(), f"the import did not wait for the erasure: {outcome}"
+        thread.join()
+        (result,) = outcome
+        assert result.verdict == "accepted", result  # type: ignore[union-attr]
+        assert dpo.clients.get(person.id) is None  # not brought back
+        assert str(person.id) in import_apply_erased(dpo)
+        assert dpo.verify_audit().ok
+    finally:
+        thread.join()
+        dpo.close()
+        importer.close()
+
+
+def import_apply_erased(store) -> set[str]:
+    from pace_desktop.store.import_apply import erased_ids
+
+    return erased_ids(store.db)
+
+
+def _waits_for_a_lock(pg, url, pid) -> bool:
+    with connect(url, allow_insecure=True, autocommit=True) as conn:
+        row = conn.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", (pid,)).fetchone()
+    return row is not None and row[0] == "Lock"
