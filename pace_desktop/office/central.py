@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyrage
 
-from pace_desktop.errors import UsageError
+from pace_desktop.errors import StoreError, UsageError
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.exchange.officekey import OfficeKey
 from pace_desktop.store import setting_values
@@ -50,6 +50,31 @@ def open_central(path: Path | str, passphrase: str) -> Store:
     except BaseException:
         store.close()
         raise
+
+
+def open_central_on_server(keyring: Path | str, passphrase: str, url: str) -> Store:
+    """The office whose central database is on PostgreSQL at ``url`` (moved there by ``office
+    migrate``): records, history and the audit log on the server; the secret keys from ``keyring``,
+    the central store file the move left on this PC. Refuses a database that is another office's."""
+    from pace_desktop.store.pg.connect import insecure_allowed
+    from pace_desktop.store.pg.database import PgDatabase
+    from pace_desktop.store.setting_values import stored_value
+
+    store = open_central(keyring, passphrase)
+    try:
+        server = PgDatabase(url, allow_insecure=insecure_allowed())
+    except BaseException:
+        store.close()
+        raise
+    if stored_value(server, "device_id") != store.device_id:  # type: ignore[arg-type]
+        server.close()
+        store.close()
+        raise StoreError(
+            "That central database belongs to another office, or this central store was never moved "
+            "there: check the address and the central store file."
+        )
+    store.use_central_database(server)
+    return store
 
 
 def office_identity(store: Store) -> pyrage.x25519.Identity:

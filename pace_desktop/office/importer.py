@@ -33,7 +33,7 @@ from pace_desktop.records.models import Record
 from pace_desktop.records.rules import NOT_THIS_DEVICES_RECORD, REFERRAL_WITHOUT_CONSENT, RuleBroken
 from pace_desktop.store import device_sequences, duplicate_review, import_apply, imports
 from pace_desktop.store.clients import fold
-from pace_desktop.store.database import Database, IntegrityError
+from pace_desktop.store.database import Database
 from pace_desktop.store.device import DeviceKey
 from pace_desktop.store.store import Store
 
@@ -428,6 +428,7 @@ def _apply(
     # A bundle's records land at random places in every id index: a bigger page cache for the
     # transaction saves writing and re-reading the same pages (Database.bulk).
     with central.db.bulk(), central.transaction():
+        imports.hold_bundle(central.db, bundle_id)  # the same bundle imported at once: one at a time
         prior = _accepted_on(central, bundle_id)
         if prior:
             verdict: Verdict = "already_had"
@@ -447,7 +448,7 @@ def _apply(
                     _apply_records(central, contents, tally, step, manifest.device_id)
             except RuleBroken as exc:
                 raise Refusal(exc.code, _BUNDLE_MESSAGES.get(exc.code, exc.message)) from exc
-            except IntegrityError as exc:
+            except central.db.integrity_errors as exc:
                 # Only a broken constraint is the bundle's fault; a full disk or an I/O error goes
                 # on to the transaction, which rolls back and names it (DiskFull, StoreError).
                 raise Refusal(

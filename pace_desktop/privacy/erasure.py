@@ -123,6 +123,7 @@ def remove_person(
     own erasure); otherwise a laptop's next export carries it.
     """
     db = store.db
+    erasures.hold_people(db)  # imports on the central database wait, and cannot bring them back
     client_id = str(client.id)
     repos = repositories(store)
     removed: dict[str, int] = {}

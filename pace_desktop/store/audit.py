@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from pace_desktop.store.dialect import SQLITE
+
 GENESIS = "0" * 64
 
 
@@ -137,26 +139,17 @@ def append(
         raise ValueError("audit times must carry a time zone")
     stamp = at.astimezone(UTC).isoformat(timespec="microseconds")
 
+    spelling = getattr(db, "dialect", SQLITE)
+    if spelling.server_moves_audit_head:
+        # PostgreSQL: a savepoint needs a transaction, so the database's own (which nests as one).
+        # The head is locked as it is read and moved by the server's trigger (schema step 5).
+        with db.transaction():  # type: ignore[attr-defined]
+            return _write_entry(db, spelling, stamp, actor, action, entity, entity_id, detail)
     # A savepoint makes entry + head one unit: inside the caller's transaction it only nests (no
     # commit); on a connection in autocommit it is the atomic write of this entry and nothing else.
     db.execute("SAVEPOINT audit_append")
     try:
-        head = db.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
-        head_count, head_hash = (0, GENESIS) if head is None else (int(head[0]), str(head[1]))
-        last_seq = db.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
-        # The chain continues from the head, not from the newest row: if the newest rows were
-        # deleted, the next entry leaves a visible gap instead of quietly closing it.
-        seq = max(head_count, last_seq) + 1
-        digest = entry_hash(seq, stamp, actor, action, entity, entity_id, detail, head_hash)
-        db.execute(
-            f"INSERT INTO audit ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
-            (seq, stamp, actor, action, entity, entity_id, detail, head_hash, digest),
-        )
-        db.execute(
-            "INSERT INTO audit_head (id, count, hash) VALUES (1, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET count = excluded.count, hash = excluded.hash",
-            (seq, digest),
-        )
+        seq = _write_entry(db, spelling, stamp, actor, action, entity, entity_id, detail)
     except BaseException:
         # SQLite may already have rolled the whole transaction back (a full disk): then there is
         # no savepoint left to undo, and the original error is the one worth raising.
@@ -165,6 +158,37 @@ def append(
             db.execute("RELEASE audit_append")
         raise
     db.execute("RELEASE audit_append")
+    return seq
+
+
+def _write_entry(
+    db: Executor,
+    spelling: Any,
+    stamp: str,
+    actor: str,
+    action: str,
+    entity: str | None,
+    entity_id: str | None,
+    detail: str | None,
+) -> int:
+    """The entry after the head, and (where the appender moves it) the head."""
+    head = db.execute(spelling.audit_head_for_append).fetchone()
+    head_count, head_hash = (0, GENESIS) if head is None else (int(head[0]), str(head[1]))
+    last_seq = db.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
+    # The chain continues from the head, not from the newest row: if the newest rows were
+    # deleted, the next entry leaves a visible gap instead of quietly closing it.
+    seq = max(head_count, last_seq) + 1
+    digest = entry_hash(seq, stamp, actor, action, entity, entity_id, detail, head_hash)
+    db.execute(
+        f"INSERT INTO audit ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
+        (seq, stamp, actor, action, entity, entity_id, detail, head_hash, digest),
+    )
+    if not spelling.server_moves_audit_head:
+        db.execute(
+            "INSERT INTO audit_head (id, count, hash) VALUES (1, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET count = excluded.count, hash = excluded.hash",
+            (seq, digest),
+        )
     return seq
 
 

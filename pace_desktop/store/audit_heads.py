@@ -44,7 +44,10 @@ def newest_heads(db: Database) -> list[HeadRow]:
     return [
         HeadRow(*r)
         for r in db.query(
-            "SELECT device_id, max(count), recorded_at FROM device_audit_heads GROUP BY device_id "
-            "ORDER BY device_id"
+            # The newest head's own row (not SQLite's bare column beside max(), which PostgreSQL
+            # refuses): (device_id, count) is the key, so one row per laptop.
+            "SELECT h.device_id, h.count, h.recorded_at FROM device_audit_heads h WHERE h.count = "
+            "(SELECT max(m.count) FROM device_audit_heads m WHERE m.device_id = h.device_id) "
+            "ORDER BY h.device_id"
         )
     ]

@@ -206,6 +206,9 @@ class Database:
     """An open, unlocked SQLCipher database file."""
 
     dialect = dialect.SQLITE
+    # What a broken constraint raises (``store/pg/database.py`` names PostgreSQL's): the importer
+    # catches these, whichever engine holds the central store.
+    integrity_errors: tuple[type[Exception], ...] = (sqlcipher.IntegrityError,)
 
     def __init__(self, path: Path, data_key: bytes, *, create: bool = False) -> None:
         self.path = Path(path)

@@ -38,10 +38,11 @@ def same_surname_dob_pairs(db: Database, ids_json: str) -> list[tuple[str, str, 
     return [
         (me, other, mine, theirs)
         for me, other, mine, theirs in db.execute(
-            "SELECT n.id, c.id, n.data ->> '$.first_name', c.data ->> '$.first_name' "  # noqa: S608
+            f"SELECT n.id, c.id, {db.dialect.json_field('n.data', 'first_name')}, "  # noqa: S608
+            f"{db.dialect.json_field('c.data', 'first_name')} "
             f"FROM {db.dialect.json_rows('?', 'j')} JOIN clients n ON n.id = j.value JOIN clients c "
-            "ON c.last_fold = n.last_fold AND json_extract(c.data, '$.date_of_birth') = "
-            "json_extract(n.data, '$.date_of_birth') WHERE c.id != n.id",
+            f"ON c.last_fold = n.last_fold AND {db.dialect.json_field('c.data', 'date_of_birth')} = "
+            f"{db.dialect.json_field('n.data', 'date_of_birth')} WHERE c.id != n.id",  # noqa: S608
             (ids_json,),
         )
     ]

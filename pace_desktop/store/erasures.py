@@ -6,6 +6,15 @@ Every function here runs inside the caller's transaction; the counts are rows de
 from __future__ import annotations
 
 from pace_desktop.store.database import Database
+from pace_desktop.store.people import table_exists
+
+
+def hold_people(db: Database) -> None:
+    """Before an erasure deletes anything (inside its transaction): wait for imports under way on the
+    central database to commit, and keep new ones waiting until this erasure has, so none of them
+    reads "not erased" and then writes the person back (``imports.hold_bundle``). Nothing on the file."""
+    if db.dialect.people_lock is not None:
+        db.execute(db.dialect.people_lock)
 
 
 def delete_children(db: Database, table: str, client_id: str) -> int:
@@ -19,7 +28,10 @@ def delete_client(db: Database, client_id: str) -> int:
 
 
 def delete_drafts(db: Database, client_id: str) -> None:
-    """A form kept at auto-lock for this person (key "<prefix>:<event id>:<client id>")."""
+    """A form kept at auto-lock for this person (key "<prefix>:<event id>:<client id>"). Drafts are
+    a laptop's: the central database on PostgreSQL has no such table, and nothing to delete."""
+    if not table_exists(db, "drafts"):
+        return
     db.execute("DELETE FROM drafts WHERE key LIKE ?", ("%:" + client_id,))
 
 

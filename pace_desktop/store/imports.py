@@ -42,6 +42,18 @@ class ImportHistoryRow(NamedTuple):
     imported_by: str
 
 
+def hold_bundle(db: Database, bundle_id: str) -> None:
+    """Inside the import's transaction, before asking whether the bundle was had: a second import of
+    the same bundle (another member of staff, at the same moment, on the central database) waits
+    here until the first commits, then finds it accepted. Then the people lock, shared with other
+    imports: an erasure under way finishes first, so the import reads its tombstone and cannot bring
+    the person back (``erasures.hold_people``). Nothing to do on the file: its writer is alone."""
+    if db.dialect.bundle_lock is not None:
+        db.execute(db.dialect.bundle_lock, (bundle_id,))
+    if db.dialect.people_lock_shared is not None:
+        db.execute(db.dialect.people_lock_shared)
+
+
 def first_accepted_at(db: Database, bundle_id: str) -> str | None:
     """When this bundle was first accepted, or None."""
     value: str | None = db.scalar(

@@ -44,9 +44,9 @@ def services_wanted_by_event(db: Database) -> list[tuple[str, str, int]]:
 def referrals_by_event(db: Database) -> list[tuple[str, str, int]]:
     """(event id, partner code or '' when none is named, referrals)."""
     return db.query(
-        "SELECT c.parent_id, coalesce(json_extract(i.data, '$.partner'), ''), count(*) "
+        f"SELECT c.parent_id, coalesce({db.dialect.json_field('i.data', 'partner')}, ''), count(*) "  # noqa: S608
         "FROM interventions i JOIN clients c ON c.id = i.parent_id "
-        "WHERE json_extract(i.data, '$.status') = 'referred' GROUP BY 1, 2"
+        f"WHERE {db.dialect.json_field('i.data', 'status')} = 'referred' GROUP BY 1, 2"
     )
 
 
@@ -58,13 +58,13 @@ def consenting_by_area_sector_band(
     Sectors are grouped case-insensitively; ``no_checklist`` stands for the band of clients without one.
     """
     return db.query(
-        "SELECT json_extract(e.data, '$.council_area'), "
-        "min(trim(json_extract(e.data, '$.sector'))), coalesce(k.band, ?), count(*) "
+        f"SELECT {db.dialect.json_field('e.data', 'council_area')}, "  # noqa: S608
+        f"min(trim({db.dialect.json_field('e.data', 'sector')})), coalesce(k.band, ?), count(*) "
         "FROM clients c JOIN events e ON e.id = c.parent_id "
         "LEFT JOIN checklists k ON k.parent_id = c.id "
         "WHERE EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id "
         "              AND s.purpose = ? AND s.active = 1) "
-        "GROUP BY 1, lower(trim(json_extract(e.data, '$.sector'))), 3",
+        f"GROUP BY 1, lower(trim({db.dialect.json_field('e.data', 'sector')})), 3",  # noqa: S608
         (no_checklist, purpose),
     )
 
@@ -75,8 +75,8 @@ def consenting_by_area_sector_band(
 def client_birth_and_leaving(db: Database) -> list[tuple[str, str, str | None, str | None]]:
     """(client id, event id, date of birth, expected leaving date) of every client."""
     return db.query(
-        "SELECT id, parent_id, json_extract(data, '$.date_of_birth'), "
-        "json_extract(data, '$.expected_leaving_date') FROM clients"
+        f"SELECT id, parent_id, {db.dialect.json_field('data', 'date_of_birth')}, "  # noqa: S608
+        f"{db.dialect.json_field('data', 'expected_leaving_date')} FROM clients"  # noqa: S608
     )
 
 
@@ -90,54 +90,49 @@ def checklist_bands(db: Database) -> list[tuple[str, str]]:
     return db.query("SELECT parent_id, band FROM checklists")
 
 
+def _fields(db: Database, table: str, *fields: str, after: str = "") -> str:
+    """``SELECT parent_id, <each field of the record's JSON>[, after] FROM table``: a field named
+    ``minutes`` or ``rating`` is a whole number, the others text, on either engine."""
+    spell = db.dialect
+    columns = [spell.json_int("data", f) if f in _WHOLE else spell.json_field("data", f) for f in fields]
+    extra = f", {after}" if after else ""
+    return f"SELECT parent_id, {', '.join(columns)}{extra} FROM {table}"  # noqa: S608 - our names
+
+
+_WHOLE = frozenset({"minutes", "rating"})
+
+
 def outcome_statuses(db: Database) -> list[tuple[str, str | None, str | None]]:
     """(client id, outcome date, status) of every outcome."""
-    return db.query(
-        "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.status') FROM outcomes"
-    )
+    return db.query(_fields(db, "outcomes", "date", "status"))
 
 
 def dated_outcome_statuses(db: Database) -> list[tuple[str, str | None, str | None, str]]:
     """(client id, outcome date, status, updated at) of every outcome."""
-    return db.query(
-        "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.status'), updated_at "
-        "FROM outcomes"
-    )
+    return db.query(_fields(db, "outcomes", "date", "status", after="updated_at"))
 
 
 def dated_services(db: Database) -> list[tuple[str, str | None, str | None, str]]:
     """(client id, intervention date, service, updated at) of every intervention."""
-    return db.query(
-        "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.service'), "
-        "updated_at FROM interventions"
-    )
+    return db.query(_fields(db, "interventions", "date", "service", after="updated_at"))
 
 
 def intervention_facts(db: Database) -> list[tuple[str, str | None, str | None, str | None, int | None]]:
     """(client id, service, partner, status, minutes) of every intervention."""
-    return db.query(
-        "SELECT parent_id, json_extract(data, '$.service'), json_extract(data, '$.partner'), "
-        "json_extract(data, '$.status'), json_extract(data, '$.minutes') FROM interventions"
-    )
+    return db.query(_fields(db, "interventions", "service", "partner", "status", "minutes"))
 
 
 def service_statuses_and_minutes(db: Database) -> list[tuple[str, str | None, str | None, int | None]]:
     """(client id, service, status, minutes) of every intervention."""
-    return db.query(
-        "SELECT parent_id, json_extract(data, '$.service'), json_extract(data, '$.status'), "
-        "json_extract(data, '$.minutes') FROM interventions"
-    )
+    return db.query(_fields(db, "interventions", "service", "status", "minutes"))
 
 
 def statuses_with_partner(db: Database, partner: str) -> list[tuple[str, str | None]]:
     """(client id, status) of every intervention with ``partner``."""
-    return db.query(
-        "SELECT parent_id, json_extract(data, '$.status') FROM interventions "
-        "WHERE json_extract(data, '$.partner') = ?",
-        (partner,),
-    )
+    where = f" WHERE {db.dialect.json_field('data', 'partner')} = ?"
+    return db.query(_fields(db, "interventions", "status") + where, (partner,))
 
 
 def feedback_ratings(db: Database) -> list[tuple[str, int | None]]:
     """(client id, rating) of every feedback record."""
-    return db.query("SELECT parent_id, json_extract(data, '$.rating') FROM feedback")
+    return db.query(_fields(db, "feedback", "rating"))

@@ -123,7 +123,7 @@ class Repository(Generic[R]):
             chunk = record_ids[start : start + 500]
             marks = ",".join("?" for _ in chunk)
             sql = (
-                f"SELECT id, version, data ->> '$.device_id' FROM {self.table} "  # noqa: S608
+                f"SELECT id, version, {self._creator} FROM {self.table} "  # noqa: S608
                 f"WHERE id IN ({marks})"
             )
             found.update((r[0], (r[1], r[2] or "")) for r in self.store.db.execute(sql, chunk))
@@ -132,10 +132,15 @@ class Repository(Generic[R]):
     def _stored(self, record_id: str) -> tuple[int, str] | None:
         """The stored version of a record and the device that created it, or None."""
         row = self.store.db.execute(
-            f"SELECT version, data ->> '$.device_id' FROM {self.table} WHERE id = ?",  # noqa: S608
+            f"SELECT version, {self._creator} FROM {self.table} WHERE id = ?",  # noqa: S608
             (record_id,),
         ).fetchone()
         return None if row is None else (int(row[0]), row[1] or "")
+
+    @property
+    def _creator(self) -> str:
+        """The creating device's id from a row's JSON, as the store's engine spells it."""
+        return self.store.db.dialect.json_field("data", "device_id")
 
     # -- writes --------------------------------------------------------------------------------------
     def _write(self, record: R, *, insert: bool) -> None:
@@ -218,7 +223,12 @@ class Repository(Generic[R]):
 
     def apply_incoming(self, record: R) -> str:
         """Keep the newer version (office import, an office notice on a laptop), inside the caller's
-        transaction. Returns 'added', 'updated' or 'unchanged'."""
+        transaction. Returns 'added', 'updated' or 'unchanged'.
+
+        The stored version read first settles the common case and gives the guards the creator; the
+        write itself is ``write_if_newer``, one statement, so an importer racing another on the central
+        database can neither overwrite a newer version nor trip over the other's insert.
+        """
         record_id = str(record.id)
         stored = self._stored(record_id)
         if stored is not None and record.version <= stored[0]:
@@ -226,8 +236,31 @@ class Repository(Generic[R]):
         with self.store.guards.writing(
             self.entity, [record], None if stored is None else {record_id: stored[1]}
         ):
-            self._write(record, insert=stored is None)
-        return "added" if stored is None else "updated"
+            return self.write_if_newer(record, stored_before=stored is not None)
+
+    def write_if_newer(self, record: R, *, stored_before: bool) -> str:
+        """Insert ``record``, or replace the stored row only if ``record`` has a higher version: one
+        ``INSERT … ON CONFLICT (id) DO UPDATE … WHERE excluded.version > stored version``. The row
+        lock the server takes for the conflict makes a concurrent writer wait and then judge against
+        what the first committed. Returns 'added', 'updated', or 'unchanged' when the stored one was as
+        new or newer. ``stored_before``: whether the caller saw a stored row (SQLite cannot say which
+        it did; its writer is alone, BEGIN IMMEDIATE, so what it read still holds; PostgreSQL says).
+        """
+        cols = dict(zip(*self._row(record), strict=True))
+        names = ", ".join(cols)
+        marks = ", ".join("?" for _ in cols)
+        sets = ", ".join(f"{name} = excluded.{name}" for name in cols if name != "id")
+        spell = self.store.db.dialect
+        sql = (
+            self._insert_sql(names, marks)
+            + f" ON CONFLICT (id) DO UPDATE SET {sets} WHERE excluded.version > {self.table}.version"
+            + f" RETURNING {spell.inserted_flag}"
+        )
+        row = self.store.db.execute(sql, tuple(cols.values())).fetchone()
+        if row is None:
+            return "unchanged"
+        inserted = not stored_before if row[0] is None else bool(row[0])
+        return "added" if inserted else "updated"
 
     def delete_rows(self, ids: Iterable[str]) -> int:
         """Remove rows outright (purge and erasure; secure_delete overwrites the freed pages)."""

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -38,6 +39,10 @@ from pace_desktop.store.guards import Guards
 from pace_desktop.store.keyslots import KeyFileOutOfDate, KeySlotFile, check_passphrase, new_data_key
 from pace_desktop.store.migrations import migrate, remove_upgrade_backups
 from pace_desktop.store.repository import Repository
+
+# The office's secret keys: the age identity that opens bundles, the key that signs receipts. Never
+# copied to a central database server (store/pg/from_file.py); read from the file that keeps them.
+SECRET_SETTINGS = frozenset({"signing_key", "office_age_identity"})
 
 DEFAULTS: dict[str, str] = {
     "retention_days": "30",
@@ -150,6 +155,9 @@ class Store:
         self.path = path
         self.clock = clock
         self.db = db
+        # An office whose central database is on PostgreSQL (``use_central_database``): this file
+        # stays its keyring, for the secret settings the server never holds.
+        self._keyring: Database | None = None
         self.keys = keys
         self._data_key = data_key
         self.adviser = adviser
@@ -316,7 +324,15 @@ class Store:
         except Exception:  # noqa: S110 - locking must always close, even on a failing disk
             pass
         self.db.close()
+        if self._keyring is not None:
+            self._keyring.close()
         self._data_key = b""
+
+    def use_central_database(self, server: Any) -> None:
+        """From now on keep records, history, devices and the audit log in ``server`` (a
+        ``store/pg/database.py`` ``PgDatabase``: the same methods as ``Database``); this open file
+        stays the office's keyring, read only for ``SECRET_SETTINGS`` (docs/central-database.md)."""
+        self._keyring, self.db = self.db, server
 
     def __enter__(self) -> Store:
         return self
@@ -395,7 +411,8 @@ class Store:
         fixed = policy.setting(key)  # what the machine's policy fixes wins over the store's own value
         if fixed is not None:
             return fixed
-        value: str | None = self.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        source = self._keyring if self._keyring is not None and key in SECRET_SETTINGS else self.db
+        value: str | None = source.scalar("SELECT value FROM settings WHERE key = ?", (key,))
         if value is None:
             return DEFAULTS.get(key, default)
         return value

@@ -9,6 +9,7 @@ import psycopg
 import pytest
 
 from pace_desktop.errors import StoreError, UsageError
+from pace_desktop.store.audit import GENESIS
 from pace_desktop.store.pg import schema
 from pace_desktop.store.pg.connect import connect
 
@@ -34,7 +35,9 @@ def test_a_database_from_a_newer_app_is_refused_by_name(pg_db):
 def test_the_audit_log_cannot_be_changed_even_by_its_owner(pg_db):
     with connect(pg_db, allow_insecure=True) as conn:
         schema.migrate(conn)
-        conn.execute("INSERT INTO audit VALUES (1, 'now', 'x', 'view', NULL, NULL, NULL, 'p', 'h')")
+        conn.execute(
+            "INSERT INTO audit VALUES (1, 'now', 'x', 'view', NULL, NULL, NULL, %s, 'h')", (GENESIS,)
+        )
         conn.commit()
         for statement in ("UPDATE audit SET actor = 'y'", "DELETE FROM audit", "TRUNCATE audit"):
             with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
@@ -51,7 +54,7 @@ def test_the_audit_log_cannot_be_changed_even_by_its_owner(pg_db):
             "SELECT count(*) FROM clients",
             "INSERT INTO devices VALUES ('LT1', 'k', 'f', 'now', 'x', 'enrolled', NULL, NULL)",
         ),
-        ("pace_import", "SELECT count(*) FROM devices", "DELETE FROM clients"),
+        ("pace_import", "SELECT count(*) FROM devices", "UPDATE devices SET retired_at = 'now'"),
         (
             "pace_dpo",
             "DELETE FROM clients",

@@ -8,6 +8,7 @@ administrator has chosen on purpose — so a mistyped URL cannot send people's r
 
 from __future__ import annotations
 
+import os
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -18,6 +19,11 @@ SECURE_MODES = {"verify-full"}
 
 def is_database_url(text: str) -> bool:
     return text.startswith(("postgresql://", "postgres://"))
+
+
+def insecure_allowed() -> bool:
+    """``PACE_PG_ALLOW_INSECURE=1``: an administrator (or the tests) chose a local socket without TLS."""
+    return os.environ.get("PACE_PG_ALLOW_INSECURE") == "1"
 
 
 def sslmode(url: str) -> str:

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from pace_desktop.errors import RefusedError, StoreError
 from pace_desktop.store.audit import GENESIS, entry_hash
-from pace_desktop.store.dialect import SEQ_TABLES
+from pace_desktop.store.dialect import POSTGRESQL, SEQ_TABLES
 from pace_desktop.store.pg import schema
+from pace_desktop.store.store import SECRET_SETTINGS
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
-SECRET_SETTINGS = frozenset({"signing_key", "office_age_identity"})
 COPIED = ("settings", "audit", "audit_head", *schema.RECORD_TABLES, *schema.OFFICE_TABLES)
 
 
@@ -89,6 +89,9 @@ def migrate_from_file(central: Store, conn: Any) -> MigrationResult:
     with conn.transaction():
         conn.execute("LOCK TABLE audit, audit_head, settings IN EXCLUSIVE MODE")
         conn.execute("DELETE FROM audit_head")
+        # The entries arrive already chained, with their head: the server's head-moving trigger
+        # (schema step 5) waits until they are in, and the chain is verified below instead.
+        conn.execute("ALTER TABLE audit DISABLE TRIGGER audit_moves_head")
         conn.execute("DELETE FROM settings")
         for table in COPIED:
             columns = _columns(central, table)
@@ -117,6 +120,7 @@ def migrate_from_file(central: Store, conn: Any) -> MigrationResult:
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), "  # noqa: S608
                     f"GREATEST((SELECT max(seq) FROM {table}), 1))"
                 )
+        conn.execute("ALTER TABLE audit ENABLE TRIGGER audit_moves_head")
         entries = verify_chain(conn)
         from pace_desktop.store.audit import append
 
@@ -125,10 +129,16 @@ def migrate_from_file(central: Store, conn: Any) -> MigrationResult:
 
 
 class _Adapter:
-    """The audit module speaks sqlite3's paramstyle (?); this hands its statements to psycopg (%s)."""
+    """The audit module speaks sqlite3's paramstyle (?); this hands its statements to psycopg (%s),
+    inside the move's own transaction (a nested ``transaction()`` is psycopg's savepoint)."""
+
+    dialect = POSTGRESQL
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
+
+    def transaction(self) -> Any:
+        return self.conn.transaction()
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self.conn.execute(sql.replace("?", "%s"), params)

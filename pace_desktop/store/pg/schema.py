@@ -190,11 +190,56 @@ CREATE INDEX partner_requests_partner ON partner_requests(partner, created_at, s
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {", ".join(ROLES)};
 """
 
+# Step 5 (issue 18): the audit head is moved by the server, never by a role. No role may UPDATE
+# ``audit_head``: an AFTER INSERT trigger on ``audit`` (SECURITY DEFINER, so it runs as the schema's
+# owner) moves it, after checking the new entry continues the chain from the head it replaces. An
+# appender first calls ``audit_head_for_append()``, which locks the head row until its transaction
+# ends: concurrent appends (two staff importing at once) queue there, so there is one chain, never a
+# fork. And the grants, matched to what each role's store functions run (docs/central-database.md):
+#   pace_import   deletes the records of people a bundle erased, forgets their duplicate checks,
+#                 enrols a laptop on first use, fills a laptop audit head's bundle id; no UPDATE on
+#                 history, sequences or tombstones (it only ever adds to them);
+#   pace_reports  writes partner returns and their counts as they are matched (an upsert);
+#   pace_admin    clears settings it replaces (a key moved under another name);
+#   everyone      reads the schema's step, so an app that is too old or too new says so by name.
+_STEP_5 = f"""
+REVOKE UPDATE ON audit_head FROM {", ".join(ROLES)};
+CREATE FUNCTION audit_head_for_append() RETURNS TABLE (count bigint, hash text)
+    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    SELECT h.count, h.hash FROM public.audit_head h WHERE h.id = 1 FOR UPDATE
+$$;
+CREATE FUNCTION audit_moves_head() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    head_count bigint;
+    head_hash text;
+BEGIN
+    SELECT h.count, h.hash INTO head_count, head_hash FROM public.audit_head h WHERE h.id = 1 FOR UPDATE;
+    IF head_hash IS NULL OR NEW.prev_hash <> head_hash OR NEW.seq <= head_count THEN
+        RAISE EXCEPTION 'an audit entry must continue the chain from its head';
+    END IF;
+    UPDATE public.audit_head SET count = NEW.seq, hash = NEW.hash WHERE id = 1;
+    RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION audit_head_for_append(), audit_moves_head() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_head_for_append() TO {", ".join(ROLES)};
+CREATE TRIGGER audit_moves_head AFTER INSERT ON audit
+    FOR EACH ROW EXECUTE FUNCTION audit_moves_head();
+REVOKE UPDATE ON imports, device_sequences, duplicate_review, tombstones FROM pace_import;
+GRANT DELETE ON {", ".join(RECORD_TABLES)}, duplicate_review TO pace_import;
+GRANT INSERT ON devices TO pace_import;
+GRANT UPDATE (bundle_id) ON device_audit_heads TO pace_import;
+GRANT UPDATE ON partner_returns, return_counts TO pace_reports;
+GRANT DELETE ON settings TO pace_admin;
+GRANT SELECT ON pace_schema TO {", ".join(ROLES)};
+"""  # noqa: S608 - constants only, no input
+
 STEPS: tuple[tuple[int, str, str], ...] = (
     (1, "the central schema (as the file's schema 8)", _STEP_1),
     (2, "least-privilege roles", _STEP_2),
     (3, "each laptop's audit heads, kept by the office (the file's schema 10)", _STEP_3),
     (4, "an ordering seq on returned counts (the file's schema 11)", _STEP_4),
+    (5, "the audit head moved by the server, serialised; grants matched to the store", _STEP_5),
 )
 SCHEMA_MAX = STEPS[-1][0]
 

@@ -1,0 +1,216 @@
+"""The store functions the importer and the reports use give the same answers on both engines.
+
+One office imports a laptop's bundle of fictional people with their history (help given, outcomes,
+feedback), into its central store file; ``office migrate`` copies it into a real PostgreSQL; then
+each function runs once on the file's ``Database`` and once on ``PgDatabase``, and the answers must
+be equal (as sets where the SQL gives no order).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from pace_desktop import demo
+from pace_desktop.exchange.export import export_bundle
+from pace_desktop.office.devices import enrol_device
+from pace_desktop.office.importer import import_bundle
+from pace_desktop.store import (
+    audit,
+    audit_heads,
+    device_sequences,
+    duplicate_review,
+    erasures,
+    import_apply,
+    imports,
+    people,
+    report_figures,
+    report_records,
+)
+from pace_desktop.store.pg.connect import connect
+from pace_desktop.store.pg.database import PgDatabase
+from pace_desktop.store.pg.from_file import migrate_from_file
+from tests.conftest import copy_store
+from tests.exchange.conftest import _open
+
+
+@pytest.fixture(scope="module")
+def engines(office_template, laptop_template, pg, tmp_path_factory):
+    """(the office's file Database, the same office on PostgreSQL, the office Store)."""
+    folder = tmp_path_factory.mktemp("both")
+    office = _open(copy_store(office_template.central, folder / "office", "central.store"), office=True)
+    laptop = _open(copy_store(laptop_template, folder / "laptop", "laptop.store"))
+    enrol_device(office, laptop.device_key().text())
+    demo.seed(laptop, events=3, clients=40, history=True)
+    out = folder / "out"
+    out.mkdir()
+    assert import_bundle(office, export_bundle(laptop, out).path, receipts_dir=out).verdict == "accepted"
+    pg.create_database("pace_both")
+    url = pg.url("pace_both")
+    with connect(url, allow_insecure=True) as conn:
+        migrate_from_file(office, conn)
+    server = PgDatabase(url, allow_insecure=True)
+    yield office.db, server, office
+    server.close()
+    laptop.close()
+    office.close()
+
+
+def _ids(db: Any, table: str) -> list[str]:
+    return [r[0] for r in db.query(f"SELECT id FROM {table} ORDER BY id")]  # noqa: S608
+
+
+def _bundle(db: Any) -> str:
+    return db.query("SELECT bundle_id FROM imports WHERE verdict = 'accepted'")[0][0]
+
+
+def _device(db: Any) -> str:
+    return db.query("SELECT device_id FROM devices")[0][0]
+
+
+READS: dict[str, Callable[[Any], Any]] = {
+    "erased ids": import_apply.erased_ids,
+    "clients by PACE ID": lambda db: import_apply.client_ids_by_pace_id(
+        db, [r[0] for r in db.query("SELECT pace_id FROM clients")] + ["P-NOBODY"]
+    ),
+    "first accepted": lambda db: imports.first_accepted_at(db, _bundle(db)),
+    "history": lambda db: [
+        r._replace(counts=json.loads(r.counts or "{}")) for r in imports.history_rows(db, 10)
+    ],
+    "receipt": lambda db: imports.latest_receipt(db, _bundle(db)),
+    "sequence reuse": lambda db: device_sequences.used_by_another_bundle(db, _device(db), 1, "other"),
+    "sequences seen": lambda db: device_sequences.sequences_seen(db, _device(db)),
+    "same NI": lambda db: set(duplicate_review.same_ni_pairs(db, json.dumps(_ids(db, "clients")))),
+    "same surname and birth": lambda db: set(
+        duplicate_review.same_surname_dob_pairs(db, json.dumps(_ids(db, "clients")))
+    ),
+    "audit heads": audit_heads.newest_heads,
+    "audit entries of one thing": lambda db: audit.entries_for(
+        db, db.query("SELECT entity_id FROM audit WHERE entity_id IS NOT NULL ORDER BY seq")[0][0]
+    ),
+    "table exists": lambda db: (people.table_exists(db, "request_items"), people.table_exists(db, "nope")),
+    "events newest first": lambda db: [json.loads(d) for d in report_figures.event_data_newest_first(db)],
+    "clients by event and band": lambda db: set(report_figures.clients_by_event_and_band(db)),
+    "services wanted": lambda db: set(report_figures.services_wanted_by_event(db)),
+    "referrals": lambda db: set(report_figures.referrals_by_event(db)),
+    "consenting by area": lambda db: set(
+        report_figures.consenting_by_area_sector_band(db, "pace_support", "none")
+    ),
+    "birth and leaving": lambda db: set(report_figures.client_birth_and_leaving(db)),
+    "checklist bands": lambda db: set(report_figures.checklist_bands(db)),
+    "outcome statuses": lambda db: sorted(report_figures.dated_outcome_statuses(db)),
+    "dated services": lambda db: sorted(report_figures.dated_services(db), key=repr),
+    "intervention facts": lambda db: sorted(report_figures.intervention_facts(db), key=repr),
+    "services and minutes": lambda db: sorted(report_figures.service_statuses_and_minutes(db), key=repr),
+    "feedback ratings": lambda db: sorted(report_figures.feedback_ratings(db), key=repr),
+    "records report": lambda db: [
+        (json.loads(data), pace_id)
+        for table in sorted(report_records.RECORD_TABLES)
+        for data, pace_id in report_records.stream_records(db, table, with_pace_id=True, batch=7)
+    ],
+}
+
+
+# Nobody was erased or imported twice, and the demo people share no NI number or surname and birth:
+# these still run their SQL on the server, whose answer must be empty too.
+EMPTY_HERE = ("erased ids", "sequence reuse", "same NI", "same surname and birth")
+
+
+@pytest.mark.parametrize("name", sorted(READS))
+def test_each_read_gives_the_same_answer_on_both_engines(engines, name):
+    on_file, on_server, _ = engines
+    expected = READS[name](on_file)
+    assert expected not in (None, [], set(), {}) or name in EMPTY_HERE
+    assert READS[name](on_server) == expected
+
+
+def test_the_history_has_something_to_count(engines):
+    """The comparisons above compare real figures: help, outcomes and feedback were imported."""
+    on_file, _, _ = engines
+    assert report_figures.intervention_facts(on_file) and report_figures.feedback_ratings(on_file)
+    assert any(minutes is not None for *_, minutes in report_figures.service_statuses_and_minutes(on_file))
+
+
+@pytest.mark.parametrize("table", ["clients", "consents", "interventions"])
+def test_a_repository_reads_the_same_records_and_creators_on_both_engines(engines, table):
+    on_file, on_server, office = engines
+    repo = {"clients": office.clients, "consents": office.consents, "interventions": office.interventions}[
+        table
+    ]
+    ids = _ids(on_file, table)
+    creators = repo.stored_creators(ids)
+    assert creators and all(device for _, device in creators.values())
+    try:
+        office.db = on_server
+        assert repo.stored_creators(ids) == creators
+        assert repo.count() == len(ids)
+        assert repo.get(ids[0]) is not None
+    finally:
+        office.db = on_file
+    assert repo.get(ids[0]) == _load_on(on_server, office, repo, ids[0])
+
+
+def _load_on(db: Any, office: Any, repo: Any, record_id: str) -> Any:
+    saved = office.db
+    office.db = db
+    try:
+        return repo.get(record_id)
+    finally:
+        office.db = saved
+
+
+class _Undo(Exception):
+    """Leaves a transaction by rolling it back, so the shared office stays as it was."""
+
+
+def _erase(db: Any, client_id: str, pace_id: str) -> dict[str, Any]:
+    """privacy.erasure.remove_person's store calls for one person, then rolled back."""
+    removed: dict[str, Any] = {}
+    with contextlib.suppress(_Undo), db.transaction():
+        for table in ("consents", "checklists", "interventions", "outcomes", "feedback"):
+            removed[table] = erasures.delete_children(db, table, client_id)
+        removed["clients"] = erasures.delete_client(db, client_id)
+        erasures.delete_drafts(db, client_id)  # the file has drafts; the server has none
+        erasures.delete_duplicate_checks(db, client_id)
+        erasures.delete_deidentified(db, "no-such-key")
+        erasures.write_tombstone(
+            db, client_id, pace_id, "2026-12-05T10:00:00+00:00", "request", exported=False
+        )
+        removed["erased"] = import_apply.erased_ids(db)
+        removed["left"] = import_apply.client_ids_by_pace_id(db, [pace_id])
+        raise _Undo
+    return removed
+
+
+def test_an_erasure_removes_the_same_rows_on_both_engines(engines):
+    on_file, on_server, _ = engines
+    client_id, pace_id = on_file.query("SELECT id, pace_id FROM clients ORDER BY id LIMIT 1")[0]
+    removed = _erase(on_file, client_id, pace_id)
+    assert removed["clients"] == 1 and removed["consents"] and removed["erased"] == {client_id}
+    assert removed["left"] == {}
+    assert _erase(on_server, client_id, pace_id) == removed
+    assert import_apply.erased_ids(on_server) == set()  # rolled back: the office is as it was
+
+
+def test_a_broken_constraint_is_the_engines_integrity_error_for_the_importer(engines):
+    """The importer turns a broken constraint into its refusal by catching ``db.integrity_errors``."""
+    on_file, on_server, office = engines
+    existing = office.clients.get(_ids(on_file, "clients")[0])
+    for db in (on_file, on_server):
+        caught = []
+        office.db = db
+        try:
+            with contextlib.suppress(_Undo), db.transaction():
+                try:
+                    office.clients.insert_many([existing])
+                except db.integrity_errors as exc:
+                    caught.append(exc)
+                raise _Undo
+        finally:
+            office.db = on_file
+        assert len(caught) == 1, db
+    assert on_server.scalar("SELECT count(*) FROM clients") == on_file.scalar("SELECT count(*) FROM clients")
