@@ -43,6 +43,7 @@ def test_laptop_and_office_sync_by_command(relay, enrolled, office_path, laptop,
     assert office.returncode == 0, office.stderr
     sent = run("sync", "--store", str(laptop_path), "--relay", relay.url, "--pin", relay.pin)
     assert (sent.returncode, sent.stdout) == (0, "1 bundle sent, 0 records confirmed by the office.\n")
+    assert sent.stderr == ""  # progress is for a terminal only
     office = run(
         "office",
         "sync",
@@ -133,3 +134,40 @@ def test_the_relay_travels_in_office_pub_to_a_new_laptop(tmp_path, office_templa
     with Store.open(tmp_path / "new.store", PASSPHRASE) as store:
         assert store.setting("sync_relay_url") == "https://relay.example:9443"
         assert store.setting("sync_relay_pin") == pin
+
+
+def test_on_a_terminal_sync_shows_each_step_then_the_result(relay, enrolled, laptop, laptop_path):
+    import pty
+
+    from pace_desktop.sync.laptop import configure
+    from pace_desktop.sync.office import office_sync
+
+    register(laptop, 2)
+    configure(laptop, relay.url, relay.pin)
+    office_sync(enrolled, relay.office_client())
+    laptop.close()
+    main, terminal = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PACE_PASSPHRASE": PASSPHRASE}
+    with subprocess.Popen(
+        [sys.executable, "-m", "pace_desktop", "sync", "--store", str(laptop_path)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+    ) as proc:
+        os.close(terminal)
+        out = proc.stdout.read().decode() if proc.stdout else ""
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the process closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert proc.wait(timeout=120) == 0
+    os.close(main)
+    steps = [part.removesuffix("\x1b[K") for part in seen.decode().split("\r") if part.removesuffix("\x1b[K")]
+    assert steps == ["Making the bundle…", "Sending bundle 1 of 1…", "Fetching receipts…"]
+    assert out == "1 bundle sent, 0 records confirmed by the office.\n"
