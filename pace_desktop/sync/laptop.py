@@ -46,6 +46,19 @@ class SyncResult:
         return text + "."
 
 
+SETTING_AUTO_SYNC = "auto_sync"  # "1": send by itself while unlocked and online (default off)
+AUTO_SYNC_MINUTES = 15  # how often, after the first try at unlock
+
+
+def auto_sync_enabled(store: Store) -> bool:
+    """Whether this laptop syncs by itself (the machine's policy can fix it); needs a relay too."""
+    return store.setting(SETTING_AUTO_SYNC) == "1" and bool(store.setting(SETTING_RELAY_URL))
+
+
+def set_auto_sync(store: Store, on: bool) -> None:
+    store.set_settings({SETTING_AUTO_SYNC: "1" if on else "0"})
+
+
 def outbox(store: Store) -> Path:
     folder = store.path.with_name(store.path.name + ".outbox")
     folder.mkdir(exist_ok=True)
