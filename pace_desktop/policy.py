@@ -18,6 +18,7 @@ Keys (``docs/deployment.md`` has an example):
 - ``store_folder``: the folder stores live in (``%LOCALAPPDATA%``-style variables and ``~`` expand).
 - ``autolock_minutes`` (1-60), ``retention_days`` (1-365, a laptop's confirmed records),
   ``identifiable_retention_years`` (1-100, the office's identifiable data).
+- ``auto_sync`` (true or false): whether a laptop sends to the office relay by itself while unlocked.
 """
 
 from __future__ import annotations
@@ -36,7 +37,12 @@ ENV = "PACE_POLICY_FILE"
 MAX_BYTES = 256 * 1024
 
 # Policy keys that are store settings of the same name (Store.setting answers them from the policy).
-SETTING_KEYS: tuple[str, ...] = ("autolock_minutes", "retention_days", "identifiable_retention_years")
+SETTING_KEYS: tuple[str, ...] = (
+    "autolock_minutes",
+    "retention_days",
+    "identifiable_retention_years",
+    "auto_sync",
+)
 
 
 class PolicyError(UsageError):
@@ -53,6 +59,7 @@ class Policy:
     autolock_minutes: int | None = None
     retention_days: int | None = None
     identifiable_retention_years: int | None = None
+    auto_sync: bool | None = None
 
     def fixed(self) -> dict[str, Any]:
         """The keys this policy sets, with their values."""
@@ -74,6 +81,7 @@ def _model() -> Any:
         autolock_minutes: Annotated[int, Field(ge=1, le=60, strict=True)] | None = None
         retention_days: Annotated[int, Field(ge=1, le=365, strict=True)] | None = None
         identifiable_retention_years: Annotated[int, Field(ge=1, le=100, strict=True)] | None = None
+        auto_sync: Annotated[bool, Field(strict=True)] | None = None
 
         @field_validator("office_key")
         @classmethod
@@ -117,7 +125,7 @@ def _first_problem(exc: Any) -> str:
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         message = "is not a policy setting"
-    elif error["type"] in ("int_type", "int_parsing", "string_type"):
+    elif error["type"] in ("int_type", "int_parsing", "string_type", "bool_type", "bool_parsing"):
         message = "has the wrong type"
     return f"{where} {message[0].lower() + message[1:]}" if message else where
 
@@ -181,6 +189,8 @@ def setting(key: str) -> str | None:
     if key not in SETTING_KEYS:
         return None
     value = current().fixed().get(key)
+    if isinstance(value, bool):
+        return "1" if value else "0"  # as the settings table holds a yes/no
     return None if value is None else str(value)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from pace_desktop.errors import UsageError
@@ -68,8 +69,29 @@ def cmd_sync(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         if args.relay:
             configure(store, args.relay, args.pin)
-        print(sync(store).summary())
+        try:
+            result = sync(store, progress=_progress_line() if sys.stderr.isatty() else None)
+        finally:
+            _clear_progress_line()
+        print(result.summary())
     return 0
+
+
+def _progress_line():
+    """Each step on one line of the terminal, written over in place ("Sending bundle 2 of 3…"). Only
+    on a terminal: a script or scheduled task sees the result line alone, or the one offline line."""
+
+    def show(step: str) -> None:
+        sys.stderr.write(f"\r{step}\x1b[K")
+        sys.stderr.flush()
+
+    return show
+
+
+def _clear_progress_line() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
 
 
 def cmd_relay_init(args: argparse.Namespace) -> int:

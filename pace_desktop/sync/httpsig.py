@@ -18,20 +18,26 @@ does not match the body, a ``created`` outside the allowed clock skew, a nonce s
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
+import os
 import re
 import secrets
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from pace_desktop.store.atomic import write_atomic
+
 LABEL = "pace"
 COMPONENTS = ("@method", "@path", "content-digest")
 MAX_SKEW_SECONDS = 300
+_NONCE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 _PARAMS = re.compile(
     r'^\("@method" "@path" "content-digest"\);created=(\d{1,12});nonce="([A-Za-z0-9_-]{16,64})";'
     r'keyid="([A-Za-z0-9]{3,32})";alg="ed25519"$'
@@ -85,11 +91,60 @@ class Signed:
 
 
 class NonceCache:
-    """Nonces seen within the skew window; a nonce seen twice is a replay. Bounded in size."""
+    """Nonces seen within the skew window; a nonce seen twice is a replay. Bounded in size.
 
-    def __init__(self, limit: int = 100_000) -> None:
+    With a ``log`` file, every nonce is appended and fsync'd before the request is answered, and the
+    log is read back when the relay starts, so a restart does not reopen the replay window. Entries
+    older than the window are dropped on load and whenever the log is rewritten (atomically, once it
+    holds twice as many lines as are live).
+    """
+
+    def __init__(self, limit: int = 100_000, *, log: Path | None = None, now: float | None = None) -> None:
         self._seen: OrderedDict[tuple[str, str], int] = OrderedDict()
         self._limit = limit
+        self._log = log
+        self._lines = 0
+        self._fd = -1
+        if log is not None:
+            self._load(log, time.time() if now is None else now)
+
+    def _load(self, log: Path, now: float) -> None:
+        entries = []
+        with contextlib.suppress(FileNotFoundError):
+            for line in log.read_text(encoding="ascii", errors="replace").splitlines():
+                parts = line.split(" ")
+                # A line cut short by a crash is skipped: its request was never answered.
+                if len(parts) == 3 and parts[2].isdigit() and _NONCE.match(parts[1]):
+                    entries.append((parts[0], parts[1], int(parts[2])))
+        for keyid, nonce, created in sorted(entries, key=lambda e: e[2]):
+            if created >= now - 2 * MAX_SKEW_SECONDS:
+                self._seen[(keyid, nonce)] = created
+        self._rewrite()
+
+    def _rewrite(self) -> None:
+        assert self._log is not None
+        if self._fd >= 0:
+            os.close(self._fd)
+        text = "".join(f"{k} {n} {c}\n" for (k, n), c in self._seen.items())
+        write_atomic(self._log, text.encode("ascii"))
+        self._fd = os.open(self._log, os.O_WRONLY | os.O_APPEND)
+        self._lines = len(self._seen)
+
+    def _append(self, keyid: str, nonce: str, created: int) -> None:
+        if self._fd < 0:
+            return
+        if self._lines >= 2 * max(len(self._seen), 1024):
+            self._rewrite()  # already holds the new nonce
+            return
+        line = f"{keyid} {nonce} {created}\n".encode("ascii")
+        os.write(self._fd, line)
+        os.fsync(self._fd)
+        self._lines += 1
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
 
     def add(self, keyid: str, nonce: str, created: int, now: float) -> bool:
         """Record it; False when it was already seen."""
@@ -101,6 +156,7 @@ class NonceCache:
         if (keyid, nonce) in self._seen:
             return False
         self._seen[(keyid, nonce)] = created
+        self._append(keyid, nonce, created)
         return True
 
 

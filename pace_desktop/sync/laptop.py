@@ -46,6 +46,19 @@ class SyncResult:
         return text + "."
 
 
+SETTING_AUTO_SYNC = "auto_sync"  # "1": send by itself while unlocked and online (default off)
+AUTO_SYNC_MINUTES = 15  # how often, after the first try at unlock
+
+
+def auto_sync_enabled(store: Store) -> bool:
+    """Whether this laptop syncs by itself (the machine's policy can fix it); needs a relay too."""
+    return store.setting(SETTING_AUTO_SYNC) == "1" and bool(store.setting(SETTING_RELAY_URL))
+
+
+def set_auto_sync(store: Store, on: bool) -> None:
+    store.set_settings({SETTING_AUTO_SYNC: "1" if on else "0"})
+
+
 def outbox(store: Store) -> Path:
     folder = store.path.with_name(store.path.name + ".outbox")
     folder.mkdir(exist_ok=True)
@@ -81,7 +94,11 @@ def sync(
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> SyncResult:
-    """One sync; raises ``transport.Offline`` (everything stays queued) when the relay is out of reach."""
+    """One sync; raises ``transport.Offline`` (everything stays queued) when the relay is out of reach.
+
+    ``progress`` is told, in plain words, each step as it starts ("Sending bundle 2 of 3…",
+    "Fetching receipts…"); it is called on the thread the sync runs on.
+    """
     from pace_desktop.exchange.export import export_bundle, pending_count
     from pace_desktop.privacy.notice_apply import apply_office_file, is_notice
 
@@ -93,16 +110,18 @@ def sync(
         say("Making the bundle…")
         exported = export_bundle(store, folder, now=now).records
     sent = 0
-    for path in unsent(store):
-        say(f"Sending {path.name}…")
+    waiting = unsent(store)
+    for number, path in enumerate(waiting, start=1):
+        say(f"Sending bundle {number} of {len(waiting)}…")
         client.expect(client.request("PUT", "/v1/bundles", path.read_bytes()), 200, 201)
         path.unlink()  # acknowledged: the relay holds it on disk
         sent += 1
     confirmed = receipts = notices = 0
-    listing = client.expect(client.request("GET", "/v1/mail"), 200).json()
-    for item in listing.get("files", []):
+    say("Fetching receipts…")
+    files = list(client.expect(client.request("GET", "/v1/mail"), 200).json().get("files", []))
+    for number, item in enumerate(files, start=1):
         name = str(item["name"])
-        say(f"Applying {name}…")
+        say(f"Applying office file {number} of {len(files)}…")
         data = client.expect(client.request("GET", f"/v1/mail/{name}"), 200).body
         # Receipts and notices hold ids, versions and dates only; the copy is removed once applied.
         temp = write_durably(folder / f".{name}", data)

@@ -25,6 +25,7 @@ import json
 import os
 import re
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,6 +120,8 @@ class Mailbox:
                 f"{self.root} is not a relay folder: set one up with office relay-init."
             ) from exc
         self._devices: dict[str, tuple[Ed25519PublicKey, bool]] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
         self._devices_issued = ""
         self._load_devices()
         for folder in ("inbox", "outbox"):
@@ -230,6 +233,26 @@ class Mailbox:
         mine = self.waiting(device_id)
         return (self.config.quota_bundles - len(mine), self.config.quota_bytes - sum(w.size for w in mine))
 
+    def _lock(self, device_id: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(device_id, threading.Lock())
+
+    def keep_bundle(self, device_id: str, upload: Upload) -> tuple[Path, bool]:
+        """Store a whole upload if the laptop's quota still allows it: (the file, already held).
+
+        The quota is checked again here, under this laptop's lock, together with the rename: two
+        uploads from one laptop that both passed the early check (from Content-Length, before their
+        bodies were read) cannot both be stored past the quota. Raises ``OverQuota`` (upload removed).
+        """
+        with self._lock(device_id):
+            target = self._inbox(device_id) / f"{upload.hash.hexdigest()}{SUFFIX}"
+            if not target.exists():
+                count_left, bytes_left = self.quota_left(device_id)
+                if count_left <= 0 or bytes_left < upload.size:
+                    upload.abort()
+                    raise OverQuota()
+            return upload.finish(target)
+
     def start_bundle(self, device_id: str) -> Upload:
         folder = self._inbox(device_id)
         folder.mkdir(exist_ok=True)
@@ -286,6 +309,10 @@ class Mailbox:
 
 class TooLarge(Exception):
     pass
+
+
+class OverQuota(Exception):
+    """The laptop already has as many bundles (or bytes) waiting as its quota allows."""
 
 
 class Upload:

@@ -90,8 +90,63 @@ def remember_relay(central: Store, url: str, pin: str, token: str) -> None:
     )
 
 
+def quarantine(central: Store) -> Path:
+    """Where refused bundles fetched from the relay are kept (beside the central store), never
+    deleted silently: the office can look at one, or send it for support, before removing it."""
+    return central.path.with_name(central.path.name + ".quarantine")
+
+
+def _fetch_one(
+    central: Store, client: RelayClient, device: str, sha: str, folder: Path, result: OfficeSyncResult
+) -> ImportResult:
+    from pace_desktop.errors import PaceError
+    from pace_desktop.office.importer import ImportResult, import_bundle
+    from pace_desktop.sync.transport import Offline
+
+    name = f"{device}-{sha[:12]}{SUFFIX}"
+    route = f"/v1/office/bundles/{device}/{sha}"
+    path: Path | None = None
+    outcome: ImportResult | None = None
+    try:
+        data = client.expect(client.request("GET", route), 200).body
+        path = write_durably(folder / f"{sha}{SUFFIX}", data)  # age-encrypted, as it came
+        outcome = import_bundle(central, path, receipts_dir=folder)
+        if outcome.verdict == "refused":
+            # Undecryptable, forged, not a bundle, breaking a rule: recorded in the import history
+            # with its reason, and kept here rather than dropped.
+            quarantine(central).mkdir(mode=0o700, exist_ok=True)
+            kept = write_durably(quarantine(central) / name, data, mode=0o600)
+            outcome = replace(outcome, warnings=(*outcome.warnings, f"The file is kept in {kept}."))
+        elif outcome.receipt_path is not None and outcome.device_id is not None:
+            client.expect(
+                client.request(
+                    "PUT",
+                    f"/v1/office/mail/{outcome.device_id}/{outcome.receipt_path.name}",
+                    outcome.receipt_path.read_bytes(),
+                ),
+                201,
+            )
+            result.receipts_posted += 1
+        client.expect(client.request("DELETE", route), 204)
+    except Offline:
+        raise
+    except (PaceError, OSError) as exc:
+        # Left on the relay for the next office sync (a refusal already recorded stays recorded).
+        reason = str(exc) if isinstance(exc, PaceError) else "it could not be saved on this computer"
+        if outcome is None:
+            outcome = ImportResult(name, "refused", f"Not imported: {reason} It stays at the relay.", "fetch")
+        else:
+            outcome = replace(outcome, warnings=(*outcome.warnings, f"{reason} It stays at the relay."))
+    finally:
+        for leftover in (path, outcome.receipt_path if outcome is not None else None):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+    # The receipt went back through the relay; no file of it is left here to point to.
+    return replace(outcome, receipt_path=None)
+
+
 def office_sync(central: Store, client: RelayClient, *, progress: Progress | None = None) -> OfficeSyncResult:
-    from pace_desktop.office.importer import import_bundle
     from pace_desktop.privacy.notice_queue import queued_devices
     from pace_desktop.privacy.notices import file_name as notice_name
     from pace_desktop.privacy.notices import make_notice
@@ -102,30 +157,11 @@ def office_sync(central: Store, client: RelayClient, *, progress: Progress | Non
     listing = client.expect(client.request("GET", "/v1/office/bundles"), 200).json()["bundles"]
     with tempfile.TemporaryDirectory(prefix="pace-relay-") as staging:
         folder = Path(staging)
-        for item in listing:
+        for number, item in enumerate(listing, start=1):
             device, sha = str(item["device_id"]), str(item["sha256"])
-            say(f"Importing a bundle from {device}…")
-            route = f"/v1/office/bundles/{device}/{sha}"
-            data = client.expect(client.request("GET", route), 200).body
-            path = write_durably(folder / f"{sha}{SUFFIX}", data)  # age-encrypted, as it came
-            outcome = import_bundle(central, path, receipts_dir=folder)
-            if outcome.receipt_path is not None and outcome.device_id is not None:
-                client.expect(
-                    client.request(
-                        "PUT",
-                        f"/v1/office/mail/{outcome.device_id}/{outcome.receipt_path.name}",
-                        outcome.receipt_path.read_bytes(),
-                    ),
-                    201,
-                )
-                result.receipts_posted += 1
-            client.expect(client.request("DELETE", route), 204)
-            for leftover in (path, outcome.receipt_path):
-                if leftover is not None:
-                    with contextlib.suppress(OSError):
-                        leftover.unlink()
-            # The receipt went back through the relay; no file of it is left here to point to.
-            result.results.append(replace(outcome, receipt_path=None))
+            say(f"Importing bundle {number} of {len(listing)}…")
+            # One bad file never stops the rest: it is named in one line and the loop goes on.
+            result.results.append(_fetch_one(central, client, device, sha, folder, result))
         for device in queued_devices(central):
             data, notice = make_notice(central, device)
             issued = datetime.fromisoformat(notice.issued_at)

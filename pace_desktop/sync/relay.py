@@ -30,11 +30,15 @@ from typing import Any
 
 from pace_desktop.errors import PaceError, UsageError
 from pace_desktop.sync import httpsig
-from pace_desktop.sync.mailbox import MAX_DEVICE_LIST_BYTES, MAX_MAIL_BYTES, Mailbox, TooLarge
+from pace_desktop.sync.mailbox import MAX_DEVICE_LIST_BYTES, MAX_MAIL_BYTES, Mailbox, OverQuota, TooLarge
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+NONCES_LOG = "nonces.log"  # replay protection that survives a restart
+OVER_QUOTA = "this laptop has too many bundles waiting at the relay: the office must import them first"
 
 
 class HttpError(Exception):
@@ -66,7 +70,7 @@ async def _json(send: Send, status: int, doc: dict[str, Any]) -> None:
 class Relay:
     def __init__(self, root: Path | str) -> None:
         self.mailbox = Mailbox(root)
-        self.nonces = httpsig.NonceCache()
+        self.nonces = httpsig.NonceCache(log=self.mailbox.root / NONCES_LOG)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -152,12 +156,11 @@ class Relay:
     async def _put_bundle(self, scope: Scope, headers: dict[str, str], receive: Receive, send: Send) -> None:
         self._length(headers, self.mailbox.config.max_bundle_bytes)
         signed = self._device(scope, headers)  # before a byte of the body is read
+        # An early refusal from Content-Length; keep_bundle checks again, under the laptop's lock,
+        # as it stores the bundle, so concurrent uploads cannot both slip past the quota.
         count_left, bytes_left = self.mailbox.quota_left(signed.keyid)
         if count_left <= 0 or bytes_left < int(headers["content-length"]):
-            raise HttpError(
-                507,
-                "this laptop has too many bundles waiting at the relay: the office must import them first",
-            )
+            raise HttpError(507, OVER_QUOTA)
         upload = self.mailbox.start_bundle(signed.keyid)
         try:
             while True:
@@ -171,9 +174,11 @@ class Relay:
             if not httpsig.body_matches(signed, upload.hash.digest()):
                 upload.abort()
                 raise HttpError(400, "the body does not match its signed digest: nothing was stored")
-            path, already = upload.finish()
+            path, already = self.mailbox.keep_bundle(signed.keyid, upload)
         except TooLarge as exc:
             raise HttpError(413, "too large") from exc
+        except OverQuota as exc:
+            raise HttpError(507, OVER_QUOTA) from exc
         except BaseException:
             upload.abort()
             raise

@@ -7,11 +7,14 @@ names are not consulted: the pin is stricter than both.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import http.client
 import json
+import socket
 import ssl
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +32,10 @@ class Offline(PaceError):
     """The relay could not be reached: nothing was lost, everything stays queued (exit 4, try later)."""
 
     exit_code = 4
+
+
+class Cancelled(Offline):
+    """The sync was stopped (the laptop is locking): nothing was lost, everything stays queued."""
 
 
 class WrongCertificate(RefusedError):
@@ -68,16 +75,36 @@ class RelayClient:
         self.pin = parse_pin(pin)
         self.device_id, self.device_key, self.token = device_id, device_key, token
         self.timeout = timeout
+        self._cancelled = threading.Event()
+        self._open: http.client.HTTPSConnection | None = None
         self._context = ssl.create_default_context()
         self._context.check_hostname = False
         self._context.verify_mode = ssl.CERT_NONE  # the pin below is the check, and a stricter one
 
+    def cancel(self) -> None:
+        """Stop at once, from any thread: the request under way fails (its socket is shut), and no
+        other starts. Safe at any point of a sync: what was not acknowledged is simply sent again."""
+        self._cancelled.set()
+        conn = self._open
+        sock = conn.sock if conn is not None else None
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def _check_cancelled(self) -> None:
+        if self._cancelled.is_set():
+            raise Cancelled("Sending to the office stopped: everything not confirmed stays queued.")
+
     def _connect(self) -> http.client.HTTPSConnection:
+        self._check_cancelled()
         conn = http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout, context=self._context)
+        self._open = conn
         try:
+            self._check_cancelled()
             conn.connect()
         except (TimeoutError, OSError) as exc:
             conn.close()
+            self._check_cancelled()
             raise Offline(
                 f"No connection to the office relay at {self.host}: everything stays queued for the next try."
             ) from exc
@@ -100,13 +127,19 @@ class RelayClient:
         try:
             conn.request(method, path, body=body, headers=headers)
             reply = conn.getresponse()
-            return Response(reply.status, reply.read())
+            response = Response(reply.status, reply.read())
+            # A socket shut by cancel() can look like the end of a reply (an empty line ends the
+            # headers): once cancelled, no reply counts, so nothing is taken as acknowledged.
+            self._check_cancelled()
+            return response
         except (OSError, http.client.HTTPException) as exc:
+            self._check_cancelled()
             raise Offline(
                 f"The connection to the office relay at {self.host} was lost: everything not "
                 "confirmed stays queued for the next try."
             ) from exc
         finally:
+            self._open = None
             conn.close()
 
     def expect(self, response: Response, *ok: int) -> Response:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.ui import style
+from pace_desktop.ui.auto_sync import AutoSync
 from pace_desktop.ui.screens.unlock import UnlockScreen
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner, audit_banner
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         session.unlocked.connect(self._on_unlocked)
         session.locked.connect(self._on_locked)
+        self.auto_sync = AutoSync(session, self)  # connected after the window's own unlock handling
+        self.auto_sync.message.connect(self._show_sync_status)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         QShortcut(QKeySequence("Ctrl+,"), self, activated=self.open_settings)
         self._pending_drafts: list[str] = []
@@ -89,12 +92,23 @@ class MainWindow(QMainWindow):
         self.followup_button.clicked.connect(
             lambda: self.open_part("pace_desktop.ui.followup_dialog", "FollowupDialog")
         )
+        self.sync_status = QLabel()  # the automatic sync's one line; empty and hidden otherwise
+        self.sync_status.setObjectName("headerStatus")
+        self.sync_status.setVisible(False)
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock)
-        return app_header([], [self.who, self.followup_button, self.settings_button, self.lock_button])
+        return app_header(
+            [self.sync_status], [self.who, self.followup_button, self.settings_button, self.lock_button]
+        )
+
+    def _show_sync_status(self, text: str) -> None:
+        self.sync_status.setText(text)
+        self.sync_status.setVisible(bool(text) and self.session.is_unlocked)
 
     def _set_header_unlocked(self, unlocked: bool) -> None:
+        if not unlocked:
+            self._show_sync_status("")
         self.settings_button.setVisible(unlocked)
         self.followup_button.setVisible(unlocked)
         self.lock_button.setVisible(unlocked)

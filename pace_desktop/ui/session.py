@@ -62,6 +62,7 @@ class Session(QObject):
         self._autolock_seconds = 300.0
         self._last_activity = clock()
         self._autolock_suspended = False
+        self._background = 0  # worker operations nobody asked for (automatic sync): no reason to stay open
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.check_idle)
@@ -216,12 +217,18 @@ class Session(QObject):
     def idle_seconds(self) -> float:
         return self.clock() - self._last_activity
 
+    def background(self, started: bool) -> None:
+        """Count a worker operation the adviser did not ask for in (True) or out (False): the idle
+        lock does not wait for those — ``about_to_lock`` tells them to let go."""
+        self._background += 1 if started else -1
+
     def check_idle(self) -> None:
-        # Work under way on the worker (an import, an export) is let finish: the lock follows it.
+        # Work under way on the worker that someone asked for (an import, an export) is let finish:
+        # the lock follows it. Background work (automatic sync) does not hold the lock off.
         if (
             self._store is not None
             and not self._autolock_suspended
-            and not self.worker.busy
+            and self.worker.pending <= self._background
             and self.idle_seconds() >= self.autolock_seconds
         ):
             self.lock("idle")

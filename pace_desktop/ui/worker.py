@@ -103,3 +103,8 @@ class Worker(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._live)
+
+    @property
+    def pending(self) -> int:
+        """Operations submitted and not yet reported back (running or queued)."""
+        return len(self._live)

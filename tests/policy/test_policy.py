@@ -54,6 +54,17 @@ def test_no_policy_file_fixes_nothing(tmp_path, monkeypatch):
     policy.current.cache_clear()
 
 
+def test_policy_can_fix_automatic_sync_on_or_off(use_policy, laptop):
+    from pace_desktop.sync.laptop import SETTING_AUTO_SYNC
+
+    for fixed, stored in ((True, "1"), (False, "0")):
+        use_policy({"auto_sync": fixed})
+        with Store.open(laptop, PASSPHRASE) as store:
+            assert store.setting(SETTING_AUTO_SYNC) == stored
+            with pytest.raises(RefusedError, match="Auto sync is set by your organisation's policy"):
+                store.set_settings({SETTING_AUTO_SYNC: "0" if fixed else "1"})
+
+
 def test_policy_values_win_and_cannot_be_changed(use_policy, laptop):
     path = use_policy({"autolock_minutes": 2, "retention_days": 14})
     with Store.open(laptop, PASSPHRASE) as store:
@@ -89,6 +100,7 @@ def test_office_retention_years_come_from_policy(use_policy, tmp_path, office_pu
         ({"autolock_minutes": 0}, "autolock_minutes"),
         ({"autolock_minutes": "5"}, "autolock_minutes has the wrong type"),
         ({"auto_lock": 5}, "auto_lock is not a policy setting"),
+        ({"auto_sync": "yes"}, "auto_sync has the wrong type"),
         ({"office_key": "PACE-OFFICE-1 nonsense"}, "office_key"),
         ({"store_folder": "a\nb"}, "store_folder"),
     ],

@@ -30,14 +30,20 @@ def test_send_to_office_sends_and_says_what_happened(qtbot, relay, enrolled, lap
     office_sync(enrolled, relay.office_client())
     laptop.close()
     session, dialog = open_dialog(qtbot, laptop_path)
+    shown: list[str] = []  # the state line each time the sync reports a step, as the adviser sees it
+    dialog.send.stepped.connect(lambda _text: shown.append(dialog.send.state.text()))
     try:
         assert dialog.send.isVisible()
         qtbot.mouseClick(dialog.send.button, Qt.MouseButton.LeftButton)
         settle(qtbot, session)
+        assert shown == ["Making the bundle…", "Sending bundle 1 of 1…", "Fetching receipts…"]
+        assert dialog.send.state.text() == "Sent."
         assert dialog.send.result.text() == "1 bundle sent, 0 records confirmed by the office."
         office_sync(enrolled, relay.office_client())
+        shown.clear()
         qtbot.mouseClick(dialog.send.button, Qt.MouseButton.LeftButton)
         settle(qtbot, session)
+        assert shown == ["Fetching receipts…", "Applying office file 1 of 1…"]
         assert "0 bundles sent, " in dialog.send.result.text()
         assert "records confirmed by the office." in dialog.send.result.text()
         assert not dialog.send.result.text().startswith("0 bundles sent, 0 records")

@@ -7,6 +7,7 @@ Offline, it says so in one line; nothing is lost and everything stays queued for
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -20,9 +21,15 @@ from pace_desktop.ui.widgets.banner import Banner
 
 
 class SendToOffice(QWidget):
-    """A button and its one-line result; ``finished`` fires after each try, with the result or None."""
+    """A button and its one-line result; ``finished`` fires after each try, with the result or None.
+
+    While the sync runs on the worker, each step it reports ("Sending bundle 2 of 3…", "Fetching
+    receipts…") is shown in the state line: ``stepped`` is emitted from the worker thread and, being a
+    signal of this widget, delivered on the UI thread.
+    """
 
     finished = Signal(object)
+    stepped = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +52,7 @@ class SendToOffice(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.result)
+        self.stepped.connect(self._step)
         self.setVisible(False)
         store = session.store
         session.worker.submit(lambda _p: bool(store.setting("sync_relay_url")), on_done=self.setVisible)
@@ -56,7 +64,18 @@ class SendToOffice(QWidget):
         self.button.setEnabled(False)
         self.state.setText(self.tr("Sending to the office…"))
         self.result.clear_message()
-        self.session.worker.submit(lambda _progress: sync(store), on_done=self._done, on_error=self._failed)
+        emit = self.stepped.emit
+
+        def step(text: str) -> None:
+            with contextlib.suppress(RuntimeError):  # the dialog was closed: the sync goes on
+                emit(text)
+
+        self.session.worker.submit(
+            lambda _progress: sync(store, progress=step), on_done=self._done, on_error=self._failed
+        )
+
+    def _step(self, text: str) -> None:
+        self.state.setText(core_tr(text))
 
     def _done(self, result: Any) -> None:
         self.button.setEnabled(True)

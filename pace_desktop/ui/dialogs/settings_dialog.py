@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -215,11 +216,24 @@ class SettingsDialog(QDialog):
                 spin.setReadOnly(True)
                 spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             self.limits[key] = spin
+        # Off unless chosen here or fixed by IT's policy; it needs the office relay set too.
+        self.auto_sync = QCheckBox(self.tr("Send to the office &automatically while unlocked and online"))
+        self.auto_sync.setToolTip(
+            self.tr(
+                "Just after each unlock, then every 15 minutes, send everything new to the office "
+                "relay and bring back its receipts. Offline, it says so and tries again later."
+            )
+        )
+        if "auto_sync" in self.fixed:
+            self.auto_sync.setEnabled(False)
+            self.auto_sync.setToolTip(self.policy_note())
+            self.auto_sync.setAccessibleDescription(self.policy_note())
         self.limits_button = style.primary(QPushButton(self.tr("&Save time limits")))
         self.limits_button.setDefault(False)
         self.limits_button.clicked.connect(self.save_limits)
-        self.limits_button.setEnabled(bool(self.editable_limits()))
+        self.limits_button.setEnabled(bool(self.editable_limits()) or "auto_sync" not in self.fixed)
         layout.addLayout(grid)
+        layout.addWidget(self.auto_sync)
         layout.addWidget(self.limits_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
         return page
@@ -254,6 +268,7 @@ class SettingsDialog(QDialog):
             )
         for key, spin in self.limits.items():
             spin.setValue(store.int_setting(key))
+        self.auto_sync.setChecked(store.setting("auto_sync") == "1")
         self._update_remove()
 
     def _row_of(self, text: str | None) -> int:
@@ -360,6 +375,8 @@ class SettingsDialog(QDialog):
 
     def save_limits(self) -> ReauthDialog:
         values = {key: str(spin.value()) for key, spin in self.editable_limits().items()}
+        if "auto_sync" not in self.fixed:
+            values["auto_sync"] = "1" if self.auto_sync.isChecked() else "0"
         store = self.session.store
         return self.confirm_then(
             self.tr("Save the new time limits? Type your passphrase to confirm."),
