@@ -150,9 +150,17 @@ class Session(QObject):
 
         def checked(passed: bool) -> None:
             if passed and self._store is store:
+                # Nobody asked for it: like an automatic sync, it does not hold the idle lock off.
+                self.background(True)
+
+                def recorded(_r: object) -> None:
+                    self.background(False)
+                    self.full_check_done.emit(True)
+
                 self.worker.submit(
                     lambda _p: store.record_full_check(today),
-                    on_done=lambda _r: self.full_check_done.emit(True),
+                    on_done=recorded,
+                    on_error=lambda _e: self.background(False),
                 )
 
         def failed(exc: BaseException) -> None:
