@@ -19,7 +19,15 @@ from openpyxl.styles import Font
 from pace_desktop.records.enums import InterventionStatus, OutcomeStatus
 from pace_desktop.reference import SERVICES
 from pace_desktop.reports.cells import put, sheet_title
-from pace_desktop.reports.impact import ASSOCIATION, REPORT_MONTHS, Person, gather, grouped, impact_of
+from pace_desktop.reports.impact import (
+    ASSOCIATION,
+    REPORT_MONTHS,
+    Person,
+    gather,
+    impact_of,
+    linked,
+    worked_with_spec,
+)
 from pace_desktop.reports.impact_workbook import count_table, curve_chart, curve_table
 from pace_desktop.reports.partners import shown
 from pace_desktop.reports.suppression import CountTable, suppress
@@ -153,14 +161,9 @@ def add_partner_sheets(
     for i, (label, value) in enumerate(facts, 4):
         put(ws, i, 1, label)
         put(ws, i, 2, shown(value) if value is None else round(value, 4), number_format="0%")
-    g = grouped(
-        f"Worked with {name} or not",
-        "People",
-        everyone,
-        lambda p: [f"Worked with {code}" if code in p.partners else f"Did not work with {code}"],
-        [f"Worked with {code}", f"Did not work with {code}"],
-        ASSOCIATION,
-    )
+    # Linked with the impact report's breakdowns (same people, same totals): the same hidden
+    # counts whichever report a reader holds. A partner dropped from the table since is linked alone.
+    g = result.worked_with.get(code) or linked(everyone, [worked_with_spec(code, name)])[0]
     hidden += g.table.hidden
     row = count_table(ws, g.table, "People", 4 + len(facts) + 1)
     row = curve_table(ws, g, row)

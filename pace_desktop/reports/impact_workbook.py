@@ -32,7 +32,12 @@ from pace_desktop.reports.impact import (
     impact_of,
 )
 from pace_desktop.reports.partners import shown, write_table
-from pace_desktop.reports.suppression import SUPPRESSED_MARK, SUPPRESSION_NOTE, SuppressedTable
+from pace_desktop.reports.suppression import (
+    SUPPRESSED_MARK,
+    SUPPRESSION_NOTE,
+    THRESHOLD,
+    SuppressedTable,
+)
 from pace_desktop.reports.validation import MIN_PEOPLE, Validation, validate
 
 if TYPE_CHECKING:
@@ -210,8 +215,7 @@ def _summary(ws: Worksheet, result: Impact, validation: Validation | str, produc
     put(ws, 2, 1, f"Produced {produced:%Y-%m-%d %H:%M} UTC. See the About sheet for how each figure is made.")
     overall = result.overall
     facts: list[tuple[str, object, str | None]] = [
-        ("People counted", result.people, None),
-        ("with a leaving date", result.timed, None),
+        ("People counted", shown(result.people_shown), None),
         ("with a known outcome since leaving", shown(overall.people), None),
         *(
             (f"Estimated back in work by {m} months", _pct(overall.share_by_month.get(m)), PCT)
@@ -273,6 +277,19 @@ def _time_to_work(wb: Workbook, result: Impact, taken: set[str]) -> None:
     _print_setup(ws)
 
 
+def _checkpoint_table(ws: Worksheet, table: SuppressedTable, top: int) -> int:
+    """The sustained-work counts: one row per follow-up, each row's total the people counted. No
+    totals row: adding follow-ups up would count each person twice."""
+    put(ws, top, 1, table.title).font = BOLD
+    _header(ws, top + 1, ("Follow-up", *table.columns, "People counted"))
+    for i, (label, cells, total) in enumerate(zip(table.rows, table.cells, table.row_totals, strict=True)):
+        put_row(ws, top + 2 + i, (label, *(shown(v) for v in cells), shown(total)))
+        for col in range(2, len(table.columns) + 3):
+            ws.cell(top + 2 + i, col).alignment = Alignment(horizontal="right")
+    put(ws, top + 2 + len(table.rows), 1, SUPPRESSION_NOTE)
+    return top + 4 + len(table.rows)
+
+
 def _sustained(wb: Workbook, result: Impact, taken: set[str]) -> None:
     ws = wb.create_sheet(sheet_title("Sustained work", taken))
     put(ws, 1, 1, "People in sustained work").font = TITLE
@@ -283,7 +300,7 @@ def _sustained(wb: Workbook, result: Impact, taken: set[str]) -> None:
         "Sustained at 6 months: in work at the 3- and 6-month follow-ups; at 12 months: at the "
         "6- and 12-month follow-ups. 'Not known' lacks one of the two.",
     )
-    row = count_table(ws, result.sustained, "Follow-up", 4)
+    row = _checkpoint_table(ws, result.sustained, 4)
     _header(ws, row, ("Follow-up", "Share sustained (of those known)"))
     for i, m in enumerate((6, 12), 1):
         put(ws, row + i, 1, f"At {m} months")
@@ -412,7 +429,8 @@ def validation_sheet(wb: Workbook, validation: Validation | str, taken: set[str]
             ws.cell(i, col).alignment = Alignment(horizontal="right")
     last = 5 + len(validation.rows)
     put(ws, last + 1, 1, SUPPRESSION_NOTE)
-    put(ws, last + 2, 1, f"{validation.overridden} of these people had their band changed by an adviser.")
+    overridden = shown(validation.overridden if not 0 < validation.overridden < THRESHOLD else None)
+    put(ws, last + 2, 1, f"{overridden} of these people had their band changed by an adviser.")
     # Chart data: numbers only (hidden figures left blank).
     top = last + 4
     _header(ws, top, ("Rule", "Precision", "Recall"))
