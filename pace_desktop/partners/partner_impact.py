@@ -35,6 +35,7 @@ from pace_desktop.store import report_figures
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from pace_desktop.store.store import Store
 
@@ -85,6 +86,24 @@ def referral_table(store: Store, people: dict[str, Person], code: str) -> CountT
         [m.label for m in OutcomeStatus] + [NO_OUTCOME],
         counts,
     )
+
+
+def referrals_chart(ws: Worksheet, n_rows: int, n_columns: int, name: str) -> None:
+    """A stacked bar beside the referral table (title row 4, headings row 5): one bar per furthest
+    step, split by where people are now. Hidden counts ("*") draw as nothing."""
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
+    chart.title = f"People sent to {name}: how far it went and where they are now"
+    chart.x_axis.delete = chart.y_axis.delete = False
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.title = "People"
+    chart.legend.position = "b"
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=1 + n_columns, min_row=5, max_row=5 + n_rows), titles_from_data=True
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=6, max_row=5 + n_rows))
+    chart.height, chart.width = 9, 18
+    ws.add_chart(chart, "K4")
 
 
 def add_partner_sheets(
@@ -148,6 +167,7 @@ def add_partner_sheets(
     published = suppress(referral_table(store, people, code))
     hidden += published.hidden
     count_table(ws, published, "Furthest step", 4)
+    referrals_chart(ws, len(published.rows), len(published.columns), name)
 
     ws = wb.create_sheet(sheet_title("PACE impact", taken))
     put(ws, 1, 1, "What PACE achieves, and people who worked with you").font = TITLE
