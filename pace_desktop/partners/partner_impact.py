@@ -30,7 +30,7 @@ from pace_desktop.reports.impact import (
 )
 from pace_desktop.reports.impact_workbook import count_table, curve_chart, curve_table
 from pace_desktop.reports.partners import shown
-from pace_desktop.reports.suppression import CountTable, suppress
+from pace_desktop.reports.suppression import CountTable, suppress, suppress_with_total
 from pace_desktop.store import report_figures
 
 if TYPE_CHECKING:
@@ -68,21 +68,29 @@ def activity_table(
     return table, dict(minutes)
 
 
+SENT_STEPS = STATUS_ORDER[1:]  # referred, attended, completed: the people who worked with it
+
+
 def referral_table(store: Store, people: dict[str, Person], code: str) -> CountTable:
-    """People referred to (or helped by) the partner, by how far it went and their latest outcome."""
+    """People referred to (or helped by) the partner, by how far it went and their latest outcome.
+
+    Exactly the people who "worked with" the partner in the impact figures (referred, attended or
+    completed): the table's total is that row's total on the PACE impact sheet. People only offered
+    its help were not sent to it and are not counted here.
+    """
     furthest: dict[str, int] = {}
     for cid, status in report_figures.statuses_with_partner(store.db, code):
-        if cid in people and status in STATUS_ORDER:
-            furthest[cid] = max(furthest.get(cid, 0), STATUS_ORDER.index(status))
+        if cid in people and status in SENT_STEPS:
+            furthest[cid] = max(furthest.get(cid, 0), SENT_STEPS.index(status))
     columns = [m.value for m in OutcomeStatus] + [""]
-    counts = [[0] * len(columns) for _ in STATUS_ORDER]
+    counts = [[0] * len(columns) for _ in SENT_STEPS]
     for cid, level in furthest.items():
         outcomes = sorted(people[cid].outcomes)
         latest = outcomes[-1][1] if outcomes else ""
         counts[level][columns.index(latest if latest in columns else "")] += 1
     return CountTable.of(
         "People sent to you, by how far it went and where they are now (latest outcome)",
-        [m.label for m in InterventionStatus],
+        [InterventionStatus(s).label for s in SENT_STEPS],
         [m.label for m in OutcomeStatus] + [NO_OUTCOME],
         counts,
     )
@@ -164,7 +172,13 @@ def add_partner_sheets(
         "Each person once, at the furthest the help went; 'where they are now' is their latest "
         "recorded outcome, from follow-up contacts or partners' returns.",
     )
-    published = suppress(referral_table(store, people, code))
+    result = impact_of(everyone)
+    # Linked with the impact report's breakdowns (same people, same totals): the same hidden
+    # counts whichever report a reader holds. A partner dropped from the table since is linked alone.
+    g = result.worked_with.get(code) or linked(everyone, [worked_with_spec(code, name)])[0]
+    # The referrals table counts the same people as the "worked with" row: its total is that row's
+    # total, shown or hidden there, and the table is suppressed knowing it.
+    published = suppress_with_total(referral_table(store, people, code), g.table.row_totals[0] is not None)
     hidden += published.hidden
     count_table(ws, published, "Furthest step", 4)
     referrals_chart(ws, len(published.rows), len(published.columns), name)
@@ -172,7 +186,6 @@ def add_partner_sheets(
     ws = wb.create_sheet(sheet_title("PACE impact", taken))
     put(ws, 1, 1, "What PACE achieves, and people who worked with you").font = TITLE
     put(ws, 2, 1, ASSOCIATION).font = Font(italic=True, bold=True)
-    result = impact_of(everyone)
     facts = [
         (f"Everyone: estimated back in work by {m} months", result.overall.share_by_month.get(m))
         for m in REPORT_MONTHS
@@ -181,9 +194,6 @@ def add_partner_sheets(
     for i, (label, value) in enumerate(facts, 4):
         put(ws, i, 1, label)
         put(ws, i, 2, shown(value) if value is None else round(value, 4), number_format="0%")
-    # Linked with the impact report's breakdowns (same people, same totals): the same hidden
-    # counts whichever report a reader holds. A partner dropped from the table since is linked alone.
-    g = result.worked_with.get(code) or linked(everyone, [worked_with_spec(code, name)])[0]
     hidden += g.table.hidden
     row = count_table(ws, g.table, "People", 4 + len(facts) + 1)
     row = curve_table(ws, g, row)
