@@ -28,9 +28,9 @@ from pace_desktop.reports.impact import (
     linked,
     worked_with_spec,
 )
-from pace_desktop.reports.impact_workbook import count_table, curve_chart, curve_table
+from pace_desktop.reports.impact_workbook import count_table, curve_chart, curve_table, rows_table
 from pace_desktop.reports.partners import shown
-from pace_desktop.reports.suppression import CountTable, suppress, suppress_with_total
+from pace_desktop.reports.suppression import CountTable, SuppressedTable, suppress, suppress_with_total
 from pace_desktop.store import report_figures
 
 if TYPE_CHECKING:
@@ -66,6 +66,35 @@ def activity_table(
         [counts[s] for s in services],
     )
     return table, dict(minutes)
+
+
+def activity_rows(
+    store: Store, people: dict[str, Person], services: tuple[str, ...]
+) -> tuple[SuppressedTable, dict[str, int]]:
+    """The partner's rows of one table of every service, suppressed once for all partners.
+
+    Partners share services: suppressing each partner's rows on their own would hide a service's
+    small count with a different second count in each report, and two reports together would give
+    it away. So every report shows the same pattern, and no totals row (a few rows of the whole,
+    and one person can be in several services).
+    """
+    every = tuple(dict.fromkeys([*SERVICES, *services]))
+    table, minutes = activity_table(store, people, every)
+    whole = suppress(table)
+    keep = [every.index(s) for s in services]
+    return (
+        SuppressedTable(
+            title=whole.title,
+            rows=tuple(whole.rows[i] for i in keep),
+            columns=whole.columns,
+            cells=tuple(whole.cells[i] for i in keep),
+            row_totals=tuple(whole.row_totals[i] for i in keep),
+            column_totals=(None,) * len(whole.columns),
+            grand_total=None,
+            threshold=whole.threshold,
+        ),
+        minutes,
+    )
 
 
 SENT_STEPS = STATUS_ORDER[1:]  # referred, attended, completed: the people who worked with it
@@ -142,10 +171,9 @@ def add_partner_sheets(
         + (", ".join(SERVICES.get(s, s) for s in services) or "none listed")
         + ".",
     )
-    table, minutes = activity_table(store, people, services)
-    published = suppress(table)
-    hidden += published.hidden
-    row = count_table(ws, published, "Service", 4)
+    published, minutes = activity_rows(store, people, services)
+    hidden += sum(v is None for r in published.cells for v in r) + published.row_totals.count(None)
+    row = rows_table(ws, published, "Service", "Total", 4)
     put(ws, row, 1, "Hours advisers recorded on this help").font = BOLD
     for i, (service, total) in enumerate(zip(services, published.row_totals, strict=True), 1):
         put(ws, row + i, 1, SERVICES.get(service, service))

@@ -277,11 +277,12 @@ def _time_to_work(wb: Workbook, result: Impact, taken: set[str]) -> None:
     _print_setup(ws)
 
 
-def _checkpoint_table(ws: Worksheet, table: SuppressedTable, top: int) -> int:
-    """The sustained-work counts: one row per follow-up, each row's total the people counted. No
-    totals row: adding follow-ups up would count each person twice."""
+def rows_table(ws: Worksheet, table: SuppressedTable, header: str, total_header: str, top: int) -> int:
+    """A suppressed table's rows and row totals, without a totals row: for rows that count people
+    twice when added up (follow-ups of the same people; services one person used several of), or
+    that are a few rows of a larger table. Returns the next free row."""
     put(ws, top, 1, table.title).font = BOLD
-    _header(ws, top + 1, ("Follow-up", *table.columns, "People counted"))
+    _header(ws, top + 1, (header, *table.columns, total_header))
     for i, (label, cells, total) in enumerate(zip(table.rows, table.cells, table.row_totals, strict=True)):
         put_row(ws, top + 2 + i, (label, *(shown(v) for v in cells), shown(total)))
         for col in range(2, len(table.columns) + 3):
@@ -300,7 +301,8 @@ def _sustained(wb: Workbook, result: Impact, taken: set[str]) -> None:
         "Sustained at 6 months: in work at the 3- and 6-month follow-ups; at 12 months: at the "
         "6- and 12-month follow-ups. 'Not known' lacks one of the two.",
     )
-    row = _checkpoint_table(ws, result.sustained, 4)
+    # No totals row: adding follow-ups up would count each person twice.
+    row = rows_table(ws, result.sustained, "Follow-up", "People counted", 4)
     _header(ws, row, ("Follow-up", "Share sustained (of those known)"))
     for i, m in enumerate((6, 12), 1):
         put(ws, row + i, 1, f"At {m} months")

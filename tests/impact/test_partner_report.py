@@ -10,8 +10,11 @@ from openpyxl import load_workbook
 
 from pace_desktop.cli import main
 from pace_desktop.office.central import init_office, open_central
+from pace_desktop.partners.partner_impact import activity_table
 from pace_desktop.partners.reciprocity import write_partner_report
 from pace_desktop.reference import partners
+from pace_desktop.reports.impact import gather
+from pace_desktop.reports.suppression import suppress
 from tests.conftest import PASSPHRASE
 from tests.impact.people import event, person
 from tests.reports.helpers import assert_no_formulas_or_errors
@@ -132,3 +135,36 @@ def charts_titled(path, words: str) -> int:
             for n in z.namelist()
             if re.fullmatch(r"xl/charts/chart\d+\.xml", n)
         )
+
+
+def test_a_service_shows_the_same_hidden_counts_in_every_partners_report(tmp_path):
+    """Money advice is in Citizens Advice's, ICAS's and HMRC's services. Suppressed per report, ICAS's
+    one-row table showed 9 attended where the others hid it: reports that disagree on what is hidden
+    can be put together. One pattern, from one table of every service, goes in every report."""
+    made = init_office(tmp_path / "c.store", staff="Morven Office", passphrase=PASSPHRASE, out_dir=tmp_path)
+    with open_central(made.central, PASSPHRASE) as store:
+        ev = event(store)
+        for n, step in ((2, "referred"), (9, "attended"), (6, "completed")):
+            for _ in range(n):
+                person(store, ev, interventions=[("money", None, 30, step)])
+        for n, step in ((5, "referred"), (1, "attended")):
+            for _ in range(n):
+                person(store, ev, interventions=[("benefits", None, 30, step)])
+        people = {p.client_id: p for p in gather(store)}
+        services = {p.code: p.services for p in partners()}
+        alone = {c: suppress(activity_table(store, people, services[c])[0]) for c in ("CAS", "ICAS")}
+        assert [dict(zip(t.rows, t.cells, strict=True))["Money advice"] for t in alone.values()] == [
+            (0, None, None, None),
+            (0, None, 9, None),
+        ]
+        for code in ("CAS", "ICAS", "HMRC"):
+            write_partner_report(store, code, tmp_path / f"{code}.xlsx")
+    for code in ("CAS", "ICAS", "HMRC"):
+        rows = [
+            tuple(r[:6])
+            for r in load_workbook(tmp_path / f"{code}.xlsx")["Activity in your services"].iter_rows(
+                values_only=True
+            )
+        ]
+        assert ("Money advice", 0, "*", "*", "*", 17) in rows
+        assert not any(r[0] == "Total" for r in rows)  # a few rows of the whole: no totals row
