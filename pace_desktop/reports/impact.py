@@ -235,6 +235,7 @@ class Grouped:
     table: SuppressedTable
     curves: list[Curve]
     note: str = ""
+    totals: bool = True  # False: rows overlap (one person in several), so no totals row is shown
 
 
 def _counted(
@@ -264,14 +265,19 @@ def _counted(
 
 
 def _with_curves(
-    header: str, table: SuppressedTable, points_by: dict[str, list[tuple[int, bool]]], note: str
+    header: str,
+    table: SuppressedTable,
+    points_by: dict[str, list[tuple[int, bool]]],
+    note: str,
+    *,
+    totals: bool = True,
 ) -> Grouped:
     curves = []
     for i, g in enumerate(table.rows):
         shown_back, not_yet = table.cells[i][0], table.cells[i][1]
         known = None if shown_back is None or not_yet is None else shown_back + not_yet
         curves.append(curve(g, points_by[g], people=known, back=shown_back))
-    return Grouped(table.title, header, table, curves, note)
+    return Grouped(table.title, header, table, curves, note, totals)
 
 
 def grouped(
@@ -307,8 +313,8 @@ def linked(people: Sequence[Person], specs: Sequence[Breakdown]) -> list[Grouped
     minus the shown rows would reveal a hidden row wherever one table hid a total another showed.
     So these are suppressed as one linked set (``suppression.suppress_linked``): a shared total is
     hidden everywhere or nowhere, and no hidden count can be worked out from all of them together.
-    A breakdown where a person can be in several rows (help received) has no such identity with
-    the totals and is suppressed on its own.
+    A breakdown where a person can be in several rows has no such identity with the totals and is
+    suppressed on its own (``breakdowns`` builds those from linked yes/no splits instead).
     """
     built = [(_counted(s.title, people, s.groups_of, s.order), s) for s in specs]
     split = [i for i, ((_, _, partition), _) in enumerate(built) if partition]
@@ -336,10 +342,51 @@ def worked_with_spec(code: str, name: str) -> Breakdown:
     )
 
 
+def _yes_no(label: str, test: Callable[[Person], bool], no: str = "") -> Breakdown:
+    """A split of everyone by one yes/no question, the yes row labelled ``label``."""
+    no = no or f"Not: {label}"
+    return Breakdown(label, "", lambda p: [label if test(p) else no], [label, no])
+
+
+def _received(service: str) -> Callable[[Person], bool]:
+    return lambda p: service in p.services
+
+
+def _overlapping(
+    title: str,
+    header: str,
+    people: Sequence[Person],
+    groups_of: Callable[[Person], Iterable[str]],
+    order: Sequence[str],
+    rows: Sequence[Grouped],
+    note: str,
+) -> Grouped:
+    """A breakdown where one person can be in several rows, built from linked yes/no splits: row k
+    is the first row of ``rows[k]`` as published there, so it shows the same hidden counts as
+    every other linked table and no totals row (which would count people twice)."""
+    _, points_by, _ = _counted(title, people, groups_of, order)
+    table = SuppressedTable(
+        title=title,
+        rows=tuple(order),
+        columns=OUTCOME_COLUMNS,
+        cells=tuple(g.table.cells[0] for g in rows),
+        row_totals=tuple(g.table.row_totals[0] for g in rows),
+        column_totals=(None,) * len(OUTCOME_COLUMNS),
+        grand_total=None,
+        threshold=THRESHOLD,
+    )
+    return _with_curves(header, table, {g: points_by.get(g, []) for g in order}, note, totals=False)
+
+
 def breakdowns(people: Sequence[Person]) -> tuple[list[Grouped], dict[str, Grouped]]:
     """Time to work overall and by each characteristic the issue asks for; and, per partner, people
     who worked with it or not. All are linked: every report showing any of them shows the same
-    pattern of hidden counts."""
+    pattern of hidden counts.
+
+    Help received and partner worked with let one person be in several rows, so each of their rows
+    comes from its own linked yes/no split (received this help or not; worked with this partner or
+    not, the partner's own report; any help or none; any partner or none).
+    """
     band_label: dict[str | None, str] = {None: "No checklist"}
     band_label.update(BAND_LABELS)
     names = {p.code: p.name for p in partners()}
@@ -355,24 +402,35 @@ def breakdowns(people: Sequence[Person]) -> tuple[list[Grouped], dict[str, Group
         Breakdown("By sector", "Sector", lambda p: [p.sector]),
         Breakdown("By council area", "Council area", lambda p: [p.council_area]),
         Breakdown("By event type", "Event type", lambda p: [p.event_type], [m.label for m in EventType]),
-        Breakdown(
-            "By help received (association, not cause)",
-            "Help received",
-            lambda p: [SERVICES.get(s, s) for s in p.services] or ["No help recorded"],
-            [*SERVICES.values(), "No help recorded"],
-            ASSOCIATION,
-        ),
-        Breakdown(
-            "By partner worked with (association, not cause)",
-            "Partner",
-            lambda p: [names.get(c, c) for c in p.partners] or ["No partner"],
-            [*names.values(), "No partner"],
-            ASSOCIATION,
-        ),
     ]
     partner_specs = [worked_with_spec(code, name) for code, name in names.items()]
-    result = linked(people, specs + partner_specs)
-    return result[: len(specs)], dict(zip(names, result[len(specs) :], strict=True))
+    help_specs = [_yes_no(label, _received(s)) for s, label in SERVICES.items()]
+    extra = [
+        _yes_no("No help recorded", lambda p: not p.services, "Some help recorded"),
+        _yes_no("No partner", lambda p: not p.partners, "Some partner"),
+    ]
+    result = linked(people, specs + partner_specs + help_specs + extra)
+    n, k, h = len(specs), len(partner_specs), len(help_specs)
+    worked, helped, (no_help, no_partner) = result[n : n + k], result[n + k : n + k + h], result[n + k + h :]
+    by_help = _overlapping(
+        "By help received (association, not cause)",
+        "Help received",
+        people,
+        lambda p: [SERVICES.get(s, s) for s in p.services] or ["No help recorded"],
+        [*SERVICES.values(), "No help recorded"],
+        [*helped, no_help],
+        ASSOCIATION,
+    )
+    by_partner = _overlapping(
+        "By partner worked with (association, not cause)",
+        "Partner",
+        people,
+        lambda p: [names.get(c, c) for c in p.partners] or ["No partner"],
+        [*names.values(), "No partner"],
+        [*worked, no_partner],
+        ASSOCIATION,
+    )
+    return [*result[:n], by_help, by_partner], dict(zip(names, worked, strict=True))
 
 
 # -- sustained work ---------------------------------------------------------------------------------

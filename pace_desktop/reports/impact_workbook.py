@@ -199,7 +199,10 @@ def _group_sheet(wb: Workbook, g: Grouped, taken: set[str]) -> Worksheet:
     if g.note:
         put(ws, row, 1, g.note).font = Font(bold=True, italic=True)
         row += 1
-    row = count_table(ws, g.table, g.header, row + 1)
+    if g.totals:
+        row = count_table(ws, g.table, g.header, row + 1)
+    else:  # one person can be in several rows: totals would count people twice
+        row = rows_table(ws, g.table, g.header, "People", row + 1)
     row = curve_table(ws, g, row)
     anchor = f"{get_column_letter(9)}3"
     what = g.title.split(" (")[0]
