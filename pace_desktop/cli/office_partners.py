@@ -65,10 +65,14 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
     p.set_defaults(handler=cmd_return)
 
-    p = sub.add_parser("partner-report", help="one partner's own reciprocity workbook")
+    p = sub.add_parser("partner-report", help="one partner's own reciprocity workbook, or every partner's")
     p.add_argument("--central", type=Path, required=True)
-    p.add_argument("--partner", required=True, metavar="CODE")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--partner", metavar="CODE")
+    which.add_argument(
+        "--all", action="store_true", help="every listed partner, one workbook each, into the --out folder"
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|FOLDER")
     p.add_argument("--force", action="store_true", help="replace the output file if it already exists")
     p.set_defaults(handler=cmd_report)
 
@@ -174,9 +178,20 @@ def cmd_return(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from pace_desktop.partners.reciprocity import write_partner_report
+    from pace_desktop.errors import UsageError
+    from pace_desktop.partners.reciprocity import write_all_partner_reports, write_partner_report
     from pace_desktop.partners.registry import check_code
     from pace_desktop.reports.output import check_xlsx_path
+
+    if args.all:
+        if not args.out.is_dir():  # before the passphrase prompt
+            raise UsageError(
+                "With --all, --out names the folder for the reports: create it or choose another."
+            )
+        with _open(args.central) as central:
+            paths = write_all_partner_reports(central, args.out, overwrite=args.force)
+        print(f"Wrote {len(paths)} partners' reciprocity reports to {args.out}.")
+        return 0
 
     check_code(args.partner)
     check_xlsx_path(args.out, overwrite=args.force)

@@ -19,14 +19,23 @@ from openpyxl.styles import Font
 from pace_desktop.records.enums import InterventionStatus, OutcomeStatus
 from pace_desktop.reference import SERVICES
 from pace_desktop.reports.cells import put, sheet_title
-from pace_desktop.reports.impact import ASSOCIATION, REPORT_MONTHS, Person, gather, grouped, impact_of
-from pace_desktop.reports.impact_workbook import count_table, curve_chart, curve_table
+from pace_desktop.reports.impact import (
+    ASSOCIATION,
+    REPORT_MONTHS,
+    Person,
+    gather,
+    impact_of,
+    linked,
+    worked_with_spec,
+)
+from pace_desktop.reports.impact_workbook import count_table, curve_chart, curve_table, rows_table
 from pace_desktop.reports.partners import shown
-from pace_desktop.reports.suppression import CountTable, suppress
+from pace_desktop.reports.suppression import CountTable, SuppressedTable, suppress, suppress_with_total
 from pace_desktop.store import report_figures
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from pace_desktop.store.store import Store
 
@@ -59,24 +68,79 @@ def activity_table(
     return table, dict(minutes)
 
 
+def activity_rows(
+    store: Store, people: dict[str, Person], services: tuple[str, ...]
+) -> tuple[SuppressedTable, dict[str, int]]:
+    """The partner's rows of one table of every service, suppressed once for all partners.
+
+    Partners share services: suppressing each partner's rows on their own would hide a service's
+    small count with a different second count in each report, and two reports together would give
+    it away. So every report shows the same pattern, and no totals row (a few rows of the whole,
+    and one person can be in several services).
+    """
+    every = tuple(dict.fromkeys([*SERVICES, *services]))
+    table, minutes = activity_table(store, people, every)
+    whole = suppress(table)
+    keep = [every.index(s) for s in services]
+    return (
+        SuppressedTable(
+            title=whole.title,
+            rows=tuple(whole.rows[i] for i in keep),
+            columns=whole.columns,
+            cells=tuple(whole.cells[i] for i in keep),
+            row_totals=tuple(whole.row_totals[i] for i in keep),
+            column_totals=(None,) * len(whole.columns),
+            grand_total=None,
+            threshold=whole.threshold,
+        ),
+        minutes,
+    )
+
+
+SENT_STEPS = STATUS_ORDER[1:]  # referred, attended, completed: the people who worked with it
+
+
 def referral_table(store: Store, people: dict[str, Person], code: str) -> CountTable:
-    """People referred to (or helped by) the partner, by how far it went and their latest outcome."""
+    """People referred to (or helped by) the partner, by how far it went and their latest outcome.
+
+    Exactly the people who "worked with" the partner in the impact figures (referred, attended or
+    completed): the table's total is that row's total on the PACE impact sheet. People only offered
+    its help were not sent to it and are not counted here.
+    """
     furthest: dict[str, int] = {}
     for cid, status in report_figures.statuses_with_partner(store.db, code):
-        if cid in people and status in STATUS_ORDER:
-            furthest[cid] = max(furthest.get(cid, 0), STATUS_ORDER.index(status))
+        if cid in people and status in SENT_STEPS:
+            furthest[cid] = max(furthest.get(cid, 0), SENT_STEPS.index(status))
     columns = [m.value for m in OutcomeStatus] + [""]
-    counts = [[0] * len(columns) for _ in STATUS_ORDER]
+    counts = [[0] * len(columns) for _ in SENT_STEPS]
     for cid, level in furthest.items():
         outcomes = sorted(people[cid].outcomes)
         latest = outcomes[-1][1] if outcomes else ""
         counts[level][columns.index(latest if latest in columns else "")] += 1
     return CountTable.of(
         "People sent to you, by how far it went and where they are now (latest outcome)",
-        [m.label for m in InterventionStatus],
+        [InterventionStatus(s).label for s in SENT_STEPS],
         [m.label for m in OutcomeStatus] + [NO_OUTCOME],
         counts,
     )
+
+
+def referrals_chart(ws: Worksheet, n_rows: int, n_columns: int, name: str) -> None:
+    """A stacked bar beside the referral table (title row 4, headings row 5): one bar per furthest
+    step, split by where people are now. Hidden counts ("*") draw as nothing."""
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
+    chart.title = f"People sent to {name}: how far it went and where they are now"
+    chart.x_axis.delete = chart.y_axis.delete = False
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.title = "People"
+    chart.legend.position = "b"
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=1 + n_columns, min_row=5, max_row=5 + n_rows), titles_from_data=True
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=6, max_row=5 + n_rows))
+    chart.height, chart.width = 9, 18
+    ws.add_chart(chart, "K4")
 
 
 def add_partner_sheets(
@@ -107,10 +171,9 @@ def add_partner_sheets(
         + (", ".join(SERVICES.get(s, s) for s in services) or "none listed")
         + ".",
     )
-    table, minutes = activity_table(store, people, services)
-    published = suppress(table)
-    hidden += published.hidden
-    row = count_table(ws, published, "Service", 4)
+    published, minutes = activity_rows(store, people, services)
+    hidden += sum(v is None for r in published.cells for v in r) + published.row_totals.count(None)
+    row = rows_table(ws, published, "Service", "Total", 4)
     put(ws, row, 1, "Hours advisers recorded on this help").font = BOLD
     for i, (service, total) in enumerate(zip(services, published.row_totals, strict=True), 1):
         put(ws, row + i, 1, SERVICES.get(service, service))
@@ -137,14 +200,20 @@ def add_partner_sheets(
         "Each person once, at the furthest the help went; 'where they are now' is their latest "
         "recorded outcome, from follow-up contacts or partners' returns.",
     )
-    published = suppress(referral_table(store, people, code))
+    result = impact_of(everyone)
+    # Linked with the impact report's breakdowns (same people, same totals): the same hidden
+    # counts whichever report a reader holds. A partner dropped from the table since is linked alone.
+    g = result.worked_with.get(code) or linked(everyone, [worked_with_spec(code, name)])[0]
+    # The referrals table counts the same people as the "worked with" row: its total is that row's
+    # total, shown or hidden there, and the table is suppressed knowing it.
+    published = suppress_with_total(referral_table(store, people, code), g.table.row_totals[0] is not None)
     hidden += published.hidden
     count_table(ws, published, "Furthest step", 4)
+    referrals_chart(ws, len(published.rows), len(published.columns), name)
 
     ws = wb.create_sheet(sheet_title("PACE impact", taken))
     put(ws, 1, 1, "What PACE achieves, and people who worked with you").font = TITLE
     put(ws, 2, 1, ASSOCIATION).font = Font(italic=True, bold=True)
-    result = impact_of(everyone)
     facts = [
         (f"Everyone: estimated back in work by {m} months", result.overall.share_by_month.get(m))
         for m in REPORT_MONTHS
@@ -153,14 +222,6 @@ def add_partner_sheets(
     for i, (label, value) in enumerate(facts, 4):
         put(ws, i, 1, label)
         put(ws, i, 2, shown(value) if value is None else round(value, 4), number_format="0%")
-    g = grouped(
-        f"Worked with {name} or not",
-        "People",
-        everyone,
-        lambda p: [f"Worked with {code}" if code in p.partners else f"Did not work with {code}"],
-        [f"Worked with {code}", f"Did not work with {code}"],
-        ASSOCIATION,
-    )
     hidden += g.table.hidden
     row = count_table(ws, g.table, "People", 4 + len(facts) + 1)
     row = curve_table(ws, g, row)

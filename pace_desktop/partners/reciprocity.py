@@ -244,3 +244,21 @@ def write_partner_report(store: Store, partner: str, out: Path | str, *, overwri
         out.unlink(missing_ok=True)
         raise
     return out
+
+
+def write_all_partner_reports(store: Store, folder: Path | str, *, overwrite: bool = False) -> list[Path]:
+    """Every listed partner's own report into ``folder`` as ``reciprocity-<CODE>.xlsx``, including
+    partners never sent a request. Every name is checked before anything is written, so an existing
+    file (without ``overwrite``) leaves the folder as it was."""
+    from pace_desktop.partners.registry import list_partners
+    from pace_desktop.reports.output import check_xlsx_path
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UsageError("The folder for the partner reports does not exist: create it or choose another.")
+    codes = [p.code for p in list_partners(store)]
+    paths = [check_xlsx_path(folder / f"reciprocity-{c}.xlsx", overwrite=overwrite) for c in codes]
+    return [
+        write_partner_report(store, c, path, overwrite=overwrite)
+        for c, path in zip(codes, paths, strict=True)
+    ]

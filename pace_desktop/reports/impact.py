@@ -31,7 +31,13 @@ from pace_desktop.partners.cohort import purpose_ids
 from pace_desktop.records.enums import BAND_LABELS, EventType
 from pace_desktop.reference import SERVICES, council_area_names, partners
 from pace_desktop.reports.aggregates import BANDS, STATISTICS_PURPOSE
-from pace_desktop.reports.suppression import THRESHOLD, CountTable, SuppressedTable, suppress
+from pace_desktop.reports.suppression import (
+    THRESHOLD,
+    CountTable,
+    SuppressedTable,
+    suppress,
+    suppress_linked,
+)
 from pace_desktop.reports.survival import (
     at_risk_at,
     kaplan_meier,
@@ -229,6 +235,49 @@ class Grouped:
     table: SuppressedTable
     curves: list[Curve]
     note: str = ""
+    totals: bool = True  # False: rows overlap (one person in several), so no totals row is shown
+
+
+def _counted(
+    title: str,
+    people: Sequence[Person],
+    groups_of: Callable[[Person], Iterable[str]],
+    order: Sequence[str] | None = None,
+) -> tuple[CountTable, dict[str, list[tuple[int, bool]]], bool]:
+    """The count table (back in work / not yet / not timed), each group's survival points, and
+    whether the groups split the people (each person in exactly one group)."""
+    members: dict[str, list[Person]] = defaultdict(list)
+    partition = True
+    for p in people:
+        mine = list(groups_of(p))
+        partition = partition and len(set(mine)) == 1
+        for g in mine:
+            members[g].append(p)
+    labels = list(order or ())
+    labels += sorted((g for g in members if g not in labels), key=str.casefold)
+    counts, points_by = [], {}
+    for g in labels:
+        pts = [pt for p in members.get(g, []) if (pt := p.survival_point()) is not None]
+        points_by[g] = pts
+        back = sum(1 for _, e in pts if e)
+        counts.append([back, len(pts) - back, len(members.get(g, [])) - len(pts)])
+    return CountTable.of(title, labels, OUTCOME_COLUMNS, counts), points_by, partition
+
+
+def _with_curves(
+    header: str,
+    table: SuppressedTable,
+    points_by: dict[str, list[tuple[int, bool]]],
+    note: str,
+    *,
+    totals: bool = True,
+) -> Grouped:
+    curves = []
+    for i, g in enumerate(table.rows):
+        shown_back, not_yet = table.cells[i][0], table.cells[i][1]
+        known = None if shown_back is None or not_yet is None else shown_back + not_yet
+        curves.append(curve(g, points_by[g], people=known, back=shown_back))
+    return Grouped(table.title, header, table, curves, note, totals)
 
 
 def grouped(
@@ -239,69 +288,149 @@ def grouped(
     order: Sequence[str] | None = None,
     note: str = "",
 ) -> Grouped:
-    """Count table (back in work / not yet / not timed) and a curve per group."""
-    members: dict[str, list[Person]] = defaultdict(list)
-    for p in people:
-        for g in groups_of(p):
-            members[g].append(p)
-    labels = list(order or ())
-    labels += sorted((g for g in members if g not in labels), key=str.casefold)
-    counts, points_by = [], {}
-    for g in labels:
-        pts = [pt for p in members.get(g, []) if (pt := p.survival_point()) is not None]
-        points_by[g] = pts
-        back = sum(1 for _, e in pts if e)
-        counts.append([back, len(pts) - back, len(members.get(g, [])) - len(pts)])
-    table = suppress(CountTable.of(title, labels, OUTCOME_COLUMNS, counts))
-    curves = []
-    for i, g in enumerate(labels):
-        shown_back, not_yet = table.cells[i][0], table.cells[i][1]
-        known = None if shown_back is None or not_yet is None else shown_back + not_yet
-        curves.append(curve(g, points_by[g], people=known, back=shown_back))
-    return Grouped(title, header, table, curves, note)
+    """Count table (back in work / not yet / not timed) and a curve per group, suppressed on its
+    own. Breakdowns of the same people that are published together go through ``linked``."""
+    table, points_by, _ = _counted(title, people, groups_of, order)
+    return _with_curves(header, suppress(table), points_by, note)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """What ``linked`` needs to build one breakdown."""
+
+    title: str
+    header: str
+    groups_of: Callable[[Person], Iterable[str]]
+    order: Sequence[str] | None = None
+    note: str = ""
+
+
+def linked(people: Sequence[Person], specs: Sequence[Breakdown]) -> list[Grouped]:
+    """Breakdowns of the same people, suppressed together.
+
+    Every breakdown that splits the people (each person in one row: band, age, sector, area, event
+    type, worked with a partner or not) has the same column totals as "Everyone": an overall total
+    minus the shown rows would reveal a hidden row wherever one table hid a total another showed.
+    So these are suppressed as one linked set (``suppression.suppress_linked``): a shared total is
+    hidden everywhere or nowhere, and no hidden count can be worked out from all of them together.
+    A breakdown where a person can be in several rows has no such identity with the totals and is
+    suppressed on its own (``breakdowns`` builds those from linked yes/no splits instead).
+    """
+    built = [(_counted(s.title, people, s.groups_of, s.order), s) for s in specs]
+    split = [i for i, ((_, _, partition), _) in enumerate(built) if partition]
+    published: dict[int, SuppressedTable] = {}
+    for i, result in zip(split, suppress_linked([built[i][0][0] for i in split]), strict=True):
+        published[i] = result
+    out = []
+    for i, ((table, points_by, _), s) in enumerate(built):
+        out.append(_with_curves(s.header, published.get(i) or suppress(table), points_by, s.note))
+    return out
 
 
 def _age_order() -> list[str]:
     return [label for _, _, label in AGE_GROUPS] + [NOT_KNOWN]
 
 
-def breakdowns(people: Sequence[Person]) -> list[Grouped]:
-    """Time to work overall and by each characteristic the issue asks for."""
+def worked_with_spec(code: str, name: str) -> Breakdown:
+    """People who worked with one partner beside those who did not (its reciprocity report)."""
+    return Breakdown(
+        f"Worked with {name} or not",
+        "People",
+        lambda p: [f"Worked with {code}" if code in p.partners else f"Did not work with {code}"],
+        [f"Worked with {code}", f"Did not work with {code}"],
+        ASSOCIATION,
+    )
+
+
+def _yes_no(label: str, test: Callable[[Person], bool], no: str = "") -> Breakdown:
+    """A split of everyone by one yes/no question, the yes row labelled ``label``."""
+    no = no or f"Not: {label}"
+    return Breakdown(label, "", lambda p: [label if test(p) else no], [label, no])
+
+
+def _received(service: str) -> Callable[[Person], bool]:
+    return lambda p: service in p.services
+
+
+def _overlapping(
+    title: str,
+    header: str,
+    people: Sequence[Person],
+    groups_of: Callable[[Person], Iterable[str]],
+    order: Sequence[str],
+    rows: Sequence[Grouped],
+    note: str,
+) -> Grouped:
+    """A breakdown where one person can be in several rows, built from linked yes/no splits: row k
+    is the first row of ``rows[k]`` as published there, so it shows the same hidden counts as
+    every other linked table and no totals row (which would count people twice)."""
+    _, points_by, _ = _counted(title, people, groups_of, order)
+    table = SuppressedTable(
+        title=title,
+        rows=tuple(order),
+        columns=OUTCOME_COLUMNS,
+        cells=tuple(g.table.cells[0] for g in rows),
+        row_totals=tuple(g.table.row_totals[0] for g in rows),
+        column_totals=(None,) * len(OUTCOME_COLUMNS),
+        grand_total=None,
+        threshold=THRESHOLD,
+    )
+    return _with_curves(header, table, {g: points_by.get(g, []) for g in order}, note, totals=False)
+
+
+def breakdowns(people: Sequence[Person]) -> tuple[list[Grouped], dict[str, Grouped]]:
+    """Time to work overall and by each characteristic the issue asks for; and, per partner, people
+    who worked with it or not. All are linked: every report showing any of them shows the same
+    pattern of hidden counts.
+
+    Help received and partner worked with let one person be in several rows, so each of their rows
+    comes from its own linked yes/no split (received this help or not; worked with this partner or
+    not, the partner's own report; any help or none; any partner or none).
+    """
     band_label: dict[str | None, str] = {None: "No checklist"}
     band_label.update(BAND_LABELS)
     names = {p.code: p.name for p in partners()}
-    return [
-        grouped("Everyone counted", "Group", people, lambda p: ["Everyone"]),
-        grouped(
+    specs = [
+        Breakdown("Everyone counted", "Group", lambda p: ["Everyone"]),
+        Breakdown(
             "By risk band (band in use)",
             "Risk band",
-            people,
             lambda p: [band_label.get(p.effective_band, NOT_KNOWN)],
             [BAND_LABELS[b] for b in BANDS] + ["No checklist"],
         ),
-        grouped("By age group (at leaving)", "Age group", people, lambda p: [p.age_group], _age_order()),
-        grouped("By sector", "Sector", people, lambda p: [p.sector]),
-        grouped("By council area", "Council area", people, lambda p: [p.council_area]),
-        grouped(
-            "By event type", "Event type", people, lambda p: [p.event_type], [m.label for m in EventType]
-        ),
-        grouped(
-            "By help received (association, not cause)",
-            "Help received",
-            people,
-            lambda p: [SERVICES.get(s, s) for s in p.services] or ["No help recorded"],
-            [*SERVICES.values(), "No help recorded"],
-            ASSOCIATION,
-        ),
-        grouped(
-            "By partner worked with (association, not cause)",
-            "Partner",
-            people,
-            lambda p: [names.get(c, c) for c in p.partners] or ["No partner"],
-            [*names.values(), "No partner"],
-            ASSOCIATION,
-        ),
+        Breakdown("By age group (at leaving)", "Age group", lambda p: [p.age_group], _age_order()),
+        Breakdown("By sector", "Sector", lambda p: [p.sector]),
+        Breakdown("By council area", "Council area", lambda p: [p.council_area]),
+        Breakdown("By event type", "Event type", lambda p: [p.event_type], [m.label for m in EventType]),
     ]
+    partner_specs = [worked_with_spec(code, name) for code, name in names.items()]
+    help_specs = [_yes_no(label, _received(s)) for s, label in SERVICES.items()]
+    extra = [
+        _yes_no("No help recorded", lambda p: not p.services, "Some help recorded"),
+        _yes_no("No partner", lambda p: not p.partners, "Some partner"),
+    ]
+    result = linked(people, specs + partner_specs + help_specs + extra)
+    n, k, h = len(specs), len(partner_specs), len(help_specs)
+    worked, helped, (no_help, no_partner) = result[n : n + k], result[n + k : n + k + h], result[n + k + h :]
+    by_help = _overlapping(
+        "By help received (association, not cause)",
+        "Help received",
+        people,
+        lambda p: [SERVICES.get(s, s) for s in p.services] or ["No help recorded"],
+        [*SERVICES.values(), "No help recorded"],
+        [*helped, no_help],
+        ASSOCIATION,
+    )
+    by_partner = _overlapping(
+        "By partner worked with (association, not cause)",
+        "Partner",
+        people,
+        lambda p: [names.get(c, c) for c in p.partners] or ["No partner"],
+        [*names.values(), "No partner"],
+        [*worked, no_partner],
+        ASSOCIATION,
+    )
+    return [*result[:n], by_help, by_partner], dict(zip(names, worked, strict=True))
 
 
 # -- sustained work ---------------------------------------------------------------------------------
@@ -310,9 +439,21 @@ SUSTAINED_COLUMNS = ("Sustained", "Not sustained", "Not known")
 
 
 def sustained_table(
-    people: Sequence[Person], months: Sequence[int] = DEFAULT_MONTHS, at: Sequence[int] = (6, 12)
+    people: Sequence[Person],
+    months: Sequence[int] = DEFAULT_MONTHS,
+    at: Sequence[int] = (6, 12),
+    *,
+    total_hidden: bool = False,
 ) -> SuppressedTable:
-    """People in sustained work at each checkpoint: in work there and at the one before."""
+    """People in sustained work at each checkpoint: in work there and at the one before.
+
+    Each checkpoint counts the same people, so its row total is the number of people counted, the
+    grand total of every breakdown. The checkpoints are suppressed together as linked one-column
+    tables (a row total hidden in one is hidden in the other), and with ``total_hidden`` (the
+    breakdowns hide the number of people) the largest count of each checkpoint is hidden with it,
+    so that "one more person" fits every published table at once. There are no column totals:
+    adding the checkpoints up would count people twice.
+    """
     rows = []
     for m in at:
         yes = no = unknown = 0
@@ -325,8 +466,26 @@ def sustained_table(
             no += s is False
             unknown += s is None
         rows.append([yes, no, unknown])
-    return suppress(
-        CountTable.of("People in sustained work", [f"At {m} months" for m in at], SUSTAINED_COLUMNS, rows)
+    per_checkpoint = [
+        CountTable.of(f"At {m} months", SUSTAINED_COLUMNS, ("People",), [[v] for v in r])
+        for m, r in zip(at, rows, strict=True)
+    ]
+    published = suppress_linked(per_checkpoint)
+    cells = [[c[0] for c in t.cells] for t in published]
+    totals = [t.grand_total for t in published]
+    if total_hidden and len(people) >= THRESHOLD:
+        for r, counts in zip(cells, rows, strict=True):
+            r[max(range(len(counts)), key=lambda j: counts[j])] = None
+        totals = [None] * len(totals)
+    return SuppressedTable(
+        title="People in sustained work",
+        rows=tuple(f"At {m} months" for m in at),
+        columns=SUSTAINED_COLUMNS,
+        cells=tuple(tuple(r) for r in cells),
+        row_totals=tuple(totals),
+        column_totals=(None,) * len(SUSTAINED_COLUMNS),
+        grand_total=None,
+        threshold=THRESHOLD,
     )
 
 
@@ -349,9 +508,9 @@ class TimeRow:
     median_minutes: float | None
 
 
-def _time_row(label: str, minutes: list[int]) -> TimeRow:
+def _time_row(label: str, minutes: list[int], hidden: bool) -> TimeRow:
     n = len(minutes)
-    if n < THRESHOLD:
+    if hidden or n < THRESHOLD:
         return TimeRow(label, None if n else 0, None if n else 0.0, None, None)
     return TimeRow(
         label,
@@ -365,15 +524,22 @@ def _time_row(label: str, minutes: list[int]) -> TimeRow:
 def time_spent(people: Sequence[Person]) -> tuple[TimeRow, list[TimeRow]]:
     """(everyone, per event): minutes recorded on interventions, for people with any time recorded.
 
-    Events with fewer than 5 such people are hidden from the per-event rows (the overall row still
-    counts them).
+    The overall row is the total of the event rows, so an event hidden on its own would be the
+    overall figures minus the shown events. The people-with-time counts per event are therefore
+    suppressed as one table with its total (``suppression.suppress``: 1–4 hidden, and at least
+    one more event, or the total, with them); an event's hours and minutes are shown only when its
+    count is, and the overall row only when the total is.
     """
     with_time = [p for p in people if p.minutes > 0]
-    overall = _time_row("Everyone", [p.minutes for p in with_time])
     by_event: dict[str, list[int]] = defaultdict(list)
     for p in with_time:
         by_event[p.event_label].append(p.minutes)
-    rows = [_time_row(label, mins) for label, mins in sorted(by_event.items(), reverse=True)]
+    labels = sorted(by_event, reverse=True)
+    table = suppress(
+        CountTable.of("People with time recorded", labels, ("People",), [[len(by_event[e])] for e in labels])
+    )
+    overall = _time_row("Everyone", [p.minutes for p in with_time], table.grand_total is None)
+    rows = [_time_row(label, by_event[label], table.row_totals[i] is None) for i, label in enumerate(labels)]
     return overall, rows
 
 
@@ -396,7 +562,10 @@ def feedback_table(people: Sequence[Person]) -> tuple[SuppressedTable, float | N
     table = suppress(
         CountTable.of("Feedback ratings by risk band", rows, RATING_COLUMNS, [counts[r] for r in rows])
     )
-    mean = round(statistics.fmean(ratings), 2) if len(ratings) >= THRESHOLD else None
+    # The mean is one more equation on the rating totals (the sum of rating × count): with two rating
+    # totals hidden it would give both. So it is shown only when every rating total is shown.
+    complete = len(ratings) >= THRESHOLD and all(v is not None for v in table.column_totals)
+    mean = round(statistics.fmean(ratings), 2) if complete else None
     return table, mean
 
 
@@ -408,11 +577,17 @@ class Impact:
     people: int
     timed: int  # with a leaving date
     groups: list[Grouped]
+    worked_with: dict[str, Grouped]  # partner code -> worked with it or not (linked with groups)
     sustained: SuppressedTable
     time_overall: TimeRow
     time_by_event: list[TimeRow]
     feedback: SuppressedTable
     mean_rating: float | None
+
+    @property
+    def people_shown(self) -> int | None:
+        """The number of people counted as published (the breakdowns' grand total)."""
+        return self.groups[0].table.grand_total
 
     @property
     def overall(self) -> Curve:
@@ -431,11 +606,13 @@ def impact(store: Store, wanted: set[str] | None = None) -> Impact:
 def impact_of(people: Sequence[Person]) -> Impact:
     overall, per_event = time_spent(people)
     fb, mean = feedback_table(people)
+    groups, worked_with = breakdowns(people)
     return Impact(
         len(people),
         sum(p.leaving is not None for p in people),
-        breakdowns(people),
-        sustained_table(people),
+        groups,
+        worked_with,
+        sustained_table(people, total_hidden=groups[0].table.grand_total is None),
         overall,
         per_event,
         fb,

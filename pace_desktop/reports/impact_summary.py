@@ -43,7 +43,10 @@ def summary_page(store: Store, *, produced: datetime | None = None) -> SummaryPa
         else (f"{overall.median_days} days" if overall.median_days is not None else "not reached")
     )
     facts = [
-        ("People counted", f"{result.people:,}"),
+        (
+            "People counted",
+            SUPPRESSED_MARK if result.people_shown is None else f"{result.people_shown:,}",
+        ),
         (
             "With a known outcome since leaving",
             SUPPRESSED_MARK if overall.people is None else f"{overall.people:,}",

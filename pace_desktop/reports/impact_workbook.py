@@ -32,7 +32,12 @@ from pace_desktop.reports.impact import (
     impact_of,
 )
 from pace_desktop.reports.partners import shown, write_table
-from pace_desktop.reports.suppression import SUPPRESSED_MARK, SUPPRESSION_NOTE, SuppressedTable
+from pace_desktop.reports.suppression import (
+    SUPPRESSED_MARK,
+    SUPPRESSION_NOTE,
+    THRESHOLD,
+    SuppressedTable,
+)
 from pace_desktop.reports.validation import MIN_PEOPLE, Validation, validate
 
 if TYPE_CHECKING:
@@ -194,7 +199,10 @@ def _group_sheet(wb: Workbook, g: Grouped, taken: set[str]) -> Worksheet:
     if g.note:
         put(ws, row, 1, g.note).font = Font(bold=True, italic=True)
         row += 1
-    row = count_table(ws, g.table, g.header, row + 1)
+    if g.totals:
+        row = count_table(ws, g.table, g.header, row + 1)
+    else:  # one person can be in several rows: totals would count people twice
+        row = rows_table(ws, g.table, g.header, "People", row + 1)
     row = curve_table(ws, g, row)
     anchor = f"{get_column_letter(9)}3"
     what = g.title.split(" (")[0]
@@ -210,8 +218,7 @@ def _summary(ws: Worksheet, result: Impact, validation: Validation | str, produc
     put(ws, 2, 1, f"Produced {produced:%Y-%m-%d %H:%M} UTC. See the About sheet for how each figure is made.")
     overall = result.overall
     facts: list[tuple[str, object, str | None]] = [
-        ("People counted", result.people, None),
-        ("with a leaving date", result.timed, None),
+        ("People counted", shown(result.people_shown), None),
         ("with a known outcome since leaving", shown(overall.people), None),
         *(
             (f"Estimated back in work by {m} months", _pct(overall.share_by_month.get(m)), PCT)
@@ -273,6 +280,20 @@ def _time_to_work(wb: Workbook, result: Impact, taken: set[str]) -> None:
     _print_setup(ws)
 
 
+def rows_table(ws: Worksheet, table: SuppressedTable, header: str, total_header: str, top: int) -> int:
+    """A suppressed table's rows and row totals, without a totals row: for rows that count people
+    twice when added up (follow-ups of the same people; services one person used several of), or
+    that are a few rows of a larger table. Returns the next free row."""
+    put(ws, top, 1, table.title).font = BOLD
+    _header(ws, top + 1, (header, *table.columns, total_header))
+    for i, (label, cells, total) in enumerate(zip(table.rows, table.cells, table.row_totals, strict=True)):
+        put_row(ws, top + 2 + i, (label, *(shown(v) for v in cells), shown(total)))
+        for col in range(2, len(table.columns) + 3):
+            ws.cell(top + 2 + i, col).alignment = Alignment(horizontal="right")
+    put(ws, top + 2 + len(table.rows), 1, SUPPRESSION_NOTE)
+    return top + 4 + len(table.rows)
+
+
 def _sustained(wb: Workbook, result: Impact, taken: set[str]) -> None:
     ws = wb.create_sheet(sheet_title("Sustained work", taken))
     put(ws, 1, 1, "People in sustained work").font = TITLE
@@ -283,7 +304,8 @@ def _sustained(wb: Workbook, result: Impact, taken: set[str]) -> None:
         "Sustained at 6 months: in work at the 3- and 6-month follow-ups; at 12 months: at the "
         "6- and 12-month follow-ups. 'Not known' lacks one of the two.",
     )
-    row = count_table(ws, result.sustained, "Follow-up", 4)
+    # No totals row: adding follow-ups up would count each person twice.
+    row = rows_table(ws, result.sustained, "Follow-up", "People counted", 4)
     _header(ws, row, ("Follow-up", "Share sustained (of those known)"))
     for i, m in enumerate((6, 12), 1):
         put(ws, row + i, 1, f"At {m} months")
@@ -412,7 +434,8 @@ def validation_sheet(wb: Workbook, validation: Validation | str, taken: set[str]
             ws.cell(i, col).alignment = Alignment(horizontal="right")
     last = 5 + len(validation.rows)
     put(ws, last + 1, 1, SUPPRESSION_NOTE)
-    put(ws, last + 2, 1, f"{validation.overridden} of these people had their band changed by an adviser.")
+    overridden = shown(validation.overridden if not 0 < validation.overridden < THRESHOLD else None)
+    put(ws, last + 2, 1, f"{overridden} of these people had their band changed by an adviser.")
     # Chart data: numbers only (hidden figures left blank).
     top = last + 4
     _header(ws, top, ("Rule", "Precision", "Recall"))

@@ -163,10 +163,21 @@ def _cost(full: list[list[int]], cell: Cell) -> tuple[int, int]:
     return (full[cell[0]][cell[1]], int(cell[0] == last_r) + int(cell[1] == last_c))
 
 
-def suppression_pattern(full: list[list[int]], threshold: int = THRESHOLD) -> set[Cell]:
-    """Which entries of the table-with-margins to hide."""
+def suppression_pattern(
+    full: list[list[int]],
+    threshold: int = THRESHOLD,
+    *,
+    fixed: frozenset[Cell] = frozenset(),
+    start: frozenset[Cell] = frozenset(),
+) -> set[Cell]:
+    """Which entries of the table-with-margins to hide.
+
+    ``fixed``: entries a reader knows from elsewhere (never hidden as a secondary, and no hidden
+    count may rely on them). ``start``: entries hidden from the outset.
+    """
     n_rows, n_cols = len(full), len(full[0])
     hidden = {(i, j) for i in range(n_rows) for j in range(n_cols) if 0 < full[i][j] < threshold}
+    hidden |= start
     lines = _lines(n_rows, n_cols)
     while True:
         # The line rule first: cheap, and it settles most tables.
@@ -176,7 +187,7 @@ def suppression_pattern(full: list[list[int]], threshold: int = THRESHOLD) -> se
             for line in lines:
                 inside = [c for c in line if c in hidden]
                 if len(inside) == 1:
-                    options = [c for c in line if c not in hidden and full[c[0]][c[1]] > 0]
+                    options = [c for c in line if c not in hidden and c not in fixed and full[c[0]][c[1]] > 0]
                     if options:
                         hidden.add(min(options, key=lambda c: _cost(full, c)))
                         changed = True
@@ -189,7 +200,7 @@ def suppression_pattern(full: list[list[int]], threshold: int = THRESHOLD) -> se
                 c
                 for i, row in enumerate(full)
                 for j, v in enumerate(row)
-                if (c := (i, j)) not in hidden and v > 0
+                if (c := (i, j)) not in hidden and c not in fixed and v > 0
             ),
             key=lambda c: _cost(full, c),
         )
@@ -209,6 +220,40 @@ def suppress(table: CountTable, threshold: int = THRESHOLD) -> SuppressedTable:
     full = with_margins(table.counts, len(table.columns))
     hidden = suppression_pattern(full, threshold) if table.rows and table.columns else set()
     return _published(table, hidden, threshold)
+
+
+def suppress_with_total(
+    table: CountTable, shown_elsewhere: bool, threshold: int = THRESHOLD
+) -> SuppressedTable:
+    """Suppress a table whose grand total is also published elsewhere (shown there, or hidden there
+    in a way that lets it be one higher, as ``suppress_linked`` hides totals).
+
+    Shown elsewhere: the grand total is shown here too and no hidden count relies on it being
+    hidden. Hidden elsewhere: it is hidden here too, with the smallest non-zero count, its row total
+    and its column total, so that "one more person" fits this table as it fits the other.
+    """
+    full = with_margins(table.counts, len(table.columns))
+    grand = (len(table.rows), len(table.columns))
+    total = full[grand[0]][grand[1]]
+    if not table.rows or not table.columns or total == 0:
+        return suppress(table, threshold)
+    if shown_elsewhere:
+        if total < threshold:
+            raise ValueError("a total from 1 to 4 cannot be shown elsewhere")
+        hidden = suppression_pattern(full, threshold, fixed=frozenset({grand})) - {grand}
+        if recoverable(full, hidden):
+            # Only when no pattern protects the small counts without the total: then every count
+            # is hidden but the total (one non-zero count alone would equal it, and is not small).
+            hidden = {(i, j) for i, row in enumerate(full) for j, v in enumerate(row) if v > 0} - {grand}
+        return _published(table, hidden, threshold)
+    # A count of 2 or more lets the move go both ways (one more or one fewer), whichever way the
+    # other table's total can move.
+    i, j = min(
+        ((i, j) for i in range(len(table.rows)) for j in range(len(table.columns)) if full[i][j] > 0),
+        key=lambda c: (full[c[0]][c[1]] < 2, full[c[0]][c[1]]),
+    )
+    start = frozenset({grand, (i, j), (i, grand[1]), (grand[0], j)})
+    return _published(table, suppression_pattern(full, threshold, start=start), threshold)
 
 
 # -- tables that share their columns ---------------------------------------------------------------

@@ -89,9 +89,11 @@ def test_time_and_feedback_by_hand():
     # Eight people with time: 30+60+90+120+150+45×3 = 585 minutes = 9.75 hours; mean 73.125.
     got = (overall.people, overall.hours, overall.mean_minutes, overall.median_minutes)
     assert got == (8, 9.8, 73.1, 52.5)
+    # B (3 people) is hidden; showing A (5 people, 7.5 hours) beside the overall row would give B
+    # as 8 - 5 people and 9.75 - 7.5 hours, so A is hidden too.
     assert [(r.label, r.people, r.hours, r.mean_minutes) for r in per_event] == [
         ("2025-02-01 B", None, None, None),
-        ("2025-01-10 A", 5, 7.5, 90.0),
+        ("2025-01-10 A", None, None, None),
     ]
     rated = [p(30 + i, band="high", ratings=[5]) for i in range(5)]
     rated += [p(40 + i, band="low", ratings=[3]) for i in range(5)]

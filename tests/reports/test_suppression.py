@@ -18,6 +18,7 @@ from pace_desktop.reports.suppression import (
     recoverable,
     suppress,
     suppress_linked,
+    suppress_with_total,
     with_margins,
 )
 
@@ -161,7 +162,11 @@ def assert_publishable(table: CountTable, result: SuppressedTable) -> None:
 def test_no_hidden_count_can_be_worked_out_exhaustively(table):
     result = suppress(table)
     assert_publishable(table, result)
-    pub = published(result)
+    assert_nothing_worked_out(table, published(result))
+
+
+def assert_nothing_worked_out(table: CountTable, pub: list[list[int | None]]) -> None:
+    """Every hidden entry of ``pub`` takes another value in some table a reader could believe."""
     true = with_margins(table.counts, len(table.columns))
     hidden = [(i, j) for i, row in enumerate(pub) for j, v in enumerate(row) if v is None]
     if not hidden:
@@ -270,22 +275,31 @@ def test_linked_tables_hide_nothing_that_can_be_worked_out_from_both(pair):
         assert_publishable(table, result)
     first, second = (r.matrix() for r in results)
     assert first[-1] == second[-1], "a shared total is hidden in both tables or in neither"
-    trues = [with_margins(t.counts, len(t.columns)) for t in pair]
     pubs = [r.matrix() for r in results]
     bound = max([max(r) for t in pair for r in t.counts] + [0]) + 2
+    for values in joint_hidden_values(pubs, bound):
+        assert len(values) >= 2, f"a hidden entry can be worked out: {values}"
+
+
+def joint_hidden_values(pubs: list[list[list[int | None]]], bound: int) -> list[set[int]]:
+    """For each hidden entry of each published table (in order), every value it takes in some joint
+    reading: one consistent table per published one, all with the same totals row (linked tables
+    count the same people)."""
     by_totals = []
     for pub in pubs:
         groups: dict[tuple, list] = {}
         for candidate in consistent_tables(pub, bound):
             groups.setdefault(tuple(candidate[-1]), []).append(candidate)
         by_totals.append(groups)
-    joint_totals = set(by_totals[0]) & set(by_totals[1])
-    assert tuple(trues[0][-1]) in joint_totals
+    joint = set.intersection(*(set(g) for g in by_totals))
+    assert joint, "the true tables are always a joint reading"
+    out = []
     for k, pub in enumerate(pubs):
-        hidden = [(i, j) for i, row in enumerate(pub) for j, v in enumerate(row) if v is None]
-        for cell in hidden:
-            values = {c[cell[0]][cell[1]] for totals in joint_totals for c in by_totals[k][totals]}
-            assert len(values) >= 2, f"table {k}: hidden entry {cell} can be worked out: {values}"
+        for i, row in enumerate(pub):
+            for j, v in enumerate(row):
+                if v is None:
+                    out.append({c[i][j] for t in joint for c in by_totals[k][t]})
+    return out
 
 
 @settings(max_examples=100, deadline=None)
@@ -303,3 +317,37 @@ def test_a_small_band_total_is_hidden_in_both_tables():
     first, second = suppress_linked([areas, sectors])
     assert first.column_totals[0] is None and second.column_totals[0] is None
     assert first.grand_total is None and second.grand_total is None
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(3, 3))
+def test_a_total_shown_elsewhere_protects_the_hidden_counts_without_it(table):
+    total = sum(map(sum, table.counts))
+    if 0 < total < THRESHOLD:
+        return
+    result = suppress_with_total(table, shown_elsewhere=True)
+    assert result.grand_total == total
+    pub = result.matrix()
+    true = with_margins(table.counts, len(table.columns))
+    for i, row in enumerate(pub):
+        for j, value in enumerate(row):
+            if value is not None:
+                assert value == true[i][j] and (value == 0 or value >= THRESHOLD)
+    if sum(v > 0 for r in table.counts for v in r) > 1:  # one non-zero count alone is the total
+        assert_nothing_worked_out(table, pub)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(3, 3))
+def test_a_total_hidden_elsewhere_is_hidden_and_could_be_one_more(table):
+    total = sum(map(sum, table.counts))
+    result = suppress_with_total(table, shown_elsewhere=False)
+    if total == 0:
+        return
+    assert result.grand_total is None
+    pub = result.matrix()
+    bound = max([max(r) for r in table.counts] + [0]) + 3
+    totals = {c[-1][-1] for c in consistent_tables(pub, bound)}
+    assert total + 1 in totals
+    for value in (v for r in pub for v in r if v is not None):
+        assert value == 0 or value >= THRESHOLD
