@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import date
 
 import pytest
 from pydantic import ValidationError
 
-from pace_desktop.demo import _drama_phone
+from pace_desktop.demo import _drama_phone, make_client, make_event
 from pace_desktop.records.models import STORED_CONTEXT, Client
+from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.records.validation import EMAIL_MESSAGE, PHONE_MESSAGE, normalise_email, normalise_phone
 
 
@@ -88,3 +90,18 @@ def test_stored_values_of_the_wrong_shape_still_go_through_the_full_check():
         assert client.phone in (None, "+447700900123") and client.email in (None, "Morag@example.org")
     with pytest.raises(ValidationError):
         Client.model_validate_json(_client_json(phone="12345"), context=STORED_CONTEXT)
+
+
+def test_demo_people_hold_the_numbers_and_addresses_typed_entry_would_store():
+    """Demo seeding writes phone and e-mail in their stored shape and validates as the store reads,
+    skipping the libraries: each value must be exactly what the typed path normalises it to."""
+    rng = random.Random(7)
+    event = make_event(rng, date(2026, 3, 2))
+    clients = [make_client(rng, event, new_pace_id()) for _ in range(400)]
+    phones = [c.phone for c in clients if c.phone is not None]
+    emails = [c.email for c in clients if c.email is not None]
+    assert len(phones) > 250 and len(emails) > 150
+    assert all(normalise_phone(p) == p and p.startswith("+447700900") for p in phones)
+    assert all(normalise_email(e) == e for e in emails)
+    # The whole record validated as typed (no context: every library runs) is the same record.
+    assert all(Client.model_validate(c.model_dump()) == c for c in clients)
