@@ -350,9 +350,9 @@ class KioskWindow(QWidget):
                 or not self.windowState() & Qt.WindowState.WindowFullScreen
             )
         ):
-            QTimer.singleShot(0, self._back_to_full_screen)
+            QTimer.singleShot(0, self, self._back_to_full_screen)
         if event.type() == QEvent.Type.ActivationChange and self._running and not self.isActiveWindow():
-            QTimer.singleShot(RECLAIM_MS, self._reclaim)
+            QTimer.singleShot(RECLAIM_MS, self, self._reclaim)
         super().changeEvent(event)
 
     def _reclaim(self) -> None:

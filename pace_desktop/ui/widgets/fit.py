@@ -163,7 +163,7 @@ class PageScroll(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self.fit_page)  # once the page has laid itself out anew
+            QTimer.singleShot(0, self, self.fit_page)  # once laid out anew; dropped if the page is gone
         return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
