@@ -97,6 +97,8 @@ def test_a_request_to_a_partner_past_review_writes_nothing_and_records_nothing(c
     agreement_for(central, "DWP", start=TODAY - timedelta(days=400), review=TODAY - timedelta(days=2))
     with pytest.raises(SharingRefused, match="^DWP's data-sharing agreement DSA-2026-014 was due for review"):
         make_request(central, "DWP", outbox)
+    with pytest.raises(SharingRefused, match="was due for review"):
+        make_request(central, "DWP", outbox, aggregate=True)
     assert list(outbox.iterdir()) == []
     assert central.db.scalar("SELECT count(*) FROM partner_requests") == 0
     agreement_for(central, "DWP", start=TODAY - timedelta(days=400), review=TODAY + timedelta(days=365))
