@@ -377,7 +377,40 @@ def seed(
                 _flush(store, batch_clients, batch_consents, batch_checklists, extra)
         _flush(store, batch_clients, batch_consents, batch_checklists, extra)
         store.audit("create", "demo", detail=f"events={events},clients={clients}")
+    if store.kind == "office":
+        demo_agreements(store, today)
     return Seeded(events, clients)
+
+
+# The demo partner whose data-sharing agreement is past its review date, so the refusal can be seen.
+DEMO_PAST_REVIEW = "ACAS"
+
+
+def demo_agreements(store: Store, today: date) -> None:
+    """A data-sharing agreement for every listed partner (office stores only), each in force except
+    ``DEMO_PAST_REVIEW``'s, whose review date has passed. One already recorded is left as it is.
+    """
+    from pace_desktop.partners.agreements import list_agreements, set_agreement
+
+    recorded = list_agreements(store)
+    for number, partner in enumerate(partners(), start=1):
+        if partner.code in recorded:
+            continue
+        lapsed = partner.code == DEMO_PAST_REVIEW
+        start = today - timedelta(days=400 if lapsed else 200)
+        review = today + timedelta(days=-35 if lapsed else 530)
+        set_agreement(
+            store,
+            partner.code,
+            reference=f"DSA-{start.year}-{number:03d}",
+            legal_basis="UK GDPR Article 6(1)(a): the person's consent to sharing with this partner",
+            scope=(
+                f"PACE clients who agreed to sharing with {partner.code}: the identifiers it matches on; "
+                "outcomes and services it returns"
+            ),
+            start=start.isoformat(),
+            review=review.isoformat(),
+        )
 
 
 # Purposes every demo person is asked about, and how often each is granted.

@@ -1,7 +1,8 @@
 """Office partner commands: set a partner up, send it a request, take its return back.
 
-``partner-set``, ``partners``, ``partner-request``, ``partner-requests``, ``partner-key``,
-``partner-return`` and ``partner-report`` (one partner's own reciprocity workbook).
+``partner-set``, ``partner-agreement`` (its data-sharing agreement), ``partners``, ``partner-request``,
+``partner-requests``, ``partner-key``, ``partner-return`` and ``partner-report`` (one partner's own
+reciprocity workbook).
 """
 
 from __future__ import annotations
@@ -31,6 +32,19 @@ def register_office(sub: argparse._SubParsersAction) -> None:
         help="yes: the partner only matches keyed hashes and returns counts",
     )
     p.set_defaults(handler=cmd_set)
+
+    p = sub.add_parser(
+        "partner-agreement",
+        help="record or change a partner's data-sharing agreement (nothing is sent without one in force)",
+    )
+    p.add_argument("--central", type=Path, required=True)
+    p.add_argument("--partner", required=True, metavar="CODE")
+    p.add_argument("--reference", help="the agreement's reference, e.g. DSA-2026-014")
+    p.add_argument("--legal-basis", help="the legal basis for sharing, in words")
+    p.add_argument("--scope", help="what the agreement covers")
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="the day the agreement took effect")
+    p.add_argument("--review", metavar="YYYY-MM-DD", help="the day it must be reviewed by")
+    p.set_defaults(handler=cmd_agreement)
 
     p = sub.add_parser("partners", help="list the partners and how each is set up")
     p.add_argument("--central", type=Path, required=True)
@@ -111,12 +125,44 @@ def cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from pace_desktop.partners.agreements import parse_day, set_agreement, status_line
+    from pace_desktop.partners.registry import check_code
+
+    code = check_code(args.partner)
+    # Dates checked before the passphrase is asked for: fail fast.
+    if args.start is not None:
+        parse_day(args.start, "start date")
+    if args.review is not None:
+        parse_day(args.review, "review date")
+    with _open(args.central) as central:
+        agreement = set_agreement(
+            central,
+            code,
+            reference=args.reference,
+            legal_basis=args.legal_basis,
+            scope=args.scope,
+            start=args.start,
+            review=args.review,
+        )
+    print(f"{code}'s data-sharing agreement was saved.")
+    print("\n".join(agreement.describe()))
+    print(status_line(code, agreement))
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
+    from pace_desktop.partners.agreements import list_agreements, status_line
     from pace_desktop.partners.registry import list_partners
 
     with _open(args.central) as central:
-        for partner in list_partners(central):
-            print("\n".join(partner.describe()))
+        partners, agreements = list_partners(central), list_agreements(central)
+    for partner in partners:
+        agreement = agreements.get(partner.code)
+        print("\n".join(partner.describe()))
+        if agreement is not None:
+            print("\n".join(agreement.describe()))
+        print(f"  {status_line(partner.code, agreement)}")
     return 0
 
 

@@ -26,6 +26,7 @@ from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.files import write_durably
 from pace_desktop.office.central import office_recipients, require_office
 from pace_desktop.partners import layout as L
+from pace_desktop.partners.agreements import check_sharing
 from pace_desktop.partners.cohort import (
     AGGREGATE,
     HASHED,
@@ -115,14 +116,16 @@ def make_request(
 ) -> RequestResult:
     """Write one request for ``partner`` into ``out_dir``, record it, and return what was sent.
 
-    Refused (nothing written) when the partner has no age recipient, when only aggregate matching
-    is agreed and an individual request is asked for, or when nobody can be sent.
+    Refused (nothing written) when the partner's data-sharing agreement is missing, not yet started
+    or past its review date (``agreements.check_sharing``), when it has no age recipient, when only
+    aggregate matching is agreed and an individual request is asked for, or when nobody can be sent.
     """
     require_office(store)
     p = get_partner(store, partner)
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise UsageError(f"The folder {out_dir} does not exist: create it or choose another.")
+    check_sharing(store, p.code)
     if not p.recipient:
         raise RefusedError(
             f"{p.code} has no age recipient yet, so its request cannot be encrypted: nothing was "

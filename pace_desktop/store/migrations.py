@@ -214,6 +214,18 @@ CREATE INDEX partner_requests_partner ON partner_requests(partner, created_at, s
 """
 
 
+# v12 (issue 20): the data-sharing agreement with each partner (office), as the partnership report asks:
+# its reference, legal basis, scope, start and review dates. Its own table, not columns on ``partners``:
+# an agreement can be recorded before the partner's set-up (key, matching) is, and a partner's set-up
+# row keeps meaning "office staff configured it". No request is written without one in force.
+_V12 = """
+CREATE TABLE partner_agreements (
+    code TEXT PRIMARY KEY, reference TEXT NOT NULL, legal_basis TEXT NOT NULL, scope TEXT NOT NULL,
+    start_date TEXT NOT NULL, review_date TEXT NOT NULL, updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL);
+"""
+
+
 def _ordering_column(db: Database) -> None:
     """v11: ``seq`` on every table read in the order its rows were added, filled from ``rowid``."""
     for table in SEQ_TABLES:
@@ -316,6 +328,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     ),
     (10, "exchange: the office keeps each laptop's countersigned audit heads", _script(_V10)),
     (11, "ordering: an explicit seq column instead of rowid, for a second database engine", _ordering_column),
+    (12, "partners: each partner's data-sharing agreement, with its review date", _script(_V12)),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1

@@ -94,6 +94,24 @@ def grant(store, clients, code: str) -> None:
                 store.consents.add(consent)
 
 
+def agree(store, code: str) -> None:
+    """Record a data-sharing agreement with ``code`` in force today (no request is written without one)."""
+    from datetime import date, timedelta
+
+    from pace_desktop.partners.agreements import set_agreement
+
+    today = date.today()
+    set_agreement(
+        store,
+        code,
+        reference=f"DSA-TEST-{code}",
+        legal_basis="UK GDPR Article 6(1)(a): consent",
+        scope="PACE clients who agreed to sharing",
+        start=(today - timedelta(days=30)).isoformat(),
+        review=(today + timedelta(days=300)).isoformat(),
+    )
+
+
 def withdraw(store, client, code: str) -> None:
     for consent in store.consents.for_parent(client.id):
         if consent.purpose == f"share_{code}" and consent.active:

@@ -142,10 +142,11 @@ def test_a_partner_return_cannot_bring_an_erased_person_back(office, keys, outbo
     from pace_desktop.partners.registry import set_partner
     from pace_desktop.partners.request import make_request
     from pace_desktop.partners.returns import import_return
-    from tests.partners.conftest import fill, open_request, row_of, save_return
+    from tests.partners.conftest import agree, fill, open_request, row_of, save_return
 
     _, (gone, stays) = people(office, 2)
     set_partner(office, "DWP", recipient=keys.recipient, match_on="ni")
+    agree(office, "DWP")
     wb = open_request(make_request(office, "DWP", outbox).path, keys.identity)
     result = erase(office, gone.pace_id, "the person asked")
     assert result.shared_with == ("Department for Work and Pensions (Jobcentre Plus)",)

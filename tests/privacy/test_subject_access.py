@@ -143,9 +143,11 @@ def test_the_copy_is_built_in_memory_with_no_temp_file(office, crowd, tmp_path):
 def test_partner_sharing_history_is_in_the_copy(office, crowd, keys, outbox, tmp_path):
     from pace_desktop.partners.registry import set_partner
     from pace_desktop.partners.request import make_request
+    from tests.partners.conftest import agree
 
     me, _ = crowd
     set_partner(office, "DWP", recipient=keys.recipient, match_on="ni")
+    agree(office, "DWP")
     make_request(office, "DWP", outbox)
     copy = gather(office, me.pace_id)
     table = copy.section("Partner sharing").tables[0]

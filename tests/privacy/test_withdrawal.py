@@ -140,10 +140,11 @@ def test_a_changed_or_misaddressed_notice_is_refused_and_changes_nothing(laptop,
 def test_withdrawing_partner_sharing_stops_the_next_request(office, keys, outbox):
     from pace_desktop.partners.registry import set_partner
     from pace_desktop.partners.request import make_request
-    from tests.partners.conftest import open_request, request_rows
+    from tests.partners.conftest import agree, open_request, request_rows
 
     _, (leaver, stayer) = people(office, 2)
     set_partner(office, "DWP", recipient=keys.recipient, match_on="ni")
+    agree(office, "DWP")
     first = request_rows(open_request(make_request(office, "DWP", outbox).path, keys.identity))
     assert {r["PACE ID"] for r in first} == {leaver.pace_id, stayer.pace_id}
 

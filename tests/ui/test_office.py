@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -358,6 +359,75 @@ def page_of(office, name: str):
     return next(p for p in office.home.pages if type(p).__name__ == name)
 
 
+def record_agreement(qtbot, office, partners, *, review) -> None:
+    """Type a data-sharing agreement into the Agreement tab and save it, as office staff would."""
+    partners.tabs.setCurrentIndex(1)
+    for line, text in (
+        (partners.reference, "DSA-2026-014"),
+        (partners.legal_basis, "UK GDPR Article 6(1)(a): consent"),
+        (partners.scope, "PACE clients who agreed to sharing with DWP"),
+        (partners.start, "2025-01-01"),
+        (partners.review, review.isoformat()),
+    ):
+        line.setText(text)
+    qtbot.mouseClick(partners.agreement_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    assert partners.done_banner.text() == "DWP's data-sharing agreement was saved."
+
+
+def test_a_partners_agreement_is_checked_field_by_field_and_one_past_review_refuses_requests(
+    qtbot, office, office_world, tmp_path
+):
+    imported_people(office, office_world, tmp_path, share_with="DWP")
+    partners = page_of(office, "PartnersPage")
+    show_tab(qtbot, office, partners)
+    partners.view.selectRow(texts(partners, 0).index("DWP"))
+    settle(qtbot, office.session)
+    partners.tabs.setCurrentIndex(1)
+    assert partners.agreement_status.text() == "No agreement on file: no request can be sent to DWP."
+
+    partners.reference.setText("DSA-2026-014")
+    partners.start.setText("1 April 2026")
+    partners.review.setText("2026-02-30")
+    qtbot.mouseClick(partners.agreement_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    # GOV.UK: "There is a problem", one link per field in order, each message also beside its field.
+    assert partners.agreement_summary.isVisible()
+    assert partners.agreement_summary.title.text() == "There is a problem"
+    assert [link.text() for link in partners.agreement_summary.links] == [
+        "Enter the legal basis for sharing (at most 300 characters).",
+        "Enter what the agreement covers (at most 500 characters).",
+        "Enter the start date as a date like 2026-04-01 (year-month-day).",
+        "The review date must be a real date, like 2026-04-01.",
+    ]
+    assert (
+        partners.start_row.message.text()
+        == "Enter the start date as a date like 2026-04-01 (year-month-day)."
+    )
+    assert not partners.reference_row.message.isVisible()
+    assert office.focusWidget() is partners.agreement_summary.links[0]  # GOV.UK: focus to the summary
+    qtbot.mouseClick(partners.agreement_summary.links[2], Qt.MouseButton.LeftButton)
+    assert office.focusWidget() is partners.start
+    assert partners.done_banner.text() == ""
+    assert office.session.store.db.scalar("SELECT count(*) FROM partner_agreements") == 0
+
+    lapsed = date.today() - timedelta(days=1)
+    record_agreement(qtbot, office, partners, review=lapsed)
+    assert not partners.agreement_summary.isVisible()
+    assert partners.agreement_status.text() == (
+        f"Past its review date ({lapsed.isoformat()}): no request can be sent to DWP until it is reviewed."
+    )
+    partners.tabs.setCurrentIndex(2)
+    partners.request_folder.set_path(tmp_path)
+    qtbot.mouseClick(partners.request_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    assert partners.banner.text() == (
+        f"DWP's data-sharing agreement DSA-2026-014 was due for review on {lapsed.isoformat()}, so "
+        "nothing can be sent to it: nothing was written. Review it with DWP, then record the new review date."
+    )
+    assert list(tmp_path.glob("PACE-request-*")) == []
+
+
 def test_a_partner_is_set_up_sent_a_request_and_its_return_taken_back(qtbot, office, office_world, tmp_path):
     import io
 
@@ -372,8 +442,15 @@ def test_a_partner_is_set_up_sent_a_request_and_its_return_taken_back(qtbot, off
     codes = texts(partners, 0)
     partners.view.selectRow(codes.index("DWP"))
     settle(qtbot, office.session)
-    partners.tabs.setCurrentIndex(1)
+    partners.tabs.setCurrentIndex(2)
     partners.request_folder.set_path(tmp_path)
+    qtbot.mouseClick(partners.request_button, Qt.MouseButton.LeftButton)
+    assert partners.banner.text() == (
+        "DWP has no data-sharing agreement on file, so nothing can be sent to it: nothing was written. "
+        "Record DWP's agreement (reference, legal basis, scope, start and review dates) first."
+    )
+    record_agreement(qtbot, office, partners, review=date.today() + timedelta(days=365))
+    partners.tabs.setCurrentIndex(2)
     qtbot.mouseClick(partners.request_button, Qt.MouseButton.LeftButton)
     assert partners.banner.text() == (
         "DWP has no public key yet, so a request cannot be encrypted "
@@ -388,7 +465,7 @@ def test_a_partner_is_set_up_sent_a_request_and_its_return_taken_back(qtbot, off
     assert partners.done_banner.text() == "DWP's set-up was saved."
     assert texts(partners, 2)[codes.index("DWP")] == "Set"
 
-    partners.tabs.setCurrentIndex(1)
+    partners.tabs.setCurrentIndex(2)
     qtbot.mouseClick(partners.request_button, Qt.MouseButton.LeftButton)
     settle(qtbot, office.session)
     assert partners.done_banner.text().startswith("Wrote request R-DWP-")
@@ -405,7 +482,7 @@ def test_a_partner_is_set_up_sent_a_request_and_its_return_taken_back(qtbot, off
     returned = tmp_path / "dwp-return.xlsx"
     wb.save(returned)
 
-    partners.tabs.setCurrentIndex(2)
+    partners.tabs.setCurrentIndex(3)
     partners.return_file.set_path(returned)
     qtbot.mouseClick(partners.return_button, Qt.MouseButton.LeftButton)
     settle(qtbot, office.session)

@@ -33,6 +33,7 @@ from pace_desktop.ui.office.models import RowsModel, selected_key, table
 from pace_desktop.ui.office.reports_page import documents_folder
 from pace_desktop.ui.session import Session
 from pace_desktop.ui.widgets.banner import Banner
+from pace_desktop.ui.widgets.error_summary import ErrorSummary
 from pace_desktop.ui.widgets.field import FieldRow
 
 RETURN_FILTER = QT_TRANSLATE_NOOP("PartnersPage", "Partner returns (*.xlsx *.age *.csv);;All files (*)")
@@ -67,6 +68,7 @@ class PartnersPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.partners: list[Any] = []
+        self.agreements: dict[str, Any] = {}
         layout = page(
             self,
             self.tr("Partners"),
@@ -89,6 +91,7 @@ class PartnersPage(QWidget):
         columns.addWidget(self.view, 2)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._setup_tab(), self.tr("Set-&up"))
+        self.tabs.addTab(self._agreement_tab(), self.tr("A&greement"))
         self.tabs.addTab(self._requests_tab(), self.tr("Re&quests"))
         self.tabs.addTab(self._returns_tab(), self.tr("Ret&urns"))
         columns.addWidget(self.tabs, 3)
@@ -131,6 +134,49 @@ class PartnersPage(QWidget):
         self.save_button.setDefault(False)
         self.save_button.clicked.connect(self.save_setup)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
+        return widget
+
+    def _agreement_tab(self) -> QWidget:
+        widget, layout = _tab()
+        self.agreement_summary = ErrorSummary()
+        layout.addWidget(self.agreement_summary)
+        self.agreement_status = QLabel()
+        self.agreement_status.setWordWrap(True)
+        layout.addWidget(self.agreement_status)
+        grid = _grid()
+        self.reference = QLineEdit()
+        self.reference_row = FieldRow(grid, 0, self.tr("Re&ference"), self.reference)
+        self.legal_basis = QLineEdit()
+        self.legal_basis_row = FieldRow(
+            grid,
+            1,
+            self.tr("&Legal basis"),
+            self.legal_basis,
+            hint=self.tr("For example: UK GDPR Article 6(1)(a), the person's consent"),
+        )
+        _below(grid, self.legal_basis_row, 2)
+        self.scope = QLineEdit()
+        self.scope_row = FieldRow(
+            grid, 3, self.tr("Sco&pe"), self.scope, hint=self.tr("What may be shared, with whom, for what")
+        )
+        _below(grid, self.scope_row, 4)
+        date_hint = self.tr("Year-month-day, for example 2026-04-01")
+        self.start = QLineEdit()
+        self.start.setPlaceholderText("YYYY-MM-DD")
+        self.start_row = FieldRow(
+            grid, 5, self.tr("S&tart date"), self.start, hint=date_hint, visible_hint=True
+        )
+        self.review = QLineEdit()
+        self.review.setPlaceholderText("YYYY-MM-DD")
+        self.review_row = FieldRow(
+            grid, 6, self.tr("Re&view date"), self.review, hint=date_hint, visible_hint=True
+        )
+        layout.addLayout(grid)
+        self.agreement_button = style.primary(QPushButton(self.tr("Sav&e agreement")))
+        self.agreement_button.setDefault(False)
+        self.agreement_button.clicked.connect(self.save_agreement)
+        layout.addWidget(self.agreement_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
         return widget
 
@@ -229,6 +275,7 @@ class PartnersPage(QWidget):
         return None if partner is None else partner.code
 
     def reload(self) -> None:
+        from pace_desktop.partners.agreements import list_agreements
         from pace_desktop.partners.history import list_requests, list_returns
         from pace_desktop.partners.registry import list_partners
 
@@ -236,21 +283,23 @@ class PartnersPage(QWidget):
             return
         store, code = self.session.store, self.code()
 
-        def load(_p: Any) -> tuple[list[Any], list[Any], list[Any]]:
+        def load(_p: Any) -> tuple[list[Any], list[Any], list[Any], dict[str, Any]]:
             return (
                 list_partners(store),
                 list_requests(store, code) if code else [],
                 list_returns(store, partner=code) if code else [],
+                list_agreements(store),
             )
 
         self.session.worker.submit(load, on_done=self._loaded, on_error=self._failed)
 
-    def _loaded(self, result: tuple[list[Any], list[Any], list[Any]]) -> None:
+    def _loaded(self, result: tuple[list[Any], list[Any], list[Any], dict[str, Any]]) -> None:
         if not self.session.is_unlocked:
             return
-        partners, requests, returns = result
+        partners, requests, returns, agreements = result
         code = self.code()
         self.partners = partners
+        self.agreements = agreements
         yes, no = self.tr("Set"), self.tr("Not yet")
         codes = [p.code for p in partners]
         row = codes.index(code) if code in codes else 0
@@ -303,7 +352,13 @@ class PartnersPage(QWidget):
         self._idle()
 
     def _idle(self) -> None:
-        for button in (self.save_button, self.request_button, self.return_button, self.report_button):
+        for button in (
+            self.save_button,
+            self.agreement_button,
+            self.request_button,
+            self.return_button,
+            self.report_button,
+        ):
             button.setEnabled(self.code() is not None)
         self._update_key_button()
 
@@ -319,7 +374,9 @@ class PartnersPage(QWidget):
     def _show_partner(self, partner: Any) -> None:
         if partner is None:
             self.about.clear()
+            self.agreement_status.clear()
             return
+        self._show_agreement(partner.code)
         lines = partner.describe()
         # The core's description, a line at a time (each through the 'core' context), the name bold.
         self.about.setText(
@@ -340,6 +397,37 @@ class PartnersPage(QWidget):
                 documents_folder() / f"pace-reciprocity-{partner.code}-{date.today():%Y-%m-%d}.xlsx"
             )
 
+    def _show_agreement(self, code: str) -> None:
+        from pace_desktop.partners.agreements import status_line
+
+        agreement = self.agreements.get(code)
+        self.agreement_status.setText(core_tr(status_line(code, agreement)))
+        self.reference.setText(agreement.reference if agreement else "")
+        self.legal_basis.setText(agreement.legal_basis if agreement else "")
+        self.scope.setText(agreement.scope if agreement else "")
+        self.start.setText(agreement.start.isoformat() if agreement else "")
+        self.review.setText(agreement.review.isoformat() if agreement else "")
+        self._agreement_errors({})
+
+    def _agreement_errors(self, problems: dict[str, str]) -> None:
+        """Each problem beside its field and, GOV.UK style, linked from the summary above the form."""
+        rows = {
+            "reference": (self.reference_row, self.reference),
+            "legal_basis": (self.legal_basis_row, self.legal_basis),
+            "scope": (self.scope_row, self.scope),
+            "start": (self.start_row, self.start),
+            "review": (self.review_row, self.review),
+        }
+        listed = []
+        for key, (row, editor) in rows.items():
+            text = core_tr(problems[key]) if key in problems else None
+            row.set_error(text)
+            if text:
+                listed.append((text, editor))
+        self.agreement_summary.show_problems(listed)
+        if listed:
+            self.agreement_summary.links[0].setFocus()
+
     def clear(self) -> None:
         self.model.set_rows([])
         self.requests.set_rows([])
@@ -347,6 +435,10 @@ class PartnersPage(QWidget):
         self.problems.clear()
         self.about.clear()
         self.recipient.clear()
+        self.agreements = {}
+        self.agreement_status.clear()
+        for line in (self.reference, self.legal_basis, self.scope, self.start, self.review):
+            line.clear()
         self.return_summary.clear()
         self.banner.clear_message()
         self.done_banner.clear_message()
@@ -357,6 +449,7 @@ class PartnersPage(QWidget):
             self.done_banner.clear_message()
             for button in (
                 self.save_button,
+                self.agreement_button,
                 self.request_button,
                 self.return_button,
                 self.report_button,
@@ -400,13 +493,48 @@ class PartnersPage(QWidget):
             ),
         )
 
+    def save_agreement(self) -> None:
+        from pace_desktop.errors import ValidationFailed
+        from pace_desktop.partners.agreements import check_agreement, set_agreement
+
+        code = self.code()
+        if code is None:
+            return
+        values = {
+            "reference": self.reference.text(),
+            "legal_basis": self.legal_basis.text(),
+            "scope": self.scope.text(),
+            "start": self.start.text(),
+            "review": self.review.text(),
+        }
+        try:
+            check_agreement(**values)
+        except ValidationFailed as exc:
+            self.done_banner.clear_message()
+            self._agreement_errors(exc.field_errors)
+            return
+        self._agreement_errors({})
+        store = self.session.store
+        self._run(
+            lambda _p: set_agreement(store, code, **values),
+            lambda agreement: self.done_banner.show_message(
+                self.tr("{0}'s data-sharing agreement was saved.").format(agreement.partner)
+            ),
+        )
+
     def write_request(self) -> None:
+        from pace_desktop.partners.agreements import refusal
         from pace_desktop.partners.request import make_request
 
         code, folder = self.code(), self.request_folder.path()
         if code is None:
             return
         partner = selected_key(self.view, self.model)
+        refused = refusal(code, self.agreements.get(code))
+        if refused is not None:
+            self.done_banner.clear_message()
+            self.banner.show_message(error_text(refused, ""))
+            return
         if not partner.recipient:
             self.banner.show_message(
                 self.tr(
