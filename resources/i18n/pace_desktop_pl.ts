@@ -281,6 +281,17 @@
     </message>
 </context>
 <context>
+    <name>AutoSync</name>
+    <message>
+        <source>Sending to the office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to the office did not finish: everything stays queued for the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change your passphrase</source>
@@ -2001,10 +2012,6 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{file} already exists: choose a new file name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The receipt was saved as {0}. Send it to the adviser whose laptop sent the bundle.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2850,6 +2857,10 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A&amp;greement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Re&amp;quests</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2895,6 +2906,42 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>&amp;Save set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: UK GDPR Article 6(1)(a), the person&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sco&amp;pe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What may be shared, with whom, for what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year-month-day, for example 2026-04-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;view date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sav&amp;e agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3039,6 +3086,10 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>{0}&apos;s set-up was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}&apos;s data-sharing agreement was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3557,7 +3608,11 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove the advisers it had: the store is re-keyed, so their keys will no longer open that laptop</source>
+        <source>Remove the advisers it had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is re-keyed, so their keys will no longer open that laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3896,6 +3951,14 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Send to the office &amp;automatically while unlocked and online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Just after each unlock, then every 15 minutes, send everything new to the office relay and bring back its receipts. Offline, it says so and tries again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Save time limits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4161,6 +4224,22 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>{field} — choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace {file}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace {file} and {other}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is there already. Yes writes the new one in its place; No keeps it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
