@@ -20,7 +20,7 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     add_subject_access_arguments(p)
 
     p = sub.add_parser("correct", help="correct one person's record (versioned and audited)")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     add_correct_arguments(p)
 
     p = sub.add_parser("erase", help="erase one person for good, leaving only a tombstone")
@@ -28,13 +28,13 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     add_erase_arguments(p)
 
     p = sub.add_parser("withdraw", help="withdraw one of a person's consents (who and when recorded)")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     add_withdraw_arguments(p)
 
     p = sub.add_parser(
         "notices", help="write the signed notice files that carry withdrawals and erasures to laptops"
     )
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write them into")
     p.set_defaults(handler=cmd_notices)
 

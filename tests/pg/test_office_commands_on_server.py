@@ -56,6 +56,7 @@ def run(monkeypatch, capsys, office_path):
         out, err = capsys.readouterr()
         return code, out, err
 
+    office.keyring = office_path  # type: ignore[attr-defined]
     return office
 
 
@@ -179,3 +180,32 @@ def test_a_reports_login_writes_a_report(seeded, pg, run, tmp_path):
     reader = staff(pg, seeded, "pace_reports", "reader")
     code, _, err = run(reader, "report", "--kind", "summary", "--out", str(tmp_path / "s.xlsx"))
     assert code == 0, err
+
+
+def test_correction_withdrawal_and_notices_on_the_central_database(seeded, pg, run, tmp_path):
+    """A data protection officer's login corrects a postcode and withdraws a consent on the server;
+    the signed notice carrying the withdrawal to the laptop is written from it."""
+    with connect(seeded, allow_insecure=True) as conn:
+        client_id, pace_id = conn.execute(
+            "SELECT c.id, c.pace_id FROM clients c JOIN consents s ON s.parent_id = c.id "
+            "WHERE s.purpose = 'contact_followup' AND s.active = 1 ORDER BY c.pace_id LIMIT 1"
+        ).fetchone()
+    dpo = staff(pg, seeded, "pace_dpo", "dpo")
+    code, said, err = run(dpo, "correct", "--pace-id", pace_id, "--set", "postcode=G51 1AA")
+    assert code == 0, err
+    code, said, err = run(dpo, "withdraw", "--pace-id", pace_id, "--purpose", "contact_followup")
+    assert code == 0, err
+    with connect(seeded, allow_insecure=True) as conn:
+        postcode = conn.execute("SELECT data->>'postcode' FROM clients WHERE id = %s", (client_id,))
+        assert postcode.fetchone()[0] == "G51 1AA"
+        active = conn.execute(
+            "SELECT active FROM consents WHERE parent_id = %s AND purpose = 'contact_followup'", (client_id,)
+        ).fetchall()
+        assert active and all(a == 0 for (a,) in active)
+    out = tmp_path / "notices"
+    out.mkdir()
+    code, said, err = run(dpo, "notices", "--out", str(out))
+    assert code == 0, err
+    assert list(out.iterdir()), said
+    with open_central_on_server(Path(run.keyring), PASSPHRASE, seeded) as central:
+        assert central.verify_audit().ok
