@@ -10,6 +10,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from pace_desktop.cli.central import add_central_arguments, open_central_store
 from pace_desktop.errors import UsageError
 
 
@@ -52,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def register_office(office_sub: argparse._SubParsersAction) -> None:
     p = office_sub.add_parser("followup-due", help="people who agreed to follow-up and are due a contact")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     _due_options(p)
     p.set_defaults(handler=cmd_due, opener="central")
     p = office_sub.add_parser("followup-record", help="record what a follow-up contact found (an outcome)")
@@ -71,10 +72,7 @@ def register_office(office_sub: argparse._SubParsersAction) -> None:
 
 def _open(args: argparse.Namespace):  # noqa: ANN202 - returns Store; imported lazily
     if args.opener == "central":
-        from pace_desktop.office.central import open_central
-        from pace_desktop.passphrase import read_passphrase
-
-        return open_central(args.central, read_passphrase())
+        return open_central_store(args.central, getattr(args, "keyring", None))
     from pace_desktop.cli.laptop import open_store
 
     return open_store(args.store)

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from pace_desktop.cli.central import add_central_arguments, open_central_store
+
 
 def register_office(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="create the central store and write DIR/office.pub for laptops")
@@ -30,15 +32,7 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_backup_identity)
 
     p = sub.add_parser("import", help="import bundles (files or folders); prints one line per bundle")
-    p.add_argument(
-        "--central", required=True, help="the central store file, or postgresql://… for the central database"
-    )
-    p.add_argument(
-        "--keyring",
-        type=Path,
-        metavar="FILE",
-        help="with a postgresql:// central database: the central store file that keeps the office's keys",
-    )
+    add_central_arguments(p)
     p.add_argument(
         "--trust-new-devices",
         action="store_true",
@@ -59,24 +53,6 @@ def _open(path: Path):  # noqa: ANN202 - returns Store; imported lazily
     from pace_desktop.passphrase import read_passphrase
 
     return open_central(path, read_passphrase())
-
-
-def _open_central(central: str, keyring: Path | None):  # noqa: ANN202 - returns Store; imported lazily
-    """The central store file, or the central database on PostgreSQL with the file as its keyring."""
-    from pace_desktop.errors import UsageError
-    from pace_desktop.store.pg.connect import is_database_url
-
-    if not is_database_url(central):
-        return _open(Path(central))
-    if keyring is None:
-        raise UsageError(
-            "With a central database, give --keyring: the central store file kept on this PC, which "
-            "holds the office's secret keys."
-        )
-    from pace_desktop.office.central import open_central_on_server
-    from pace_desktop.passphrase import read_passphrase
-
-    return open_central_on_server(keyring, read_passphrase(), central)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -137,7 +113,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     files = collect_bundles(args.bundles)
     if not files:
         raise UsageError("No .pacebundle files were found there: check the folder.")
-    with _open_central(args.central, args.keyring) as central:
+    with open_central_store(args.central, args.keyring) as central:
         results = import_bundles(
             central, files, trust_new_devices=args.trust_new_devices, receipts_dir=args.receipts
         )

@@ -10,35 +10,36 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pace_desktop.cli.central import add_central_arguments, open_central_store
 from pace_desktop.errors import UsageError
 
 
 def register_office(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("subject-access", help="everything held about one person, as xlsx and JSON")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     add_subject_access_arguments(p)
 
     p = sub.add_parser("correct", help="correct one person's record (versioned and audited)")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     add_correct_arguments(p)
 
     p = sub.add_parser("erase", help="erase one person for good, leaving only a tombstone")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     add_erase_arguments(p)
 
     p = sub.add_parser("withdraw", help="withdraw one of a person's consents (who and when recorded)")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     add_withdraw_arguments(p)
 
     p = sub.add_parser(
         "notices", help="write the signed notice files that carry withdrawals and erasures to laptops"
     )
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write them into")
     p.set_defaults(handler=cmd_notices)
 
     p = sub.add_parser("retention", help="list who is past the retention period; --apply to act")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument(
         "--years",
         type=int,
@@ -114,9 +115,7 @@ def _open(args: argparse.Namespace):  # noqa: ANN202 - returns Store; imported l
 
     central = getattr(args, "central", None)
     if central is not None:
-        from pace_desktop.office.central import open_central
-
-        return open_central(central, read_passphrase())
+        return open_central_store(central, getattr(args, "keyring", None))
     from pace_desktop.store.store import Store
 
     return Store.open(args.store, read_passphrase())

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pace_desktop.cli.central import add_central_arguments, open_central_store
 from pace_desktop.reports.kinds import REPORTS
 
 
 def register_office(office_sub: argparse._SubParsersAction) -> None:
     p = office_sub.add_parser("report", help="write an xlsx report from the central store")
-    p.add_argument("--central", type=Path, required=True, help="the central store file")
+    add_central_arguments(p)
     p.add_argument("--out", type=Path, required=True, help="the workbook to write (FILE.xlsx)")
     # Choices come from the reports registry, so a kind added there appears here too.
     p.add_argument(
@@ -30,7 +31,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     # Before the passphrase prompt: a wrong name should not cost an unlock.
     check_xlsx_path(args.out, overwrite=args.force)
-    with open_store(args.central) as store:
+    with open_central_store(args.central, args.keyring, open_store) as store:
         result = write_report(store, args.kind, args.out, overwrite=args.force)
     print(result.describe())
     return 0

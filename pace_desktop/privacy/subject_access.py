@@ -261,7 +261,7 @@ def _checklist(checklists: list[ChecklistRecord]) -> Section:
             "To see who may need more help, sooner. It is never used to refuse anyone help.",
         )
     )
-    answers = tuple(_answer_words(record, part, value) for part, value in record.answers.items())
+    answers = tuple(_answer_words(record, part, value) for part, value in _in_asking_order(record.answers))
     tables = [
         Table("Your answers", ("Question", "Your answer"), answers),
         Table(
@@ -282,6 +282,14 @@ def _checklist(checklists: list[ChecklistRecord]) -> Section:
         items=tuple(items),
         tables=tuple(tables),
     )
+
+
+def _in_asking_order(answers: dict[str, str]) -> list[tuple[str, str]]:
+    """The answers in the order the checklist asks its questions (then any it no longer asks, by
+    id): never the order they happen to be stored in, which the central database does not keep
+    (``jsonb`` orders an object's keys its own way)."""
+    order = {part.id: i for i, part in enumerate(load_checklist().answerable_parts())}
+    return sorted(answers.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
 
 
 def _answer_words(record: ChecklistRecord, part_id: str, value: str) -> tuple[str, str]:

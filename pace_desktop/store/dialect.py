@@ -16,6 +16,8 @@ Store modules write plain SQL that both SQLite and PostgreSQL read alike, and as
   (schema step 11), never ``rowid``. A new row's ``seq`` is ``next_seq(table)``: one more than the
   largest, read from its unique index inside the writing transaction here; the identity's ``DEFAULT``
   there (``store/pg/schema.py``);
+- the larger of several values in one row: SQLite's many-argument ``max(a, b)`` (``greatest``);
+  PostgreSQL's ``GREATEST(a, b)`` (its ``max`` is only the aggregate);
 - the id of the row just inserted: ``RETURNING id`` (``returning_id``) — SQLite reads it too (3.35+), so
   no ``lastrowid``;
 - whether a table exists: ``sqlite_master`` here (``table_exists``); ``pg_tables`` there;
@@ -79,6 +81,11 @@ class SQLite:
     def json_int(column: str, field: str) -> str:
         """One top-level whole-number field of a JSON column, as an integer (or NULL)."""
         return f"json_extract({column}, '$.{field}')"
+
+    @staticmethod
+    def greatest(*expressions: str) -> str:
+        """The largest of these SQL expressions, in one row (not the aggregate)."""
+        return f"max({', '.join(expressions)})"
 
     returning_id = " RETURNING id"
 
@@ -152,6 +159,10 @@ class PostgreSQL(SQLite):
     def next_seq(table: str) -> str:
         """The identity column numbers the row itself (``GENERATED ALWAYS``), in commit-safe order."""
         return "DEFAULT"
+
+    @staticmethod
+    def greatest(*expressions: str) -> str:
+        return f"GREATEST({', '.join(expressions)})"
 
     @staticmethod
     def table_exists() -> str:

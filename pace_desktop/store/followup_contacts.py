@@ -13,11 +13,10 @@ DueFields = tuple[str, str, str | None, str | None, str | None, str | None]
 
 def outcome_dates(db: Database) -> list[tuple[str, str | None, str | None]]:
     """(client id, date as ISO text, status) of every outcome, in no particular order."""
+    field = db.dialect.json_field
     return cast(
         "list[tuple[str, str | None, str | None]]",
-        db.query(
-            "SELECT parent_id, json_extract(data, '$.date'), json_extract(data, '$.status') FROM outcomes"
-        ),
+        db.query(f"SELECT parent_id, {field('data', 'date')}, {field('data', 'status')} FROM outcomes"),  # noqa: S608
     )
 
 
@@ -28,13 +27,11 @@ def clients_json(db: Database) -> list[tuple[str, str]]:
 
 def due_fields(db: Database) -> list[DueFields]:
     """The fields a follow-up list needs of every client, by PACE ID."""
+    names = ("first_name", "preferred_name", "last_name", "expected_leaving_date")
+    fields = ", ".join(db.dialect.json_field("data", name) for name in names)
     return cast(
         "list[DueFields]",
-        db.query(
-            "SELECT id, pace_id, json_extract(data, '$.first_name'), json_extract(data, '$.preferred_name'), "
-            "json_extract(data, '$.last_name'), json_extract(data, '$.expected_leaving_date') FROM clients "
-            "ORDER BY pace_id"
-        ),
+        db.query(f"SELECT id, pace_id, {fields} FROM clients ORDER BY pace_id"),  # noqa: S608
     )
 
 

@@ -87,8 +87,12 @@ def queued_for(db: Database, device_id: str) -> list[QueuedNotice]:
 
 def confirm_office_withdrawal(db: Database, consent_id: str, version: int, confirmed_at: str) -> None:
     """On a laptop: the office's version of a withdrawn consent counts as exported and confirmed."""
+    greatest = db.dialect.greatest
+    sql = (
+        f"UPDATE consents SET exported_version = {greatest('exported_version', '?')}, "  # noqa: S608
+        f"confirmed_version = {greatest('confirmed_version', '?')}, confirmed_at = ? WHERE id = ?"
+    )
     db.execute(
-        "UPDATE consents SET exported_version = max(exported_version, ?), "
-        "confirmed_version = max(confirmed_version, ?), confirmed_at = ? WHERE id = ?",
+        sql,
         (version, version, confirmed_at, consent_id),
     )

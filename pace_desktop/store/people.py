@@ -56,7 +56,7 @@ def creator_devices(db: Database, table: str, column: str, client_id: str) -> li
     return [
         device
         for (device,) in db.query(
-            f"SELECT DISTINCT json_extract(data, '$.device_id') FROM {table} "  # noqa: S608
+            f"SELECT DISTINCT {db.dialect.json_field('data', 'device_id')} FROM {table} "  # noqa: S608
             f"WHERE {column} = ?",
             (client_id,),
         )

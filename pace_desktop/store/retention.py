@@ -8,16 +8,27 @@ from typing import NamedTuple
 
 from pace_desktop.store.database import Database
 
-_LAST_CONTACT = """
-SELECT c.id, c.pace_id, max(
-    coalesce(e.event_date, substr(json_extract(c.data, '$.created_at'), 1, 10)),
-    coalesce((SELECT max(json_extract(i.data, '$.date')) FROM interventions i WHERE i.parent_id = c.id), ''),
-    coalesce((SELECT max(json_extract(o.data, '$.date')) FROM outcomes o WHERE o.parent_id = c.id), ''),
-    coalesce((SELECT max(substr(json_extract(f.data, '$.created_at'), 1, 10)) FROM feedback f
-              WHERE f.parent_id = c.id), '')),
-    EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id AND s.purpose = ? AND s.active = 1)
-FROM clients c LEFT JOIN events e ON e.id = c.parent_id
-"""
+
+def _last_contact(db: Database) -> str:
+    """Each client's latest contact date as ISO text, and whether their consent for a purpose (the
+    one parameter) stands, spelled for ``db``'s engine."""
+    field, greatest = db.dialect.json_field, db.dialect.greatest
+
+    def latest(table: str, expression: str) -> str:
+        return f"coalesce((SELECT max({expression}) FROM {table} x WHERE x.parent_id = c.id), '')"  # noqa: S608
+
+    last = greatest(
+        f"coalesce(e.event_date, substr({field('c.data', 'created_at')}, 1, 10))",
+        latest("interventions", field("x.data", "date")),
+        latest("outcomes", field("x.data", "date")),
+        latest("feedback", f"substr({field('x.data', 'created_at')}, 1, 10)"),
+    )
+    return (
+        f"SELECT c.id, c.pace_id, {last}, "  # noqa: S608 - our own SQL text
+        "CASE WHEN EXISTS (SELECT 1 FROM consents s WHERE s.parent_id = c.id AND s.purpose = ? "
+        "AND s.active = 1) THEN 1 ELSE 0 END "
+        "FROM clients c LEFT JOIN events e ON e.id = c.parent_id"
+    )
 
 
 class LastContact(NamedTuple):
@@ -32,12 +43,12 @@ class LastContact(NamedTuple):
 
 def last_contacts(db: Database, purpose: str) -> list[LastContact]:
     """Every client's last contact, in PACE ID order."""
-    return [LastContact(*row) for row in db.query(_LAST_CONTACT + " ORDER BY c.pace_id", (purpose,))]
+    return [LastContact(*row) for row in db.query(_last_contact(db) + " ORDER BY c.pace_id", (purpose,))]
 
 
 def last_contact(db: Database, purpose: str, client_id: str) -> LastContact | None:
     """One client's last contact as it is now, or None if they are gone."""
-    row = db.execute(_LAST_CONTACT + " WHERE c.id = ?", (purpose, client_id)).fetchone()
+    row = db.execute(_last_contact(db) + " WHERE c.id = ?", (purpose, client_id)).fetchone()
     return None if row is None else LastContact(*row)
 
 

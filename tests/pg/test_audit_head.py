@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import psycopg
 import pytest
 
+from pace_desktop.errors import RefusedError
 from pace_desktop.store import audit
 from pace_desktop.store.pg import schema
 from pace_desktop.store.pg.connect import connect
@@ -37,8 +38,10 @@ def central(pg_db):
 def test_each_role_appends_but_the_server_refuses_it_moving_the_head(pg, central, role):
     db = PgDatabase(staff(pg, central, role), allow_insecure=True)
     try:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        # Refused by the server; the member of staff reads one line saying their role does not allow it.
+        with pytest.raises(RefusedError, match="does not have the role") as refused:
             db.execute("UPDATE audit_head SET count = 0")
+        assert isinstance(refused.value.__cause__, psycopg.errors.InsufficientPrivilege)
         seq = audit.append(db, actor="morven", action="view", entity="client", entity_id="c1")
         assert audit.head(db)[0] == seq == 1
         with db.transaction():

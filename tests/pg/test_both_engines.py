@@ -25,11 +25,14 @@ from pace_desktop.store import (
     device_sequences,
     duplicate_review,
     erasures,
+    followup_contacts,
     import_apply,
     imports,
+    office_notices,
     people,
     report_figures,
     report_records,
+    retention,
 )
 from pace_desktop.store.pg.connect import connect
 from pace_desktop.store.pg.database import PgDatabase
@@ -72,6 +75,15 @@ def _device(db: Any) -> str:
     return db.query("SELECT device_id FROM devices")[0][0]
 
 
+def _client(db: Any) -> tuple[str, str]:
+    """(id, PACE ID) of the first client (by id) who has help, outcomes and feedback recorded."""
+    return db.query(
+        "SELECT c.id, c.pace_id FROM clients c WHERE EXISTS (SELECT 1 FROM interventions i "
+        "WHERE i.parent_id = c.id) AND EXISTS (SELECT 1 FROM outcomes o WHERE o.parent_id = c.id) "
+        "ORDER BY c.id LIMIT 1"
+    )[0]
+
+
 READS: dict[str, Callable[[Any], Any]] = {
     "erased ids": import_apply.erased_ids,
     "clients by PACE ID": lambda db: import_apply.client_ids_by_pace_id(
@@ -112,6 +124,23 @@ READS: dict[str, Callable[[Any], Any]] = {
         for table in sorted(report_records.RECORD_TABLES)
         for data, pace_id in report_records.stream_records(db, table, with_pace_id=True, batch=7)
     ],
+    # Follow-up lists (followup/due.py).
+    "outcome dates": lambda db: sorted(followup_contacts.outcome_dates(db), key=repr),
+    "follow-up fields": followup_contacts.due_fields,
+    "clients' JSON": lambda db: [(i, json.loads(d)) for i, d in followup_contacts.clients_json(db)],
+    "one client's JSON": lambda db: json.loads(followup_contacts.client_json(db, _client(db)[1]) or "null"),
+    # Retention (privacy/retention.py): last contact and statistics consent, everyone and one.
+    "last contacts": lambda db: retention.last_contacts(db, "anonymised_statistics"),
+    "last contacts, no consent": lambda db: retention.last_contacts(db, "no_such_purpose"),
+    "last contact of one": lambda db: retention.last_contact(db, "anonymised_statistics", _client(db)[0]),
+    "help given to one": lambda db: [
+        json.loads(d) for d in retention.child_data(db, "interventions", _client(db)[0])
+    ],
+    "one event": lambda db: json.loads(
+        retention.event_data(db, db.query("SELECT parent_id FROM clients ORDER BY id")[0][0]) or "null"
+    ),
+    # Subject access and erasure (privacy/people.py): which laptops hold a person's records.
+    "creator laptops": lambda db: people.creator_devices(db, "interventions", "parent_id", _client(db)[0]),
 }
 
 
@@ -214,3 +243,59 @@ def test_a_broken_constraint_is_the_engines_integrity_error_for_the_importer(eng
             office.db = on_file
         assert len(caught) == 1, db
     assert on_server.scalar("SELECT count(*) FROM clients") == on_file.scalar("SELECT count(*) FROM clients")
+
+
+def test_the_comparisons_above_see_both_answers_of_consent(engines):
+    """Retention's consent column is 1 for some people and 0 for others, so comparing it compares."""
+    on_file, _, _ = engines
+    assert {row.consented for row in retention.last_contacts(on_file, "anonymised_statistics")} == {0, 1}
+    assert {row.consented for row in retention.last_contacts(on_file, "no_such_purpose")} == {0}
+
+
+def _confirmed(db: Any, consent_id: str, version: int) -> tuple[Any, ...]:
+    """A laptop's confirming of the office's withdrawal, twice (a lower version never lowers it),
+    read back, then rolled back."""
+    seen: list[tuple[Any, ...]] = []
+    with contextlib.suppress(_Undo), db.transaction():
+        office_notices.confirm_office_withdrawal(db, consent_id, version, "2026-12-05T10:00:00+00:00")
+        office_notices.confirm_office_withdrawal(db, consent_id, 1, "2026-12-05T11:00:00+00:00")
+        seen.extend(
+            db.query(
+                "SELECT exported_version, confirmed_version, confirmed_at FROM consents WHERE id = ?",
+                (consent_id,),
+            )
+        )
+        raise _Undo
+    return seen[0]
+
+
+def test_confirming_a_withdrawal_keeps_the_larger_version_on_both_engines(engines):
+    on_file, on_server, _ = engines
+    consent_id = _ids(on_file, "consents")[0]
+    assert _confirmed(on_file, consent_id, 5) == (5, 5, "2026-12-05T11:00:00+00:00")
+    assert _confirmed(on_server, consent_id, 5) == (5, 5, "2026-12-05T11:00:00+00:00")
+
+
+def test_the_follow_up_list_and_the_retention_plan_are_the_same_on_both_engines(engines):
+    """What a member of staff sees: ``office followup-due`` and ``office retention``'s listings."""
+    from datetime import date
+
+    from pace_desktop.followup.due import due_list
+    from pace_desktop.privacy.retention import plan_retention
+
+    on_file, on_server, office = engines
+    far = date(2040, 1, 1)  # everyone past six years, so the plan lists everyone
+    answers = []
+    for db in (on_file, on_server):
+        # As ``use_central_database`` leaves it: records from ``db``, the secret keys from the file.
+        office.db, office._keyring = db, on_file if db is on_server else None
+        try:
+            listing = due_list(office, as_of=date(2027, 6, 1), months=(1, 3, 6, 12))
+            plan = plan_retention(office, years=6, today=far)
+            answers.append((listing, plan))
+        finally:
+            office.db, office._keyring = on_file, None
+    (file_list, file_plan), (server_list, server_plan) = answers
+    assert file_plan.items and {i.action for i in file_plan.items} == {"deidentify", "erase"}
+    assert server_plan == file_plan
+    assert file_list.due and server_list == file_list

@@ -29,7 +29,7 @@ from typing import Any
 import psycopg
 from psycopg.types.string import TextLoader
 
-from pace_desktop.errors import DiskFull, StoreError
+from pace_desktop.errors import DiskFull, RefusedError, StoreError
 from pace_desktop.store import dialect
 from pace_desktop.store.database import STREAM_BATCH, gc_paused
 from pace_desktop.store.pg import schema
@@ -67,6 +67,23 @@ def to_psycopg(sql: str, named: bool = False) -> str:
     return "".join(out)
 
 
+def refused_by_role() -> RefusedError:
+    """The server refused a statement to this login: its roles do not allow it."""
+    return RefusedError(
+        "The central database refused this: your database login does not have the role for it "
+        "(ask its administrator; docs/central-database.md lists the roles). Nothing was changed."
+    )
+
+
+@contextmanager
+def _role_refusals() -> Iterator[None]:
+    """A statement the server refused for want of a grant, as the one line a member of staff reads."""
+    try:
+        yield
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise refused_by_role() from exc
+
+
 class PgDatabase:
     """An open connection to the central PostgreSQL database, at the newest schema step."""
 
@@ -100,22 +117,22 @@ class PgDatabase:
 
     # -- reading ---------------------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Any:
-        with self._lock:
+        with self._lock, _role_refusals():
             return self.conn.execute(self._sql(sql, params), params)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
-        with self._lock:
+        with self._lock, _role_refusals():
             cursor = self.conn.cursor()
             cursor.executemany(to_psycopg(sql), rows)
             return cursor
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
+        with self._lock, _role_refusals():
             rows: list[tuple[Any, ...]] = self.conn.execute(self._sql(sql, params), params).fetchall()
             return rows
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        with self._lock:
+        with self._lock, _role_refusals():
             row = self.conn.execute(self._sql(sql, params), params).fetchone()
         return None if row is None else row[0]
 
@@ -189,6 +206,8 @@ class PgDatabase:
     def _translate(exc: BaseException) -> Exception:
         if isinstance(exc, psycopg.errors.DiskFull):
             return DiskFull()
+        if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+            return refused_by_role()
         return StoreError("The store could not save that change; nothing was changed. Try again.")
 
     @property
