@@ -13,8 +13,10 @@ from pace_desktop.errors import RefusedError
 from pace_desktop.exchange.export import export_bundle
 from pace_desktop.office.devices import enrol_device
 from pace_desktop.office.importer import import_bundle
+from pace_desktop.partners.agreements import set_agreement
 from pace_desktop.store.pg.connect import connect
 from pace_desktop.store.pg.from_file import migrate_from_file, verify_chain
+from pace_desktop.store.pg.schema import ROLES
 from tests.conftest import PASSPHRASE
 from tests.exchange.conftest import register
 
@@ -53,6 +55,35 @@ def test_everything_moves_with_counts_and_the_audit_chain_checked(busy_office, p
             "SELECT data->>'last_name' FROM clients WHERE pace_id = %s", (pace_id,)
         ).fetchone()[0]
         assert on_server == in_file
+
+
+def test_partners_agreements_move_and_only_the_admin_role_may_change_them(busy_office, pg_db):
+    set_agreement(
+        busy_office,
+        "DWP",
+        reference="DSA-2026-014",
+        legal_basis="UK GDPR Article 6(1)(a), consent",
+        scope="Referrals of consenting clients",
+        start="2026-04-01",
+        review="2027-03-31",
+    )
+    with connect(pg_db, allow_insecure=True) as conn:
+        result = migrate_from_file(busy_office, conn)
+        assert result.counts["partner_agreements"] == 1
+        row = conn.execute(
+            "SELECT reference, review_date FROM partner_agreements WHERE code = 'DWP'"
+        ).fetchone()
+        assert row == ("DSA-2026-014", "2027-03-31")
+        grants = {
+            (r[0], r[1])
+            for r in conn.execute(
+                "SELECT grantee, privilege_type FROM information_schema.role_table_grants "
+                "WHERE table_name = 'partner_agreements' AND grantee LIKE 'pace_%'"
+            )
+        }
+        assert ("pace_admin", "UPDATE") in grants and ("pace_reports", "SELECT") in grants
+        writers = {g for g in grants if g[1] in ("INSERT", "UPDATE", "DELETE") and g[0] in ROLES}
+        assert writers == {("pace_admin", "INSERT"), ("pace_admin", "UPDATE")}
 
 
 def test_the_office_secret_keys_stay_in_the_file(busy_office, pg_db):

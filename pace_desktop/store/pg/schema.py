@@ -136,7 +136,7 @@ _STEP_1_OFFICE = (
     "office_notices",
     "deidentified",
 )
-OFFICE_TABLES = (*_STEP_1_OFFICE, "device_audit_heads")
+OFFICE_TABLES = (*_STEP_1_OFFICE, "device_audit_heads", "partner_agreements")
 
 # Who may do what, enforced by the server. Each is a group role (NOLOGIN): give staff their own
 # login role and GRANT them one or more of these (docs/central-database.md).
@@ -234,12 +234,26 @@ GRANT DELETE ON settings TO pace_admin;
 GRANT SELECT ON pace_schema TO {", ".join(ROLES)};
 """  # noqa: S608 - constants only, no input
 
+# Step 6 (issue 20, the file's step 12): each partner's data-sharing agreement (reference, legal basis,
+# scope, start and review dates). A request is refused without one in force (partners/agreements.py).
+# Everyone reads them (reports and requests check them); only the admin role records them.
+_STEP_6 = f"""
+CREATE TABLE partner_agreements (
+    code text PRIMARY KEY, reference text NOT NULL, legal_basis text NOT NULL, scope text NOT NULL,
+    start_date text NOT NULL, review_date text NOT NULL, updated_at text NOT NULL,
+    updated_by text NOT NULL);
+REVOKE ALL ON partner_agreements FROM PUBLIC;
+GRANT SELECT ON partner_agreements TO {", ".join(ROLES)};
+GRANT INSERT, UPDATE ON partner_agreements TO pace_admin;
+"""
+
 STEPS: tuple[tuple[int, str, str], ...] = (
     (1, "the central schema (as the file's schema 8)", _STEP_1),
     (2, "least-privilege roles", _STEP_2),
     (3, "each laptop's audit heads, kept by the office (the file's schema 10)", _STEP_3),
     (4, "an ordering seq on returned counts (the file's schema 11)", _STEP_4),
     (5, "the audit head moved by the server, serialised; grants matched to the store", _STEP_5),
+    (6, "partners' data-sharing agreements (the file's schema 12)", _STEP_6),
 )
 SCHEMA_MAX = STEPS[-1][0]
 
