@@ -391,7 +391,7 @@ def breakdowns(people: Sequence[Person]) -> tuple[list[Grouped], dict[str, Group
     band_label.update(BAND_LABELS)
     names = {p.code: p.name for p in partners()}
     specs = [
-        Breakdown("Everyone counted", "Group", lambda p: ["Everyone"]),
+        Breakdown("Everyone counted", "Group", lambda p: ["Everyone"], ["Everyone"]),  # a row if nobody
         Breakdown(
             "By risk band (band in use)",
             "Risk band",

@@ -98,3 +98,22 @@ def test_impact_workbook_figures(store, tmp_path):
 
 def test_impact_is_a_report_kind():
     assert "impact" in REPORTS and "Kaplan-Meier" in REPORTS["impact"].description
+
+
+def test_an_office_where_nobody_agreed_to_statistics_gets_a_workbook_not_a_crash(store, tmp_path):
+    ev = event(store)
+    for _ in range(3):
+        person(
+            store,
+            ev,
+            consents={"pace_support": True, "anonymised_statistics": False},
+            outcomes=[(9, "in_work")],
+        )
+    out = tmp_path / "impact.xlsx"
+    result = write_report(store, "impact", out)
+    assert result.figures["people"] == 0
+    assert_no_formulas_or_errors(out)
+    wb = load_workbook(out)
+    summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(min_row=5, max_row=20, values_only=True) if r[0]}
+    assert summary["People counted"] == 0
+    assert summary["Estimated back in work by 3 months"] == "*"
