@@ -12,6 +12,7 @@ from tests.ui.conftest import active_dialog, settle, unlock
 
 
 def go_idle(qtbot, session, clock, seconds: float) -> None:
+    settle(qtbot, session)  # a lookup the last keystroke started holds the lock off until it is back
     clock.advance(seconds)
     session.check_idle()  # what the session's one-second timer does
     settle(qtbot, session)
