@@ -58,7 +58,7 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
 
 
 # The kiosk's error summary is the app's one (``widgets/error_summary``), larger, in the kiosk's words.
-SUMMARY_LOOK = Look(margins=(24, 18, 24, 18), spacing=8, link_spacing=4, focusable=True)
+SUMMARY_LOOK = Look(margins=(24, 18, 24, 18), spacing=8, link_spacing=4, focusable=True, wrap_links=True)
 
 
 def error_summary() -> ErrorSummary:

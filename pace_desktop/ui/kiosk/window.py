@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -196,11 +196,14 @@ class KioskWindow(QWidget):
         self.nav.setObjectName("kioskNav")
         outer = QHBoxLayout(self.nav)
         outer.setContentsMargins(32, 14, 32, 14)
-        column = QWidget()
+        column = self._nav_column = QWidget()
         column.setMaximumWidth(COLUMN_WIDTH)
-        bar = QHBoxLayout(column)
-        bar.setContentsMargins(0, 0, 0, 0)
+        self._nav_rows = QVBoxLayout(column)
+        self._nav_rows.setContentsMargins(0, 0, 0, 0)
+        self._nav_rows.setSpacing(8)
+        bar = self._nav_bar = QHBoxLayout()
         bar.setSpacing(16)
+        self._nav_rows.addLayout(bar)
         outer.addStretch(1)
         outer.addWidget(column, 100)
         outer.addStretch(1)
@@ -242,7 +245,30 @@ class KioskWindow(QWidget):
         self.back_button.setText(self.tr("Back"))
         self.next_button.setText(self.tr("Continue"))
         self.clear_button.setText(self.tr("Clear my answers"))
+        self._fit_nav()
         self._build_overlays()
+
+    def _fit_nav(self) -> None:
+        """Back, Continue and Clear on one row when their words fit the window (the row may grow
+        past the page's column for that); else "Clear my answers" goes on a row of its own below,
+        rather than every button being squeezed and its words cut (Gaelic in larger text)."""
+        margins = self.nav.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        shown = [b for b in (self.back_button, self.next_button, self.clear_button) if not b.isHidden()]
+        needed = sum(b.sizeHint().width() for b in shown) + self._nav_bar.spacing() * (len(shown) - 1)
+        one_row = needed <= room
+        on_bar = self._nav_bar.indexOf(self.clear_button) >= 0
+        if one_row and not on_bar:
+            self._nav_rows.removeWidget(self.clear_button)
+            self._nav_bar.addWidget(self.clear_button)
+        elif not one_row and on_bar:
+            self._nav_bar.removeWidget(self.clear_button)
+            self._nav_rows.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._nav_column.setMaximumWidth(max(COLUMN_WIDTH, min(needed, room)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_nav()
 
     def _build_overlays(self) -> None:
         for old in self._overlays:
@@ -277,6 +303,7 @@ class KioskWindow(QWidget):
         # Setting the sheet again re-polishes every child, so the property selectors apply at once.
         self.setStyleSheet("")
         self.setStyleSheet(stylesheet("kiosk.qss"))
+        self._fit_nav()
 
     # -- start and stop ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -471,6 +498,7 @@ class KioskWindow(QWidget):
         self.next_button.setText(
             self.tr("Start now") if first else self.tr("Accept and send") if last else self.tr("Continue")
         )
+        self._fit_nav()
         self._chain_tabs(page)
         if not page.focus_start():
             # Nothing to answer here (welcome, privacy notice, check your answers): start on the

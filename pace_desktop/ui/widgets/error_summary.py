@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pace_desktop.ui.widgets.fit import scroll_into_view
@@ -32,9 +33,58 @@ class Look:
     spacing: int = 4
     link_spacing: int = 2
     focusable: bool = False  # the kiosk puts focus on the summary itself when a problem has no field
+    wrap_links: bool = False  # long messages (larger text, Polish, Gaelic) wrap instead of being cut
 
 
 FORM = Look()
+
+
+class WrappingLink(QPushButton):
+    """A link button whose words wrap onto more lines when the column is too narrow for them.
+
+    A QPushButton draws its text on one line, cut at its edge; this one draws none of its own and
+    holds a word-wrapped label (``#errorLinkText``, mouse-transparent) whose height it takes at its
+    width. Its accessible name is the whole message (``text()`` is empty: the label draws it). The
+    label follows the button's focus through its ``focused`` property, so the stylesheet can turn
+    its text dark on the yellow focus background.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+        self.label = QLabel(message)
+        self.label.setObjectName("errorLinkText")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.label.setProperty("focused", False)
+        inside = QVBoxLayout(self)
+        inside.setContentsMargins(0, 2, 0, 4)
+        inside.addWidget(self.label)
+        self.setAccessibleName(message)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = self.layout().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(hint.width()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self.layout().minimumSize()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        self._show_focus(True)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        self._show_focus(False)
+        super().focusOutEvent(event)
+
+    def _show_focus(self, on: bool) -> None:
+        self.label.setProperty("focused", on)
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
 
 
 class ErrorSummary(QFrame):
@@ -69,6 +119,7 @@ class ErrorSummary(QFrame):
         layout.addWidget(self.title)
         self._links = QVBoxLayout()
         self._links.setSpacing(look.link_spacing)
+        self._wrap = look.wrap_links
         layout.addLayout(self._links)
         self.links: list[QPushButton] = []
         self.setAccessibleName(title)
@@ -87,7 +138,7 @@ class ErrorSummary(QFrame):
                 text.setTextFormat(Qt.TextFormat.PlainText)
                 self._links.addWidget(text)
                 continue
-            link = QPushButton(message)
+            link = WrappingLink(message) if self._wrap else QPushButton(message)
             link.setObjectName("errorLink")
             link.setCursor(Qt.CursorShape.PointingHandCursor)
             link.setAccessibleDescription(self._link_hint)
