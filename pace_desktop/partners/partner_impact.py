@@ -11,26 +11,36 @@ the partner sit beside everyone's: association, not cause.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment, Font
 
 from pace_desktop.records.enums import InterventionStatus, OutcomeStatus
 from pace_desktop.reference import SERVICES
-from pace_desktop.reports.cells import put, sheet_title
+from pace_desktop.reports.cells import put, put_row, sheet_title
 from pace_desktop.reports.impact import (
     ASSOCIATION,
+    CURVE_MONTHS,
     REPORT_MONTHS,
+    Curve,
+    Grouped,
     Person,
     gather,
     impact_of,
     linked,
     worked_with_spec,
 )
-from pace_desktop.reports.impact_workbook import count_table, curve_chart, curve_table, rows_table
-from pace_desktop.reports.partners import shown
-from pace_desktop.reports.suppression import CountTable, SuppressedTable, suppress, suppress_with_total
+from pace_desktop.reports.partners import shown, write_table
+from pace_desktop.reports.suppression import (
+    SUPPRESSED_MARK,
+    SUPPRESSION_NOTE,
+    CountTable,
+    SuppressedTable,
+    suppress,
+    suppress_with_total,
+)
 from pace_desktop.store import report_figures
 
 if TYPE_CHECKING:
@@ -43,6 +53,110 @@ BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 STATUS_ORDER = [m.value for m in InterventionStatus]  # offered < referred < attended < completed
 NO_OUTCOME = "None recorded"
+PCT = "0%"
+MAX_CURVES = 8
+
+
+# The openpyxl table and curve helpers the impact workbook used before it moved to XlsxWriter:
+# this report moves next, and these go with it.
+
+
+def _pct(value: float | None) -> float | str:
+    return SUPPRESSED_MARK if value is None else value
+
+
+def _header(ws: Worksheet, row: int, values: Sequence[str], *, left: int = 1) -> None:
+    """Bold, wrapped headings; numbers' headings right-aligned over their numbers."""
+    put_row(ws, row, values, start_column=left)
+    for col in range(left, left + len(values)):
+        ws.cell(row, col).font = BOLD
+        ws.cell(row, col).alignment = Alignment(
+            wrap_text=True, vertical="top", horizontal="left" if col == left else "right"
+        )
+    if any(len(str(v)) > 12 for v in values[1:]):
+        ws.row_dimensions[row].height = 30
+
+
+def count_table(ws: Worksheet, table: SuppressedTable, header: str, top: int) -> int:
+    """A suppressed count table (``reports.partners.write_table``) with room for wrapped headings."""
+    row = write_table(ws, table, header, top=top)
+    ws.row_dimensions[top + 1].height = 30
+    return row
+
+
+def _axes(chart: BarChart | LineChart) -> None:
+    # openpyxl 3.1 marks axes deleted unless told otherwise; Excel then draws no labels at all.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+
+
+def curve_chart(ws: Worksheet, curves: Sequence[Curve], top: int, left: int, anchor: str, title: str) -> int:
+    """Month-by-month shares for each shown curve as a block at (top, left), with a line chart at
+    ``anchor``; returns the row after the block. Blank cells end a line where too few are followed."""
+    shown_curves = [c for c in curves if c.people][:MAX_CURVES]
+    _header(ws, top, ["Months after leaving", *(c.label for c in shown_curves)], left=left)
+    for i, m in enumerate(CURVE_MONTHS, 1):
+        put(ws, top + i, left, m)
+        for j, c in enumerate(shown_curves, 1):
+            value = c.share_by_month.get(m)
+            if value is not None:
+                put(ws, top + i, left + j, round(value, 4), number_format=PCT)
+    last = top + len(CURVE_MONTHS)
+    if shown_curves:
+        chart = LineChart()
+        _axes(chart)
+        chart.title = title
+        chart.y_axis.title = "Share back in work"
+        chart.x_axis.title = "Months after leaving"
+        chart.y_axis.number_format = PCT
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 1
+        chart.height, chart.width = 11, 22
+        chart.legend.position = "b"
+        data = Reference(ws, min_col=left + 1, max_col=left + len(shown_curves), min_row=top, max_row=last)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=left, min_row=top + 1, max_row=last))
+        for series in chart.series:
+            series.smooth = False
+        ws.add_chart(chart, anchor)
+    return last + 2
+
+
+def curve_table(ws: Worksheet, g: Grouped, top: int) -> int:
+    """Per group: people timed, back in work by 3/6/12 months, median days; returns next row."""
+    put(ws, top, 1, f"{g.title}: estimated share back in work").font = BOLD
+    _header(
+        ws,
+        top + 1,
+        (g.header, "People known", *(f"By {m} months" for m in REPORT_MONTHS), "Median days to work"),
+    )
+    row = top + 1
+    for c in g.curves:
+        row += 1
+        median: int | str = SUPPRESSED_MARK if c.median_hidden else (c.median_days or "not reached")
+        put_row(
+            ws,
+            row,
+            (c.label, shown(c.people), *(_pct(c.share_by_month.get(m)) for m in REPORT_MONTHS), median),
+        )
+        for col in range(3, 3 + len(REPORT_MONTHS)):
+            ws.cell(row, col).number_format = PCT
+            ws.cell(row, col).alignment = Alignment(horizontal="right")
+    return row + 2
+
+
+def rows_table(ws: Worksheet, table: SuppressedTable, header: str, total_header: str, top: int) -> int:
+    """A suppressed table's rows and row totals, without a totals row: for rows that count people
+    twice when added up (follow-ups of the same people; services one person used several of), or
+    that are a few rows of a larger table. Returns the next free row."""
+    put(ws, top, 1, table.title).font = BOLD
+    _header(ws, top + 1, (header, *table.columns, total_header))
+    for i, (label, cells, total) in enumerate(zip(table.rows, table.cells, table.row_totals, strict=True)):
+        put_row(ws, top + 2 + i, (label, *(shown(v) for v in cells), shown(total)))
+        for col in range(2, len(table.columns) + 3):
+            ws.cell(top + 2 + i, col).alignment = Alignment(horizontal="right")
+    put(ws, top + 2 + len(table.rows), 1, SUPPRESSION_NOTE)
+    return top + 4 + len(table.rows)
 
 
 def activity_table(

@@ -85,6 +85,7 @@ REPORTS: dict[str, ReportKind] = {
             "what happened after PACE: time to work (Kaplan-Meier) by band, age, sector, area, event "
             "type and help received, sustained work, time on PACE, feedback, checklist validation, charts",
             "pace_desktop.reports.impact_workbook:write_impact",
+            xlsxwriter=True,
         ),
         ReportKind(
             "reciprocity",

@@ -293,9 +293,11 @@ def put(book: SafeWorkbook, ws: Worksheet, row: int, column: int, value: Any, **
     write_value(book, ws, row - 1, column - 1, value, style or None)
 
 
-def put_row(book: SafeWorkbook, ws: Worksheet, row: int, values: Iterable[Any], **style: Any) -> None:
+def put_row(
+    book: SafeWorkbook, ws: Worksheet, row: int, values: Iterable[Any], *, start_column: int = 1, **style: Any
+) -> None:
     for offset, value in enumerate(values):
-        put(book, ws, row, 1 + offset, value, **style)
+        put(book, ws, row, start_column + offset, value, **style)
 
 
 def start_table(book: SafeWorkbook, title: str, headers: Sequence[str], widths: Sequence[float]) -> Worksheet:
