@@ -245,6 +245,11 @@ def suppress_with_total(
             # Only when no pattern protects the small counts without the total: then every count
             # is hidden but the total (one non-zero count alone would equal it, and is not small).
             hidden = {(i, j) for i, row in enumerate(full) for j, v in enumerate(row) if v > 0} - {grand}
+            interior = [v for row in table.counts for v in row if v > 0]
+            if len(interior) == total:
+                # Every count is 1: shown zeros would tell a reader that each hidden count is at
+                # least 1, and so exactly 1. Hide the zeros too: only the total is left.
+                hidden = {(i, j) for i, row in enumerate(full) for j in range(len(row))} - {grand}
         return _published(table, hidden, threshold)
     # A count of 2 or more lets the move go both ways (one more or one fewer), whichever way the
     # other table's total can move.

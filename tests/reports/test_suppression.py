@@ -8,7 +8,7 @@ requires each hidden value to differ between at least two of them.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pace_desktop.reports.suppression import (
@@ -54,7 +54,8 @@ def consistent_tables(
     prefer: list[list[int]] | None = None,
     limit: int | None = None,
 ):
-    """Every interior (values 0..bound) that matches what is published, hidden counts >= 1.
+    """Every interior (values 0..bound) that matches what is published, hidden counts >= 1 — or
+    >= 0 when every interior count is hidden (then the zeros are hidden too).
 
     With ``first`` and ``prefer`` (the true table), the hidden cell ``first`` is filled first and
     never with its true value, and every other cell tries its true value first: the tables in which
@@ -72,6 +73,7 @@ def consistent_tables(
         j: max((c for c in hidden if c[1] == j), key=position.get, default=None) for j in range(n_cols)
     }
     grid = [[v if v is not None else 0 for v in row[:n_cols]] for row in pub[:n_rows]]
+    low = 0 if all(v is None for row in pub[:n_rows] for v in row[:n_cols]) else 1
     tried = 0
 
     def options(cell):
@@ -79,15 +81,15 @@ def consistent_tables(
         values: list[int] | range
         if last_in_row[i] == cell and pub[i][n_cols] is not None:
             forced = pub[i][n_cols] - sum(grid[i][k] for k in range(n_cols) if k != j)
-            values = [forced] if forced >= 1 else []
+            values = [forced] if forced >= low else []
         elif last_in_col[j] == cell and pub[n_rows][j] is not None:
             forced = pub[n_rows][j] - sum(grid[k][j] for k in range(n_rows) if k != i)
-            values = [forced] if forced >= 1 else []
+            values = [forced] if forced >= low else []
         elif cell == hidden[-1] and pub[n_rows][n_cols] is not None:
             forced = pub[n_rows][n_cols] - sum(map(sum, grid)) + grid[i][j]
-            values = [forced] if forced >= 1 else []
+            values = [forced] if forced >= low else []
         else:
-            values = range(1, bound + 1)
+            values = range(low, bound + 1)
         if prefer is None:
             return values
         true = prefer[i][j]
@@ -102,7 +104,7 @@ def consistent_tables(
                 shown = pub[i][j]
                 if shown is not None and full[i][j] != shown:
                     return False
-                if shown is None and full[i][j] < 1:
+                if shown is None and full[i][j] < low:
                     return False
         return True
 
@@ -111,14 +113,14 @@ def consistent_tables(
         later = hidden[k:]
         for i in range(n_rows):
             total = pub[i][n_cols]
-            if total is not None and sum(grid[i]) + sum(c[0] == i for c in later) > total:
+            if total is not None and sum(grid[i]) + low * sum(c[0] == i for c in later) > total:
                 return False
         for j in range(n_cols):
             total = pub[n_rows][j]
-            if total is not None and sum(r[j] for r in grid) + sum(c[1] == j for c in later) > total:
+            if total is not None and sum(r[j] for r in grid) + low * sum(c[1] == j for c in later) > total:
                 return False
         total = pub[n_rows][n_cols]
-        return total is None or sum(map(sum, grid)) + len(later) <= total
+        return total is None or sum(map(sum, grid)) + low * len(later) <= total
 
     def walk(k: int):
         nonlocal tried
@@ -321,6 +323,9 @@ def test_a_small_band_total_is_hidden_in_both_tables():
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables(3, 3))
+@example(
+    CountTable.of("t", ["r0", "r1"], ["c0", "c1", "c2"], [[0, 1, 1], [1, 1, 1]])
+)  # all ones: zeros hide too
 def test_a_total_shown_elsewhere_protects_the_hidden_counts_without_it(table):
     total = sum(map(sum, table.counts))
     if 0 < total < THRESHOLD:
