@@ -250,6 +250,9 @@ def suppress_with_total(
                 # Every count is 1: shown zeros would tell a reader that each hidden count is at
                 # least 1, and so exactly 1. Hide the zeros too: only the total is left.
                 hidden = {(i, j) for i, row in enumerate(full) for j in range(len(row))} - {grand}
+        # A hidden count the rest gives away anyway (a lone row's total is the grand total) and that
+        # is not small is shown: showing it tells a reader nothing more.
+        hidden -= {(i, j) for i, j in recoverable(full, hidden) if full[i][j] >= threshold}
         return _published(table, hidden, threshold)
     # A count of 2 or more lets the move go both ways (one more or one fewer), whichever way the
     # other table's total can move.
