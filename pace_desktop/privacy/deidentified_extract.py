@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from pace_desktop.checklist import load_checklist
 from pace_desktop.privacy import deidentified_rows as de
-from pace_desktop.privacy.keyed import key_for, person_key
+from pace_desktop.privacy.keyed import key_for, person_key, stored_key
 from pace_desktop.privacy.words import area_name, band_name, partner_name, service_name
 from pace_desktop.records.enums import (
     Disability,
@@ -78,7 +78,9 @@ def write_deidentified(
 ) -> dict[str, int]:
     """Fill a sealed XlsxWriter workbook (constant memory, rows encrypted on disk, as the records
     report); returns how many people and rows of each kind were written."""
-    key = key_for(store)
+    # Made before the read snapshot by the report kind's ``prepare`` (the server refuses a write in
+    # it); made here only when called on its own, on a file.
+    key = stored_key(store) or key_for(store)
     produced = produced or datetime.now(UTC)
     about = wb.add_worksheet("About")
     for number, line in enumerate((*ABOUT, f"Produced {produced:%Y-%m-%d %H:%M} UTC.")):

@@ -31,6 +31,10 @@ class ReportKind:
     ``reports.xlsx.MemoryWorkbook`` (built wholly in memory: small, laid-out sheets). The others get a
     normal openpyxl workbook with one sheet, saved through ``reports.output.report_file``; write-only
     openpyxl kinds are refused.
+
+    ``prepare`` ("module:function", called as ``function(store)``) runs before the report's read
+    snapshot, in its own write transaction: what the report needs made once and kept (the
+    de-identified extract's hashing key), since the central database refuses writes in a snapshot.
     """
 
     name: str
@@ -38,6 +42,7 @@ class ReportKind:
     builder: str
     write_only: bool = False
     xlsxwriter: bool = False
+    prepare: str | None = None
 
     def __post_init__(self) -> None:
         if self.write_only and not self.xlsxwriter:
@@ -46,9 +51,16 @@ class ReportKind:
             raise ValueError(f"report kind {self.name}: write-only needs xlsxwriter=True")
 
     def load(self) -> Builder:
-        module, _, function = self.builder.partition(":")
-        found: Any = getattr(importlib.import_module(module), function)
-        return found
+        return _function(self.builder)
+
+    def prepare_store(self, store: Store) -> None:
+        if self.prepare is not None:
+            _function(self.prepare)(store)
+
+
+def _function(name: str) -> Any:
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)
 
 
 REPORTS: dict[str, ReportKind] = {
@@ -79,6 +91,7 @@ REPORTS: dict[str, ReportKind] = {
             "pace_desktop.privacy.deidentified_extract:write_deidentified",
             write_only=True,
             xlsxwriter=True,
+            prepare="pace_desktop.privacy.keyed:key_for",
         ),
         ReportKind(
             "impact",

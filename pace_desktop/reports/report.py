@@ -52,6 +52,7 @@ def write_report(store: Store, kind: str, out: Path | str, *, overwrite: bool = 
         raise UsageError(f"There is no '{kind}' report: choose one of {', '.join(REPORTS)}.")
     out = check_xlsx_path(Path(out), overwrite=overwrite)
     spec = REPORTS[kind]
+    spec.prepare_store(store)
     if spec.xlsxwriter and not spec.write_only:
         from pace_desktop.reports.xlsx import MemoryWorkbook
 
