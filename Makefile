@@ -67,15 +67,17 @@ pg-tools:
 	    postgresql >/dev/null; \
 	else echo "Install PostgreSQL (Debian: postgresql) to run the central-database tests."; exit 1; fi
 
-# The X server, window manager and X tools the real-display tests and `make screenshots` drive.
+# The X server, window manager and X tools the real-display tests and `make screenshots` drive, and
+# desktop-file-validate for the Linux launcher's .desktop file.
 display-tools:
 	@if command -v Xvfb >/dev/null 2>&1 && command -v openbox >/dev/null 2>&1 \
-	    && command -v xdotool >/dev/null 2>&1 && command -v xprop >/dev/null 2>&1; then :; \
+	    && command -v xdotool >/dev/null 2>&1 && command -v xprop >/dev/null 2>&1 \
+	    && command -v desktop-file-validate >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  echo "Installing Xvfb, Openbox and xdotool for the real-display tests (apt-get)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    xvfb openbox xdotool x11-utils fonts-dejavu-core >/dev/null; \
-	else echo "Install xvfb, openbox, xdotool and x11-utils to run the real-display tests."; exit 1; fi
+	    xvfb openbox xdotool x11-utils fonts-dejavu-core desktop-file-utils >/dev/null; \
+	else echo "Install xvfb, openbox, xdotool, x11-utils and desktop-file-utils to run the tests."; exit 1; fi
 
 # Everything marked slow: 200-kill crash loops, 10,000-case fuzzing, full-disk loops (about 12 minutes
 # on 2 cores); a run that passes rewrites the figures in docs/security.md.
