@@ -57,13 +57,13 @@ def register_office(office_sub: argparse._SubParsersAction) -> None:
     _due_options(p)
     p.set_defaults(handler=cmd_due, opener="central")
     p = office_sub.add_parser("followup-record", help="record what a follow-up contact found (an outcome)")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     _record_options(p)
     p.set_defaults(handler=cmd_record, opener="central")
     p = office_sub.add_parser(
         "survey-sample", help="CSV of people due for the PACE client survey who agreed to it"
     )
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
     p.add_argument("--as-of", metavar="YYYY-MM-DD")
     p.add_argument("--months", default="3,6,12")

@@ -17,17 +17,17 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("enrol", help="accept bundles from a laptop: its device-key line, or a file")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("device_key", nargs="+", metavar="DEVICE_KEY")
     p.set_defaults(handler=cmd_enrol)
 
     p = sub.add_parser("retire", help="refuse a laptop's bundles from now on (lost, stolen, handed back)")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("device_id", metavar="LAPTOP", help="the laptop's name on the devices list, e.g. LT7K3Q9M")
     p.set_defaults(handler=cmd_retire)
 
     p = sub.add_parser("backup-identity", help="write the office's secret age identity, for safe keeping")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.set_defaults(handler=cmd_backup_identity)
 
@@ -48,13 +48,6 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_import)
 
 
-def _open(path: Path):  # noqa: ANN202 - returns Store; imported lazily
-    from pace_desktop.office.central import open_central
-    from pace_desktop.passphrase import read_passphrase
-
-    return open_central(path, read_passphrase())
-
-
 def cmd_init(args: argparse.Namespace) -> int:
     from pace_desktop.office.central import init_office
     from pace_desktop.passphrase import read_passphrase
@@ -72,7 +65,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_enrol(args: argparse.Namespace) -> int:
     from pace_desktop.office.devices import enrol_device
 
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         key, new = enrol_device(central, " ".join(args.device_key))
     state = "Enrolled" if new else "Already enrolled:"
     print(f"{state} laptop {key.device_id} (key fingerprint {key.fingerprint[:16]}).")
@@ -82,7 +75,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 def cmd_retire(args: argparse.Namespace) -> int:
     from pace_desktop.office.devices import retire_device
 
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         changed = retire_device(central, args.device_id.strip().upper())
     if changed:
         print(
@@ -97,7 +90,7 @@ def cmd_retire(args: argparse.Namespace) -> int:
 def cmd_backup_identity(args: argparse.Namespace) -> int:
     from pace_desktop.office.central import backup_identity
 
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         path = backup_identity(central, args.out)
     print(
         f"Wrote {path}, readable by you only. Keep it offline: anyone holding it can read every "

@@ -5,31 +5,26 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pace_desktop.cli.central import add_central_arguments, open_central_store
+
 
 def register_office(office_sub: argparse._SubParsersAction) -> None:
     p = office_sub.add_parser(
         "checklist-validation", help="how well the checklist bands predict unemployment at 12 months"
     )
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.set_defaults(handler=cmd_validation)
     p = office_sub.add_parser("impact-summary", help="a one-page impact summary as PNG or PDF")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--out", type=Path, required=True, metavar="FILE.png|FILE.pdf")
     p.set_defaults(handler=cmd_summary)
-
-
-def _open(path: Path):  # noqa: ANN202 - returns Store; imported lazily
-    from pace_desktop.office.central import open_central
-    from pace_desktop.passphrase import read_passphrase
-
-    return open_central(path, read_passphrase())
 
 
 def cmd_validation(args: argparse.Namespace) -> int:
     from pace_desktop.reports.impact import gather
     from pace_desktop.reports.validation import validate
 
-    with _open(args.central) as store:
+    with open_central_store(args.central, args.keyring) as store:
         line = validate(gather(store)).line()
     print(line)
     return 0
@@ -41,7 +36,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     if args.out.suffix.lower() not in (".png", ".pdf"):
         raise UsageError("Give the summary a file name ending in .png or .pdf.")
-    with _open(args.central) as store:
+    with open_central_store(args.central, args.keyring) as store:
         page = summary_page(store)
         with store.transaction():
             store.audit("report", "report", detail="kind=impact_summary")

@@ -11,10 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from pace_desktop.cli.central import add_central_arguments, open_central_store
+
 
 def register_office(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("partner-set", help="set up a partner: its key, how it matches, its own codes")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--partner", required=True, metavar="CODE")
     p.add_argument("--name", help="the partner's name as shown in requests and reports")
     p.add_argument("--recipient", metavar="AGE1…", help="the partner's age public key (age1…)")
@@ -37,7 +39,7 @@ def register_office(sub: argparse._SubParsersAction) -> None:
         "partner-agreement",
         help="record or change a partner's data-sharing agreement (nothing is sent without one in force)",
     )
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--partner", required=True, metavar="CODE")
     p.add_argument("--reference", help="the agreement's reference, e.g. DSA-2026-014")
     p.add_argument("--legal-basis", help="the legal basis for sharing, in words")
@@ -47,11 +49,11 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_agreement)
 
     p = sub.add_parser("partners", help="list the partners and how each is set up")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("partner-request", help="write an encrypted request file for one partner")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--partner", required=True, metavar="CODE")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     p.add_argument(
@@ -62,17 +64,17 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_request)
 
     p = sub.add_parser("partner-requests", help="list the requests sent (all partners, or one)")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--partner", metavar="CODE")
     p.set_defaults(handler=cmd_requests)
 
     p = sub.add_parser("partner-key", help="show an aggregate request's matching key again")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--request", required=True, metavar="ID")
     p.set_defaults(handler=cmd_key)
 
     p = sub.add_parser("partner-return", help="import a partner's return (workbook or counts file)")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--partner", required=True, metavar="CODE")
     p.add_argument("--request", metavar="ID", help="the request it answers, if the file does not say")
     p.add_argument("--check", action="store_true", help="check every row and save nothing")
@@ -80,7 +82,7 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_return)
 
     p = sub.add_parser("partner-report", help="one partner's own reciprocity workbook, or every partner's")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--partner", metavar="CODE")
     which.add_argument(
@@ -89,13 +91,6 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|FOLDER")
     p.add_argument("--force", action="store_true", help="replace the output file if it already exists")
     p.set_defaults(handler=cmd_report)
-
-
-def _open(path: Path):  # noqa: ANN202 - returns Store; imported lazily
-    from pace_desktop.office.central import open_central
-    from pace_desktop.passphrase import read_passphrase
-
-    return open_central(path, read_passphrase())
 
 
 def cmd_set(args: argparse.Namespace) -> int:
@@ -119,7 +114,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         changes["mappings"] = read_mapping_file(args.mapping)  # before the passphrase: fail fast
     if args.aggregate_only:
         changes["aggregate_only"] = args.aggregate_only == "yes"
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         partner = set_partner(central, args.partner, **changes)  # type: ignore[arg-type]
     print("\n".join(partner.describe()))
     return 0
@@ -135,7 +130,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         parse_day(args.start, "start date")
     if args.review is not None:
         parse_day(args.review, "review date")
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         agreement = set_agreement(
             central,
             code,
@@ -155,7 +150,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from pace_desktop.partners.agreements import list_agreements, status_line
     from pace_desktop.partners.registry import list_partners
 
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         partners, agreements = list_partners(central), list_agreements(central)
     for partner in partners:
         agreement = agreements.get(partner.code)
@@ -174,7 +169,7 @@ def cmd_request(args: argparse.Namespace) -> int:
     check_code(args.partner)
     if not args.out.is_dir():
         raise UsageError(f"The folder {args.out} does not exist: create it or choose another.")
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         result = make_request(central, args.partner, args.out, aggregate=args.aggregate)
     print("\n".join(result.lines()))
     return 0
@@ -185,7 +180,7 @@ def cmd_requests(args: argparse.Namespace) -> int:
     from pace_desktop.partners.registry import check_code
 
     code = check_code(args.partner) if args.partner else None
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         rows = list_requests(central, code)
     if not rows:
         print("No requests have been sent" + (f" to {code}." if code else "."))
@@ -200,7 +195,7 @@ def cmd_requests(args: argparse.Namespace) -> int:
 def cmd_key(args: argparse.Namespace) -> int:
     from pace_desktop.partners.history import request_key
 
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         key = request_key(central, args.request.strip())
     print(f"Matching key for {args.request.strip()} (give it by another route than the file): {key}")
     return 0
@@ -211,7 +206,7 @@ def cmd_return(args: argparse.Namespace) -> int:
     from pace_desktop.partners.returns import import_return
 
     check_code(args.partner)
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         result = import_return(
             central, args.partner, args.file, request_id=args.request, apply=not args.check
         )
@@ -234,14 +229,14 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise UsageError(
                 "With --all, --out names the folder for the reports: create it or choose another."
             )
-        with _open(args.central) as central:
+        with open_central_store(args.central, args.keyring) as central:
             paths = write_all_partner_reports(central, args.out, overwrite=args.force)
         print(f"Wrote {len(paths)} partners' reciprocity reports to {args.out}.")
         return 0
 
     check_code(args.partner)
     check_xlsx_path(args.out, overwrite=args.force)
-    with _open(args.central) as central:
+    with open_central_store(args.central, args.keyring) as central:
         path = write_partner_report(central, args.partner, args.out, overwrite=args.force)
     print(f"Wrote {check_code(args.partner)}'s reciprocity report to {path}.")
     return 0
