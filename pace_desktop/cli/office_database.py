@@ -20,11 +20,12 @@ def register_office(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from pace_desktop.cli.office_exchange import _open
+    from pace_desktop.office.central import open_central
+    from pace_desktop.passphrase import read_passphrase
     from pace_desktop.store.pg.connect import connect, insecure_allowed
     from pace_desktop.store.pg.from_file import migrate_from_file
 
     # PACE_PG_ALLOW_INSECURE=1 lets an administrator (or the tests) use a local socket without TLS.
-    with connect(args.target, allow_insecure=insecure_allowed()) as conn, _open(args.source) as central:
+    with connect(args.target, allow_insecure=insecure_allowed()) as conn, open_central(args.source, read_passphrase()) as central:
         print(migrate_from_file(central, conn).summary())
     return 0
