@@ -70,6 +70,11 @@ class BundleRefused(RefusedError):
     pass
 
 
+class RoleRefused(RefusedError):
+    """The central database refused a statement: this login's roles do not allow it. The same for
+    every bundle or record, so a loop over many stops at the first rather than repeating it."""
+
+
 class DiskFull(PaceError):
     def __init__(self) -> None:
         super().__init__("The disk is full: nothing was saved. Free some space and try again.")

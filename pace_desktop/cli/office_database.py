@@ -26,6 +26,9 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from pace_desktop.store.pg.from_file import migrate_from_file
 
     # PACE_PG_ALLOW_INSECURE=1 lets an administrator (or the tests) use a local socket without TLS.
-    with connect(args.target, allow_insecure=insecure_allowed()) as conn, open_central(args.source, read_passphrase()) as central:
+    with (
+        connect(args.target, allow_insecure=insecure_allowed()) as conn,
+        open_central(args.source, read_passphrase()) as central,
+    ):
         print(migrate_from_file(central, conn).summary())
     return 0

@@ -1,5 +1,9 @@
 """Network sync commands: ``sync`` on a laptop; ``office relay-init|relay-staff|serve|sync``.
 
+``office sync`` imports into the central store file or, with ``--central postgresql://…
+--keyring FILE``, into the central database (docs/central-database.md); ``relay-init``,
+``relay-staff`` and ``serve`` work on the relay's own folder and never open the central store.
+
 Exit status 4 means the relay could not be reached: nothing was lost, try again later (a scheduled
 task can simply run again).
 """
@@ -11,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from pace_desktop.cli.central import add_central_arguments, open_central_store
 from pace_desktop.errors import UsageError
 
 
@@ -49,7 +54,7 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("sync", help="import every bundle waiting at the relay and post receipts back")
-    p.add_argument("--central", type=Path, required=True)
+    add_central_arguments(p)
     p.add_argument("--relay", metavar="URL", required=True)
     p.add_argument("--pin", required=True, help="the relay certificate's SHA-256 (from relay-init)")
     p.add_argument(
@@ -133,7 +138,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_office_sync(args: argparse.Namespace) -> int:
-    from pace_desktop.cli.office_exchange import _open
     from pace_desktop.sync.office import office_sync
     from pace_desktop.sync.transport import RelayClient
 
@@ -145,7 +149,8 @@ def cmd_office_sync(args: argparse.Namespace) -> int:
     if not token:
         raise UsageError("Give your relay access token: --token-file FILE or PACE_RELAY_TOKEN.")
     client = RelayClient(args.relay, args.pin, token=token)
-    with _open(args.central) as central:
+    # The central store file, or the central database with the file as its keyring (--keyring).
+    with open_central_store(args.central, args.keyring) as central:
         result = office_sync(central, client)
     for outcome in result.results:
         print(outcome.line())

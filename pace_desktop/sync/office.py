@@ -91,15 +91,22 @@ def remember_relay(central: Store, url: str, pin: str, token: str) -> None:
 
 
 def quarantine(central: Store) -> Path:
-    """Where refused bundles fetched from the relay are kept (beside the central store), never
-    deleted silently: the office can look at one, or send it for support, before removing it."""
+    """Where refused bundles fetched from the relay are kept, never deleted silently: the office can
+    look at one, or send it for support, before removing it.
+
+    Beside the central store file, ``central.store.quarantine``. When the central database is on
+    PostgreSQL the file is still on this PC as the office's keyring (``Store.path`` stays its path:
+    ``open_central_on_server``), so the folder is beside the keyring: the server keeps no files,
+    and a refused bundle is still age-encrypted to the office. Owner-only: the folder 0o700, each
+    file in it 0o600.
+    """
     return central.path.with_name(central.path.name + ".quarantine")
 
 
 def _fetch_one(
     central: Store, client: RelayClient, device: str, sha: str, folder: Path, result: OfficeSyncResult
 ) -> ImportResult:
-    from pace_desktop.errors import PaceError
+    from pace_desktop.errors import PaceError, RoleRefused
     from pace_desktop.office.importer import ImportResult, import_bundle
     from pace_desktop.sync.transport import Offline
 
@@ -128,7 +135,9 @@ def _fetch_one(
             )
             result.receipts_posted += 1
         client.expect(client.request("DELETE", route), 204)
-    except Offline:
+    except (Offline, RoleRefused):
+        # Offline: try again later. Refused by the central database for this login's roles: every
+        # other bundle would be refused alike, so the sync stops with that one line.
         raise
     except (PaceError, OSError) as exc:
         # Left on the relay for the next office sync (a refusal already recorded stays recorded).

@@ -37,10 +37,16 @@ def seeded(office, laptop, pg_db, tmp_path, monkeypatch):
     out = tmp_path / "bundles"
     out.mkdir()
     assert import_bundle(office, export_bundle(laptop, out).path, receipts_dir=out).verdict == "accepted"
+    return move_to_server(office, pg_db, monkeypatch)
+
+
+def move_to_server(office, pg_db: str, monkeypatch) -> str:
+    """``office migrate`` to the database at ``pg_db``; the office's file closed, kept as the
+    keyring; the tests' private socket (no TLS) allowed. Returns ``pg_db``."""
     with connect(pg_db, allow_insecure=True) as conn:
         migrate_from_file(office, conn)
     office.close()
-    monkeypatch.setenv("PACE_PG_ALLOW_INSECURE", "1")  # the tests' private socket has no TLS
+    monkeypatch.setenv("PACE_PG_ALLOW_INSECURE", "1")
     return pg_db
 
 

@@ -29,7 +29,7 @@ from typing import Any
 import psycopg
 from psycopg.types.string import TextLoader
 
-from pace_desktop.errors import DiskFull, RefusedError, StoreError
+from pace_desktop.errors import DiskFull, RoleRefused, StoreError
 from pace_desktop.store import dialect
 from pace_desktop.store.database import STREAM_BATCH, gc_paused
 from pace_desktop.store.pg import schema
@@ -67,9 +67,9 @@ def to_psycopg(sql: str, named: bool = False) -> str:
     return "".join(out)
 
 
-def refused_by_role() -> RefusedError:
+def refused_by_role() -> RoleRefused:
     """The server refused a statement to this login: its roles do not allow it."""
-    return RefusedError(
+    return RoleRefused(
         "The central database refused this: your database login does not have the role for it "
         "(ask its administrator; docs/central-database.md lists the roles). Nothing was changed."
     )
