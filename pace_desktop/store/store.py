@@ -43,6 +43,14 @@ from pace_desktop.store.repository import Repository
 # The office's secret keys: the age identity that opens bundles, the key that signs receipts. Never
 # copied to a central database server (store/pg/from_file.py); read from the file that keeps them.
 SECRET_SETTINGS = frozenset({"signing_key", "office_age_identity"})
+# Each member of staff's relay access token (sync/office.py): it cannot open a bundle, but it can
+# fetch and delete bundles at the relay, so on a central database it too stays in the file.
+SECRET_SETTING_PREFIXES = ("relay_token_",)
+
+
+def is_secret_setting(key: str) -> bool:
+    return key in SECRET_SETTINGS or key.startswith(SECRET_SETTING_PREFIXES)
+
 
 DEFAULTS: dict[str, str] = {
     "retention_days": "30",
@@ -331,7 +339,8 @@ class Store:
     def use_central_database(self, server: Any) -> None:
         """From now on keep records, history, devices and the audit log in ``server`` (a
         ``store/pg/database.py`` ``PgDatabase``: the same methods as ``Database``); this open file
-        stays the office's keyring, read only for ``SECRET_SETTINGS`` (docs/central-database.md)."""
+        stays the office's keyring, where secret settings (``is_secret_setting``) are read and written
+        (docs/central-database.md)."""
         self._keyring, self.db = self.db, server
 
     def __enter__(self) -> Store:
@@ -411,7 +420,7 @@ class Store:
         fixed = policy.setting(key)  # what the machine's policy fixes wins over the store's own value
         if fixed is not None:
             return fixed
-        source = self._keyring if self._keyring is not None and key in SECRET_SETTINGS else self.db
+        source = self._keyring if self._keyring is not None and is_secret_setting(key) else self.db
         value: str | None = source.scalar("SELECT value FROM settings WHERE key = ?", (key,))
         if value is None:
             return DEFAULTS.get(key, default)
@@ -421,11 +430,21 @@ class Store:
         return int(self.setting(key) or 0)
 
     def _set_many(self, values: dict[str, str]) -> None:
-        self.db.executemany(
+        sql = (
             "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            list(values.items()),
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
         )
+        kept = values
+        if self._keyring is not None:
+            # On a central database, secrets are written to the keyring file (its own transaction,
+            # committed first: the audit entry on the server follows it), never to the server.
+            secret = {k: v for k, v in values.items() if is_secret_setting(k)}
+            if secret:
+                with self._keyring.transaction():
+                    self._keyring.executemany(sql, list(secret.items()))
+            kept = {k: v for k, v in values.items() if k not in secret}
+        if kept:
+            self.db.executemany(sql, list(kept.items()))
 
     def set_settings(self, values: dict[str, str]) -> None:
         policy.refuse_change(*values)

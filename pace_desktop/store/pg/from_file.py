@@ -19,7 +19,7 @@ from pace_desktop.errors import RefusedError, StoreError
 from pace_desktop.store.audit import GENESIS, entry_hash
 from pace_desktop.store.dialect import POSTGRESQL, SEQ_TABLES
 from pace_desktop.store.pg import schema
-from pace_desktop.store.store import SECRET_SETTINGS
+from pace_desktop.store.store import is_secret_setting
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -97,7 +97,7 @@ def migrate_from_file(central: Store, conn: Any) -> MigrationResult:
             columns = _columns(central, table)
             rows = central.db.query(f"SELECT {', '.join(columns)} FROM {table}")  # noqa: S608 - our names
             if table == "settings":
-                rows = [r for r in rows if r[0] not in SECRET_SETTINGS]
+                rows = [r for r in rows if not is_secret_setting(r[0])]
             with conn.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:  # noqa: S608 - our names
                 for row in rows:
                     copy.write_row(row)
