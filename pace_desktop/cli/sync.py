@@ -86,7 +86,7 @@ def _progress_line():
     """Each step on one line of the terminal, written over in place ("Sending bundle 2 of 3…"). Only
     on a terminal: a script or scheduled task sees the result line alone, or the one offline line."""
 
-    def show(step: str) -> None:
+    def show(step: object) -> None:
         sys.stderr.write(f"\r{step}\x1b[K")
         sys.stderr.flush()
 

@@ -25,7 +25,27 @@ from pace_desktop.sync.transport import RelayClient
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
-Progress = Callable[[str], None]
+Progress = Callable[["SyncStep"], None]
+
+
+@dataclass(frozen=True)
+class SyncStep:
+    """One step of a sync as it starts: ``kind`` is ``making``, ``sending``, ``fetching`` or
+    ``applying``; ``number`` of ``total`` for the steps done once per file. ``str()`` is the English
+    line the command line shows; the screens translate from the fields (``ui/sync_text.py``)."""
+
+    kind: str
+    number: int = 0
+    total: int = 0
+
+    def __str__(self) -> str:
+        if self.kind == "making":
+            return "Making the bundle…"
+        if self.kind == "sending":
+            return f"Sending bundle {self.number} of {self.total}…"
+        if self.kind == "applying":
+            return f"Applying office file {self.number} of {self.total}…"
+        return "Fetching receipts…"
 
 
 @dataclass(frozen=True)
@@ -96,32 +116,32 @@ def sync(
 ) -> SyncResult:
     """One sync; raises ``transport.Offline`` (everything stays queued) when the relay is out of reach.
 
-    ``progress`` is told, in plain words, each step as it starts ("Sending bundle 2 of 3…",
+    ``progress`` is told each step as it starts (a ``SyncStep``: "Sending bundle 2 of 3…",
     "Fetching receipts…"); it is called on the thread the sync runs on.
     """
     from pace_desktop.exchange.export import export_bundle, pending_count
     from pace_desktop.privacy.notice_apply import apply_office_file, is_notice
 
-    say = progress or (lambda text: None)
+    say = progress or (lambda step: None)
     client = client or client_for(store)
     folder = outbox(store)
     exported = 0
     if pending_count(store):
-        say("Making the bundle…")
+        say(SyncStep("making"))
         exported = export_bundle(store, folder, now=now).records
     sent = 0
     waiting = unsent(store)
     for number, path in enumerate(waiting, start=1):
-        say(f"Sending bundle {number} of {len(waiting)}…")
+        say(SyncStep("sending", number, len(waiting)))
         client.expect(client.request("PUT", "/v1/bundles", path.read_bytes()), 200, 201)
         path.unlink()  # acknowledged: the relay holds it on disk
         sent += 1
     confirmed = receipts = notices = 0
-    say("Fetching receipts…")
+    say(SyncStep("fetching"))
     files = list(client.expect(client.request("GET", "/v1/mail"), 200).json().get("files", []))
     for number, item in enumerate(files, start=1):
         name = str(item["name"])
-        say(f"Applying office file {number} of {len(files)}…")
+        say(SyncStep("applying", number, len(files)))
         data = client.expect(client.request("GET", f"/v1/mail/{name}"), 200).body
         # Receipts and notices hold ids, versions and dates only; the copy is removed once applied.
         temp = write_durably(folder / f".{name}", data)

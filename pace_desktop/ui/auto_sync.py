@@ -82,7 +82,9 @@ class AutoSync(QObject):
 
     def _done(self, result: Any) -> None:
         self._finished()
-        self.message.emit(core_tr(result.summary()))
+        from pace_desktop.ui.sync_text import result_text
+
+        self.message.emit(result_text(result))
 
     def _failed(self, exc: BaseException) -> None:
         from pace_desktop.errors import PaceError

@@ -365,4 +365,28 @@ in the folder {folder}</numerusform>
         </translation>
     </message>
 </context>
+<context>
+    <name>SyncText</name>
+    <message numerus="yes">
+        <source>%Ln bundle(s)</source>
+        <translation>
+            <numerusform>%Ln bundle</numerusform>
+            <numerusform>%Ln bundles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln office notice(s)</source>
+        <translation>
+            <numerusform>%Ln office notice</numerusform>
+            <numerusform>%Ln office notices</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

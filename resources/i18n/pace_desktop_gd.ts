@@ -4212,6 +4212,60 @@ in the folder {folder}</source>
     </message>
 </context>
 <context>
+    <name>SyncText</name>
+    <message>
+        <source>Making the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching receipts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending bundle {number} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying office file {number} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bundle(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln office notice(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{bundles} sent, {records} confirmed by the office, {notices} applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bundles} sent, {records} confirmed by the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockScreen</name>
     <message>
         <source>PACE Intake is locked</source>

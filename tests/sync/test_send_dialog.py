@@ -8,7 +8,7 @@ from pace_desktop.exchange.officekey import SETTING_RELAY_PIN, SETTING_RELAY_URL
 from pace_desktop.sync.office import office_sync
 from tests.conftest import PASSPHRASE
 from tests.exchange.conftest import register
-from tests.ui.conftest import FakeClock, make_session, settle
+from tests.ui.conftest import FakeClock, _styled_app, make_session, settle  # noqa: F401 - the app as people see it
 
 
 def open_dialog(qtbot, path):

@@ -8,16 +8,19 @@ Offline, it says so in one line; nothing is lost and everything stays queued for
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pace_desktop.ui import style
-from pace_desktop.ui.i18n import core_tr
 from pace_desktop.ui.office.common import error_text
 from pace_desktop.ui.session import Session
+from pace_desktop.ui.sync_text import result_text, step_text
 from pace_desktop.ui.widgets.banner import Banner
+
+if TYPE_CHECKING:
+    from pace_desktop.sync.laptop import SyncStep
 
 
 class SendToOffice(QWidget):
@@ -29,7 +32,7 @@ class SendToOffice(QWidget):
     """
 
     finished = Signal(object)
-    stepped = Signal(str)
+    stepped = Signal(object)  # a sync.laptop.SyncStep
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,21 +69,21 @@ class SendToOffice(QWidget):
         self.result.clear_message()
         emit = self.stepped.emit
 
-        def step(text: str) -> None:
+        def step(step: SyncStep) -> None:
             with contextlib.suppress(RuntimeError):  # the dialog was closed: the sync goes on
-                emit(text)
+                emit(step)
 
         self.session.worker.submit(
             lambda _progress: sync(store, progress=step), on_done=self._done, on_error=self._failed
         )
 
-    def _step(self, text: str) -> None:
-        self.state.setText(core_tr(text))
+    def _step(self, step: SyncStep) -> None:
+        self.state.setText(step_text(step))
 
     def _done(self, result: Any) -> None:
         self.button.setEnabled(True)
         self.state.setText(self.tr("Sent."))
-        self.result.show_message(core_tr(result.summary()))
+        self.result.show_message(result_text(result))
         self.finished.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
