@@ -83,6 +83,7 @@ REPORTS: dict[str, ReportKind] = {
             "partners",
             "aggregate counts for partners, small numbers hidden",
             "pace_desktop.reports.partners:write_partners",
+            xlsxwriter=True,
         ),
         ReportKind(
             "deidentified",
