@@ -105,6 +105,7 @@ REPORTS: dict[str, ReportKind] = {
             "reciprocity",
             "for each partner, outcomes of the people it was sent, small numbers hidden",
             "pace_desktop.partners.reciprocity:write_reciprocity",
+            xlsxwriter=True,
         ),
     )
 }

@@ -18,28 +18,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from pace_desktop.records.enums import BAND_LABELS
 from pace_desktop.reference import council_area_names
-from pace_desktop.reports import xlsx_tables
 from pace_desktop.reports.aggregates import BANDS, NO_CHECKLIST, cross_tab, statistics_counts
-from pace_desktop.reports.cells import put as put_openpyxl
-from pace_desktop.reports.cells import put_row as put_row_openpyxl
-from pace_desktop.reports.suppression import (
-    SUPPRESSED_MARK,
-    SUPPRESSION_NOTE,
-    CountTable,
-    SuppressedTable,
-    suppress_linked,
-)
+from pace_desktop.reports.suppression import CountTable, suppress_linked
 from pace_desktop.reports.xlsx import put
-from pace_desktop.reports.xlsx_tables import TITLE
+from pace_desktop.reports.xlsx_tables import TITLE, write_table
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
-
     from pace_desktop.reports.xlsx import SafeWorkbook
     from pace_desktop.store.store import Store
 
@@ -49,51 +35,6 @@ SCOPE_NOTE = (
     "Counts people registered at PACE events who agreed to their answers being used, without "
     "their name, in statistics. Bands are the band in use (an adviser's override wins)."
 )
-
-
-# The openpyxl table the reciprocity and partner workbooks still use: it goes when they move.
-BOLD = Font(bold=True)
-
-
-def shown(value: float | None) -> float | str:
-    """A published count, or the mark for a hidden one."""
-    return SUPPRESSED_MARK if value is None else value
-
-
-def write_table(
-    ws: Worksheet,
-    table: SuppressedTable,
-    row_header: str,
-    *,
-    top: int = 1,
-    note: str = SUPPRESSION_NOTE,
-) -> int:
-    """Write a suppressed table (totals included) at ``top``; returns the next free row."""
-    put_openpyxl(ws, top, 1, table.title).font = BOLD
-    header = top + 1
-    put_row_openpyxl(ws, header, (row_header, *table.columns, "Total"))
-    for col in range(1, len(table.columns) + 3):
-        ws.cell(header, col).font = BOLD
-        ws.cell(header, col).alignment = Alignment(wrap_text=True, vertical="top")
-    row = header
-    for label, cells, total in zip(table.rows, table.cells, table.row_totals, strict=True):
-        row += 1
-        put_row_openpyxl(ws, row, (label, *(shown(v) for v in cells), shown(total)))
-    row += 1
-    put_row_openpyxl(ws, row, ("Total", *(shown(v) for v in table.column_totals), shown(table.grand_total)))
-    for col in range(1, len(table.columns) + 3):
-        ws.cell(row, col).font = BOLD
-        if col > 1:
-            ws.cell(row, col).alignment = Alignment(horizontal="right")
-    for r in range(header + 1, row):
-        for col in range(2, len(table.columns) + 3):
-            ws.cell(r, col).alignment = Alignment(horizontal="right")  # "*" lines up with the numbers
-    put_openpyxl(ws, row + 1, 1, note)
-    ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 28)
-    for col in range(2, len(table.columns) + 3):
-        letter = get_column_letter(col)
-        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, 12)
-    return row + 3
 
 
 def _table(
@@ -160,6 +101,6 @@ def write_partners(store: Store, book: SafeWorkbook, *, produced: datetime | Non
     for (_, row_header, sheet), result in zip(tables, published, strict=True):
         hidden += result.hidden
         ws = book.add_worksheet(sheet)
-        xlsx_tables.write_table(book, ws, result, row_header)
+        write_table(book, ws, result, row_header)
         ws.freeze_panes(2, 1)  # B3: the title, the headings and the row labels stay in view
     return {"tables": len(tables), "hidden": hidden}
