@@ -6,157 +6,57 @@ data"). Written for every partner, whether or not it was ever sent a request.
 Counts only people who agreed to anonymised statistics; every table is suppressed with the usual
 rules, every share is read only from shown counts of 5 or more. Figures for people who worked with
 the partner sit beside everyone's: association, not cause.
+
+Written with XlsxWriter into the partner's own report (``reciprocity.write_partner_report``, a
+``reports.xlsx.MemoryWorkbook``); the tables and charts are the impact workbook's
+(``reports.xlsx_tables``). Rows and columns are numbered as the sheet shows them (A1 is row 1, column 1).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.styles import Alignment, Font
 
 from pace_desktop.records.enums import InterventionStatus, OutcomeStatus
 from pace_desktop.reference import SERVICES
-from pace_desktop.reports.cells import put, put_row, sheet_title
+from pace_desktop.reports.cells import sheet_title
 from pace_desktop.reports.impact import (
     ASSOCIATION,
-    CURVE_MONTHS,
     REPORT_MONTHS,
-    Curve,
-    Grouped,
     Person,
     gather,
     impact_of,
     linked,
     worked_with_spec,
 )
-from pace_desktop.reports.partners import shown, write_table
 from pace_desktop.reports.suppression import (
-    SUPPRESSED_MARK,
-    SUPPRESSION_NOTE,
     CountTable,
     SuppressedTable,
     suppress,
     suppress_with_total,
 )
+from pace_desktop.reports.xlsx import put
+from pace_desktop.reports.xlsx_tables import (
+    BOLD,
+    PCT,
+    TITLE,
+    bar,
+    count_table,
+    curve_chart,
+    curve_table,
+    rows_table,
+    shown,
+)
 from pace_desktop.store import report_figures
 
 if TYPE_CHECKING:
-    from openpyxl import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
+    from xlsxwriter.worksheet import Worksheet
 
+    from pace_desktop.reports.xlsx import SafeWorkbook
     from pace_desktop.store.store import Store
 
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
 STATUS_ORDER = [m.value for m in InterventionStatus]  # offered < referred < attended < completed
 NO_OUTCOME = "None recorded"
-PCT = "0%"
-MAX_CURVES = 8
-
-
-# The openpyxl table and curve helpers the impact workbook used before it moved to XlsxWriter:
-# this report moves next, and these go with it.
-
-
-def _pct(value: float | None) -> float | str:
-    return SUPPRESSED_MARK if value is None else value
-
-
-def _header(ws: Worksheet, row: int, values: Sequence[str], *, left: int = 1) -> None:
-    """Bold, wrapped headings; numbers' headings right-aligned over their numbers."""
-    put_row(ws, row, values, start_column=left)
-    for col in range(left, left + len(values)):
-        ws.cell(row, col).font = BOLD
-        ws.cell(row, col).alignment = Alignment(
-            wrap_text=True, vertical="top", horizontal="left" if col == left else "right"
-        )
-    if any(len(str(v)) > 12 for v in values[1:]):
-        ws.row_dimensions[row].height = 30
-
-
-def count_table(ws: Worksheet, table: SuppressedTable, header: str, top: int) -> int:
-    """A suppressed count table (``reports.partners.write_table``) with room for wrapped headings."""
-    row = write_table(ws, table, header, top=top)
-    ws.row_dimensions[top + 1].height = 30
-    return row
-
-
-def _axes(chart: BarChart | LineChart) -> None:
-    # openpyxl 3.1 marks axes deleted unless told otherwise; Excel then draws no labels at all.
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-
-
-def curve_chart(ws: Worksheet, curves: Sequence[Curve], top: int, left: int, anchor: str, title: str) -> int:
-    """Month-by-month shares for each shown curve as a block at (top, left), with a line chart at
-    ``anchor``; returns the row after the block. Blank cells end a line where too few are followed."""
-    shown_curves = [c for c in curves if c.people][:MAX_CURVES]
-    _header(ws, top, ["Months after leaving", *(c.label for c in shown_curves)], left=left)
-    for i, m in enumerate(CURVE_MONTHS, 1):
-        put(ws, top + i, left, m)
-        for j, c in enumerate(shown_curves, 1):
-            value = c.share_by_month.get(m)
-            if value is not None:
-                put(ws, top + i, left + j, round(value, 4), number_format=PCT)
-    last = top + len(CURVE_MONTHS)
-    if shown_curves:
-        chart = LineChart()
-        _axes(chart)
-        chart.title = title
-        chart.y_axis.title = "Share back in work"
-        chart.x_axis.title = "Months after leaving"
-        chart.y_axis.number_format = PCT
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.scaling.max = 1
-        chart.height, chart.width = 11, 22
-        chart.legend.position = "b"
-        data = Reference(ws, min_col=left + 1, max_col=left + len(shown_curves), min_row=top, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=left, min_row=top + 1, max_row=last))
-        for series in chart.series:
-            series.smooth = False
-        ws.add_chart(chart, anchor)
-    return last + 2
-
-
-def curve_table(ws: Worksheet, g: Grouped, top: int) -> int:
-    """Per group: people timed, back in work by 3/6/12 months, median days; returns next row."""
-    put(ws, top, 1, f"{g.title}: estimated share back in work").font = BOLD
-    _header(
-        ws,
-        top + 1,
-        (g.header, "People known", *(f"By {m} months" for m in REPORT_MONTHS), "Median days to work"),
-    )
-    row = top + 1
-    for c in g.curves:
-        row += 1
-        median: int | str = SUPPRESSED_MARK if c.median_hidden else (c.median_days or "not reached")
-        put_row(
-            ws,
-            row,
-            (c.label, shown(c.people), *(_pct(c.share_by_month.get(m)) for m in REPORT_MONTHS), median),
-        )
-        for col in range(3, 3 + len(REPORT_MONTHS)):
-            ws.cell(row, col).number_format = PCT
-            ws.cell(row, col).alignment = Alignment(horizontal="right")
-    return row + 2
-
-
-def rows_table(ws: Worksheet, table: SuppressedTable, header: str, total_header: str, top: int) -> int:
-    """A suppressed table's rows and row totals, without a totals row: for rows that count people
-    twice when added up (follow-ups of the same people; services one person used several of), or
-    that are a few rows of a larger table. Returns the next free row."""
-    put(ws, top, 1, table.title).font = BOLD
-    _header(ws, top + 1, (header, *table.columns, total_header))
-    for i, (label, cells, total) in enumerate(zip(table.rows, table.cells, table.row_totals, strict=True)):
-        put_row(ws, top + 2 + i, (label, *(shown(v) for v in cells), shown(total)))
-        for col in range(2, len(table.columns) + 3):
-            ws.cell(top + 2 + i, col).alignment = Alignment(horizontal="right")
-    put(ws, top + 2 + len(table.rows), 1, SUPPRESSION_NOTE)
-    return top + 4 + len(table.rows)
 
 
 def activity_table(
@@ -239,34 +139,43 @@ def referral_table(store: Store, people: dict[str, Person], code: str) -> CountT
     )
 
 
-def referrals_chart(ws: Worksheet, n_rows: int, n_columns: int, name: str) -> None:
+def referrals_chart(book: SafeWorkbook, ws: Worksheet, n_rows: int, n_columns: int, name: str) -> None:
     """A stacked bar beside the referral table (title row 4, headings row 5): one bar per furthest
     step, split by where people are now. Hidden counts ("*") draw as nothing."""
-    chart = BarChart()
-    chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
-    chart.title = f"People sent to {name}: how far it went and where they are now"
-    chart.x_axis.delete = chart.y_axis.delete = False
-    chart.x_axis.scaling.orientation = "maxMin"
-    chart.y_axis.title = "People"
-    chart.legend.position = "b"
-    chart.add_data(
-        Reference(ws, min_col=2, max_col=1 + n_columns, min_row=5, max_row=5 + n_rows), titles_from_data=True
+    bar(
+        book,
+        ws,
+        f"People sent to {name}: how far it went and where they are now",
+        1,
+        range(2, 2 + n_columns),
+        5,
+        5 + n_rows,
+        "K4",
+        "People",
+        stacked=True,
+        height_cm=9,
+        width_cm=18,
     )
-    chart.set_categories(Reference(ws, min_col=1, min_row=6, max_row=5 + n_rows))
-    chart.height, chart.width = 9, 18
-    ws.add_chart(chart, "K4")
 
 
 def add_partner_sheets(
-    store: Store, wb: Workbook, code: str, name: str, services: tuple[str, ...]
+    store: Store,
+    book: SafeWorkbook,
+    code: str,
+    name: str,
+    services: tuple[str, ...],
+    *,
+    about_row: int | None = None,
 ) -> dict[str, int]:
-    """Three sheets for one partner; returns how many values were hidden."""
-    taken = set(wb.sheetnames)
-    if "About" in taken:
-        about = wb["About"]
+    """Three sheets for one partner; returns how many values were hidden. With ``about_row``, a line
+    on the workbook's About sheet (at that row) says these sheets are in every partner's report."""
+    taken = {ws.get_name() for ws in book.worksheets()}
+    about = book.get_worksheet_by_name("About")
+    if about is not None and about_row is not None:
         put(
+            book,
             about,
-            about.max_row + 2,
+            about_row,
             1,
             "'Activity in your services', 'Referrals to you' and 'PACE impact' "
             "are in every partner's report, whether or not SDS has sent it anyone's details.",
@@ -275,9 +184,10 @@ def add_partner_sheets(
     people = {p.client_id: p for p in everyone}
     hidden = 0
 
-    ws = wb.create_sheet(sheet_title("Activity in your services", taken))
-    put(ws, 1, 1, f"PACE activity in {name}'s service areas").font = TITLE
+    ws = book.add_worksheet(sheet_title("Activity in your services", taken))
+    put(book, ws, 1, 1, f"PACE activity in {name}'s service areas", **TITLE)
     put(
+        book,
         ws,
         2,
         1,
@@ -287,27 +197,30 @@ def add_partner_sheets(
     )
     published, minutes = activity_rows(store, people, services)
     hidden += sum(v is None for r in published.cells for v in r) + published.row_totals.count(None)
-    row = rows_table(ws, published, "Service", "Total", 4)
-    put(ws, row, 1, "Hours advisers recorded on this help").font = BOLD
+    row = rows_table(book, ws, published, "Service", "Total", 4)
+    put(book, ws, row, 1, "Hours advisers recorded on this help", **BOLD)
     for i, (service, total) in enumerate(zip(services, published.row_totals, strict=True), 1):
-        put(ws, row + i, 1, SERVICES.get(service, service))
-        put(ws, row + i, 2, shown(None if total is None else round(minutes.get(service, 0) / 60, 1)))
+        put(book, ws, row + i, 1, SERVICES.get(service, service))
+        put(book, ws, row + i, 2, shown(None if total is None else round(minutes.get(service, 0) / 60, 1)))
     if services:
-        chart = BarChart()
-        chart.type, chart.title, chart.legend = "bar", "People helped in your service areas", None
-        chart.x_axis.delete = chart.y_axis.delete = False
-        chart.x_axis.scaling.orientation = "maxMin"
-        last = 5 + len(services)
-        chart.add_data(
-            Reference(ws, min_col=len(STATUS_ORDER) + 2, min_row=5, max_row=last), titles_from_data=True
+        bar(
+            book,
+            ws,
+            "People helped in your service areas",
+            1,
+            [len(STATUS_ORDER) + 2],  # the Total column
+            5,
+            5 + len(services),
+            "I4",
+            "",  # no axis title, as before: the chart's title says what is counted
+            legend=False,
+            height_cm=max(7.5, 0.8 * len(services) + 3),
         )
-        chart.set_categories(Reference(ws, min_col=1, min_row=6, max_row=last))
-        chart.height, chart.width = max(7.5, 0.8 * len(services) + 3), 16
-        ws.add_chart(chart, "I4")
 
-    ws = wb.create_sheet(sheet_title("Referrals to you", taken))
-    put(ws, 1, 1, f"Referrals from PACE to {name} and what followed").font = TITLE
+    ws = book.add_worksheet(sheet_title("Referrals to you", taken))
+    put(book, ws, 1, 1, f"Referrals from PACE to {name} and what followed", **TITLE)
     put(
+        book,
         ws,
         2,
         1,
@@ -322,23 +235,24 @@ def add_partner_sheets(
     # total, shown or hidden there, and the table is suppressed knowing it.
     published = suppress_with_total(referral_table(store, people, code), g.table.row_totals[0] is not None)
     hidden += published.hidden
-    count_table(ws, published, "Furthest step", 4)
-    referrals_chart(ws, len(published.rows), len(published.columns), name)
+    count_table(book, ws, published, "Furthest step", 4)
+    referrals_chart(book, ws, len(published.rows), len(published.columns), name)
 
-    ws = wb.create_sheet(sheet_title("PACE impact", taken))
-    put(ws, 1, 1, "What PACE achieves, and people who worked with you").font = TITLE
-    put(ws, 2, 1, ASSOCIATION).font = Font(italic=True, bold=True)
+    ws = book.add_worksheet(sheet_title("PACE impact", taken))
+    put(book, ws, 1, 1, "What PACE achieves, and people who worked with you", **TITLE)
+    put(book, ws, 2, 1, ASSOCIATION, italic=True, bold=True)
     facts = [
         (f"Everyone: estimated back in work by {m} months", result.overall.share_by_month.get(m))
         for m in REPORT_MONTHS
     ]
     facts += [(f"Everyone: in sustained work at {m} months", result.sustained_share(m)) for m in (6, 12)]
     for i, (label, value) in enumerate(facts, 4):
-        put(ws, i, 1, label)
-        put(ws, i, 2, shown(value) if value is None else round(value, 4), number_format="0%")
+        put(book, ws, i, 1, label)
+        put(book, ws, i, 2, shown(value) if value is None else round(value, 4), num_format=PCT)
     hidden += g.table.hidden
-    row = count_table(ws, g.table, "People", 4 + len(facts) + 1)
-    row = curve_table(ws, g, row)
-    curve_chart(ws, [result.overall, *g.curves], row, 1, "I4", f"Share back in work: everyone and {code}")
-    ws.column_dimensions["A"].width = 46
+    row = count_table(book, ws, g.table, "People", 4 + len(facts) + 1)
+    row = curve_table(book, ws, g, row)
+    title = f"Share back in work: everyone and {code}"
+    curve_chart(book, ws, [result.overall, *g.curves], row, 1, "I4", title)
+    ws.set_column(0, 0, 46)
     return {"hidden": hidden}

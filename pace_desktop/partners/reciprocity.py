@@ -7,6 +7,9 @@ together (``suppress_linked``) as in the partners report. Two partners' groups t
 a few people would let a reader subtract one sheet from the other, so a sheet whose group differs
 from one already shown by 1 to 4 people is withheld. Counts that aggregate-only partners returned
 are listed with small numbers, and small differences from the totals they came from, hidden.
+
+Built wholly in memory with XlsxWriter (``reports.xlsx.MemoryWorkbook``: no temp file of any kind),
+as is each partner's own report (``write_partner_report``, with ``partner_impact``'s sheets).
 """
 
 from __future__ import annotations
@@ -17,9 +20,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from pace_desktop.errors import UsageError
 from pace_desktop.partners import layout as L
 from pace_desktop.partners.cohort import HASHED, SENT, consenting_ids, purpose_ids
@@ -27,20 +27,18 @@ from pace_desktop.partners.registry import get_partner
 from pace_desktop.records.enums import BAND_LABELS, OutcomeStatus
 from pace_desktop.reference import SERVICES
 from pace_desktop.reports.aggregates import BANDS, NO_CHECKLIST, STATISTICS_PURPOSE
-from pace_desktop.reports.cells import put, sheet_title
-from pace_desktop.reports.partners import shown, write_table
+from pace_desktop.reports.cells import sheet_title
 from pace_desktop.reports.suppression import THRESHOLD, CountTable, suppress_linked
+from pace_desktop.reports.xlsx import put
+from pace_desktop.reports.xlsx_tables import BOLD, TITLE, shown, widths, write_table
 from pace_desktop.store import report_figures
 from pace_desktop.store.partner_requests import partners_and_people
 from pace_desktop.store.partner_returns import all_returned_counts
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
-
+    from pace_desktop.reports.xlsx import SafeWorkbook
     from pace_desktop.store.store import Store
 
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
 NO_OUTCOME = "None recorded"
 NO_HELP = "No help recorded"
 OUTCOME_COLUMNS: tuple[str, ...] = (*(m.value for m in OutcomeStatus), "")
@@ -57,6 +55,7 @@ ABOUT = [
     "A partner's sheet is withheld when its group differs from another sheet's by fewer than 5 "
     "people, since subtracting the two sheets would describe those few people.",
 ]
+ABOUT_LAST_ROW = 3 + len(ABOUT)  # the About sheet's last line (rows as the sheet shows them)
 
 
 @dataclass(frozen=True)
@@ -139,28 +138,33 @@ def cohort_tables(cohort: Cohort) -> tuple[CountTable, CountTable]:
 
 
 def write_reciprocity(
-    store: Store, wb: Workbook, *, partners: Sequence[str] | None = None, produced: datetime | None = None
+    store: Store,
+    book: SafeWorkbook,
+    *,
+    partners: Sequence[str] | None = None,
+    produced: datetime | None = None,
 ) -> dict[str, int]:
-    """Fill a normal workbook: About, one sheet per partner, and the counts partners returned."""
+    """Fill an empty XlsxWriter workbook (``MemoryWorkbook``): About, one sheet per partner, and the
+    counts partners returned."""
     produced = produced or datetime.now(UTC)
-    about = wb.active
-    about.title = "About"
-    put(about, 1, 1, "PACE reciprocity report: what sharing with SDS gives back").font = TITLE
-    put(about, 3, 1, f"Produced {produced:%Y-%m-%d %H:%M} UTC.")
+    about = book.add_worksheet("About")
+    put(book, about, 1, 1, "PACE reciprocity report: what sharing with SDS gives back", **TITLE)
+    put(book, about, 3, 1, f"Produced {produced:%Y-%m-%d %H:%M} UTC.")
     for i, line in enumerate(ABOUT, start=4):
-        put(about, i, 1, line)
-    about.column_dimensions["A"].width = 110
-    taken = {about.title}
+        put(book, about, i, 1, line)
+    about.set_column(0, 0, 110)
+    taken = {"About"}
     shown_groups: list[frozenset[str]] = []
     hidden = withheld = 0
     found = cohorts(store, partners)
     for cohort in found:
-        ws = wb.create_sheet(sheet_title(cohort.code, taken))
-        put(ws, 1, 1, f"{cohort.name} ({cohort.code})").font = TITLE
+        ws = book.add_worksheet(sheet_title(cohort.code, taken))
+        put(book, ws, 1, 1, f"{cohort.name} ({cohort.code})", **TITLE)
         group = frozenset(cohort.people)
         if any(0 < len(group ^ other) < THRESHOLD for other in shown_groups):
             withheld += 1
             put(
+                book,
                 ws,
                 3,
                 1,
@@ -173,21 +177,22 @@ def write_reciprocity(
         top = 3
         for table, header in zip(published, ("Help last received", "Risk band"), strict=True):
             hidden += table.hidden
-            top = write_table(ws, table, header, top=top)
-        ws.column_dimensions["A"].width = 34
-    hidden += _returned_counts_sheet(store, wb, taken, partners)
+            top = write_table(book, ws, table, header, top=top)
+        ws.set_column(0, 0, 34)
+    hidden += _returned_counts_sheet(store, book, taken, partners)
     return {"partners": len(found), "withheld": withheld, "hidden": hidden}
 
 
 def _returned_counts_sheet(
-    store: Store, wb: Workbook, taken: set[str], partners: Sequence[str] | None
+    store: Store, book: SafeWorkbook, taken: set[str], partners: Sequence[str] | None
 ) -> int:
     rows = [r for r in all_returned_counts(store.db) if partners is None or r.partner in partners]
     if not rows:
         return 0
-    ws: Worksheet = wb.create_sheet(sheet_title("Counts partners returned", taken))
-    put(ws, 1, 1, "Counts returned by partners that match on keyed hashes").font = TITLE
+    ws = book.add_worksheet(sheet_title("Counts partners returned", taken))
+    put(book, ws, 1, 1, "Counts returned by partners that match on keyed hashes", **TITLE)
     put(
+        book,
         ws,
         2,
         1,
@@ -195,7 +200,7 @@ def _returned_counts_sheet(
         "4 are hidden (*), and so is any count within 4 of the total it is part of.",
     )
     for col, heading in enumerate(("Partner", "Request", "Measure", "Count"), start=1):
-        put(ws, 4, col, heading).font = BOLD
+        put(book, ws, 4, col, heading, **BOLD)
     by_request: dict[str, dict[str, int]] = {}
     for _, request_id, sent, measure, count, _ in rows:
         by_request.setdefault(request_id, {L.SUPPLIED: sent}).update({measure: count})
@@ -213,9 +218,8 @@ def _returned_counts_sheet(
         r += 1
         label = measure if not our_code else f"{measure} ({OutcomeStatus(our_code).label})"
         for col, cell in enumerate((partner, request_id, label, shown(value)), start=1):
-            put(ws, r, col, cell)
-    for letter, width in zip("ABCD", (10, 24, 40, 10), strict=True):
-        ws.column_dimensions[letter].width = width
+            put(book, ws, r, col, cell)
+    widths(ws, (10, 24, 40, 10))
     return hidden
 
 
@@ -226,17 +230,19 @@ def _small(n: int) -> bool:
 def write_partner_report(store: Store, partner: str, out: Path | str, *, overwrite: bool = False) -> Path:
     """One partner's own reciprocity workbook (its sheet and its returned counts), audited."""
     from pace_desktop.partners.partner_impact import add_partner_sheets
-    from pace_desktop.reports.output import check_xlsx_path, report_file
+    from pace_desktop.reports.output import check_xlsx_path, memory_report_file
     from pace_desktop.reports.report import read_snapshot
+    from pace_desktop.reports.xlsx import MemoryWorkbook
 
     found = get_partner(store, partner)
     code = found.code
     out = check_xlsx_path(Path(out), overwrite=overwrite)
-    with report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
-        wb = Workbook()
-        write_reciprocity(store, wb, partners=(code,))
-        add_partner_sheets(store, wb, code, found.name, found.services)  # every partner, sent anyone or not
-        wb.save(tmp)
+    with memory_report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
+        book = MemoryWorkbook()
+        write_reciprocity(store, book, partners=(code,))
+        # Every partner gets these, sent anyone or not; their note goes below the About lines.
+        add_partner_sheets(store, book, code, found.name, found.services, about_row=ABOUT_LAST_ROW + 2)
+        tmp.write(book.to_bytes())
     try:
         with store.transaction():
             store.audit("report", "report", detail=f"kind=reciprocity,partner={code}")

@@ -1,6 +1,6 @@
 """The report kinds: what ``office report --kind`` offers, and which function fills each one.
 
-Kept free of openpyxl imports so the command line can list the kinds without loading it. To add a
+Kept free of workbook-library imports so the command line can list the kinds without loading them. To add a
 kind (reciprocity, de-identified…), add one entry to ``REPORTS``; the CLI's choices follow.
 """
 
@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from openpyxl import Workbook
-
     from pace_desktop.reports.xlsx import SafeWorkbook
     from pace_desktop.store.store import Store
 
-Builder = Callable[["Store", "Workbook | SafeWorkbook"], dict[str, int]]
+Builder = Callable[["Store", "SafeWorkbook"], dict[str, int]]
 
 
 @dataclass(frozen=True)
@@ -26,11 +24,10 @@ class ReportKind:
     workbook)``.
 
     The function fills the (new, empty) workbook and returns a few counts for the summary line.
-    ``xlsxwriter`` kinds get an XlsxWriter workbook with no sheet: a ``reports.xlsx.SealedWorkbook``
-    (constant memory, rows encrypted on disk) when ``write_only`` (big, streamed sheets), else a
-    ``reports.xlsx.MemoryWorkbook`` (built wholly in memory: small, laid-out sheets). The others get a
-    normal openpyxl workbook with one sheet, saved through ``reports.output.report_file``; write-only
-    openpyxl kinds are refused.
+    Every kind is written with XlsxWriter (``xlsxwriter=True``; openpyxl writes no report) and gets a
+    workbook with no sheet: a ``reports.xlsx.SealedWorkbook`` (constant memory, rows encrypted on
+    disk) when ``write_only`` (big, streamed sheets), else a ``reports.xlsx.MemoryWorkbook`` (built
+    wholly in memory: small, laid-out sheets).
 
     ``prepare`` ("module:function", called as ``function(store)``) runs before the report's read
     snapshot, in its own write transaction: what the report needs made once and kept (the
@@ -47,8 +44,12 @@ class ReportKind:
     def __post_init__(self) -> None:
         if self.write_only and not self.xlsxwriter:
             # Big streamed sheets go through XlsxWriter's sealed rows; openpyxl's write-only mode would
-            # need a second hook on its private writer (reports/output.py).
+            # keep them in plain temp files.
             raise ValueError(f"report kind {self.name}: write-only needs xlsxwriter=True")
+        if not self.xlsxwriter:
+            # openpyxl writes no report: its sheet temp files could only be kept encrypted through
+            # its private writer, which the app no longer touches.
+            raise ValueError(f"report kind {self.name}: reports are written with XlsxWriter: xlsxwriter=True")
 
     def load(self) -> Builder:
         return _function(self.builder)
@@ -83,6 +84,7 @@ REPORTS: dict[str, ReportKind] = {
             "partners",
             "aggregate counts for partners, small numbers hidden",
             "pace_desktop.reports.partners:write_partners",
+            xlsxwriter=True,
         ),
         ReportKind(
             "deidentified",
@@ -104,6 +106,7 @@ REPORTS: dict[str, ReportKind] = {
             "reciprocity",
             "for each partner, outcomes of the people it was sent, small numbers hidden",
             "pace_desktop.partners.reciprocity:write_reciprocity",
+            xlsxwriter=True,
         ),
     )
 }

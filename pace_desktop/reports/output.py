@@ -1,13 +1,13 @@
 """Writing a workbook safely: nothing readable left by a crash, all or nothing, never over a file by accident.
 
-- Both workbook libraries stream a sheet's rows through a temporary file (XlsxWriter in constant-memory
-  mode, openpyxl for every sheet) and delete it only after a successful save; a kill or power cut would
-  leave names in plain text beside the output. While a report is written, those parts go to a private
-  folder beside the output, **encrypted** (AES-256-GCM, one random key per part held only in this
-  process's memory): a kill at any moment leaves nothing readable. XlsxWriter's sealed sheets are in
-  ``reports/xlsx.py`` (small workbooks are built wholly in memory: ``memory_report_file``);
-  openpyxl's temp-file hook is below (``private_openpyxl_parts``), only for the normal (not
-  write-only) workbooks still built with openpyxl: partners, impact, reciprocity.
+- Every report workbook is written with XlsxWriter (``reports/xlsx.py``; its sealed rows rest on a
+  few XlsxWriter internals, pinned exactly); openpyxl, used through its public API only, reads staff
+  lists and partners' returns and writes no report. Small workbooks are built wholly in memory
+  (``memory_report_file``: no temp file of any kind). The big ones (records, de-identified) stream
+  each sheet's rows through a temp file in constant-memory mode, and a kill or power cut would leave
+  names in plain text beside the output; so while a report is written, those parts go to a private
+  folder beside the output, **encrypted** (``EncryptedPart``: AES-256-GCM, one random key per part
+  held only in this process's memory): a kill at any moment leaves nothing readable.
 - The workbook itself is assembled in memory and written by the one durable-write helper
   (``exchange.files.write_durably`` over ``pace_desktop.durable``: temp file, fsync, rename, fsync the
   folder), so a failure never leaves a half-written .xlsx under the real name.
@@ -18,8 +18,7 @@
   ``.report-parts-XXXX`` from before, or encrypted parts and ``.part`` files from a killed report) are
   removed before the next report is written there, and at the next start of a window in every folder
   reports were written to (``leftovers``: the folder is recorded, and the parts folder locked while
-  in use).
-"""
+  in use)."""
 
 from __future__ import annotations
 
@@ -30,21 +29,15 @@ import os
 import shutil
 import struct
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-from openpyxl.worksheet import _writer as openpyxl_writer
-from openpyxl.writer import excel as openpyxl_excel
 
 from pace_desktop.durable import DISK_FULL
 from pace_desktop.errors import DiskFull, OutputExists, UsageError
 from pace_desktop.reports.leftovers import PARTS_PREFIX, holding_lock, remember_folder, remove_leftovers
 
 log = logging.getLogger(__name__)
-# openpyxl's temp-file hook is module-global: one report at a time per process may redirect it.
-_HOOK_LOCK = threading.Lock()
 _CHUNK = 64 * 1024
 
 
@@ -107,8 +100,9 @@ def check_xlsx_path(out: Path, *, overwrite: bool = False) -> Path:
 class EncryptedPart:
     """A write-once, read-once temp file whose bytes on disk are AES-256-GCM under a key in memory only.
 
-    openpyxl writes a sheet's XML into it (``write``); the workbook writer then reads the plain text
-    back chunk by chunk (``plain_chunks``) straight into the zip. Killed at any moment, the file holds
+    XlsxWriter writes a sheet's rows into it (``write``, ``reports.xlsx.SealedRowsSheet``); the
+    workbook is then saved with the plain text read back chunk by chunk (``plain_chunks``) straight
+    into the zip. Killed at any moment, the file holds
     only ciphertext whose key died with the process.
     """
 
@@ -165,46 +159,6 @@ class EncryptedPart:
             self.path.unlink()
 
 
-def _write_worksheet(self: Any, ws: Any) -> None:
-    """openpyxl 3.1's ``ExcelWriter.write_worksheet`` for a normal (not write-only) workbook, reading
-    an encrypted part back into the zip.
-
-    Only the partners, impact and reciprocity workbooks still come here (every other workbook is
-    written with XlsxWriter, ``reports/xlsx.py``), and none is write-only: a write-only openpyxl
-    workbook is refused rather than handled by a second private path.
-    """
-    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
-
-    if self.workbook.write_only:
-        raise TypeError(
-            "A write-only openpyxl workbook is not saved through the private temp-file hook: "
-            "stream big sheets with reports.xlsx.SealedWorkbook."
-        )
-    ws._drawing = SpreadsheetDrawing()
-    ws._drawing.charts = ws._charts
-    ws._drawing.images = ws._images
-    writer = openpyxl_writer.WorksheetWriter(ws)
-    writer.write()
-    ws._rels = writer._rels
-    if isinstance(writer.out, EncryptedPart):
-        _copy_part(self._archive, writer.out, ws.path[1:])
-        self.manifest.append(ws)
-        writer.out.discard()
-    else:  # a sheet made outside ``private_openpyxl_parts``: openpyxl's own way
-        self._archive.write(writer.out, ws.path[1:])
-        self.manifest.append(ws)
-        writer.cleanup()
-
-
-def _copy_part(archive: Any, part: EncryptedPart, arcname: str) -> None:
-    with archive.open(arcname, "w", force_zip64=part.size > 2**31) as dest:
-        for chunk in part.plain_chunks():
-            dest.write(chunk)
-
-
-_original_write_worksheet = openpyxl_excel.ExcelWriter.write_worksheet
-
-
 @contextlib.contextmanager
 def private_parts(folder: Path) -> Iterator[Path]:
     """A new owner-only folder in ``folder`` for a report's encrypted parts; deleted after, whatever
@@ -217,41 +171,7 @@ def private_parts(folder: Path) -> Iterator[Path]:
         shutil.rmtree(parts, ignore_errors=True)
 
 
-@contextlib.contextmanager
-def private_openpyxl_parts(folder: Path) -> Iterator[Path]:
-    """Send openpyxl's per-sheet temp files, encrypted, to a new owner-only folder in ``folder``;
-    delete it after, whatever happens."""
-    parts = Path(tempfile.mkdtemp(prefix=PARTS_PREFIX, dir=folder))  # mkdtemp makes it 0700
-    original_create = openpyxl_writer.create_temporary_file
-    made: list[EncryptedPart] = []
-
-    def create_in_parts(suffix: str = "") -> Any:
-        part = EncryptedPart(parts)
-        made.append(part)
-        return part
-
-    with _HOOK_LOCK, holding_lock(parts):
-        openpyxl_writer.create_temporary_file = create_in_parts
-        openpyxl_excel.ExcelWriter.write_worksheet = _write_worksheet
-        try:
-            yield parts
-        finally:
-            openpyxl_writer.create_temporary_file = original_create
-            openpyxl_excel.ExcelWriter.write_worksheet = _original_write_worksheet
-            for part in made:
-                part.discard()
-            shutil.rmtree(parts, ignore_errors=True)
-
-
 # -- the workbook file -------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
-    """A buffer to save a normal openpyxl workbook to (partners, impact, reciprocity): on success it
-    becomes ``out``; on failure nothing is left."""
-    with _report_target(out, overwrite, private_openpyxl_parts) as (buffer, _parts):
-        yield buffer
 
 
 @contextlib.contextmanager
@@ -288,8 +208,8 @@ def _report_target(out: Path, overwrite: bool, parts_folder: Any) -> Iterator[tu
         if getattr(exc, "errno", None) in DISK_FULL:
             raise DiskFull() from exc
         raise
-    # The buffer is not closed here: after a failure openpyxl's half-written zip may still point at
-    # it, and closes it itself when collected. It lives in memory only.
+    # The buffer is not closed here: after a failure a half-written zip may still point at it, and
+    # closes it itself when collected. It lives in memory only.
 
 
 def write_output(out: Path, data: bytes, *, overwrite: bool = False) -> Path:

@@ -7,6 +7,9 @@ statistics?"). Two tables, council area by band and sector by band, suppressed t
 readable in the other. There is deliberately no council area by sector table: most events are one
 employer in one area, so it would amount to counts per employer, and it would link the two tables
 through a second set of totals.
+
+Built wholly in memory with XlsxWriter (``reports.xlsx.MemoryWorkbook``: no temp file of any kind);
+the suppressed tables are written by ``reports.xlsx_tables.write_table``.
 """
 
 from __future__ import annotations
@@ -15,75 +18,23 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
 from pace_desktop.records.enums import BAND_LABELS
 from pace_desktop.reference import council_area_names
 from pace_desktop.reports.aggregates import BANDS, NO_CHECKLIST, cross_tab, statistics_counts
-from pace_desktop.reports.cells import put, put_row
-from pace_desktop.reports.suppression import (
-    SUPPRESSED_MARK,
-    SUPPRESSION_NOTE,
-    CountTable,
-    SuppressedTable,
-    suppress_linked,
-)
+from pace_desktop.reports.suppression import CountTable, suppress_linked
+from pace_desktop.reports.xlsx import put
+from pace_desktop.reports.xlsx_tables import TITLE, write_table
 
 if TYPE_CHECKING:
+    from pace_desktop.reports.xlsx import SafeWorkbook
     from pace_desktop.store.store import Store
 
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
 BAND_COLUMNS = (*BANDS, NO_CHECKLIST)
 BAND_HEADERS = tuple(BAND_LABELS[b] for b in BANDS) + ("No checklist",)
 SCOPE_NOTE = (
     "Counts people registered at PACE events who agreed to their answers being used, without "
     "their name, in statistics. Bands are the band in use (an adviser's override wins)."
 )
-
-
-def shown(value: float | None) -> float | str:
-    """A published count, or the mark for a hidden one."""
-    return SUPPRESSED_MARK if value is None else value
-
-
-def write_table(
-    ws: Worksheet,
-    table: SuppressedTable,
-    row_header: str,
-    *,
-    top: int = 1,
-    note: str = SUPPRESSION_NOTE,
-) -> int:
-    """Write a suppressed table (totals included) at ``top``; returns the next free row."""
-    put(ws, top, 1, table.title).font = BOLD
-    header = top + 1
-    put_row(ws, header, (row_header, *table.columns, "Total"))
-    for col in range(1, len(table.columns) + 3):
-        ws.cell(header, col).font = BOLD
-        ws.cell(header, col).alignment = Alignment(wrap_text=True, vertical="top")
-    row = header
-    for label, cells, total in zip(table.rows, table.cells, table.row_totals, strict=True):
-        row += 1
-        put_row(ws, row, (label, *(shown(v) for v in cells), shown(total)))
-    row += 1
-    put_row(ws, row, ("Total", *(shown(v) for v in table.column_totals), shown(table.grand_total)))
-    for col in range(1, len(table.columns) + 3):
-        ws.cell(row, col).font = BOLD
-        if col > 1:
-            ws.cell(row, col).alignment = Alignment(horizontal="right")
-    for r in range(header + 1, row):
-        for col in range(2, len(table.columns) + 3):
-            ws.cell(r, col).alignment = Alignment(horizontal="right")  # "*" lines up with the numbers
-    put(ws, row + 1, 1, note)
-    ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 28)
-    for col in range(2, len(table.columns) + 3):
-        letter = get_column_letter(col)
-        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, 12)
-    return row + 3
 
 
 def _table(
@@ -126,15 +77,16 @@ def partner_tables(store: Store) -> list[tuple[CountTable, str, str]]:
     ]
 
 
-def write_partners(store: Store, wb: Workbook, *, produced: datetime | None = None) -> dict[str, int]:
-    """Fill a normal workbook with the partner report; returns the tables and values hidden."""
+def write_partners(store: Store, book: SafeWorkbook, *, produced: datetime | None = None) -> dict[str, int]:
+    """Fill an empty XlsxWriter workbook (``MemoryWorkbook``) with the partner report; returns the
+    tables and values hidden."""
     produced = produced or datetime.now(UTC)
-    about = wb.active
-    about.title = "About"
-    put(about, 1, 1, "PACE partner report").font = TITLE
-    put(about, 3, 1, f"Produced {produced:%Y-%m-%d %H:%M} UTC.")
-    put(about, 4, 1, SCOPE_NOTE)
+    about = book.add_worksheet("About")
+    put(book, about, 1, 1, "PACE partner report", **TITLE)
+    put(book, about, 3, 1, f"Produced {produced:%Y-%m-%d %H:%M} UTC.")
+    put(book, about, 4, 1, SCOPE_NOTE)
     put(
+        book,
         about,
         5,
         1,
@@ -142,13 +94,13 @@ def write_partners(store: Store, wb: Workbook, *, produced: datetime | None = No
         "worked out from the totals, in either table. Hidden counts all show as *. "
         "0 means nobody.",
     )
-    about.column_dimensions["A"].width = 110
+    about.set_column(0, 0, 110)
     tables = partner_tables(store)
     published = suppress_linked([table for table, _, _ in tables])
     hidden = 0
     for (_, row_header, sheet), result in zip(tables, published, strict=True):
         hidden += result.hidden
-        ws = wb.create_sheet(sheet)
-        write_table(ws, result, row_header)
-        ws.freeze_panes = "B3"
+        ws = book.add_worksheet(sheet)
+        write_table(book, ws, result, row_header)
+        ws.freeze_panes(2, 1)  # B3: the title, the headings and the row labels stay in view
     return {"tables": len(tables), "hidden": hidden}

@@ -8,16 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-
 from pace_desktop.errors import UsageError
 from pace_desktop.reports.kinds import REPORTS
-from pace_desktop.reports.output import (
-    check_xlsx_path,
-    memory_report_file,
-    report_file,
-    sealed_report_file,
-)
+from pace_desktop.reports.output import check_xlsx_path, memory_report_file, sealed_report_file
 
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
@@ -53,14 +46,14 @@ def write_report(store: Store, kind: str, out: Path | str, *, overwrite: bool = 
     out = check_xlsx_path(Path(out), overwrite=overwrite)
     spec = REPORTS[kind]
     spec.prepare_store(store)
-    if spec.xlsxwriter and not spec.write_only:
+    if not spec.write_only:
         from pace_desktop.reports.xlsx import MemoryWorkbook
 
         with memory_report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
             memory = MemoryWorkbook()
             figures = spec.load()(store, memory)
             tmp.write(memory.to_bytes())
-    elif spec.xlsxwriter:
+    else:
         from pace_desktop.reports.xlsx import SealedWorkbook
 
         with sealed_report_file(out, overwrite=overwrite) as (tmp, parts), read_snapshot(store):
@@ -70,11 +63,6 @@ def write_report(store: Store, kind: str, out: Path | str, *, overwrite: bool = 
                 book.save(tmp)
             finally:
                 book.discard()
-    else:
-        with report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
-            wb = Workbook()
-            figures = spec.load()(store, wb)
-            wb.save(tmp)
     detail = f"kind={kind}"
     if kind == "records":
         detail += f",rows={sum(figures.values())}"

@@ -17,7 +17,11 @@ from pace_desktop.reports.impact import gather
 from pace_desktop.reports.suppression import suppress
 from tests.conftest import PASSPHRASE
 from tests.impact.people import event, person
-from tests.reports.helpers import assert_no_formulas_or_errors
+from tests.reports.helpers import (
+    assert_no_formulas_or_errors,
+    assert_only_the_output_was_written,
+    files_written,
+)
 
 ACAS_HELP = [("rights_and_entitlements", "ACAS", 30, "referred")]
 
@@ -61,6 +65,27 @@ def test_a_partner_never_sent_anyone_still_gets_its_figures(tmp_path):
     assert any(r[0] and "association, not cause" in r[0] for r in impact)
     assert ("Worked with ACAS", 6, 0, 0, 6) in impact
     assert ("Did not work with ACAS", 0, 0, 5, 5) in impact
+
+
+def test_a_partners_report_is_built_in_memory_with_its_three_charts(tmp_path):
+    _, store, _ = office_with(tmp_path, "rights_and_entitlements")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    with store, files_written() as seen:
+        out = write_partner_report(store, "ACAS", out_dir / "acas.xlsx")
+    assert_only_the_output_was_written(seen, out, encrypted_parts=False)  # no temp file of any kind
+    assert sorted(p.name for p in out_dir.iterdir()) == ["acas.xlsx"]
+    about = [r[0] for r in load_workbook(out)["About"].iter_rows(values_only=True)]
+    assert about[-1].startswith("'Activity in your services', 'Referrals to you' and 'PACE impact'")
+    assert about[-2] is None  # a blank line after the About text
+    with zipfile.ZipFile(out) as z:
+        charts = {
+            n: z.read(n).decode("utf-8") for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)
+        }
+    kinds = sorted(("stacked" in x, "<c:lineChart>" in x, "<c:barChart>" in x) for x in charts.values())
+    assert kinds == [(False, False, True), (False, True, False), (True, False, True)]
+    activity = next(x for x in charts.values() if "People helped in your service areas" in x)
+    assert "'Activity in your services'!$F$6:$F$8" in activity  # the Total column, one bar per service
 
 
 def test_all_partners_get_their_own_report_with_real_content(tmp_path, monkeypatch, capsys):

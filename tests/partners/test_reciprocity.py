@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from datetime import date
 
 import pyrage
@@ -18,6 +19,8 @@ from pace_desktop.records.models import Intervention, Outcome
 from pace_desktop.reports.report import write_report
 from pace_desktop.reports.suppression import recoverable, with_margins
 from tests.partners.conftest import grant, open_request, request_rows
+from tests.reports.helpers import assert_no_formulas_or_errors
+from tests.reports.test_libreoffice import SOFFICE, convert
 
 
 def add_outcomes(store, clients, seed: int = 3) -> None:
@@ -93,6 +96,16 @@ def test_small_counts_are_hidden_and_shown_counts_are_true(central, sent_dwp, tm
     # The two tables count the same people: their totals row hides the same cells.
     assert hidden_patterns[0] == hidden_patterns[1]
     assert published[0][1][-1] == published[1][1][-1]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_the_reciprocity_workbook_opens_in_libreoffice(central, sent_dwp, tmp_path):
+    path = write_report(central, "reciprocity", tmp_path / "rec.xlsx").path
+    assert_no_formulas_or_errors(path)
+    assert load_workbook(path).sheetnames == ["About", "DWP"] and tables_on(load_workbook(path)["DWP"])
+    convert(path, "pdf", tmp_path / "pdf", tmp_path / "lo" / "profile")
+    pdf = (tmp_path / "pdf" / "rec.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2  # a page a sheet
 
 
 def test_people_who_withdrew_or_refused_statistics_are_not_counted(central, sent_dwp):

@@ -98,21 +98,17 @@ def test_wrong_passphrase_is_refused(central_path, tmp_path, capsys, monkeypatch
 
 
 def explode(store, wb):
-    """A report kind that fails half-way, after writing some rows (openpyxl or XlsxWriter)."""
-    if hasattr(wb, "create_sheet"):
-        ws = wb.create_sheet("Half")
-        ws.append(["written before the failure"])
-    else:
-        ws = wb.add_worksheet("Half")
-        for row in range(3000):
-            ws.write_string(row, 0, "written before the failure")
+    """A report kind that fails half-way, after writing some rows."""
+    ws = wb.add_worksheet("Half")
+    for row in range(3000):
+        ws.write_string(row, 0, "written before the failure")
     raise RuntimeError("disk pulled out")
 
 
 @pytest.mark.parametrize(
     "library",
-    [{}, {"xlsxwriter": True}, {"xlsxwriter": True, "write_only": True}],
-    ids=["openpyxl", "xlsxwriter-in-memory", "xlsxwriter-sealed"],
+    [{"xlsxwriter": True}, {"xlsxwriter": True, "write_only": True}],
+    ids=["xlsxwriter-in-memory", "xlsxwriter-sealed"],
 )
 def test_a_failed_report_leaves_the_old_file_and_no_temp_files(central_path, tmp_path, monkeypatch, library):
     monkeypatch.setitem(REPORTS, "boom", ReportKind("boom", "fails", f"{__name__}:explode", **library))
@@ -131,37 +127,15 @@ def test_a_failed_report_leaves_the_old_file_and_no_temp_files(central_path, tmp
     assert _report_audits(central_path) == []  # nothing written, nothing audited
 
 
-def test_sheet_parts_never_go_to_the_system_temp_folder(tmp_path):
-    """openpyxl streams sheets through temp files; ours go to a private folder, removed after."""
-    from openpyxl.worksheet import _writer
-
-    from pace_desktop.reports.output import private_openpyxl_parts
-
-    original = _writer.create_temporary_file
-    with private_openpyxl_parts(tmp_path) as parts:
-        made = _writer.create_temporary_file()
-        assert made.path.parent == parts  # an encrypted part (see tests/reports/test_no_plaintext.py)
-        assert stat.S_IMODE(parts.stat().st_mode) == 0o700
-    assert not parts.exists()
-    assert _writer.create_temporary_file is original
-
-
 def test_a_write_only_openpyxl_kind_is_refused():
     """Big streamed sheets go through XlsxWriter's sealed rows, never openpyxl's write-only writer."""
     with pytest.raises(ValueError, match="write-only needs xlsxwriter"):
         ReportKind("big", "streamed", f"{__name__}:explode", write_only=True)
 
 
-def test_a_write_only_openpyxl_workbook_is_not_saved_through_the_private_hook(tmp_path):
-    import io
-
-    from openpyxl import Workbook
-
-    from pace_desktop.reports.output import private_openpyxl_parts
-
-    with private_openpyxl_parts(tmp_path) as parts:
-        wb = Workbook(write_only=True)
-        wb.create_sheet("Rows")
-        with pytest.raises(TypeError, match="write-only"):
-            wb.save(io.BytesIO())
-    assert not parts.exists()
+def test_a_kind_written_with_openpyxl_is_refused():
+    """openpyxl writes no report: its sheet temp files could be kept encrypted only through its private
+    writer, which the app no longer touches."""
+    with pytest.raises(ValueError, match="written with XlsxWriter"):
+        ReportKind("old", "laid out", f"{__name__}:explode")
+    assert all(kind.xlsxwriter for kind in REPORTS.values())

@@ -51,7 +51,7 @@ def profile(tmp_path_factory):
     return tmp_path_factory.mktemp("lo") / "profile"
 
 
-@pytest.mark.parametrize("kind", ["records", "summary", "partners", "deidentified"])
+@pytest.mark.parametrize("kind", ["records", "summary", "partners", "deidentified", "reciprocity"])
 def test_each_workbook_opens_and_converts_to_pdf(central, tmp_path, profile, kind):
     store, _ = central
     path, _ = write(store, kind, tmp_path)

@@ -184,13 +184,11 @@ def test_stale_encrypted_parts_are_removed_and_fresh_ones_kept(tmp_path):
 
 
 def test_sheet_parts_on_disk_are_ciphertext(tmp_path):
-    """While a report is written, what openpyxl streams to disk cannot be read back without the key."""
-    from openpyxl.worksheet import _writer
+    """While a report is written, the rows streamed to disk cannot be read back without the key."""
+    from pace_desktop.reports.output import EncryptedPart, private_parts
 
-    from pace_desktop.reports.output import private_openpyxl_parts
-
-    with private_openpyxl_parts(tmp_path) as parts:
-        part = _writer.create_temporary_file()
+    with private_parts(tmp_path) as parts:
+        part = EncryptedPart(parts)
         for _ in range(3000):
             part.write(b"<row><c><is><t>Quennaidh Drumwhirlbarrow JT481729B</t></is></c></row>")
         part._seal()

@@ -149,6 +149,23 @@ def test_partner_counts_under_five_never_show(small_store, tmp_path):
     assert all(note.startswith("* = hidden") for note in notes)
 
 
+def test_the_partner_report_is_built_in_memory_with_no_temp_file(small_store, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    with files_written() as seen:
+        path, _ = write(small_store, "partners", out)
+    assert_only_the_output_was_written(seen, path, encrypted_parts=False)
+    assert sorted(p.name for p in out.iterdir()) == ["partners.xlsx"]
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["About", "By council area", "By sector"]
+    assert wb["About"]["A1"].value == "PACE partner report" and wb["About"]["A1"].font.b
+    for name in ("By council area", "By sector"):
+        ws = wb[name]
+        assert ws.freeze_panes == "B3"
+        assert ws["A2"].font.b and ws.cell(ws.max_row - 1, 1).value == "Total"
+        assert ws.cell(ws.max_row - 1, 2).font.b
+
+
 def test_partner_counts_only_people_who_agreed_to_statistics(small_store, tmp_path):
     agreed = small_store.db.scalar(
         "SELECT count(DISTINCT parent_id) FROM consents WHERE purpose = ? AND active = 1",
