@@ -149,3 +149,30 @@ def test_a_database_before_the_relay_step_is_refused_by_name(tmp_path, office_te
     with pytest.raises(StoreError, match=f"the relay needs {schema.RELAY_STEP}: ask its administrator"):
         Mailbox(folder, relay_storage)
     assert not list(folder.glob(f"**/*{SUFFIX}"))
+
+
+def test_a_lost_database_connection_acknowledges_nothing_and_the_next_request_reconnects(
+    relay,
+    pg,
+    pg_db,
+    enrolled,
+    laptop,  # noqa: F811
+):
+    configure(laptop, relay.url, relay.pin)
+    office_sync(enrolled, relay.office_client())
+    client = relay.laptop_client(laptop)
+    first, second = b"an opaque bundle, the first", b"an opaque bundle, the second"
+    assert client.request("PUT", "/v1/bundles", first).status == 201
+    pg.psql(
+        "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+        f"WHERE usename = '{RELAY_LOGIN}' AND datname = '{urlsplit(pg_db).path.lstrip('/')}'"
+    )
+    lost = client.request("PUT", "/v1/bundles", second)
+    assert lost.status == 503
+    assert lost.json()["message"] == (
+        "The relay's database did not answer: nothing was stored; try again in a moment."
+    )
+    assert client.request("PUT", "/v1/bundles", second).status == 201
+    assert sorted(w.sha256 for w in relay.mailbox().waiting()) == sorted(
+        hashlib.sha256(b).hexdigest() for b in (first, second)
+    )
