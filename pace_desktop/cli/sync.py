@@ -51,6 +51,11 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dir", type=Path, required=True)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8443)
+    p.add_argument(
+        "--storage",
+        metavar="URL",
+        help="keep waiting bundles in the central PostgreSQL (postgresql://…) instead of the folder",
+    )
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("sync", help="import every bundle waiting at the relay and post receipts back")
@@ -132,7 +137,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from pace_desktop.sync.relay import serve
 
     serve(
-        args.dir, host=args.host, port=args.port, certfile=args.dir / "tls.crt", keyfile=args.dir / "tls.key"
+        args.dir,
+        host=args.host,
+        port=args.port,
+        certfile=args.dir / "tls.crt",
+        keyfile=args.dir / "tls.key",
+        storage=args.storage,
     )
     return 0
 

@@ -13,6 +13,13 @@ Layout (``DIR``)::
 Every file arrives as a temp file in its folder, is fsync'd, renamed, and the folder fsync'd, before
 the upload is acknowledged: a kill -9 or power cut at any moment leaves whole files or none. A bundle
 is named by its SHA-256, so the same bundle sent twice is stored once.
+
+Where the waiting files live is the relay's ``RelayStorage``, chosen when it starts: ``FolderStorage``
+(inbox/ and outbox/ above, the default) or ``PostgresStorage`` (``office serve --storage
+postgresql://…``: the central database's ``relay_bundles`` and ``relay_mail``, SQL in
+``store/pg/relay_mailbox.py``). With PostgreSQL an upload still arrives in a temp file (``spool/``),
+checked against the size cap as it is read, and is acknowledged only after its INSERT commits. The
+configuration, device list, staff tokens and nonces stay in the folder either way.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -108,10 +116,44 @@ def _canonical(doc: dict) -> bytes:
     return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()
 
 
-class Mailbox:
-    """One relay folder. Safe for one relay process (uvicorn with one worker) at a time."""
+class RelayStorage(Protocol):
+    """Where the waiting bundles and files for laptops are kept (the rest of the relay is its folder).
 
-    def __init__(self, root: Path | str) -> None:
+    Names are checked by ``Mailbox`` before they reach a storage; ``keep_bundle`` is the one place an
+    upload becomes acknowledged, so it returns only once the bundle is durable.
+    """
+
+    def spool(self, device_id: str) -> Path:
+        """The folder an upload for this laptop is written to while it arrives."""
+        ...
+
+    def remove_temp_files(self) -> None: ...
+
+    def waiting(self, device_id: str | None) -> list[Waiting]: ...
+
+    def keep_bundle(self, device_id: str, upload: Upload, max_count: int, max_bytes: int) -> tuple[str, bool]:
+        """Keep a whole upload unless already held: (its SHA-256, already held). Raises ``OverQuota``
+        (upload removed) when the laptop would have more than ``max_count`` bundles or ``max_bytes``."""
+        ...
+
+    def bundle(self, device_id: str, sha256: str) -> bytes | None: ...
+
+    def remove_bundle(self, device_id: str, sha256: str) -> bool: ...
+
+    def post_mail(self, device_id: str, name: str, data: bytes) -> None: ...
+
+    def mail(self, device_id: str) -> list[tuple[str, int]]: ...
+
+    def mail_file(self, device_id: str, name: str) -> bytes | None: ...
+
+    def remove_mail(self, device_id: str, name: str) -> bool: ...
+
+
+class Mailbox:
+    """One relay folder, and its storage. Safe for one relay process (uvicorn with one worker) at a time."""
+
+    def __init__(self, root: Path | str, storage: str | None = None) -> None:
+        """``storage``: None for the folder's inbox/ and outbox/, or a ``postgresql://`` address."""
         self.root = Path(root)
         try:
             self.config = RelayConfig.from_json((self.root / "relay.json").read_bytes())
@@ -124,9 +166,10 @@ class Mailbox:
         self._locks_guard = threading.Lock()
         self._devices_issued = ""
         self._load_devices()
-        for folder in ("inbox", "outbox"):
-            (self.root / folder).mkdir(exist_ok=True)
-        self._remove_temp_files()
+        self.storage: RelayStorage = (
+            FolderStorage(self.root) if storage is None else PostgresStorage(self.root, storage)
+        )
+        self.storage.remove_temp_files()
 
     # -- set-up ---------------------------------------------------------------------------------
 
@@ -138,13 +181,6 @@ class Mailbox:
             raise UsageError(f"{root} is already a relay folder: nothing was changed.")
         write_atomic(root / "relay.json", config.to_json(), mode=0o644)
         return Mailbox(root)
-
-    def _remove_temp_files(self) -> None:
-        """Temp files of uploads a crash interrupted were never acknowledged: remove them."""
-        for folder in ("inbox", "outbox"):
-            for temp in (self.root / folder).glob("*/.*.part"):
-                with contextlib.suppress(OSError):
-                    temp.unlink()
 
     # -- who may talk to it ---------------------------------------------------------------------
 
@@ -214,19 +250,8 @@ class Mailbox:
 
     # -- bundles from laptops -------------------------------------------------------------------
 
-    def _inbox(self, device_id: str) -> Path:
-        return self.root / "inbox" / device_id
-
     def waiting(self, device_id: str | None = None) -> list[Waiting]:
-        folders = [self._inbox(device_id)] if device_id else sorted((self.root / "inbox").iterdir())
-        out = []
-        for folder in folders:
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.glob(f"*{SUFFIX}")):
-                with contextlib.suppress(OSError):
-                    out.append(Waiting(folder.name, path.name.removesuffix(SUFFIX), path.stat().st_size))
-        return out
+        return self.storage.waiting(device_id)
 
     def quota_left(self, device_id: str) -> tuple[int, int]:
         """(bundles, bytes) this laptop may still leave waiting."""
@@ -237,49 +262,116 @@ class Mailbox:
         with self._locks_guard:
             return self._locks.setdefault(device_id, threading.Lock())
 
-    def keep_bundle(self, device_id: str, upload: Upload) -> tuple[Path, bool]:
-        """Store a whole upload if the laptop's quota still allows it: (the file, already held).
+    def keep_bundle(self, device_id: str, upload: Upload) -> tuple[str, bool]:
+        """Store a whole upload if the laptop's quota still allows it: (its SHA-256, already held).
 
-        The quota is checked again here, under this laptop's lock, together with the rename: two
+        The quota is checked again here, under this laptop's lock, together with the storing: two
         uploads from one laptop that both passed the early check (from Content-Length, before their
         bodies were read) cannot both be stored past the quota. Raises ``OverQuota`` (upload removed).
         """
         with self._lock(device_id):
-            target = self._inbox(device_id) / f"{upload.hash.hexdigest()}{SUFFIX}"
-            if not target.exists():
-                count_left, bytes_left = self.quota_left(device_id)
-                if count_left <= 0 or bytes_left < upload.size:
-                    upload.abort()
-                    raise OverQuota()
-            return upload.finish(target)
+            return self.storage.keep_bundle(
+                device_id, upload, self.config.quota_bundles, self.config.quota_bytes
+            )
 
     def start_bundle(self, device_id: str) -> Upload:
-        folder = self._inbox(device_id)
-        folder.mkdir(exist_ok=True)
-        return Upload(folder, self.config.max_bundle_bytes)
+        return Upload(self.storage.spool(device_id), self.config.max_bundle_bytes)
 
-    def bundle_path(self, device_id: str, sha256: str) -> Path | None:
+    def bundle(self, device_id: str, sha256: str) -> bytes | None:
         if not DEVICE_ID.match(device_id) or not SHA256.match(sha256):
             return None
+        return self.storage.bundle(device_id, sha256)
+
+    def remove_bundle(self, device_id: str, sha256: str) -> bool:
+        if not DEVICE_ID.match(device_id) or not SHA256.match(sha256):
+            return False
+        return self.storage.remove_bundle(device_id, sha256)
+
+    # -- receipts and notices for laptops -------------------------------------------------------
+
+    def post_mail(self, device_id: str, name: str, data: bytes) -> None:
+        if not DEVICE_ID.match(device_id) or not MAIL_NAME.match(name) or len(data) > MAX_MAIL_BYTES:
+            raise RefusedError("That is not a receipt or notice the relay can hold.")
+        self.storage.post_mail(device_id, name, data)
+
+    def mail(self, device_id: str) -> list[tuple[str, int]]:
+        return self.storage.mail(device_id)
+
+    def mail_file(self, device_id: str, name: str) -> bytes | None:
+        if not MAIL_NAME.match(name):
+            return None
+        return self.storage.mail_file(device_id, name)
+
+    def remove_mail(self, device_id: str, name: str) -> bool:
+        if not MAIL_NAME.match(name):
+            return False
+        return self.storage.remove_mail(device_id, name)
+
+
+class FolderStorage:
+    """inbox/<device>/<sha256>.pacebundle and outbox/<device>/<name> in the relay folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        for folder in ("inbox", "outbox"):
+            (self.root / folder).mkdir(exist_ok=True)
+
+    def remove_temp_files(self) -> None:
+        """Temp files of uploads a crash interrupted were never acknowledged: remove them."""
+        for folder in ("inbox", "outbox"):
+            for temp in (self.root / folder).glob("*/.*.part"):
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+
+    def _inbox(self, device_id: str) -> Path:
+        return self.root / "inbox" / device_id
+
+    def spool(self, device_id: str) -> Path:
+        folder = self._inbox(device_id)
+        folder.mkdir(exist_ok=True)
+        return folder
+
+    def waiting(self, device_id: str | None) -> list[Waiting]:
+        folders = [self._inbox(device_id)] if device_id else sorted((self.root / "inbox").iterdir())
+        out = []
+        for folder in folders:
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob(f"*{SUFFIX}")):
+                with contextlib.suppress(OSError):
+                    out.append(Waiting(folder.name, path.name.removesuffix(SUFFIX), path.stat().st_size))
+        return out
+
+    def keep_bundle(self, device_id: str, upload: Upload, max_count: int, max_bytes: int) -> tuple[str, bool]:
+        sha256 = upload.hash.hexdigest()
+        target = self._inbox(device_id) / f"{sha256}{SUFFIX}"
+        if not target.exists():
+            mine = self.waiting(device_id)
+            if max_count - len(mine) <= 0 or max_bytes - sum(w.size for w in mine) < upload.size:
+                upload.abort()
+                raise OverQuota()
+        return sha256, upload.finish(target)[1]
+
+    def _bundle_path(self, device_id: str, sha256: str) -> Path | None:
         path = self._inbox(device_id) / f"{sha256}{SUFFIX}"
         return path if path.is_file() else None
 
+    def bundle(self, device_id: str, sha256: str) -> bytes | None:
+        path = self._bundle_path(device_id, sha256)
+        return None if path is None else path.read_bytes()
+
     def remove_bundle(self, device_id: str, sha256: str) -> bool:
-        path = self.bundle_path(device_id, sha256)
+        path = self._bundle_path(device_id, sha256)
         if path is None:
             return False
         path.unlink()
         fsync_folder(path.parent)
         return True
 
-    # -- receipts and notices for laptops -------------------------------------------------------
-
     def _outbox(self, device_id: str) -> Path:
         return self.root / "outbox" / device_id
 
     def post_mail(self, device_id: str, name: str, data: bytes) -> None:
-        if not DEVICE_ID.match(device_id) or not MAIL_NAME.match(name) or len(data) > MAX_MAIL_BYTES:
-            raise RefusedError("That is not a receipt or notice the relay can hold.")
         folder = self._outbox(device_id)
         folder.mkdir(exist_ok=True)
         upload = Upload(folder, MAX_MAIL_BYTES)
@@ -292,19 +384,74 @@ class Mailbox:
             return []
         return [(p.name, p.stat().st_size) for p in sorted(folder.iterdir()) if MAIL_NAME.match(p.name)]
 
-    def mail_path(self, device_id: str, name: str) -> Path | None:
-        if not MAIL_NAME.match(name):
-            return None
+    def _mail_path(self, device_id: str, name: str) -> Path | None:
         path = self._outbox(device_id) / name
         return path if path.is_file() else None
 
+    def mail_file(self, device_id: str, name: str) -> bytes | None:
+        path = self._mail_path(device_id, name)
+        return None if path is None else path.read_bytes()
+
     def remove_mail(self, device_id: str, name: str) -> bool:
-        path = self.mail_path(device_id, name)
+        path = self._mail_path(device_id, name)
         if path is None:
             return False
         path.unlink()
         fsync_folder(path.parent)
         return True
+
+
+class PostgresStorage:
+    """The central database's ``relay_bundles`` and ``relay_mail``; uploads arrive in ``spool/``."""
+
+    def __init__(self, root: Path, url: str) -> None:
+        from pace_desktop.store.pg.connect import insecure_allowed
+        from pace_desktop.store.pg.relay_mailbox import RelayTables
+
+        self.tables = RelayTables(url, allow_insecure=insecure_allowed())
+        self.folder = root / "spool"
+        self.folder.mkdir(exist_ok=True)
+
+    def remove_temp_files(self) -> None:
+        """An upload a crash interrupted was never acknowledged (nor committed): remove its temp file."""
+        for temp in self.folder.glob(".*.part"):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+    def spool(self, device_id: str) -> Path:
+        return self.folder
+
+    def waiting(self, device_id: str | None) -> list[Waiting]:
+        return [Waiting(d, s, n) for d, s, n in self.tables.waiting(device_id)]
+
+    def keep_bundle(self, device_id: str, upload: Upload, max_count: int, max_bytes: int) -> tuple[str, bool]:
+        sha256 = upload.hash.hexdigest()
+        try:
+            data = upload.contents()
+            kept = self.tables.keep_bundle(device_id, sha256, data, max_count=max_count, max_bytes=max_bytes)
+        finally:
+            upload.abort()  # the temp file, whatever happened: the row is the bundle now
+        if kept == "over_quota":
+            raise OverQuota()
+        return sha256, kept == "held"
+
+    def bundle(self, device_id: str, sha256: str) -> bytes | None:
+        return self.tables.bundle(device_id, sha256)
+
+    def remove_bundle(self, device_id: str, sha256: str) -> bool:
+        return self.tables.remove_bundle(device_id, sha256)
+
+    def post_mail(self, device_id: str, name: str, data: bytes) -> None:
+        self.tables.post_mail(device_id, name, data)
+
+    def mail(self, device_id: str) -> list[tuple[str, int]]:
+        return self.tables.mail(device_id)
+
+    def mail_file(self, device_id: str, name: str) -> bytes | None:
+        return self.tables.mail_file(device_id, name)
+
+    def remove_mail(self, device_id: str, name: str) -> bool:
+        return self.tables.remove_mail(device_id, name)
 
 
 class TooLarge(Exception):
@@ -349,6 +496,13 @@ class Upload:
             os.replace(self.temp, target)
         fsync_folder(self.folder)
         return target, already
+
+    def contents(self) -> bytes:
+        """Everything written so far (the upload is whole): the temp file's bytes."""
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+        return self.temp.read_bytes()
 
     def abort(self) -> None:
         if self.fd >= 0:

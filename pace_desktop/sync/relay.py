@@ -17,8 +17,9 @@ office   /v1/office/bundles/{device}/{sha}   DELETE  imported (or refused for go
 office   /v1/office/mail/{device}/{name}     PUT     a signed receipt or notice for a laptop
 =======  ==================================  ======  =====================================================
 
-An upload is acknowledged only after it is on disk (``mailbox.Upload``). A body larger than the cap is
-refused from its Content-Length before any of it is read.
+An upload is acknowledged only after it is durably stored: renamed and fsync'd in the folder, or its
+INSERT committed in the central PostgreSQL (``mailbox.RelayStorage``, chosen at start-up). A body larger
+than the cap is refused from its Content-Length before any of it is read.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from pace_desktop.errors import PaceError, UsageError
+from pace_desktop.errors import PaceError, StoreError, UsageError
 from pace_desktop.sync import httpsig
 from pace_desktop.sync.mailbox import MAX_DEVICE_LIST_BYTES, MAX_MAIL_BYTES, Mailbox, OverQuota, TooLarge
 
@@ -68,8 +69,8 @@ async def _json(send: Send, status: int, doc: dict[str, Any]) -> None:
 
 
 class Relay:
-    def __init__(self, root: Path | str) -> None:
-        self.mailbox = Mailbox(root)
+    def __init__(self, root: Path | str, storage: str | None = None) -> None:
+        self.mailbox = Mailbox(root, storage)
         self.nonces = httpsig.NonceCache(log=self.mailbox.root / NONCES_LOG)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -84,6 +85,8 @@ class Relay:
             await self._route(scope, receive, send)
         except HttpError as exc:
             await _json(send, exc.status, {"message": exc.message})
+        except StoreError as exc:  # the relay's database did not answer: nothing was stored
+            await _json(send, 503, {"message": str(exc)})
         except PaceError as exc:
             await _json(send, 400, {"message": str(exc)})
 
@@ -174,7 +177,7 @@ class Relay:
             if not httpsig.body_matches(signed, upload.hash.digest()):
                 upload.abort()
                 raise HttpError(400, "the body does not match its signed digest: nothing was stored")
-            path, already = self.mailbox.keep_bundle(signed.keyid, upload)
+            sha256, already = self.mailbox.keep_bundle(signed.keyid, upload)
         except TooLarge as exc:
             raise HttpError(413, "too large") from exc
         except OverQuota as exc:
@@ -182,19 +185,17 @@ class Relay:
         except BaseException:
             upload.abort()
             raise
-        await _json(
-            send, 200 if already else 201, {"sha256": path.name.split(".")[0], "already_held": already}
-        )
+        await _json(send, 200 if already else 201, {"sha256": sha256, "already_held": already})
 
     async def _mail(self, method: str, device: str, name: str | None, send: Send) -> None:
         if name is None and method == "GET":
             await _json(send, 200, {"files": [{"name": n, "size": s} for n, s in self.mailbox.mail(device)]})
             return
         if name is not None and method == "GET":
-            path = self.mailbox.mail_path(device, name)
-            if path is None:
+            data = self.mailbox.mail_file(device, name)
+            if data is None:
                 raise HttpError(404, "no such file")
-            await _send(send, 200, path.read_bytes(), "application/octet-stream")
+            await _send(send, 200, data, "application/octet-stream")
             return
         if name is not None and method == "DELETE":
             self.mailbox.remove_mail(device, name)
@@ -221,10 +222,10 @@ class Relay:
                 },
             )
         elif len(parts) == 3 and parts[0] == "bundles" and method == "GET":
-            path = box.bundle_path(parts[1], parts[2])
-            if path is None:
+            data = box.bundle(parts[1], parts[2])
+            if data is None:
                 raise HttpError(404, "no such bundle")
-            await _send(send, 200, path.read_bytes(), "application/octet-stream")
+            await _send(send, 200, data, "application/octet-stream")
         elif len(parts) == 3 and parts[0] == "bundles" and method == "DELETE":
             box.remove_bundle(parts[1], parts[2])
             await _send(send, 204, b"")
@@ -236,8 +237,11 @@ class Relay:
             raise HttpError(404, "no such route")
 
 
-def serve(root: Path | str, *, host: str, port: int, certfile: Path, keyfile: Path) -> None:
-    """Run the relay in this process until stopped (one worker: the mailbox is one folder)."""
+def serve(
+    root: Path | str, *, host: str, port: int, certfile: Path, keyfile: Path, storage: str | None = None
+) -> None:
+    """Run the relay in this process until stopped (one worker: the mailbox is one folder).
+    ``storage``: a ``postgresql://`` address to keep the waiting files in the central database."""
     try:
         import uvicorn
     except ImportError:
@@ -246,7 +250,7 @@ def serve(root: Path | str, *, host: str, port: int, certfile: Path, keyfile: Pa
             "from a pip installation on the server (docs/sync.md)."
         ) from None
 
-    relay = Relay(root)  # refuses a folder that is not a relay before the port opens
+    relay = Relay(root, storage)  # refuses a bad folder or database before the port opens
     uvicorn.run(
         relay,
         host=host,

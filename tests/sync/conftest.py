@@ -46,6 +46,7 @@ class RelayServer:
     port: int
     pin: str
     token: str
+    storage: str | None = None  # a postgresql:// address, or None for the folder
     proc: subprocess.Popen | None = None
 
     @property
@@ -67,6 +68,7 @@ class RelayServer:
                 "127.0.0.1",
                 "--port",
                 str(self.port),
+                *(["--storage", self.storage] if self.storage else []),
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -109,7 +111,7 @@ class RelayServer:
         return RelayClient(self.url, self.pin, device_id=store.device_id, device_key=store.signing_key())
 
     def mailbox(self) -> Mailbox:
-        return Mailbox(self.folder)
+        return Mailbox(self.folder, self.storage)
 
 
 def make_relay_folder(folder: Path, office_pub: Path, **config) -> tuple[str, str]:
@@ -119,11 +121,23 @@ def make_relay_folder(folder: Path, office_pub: Path, **config) -> tuple[str, st
     return pin, Mailbox(folder).add_staff("Morven Office")
 
 
-@pytest.fixture
-def relay(tmp_path, office_template):
-    folder = tmp_path / "relay"
-    pin, token = make_relay_folder(folder, office_template.pub)
-    server = RelayServer(folder, free_port(), pin, token)
+def started_relay(folder: Path, office_pub: Path, storage: str | None = None, **config) -> RelayServer:
+    """A relay folder made and its server started (``config``: RelayConfig's quotas and cap)."""
+    pin, token = make_relay_folder(folder, office_pub, **config)
+    server = RelayServer(folder, free_port(), pin, token, storage)
     server.start()
+    return server
+
+
+@pytest.fixture
+def relay_storage() -> str | None:
+    """Where the relay keeps waiting files: None, its folder. A module overrides this fixture to run
+    its relay tests on the central PostgreSQL instead (``test_relay_postgres.py``)."""
+    return None
+
+
+@pytest.fixture
+def relay(tmp_path, office_template, relay_storage):
+    server = started_relay(tmp_path / "relay", office_template.pub, relay_storage)
     yield server
     server.stop()

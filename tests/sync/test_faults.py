@@ -35,7 +35,9 @@ def cut_upload(relay, key, device_id: str, body: bytes, cut_at: int) -> None:
 
 
 def stored_files(relay) -> list[str]:
-    return sorted(p.name for p in (relay.folder / "inbox").rglob("*") if p.is_file())
+    """Files under the relay's inbox/ (folder storage) and spool/ (where uploads arrive for PostgreSQL)."""
+    found = [*(relay.folder / "inbox").rglob("*"), *(relay.folder / "spool").rglob("*")]
+    return sorted(p.name for p in found if p.is_file())
 
 
 def test_a_connection_cut_at_any_point_stores_nothing_and_a_resend_works(relay, enrolled, laptop):

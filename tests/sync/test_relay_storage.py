@@ -11,7 +11,7 @@ import pytest
 from pace_desktop.sync import httpsig
 from pace_desktop.sync.laptop import configure
 from pace_desktop.sync.office import office_sync
-from tests.sync.conftest import RelayServer, free_port, make_relay_folder
+from tests.sync.conftest import RelayServer, started_relay
 from tests.sync.test_refusals import raw_request
 
 
@@ -54,10 +54,7 @@ def _finish_upload(sock: ssl.SSLSocket, body: bytes) -> int:
 @pytest.fixture
 def tight_relay(tmp_path, office_template, enrolled, laptop):
     """A relay that lets each laptop leave one bundle waiting, and knows the enrolled laptop."""
-    folder = tmp_path / "tight-relay"
-    pin, token = make_relay_folder(folder, office_template.pub, quota_bundles=1)
-    server = RelayServer(folder, free_port(), pin, token)
-    server.start()
+    server = started_relay(tmp_path / "tight-relay", office_template.pub, quota_bundles=1)
     configure(laptop, server.url, server.pin)
     office_sync(enrolled, server.office_client())
     yield server

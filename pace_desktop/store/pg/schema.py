@@ -247,6 +247,29 @@ GRANT SELECT ON partner_agreements TO {", ".join(ROLES)};
 GRANT INSERT, UPDATE ON partner_agreements TO pace_admin;
 """
 
+# Step 7 (issue 19): the relay's mailbox, when the office runs the relay on the central database
+# (``office serve --storage postgresql://…``; store/pg/relay_mailbox.py). The same encrypted bytes the
+# relay folder would hold: bundles waiting for the office, one row per laptop and SHA-256 (the same
+# bundle twice is one row), and the receipts and notices waiting for laptops. ``pace_relay`` is the
+# relay's own role, kept out of ``ROLES`` (staff never need it, and step 2 grants to those): it may
+# read, add and delete these two tables and read the schema's step, nothing else — not a record, not
+# the audit log. No staff role is granted these tables: the office reaches them through the relay.
+RELAY_ROLE = "pace_relay"
+RELAY_TABLES = ("relay_bundles", "relay_mail")
+_STEP_7 = f"""
+DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{RELAY_ROLE}')
+    THEN CREATE ROLE {RELAY_ROLE} NOLOGIN; END IF; END $$;
+CREATE TABLE relay_bundles (
+    device_id text NOT NULL, sha256 text NOT NULL, size bigint NOT NULL, data bytea NOT NULL,
+    received_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (device_id, sha256));
+CREATE TABLE relay_mail (
+    device_id text NOT NULL, name text NOT NULL, size bigint NOT NULL, data bytea NOT NULL,
+    received_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (device_id, name));
+REVOKE ALL ON {", ".join(RELAY_TABLES)} FROM PUBLIC;
+GRANT SELECT, INSERT, DELETE ON {", ".join(RELAY_TABLES)} TO {RELAY_ROLE};
+GRANT SELECT ON pace_schema TO {RELAY_ROLE};
+"""  # noqa: S608 - constants only, no input
+
 STEPS: tuple[tuple[int, str, str], ...] = (
     (1, "the central schema (as the file's schema 8)", _STEP_1),
     (2, "least-privilege roles", _STEP_2),
@@ -254,8 +277,10 @@ STEPS: tuple[tuple[int, str, str], ...] = (
     (4, "an ordering seq on returned counts (the file's schema 11)", _STEP_4),
     (5, "the audit head moved by the server, serialised; grants matched to the store", _STEP_5),
     (6, "partners' data-sharing agreements (the file's schema 12)", _STEP_6),
+    (7, "the relay's mailbox and its own role (office serve --storage)", _STEP_7),
 )
 SCHEMA_MAX = STEPS[-1][0]
+RELAY_STEP = 7  # the relay needs at least this step (it may run beside a newer office app)
 
 
 def version(conn: Any) -> int:
