@@ -21,7 +21,7 @@ from tests.conftest import PASSPHRASE
 from tests.exchange.conftest import register
 from tests.pg.test_audit_head import staff
 from tests.pg.test_office_commands_on_server import move_to_server
-from tests.sync.conftest import relay  # noqa: F401 - the real relay, a fixture shared by name
+from tests.sync.conftest import relay, relay_storage  # noqa: F401 - the real relay, fixtures shared by name
 from tests.sync.test_office_fetch import upload
 
 CONFIRMED = re.compile(r"0 bundles sent, ([1-9][0-9,]*) records? confirmed by the office\.\n")
