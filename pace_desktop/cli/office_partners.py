@@ -230,9 +230,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                 "With --all, --out names the folder for the reports: create it or choose another."
             )
         with open_central_store(args.central, args.keyring) as central:
-            paths = write_all_partner_reports(central, args.out, overwrite=args.force)
-        print(f"Wrote {len(paths)} partners' reciprocity reports to {args.out}.")
-        return 0
+            result = write_all_partner_reports(central, args.out, overwrite=args.force)
+        print(f"Wrote {len(result.written)} partners' reciprocity reports to {args.out}.")
+        for refused in result.refused:  # never skipped in silence: each by name, in one line
+            print(f"pace-desktop: {refused.message}", file=sys.stderr)
+        return 3 if result.refused else 0
 
     check_code(args.partner)
     check_xlsx_path(args.out, overwrite=args.force)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from pace_desktop.errors import UsageError
 from pace_desktop.partners import layout as L
+from pace_desktop.partners.agreements import SharingRefused, check_sharing, list_agreements, refusal
 from pace_desktop.partners.cohort import HASHED, SENT, consenting_ids, purpose_ids
 from pace_desktop.partners.registry import get_partner
 from pace_desktop.records.enums import BAND_LABELS, OutcomeStatus
@@ -228,7 +229,11 @@ def _small(n: int) -> bool:
 
 
 def write_partner_report(store: Store, partner: str, out: Path | str, *, overwrite: bool = False) -> Path:
-    """One partner's own reciprocity workbook (its sheet and its returned counts), audited."""
+    """One partner's own reciprocity workbook (its sheet and its returned counts), audited.
+
+    It is written to be sent to the partner, so, like a request, it is refused by name
+    (``agreements.SharingRefused``) unless the partner's data-sharing agreement is in force today.
+    """
     from pace_desktop.partners.partner_impact import add_partner_sheets
     from pace_desktop.reports.output import check_xlsx_path, memory_report_file
     from pace_desktop.reports.report import read_snapshot
@@ -236,6 +241,7 @@ def write_partner_report(store: Store, partner: str, out: Path | str, *, overwri
 
     found = get_partner(store, partner)
     code = found.code
+    check_sharing(store, code)
     out = check_xlsx_path(Path(out), overwrite=overwrite)
     with memory_report_file(out, overwrite=overwrite) as tmp, read_snapshot(store):
         book = MemoryWorkbook()
@@ -252,9 +258,20 @@ def write_partner_report(store: Store, partner: str, out: Path | str, *, overwri
     return out
 
 
-def write_all_partner_reports(store: Store, folder: Path | str, *, overwrite: bool = False) -> list[Path]:
+@dataclass(frozen=True)
+class AllPartnerReports:
+    """What ``write_all_partner_reports`` wrote, and each partner it may not send to (by name)."""
+
+    written: list[Path]
+    refused: list[SharingRefused]
+
+
+def write_all_partner_reports(
+    store: Store, folder: Path | str, *, overwrite: bool = False
+) -> AllPartnerReports:
     """Every listed partner's own report into ``folder`` as ``reciprocity-<CODE>.xlsx``, including
-    partners never sent a request. Every name is checked before anything is written, so an existing
+    partners never sent a request; a partner whose data-sharing agreement is not in force gets none,
+    and is named in ``refused``. Every name is checked before anything is written, so an existing
     file (without ``overwrite``) leaves the folder as it was."""
     from pace_desktop.partners.registry import list_partners
     from pace_desktop.reports.output import check_xlsx_path
@@ -262,9 +279,18 @@ def write_all_partner_reports(store: Store, folder: Path | str, *, overwrite: bo
     folder = Path(folder)
     if not folder.is_dir():
         raise UsageError("The folder for the partner reports does not exist: create it or choose another.")
-    codes = [p.code for p in list_partners(store)]
+    agreements = list_agreements(store)
+    refused: list[SharingRefused] = []
+    codes: list[str] = []
+    for listed in list_partners(store):
+        why = refusal(listed.code, agreements.get(listed.code))
+        if why is None:
+            codes.append(listed.code)
+        else:
+            refused.append(why)
     paths = [check_xlsx_path(folder / f"reciprocity-{c}.xlsx", overwrite=overwrite) for c in codes]
-    return [
-        write_partner_report(store, c, path, overwrite=overwrite)
-        for c, path in zip(codes, paths, strict=True)
+    written = [
+        write_partner_report(store, code, path, overwrite=overwrite)
+        for code, path in zip(codes, paths, strict=True)
     ]
+    return AllPartnerReports(written, refused)

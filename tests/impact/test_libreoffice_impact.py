@@ -14,6 +14,7 @@ from pace_desktop.partners.reciprocity import write_partner_report
 from pace_desktop.reports.report import write_report
 from pace_desktop.store.store import Store
 from tests.conftest import PASSPHRASE
+from tests.partners.in_force import agreements_in_force
 from tests.reports.test_libreoffice import SOFFICE, convert
 
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -25,6 +26,7 @@ def test_impact_and_partner_workbooks_convert(tmp_path):
     ) as store:
         seed(store, events=6, clients=600, history=True)
         write_report(store, "impact", tmp_path / "impact.xlsx")
+        agreements_in_force(store, "ACAS")  # the demo's ACAS agreement is past review
         write_partner_report(store, "ACAS", tmp_path / "acas.xlsx")
     profile = tmp_path / "lo" / "profile"
     for name, sheets in (("impact", 13), ("acas", 4)):

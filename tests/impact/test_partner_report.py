@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from datetime import date, timedelta
 
 from openpyxl import load_workbook
 
@@ -17,6 +18,7 @@ from pace_desktop.reports.impact import gather
 from pace_desktop.reports.suppression import suppress
 from tests.conftest import PASSPHRASE
 from tests.impact.people import event, person
+from tests.partners.in_force import agreements_in_force
 from tests.reports.helpers import (
     assert_no_formulas_or_errors,
     assert_only_the_output_was_written,
@@ -31,6 +33,7 @@ def office_with(tmp_path, cas_help, cas_outcomes=()):
     on day 50, five who completed ``cas_help`` with Citizens Advice."""
     made = init_office(tmp_path / "c.store", staff="Morven Office", passphrase=PASSPHRASE, out_dir=tmp_path)
     store = open_central(made.central, PASSPHRASE)
+    agreements_in_force(store)
     ev = event(store)
     for _ in range(6):
         person(store, ev, interventions=ACAS_HELP, outcomes=[(50, "in_work")])
@@ -168,6 +171,7 @@ def test_a_service_shows_the_same_hidden_counts_in_every_partners_report(tmp_pat
     can be put together. One pattern, from one table of every service, goes in every report."""
     made = init_office(tmp_path / "c.store", staff="Morven Office", passphrase=PASSPHRASE, out_dir=tmp_path)
     with open_central(made.central, PASSPHRASE) as store:
+        agreements_in_force(store, "CAS", "ICAS", "HMRC")
         ev = event(store)
         for n, step in ((2, "referred"), (9, "attended"), (6, "completed")):
             for _ in range(n):
@@ -193,3 +197,31 @@ def test_a_service_shows_the_same_hidden_counts_in_every_partners_report(tmp_pat
         ]
         assert ("Money advice", 0, "*", "*", "*", 17) in rows
         assert not any(r[0] == "Total" for r in rows)  # a few rows of the whole: no totals row
+
+
+def test_no_report_goes_to_a_partner_without_an_agreement_in_force(tmp_path, monkeypatch, capsys):
+    """A partner's own report is written to be sent to it: like a request, it needs the partner's
+    data-sharing agreement in force. One refused by name; --all writes the others and names it."""
+    import pytest
+
+    from pace_desktop.partners.agreements import PAST_REVIEW, SharingRefused, set_agreement
+
+    central, store = office_with(tmp_path, "money")[:2]
+    lapsed = (date.today() - timedelta(days=1)).isoformat()
+    set_agreement(store, "ACAS", start=(date.today() - timedelta(days=400)).isoformat(), review=lapsed)
+    with pytest.raises(SharingRefused) as refused:
+        write_partner_report(store, "ACAS", tmp_path / "acas.xlsx")
+    assert refused.value.code == PAST_REVIEW and "ACAS" in refused.value.message
+    assert not (tmp_path / "acas.xlsx").exists()
+    store.close()
+    monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    code = main(["office", "partner-report", "--central", str(central), "--all", "--out", str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 3
+    assert out.strip() == f"Wrote 10 partners' reciprocity reports to {folder}."
+    [line] = err.strip().splitlines()
+    assert line.startswith("pace-desktop: ACAS's data-sharing agreement DSA-TEST-ACAS was due for review on")
+    assert "reciprocity-ACAS.xlsx" not in {f.name for f in folder.iterdir()}
+    assert len(list(folder.iterdir())) == 10

@@ -19,6 +19,7 @@ from pace_desktop.records.models import Intervention, Outcome
 from pace_desktop.reports.report import write_report
 from pace_desktop.reports.suppression import recoverable, with_margins
 from tests.partners.conftest import grant, open_request, request_rows
+from tests.partners.in_force import agreements_in_force
 from tests.reports.helpers import assert_no_formulas_or_errors
 from tests.reports.test_libreoffice import SOFFICE, convert
 
@@ -155,6 +156,7 @@ def test_a_sheet_that_could_be_subtracted_from_another_is_withheld(central, keys
     assert "Withheld" in wb["HMRC"]["A3"].value
     assert result.figures["withheld"] == 1
     # Each partner's own workbook carries only its sheet, then its own activity and impact sheets.
+    agreements_in_force(central, "HMRC")
     own = write_partner_report(central, "HMRC", tmp_path / "hmrc.xlsx")
     assert load_workbook(own).sheetnames == [
         "About",

@@ -6,7 +6,7 @@ each run as a member of staff would, and its effect read back from the server wi
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, timedelta
 
 from pace_desktop.store.pg.connect import connect
 from tests.pg.test_office_commands_on_server import run, seeded  # noqa: F401 - fixtures, shared by name
@@ -97,9 +97,9 @@ def test_partners_their_agreements_and_a_request_on_the_server(seeded, run, tmp_
         "--scope",
         "outcomes of people referred",
         "--start",
-        "2026-01-01",
+        (date.today() - timedelta(days=30)).isoformat(),
         "--review",
-        "2027-12-31",
+        (date.today() + timedelta(days=365)).isoformat(),
     )
     assert code == 0, err
     assert _one(seeded, "SELECT reference FROM partner_agreements WHERE code = 'DWP'") == ("DSA-2026-07",)

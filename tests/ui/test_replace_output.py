@@ -123,8 +123,10 @@ def test_a_link_in_place_of_the_report_is_refused_without_a_question(qtbot, offi
 @pytest.mark.parametrize("choice", ["No", "Yes"])
 def test_the_partners_tab_asks_before_replacing_a_reciprocity_report(qtbot, office, tmp_path, choice):
     from tests.impact.people import event, person
+    from tests.partners.in_force import agreements_in_force
 
     store = office.session.store
+    agreements_in_force(store, "ACAS")  # a report goes only to a partner with an agreement in force
     ev = event(store)
     for _ in range(6):  # fictional people ACAS helped
         person(store, ev, interventions=ACAS_HELP, outcomes=[(50, "in_work")])
