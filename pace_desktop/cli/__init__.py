@@ -45,6 +45,12 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open a throwaway store of fictional data")
     parser.add_argument("--office", action="store_true", help="office mode: import, reports, partners")
     parser.add_argument(
+        "--database",
+        metavar="postgresql://…",
+        help="with --office: the office's central database; --store is then the central store file "
+        "kept as its keyring",
+    )
+    parser.add_argument(
         "--verbose",
         action="store_true",
         help="for support: log more, and show the log as it is written (no personal data)",
@@ -63,7 +69,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 def run_gui(args: argparse.Namespace) -> int:
     from pace_desktop.ui.app import run
 
-    return run(store=args.store, demo=args.demo, office=args.office)
+    if args.database and not args.office:
+        raise UsageError("--database is for the office's window: add --office.")
+    return run(store=args.store, demo=args.demo, office=args.office, database=args.database)
 
 
 _GUI_FLAGS = frozenset({"--demo", "--office", "--verbose"})
@@ -77,9 +85,9 @@ def gui_only(argv: Sequence[str]) -> bool:
     """
     i = 0
     while i < len(argv):
-        if argv[i] in _GUI_FLAGS or argv[i].startswith("--store="):
+        if argv[i] in _GUI_FLAGS or argv[i].startswith(("--store=", "--database=")):
             i += 1
-        elif argv[i] == "--store" and i + 1 < len(argv):
+        elif argv[i] in ("--store", "--database") and i + 1 < len(argv):
             i += 2
         else:
             return False

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,9 +44,9 @@ OFFICE_PUB = "office.pub"
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
-def open_central(path: Path | str, passphrase: str) -> Store:
+def open_central(path: Path | str, passphrase: str, *, clock: Callable[[], float] = time.time) -> Store:
     """Unlock the central store with an office staff passphrase; refuses a laptop store."""
-    store = Store.open(path, passphrase)
+    store = Store.open(path, passphrase, clock=clock)
     try:
         return require_office(store)
     except BaseException:
@@ -52,7 +54,9 @@ def open_central(path: Path | str, passphrase: str) -> Store:
         raise
 
 
-def open_central_on_server(keyring: Path | str, passphrase: str, url: str) -> Store:
+def open_central_on_server(
+    keyring: Path | str, passphrase: str, url: str, *, clock: Callable[[], float] = time.time
+) -> Store:
     """The office whose central database is on PostgreSQL at ``url`` (moved there by ``office
     migrate``): records, history and the audit log on the server; the secret keys from ``keyring``,
     the central store file the move left on this PC. Refuses a database that is another office's."""
@@ -60,7 +64,7 @@ def open_central_on_server(keyring: Path | str, passphrase: str, url: str) -> St
     from pace_desktop.store.pg.database import PgDatabase
     from pace_desktop.store.setting_values import stored_value
 
-    store = open_central(keyring, passphrase)
+    store = open_central(keyring, passphrase, clock=clock)
     try:
         server = PgDatabase(url, allow_insecure=insecure_allowed())
     except BaseException:

@@ -127,7 +127,9 @@ def start(store: Path | None = None, demo: bool = False) -> Running:
     return Running(window, session, temp)
 
 
-def run(store: Path | None = None, demo: bool = False, office: bool = False) -> int:
+def run(
+    store: Path | None = None, demo: bool = False, office: bool = False, database: str | None = None
+) -> int:
     """Show the window and run until it closes; returns the exit status."""
     from pace_desktop import diagnostics
 
@@ -139,7 +141,7 @@ def run(store: Path | None = None, demo: bool = False, office: bool = False) -> 
         window_class = office_window_class()
         app = application()
         close_on_terminate(app)
-        office_window = window_class(store)
+        office_window = window_class(store, database=database)
         office_window.show()
         try:
             return int(app.exec())

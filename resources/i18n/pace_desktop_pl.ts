@@ -2790,6 +2790,11 @@ in the folder {folder}</source>
 <context>
     <name>OfficeUnlockScreen</name>
     <message>
+        <source>Type your office passphrase to open the central database {0}, with the office&apos;s keys from:
+{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type your office passphrase to open the central store:
 {0}</source>
         <translation type="unfinished"></translation>
@@ -2811,6 +2816,10 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>Lock now (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}  ·  office {1}  ·  central database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

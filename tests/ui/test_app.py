@@ -40,6 +40,11 @@ def test_office_mode_without_its_module_is_one_line_and_exit_2(capsys, monkeypat
     assert err.count("\n") == 1
 
 
+def test_a_central_database_is_for_the_office_window_only(capsys):
+    assert main(["--database", "postgresql://pace@db.example/pace"]) == 2
+    assert capsys.readouterr().err == "pace-desktop: --database is for the office's window: add --office.\n"
+
+
 def test_a_demo_ended_by_a_signal_still_deletes_its_store(tmp_path):
     # Log-out, shut-down or kill sends SIGTERM: the app must close as if its window were closed.
     import os

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QWidget
 from pace_desktop.ui.dialogs.advisers import AddAdviserDialog, ChangePassphraseDialog
 from pace_desktop.ui.office.recover_dialog import RecoverLaptopDialog
 from pace_desktop.ui.widgets.error_summary import ErrorSummary
+from tests.pg.conftest import pg, pg_db  # noqa: F401 - fixtures
 from tests.ui.conftest import PASSPHRASE, active_dialog, settle
 from tests.ui.office_fixtures import central_path, office_world  # noqa: F401 - fixtures
-from tests.ui.test_office import office, show_tab  # noqa: F401 - fixtures
+from tests.ui.test_office import database, office, show_tab  # noqa: F401 - fixtures
 from tests.ui.test_settings import SECOND_PASSPHRASE, settings  # noqa: F401 - fixtures
 
 

@@ -13,9 +13,10 @@ from pace_desktop.store.store import RETENTION_DAYS, Store, keys_path
 from pace_desktop.ui.office.recover_dialog import RecoverLaptopDialog
 from pace_desktop.ui.widgets.reauth import ReauthDialog
 from tests.conftest import copy_store
+from tests.pg.conftest import pg, pg_db  # noqa: F401 - fixtures
 from tests.ui.conftest import ADVISER, PASSPHRASE, active_dialog, settle
 from tests.ui.office_fixtures import central_path, office_world  # noqa: F401 - fixtures
-from tests.ui.test_office import office, show_tab  # noqa: F401 - fixtures
+from tests.ui.test_office import database, office, show_tab  # noqa: F401 - fixtures
 from tests.ui.test_settings import SECOND, SECOND_PASSPHRASE, advisers_listed, confirm_with, settings  # noqa: F401
 
 NEW_PASSPHRASE = "harbour lantern meadow 7"

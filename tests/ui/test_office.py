@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.office.window import OfficeWindow
 from pace_desktop.ui.widgets.reauth import ReauthDialog
+from tests.pg.conftest import pg, pg_db  # noqa: F401 - a real PostgreSQL cluster, fixtures
 from tests.ui.conftest import PASSPHRASE, active_dialog, settle
 from tests.ui.office_fixtures import (  # noqa: F401 - fixtures
     OFFICE_STAFF,
@@ -28,8 +30,8 @@ from tests.ui.office_fixtures import (  # noqa: F401 - fixtures
 )
 
 
-def make_window(qtbot, path, clock, wall_clock) -> OfficeWindow:
-    session = CentralSession(path, clock=clock, wall_clock=wall_clock)
+def make_window(qtbot, path, clock, wall_clock, database: str | None = None) -> OfficeWindow:
+    session = CentralSession(path, database=database, clock=clock, wall_clock=wall_clock)
     window = OfficeWindow(session=session)
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -39,18 +41,46 @@ def make_window(qtbot, path, clock, wall_clock) -> OfficeWindow:
     return window
 
 
+@pytest.fixture(params=["file", "postgresql"])
+def database(request, central_path, monkeypatch) -> str | None:
+    """Every office-window test runs twice: on the central store file, and on the central database
+    (a real PostgreSQL cluster the tests start; ``office migrate`` moved the same office there, its
+    file kept as the keyring)."""
+    if request.param == "file":
+        return None
+    from pace_desktop.office.central import open_central
+    from pace_desktop.store.pg.connect import connect
+    from pace_desktop.store.pg.from_file import migrate_from_file
+
+    url = request.getfixturevalue("pg_db")
+    with connect(url, allow_insecure=True) as conn, open_central(central_path, PASSPHRASE) as central:
+        migrate_from_file(central, conn)
+    monkeypatch.setenv("PACE_PG_ALLOW_INSECURE", "1")  # the tests' private socket has no TLS
+    return url
+
+
 @pytest.fixture
-def office(qtbot, central_path, clock, wall_clock):
-    """The office window, unlocked by typing the passphrase, showing the tabs."""
-    window = make_window(qtbot, central_path, clock, wall_clock)
+def office(qtbot, central_path, clock, wall_clock, database):
+    """The office window, unlocked by typing the passphrase, showing the tabs (on the file, or on
+    the central database)."""
+    window = make_window(qtbot, central_path, clock, wall_clock, database)
     assert window.stack.currentWidget() is window.unlock
-    assert "central store" in window.unlock.where.text()
+    said = window.unlock.where.text()
+    if database is None:
+        assert "central store" in said
+    else:  # which database, never who logs in to it
+        assert f"central database {urlsplit(database).path.lstrip('/')} on " in said
+        assert urlsplit(database).username not in said
+        assert str(central_path) in said
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(
         lambda: window.home is not None and window.stack.currentWidget() is window.home, timeout=10000
     )
     settle(qtbot, window.session)
+    # Where the office's records are, as the header says and as the store reads them.
+    assert ("central database" in window.who.text()) == (database is not None)
+    assert (type(window.session.store.db).__name__ == "PgDatabase") == (database is not None)
     yield window
     settle(qtbot, window.session)
     window.session.lock()

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.pg.conftest import pg, pg_db  # noqa: F401 - fixtures
 from tests.ui.conftest import settle
 from tests.ui.office_fixtures import (  # noqa: F401 - fixtures
     central_path,
@@ -21,6 +22,7 @@ from tests.ui.office_fixtures import (  # noqa: F401 - fixtures
     office_world,
 )
 from tests.ui.test_office import (  # noqa: F401 - office is a fixture
+    database,
     imported_people,
     office,
     page_of,

@@ -26,6 +26,14 @@ def insecure_allowed() -> bool:
     return os.environ.get("PACE_PG_ALLOW_INSECURE") == "1"
 
 
+def where(url: str) -> str:
+    """The database a URL names, for people to read: ``dbname on host`` (never the user or password)."""
+    parts = urlsplit(url)
+    host = parts.hostname or dict(parse_qsl(parts.query)).get("host") or "the local socket"
+    name = parts.path.lstrip("/") or "the default database"
+    return f"{name} on {host}"
+
+
 def sslmode(url: str) -> str:
     return dict(parse_qsl(urlsplit(url).query)).get("sslmode", "verify-full")
 

@@ -37,6 +37,17 @@ class OfficeUnlockScreen(UnlockScreen):
 
     def refresh(self, notice: str | None = None) -> None:
         super().refresh(notice)
+        database = getattr(self.session, "database", None)
+        if database:
+            from pace_desktop.store.pg.connect import where
+
+            self.where.setText(
+                self.tr(
+                    "Type your office passphrase to open the central database {0}, with the office's "
+                    "keys from:\n{1}"
+                ).format(where(database), self.session.path)
+            )
+            return
         self.where.setText(
             self.tr("Type your office passphrase to open the central store:\n{0}").format(self.session.path)
         )
@@ -159,7 +170,9 @@ class OfficeHome(QWidget):
 
 
 class OfficeWindow(QMainWindow):
-    """``OfficeWindow(central)``: ``central`` is the central store's path (None: the default one).
+    """``OfficeWindow(central)``: ``central`` is the central store's path (None: the default one);
+    with ``database`` (``postgresql://…``) the office's central database, ``central`` being then the
+    file kept as its keyring.
 
     A session may be passed in (tests, screenshots); otherwise the window makes its own.
     """
@@ -168,13 +181,14 @@ class OfficeWindow(QMainWindow):
         self,
         central: Path | str | None = None,
         *,
+        database: str | None = None,
         session: CentralSession | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         if session is None:
             path = Path(central) if central is not None else paths.default_central_path()
-            session = CentralSession(path, parent=self)
+            session = CentralSession(path, database=database, parent=self)
         self.session = session
         self.setWindowTitle(self.tr("PACE Intake — Office"))
         self.setMinimumSize(1024, 640)
@@ -199,7 +213,9 @@ class OfficeWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         if self.session.is_unlocked:
             self._on_unlocked()
-        elif self.session.exists():
+        elif self.session.exists() or getattr(self.session, "database", None):
+            # On a central database the keyring file must already exist (office migrate left it):
+            # a missing one is said at unlock, never set up as a new office.
             self.show_unlock()
         else:
             self.show_setup()
@@ -220,7 +236,12 @@ class OfficeWindow(QMainWindow):
         self.who.setVisible(unlocked)
         if unlocked:
             store = self.session.store
-            self.who.setText(self.tr("{0}  ·  office {1}").format(store.adviser, store.device_id))
+            who = (
+                self.tr("{0}  ·  office {1}  ·  central database")
+                if getattr(self.session, "database", None)
+                else self.tr("{0}  ·  office {1}")
+            )
+            self.who.setText(who.format(store.adviser, store.device_id))
 
     # -- screens -----------------------------------------------------------------------------------
     def show_setup(self) -> None:
