@@ -1,9 +1,12 @@
-"""``office migrate``: move the central store file into an empty PostgreSQL database."""
+"""``office migrate``: move the central store file into an empty PostgreSQL database; ``office
+audit-check``: the central store's audit chain, on the file or on the central database."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+
+from pace_desktop.cli.central import add_central_arguments, open_central_store
 
 
 def register_office(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +21,14 @@ def register_office(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(handler=cmd_migrate)
 
+    p = sub.add_parser(
+        "audit-check",
+        help="check that no audit log entry was changed, removed or moved, on the central store file "
+        "or the central database, and that every page of the file is intact",
+    )
+    add_central_arguments(p)
+    p.set_defaults(handler=cmd_audit_check)
+
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     from pace_desktop.office.central import open_central
@@ -31,4 +42,18 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         open_central(args.source, read_passphrase()) as central,
     ):
         print(migrate_from_file(central, conn).summary())
+    return 0
+
+
+def cmd_audit_check(args: argparse.Namespace) -> int:
+    from pace_desktop.errors import RefusedError
+
+    with open_central_store(args.central, args.keyring) as central:
+        report = central.verify_audit()  # the whole chain, where the records are
+        if report.ok:
+            central.check_integrity()  # every page of the file (on a server: the keyring file)
+    if not report.ok:
+        raise RefusedError(report.message())
+    print(report.message())
+    print("Every page of the central store file checks out (full integrity check).")
     return 0

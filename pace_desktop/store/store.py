@@ -381,8 +381,9 @@ class Store:
     def check_integrity(self, today: date | None = None) -> None:
         """The full check (``audit-check``): every page's HMAC and every b-tree and index, on fresh
         connections; raises ``StoreDamaged`` naming the store and what to do. Opening checks the pages.
-        A pass is recorded as ``today``'s full check (``full_check_due``)."""
-        self.db.check_pages(self._data_key, full=True)
+        A pass is recorded as ``today``'s full check (``full_check_due``). On a central database the
+        file checked is the keyring (PostgreSQL checks its own pages: data checksums)."""
+        (self._keyring if self._keyring is not None else self.db).check_pages(self._data_key, full=True)
         with contextlib.suppress(PaceError):  # a store on read-only media is still checked
             self.record_full_check(today or datetime.now(UTC).date())
 

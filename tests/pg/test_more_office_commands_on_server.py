@@ -128,3 +128,19 @@ def test_the_crm_hand_off_from_the_server(seeded, run, tmp_path):
     code, out, err = run(seeded, "export-crm", "--out", str(out_dir))
     assert code == 0, err
     assert len(list(out_dir.iterdir())) == 1 or "nothing" in out.lower()  # nothing new: nothing new written
+
+
+def test_the_audit_check_on_the_server_finds_an_entry_an_administrator_changed(seeded, run):
+    code, out, err = run(seeded, "audit-check")
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("The audit log checks out: ")
+    assert out.splitlines()[1] == "Every page of the central store file checks out (full integrity check)."
+    # Someone with the database owner's rights turns the append-only trigger off and edits one entry.
+    with connect(seeded, allow_insecure=True) as conn:
+        conn.execute("ALTER TABLE audit DISABLE TRIGGER audit_append_only")
+        conn.execute("UPDATE audit SET detail = 'nothing to see' WHERE seq = 3")
+        conn.execute("ALTER TABLE audit ENABLE TRIGGER audit_append_only")
+        conn.commit()
+    code, out, err = run(seeded, "audit-check")
+    assert code == 3 and out == ""
+    assert err.count("\n") == 1 and err.startswith("pace-desktop: ")
