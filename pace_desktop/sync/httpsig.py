@@ -201,6 +201,18 @@ def verify_request(
     return Signed(keyid, created, nonce, digest)
 
 
+def signed_sha256(signed: Signed) -> str | None:
+    """The body's SHA-256 (hex) as the signed Content-Digest names it, or None if it is not one."""
+    prefix = "sha-256=:"
+    if not (signed.digest.startswith(prefix) and signed.digest.endswith(":")):
+        return None
+    try:
+        raw = base64.b64decode(signed.digest[len(prefix) : -1], validate=True)
+    except ValueError:
+        return None
+    return raw.hex() if len(raw) == 32 else None
+
+
 def body_matches(signed: Signed, sha256: bytes) -> bool:
     """True when the body's SHA-256 is the one the signed Content-Digest names."""
     return signed.digest == "sha-256=:" + base64.b64encode(sha256).decode() + ":"

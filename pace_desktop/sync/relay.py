@@ -159,6 +159,13 @@ class Relay:
     async def _put_bundle(self, scope: Scope, headers: dict[str, str], receive: Receive, send: Send) -> None:
         self._length(headers, self.mailbox.config.max_bundle_bytes)
         signed = self._device(scope, headers)  # before a byte of the body is read
+        # A bundle is named by its SHA-256, which the signed Content-Digest gives before the body:
+        # one the relay already holds for this laptop (its acknowledgement was lost) is acknowledged
+        # again unread, even when the laptop's quota is full.
+        sha256 = httpsig.signed_sha256(signed)
+        if sha256 is not None and any(w.sha256 == sha256 for w in self.mailbox.waiting(signed.keyid)):
+            await _json(send, 200, {"sha256": sha256, "already_held": True})
+            return
         # An early refusal from Content-Length; keep_bundle checks again, under the laptop's lock,
         # as it stores the bundle, so concurrent uploads cannot both slip past the quota.
         count_left, bytes_left = self.mailbox.quota_left(signed.keyid)

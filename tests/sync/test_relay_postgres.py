@@ -106,6 +106,9 @@ def test_over_the_quota_is_refused_and_room_made_by_the_office_is_used_again(sma
     assert refused.status == 507
     assert "too many bundles waiting at the relay" in refused.json()["message"]
     held = hashlib.sha256(first).hexdigest()
+    # The first sent again (its acknowledgement lost): acknowledged again, quota full or not.
+    again = client.request("PUT", "/v1/bundles", first)
+    assert (again.status, again.json()) == (200, {"sha256": held, "already_held": True})
     assert [w.sha256 for w in small_relay.mailbox().waiting()] == [held]
     assert [n for n in stored_files(small_relay) if n.startswith(".")] == []  # no temp file left
     office = small_relay.office_client()
