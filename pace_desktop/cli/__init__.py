@@ -99,11 +99,16 @@ def _one_line(text: str) -> str:
     return "".join("?" if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
 
 
+_TEXT_PATHS = frozenset({"central", "database"})
+
+
 def check_path_arguments(args: argparse.Namespace) -> None:
     """Refuse a file or folder name with a line break or control character, before any work."""
-    for value in vars(args).values():
+    for key, value in vars(args).items():
         for item in value if isinstance(value, list | tuple) else (value,):
-            if isinstance(item, Path) and any(ord(ch) < 32 or ord(ch) == 127 for ch in str(item)):
+            # --central is text (a file, or a postgresql:// address) but names a file as often.
+            named = isinstance(item, Path) or (key in _TEXT_PATHS and isinstance(item, str))
+            if named and any(ord(ch) < 32 or ord(ch) == 127 for ch in str(item)):
                 raise UsageError(
                     "A file or folder name has a line break or another control character "
                     "in it: type the name again without it."

@@ -144,6 +144,8 @@ def test_the_core_takes_an_explicit_overwrite_flag(person, tmp_path):
         ["init", "--store", "{tmp}/new\rline.store", "--adviser", "Ailsa Demo"],
         ["audit-check", "--store", "{store}\n"],
         ["office", "report", "--central", "{store}", "--out", "{tmp}/a\tb.xlsx"],
+        ["office", "report", "--central", "{store}\n", "--out", "{tmp}/a.xlsx"],
+        ["office", "audit-check", "--central", "{tmp}/central\x1b.store"],
     ],
 )
 def test_a_control_character_in_any_path_is_one_line_before_any_work(store_path, tmp_path, capsys, args):
