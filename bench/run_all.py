@@ -26,6 +26,9 @@ from _common import ROOT, Result, big_store, load_average, machine  # noqa: E402
 
 BENCH = ROOT / "bench"
 DOC = ROOT / "docs" / "performance.md"
+# What follows this line in docs/performance.md (figures recorded by hand, with how they were taken)
+# is kept when the table above it is regenerated.
+KEPT = "<!-- make bench keeps everything below this line: figures recorded by hand -->"
 # In the order of the product brief's budgets, then the figures that are reported.
 SCRIPTS = ("startup", "register", "search", "event_table", "export", "import", "xlsx", "seed", "memory",
            "sync")
@@ -112,6 +115,12 @@ This machine is shared with other engineers running tests: the figures quoted ar
 """
 
 
+def kept_by_hand() -> str:
+    """The hand-recorded part of the current doc (from ``KEPT`` on), or nothing."""
+    old = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+    return "\n" + old[old.index(KEPT):] if KEPT in old else ""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -140,8 +149,8 @@ def main() -> int:
     print(f"\n{met} of {sum(1 for r in results if r.met is not None)} budgets met "
           f"(load average {load_start} -> {load_average()}; medians quoted, machine shared).", flush=True)
     if not opts.only:
-        DOC.write_text(document(results, info, started, (load_start, load_average()), total, opts.quick),
-                       encoding="utf-8")
+        text = document(results, info, started, (load_start, load_average()), total, opts.quick)
+        DOC.write_text(text + kept_by_hand(), encoding="utf-8")
         print(f"Wrote {DOC.relative_to(ROOT)}", flush=True)
     return 1 if any(r.measured == "could not run" for r in results) else 0
 
