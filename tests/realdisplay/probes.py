@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 FOCUS_MARGIN = 4  # px around a widget where an outline or ring may be drawn
 
@@ -280,6 +280,9 @@ def clipping_problems(root: QWidget) -> list[str]:
             if problem:
                 text = widget.text().replace("\n", " ")
                 problems.append(f"{type(widget).__name__} {text[:60]!r}: {problem}")
+        squeezed = _squeezed(widget)
+        if squeezed:
+            problems.append(f"{_describe(widget)}: {squeezed}")
         layout = widget.layout()
         if layout is None:
             continue
@@ -291,6 +294,23 @@ def clipping_problems(root: QWidget) -> list[str]:
                         f"{_describe(first)} overlaps {_describe(second)} in {type(widget).__name__}"
                     )
     return problems
+
+
+def _squeezed(widget: QWidget) -> str | None:
+    """An input, or a group laid out by its own layout, given less height than its layout's minimum:
+    its parts are cut off at its edge (each part, at its own full size, looks fine)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit
+
+    if not (isinstance(widget, QLineEdit | QComboBox | QAbstractSpinBox) or widget.layout() is not None):
+        return None
+    if isinstance(widget.parentWidget(), QAbstractScrollArea):
+        return None  # a scroll area's body: it scrolls
+    # A few pixels short is a frame drawn a little tighter (a date box's own editor, styled inputs);
+    # a squeezed group loses whole rows (the Partners page lost 14 and 32 px).
+    need = widget.minimumSizeHint().height()
+    if need > 0 and widget.height() < need - 4:
+        return f"squeezed to {widget.height()} px of the {need} px it needs"
+    return None
 
 
 def _describe(widget: QWidget) -> str:

@@ -166,7 +166,39 @@ def test_no_adviser_screen_clips_or_overlaps(qtbot, window_factory, unlocked_win
     assert problems == [], "\n".join(problems)
 
 
-def test_no_office_page_or_dialog_clips_or_overlaps(qtbot, central_path, clock, wall_clock, tmp_path):
+def _partners_after_a_request(qtbot, window: OfficeWindow, office_world, tmp_path) -> list[str]:
+    """The Partners page's Requests tab with the two-line message a written request leaves above
+    it: the page must scroll, not squeeze the folder box, the table and the buttons over each
+    other (as it did at 1280x720)."""
+    import pyrage
+
+    from pace_desktop.partners.registry import set_partner
+    from tests.partners.in_force import agreements_in_force
+    from tests.ui.test_office import imported_people
+
+    store = window.session.store
+    imported_people(window, office_world, tmp_path, share_with="DWP")
+    agreements_in_force(store, "DWP")
+    set_partner(store, "DWP", recipient=str(pyrage.x25519.Identity.generate().to_public()))
+    partners = next(p for p in window.home.pages if type(p).__name__ == "PartnersPage")
+    window.home.tabs.setCurrentWidget(partners)
+    settle(qtbot, window.session)
+    partners.view.selectRow(partners.model.column_texts(0).index("DWP"))
+    partners.tabs.setCurrentIndex(2)  # Requests
+    partners.request_folder.set_path(tmp_path)
+    settle(qtbot, window.session)
+    qtbot.mouseClick(partners.request_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window.session)
+    qtbot.wait(50)
+    assert partners.done_banner.text().startswith("Wrote request R-DWP-")
+    found = clipping_problems(window)
+    window.home.tabs.setCurrentIndex(0)
+    return [f"Office / Partners / Requests, after a request: {p}" for p in found]
+
+
+def test_no_office_page_or_dialog_clips_or_overlaps(
+    qtbot, central_path, office_world, clock, wall_clock, tmp_path
+):
     window = OfficeWindow(session=CentralSession(central_path, clock=clock, wall_clock=wall_clock))
     qtbot.addWidget(window)
     show_settled(qtbot, window)
@@ -178,6 +210,7 @@ def test_no_office_page_or_dialog_clips_or_overlaps(qtbot, central_path, clock, 
     )
     settle(qtbot, window.session)
     problems += _each_tab(qtbot, window, window.session, "Office")
+    problems += _partners_after_a_request(qtbot, window, office_world, tmp_path)
 
     from pace_desktop.ui.dialogs.advisers import AddAdviserDialog, ChangePassphraseDialog
     from pace_desktop.ui.office.recover_dialog import RecoverLaptopDialog

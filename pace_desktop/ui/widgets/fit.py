@@ -13,8 +13,11 @@ from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QScrollBar,
     QWidget,
@@ -191,13 +194,17 @@ class PageScroll(QScrollArea):
             self._fitting = False
 
 
+_SQUEEZABLE = (QLabel, QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
+
+
 def _text_short_of_height(body: QWidget) -> int:
-    """How many pixels the most squeezed label or button in ``body`` lacks (0: none is cut): a
-    word-wrapped label needs its height for its width, any other its text's height. Those inside a
-    scroll area of their own scroll there."""
+    """How many pixels the most squeezed label, button, input or laid-out group in ``body`` lacks
+    (0: none is cut): a word-wrapped label needs its height for its width, any other its minimum
+    height (a group: its layout's). Those inside a scroll area of their own scroll there."""
     short = 0
     for widget in body.findChildren(QWidget):
-        if not isinstance(widget, QLabel | QAbstractButton) or not widget.isVisibleTo(body):
+        squeezable = isinstance(widget, _SQUEEZABLE) or widget.layout() is not None
+        if not squeezable or not widget.isVisibleTo(body):
             continue
         parent = widget.parentWidget()
         while parent is not None and parent is not body and not isinstance(parent, QAbstractScrollArea):
