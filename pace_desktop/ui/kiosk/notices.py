@@ -5,8 +5,9 @@ None of them shows anything a person typed, so the next person sees nothing of t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QVBoxLayout
 
 from pace_desktop.ui.kiosk.pages import KioskPage, label
 
@@ -20,20 +21,43 @@ def button(text: str, *, primary: bool) -> QPushButton:
 
 
 class _ActionPage(KioskPage):
-    """A notice with one or two large buttons under it."""
+    """A notice with one or two large buttons under it: side by side when their words fit the
+    column, else one under the other (Polish and Gaelic in larger text), never cut."""
 
     def __init__(self, heading: str) -> None:
         super().__init__(heading)
-        self.actions = QHBoxLayout()
+        self.actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.actions.setSpacing(24)
+        self._action_buttons: list[QPushButton] = []
 
     def add_actions(self, *buttons: QPushButton) -> None:
         for widget in buttons:
-            self.actions.addWidget(widget)
+            self.actions.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        self._action_buttons = list(buttons)
         self.actions.addStretch(1)
         self.column.addSpacing(12)
         self.column.addLayout(self.actions)
         self.finish()
+
+    def _fit_actions(self) -> None:
+        shown = [b for b in self._action_buttons if not b.isHidden()]
+        room = self.column.contentsRect().width()
+        if len(shown) < 2 or room <= 0:
+            return
+        needed = sum(b.sizeHint().width() for b in shown) + self.actions.spacing() * (len(shown) - 1)
+        wanted = QBoxLayout.Direction.LeftToRight if needed <= room else QBoxLayout.Direction.TopToBottom
+        if self.actions.direction() != wanted:
+            self.actions.setDirection(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_actions()
+        QTimer.singleShot(0, self, self._fit_actions)  # again once the column has its new width
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._fit_actions()  # before it is painted: the words may have grown (larger text)
+        QTimer.singleShot(0, self, self._fit_actions)
 
 
 class ThankYouPage(_ActionPage):
