@@ -213,7 +213,7 @@ class OfficeWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         if self.session.is_unlocked:
             self._on_unlocked()
-        elif self.session.exists() or getattr(self.session, "database", None):
+        elif self.session.exists() or self.session.database:
             # On a central database the keyring file must already exist (office migrate left it):
             # a missing one is said at unlock, never set up as a new office.
             self.show_unlock()
@@ -238,7 +238,7 @@ class OfficeWindow(QMainWindow):
             store = self.session.store
             who = (
                 self.tr("{0}  ·  office {1}  ·  central database")
-                if getattr(self.session, "database", None)
+                if self.session.database
                 else self.tr("{0}  ·  office {1}")
             )
             self.who.setText(who.format(store.adviser, store.device_id))
