@@ -200,13 +200,18 @@ def native_box(line: str) -> bool:
     return True
 
 
-def tell(line: str) -> None:
-    """Say one plain line: on stderr, and where there is no console (a windowed Windows build) in a
-    native message box, so that a failure before (or without) the window is never silent."""
+def _to_stderr(line: str) -> None:
+    """One plain line on stderr (fixed wording, no personal data); a windowed build has none."""
     try:
         print(f"pace-desktop: {line}", file=sys.stderr)
     except (OSError, ValueError, AttributeError):
-        pass  # a windowed build has no stderr
+        pass
+
+
+def tell(line: str) -> None:
+    """Say one plain line: on stderr, and where there is no console (a windowed Windows build) in a
+    native message box, so that a failure before (or without) the window is never silent."""
+    _to_stderr(line)
     if not _has_console():
         native_box(line)
 
@@ -220,10 +225,7 @@ def _notify(line: str) -> None:
         except Exception:  # noqa: BLE001 - the crash handler itself must never raise
             shown = False
     if shown:
-        try:
-            print(f"pace-desktop: {line}", file=sys.stderr)
-        except (OSError, ValueError, AttributeError):
-            pass
+        _to_stderr(line)
     else:
         tell(line)
 
