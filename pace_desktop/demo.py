@@ -30,6 +30,7 @@ from pace_desktop.records.models import (
     InterventionStatus,
     Outcome,
     OutcomeStatus,
+    RedundancyPay,
     share_purpose,
 )
 from pace_desktop.records.pace_id import new_pace_id
@@ -217,6 +218,33 @@ def _drama_phone(rng: random.Random) -> str:
     return f"07700 900{rng.randrange(100000, 999999) % 1000:03d}"
 
 
+def _redundancy(
+    pace_id: str, status: EmploymentStatus, years: float, services: list[str]
+) -> tuple[RedundancyPay | None, bool | None]:
+    """Schema 2's redundancy pay status and wish for money advice, plausible for the person's situation.
+
+    Drawn from the person's own PACE ID, not the demo's random numbers, so everything else the demo
+    makes is the same as before schema 2. Under two years' service there is no statutory redundancy
+    pay; someone made redundant has mostly been paid; under notice, it is mostly still to come. Who
+    asked for help with money wants money advice.
+    """
+    own = random.Random(pace_id)  # noqa: S311 - demo data, not secrets
+    if status is EmploymentStatus.other or own.random() < 0.15:
+        pay = None  # not asked
+    elif years < 2:
+        pay = RedundancyPay.not_entitled
+    elif status is EmploymentStatus.redundant:
+        pay = own.choices([RedundancyPay.paid, RedundancyPay.expected, RedundancyPay.disputed], [6, 3, 1])[0]
+    elif status is EmploymentStatus.under_notice:
+        pay = own.choices(
+            [RedundancyPay.expected, RedundancyPay.not_known, RedundancyPay.disputed], [6, 3, 1]
+        )[0]
+    else:
+        pay = RedundancyPay.not_known
+    advice = True if "money" in services else own.choices([None, True, False], [4, 2, 4])[0]
+    return pay, advice
+
+
 def make_client(
     rng: random.Random, event: Event, pace_id: str, device_id: str = "", adviser: str = ""
 ) -> Client:
@@ -228,33 +256,34 @@ def make_client(
     # case), and validated as a stored record is, which keeps a value in that shape as it is. The
     # same values as before, without libphonenumber and email-validator parsing each one: a fifth
     # of seeding's time. tests/records/test_contact_libraries.py proves the shapes are the same.
-    return Client.model_validate(
-        {
-            "event_id": event.id,
-            "pace_id": pace_id,
-            "first_name": first,
-            "last_name": last,
-            "date_of_birth": event.event_date - timedelta(days=age_days),
-            "gender": rng.choice(["Woman", "Man", None, "Prefer not to say"]),
-            "address": f"{rng.randrange(1, 300)} {rng.choice(STREETS)}",
-            "postcode": _postcode(rng),
-            "phone": _stored_phone(_drama_phone(rng)) if rng.random() < 0.8 else None,
-            "email": f"demo.person{rng.randrange(10**6)}@example.org" if rng.random() < 0.6 else None,
-            "ni_number": _ni(rng) if rng.random() < 0.7 else None,
-            "disability": rng.choice(list(Disability)),
-            "employment_status": rng.choice(list(EmploymentStatus)),
-            "job_title": rng.choice(JOBS),
-            "length_of_service_years": round(rng.uniform(0, 30), 1),
-            "notice_date": event.event_date,
-            "pace_flag": True,
-            "services_wanted": rng.sample(sorted(SERVICES), rng.randrange(0, 4)),
-            "device_id": device_id,
-            "updated_by": adviser,
-            "created_at": now,
-            "updated_at": now,
-        },
-        context=STORED_CONTEXT,
+    fields: dict[str, Any] = {
+        "event_id": event.id,
+        "pace_id": pace_id,
+        "first_name": first,
+        "last_name": last,
+        "date_of_birth": event.event_date - timedelta(days=age_days),
+        "gender": rng.choice(["Woman", "Man", None, "Prefer not to say"]),
+        "address": f"{rng.randrange(1, 300)} {rng.choice(STREETS)}",
+        "postcode": _postcode(rng),
+        "phone": _stored_phone(_drama_phone(rng)) if rng.random() < 0.8 else None,
+        "email": f"demo.person{rng.randrange(10**6)}@example.org" if rng.random() < 0.6 else None,
+        "ni_number": _ni(rng) if rng.random() < 0.7 else None,
+        "disability": rng.choice(list(Disability)),
+        "employment_status": rng.choice(list(EmploymentStatus)),
+        "job_title": rng.choice(JOBS),
+        "length_of_service_years": round(rng.uniform(0, 30), 1),
+        "notice_date": event.event_date,
+        "pace_flag": True,
+        "services_wanted": rng.sample(sorted(SERVICES), rng.randrange(0, 4)),
+        "device_id": device_id,
+        "updated_by": adviser,
+        "created_at": now,
+        "updated_at": now,
+    }
+    fields["redundancy_pay_status"], fields["wants_money_advice"] = _redundancy(
+        pace_id, fields["employment_status"], fields["length_of_service_years"], fields["services_wanted"]
     )
+    return Client.model_validate(fields, context=STORED_CONTEXT)
 
 
 def _stored_phone(typed: str) -> str:

@@ -39,6 +39,7 @@ from pace_desktop.records.models import (
     Tombstone,
     field_errors,
 )
+from pace_desktop.records.schema import required_fields
 from pace_desktop.store.database import MAX_INTEGER, gc_paused
 from pace_desktop.store.device import fingerprint, public_bytes
 
@@ -210,10 +211,12 @@ def build(
     held_back: int,
     compresslevel: int = 6,
     audit: AuditStretch | None = None,
+    schema_version: int = SCHEMA_VERSION,
 ) -> Built:
     """The signed ZIP plaintext; ``parts`` maps entity or 'tombstone' to (JSON lines, count).
 
-    With ``audit`` the bundle is format 2; without, format 1 (what an older laptop wrote).
+    With ``audit`` the bundle is format 2; without, format 1 (what an older laptop wrote). The
+    app states its own ``schema_version``; an older one is what a laptop not yet updated writes.
     """
     public = public_bytes(signing_key.public_key())
     infos = []
@@ -244,7 +247,7 @@ def build(
     manifest = Manifest(
         format=FORMAT,
         format_version=FORMAT_VERSION if audit is not None else 1,
-        schema_version=SCHEMA_VERSION,
+        schema_version=schema_version,
         bundle_id=bundle_id,
         device_id=device_id,
         device_key_sha256=fingerprint(public),
@@ -570,19 +573,25 @@ def _invalid(entity: str, exc: ValidationError | None, missing: str | None = Non
     )
 
 
-def _missing(record: BaseModel) -> str | None:
+def _missing(record: BaseModel, schema_version: int = SCHEMA_VERSION) -> str | None:
     """The first schema field not written in the line, nested parts included, or None.
 
     The published schema requires every field (records are written whole); the model would fill
     a missing one with its default, and a record without its id would get a new random one here
-    (and every re-import another).
+    (and every re-import another). A record from a laptop on an older schema must have every field
+    its own version's published file requires; the fields added since take their defaults, as the
+    stores' migrations give them to records stored before.
     """
     model = type(record)
     given = record.__pydantic_fields_set__
     if len(given) != _FIELD_COUNTS[model]:
-        return next(name for name in _FIELD_NAMES[model] if name not in given)
+        # A part the older version did not have must be whole, as a current one.
+        required = required_fields(schema_version).get(model.__name__, _FIELD_NAMES[model])
+        missing = next((name for name in _FIELD_NAMES[model] if name in required and name not in given), None)
+        if missing is not None:
+            return missing
     if model is ChecklistRecord and record.override is not None:  # type: ignore[attr-defined]
-        return _missing(record.override)  # type: ignore[attr-defined]
+        return _missing(record.override, schema_version)  # type: ignore[attr-defined]
     return None
 
 
@@ -614,18 +623,19 @@ def parse_records(container: Container, step: Callable[[int], None] = lambda n: 
         return _parse_records(container, step)
 
 
-def parse_line(entity: str, line: bytes) -> BaseModel:
+def parse_line(entity: str, line: bytes, schema_version: int = SCHEMA_VERSION) -> BaseModel:
     """One JSON line of a bundle part as the importer takes it, or ``Refusal('invalid_record')``.
 
     Exactly the published JSON Schema's types (pydantic strict mode: no "2" or true for a number,
     no "yes" for a yes/no), its caps on every string and list, no unknown field, every field
-    present, each value as written (``BUNDLE_CONTEXT``); then the records' own rules.
+    present, each value as written (``BUNDLE_CONTEXT``); then the records' own rules. A line of an
+    older ``schema_version`` needs only the fields that version's published file requires.
     """
     try:
         record = _VALIDATORS[entity](line, strict=True, context=BUNDLE_CONTEXT)
     except ValidationError as exc:
         raise _invalid(entity, exc) from exc
-    missing = _missing(record)
+    missing = _missing(record, schema_version)
     if missing is not None:
         raise _invalid(entity, None, missing)
     return record  # type: ignore[no-any-return]
@@ -635,17 +645,18 @@ def _parse_records(container: Container, step: Callable[[int], None]) -> Content
     records: dict[str, list[Record]] = {}
     tombstones: list[Tombstone] = []
     counts = container.manifest.counts()
+    version = container.manifest.schema_version
     for entity, data in container.parts.items():
         lines = _lines(data)
         if len(lines) != counts[entity]:
             raise Refusal("hash_mismatch", _MISMATCH)
         seen: set[int] = set()  # ids as integers: hashing a UUID object runs Python code
         if entity == TOMBSTONE_ENTITY:
-            tombstones.extend(parse_line(entity, line) for line in lines)  # type: ignore[misc]
+            tombstones.extend(parse_line(entity, line, version) for line in lines)  # type: ignore[misc]
             continue
         parsed: list[Record] = []
         for line in lines:
-            record: Record = parse_line(entity, line)  # type: ignore[assignment]
+            record: Record = parse_line(entity, line, version)  # type: ignore[assignment]
             if record.id.int in seen:
                 raise _invalid(entity, None)
             seen.add(record.id.int)

@@ -35,6 +35,8 @@ CLIENT_FIELDS: dict[str, str] = {
     "length_of_service_years": "Years with the employer",
     "notice_date": "Date of redundancy notice",
     "expected_leaving_date": "Expected leaving date",
+    "redundancy_pay_status": "Your redundancy pay",
+    "wants_money_advice": "Would like advice about money",
     "pace_criteria": "Why PACE support applies",
     "pace_flag": "Flagged as a PACE client",
     "services_wanted": "Help you said would be useful",

@@ -50,6 +50,16 @@ class InterventionStatus(LabelledEnum):
     completed = "completed"
 
 
+class RedundancyPay(LabelledEnum):
+    """Where the person's redundancy pay (statutory or contractual) stands."""
+
+    not_known = "not_known"
+    not_entitled = "not_entitled"
+    expected = "expected"
+    paid = "paid"
+    disputed = "disputed"
+
+
 class OutcomeStatus(LabelledEnum):
     in_work = "in_work"
     training = "training"
@@ -83,6 +93,13 @@ _LABELS: dict[type[LabelledEnum], dict[str, str]] = {
         "referred": "Referred",
         "attended": "Attended",
         "completed": "Completed",
+    },
+    RedundancyPay: {
+        "not_known": "Not known yet",
+        "not_entitled": "Not entitled",
+        "expected": "Expected",
+        "paid": "Paid",
+        "disputed": "Disputed",
     },
     OutcomeStatus: {
         "in_work": "In work",

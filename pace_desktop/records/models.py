@@ -1,4 +1,4 @@
-"""The SDS PACE schema, version 1, as pydantic models: the single source of truth for every record.
+"""The SDS PACE schema, version 2, as pydantic models: the single source of truth for every record.
 
 The store keeps each record as this model's JSON, bundles and exports carry the same JSON, and the
 published JSON Schema (``resources/schema``) is generated from these classes (see ``schema.py``).
@@ -30,6 +30,7 @@ from pace_desktop.records.enums import (
     InterventionStatus,
     OutcomeStatus,
     RecordSource,
+    RedundancyPay,
     choices,
     is_valid_purpose,
     share_purpose,
@@ -84,6 +85,7 @@ __all__ = [
     "OutcomeStatus",
     "Record",
     "RecordSource",
+    "RedundancyPay",
     "Tombstone",
     "as_validation_failed",
     "choices",
@@ -92,7 +94,10 @@ __all__ = [
     "share_purpose",
 ]
 
-SCHEMA_VERSION = 1
+# 2 (issue 20): the client's redundancy arrangements (redundancy pay, wanting money advice), as the
+# partnership report asks. Bundles of schema 1 still import: what a version's records must carry is
+# its published schema file (``records/schema.py``), and newer fields take their defaults.
+SCHEMA_VERSION = 2
 MAX_INTEGER = 2**63 - 1  # SQLite's largest integer: a version is stored as one
 
 # Caps on the lists a record holds (the published schema states them): a checklist has 17 answers
@@ -175,6 +180,8 @@ class Client(Record):
     length_of_service_years: float | None = Field(default=None, ge=0, le=70)
     notice_date: dt.date | None = None
     expected_leaving_date: dt.date | None = None
+    redundancy_pay_status: RedundancyPay | None = None  # schema 2; None: not asked
+    wants_money_advice: bool | None = None  # schema 2; None: not asked
     pace_criteria: Annotated[str | None, Text(500, optional=True)] = None
     pace_flag: bool = True
     services_wanted: ServiceList = Field(default_factory=list)

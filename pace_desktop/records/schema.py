@@ -4,11 +4,15 @@ Run ``python -m pace_desktop.records.schema`` after changing a model; a test fai
 ``resources/schema`` differs from what the models generate. The schema describes records as they are
 written to bundles and exports (every field present, normalised values), so a partner or the central
 CRM can check a file without running this app.
+
+Each version's file stays checked in once a newer one is published: bundles from laptops still on an
+older version are checked against the fields their own version's file requires (``required_fields``).
 """
 
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +25,24 @@ from pace_desktop.records.models import ENTITIES, SCHEMA_VERSION, Tombstone
 FILE_NAME = f"sds-pace-v{SCHEMA_VERSION}.schema.json"
 
 
-def schema_path() -> Path:
-    return resource("schema", FILE_NAME)
+def schema_path(version: int = SCHEMA_VERSION) -> Path:
+    """The published file of ``version`` (this app's own by default)."""
+    return resource("schema", f"sds-pace-v{int(version)}.schema.json")
+
+
+@cache
+def required_fields(version: int) -> dict[str, frozenset[str]]:
+    """The fields each record part requires in schema ``version``, by model name (``Client``,
+    ``ChecklistOverride``, ...), as its published file states them; {} for a version never published.
+
+    A record written by an app on an older version lacks the fields added since; the importer takes
+    it when it has every field its own version required (the newer ones take their defaults).
+    """
+    path = schema_path(version)
+    if not path.is_file():
+        return {}
+    defs = json.loads(path.read_text(encoding="utf-8"))["$defs"]
+    return {name: frozenset(d.get("required", ())) for name, d in defs.items() if d.get("type") == "object"}
 
 
 def generate() -> dict[str, Any]:

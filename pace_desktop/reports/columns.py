@@ -43,6 +43,8 @@ HEADERS: dict[str, str] = {
     "pace_id": "PACE ID",
     "ni_number": "National Insurance number",
     "length_of_service_years": "Length of service (years)",
+    "redundancy_pay_status": "Redundancy pay",
+    "wants_money_advice": "Wants money advice",
     "pace_criteria": "PACE criteria",
     "pace_flag": "PACE flag",
     "services_wanted": "Services wanted",

@@ -12,11 +12,12 @@ import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic_core import to_jsonable_python
 
 from pace_desktop.errors import StoreError
-from pace_desktop.records.models import ENTITIES
+from pace_desktop.records.models import ENTITIES, Record
 from pace_desktop.store.atomic import write_atomic
 from pace_desktop.store.audit import AUDIT_DDL
 from pace_desktop.store.clients import name_order
@@ -251,7 +252,7 @@ def _refold_names(db: Database) -> None:
     db.executemany("UPDATE clients SET last_fold = ?, first_fold = ? WHERE id = ?", changed)
 
 
-_RECORD_TABLES = {
+ENTITY_TABLES = {
     "event": "events",
     "client": "clients",
     "consent": "consents",
@@ -262,25 +263,44 @@ _RECORD_TABLES = {
 }
 
 
+IDENTITY_FIELDS = frozenset(
+    ("id", "created_at", "updated_at", "version", "device_id", "updated_by", "pace_id")
+)
+
+
+def stored_defaults(model: type[Record]) -> dict[str, Any]:
+    """The JSON value each field of ``model`` takes in a stored record that lacks it: the model's
+    default, for every field that has a fixed one (``None``, ``False``, an empty list ...).
+
+    Identity fields and fields whose default is made fresh each time (a new id, now) are never
+    invented: a record without them is refused at import. The file's steps 9 and 13 and the
+    central database's step 8 (``pg/schema.py``) write these.
+    """
+    defaults = {}
+    for name, info in model.model_fields.items():
+        if name in IDENTITY_FIELDS or info.is_required():
+            continue
+        if info.default_factory is not None and info.default_factory not in (list, dict):
+            continue
+        defaults[name] = to_jsonable_python(info.get_default(call_default_factory=True))
+    return defaults
+
+
 def _whole_records(db: Database) -> None:
-    """v9: every stored record has every field of its model, so a bundle carries every field the
-    published JSON Schema requires (issue 16: the importer now refuses a record missing one).
+    """v9, again as v13: every stored record has every field of its model, so a bundle carries every
+    field the published JSON Schema requires (issue 16: the importer refuses a record missing one).
 
     A field added to a model after a record was saved (the checklist's ``council_area``, in the
-    stores of releases 3 to 5) is missing from that record's JSON; the model's default is written
-    in, in the model's field order. Only rows missing a field are rewritten; identity fields are
-    never invented (a record without them is refused at import, as before).
+    stores of releases 3 to 5; every field schema 2 added, issue 20) is missing from that record's
+    JSON; the model's default is written in, in the model's field order. Only rows missing a field
+    are rewritten; identity fields are never invented (a record without them is refused at import,
+    as before). An entity whose table a later step creates has no stored records to fill yet.
     """
-    identity = {"id", "created_at", "updated_at", "version", "device_id", "updated_by", "pace_id"}
     for entity, model in ENTITIES.items():
-        defaults = {}
-        for name, info in model.model_fields.items():
-            if name in identity or info.is_required():
-                continue
-            if info.default_factory is not None and info.default_factory not in (list, dict):
-                continue
-            defaults[name] = to_jsonable_python(info.get_default(call_default_factory=True))
-        table = _RECORD_TABLES[entity]
+        table = ENTITY_TABLES.get(entity)
+        defaults = stored_defaults(model)
+        if table is None or not defaults or not _has_table(db, table):
+            continue
         missing = " OR ".join(f"json_type(data, '$.{name}') IS NULL" for name in defaults)
         changed = []
         for record_id, data in db.execute(
@@ -295,6 +315,10 @@ def _whole_records(db: Database) -> None:
             whole.update((k, v) for k, v in record.items() if k not in whole)
             changed.append((json.dumps(whole, ensure_ascii=False, separators=(",", ":")), record_id))
         db.executemany(f"UPDATE {table} SET data = ? WHERE id = ?", changed)  # noqa: S608
+
+
+def _has_table(db: Database, table: str) -> bool:
+    return bool(db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)))
 
 
 def _script(sql: str) -> Callable[[Database], None]:
@@ -329,6 +353,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (10, "exchange: the office keeps each laptop's countersigned audit heads", _script(_V10)),
     (11, "ordering: an explicit seq column instead of rowid, for a second database engine", _ordering_column),
     (12, "partners: each partner's data-sharing agreement, with its review date", _script(_V12)),
+    (
+        13,
+        "records: schema 2's new fields written into every stored record, with their defaults",
+        _whole_records,
+    ),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1

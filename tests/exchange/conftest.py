@@ -20,9 +20,11 @@ from pace_desktop.exchange import bundle
 from pace_desktop.exchange.officekey import install_office_key, read_office_key_file
 from pace_desktop.office.central import init_office, open_central
 from pace_desktop.office.devices import enrol_device
-from pace_desktop.records.models import CaptureMethod, Client
+from pace_desktop.records.models import ENTITIES, SCHEMA_VERSION, CaptureMethod, Client
 from pace_desktop.records.pace_id import new_pace_id
+from pace_desktop.records.schema import required_fields
 from pace_desktop.registration import build_checklist, build_consents
+from pace_desktop.store.migrations import ENTITY_TABLES
 from pace_desktop.store.store import Store
 from tests.conftest import PASSPHRASE, copy_store
 
@@ -175,6 +177,24 @@ def records_jsonl(records) -> tuple[bytes, int]:
     return data, len(records)
 
 
+def laptop_parts(laptop, schema_version: int = SCHEMA_VERSION) -> dict[str, tuple[bytes, int]]:
+    """Every record the laptop holds, as a laptop on ``schema_version`` writes it into a bundle: the
+    stored JSON with only the fields that version's published schema has (schema 1: no redundancy
+    pay status, no money advice)."""
+    fields = required_fields(schema_version)
+    parts = {}
+    for entity, table in ENTITY_TABLES.items():
+        keep = fields[ENTITIES[entity].__name__]
+        rows = [json.loads(data) for (data,) in laptop.db.query(f"SELECT data FROM {table} ORDER BY seq")]
+        if rows:
+            lines = b"".join(
+                json.dumps({k: v for k, v in row.items() if k in keep}, ensure_ascii=False).encode() + b"\n"
+                for row in rows
+            )
+            parts[entity] = (lines, len(rows))
+    return parts
+
+
 def forge(
     laptop,
     office_recipient: str,
@@ -182,8 +202,10 @@ def forge(
     *,
     sequence: int = 1,
     recipients: list[str] | None = None,
+    schema_version: int = SCHEMA_VERSION,
 ) -> bytes:
-    """A bundle built and signed with this laptop's real key, sealed to ``office_recipient``."""
+    """A bundle built and signed with this laptop's real key, sealed to ``office_recipient``; as a
+    laptop on an older ``schema_version`` makes it, if given."""
     built = bundle.build(
         parts=parts,
         bundle_id=uuid4(),
@@ -194,6 +216,7 @@ def forge(
         created_at=datetime.now(UTC),
         app_version="test",
         held_back=0,
+        schema_version=schema_version,
     )
     return bundle.seal(built.plaintext, [office_recipient])
 
@@ -206,11 +229,11 @@ def raw_zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def manifest_dict(**changes) -> dict:
+def manifest_dict(schema_version: int = SCHEMA_VERSION, **changes) -> dict:
     base = {
         "format": "pace-bundle",
         "format_version": 1,
-        "schema_version": 1,
+        "schema_version": schema_version,
         "bundle_id": str(uuid4()),
         "device_id": "LTABCDEF",
         "device_key_sha256": "0" * 64,

@@ -7,6 +7,7 @@ from datetime import date
 
 from pace_desktop.demo import seed
 from pace_desktop.followup.schedule import IN_WORK
+from pace_desktop.records.models import EmploymentStatus, RedundancyPay
 from pace_desktop.store.store import Store
 from tests.conftest import PASSPHRASE
 
@@ -39,3 +40,24 @@ def test_history_keeps_the_people_and_adds_outcomes_over_time(store, tmp_path):
         assert other.feedback.count() > 0
         assert any(k.override is not None for k in other.checklists.all())
         assert {k.purpose for k in other.consents.all()} >= {"client_survey"}
+
+
+def test_demo_people_have_plausible_redundancy_arrangements(store):
+    """Schema 2: every redundancy pay answer occurs, each fits the person's situation."""
+    seed(store, events=3, clients=300)
+    clients = list(store.clients.all())
+    pays = {c.redundancy_pay_status for c in clients}
+    assert pays == {None, *RedundancyPay}
+    assert {c.wants_money_advice for c in clients} == {None, True, False}
+    for c in clients:
+        years = c.length_of_service_years
+        if c.redundancy_pay_status is RedundancyPay.not_entitled:
+            assert years is not None and years < 2  # no statutory redundancy pay under two years
+        elif c.redundancy_pay_status is not None:
+            assert years is not None and years >= 2
+        if c.redundancy_pay_status is RedundancyPay.paid:
+            assert c.employment_status is EmploymentStatus.redundant
+        if c.employment_status is EmploymentStatus.other:
+            assert c.redundancy_pay_status is None
+        if "money" in c.services_wanted:
+            assert c.wants_money_advice is True

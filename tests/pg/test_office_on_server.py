@@ -11,13 +11,21 @@ import pytest
 
 from pace_desktop.errors import StoreError
 from pace_desktop.exchange.export import export_bundle
-from pace_desktop.office.central import open_central, open_central_on_server
+from pace_desktop.office.central import office_recipients, open_central, open_central_on_server
+from pace_desktop.office.devices import enrol_device
 from pace_desktop.office.importer import import_bundle
 from pace_desktop.store import audit, imports
 from pace_desktop.store.pg.connect import connect
 from pace_desktop.store.pg.from_file import migrate_from_file
 from tests.conftest import PASSPHRASE
-from tests.exchange.conftest import register, table_counts
+from tests.exchange.conftest import (  # noqa: F401 - laptop2's fixtures, shared by name
+    forge,
+    laptop2,
+    laptop2_template,
+    laptop_parts,
+    register,
+    table_counts,
+)
 from tests.pg.test_from_file import ROOT, busy_office  # noqa: F401 - the fixture, shared by name
 
 
@@ -210,3 +218,35 @@ def _waits_for_a_lock(pg, url, pid) -> bool:
     with connect(url, allow_insecure=True, autocommit=True) as conn:
         row = conn.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", (pid,)).fetchone()
     return row is not None and row[0] == "Lock"
+
+
+def test_a_schema_1_laptops_bundle_imports_into_the_central_database(moved, office_path, laptop2, tmp_path):
+    """Issue 20: a laptop not yet on schema 2 writes no redundancy pay status or money advice; the
+    server's records get them at their defaults, as step 8 gave the records already there. (A laptop
+    that has sent a bundle with its audit head never sends the old format again: a second laptop.)"""
+    _, clients = register(laptop2, 2, seed=11)
+    parts = laptop_parts(laptop2, 1)
+    assert b"wants_money_advice" not in parts["client"][0]
+    path = tmp_path / "PACE-old.pacebundle"
+    central = open_central_on_server(office_path, PASSPHRASE, moved)
+    try:
+        enrol_device(central, laptop2.device_key().text())
+        path.write_bytes(forge(laptop2, office_recipients(central)[0], parts, schema_version=1))
+        result = import_bundle(central, path, receipts_dir=tmp_path)
+        assert result.verdict == "accepted", result.line()
+        assert table_counts(central)["clients"] == 7
+        for client in clients:
+            got = central.clients.get(client.id)
+            assert got.model_dump(
+                exclude={"redundancy_pay_status", "wants_money_advice"}
+            ) == client.model_dump(exclude={"redundancy_pay_status", "wants_money_advice"})
+            assert got.redundancy_pay_status is None and got.wants_money_advice is None
+    finally:
+        central.close()
+    with connect(moved, allow_insecure=True) as conn:
+        # Every client on the server, moved or imported, has schema 2's fields in its jsonb.
+        lacking = conn.execute(
+            "SELECT count(*) FROM clients "
+            "WHERE NOT data ?& ARRAY['redundancy_pay_status', 'wants_money_advice']"
+        ).fetchone()[0]
+    assert lacking == 0

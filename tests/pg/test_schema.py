@@ -3,13 +3,16 @@ that cannot be changed, and TLS with a verified certificate by default."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import psycopg
 import pytest
 
 from pace_desktop.errors import StoreError, UsageError
+from pace_desktop.records.models import Client, Feedback
 from pace_desktop.store.audit import GENESIS
+from pace_desktop.store.migrations import IDENTITY_FIELDS, stored_defaults
 from pace_desktop.store.pg import schema
 from pace_desktop.store.pg.connect import connect
 
@@ -129,3 +132,34 @@ def test_no_role_may_move_or_remove_a_laptops_audit_head(pg, pg_db, role):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(insert)
         conn.rollback()
+
+
+def test_step_8_writes_schema_2_fields_into_records_stored_before_it(pg_db, monkeypatch):
+    """A schema-1 client on the central database gets schema 2's fields with their defaults; a value a
+    record already has is kept; every other record kind gets whatever default field it lacks."""
+    v1 = {"id": "c1", "first_name": "Ailsa", "last_name": "Demo", "notice_date": "2026-02-01"}
+    given = {**v1, "id": "c2", "redundancy_pay_status": "disputed", "wants_money_advice": True}
+    with connect(pg_db, allow_insecure=True) as conn:
+        monkeypatch.setattr(schema, "STEPS", tuple(s for s in schema.STEPS if s[0] < 8))
+        schema.migrate(conn)
+        monkeypatch.undo()
+        assert schema.version(conn) == 7
+        for data in (v1, given):
+            conn.execute(
+                "INSERT INTO clients (id, parent_id, version, updated_at, data, pace_id, first_fold, "
+                "last_fold) VALUES (%s, 'e1', 1, 'now', %s, 'PACE-TEST-0001', 'ailsa', 'demo')",
+                (data["id"], json.dumps(data)),
+            )
+        conn.execute(
+            "INSERT INTO feedback (id, version, updated_at, data) VALUES ('f1', 1, 'now', %s)",
+            (json.dumps({"id": "f1"}),),
+        )
+        conn.commit()
+        assert schema.migrate(conn) == 7
+        stored = dict(conn.execute("SELECT id, data FROM clients").fetchall())
+        feedback = conn.execute("SELECT data FROM feedback").fetchone()[0]
+    assert stored["c1"]["redundancy_pay_status"] is None and stored["c1"]["wants_money_advice"] is None
+    assert stored["c1"]["notice_date"] == "2026-02-01"
+    assert set(stored["c1"]) == set(Client.model_fields) - (IDENTITY_FIELDS - {"id"}) - {"event_id"}
+    assert stored["c2"] == {**stored["c1"], **given}  # what it had is kept
+    assert feedback == {"id": "f1", **stored_defaults(Feedback)}

@@ -18,7 +18,7 @@ from pace_desktop.privacy.people import NotHeld
 from pace_desktop.privacy.subject_access import gather
 from pace_desktop.privacy.withdrawal import withdraw
 from pace_desktop.privacy_notice import current_notice, purpose_text
-from pace_desktop.records.models import Client
+from pace_desktop.records.models import Client, RedundancyPay
 from pace_desktop.registration import with_override
 from tests.privacy.helpers import PURPOSES, cell_text, cells, identifiers, json_text, people
 from tests.reports.helpers import assert_only_the_output_was_written, files_written
@@ -96,6 +96,19 @@ def test_the_copy_holds_every_item_about_the_person(office, crowd, tmp_path):
     assert len(activity) == 3 + entries  # title, intro, table title, header … minus the blank rows
     sheets = json.loads(result.json.read_text())["sections"]
     assert len(sheets[-1]["tables"][0]["rows"]) == entries - 1  # the copy's own entry comes after it
+
+
+def test_the_redundancy_arrangements_are_in_the_copy_in_plain_words(office, crowd, tmp_path):
+    """Schema 2: the person reads their redundancy pay and money advice answers as words, not codes."""
+    me, _ = crowd
+    answers = {"redundancy_pay_status": RedundancyPay.not_entitled, "wants_money_advice": False}
+    me = office.clients.update(me.model_copy(update=answers))
+    result = write_subject_access(office, me.pace_id, tmp_path / "me.xlsx", json_out=tmp_path / "me.json")
+    details = [r for r in load_workbook(result.xlsx)["Your details"].iter_rows(values_only=True) if r[0]]
+    rows = {r[0]: r[1] for r in details}
+    assert rows["Your redundancy pay"] == "Not entitled"
+    assert rows["Would like advice about money"] == "No"
+    assert "not_entitled" not in cell_text(result.xlsx) and "not_entitled" not in json_text(result.json)
 
 
 def test_nothing_about_anyone_else_and_no_internal_codes(office, crowd, tmp_path):

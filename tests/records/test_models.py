@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from uuid import UUID, uuid4
 
@@ -34,6 +35,7 @@ from pace_desktop.records.models import (
     OutcomeStatus,
     Record,
     RecordSource,
+    RedundancyPay,
     as_validation_failed,
     field_errors,
     is_valid_purpose,
@@ -127,6 +129,26 @@ def test_client_fields_are_normalised() -> None:
     assert c.employment_status is EmploymentStatus.under_notice
     assert c.display_name == "Morag NicDhòmhnaill"
     assert make_client(preferred_name=None).display_name == "Mòrag NicDhòmhnaill"
+
+
+def test_redundancy_arrangements_are_recorded_and_default_to_not_asked() -> None:
+    c = make_client(redundancy_pay_status="expected", wants_money_advice=True)
+    assert c.redundancy_pay_status is RedundancyPay.expected
+    assert c.redundancy_pay_status.label == "Expected"
+    assert c.wants_money_advice is True
+    assert json.loads(c.model_dump_json())["redundancy_pay_status"] == "expected"
+    bare = Client(event_id=uuid4(), first_name="Zofia", last_name="Wójcik-Łukasiewicz")
+    assert bare.redundancy_pay_status is None and bare.wants_money_advice is None
+    assert [label for _, label in choices(RedundancyPay)] == [
+        "Not known yet",
+        "Not entitled",
+        "Expected",
+        "Paid",
+        "Disputed",
+    ]
+    assert errors_of(make_client, redundancy_pay_status="lots") == {
+        "redundancy_pay_status": "Choose one of the options in the list."
+    }
 
 
 def test_new_client_gets_a_valid_pace_id_and_defaults() -> None:
@@ -494,7 +516,7 @@ def test_notes_keep_paragraphs_and_are_capped() -> None:
 
 
 def test_entities_and_version() -> None:
-    assert SCHEMA_VERSION == 1
+    assert SCHEMA_VERSION == 2
     assert ENTITIES == {
         "event": Event,
         "client": Client,

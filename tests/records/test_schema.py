@@ -8,18 +8,52 @@ from datetime import date
 from uuid import uuid4
 
 from pace_desktop.records.models import ENTITIES, SCHEMA_VERSION, Client, Event
-from pace_desktop.records.schema import generate, render, schema_path, write
+from pace_desktop.records.schema import generate, render, required_fields, schema_path, write
 
 
 def test_checked_in_schema_is_fresh() -> None:
     path = schema_path()
-    assert path.name == "sds-pace-v1.schema.json"
+    assert path.name == f"sds-pace-v{SCHEMA_VERSION}.schema.json"
     assert path.exists(), "Run `python -m pace_desktop.records.schema` to create the schema file."
     assert json.loads(path.read_text(encoding="utf-8")) == generate(), (
-        "resources/schema/sds-pace-v1.schema.json is out of date with the models: "
+        f"resources/schema/{path.name} is out of date with the models: "
         "run `python -m pace_desktop.records.schema` and commit the result."
     )
     assert path.read_text(encoding="utf-8") == render()
+
+
+def _published(version: int) -> dict:
+    return json.loads(schema_path(version).read_text(encoding="utf-8"))
+
+
+def test_every_earlier_version_stays_published_and_its_fields_unchanged() -> None:
+    """A laptop still on an older schema sends bundles the office checks against that version's file;
+    every field it defined means the same now (same type, same caps), so its records still fit."""
+    current = generate()["$defs"]
+    for version in range(1, SCHEMA_VERSION):
+        old = _published(version)
+        assert old["x-schema-version"] == version
+        for name, definition in old["$defs"].items():
+            assert name in current, f"schema {version}'s {name} is gone"
+            if definition.get("type") != "object":
+                assert definition == current[name], name  # an enum keeps every choice
+                continue
+            for field, spec in definition["properties"].items():
+                assert current[name]["properties"][field] == spec, f"{name}.{field} changed since {version}"
+
+
+def test_schema_2_adds_the_redundancy_arrangements() -> None:
+    v1, v2 = required_fields(1), required_fields(2)
+    assert v2["Client"] - v1["Client"] >= {"redundancy_pay_status", "wants_money_advice"}
+    assert {"notice_date", "expected_leaving_date"} <= v1["Client"]
+    assert _published(2)["$defs"]["RedundancyPay"]["enum"] == [
+        "not_known",
+        "not_entitled",
+        "expected",
+        "paid",
+        "disputed",
+    ]
+    assert required_fields(SCHEMA_VERSION + 1) == {}
 
 
 def test_schema_names_every_entity() -> None:

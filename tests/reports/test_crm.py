@@ -80,6 +80,13 @@ def test_first_hand_off_carries_every_record_keyed_by_uuid(office, out):
     assert {r["granted"] for r in consents} <= {"true", "false"}
     assert len(rows_of(folder, "events")) == 2
     assert list(folder.glob("deletions-*.csv")) == []  # nothing erased or withdrawn yet
+    # Schema 2's redundancy arrangements: the stored code, true/false, empty when not asked.
+    for row in clients:
+        client = stored[row["id"]]
+        pay, advice = client.redundancy_pay_status, client.wants_money_advice
+        assert row["redundancy_pay_status"] == ("" if pay is None else pay.value)
+        assert row["wants_money_advice"] == {None: "", True: "true", False: "false"}[advice]
+    assert {r["redundancy_pay_status"] for r in clients} > {""}
 
 
 def test_manifest_lists_every_file_with_rows_and_sha256(office, out):

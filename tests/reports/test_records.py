@@ -59,6 +59,9 @@ def test_cells_are_typed(central, tmp_path):
         assert service.value == client.length_of_service_years
         assert service.data_type == "n" or service.value is None
         assert row[header["Last name"]].value == client.last_name
+        pay, advice = client.redundancy_pay_status, client.wants_money_advice  # schema 2
+        assert row[header["Redundancy pay"]].value == (None if pay is None else pay.value)
+        assert row[header["Wants money advice"]].value == {None: None, True: "Yes", False: "No"}[advice]
     events = wb["Events"]
     ev_header = {c.value: c.column - 1 for c in events[1]}
     for row in events.iter_rows(min_row=2):

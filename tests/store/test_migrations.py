@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+from uuid import uuid4
 
 import pytest
 
 from pace_desktop.errors import StoreError
+from pace_desktop.records.models import ENTITIES, Client
+from pace_desktop.records.schema import required_fields
 from pace_desktop.store.database import Database
 from pace_desktop.store.keyslots import KeySlotFile, new_data_key
-from pace_desktop.store.migrations import MIGRATIONS, SCHEMA_MAX, migrate, restore_backup
+from pace_desktop.store.migrations import (
+    ENTITY_TABLES,
+    MIGRATIONS,
+    SCHEMA_MAX,
+    migrate,
+    restore_backup,
+    stored_defaults,
+)
 from pace_desktop.store.store import Store, keys_path
 from tests.conftest import ADVISER, PASSPHRASE
 
@@ -122,3 +133,79 @@ def test_a_failing_step_rolls_back_to_the_previous_version(tmp_path, monkeypatch
     assert db.user_version == 1
     assert db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'") == 0
     db.close()
+
+
+_ROWS = {  # each record table's own columns beside the common ones, with values a step can hold
+    "events": {"event_date": "2026-01-01"},
+    "clients": {"pace_id": "PACE-TEST-0001", "first_fold": "ailsa", "last_fold": "demo"},
+    "consents": {"purpose": "pace_support", "active": 1},
+    "checklists": {"band": "low"},
+    "interventions": {},
+    "outcomes": {},
+    "feedback": {},
+}
+
+
+def _insert(conn, table: str, record_id: str, data: dict) -> None:
+    columns = {
+        "id": record_id,
+        "parent_id": None,
+        "version": 1,
+        "updated_at": "2026-01-01T00:00:00+00:00",
+        "data": json.dumps(data),
+        **_ROWS[table],
+    }
+    conn.execute(
+        f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        tuple(columns.values()),
+    )
+
+
+def _v1_client() -> dict:
+    """A client exactly as a schema-1 app stored it: every field it had, none that schema 2 added."""
+    client = Client(
+        event_id=uuid4(),
+        first_name="Ailsa",
+        last_name="Demo",
+        notice_date=date(2026, 2, 1),
+        expected_leaving_date=date(2026, 4, 30),
+        device_id="LTOLD1",
+        updated_by="Ailsa Demo",
+    )
+    data = json.loads(client.model_dump_json())
+    for name in sorted(required_fields(2)["Client"] - required_fields(1)["Client"]):
+        del data[name]
+    return data
+
+
+def test_step_13_writes_schema_2_fields_into_a_schema_1_client(tmp_path):
+    path, key = make_old_store(tmp_path, 12)
+    db = Database(path, key)
+    v1 = _v1_client()
+    whole = {**v1, "redundancy_pay_status": "paid", "wants_money_advice": False}
+    with db.transaction() as conn:
+        _insert(conn, "clients", "c1", v1)
+        _insert(conn, "clients", "c2", whole)  # already whole: left as it is
+    migrate(db, key)
+    stored = {r[0]: json.loads(r[1]) for r in db.query("SELECT id, data FROM clients")}
+    db.close()
+    assert "redundancy_pay_status" not in v1
+    assert stored["c1"] == {**v1, "redundancy_pay_status": None, "wants_money_advice": None}
+    assert list(stored["c1"]) == list(Client.model_fields)  # in the model's order, as a new record
+    assert Client.model_validate(stored["c1"]).notice_date == date(2026, 2, 1)
+    assert stored["c2"] == whole
+
+
+@pytest.mark.parametrize(("entity", "table"), sorted(ENTITY_TABLES.items()))
+def test_step_13_fills_every_defaulted_field_of_every_record(tmp_path, entity, table):
+    """Generic: whatever field schema 2 gave a model, a record stored before it gets its default."""
+    path, key = make_old_store(tmp_path, 12)
+    db = Database(path, key)
+    with db.transaction() as conn:
+        _insert(conn, table, "r1", {"id": "r1", "marker": "kept"})
+    migrate(db, key, target=13)
+    stored = json.loads(db.scalar(f"SELECT data FROM {table} WHERE id = 'r1'"))
+    db.close()
+    defaults = stored_defaults(ENTITIES[entity])
+    assert defaults, entity
+    assert stored == {"id": "r1", **defaults, "marker": "kept"}

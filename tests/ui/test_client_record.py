@@ -329,6 +329,50 @@ def test_history_in_plain_words(qtbot, session, event):
     assert {row[1] for row in dialog.history.model.rows} == {"Ailsa Demo"}
 
 
+def test_the_adviser_records_redundancy_pay_and_money_advice_and_they_are_saved(qtbot, session, event):
+    """Schema 2 (issue 20): beside the notice and leaving dates, by keyboard as an adviser would."""
+    client = register(session, event, notice_date=date(2026, 11, 2))
+    dialog = open_record(qtbot, session, event, client)
+    details = dialog.details
+    pay, advice = details.editors["redundancy_pay_status"], details.editors["wants_money_advice"]
+    assert (pay.currentText(), advice.currentText()) == ("Not recorded", "Not asked")
+    assert [pay.itemText(i) for i in range(pay.count())] == [
+        "Not recorded",
+        "Not known yet",
+        "Not entitled",
+        "Expected",
+        "Paid",
+        "Disputed",
+    ]
+    qtbot.keyClick(dialog, Qt.Key.Key_Y, ALT)  # the label's shortcut: Redundancy pa&y
+    assert focused() is pay
+    for _ in range(3):
+        qtbot.keyClick(pay, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog, Qt.Key.Key_W, ALT)  # &Wants money advice
+    assert focused() is advice
+    qtbot.keyClick(advice, Qt.Key.Key_Down)
+    assert (pay.currentText(), advice.currentText()) == ("Expected", "Yes")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, session)
+    assert dialog.status.text() == "Everything is saved."
+    saved = session.store.clients.get(client.id)
+    assert (saved.redundancy_pay_status, saved.wants_money_advice) == ("expected", True)
+    assert saved.notice_date == date(2026, 11, 2)  # the dates beside them are kept
+    dialog.close()
+
+    again = open_record(qtbot, session, event, saved)
+    pay, advice = again.details.editors["redundancy_pay_status"], again.details.editors["wants_money_advice"]
+    assert (pay.currentText(), advice.currentText()) == ("Expected", "Yes")
+    advice.setFocus()
+    qtbot.keyClick(advice, Qt.Key.Key_Down)  # to No: a real answer, not "not asked"
+    qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, session)
+    assert session.store.clients.get(client.id).wants_money_advice is False
+    again.close()
+    third = open_record(qtbot, session, event, session.store.clients.get(client.id))
+    assert third.details.editors["wants_money_advice"].currentText() == "No"
+
+
 def test_kiosk_registration_is_checked_then_confirmed(qtbot, session, event):
     client = register(session, event, needs_review=True)
     dialog = open_record(qtbot, session, event, client)

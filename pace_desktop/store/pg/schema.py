@@ -12,10 +12,13 @@ step's comment says why it exists. Differences from the file, each deliberate:
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pace_desktop.errors import StoreError
+from pace_desktop.records.models import ENTITIES
 from pace_desktop.store.audit import GENESIS
+from pace_desktop.store.migrations import ENTITY_TABLES, stored_defaults
 
 _ENTITY = """
     seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
@@ -270,6 +273,33 @@ GRANT SELECT, INSERT, DELETE ON {", ".join(RELAY_TABLES)} TO {RELAY_ROLE};
 GRANT SELECT ON pace_schema TO {RELAY_ROLE};
 """  # noqa: S608 - constants only, no input
 
+
+def _whole_records() -> str:
+    """Step 8's SQL: each record missing a field of its model gets the model's default (``||`` keeps
+    every value the record has). Built from the models when this app starts, so it covers every
+    field schema 2 added, whoever added it. A table a later step creates is skipped (nothing stored).
+    """
+    statements = []
+    for entity, model in ENTITIES.items():
+        table, defaults = ENTITY_TABLES.get(entity), stored_defaults(model)
+        if table is None or not defaults:
+            continue
+        literal = json.dumps(defaults, ensure_ascii=False).replace("'", "''")
+        keys = ", ".join(f"'{name}'" for name in defaults)
+        statements.append(
+            f"IF to_regclass('public.{table}') IS NOT NULL THEN "  # noqa: S608 - names from the models
+            f"UPDATE {table} SET data = '{literal}'::jsonb || data WHERE NOT data ?& ARRAY[{keys}]; "
+            "END IF;"
+        )
+    return "DO $$ BEGIN\n" + "\n".join(statements) + "\nEND $$;"
+
+
+# Step 8 (issue 20, the file's step 13): schema 2's fields (a client's redundancy pay status, whether
+# they want money advice, and any other field added for schema 2) written into every stored record
+# with the model's default, so what the office exports carries every field the published schema
+# requires, as the file's step does for its JSON.
+_STEP_8 = _whole_records()
+
 STEPS: tuple[tuple[int, str, str], ...] = (
     (1, "the central schema (as the file's schema 8)", _STEP_1),
     (2, "least-privilege roles", _STEP_2),
@@ -278,6 +308,7 @@ STEPS: tuple[tuple[int, str, str], ...] = (
     (5, "the audit head moved by the server, serialised; grants matched to the store", _STEP_5),
     (6, "partners' data-sharing agreements (the file's schema 12)", _STEP_6),
     (7, "the relay's mailbox and its own role (office serve --storage)", _STEP_7),
+    (8, "schema 2's fields in every stored record, with their defaults (the file's schema 13)", _STEP_8),
 )
 SCHEMA_MAX = STEPS[-1][0]
 RELAY_STEP = 7  # the relay needs at least this step (it may run beside a newer office app)

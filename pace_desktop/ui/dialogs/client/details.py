@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.attendees.values import parse_date
-from pace_desktop.records.enums import Disability, EmploymentStatus, choices
+from pace_desktop.records.enums import Disability, EmploymentStatus, LabelledEnum, RedundancyPay, choices
 from pace_desktop.ui.dialogs.client.layout import make_scrollable
 from pace_desktop.ui.widgets.field import FieldRow
 
@@ -34,6 +34,17 @@ DATE_FIELDS = ("date_of_birth", "notice_date", "expected_leaving_date")
 # Translated where shown (``DetailsTab.tr``); marked here so lupdate lists them in that context.
 DATE_MESSAGE = QT_TRANSLATE_NOOP("DetailsTab", "Enter a real date, like 03/11/1975 (day/month/year).")
 YEARS_MESSAGE = QT_TRANSLATE_NOOP("DetailsTab", "Enter a number of years, like 4 or 12.5.")
+# A yes/no the person may not have been asked yet: "Not asked" (None), "Yes" (True), "No" (False).
+YES_NO = (
+    (QT_TRANSLATE_NOOP("DetailsTab", "Not asked"), None),
+    (QT_TRANSLATE_NOOP("DetailsTab", "Yes"), True),
+    (QT_TRANSLATE_NOOP("DetailsTab", "No"), False),
+)
+_ENUMS: dict[str, type[LabelledEnum]] = {
+    "disability": Disability,
+    "employment_status": EmploymentStatus,
+    "redundancy_pay_status": RedundancyPay,
+}
 GENDERS = (
     "",
     QT_TRANSLATE_NOOP("DetailsTab", "Woman"),
@@ -47,7 +58,7 @@ GENDERS = (
 class Spec:
     name: str
     label: str
-    kind: str  # line, date, text, combo, gender, check
+    kind: str  # line, date, text, combo, gender, check, yesno
     hint: str | None = None
     sensitive: bool = False
     width: int | None = None
@@ -173,6 +184,20 @@ SECTIONS: tuple[tuple[str, tuple[Spec, ...]], ...] = (
                 width=160,
             ),
             Spec(
+                "redundancy_pay_status",
+                QT_TRANSLATE_NOOP("DetailsTab", "Redundancy pa&y (optional)"),
+                "combo",
+                QT_TRANSLATE_NOOP("DetailsTab", "Where the person's redundancy pay stands"),
+                width=220,
+            ),
+            Spec(
+                "wants_money_advice",
+                QT_TRANSLATE_NOOP("DetailsTab", "&Wants money advice (optional)"),
+                "yesno",
+                QT_TRANSLATE_NOOP("DetailsTab", "Advice on money, debt or what to do with redundancy pay"),
+                width=160,
+            ),
+            Spec(
                 "pace_criteria",
                 QT_TRANSLATE_NOOP("DetailsTab", "PACE c&riteria (optional)"),
                 "line",
@@ -271,8 +296,12 @@ class DetailsTab(QScrollArea):
                 combo.setEditable(True)  # people describe themselves; the list only offers common answers
                 combo.addItems([self.tr(g) for g in GENDERS])
                 combo.editTextChanged.connect(lambda _t, n=spec.name: self._edited(n))
+            elif spec.kind == "yesno":
+                for label, value in YES_NO:
+                    combo.addItem(self.tr(label), value)
+                combo.currentIndexChanged.connect(lambda _i, n=spec.name: self._edited(n))
             else:
-                enum = Disability if spec.name == "disability" else EmploymentStatus
+                enum = _ENUMS[spec.name]
                 combo.addItem(self.tr("Not recorded"), None)
                 for member, label in choices(enum):
                     combo.addItem(self.tr(label), member.value)
