@@ -1,6 +1,8 @@
 """The reference set a store keeps in its settings: on the office, the current set office staff
-imported; on a laptop, the last signed update it applied. Also, on the office, which version each
-laptop was last sent. Callers open the transaction (docs/reference-data.md)."""
+imported; on a laptop, the last signed update it applied. Also, on the office, which laptops were
+sent a version: read from the audit log, where each post is recorded (every role may append to it,
+and its entity id is indexed), so no table and no grant is needed. Callers open the transaction
+(docs/reference-data.md)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pace_desktop.store.setting_values import put_values, stored_value
 
 SETTING_SET = "reference_set"
 SETTING_ISSUED = "reference_issued_at"
-_SENT_PREFIX = "reference_sent_"
+SENT_DETAIL = "device="  # the audit detail of a post: "device=<device id>"
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,10 @@ def put_reference(db: Database, reference: ReferenceSet, issued_at: str) -> None
     put_values(db, [(SETTING_SET, reference.content_json()), (SETTING_ISSUED, issued_at)])
 
 
-def sent_version(db: Database, device_id: str) -> str | None:
-    """The version of the set last posted to this laptop's mailbox."""
-    return stored_value(db, _SENT_PREFIX + device_id)
-
-
-def mark_sent(db: Database, device_id: str, version: str) -> None:
-    put_values(db, [(_SENT_PREFIX + device_id, version)])
+def sent_to(db: Database, version: str) -> set[str]:
+    """The laptops this version was posted to (audit entries ``export reference <version>``)."""
+    rows = db.query(
+        "SELECT detail FROM audit WHERE entity_id = ? AND action = 'export' AND entity = 'reference'",
+        (version,),
+    )
+    return {str(d).removeprefix(SENT_DETAIL) for (d,) in rows if d and str(d).startswith(SENT_DETAIL)}

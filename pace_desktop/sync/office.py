@@ -194,7 +194,7 @@ def post_reference(central: Store, client: RelayClient) -> int:
     """Post the office's current reference update to each active laptop not yet sent it; returns
     how many. Nothing when the office still uses the shipped data, which every laptop has."""
     from pace_desktop.exchange.reference_update import file_name, make_update
-    from pace_desktop.store.reference_data import mark_sent, sent_version, stored_reference
+    from pace_desktop.store.reference_data import SENT_DETAIL, sent_to, stored_reference
 
     held = stored_reference(central.db)
     if held is None:
@@ -202,13 +202,14 @@ def post_reference(central: Store, client: RelayClient) -> int:
     version = held.reference.version
     data = make_update(central, held.reference, held.issued_at)
     posted = 0
+    sent = sent_to(central.db, version)
     for device in devices(central):
-        if device.retired_at is not None or sent_version(central.db, device.device_id) == version:
+        if device.retired_at is not None or device.device_id in sent:
             continue
         route = f"/v1/office/mail/{device.device_id}/{file_name(held.reference)}"
         client.expect(client.request("PUT", route, data), 201)
         with central.transaction():
-            mark_sent(central.db, device.device_id, version)
-            central.audit("export", "reference", version, detail=f"device={device.device_id}")
+            # The record of the post, and what the next sync reads (``sent_to``).
+            central.audit("export", "reference", version, detail=SENT_DETAIL + device.device_id)
         posted += 1
     return posted
