@@ -48,7 +48,8 @@ class OfficeSyncResult:
             f"{counts['already_had']} already had, {counts['refused']} refused; "
             f"{self.receipts_posted} receipts and {self.notices_posted} notices posted back"
             + (
-                f"; the reference update sent to {self.references_posted} laptops."
+                f"; the reference update sent to {self.references_posted} "
+                f"{'laptop' if self.references_posted == 1 else 'laptops'}."
                 if self.references_posted
                 else "."
             )

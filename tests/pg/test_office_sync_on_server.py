@@ -226,7 +226,7 @@ def test_reference_data_imported_by_the_admin_reaches_the_laptop_through_an_impo
 
     code, out, err = office_sync(staff(pg, server, "pace_import", "importer"))
     assert (code, err) == (0, ""), out
-    assert out.rstrip().endswith("; the reference update sent to 1 laptops.")
+    assert out.rstrip().endswith("; the reference update sent to 1 laptop.")
     assert office_sync(staff(pg, server, "pace_import", "importer"))[1].rstrip().endswith("posted back.")
 
     reference.install(None)

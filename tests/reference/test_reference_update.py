@@ -13,6 +13,7 @@ import pytest
 
 from pace_desktop import reference
 from pace_desktop.cli import main
+from pace_desktop.client_record import merge_checklist
 from pace_desktop.demo import make_client, make_event
 from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.reference_update import make_update, parse_update
@@ -155,6 +156,17 @@ def test_the_laptop_applies_the_update_and_its_next_checklist_uses_and_records_i
     with Store.open(stored, PASSPHRASE) as again:
         assert reference.current().version == made.version
         assert angus_checklist(again).area_figures == made.figures_version
+
+
+def test_a_checklist_re_scored_after_the_update_records_the_new_figures(office, laptop, tmp_path):
+    path = signed_file(office, tmp_path)
+    reference.install(None)
+    laptop.load_reference()
+    stored = angus_checklist(laptop)
+    apply_office_file(laptop, path)
+    again = merge_checklist(stored, angus_checklist(laptop))
+    assert again.id == stored.id
+    assert again.area_figures == reference.current().figures_version != stored.area_figures
 
 
 def test_the_same_update_again_changes_nothing(office, laptop, tmp_path):
