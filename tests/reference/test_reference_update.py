@@ -90,6 +90,20 @@ def test_the_imported_set_is_kept_in_the_central_store(office, office_path):
         assert reference.current().version == made.version
 
 
+def test_office_migrate_carries_the_current_set_to_the_central_database(
+    office, office_path, pg_db, monkeypatch
+):
+    made = import_nomis(office, NOMIS, now=ISSUED)
+    with connect(pg_db, allow_insecure=True) as conn:
+        migrate_from_file(office, conn)
+    office.close()
+    reference.install(None)
+    monkeypatch.setenv("PACE_PG_ALLOW_INSECURE", "1")
+    with open_central_on_server(office_path, PASSPHRASE, pg_db) as on_server:
+        assert show(on_server).lines()[0] == f"Reference data {made.version} (imported 2026-12-01)."
+        assert reference.current().version == made.version
+
+
 def test_a_new_partner_table_keeps_the_figures_and_changes_the_version_but_not_the_figures_id(
     office, tmp_path
 ):
