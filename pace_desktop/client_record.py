@@ -44,6 +44,7 @@ RESCORED = (
     "explanation",
     "unanswered",
     "area_as_of",
+    "area_figures",
     "council_area",
 )
 

@@ -35,7 +35,7 @@ from pace_desktop.records.models import (
 )
 from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.records.rules import CONTROLLER, needs_sharing_consent
-from pace_desktop.reference import SERVICES, area_rates, council_areas, partners
+from pace_desktop.reference import SERVICES, council_areas, current, partners
 from pace_desktop.store import demo_data
 from pace_desktop.store.store import Store
 
@@ -304,7 +304,8 @@ def seed(
     rng = random.Random(rng_seed)  # noqa: S311 - demo data, not secrets
     checklist = load_checklist()
     choices = _answer_choices(list(checklist.answerable_parts()))
-    rates = area_rates()
+    figures = current()
+    rates = figures.rates
     notice = current_notice()
     now = datetime.now(UTC)
     device, adviser = store.device_id, store.actor
@@ -362,6 +363,7 @@ def seed(
                 event_date=event.event_date,
                 council_area=event.council_area,
                 area_rates=rates,
+                figures_version=figures.figures_version,
                 today=today,
             )
             record = ChecklistRecord(
@@ -373,6 +375,7 @@ def seed(
                 explanation=explain(outcome),
                 unanswered=list(outcome.unanswered),
                 area_as_of=outcome.area_as_of,
+                area_figures=outcome.area_figures,
                 device_id=device,
                 updated_by=adviser,
                 created_at=now,

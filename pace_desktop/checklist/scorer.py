@@ -1,7 +1,7 @@
 """Scoring a person's checklist answers into a band, with each answer that counted and why.
 
 The outcome is stored in the client record, so it is a frozen, JSON-ready pydantic model and carries
-the checklist version and the year of the area figures it used.
+the checklist version, the year of the area figures it used and their version id.
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ from pace_desktop.checklist.data import (
     Question,
 )
 from pace_desktop.errors import ValidationFailed
-from pace_desktop.reference import SCOTLAND_GSS, AreaRate
-from pace_desktop.reference import area_rates as default_area_rates
+from pace_desktop.reference import SCOTLAND_GSS, AreaRate, current
 
 STALE_AFTER_YEARS = 2  # the area figures are out of date, and the scorer warns, after two years
 
@@ -53,6 +52,7 @@ class ChecklistOutcome(BaseModel):
     area_data_stale: bool
     notes: tuple[str, ...]
     answered: int = 0  # questions the person gave a real answer to (not blank, not prefer not to say)
+    area_figures: str | None = None  # version id of the area figures the area question used
 
     @property
     def counts(self) -> bool:
@@ -123,14 +123,23 @@ def score(
     event_date: date,
     council_area: str | None,
     area_rates: Mapping[str, AreaRate] | None = None,
+    figures_version: str | None = None,
     today: date | None = None,
 ) -> ChecklistOutcome:
     """Score ``answers`` (part id to option value); age and area come from the dates and GSS code.
 
     Each question's points are capped at its stars. Blank and "prefer not to say" answers, a missing
     date of birth and an unknown council area all score nothing and are listed as unanswered.
+    Without ``area_rates`` the figures in use are read (the office's update, or the shipped ones),
+    with their version id; given ``area_rates``, ``figures_version`` is theirs.
     """
-    rates = default_area_rates() if area_rates is None else area_rates
+    if area_rates is None:
+        reference = current()
+        rates: Mapping[str, AreaRate] = reference.rates
+        figures_version = reference.figures_version
+    else:
+        rates = area_rates
+    area_figures: str | None = None
     today = today or date.today()
     known = {p.id for p in checklist.answerable_parts()}
     if stray := sorted(set(answers) - known):
@@ -168,6 +177,7 @@ def score(
                 notes.append("Council area not known: the area question scores nothing.")
             else:
                 area_as_of = row.as_of
+                area_figures = figures_version
                 if row.rate_pct > scotland.rate_pct:
                     label = (
                         f"Lives in {row.name}, unemployment {row.rate_pct:.1f}% against "
@@ -207,6 +217,7 @@ def score(
         area_data_stale=stale,
         notes=tuple(notes),
         answered=real_answers(answers),
+        area_figures=area_figures,
     )
 
 

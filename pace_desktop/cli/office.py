@@ -10,6 +10,7 @@ OFFICE_COMMAND_MODULES: tuple[str, ...] = (
     "pace_desktop.cli.office_exchange",
     "pace_desktop.cli.office_reports",
     "pace_desktop.cli.office_partners",
+    "pace_desktop.cli.office_reference",
     "pace_desktop.cli.office_privacy",
     "pace_desktop.cli.sync",
     "pace_desktop.cli.office_database",

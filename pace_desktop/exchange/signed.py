@@ -10,14 +10,42 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import Protocol, TypeVar
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Protocol, TypeVar
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, StringConstraints, ValidationError
 
-from pace_desktop.errors import RefusedError
+from pace_desktop.errors import RefusedError, UsageError
+from pace_desktop.exchange.officekey import laptop_office_key
 from pace_desktop.store.device import fingerprint
+
+if TYPE_CHECKING:
+    from pace_desktop.store.store import Store
+
+
+def _aware(value: str) -> str:
+    if datetime.fromisoformat(value).tzinfo is None:
+        raise ValueError("times need a time zone")
+    return value
+
+
+# Field types the signed documents share.
+Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+DeviceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{3,32}$")]
+AwareTime = Annotated[str, AfterValidator(_aware)]  # ISO 8601 with its time zone
+
+
+def office_verify_key(store: Store, documents: str) -> bytes:
+    """The office's signing key this laptop holds, to check ``documents`` ("notices") with."""
+    office = laptop_office_key(store)
+    if office is None or office.verify_key is None:
+        raise UsageError(
+            f"This laptop does not hold the office's signing key, so it cannot check {documents}: add "
+            "the office.pub file from the office again (Settings), then retry."
+        )
+    return office.verify_key
 
 
 class Signed(Protocol):

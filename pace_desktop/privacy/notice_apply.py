@@ -1,8 +1,8 @@
 """A laptop applying the office's notice file: its withdrawals and erasures, checked and applied.
 
 ``apply_office_file`` is what ``apply-receipt`` (and the GUI's "apply a file from the office") calls:
-it hands receipts to the exchange code and notices here, so advisers have one action for whatever
-the office sent back.
+it hands receipts and reference updates to the exchange code and notices here, so advisers have one
+action for whatever the office sent back.
 """
 
 from __future__ import annotations
@@ -16,8 +16,14 @@ from typing import TYPE_CHECKING
 
 from pace_desktop.errors import RefusedError, UsageError
 from pace_desktop.exchange.files import read_capped
-from pace_desktop.exchange.officekey import laptop_office_key
 from pace_desktop.exchange.receipt import MAX_RECEIPT_BYTES, ReceiptResult, apply_receipt
+from pace_desktop.exchange.reference_update import (
+    MAX_UPDATE_BYTES,
+    ReferenceResult,
+    apply_update_bytes,
+    is_update,
+)
+from pace_desktop.exchange.signed import office_verify_key
 from pace_desktop.privacy.erasure import FROM_OFFICE_REASON, remove_person
 from pace_desktop.privacy.notices import (
     FORMAT,
@@ -62,11 +68,14 @@ def is_notice(data: bytes) -> bool:
 
 def apply_office_file(
     store: Store, path: Path | str, *, now: datetime | None = None
-) -> ReceiptResult | NoticeResult:
-    """Apply a receipt or a notice from the office, whichever the file is."""
-    data = read_capped(Path(path), max(MAX_NOTICE_BYTES, MAX_RECEIPT_BYTES), "file from the office")
+) -> ReceiptResult | NoticeResult | ReferenceResult:
+    """Apply a receipt, a notice or a reference update from the office, whichever the file is."""
+    cap = max(MAX_NOTICE_BYTES, MAX_RECEIPT_BYTES, MAX_UPDATE_BYTES)
+    data = read_capped(Path(path), cap, "file from the office")
     if is_notice(data):
         return apply_notice_bytes(store, data, now=now)
+    if is_update(data):
+        return apply_update_bytes(store, data)
     return apply_receipt(store, path, now=now)
 
 
@@ -80,13 +89,7 @@ def apply_notice_bytes(store: Store, data: bytes, *, now: datetime | None = None
     if store.kind == "office":
         raise UsageError("This is the office store: notices are applied on the laptops they name.")
     notice = parse_notice(data)
-    office = laptop_office_key(store)
-    if office is None or office.verify_key is None:
-        raise UsageError(
-            "This laptop does not hold the office's signing key, so it cannot check notices: add "
-            "the office.pub file from the office again (Settings), then retry."
-        )
-    verify_notice(notice, office.verify_key)
+    verify_notice(notice, office_verify_key(store, "notices"))
     if notice.device_id != store.device_id:
         raise RefusedError(
             f"This notice is for another laptop ({notice.device_id}), not this one "

@@ -256,6 +256,11 @@ class ChecklistRecord(Record):
     council_area: CouncilArea | None = Field(
         default=None, description="GSS code of where the client lives, as the area question used it."
     )
+    area_figures: Annotated[str | None, Text(40, optional=True)] = Field(
+        default=None,
+        description="Version id of the area unemployment figures the area question used "
+        "(their as-of and a SHA-256 prefix); None when the area was not known.",
+    )
     override: ChecklistOverride | None = None
 
     @property

@@ -87,6 +87,7 @@ def build_checklist(
         explanation=explain(outcome),
         unanswered=list(outcome.unanswered),
         area_as_of=outcome.area_as_of,
+        area_figures=outcome.area_figures,
         council_area=council_area or event.council_area,
         device_id="",
         updated_by="",

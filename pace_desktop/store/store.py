@@ -17,7 +17,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from pace_desktop import policy
+from pace_desktop import policy, reference
 from pace_desktop.checklist.scorer import band_in_use
 from pace_desktop.errors import PaceError, StoreError, UsageError, ValidationFailed
 from pace_desktop.records.models import (
@@ -38,6 +38,7 @@ from pace_desktop.store.device import DeviceKey, new_device_id, new_signing_key,
 from pace_desktop.store.guards import Guards
 from pace_desktop.store.keyslots import KeyFileOutOfDate, KeySlotFile, check_passphrase, new_data_key
 from pace_desktop.store.migrations import migrate, remove_upgrade_backups
+from pace_desktop.store.reference_data import stored_reference
 from pace_desktop.store.repository import Repository
 
 # The office's secret keys: the age identity that opens bundles, the key that signs receipts. Never
@@ -244,6 +245,7 @@ class Store:
             if office_recipient:
                 store._set_many({"office_recipient": office_recipient})
             store.audit("unlock", detail="created")
+        store.load_reference()
         return store
 
     @classmethod
@@ -300,6 +302,7 @@ class Store:
         store = cls(path, db, keys, data_key, adviser, clock)
         with store.transaction():
             store.audit("unlock")
+        store.load_reference()
         store._finish_rekey(candidates, index)
         return store
 
@@ -342,6 +345,13 @@ class Store:
         stays the office's keyring, where secret settings (``is_secret_setting``) are read and written
         (docs/central-database.md)."""
         self._keyring, self.db = self.db, server
+        self.load_reference()
+
+    def load_reference(self) -> None:
+        """Use this store's reference set (the office's current one, or the update a laptop applied)
+        from now on, or the shipped files when it keeps none."""
+        found = stored_reference(self.db)
+        reference.install(found.reference if found is not None else None)
 
     def __enter__(self) -> Store:
         return self

@@ -55,6 +55,7 @@ class SyncResult:
     receipts: int
     notices: int
     exported: int  # records put into a new bundle by this sync
+    references: int = 0  # the office's reference updates applied
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:
@@ -63,6 +64,8 @@ class SyncResult:
         text = f"{n(self.sent, 'bundle')} sent, {n(self.confirmed, 'record')} confirmed by the office"
         if self.notices:
             text += f", {n(self.notices, 'office notice')} applied"
+        if self.references:
+            text += ", the office's new reference data applied"
         return text + "."
 
 
@@ -120,6 +123,7 @@ def sync(
     "Fetching receipts…"); it is called on the thread the sync runs on.
     """
     from pace_desktop.exchange.export import export_bundle, pending_count
+    from pace_desktop.exchange.reference_update import is_update
     from pace_desktop.privacy.notice_apply import apply_office_file, is_notice
 
     say = progress or (lambda step: None)
@@ -136,7 +140,7 @@ def sync(
         client.expect(client.request("PUT", "/v1/bundles", path.read_bytes()), 200, 201)
         path.unlink()  # acknowledged: the relay holds it on disk
         sent += 1
-    confirmed = receipts = notices = 0
+    confirmed = receipts = notices = references = 0
     say(SyncStep("fetching"))
     files = list(client.expect(client.request("GET", "/v1/mail"), 200).json().get("files", []))
     for number, item in enumerate(files, start=1):
@@ -152,10 +156,13 @@ def sync(
                 temp.unlink()
         if is_notice(data):
             notices += 1
+        elif is_update(data):
+            references += 1
         else:
             receipts += 1
             confirmed += getattr(result, "confirmed", 0)
         client.expect(client.request("DELETE", f"/v1/mail/{name}"), 204, 404)
     with store.transaction():
-        store.audit("export", "sync", detail=f"sent={sent},receipts={receipts},notices={notices}")
-    return SyncResult(sent, confirmed, receipts, notices, exported)
+        detail = f"sent={sent},receipts={receipts},notices={notices},references={references}"
+        store.audit("export", "sync", detail=detail)
+    return SyncResult(sent, confirmed, receipts, notices, exported, references)

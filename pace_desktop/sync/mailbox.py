@@ -48,7 +48,7 @@ from pace_desktop.store.atomic import write_atomic
 
 DEVICE_ID = re.compile(r"^[A-Za-z0-9]{3,32}$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
-MAIL_NAME = re.compile(r"^PACE-[A-Za-z0-9-]{1,80}\.(pacereceipt|pacenotice)$")
+MAIL_NAME = re.compile(r"^PACE-[A-Za-z0-9-]{1,80}\.(pacereceipt|pacenotice|pacereference)$")
 MAX_MAIL_BYTES = 1 * 2**20
 MAX_DEVICE_LIST_BYTES = 8 * 2**20
 DEVICE_LIST_FORMAT = "pace-relay-devices"

@@ -38,6 +38,7 @@ class OfficeSyncResult:
     results: list[ImportResult] = field(default_factory=list)
     receipts_posted: int = 0
     notices_posted: int = 0
+    references_posted: int = 0
 
     def summary(self) -> str:
         verdicts = [r.verdict for r in self.results]
@@ -45,7 +46,13 @@ class OfficeSyncResult:
         return (
             f"{len(self.results)} bundles fetched from the relay: {counts['accepted']} accepted, "
             f"{counts['already_had']} already had, {counts['refused']} refused; "
-            f"{self.receipts_posted} receipts and {self.notices_posted} notices posted back."
+            f"{self.receipts_posted} receipts and {self.notices_posted} notices posted back"
+            + (
+                f"; the reference update sent to {self.references_posted} "
+                f"{'laptop' if self.references_posted == 1 else 'laptops'}."
+                if self.references_posted
+                else "."
+            )
         )
 
 
@@ -180,4 +187,30 @@ def office_sync(central: Store, client: RelayClient, *, progress: Progress | Non
             with central.transaction():
                 central.audit("export", "notice", device, detail="sent_by_relay")
             result.notices_posted += 1
+        result.references_posted = post_reference(central, client)
     return result
+
+
+def post_reference(central: Store, client: RelayClient) -> int:
+    """Post the office's current reference update to each active laptop not yet sent it; returns
+    how many. Nothing when the office still uses the shipped data, which every laptop has."""
+    from pace_desktop.exchange.reference_update import file_name, make_update
+    from pace_desktop.store.reference_data import SENT_DETAIL, sent_to, stored_reference
+
+    held = stored_reference(central.db)
+    if held is None:
+        return 0
+    version = held.reference.version
+    data = make_update(central, held.reference, held.issued_at)
+    posted = 0
+    sent = sent_to(central.db, version)
+    for device in devices(central):
+        if device.retired_at is not None or device.device_id in sent:
+            continue
+        route = f"/v1/office/mail/{device.device_id}/{file_name(held.reference)}"
+        client.expect(client.request("PUT", route, data), 201)
+        with central.transaction():
+            # The record of the post, and what the next sync reads (``sent_to``).
+            central.audit("export", "reference", version, detail=SENT_DETAIL + device.device_id)
+        posted += 1
+    return posted

@@ -192,3 +192,46 @@ def test_relay_settings_are_on_the_central_database_and_each_token_in_the_keyrin
     with open_central(office_path, PASSPHRASE) as keyring:
         assert keyring.setting(name) == relay.token
         assert keyring.setting("sync_relay_url") is None  # shared settings are the server's
+
+
+def test_reference_data_imported_by_the_admin_reaches_the_laptop_through_an_importers_sync(
+    server,
+    pg,
+    office_sync,
+    run,
+    relay,
+    laptop,
+    laptop_path,
+    office_path,  # noqa: F811
+):
+    """Replacing the reference data is the admin role's (it writes settings); posting it to the
+    laptops is part of any sync, and records each post only in the audit log, which every role may
+    append to."""
+    from pathlib import Path
+
+    from pace_desktop import reference
+    from pace_desktop.store.store import Store
+
+    nomis = Path(__file__).parents[1] / "reference" / "data" / "nomis-query-2026-10.csv"
+    assert office_sync(server)[0] == 0  # the relay learns the laptop
+    laptop.close()
+    keyring = ("--keyring", str(office_path))
+    code, out, err = run("office", "reference", "import-nomis", "--central", staff(pg, server, "pace_reports",
+                         "reader"), *keyring, str(nomis))  # fmt: skip
+    assert code == 3 and out == "" and "your database login does not have the role for it" in err
+    code, out, err = run("office", "reference", "import-nomis", "--central", staff(pg, server, "pace_admin",
+                         "admin"), *keyring, str(nomis))  # fmt: skip
+    assert (code, err) == (0, "") and out.startswith("Reference data 2026-10-"), err
+    version = out.split()[2]
+
+    code, out, err = office_sync(staff(pg, server, "pace_import", "importer"))
+    assert (code, err) == (0, ""), out
+    assert out.rstrip().endswith("; the reference update sent to 1 laptop.")
+    assert office_sync(staff(pg, server, "pace_import", "importer"))[1].rstrip().endswith("posted back.")
+
+    reference.install(None)
+    code, out, err = run("sync", "--store", str(laptop_path), "--relay", relay.url, "--pin", relay.pin)
+    assert (code, err) == (0, "") and out.endswith(", the office's new reference data applied.\n"), out
+    with Store.open(laptop_path, PASSPHRASE):
+        assert reference.current().version == version
+    reference.install(None)

@@ -31,7 +31,7 @@ from pace_desktop.ui.widgets.banner import Banner
 from pace_desktop.ui.widgets.field import FieldRow
 
 RECEIPT_FILTER = QT_TRANSLATE_NOOP(
-    "ReceiptDialog", "Files from the office (*.pacereceipt *.pacenotice);;All files (*)"
+    "ReceiptDialog", "Files from the office (*.pacereceipt *.pacenotice *.pacereference);;All files (*)"
 )
 
 
