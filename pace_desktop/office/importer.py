@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Literal, cast
 from uuid import UUID
 
-from pydantic_core import to_json
-
 from pace_desktop.errors import PaceError
 from pace_desktop.exchange import anchor, bundle, receipt
 from pace_desktop.exchange.bundle import DEFAULT_LIMITS, Contents, Limits, Refusal
@@ -35,6 +33,7 @@ from pace_desktop.store import device_sequences, duplicate_review, import_apply,
 from pace_desktop.store.clients import fold
 from pace_desktop.store.database import Database
 from pace_desktop.store.device import DeviceKey
+from pace_desktop.store.repository import uuid_texts
 from pace_desktop.store.store import Store
 
 Progress = Callable[[int, int], None]
@@ -312,11 +311,9 @@ class _Tally:
 
 
 def _texts(ids: list[UUID]) -> list[str]:
-    """``[str(i) for i in ids]``, in one native call: ``str(UUID)`` is Python code, and an import of
-    10,000 records needs some 18,000 (each id, and each child's client id): 6 ms as a list
-    comprehension, 2 ms so (measured on 10,000 ids).
-    """
-    return json.loads(to_json(ids))  # type: ignore[no-any-return]
+    """``[str(i) for i in ids]``, in one native call (``uuid_texts``): an import of 10,000 records
+    needs some 18,000 (each id, and each child's client id)."""
+    return cast("list[str]", uuid_texts(ids))
 
 
 NOT_THIS_DEVICES = (

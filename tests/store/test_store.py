@@ -233,3 +233,23 @@ def test_passphrase_rechecks_share_the_unlock_backoff_on_disk(store_path):
     reopened = Store.open(store_path, PASSPHRASE, clock=lambda: now[0])
     assert reopened.verify_passphrase(PASSPHRASE) == ADVISER
     reopened.close()
+
+
+def test_a_bulk_insert_stores_each_row_as_a_single_save_would(store):
+    """insert_many builds its rows in one loop (ids and parent ids made text in one call): every
+    column of every row is what the one-record path (``_row``) gives for the same record."""
+    from pace_desktop.exchange.tables import repositories
+
+    seed(store, events=2, clients=12, history=True)
+    checked = 0
+    for repo in repositories(store).values():
+        for record in repo.all():
+            columns, values = repo._row(record)
+            marks = ", ".join(columns)
+            stored = store.db.query(
+                f"SELECT {marks} FROM {repo.table} WHERE id = ?",  # noqa: S608
+                (str(record.id),),
+            )
+            assert stored == [values], repo.entity
+            checked += 1
+    assert checked > 12 * 6  # clients, consents, checklists, help, outcomes and feedback were all written
