@@ -1,4 +1,4 @@
-"""The SDS PACE schema, version 1, as pydantic models: the single source of truth for every record.
+"""The SDS PACE schema, version 2, as pydantic models: the single source of truth for every record.
 
 The store keeps each record as this model's JSON, bundles and exports carry the same JSON, and the
 published JSON Schema (``resources/schema``) is generated from these classes (see ``schema.py``).
@@ -74,6 +74,7 @@ __all__ = [
     "Client",
     "Consent",
     "Disability",
+    "Employer",
     "EmploymentStatus",
     "Event",
     "EventType",
@@ -92,7 +93,7 @@ __all__ = [
     "share_purpose",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_INTEGER = 2**63 - 1  # SQLite's largest integer: a version is stored as one
 
 # Caps on the lists a record holds (the published schema states them): a checklist has 17 answers
@@ -139,6 +140,47 @@ class Record(BaseModel):
         )
 
 
+class Employer(Record):
+    """An employer making people redundant, kept once and reused by every event held for it (the
+    partnership report's employer items: HR1 notification, proposed dismissals, numbers, reason and
+    the employer's HR contact). Events name it by ``employer_id`` and carry its name and sector."""
+
+    name: Annotated[str, Text(200, required="Enter the employer's name.")]
+    sector: Annotated[str, Text(100, required="Enter the employer's sector.")]
+    sites: list[Annotated[str, Text(500)]] = Field(
+        default_factory=list, max_length=MAX_LINES, description="The employer's affected sites, one an entry."
+    )
+    hr1_reference: Annotated[str | None, Text(50, optional=True)] = None
+    hr1_date: dt.date | None = Field(
+        default=None, description="When the HR1 form was sent to the Insolvency Service."
+    )
+    first_dismissal_date: dt.date | None = Field(default=None, description="The first proposed dismissal.")
+    last_dismissal_date: dt.date | None = Field(default=None, description="The last proposed dismissal.")
+    proposed_redundancies: int | None = Field(default=None, ge=0, le=1_000_000)
+    employees_at_site: int | None = Field(default=None, ge=0, le=1_000_000)
+    reason: Annotated[str | None, Text(1000, optional=True, multiline=True)] = None
+    contact_name: Annotated[str | None, Text(200, optional=True)] = None
+    contact_phone: Annotated[Phone | None, BlankIsNone] = None
+    contact_email: Annotated[Email | None, BlankIsNone] = None
+
+    @model_validator(mode="after")
+    def _dismissals_in_order(self) -> Self:
+        first, last = self.first_dismissal_date, self.last_dismissal_date
+        if first is not None and last is not None and last < first:
+            raise ValueError("The last proposed dismissal date cannot be before the first.")
+        return self
+
+    def event_fields(self) -> dict[str, Any]:
+        """What an event held for this employer takes from it: its id, and its name, sector and HR1
+        reference, which the event keeps too (the name printed on the event, and older readers)."""
+        return {
+            "employer_id": self.id,
+            "employer_name": self.name,
+            "sector": self.sector,
+            "hr1_reference": self.hr1_reference,
+        }
+
+
 class Event(Record):
     """A PACE event at an employer's site: a group session, a one-to-one or a drop-in."""
 
@@ -151,6 +193,10 @@ class Event(Record):
     event_type: EventType
     hr1_reference: Annotated[str | None, Text(50, optional=True)] = None
     number_affected: int | None = Field(default=None, ge=0, le=1_000_000)
+    employer_id: UUID | None = Field(
+        default=None,
+        description="The employer record this event is for; its name and sector are copied here.",
+    )
 
 
 class Client(Record):
@@ -299,7 +345,9 @@ class Tombstone(BaseModel):
     reason: Annotated[str, StringConstraints(max_length=200)]
 
 
+# In the order a bundle carries and the office applies them: an employer before the events naming it.
 ENTITIES: dict[str, type[Record]] = {
+    "employer": Employer,
     "event": Event,
     "client": Client,
     "consent": Consent,

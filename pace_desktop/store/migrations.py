@@ -226,9 +226,27 @@ CREATE TABLE partner_agreements (
 """
 
 
+# v14 (issue 20): the employer as a record of its own, reused by every event held for it (the partnership
+# report's employer items: sites, HR1 reference and date, proposed dismissal dates, numbers, reason, the HR
+# contact). Shaped like every entity table; an event names its employer in its JSON (``employer_id``).
+# Its ``seq`` is set like every other table's since v11 (``dialect.next_seq``). Every stored event gets
+# ``employer_id`` (null: none picked yet), so it is still written whole, as the importer requires.
+_V14 = f"""
+CREATE TABLE employers ({_ENTITY_COLUMNS}, seq INTEGER);
+CREATE UNIQUE INDEX employers_seq ON employers(seq);
+UPDATE events SET data = json_set(data, '$.employer_id', NULL)
+    WHERE json_type(data, '$.employer_id') IS NULL;
+"""  # noqa: S608 - constants only, no input
+
+
+_SEQ_FROM_CREATION = {"employers"}  # tables created after v11, with their seq column from the start
+
+
 def _ordering_column(db: Database) -> None:
     """v11: ``seq`` on every table read in the order its rows were added, filled from ``rowid``."""
     for table in SEQ_TABLES:
+        if table in _SEQ_FROM_CREATION:
+            continue
         db.execute(f"ALTER TABLE {table} ADD COLUMN seq INTEGER")  # noqa: S608 - our names
         db.execute(f"UPDATE {table} SET seq = rowid")  # noqa: S608 - the one place rowid is still read
         db.execute(f"CREATE UNIQUE INDEX {table}_seq ON {table}(seq)")  # noqa: S608
@@ -272,7 +290,8 @@ def _whole_records(db: Database) -> None:
     never invented (a record without them is refused at import, as before).
     """
     identity = {"id", "created_at", "updated_at", "version", "device_id", "updated_by", "pace_id"}
-    for entity, model in ENTITIES.items():
+    for entity, table in _RECORD_TABLES.items():  # the tables v9 knew: later ones are written whole
+        model = ENTITIES[entity]
         defaults = {}
         for name, info in model.model_fields.items():
             if name in identity or info.is_required():
@@ -280,7 +299,6 @@ def _whole_records(db: Database) -> None:
             if info.default_factory is not None and info.default_factory not in (list, dict):
                 continue
             defaults[name] = to_jsonable_python(info.get_default(call_default_factory=True))
-        table = _RECORD_TABLES[entity]
         missing = " OR ".join(f"json_type(data, '$.{name}') IS NULL" for name in defaults)
         changed = []
         for record_id, data in db.execute(
@@ -329,6 +347,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (10, "exchange: the office keeps each laptop's countersigned audit heads", _script(_V10)),
     (11, "ordering: an explicit seq column instead of rowid, for a second database engine", _ordering_column),
     (12, "partners: each partner's data-sharing agreement, with its review date", _script(_V12)),
+    (14, "records: employers, reused by the events held for them", _script(_V14)),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1

@@ -24,6 +24,7 @@ from pace_desktop.records.models import (
     Client,
     Consent,
     Disability,
+    Employer,
     EmploymentStatus,
     Event,
     EventType,
@@ -494,8 +495,9 @@ def test_notes_keep_paragraphs_and_are_capped() -> None:
 
 
 def test_entities_and_version() -> None:
-    assert SCHEMA_VERSION == 1
+    assert SCHEMA_VERSION == 2
     assert ENTITIES == {
+        "employer": Employer,
         "event": Event,
         "client": Client,
         "consent": Consent,

@@ -13,10 +13,10 @@ from pace_desktop.records.schema import generate, render, schema_path, write
 
 def test_checked_in_schema_is_fresh() -> None:
     path = schema_path()
-    assert path.name == "sds-pace-v1.schema.json"
+    assert path.name == "sds-pace-v2.schema.json"
     assert path.exists(), "Run `python -m pace_desktop.records.schema` to create the schema file."
     assert json.loads(path.read_text(encoding="utf-8")) == generate(), (
-        "resources/schema/sds-pace-v1.schema.json is out of date with the models: "
+        "resources/schema/sds-pace-v2.schema.json is out of date with the models: "
         "run `python -m pace_desktop.records.schema` and commit the result."
     )
     assert path.read_text(encoding="utf-8") == render()

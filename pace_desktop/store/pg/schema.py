@@ -122,6 +122,7 @@ CREATE TABLE deidentified (key text PRIMARY KEY, retired_at text NOT NULL, data 
 """  # noqa: S608 - constants only, no input
 
 RECORD_TABLES = ("events", "clients", "consents", "checklists", "interventions", "outcomes", "feedback")
+ENTITY_TABLES = ("employers", *RECORD_TABLES)  # every record table, step 9's employers included
 _STEP_1_OFFICE = (
     "tombstones",
     "devices",
@@ -270,6 +271,19 @@ GRANT SELECT, INSERT, DELETE ON {", ".join(RELAY_TABLES)} TO {RELAY_ROLE};
 GRANT SELECT ON pace_schema TO {RELAY_ROLE};
 """  # noqa: S608 - constants only, no input
 
+# Step 9 (issue 20, the file's step 14): employers, a record of their own reused by every event held for
+# them. Shaped like every entity table, with the grants the other record tables have (import writes and,
+# for an erased laptop's records, deletes them; reports read; the data-protection officer corrects).
+# Every stored event gets ``employer_id`` (null), so it stays whole as the published schema says.
+_STEP_9 = f"""
+CREATE TABLE employers ({_ENTITY});
+REVOKE ALL ON employers FROM PUBLIC;
+GRANT SELECT ON employers TO {", ".join(ROLES)};
+GRANT INSERT, UPDATE, DELETE ON employers TO pace_import, pace_dpo;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {", ".join(ROLES)};
+UPDATE events SET data = data || '{{"employer_id": null}}'::jsonb WHERE NOT data ? 'employer_id';
+"""  # noqa: S608 - constants only, no input
+
 STEPS: tuple[tuple[int, str, str], ...] = (
     (1, "the central schema (as the file's schema 8)", _STEP_1),
     (2, "least-privilege roles", _STEP_2),
@@ -278,6 +292,7 @@ STEPS: tuple[tuple[int, str, str], ...] = (
     (5, "the audit head moved by the server, serialised; grants matched to the store", _STEP_5),
     (6, "partners' data-sharing agreements (the file's schema 12)", _STEP_6),
     (7, "the relay's mailbox and its own role (office serve --storage)", _STEP_7),
+    (9, "employers, reused by the events held for them (the file's schema 14)", _STEP_9),
 )
 SCHEMA_MAX = STEPS[-1][0]
 RELAY_STEP = 7  # the relay needs at least this step (it may run beside a newer office app)
