@@ -15,6 +15,7 @@ from pace_desktop.office.central import office_identity, office_recipients
 from pace_desktop.office.devices import enrol_device
 from pace_desktop.office.history import import_history
 from pace_desktop.office.importer import import_bundle, import_bundles
+from pace_desktop.records.models import SCHEMA_VERSION
 from pace_desktop.store.device import DeviceKey
 from tests.exchange.conftest import (
     dumps,
@@ -189,10 +190,10 @@ def test_a_newer_record_schema_is_refused_by_name(enrolled, laptop, tmp_path):
     good = forge(laptop, office_recipients(enrolled)[0], {})
     members = unzip(pyrage.decrypt(good, [office_identity(enrolled)]))
     manifest = json.loads(members["manifest.json"])
-    manifest["schema_version"] = 2
+    manifest["schema_version"] = SCHEMA_VERSION + 1
     members["manifest.json"] = dumps(manifest)
     result = import_bundle(enrolled, _sealed_zip(enrolled, tmp_path, members))
-    assert_refused(enrolled, result, "newer_format", "record schema 2")
+    assert_refused(enrolled, result, "newer_format", f"record schema {SCHEMA_VERSION + 1}")
 
 
 def test_a_bundle_over_the_size_cap_is_refused_before_any_work(enrolled, one_bundle):
