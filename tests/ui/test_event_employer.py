@@ -119,6 +119,15 @@ def test_changing_a_stored_employers_details_updates_that_one_record(qtbot, empt
     )
     assert {e.employer_id for e in store.events.all()} == {employer.id}
 
+    # Editing the first event shows its employer as it now stands, changed details included.
+    first_event = min(store.events.all(), key=lambda e: e.created_at)
+    edit = window.edit_event(first_event)
+    qtbot.addWidget(edit)
+    assert edit.employer.currentText() == "Paisley Thread Mills"
+    assert edit.employer_editors["proposed_redundancies"].text() == "40"
+    assert not edit.is_dirty()
+    edit.done(0)
+
 
 def test_employer_problems_are_shown_beside_their_fields_and_nothing_is_saved(qtbot, empty_window):
     window = empty_window
