@@ -22,6 +22,7 @@ from pace_desktop.records.models import (
     Client,
     Consent,
     Disability,
+    Employer,
     EmploymentStatus,
     Event,
     EventType,
@@ -245,6 +246,55 @@ def _redundancy(
     return pay, advice
 
 
+# Why the fictional employers are making people redundant (the HR1 form's reason).
+REASONS = (
+    "Site closing: work moving to another plant",
+    "Loss of a major contract",
+    "Restructuring after a takeover",
+    "Fall in orders",
+    "Automation of the production line",
+)
+HR_CONTACTS = ("Morag Testperson", "Iain Exampleton", "Fiona Sampleson", "Ruaridh Demoson")
+
+
+def make_employers(rng: random.Random, events: list[Event]) -> tuple[list[Employer], list[Event]]:
+    """One fictional employer for each employer name among ``events``, reused by every event at it:
+    its HR1 (the first event's reference, sent 45 to 90 days before), proposed dismissals from a
+    month after its first event, numbers, reason and HR contact. Returns the employers and the events
+    now naming them. ``rng`` is its own: the events and people stay the ones they were.
+    """
+    by_name: dict[str, list[Event]] = {}
+    for event in events:
+        by_name.setdefault(event.employer_name, []).append(event)
+    employers: dict[str, Employer] = {}
+    for name, held in by_name.items():
+        first = min(held, key=lambda e: e.event_date)
+        proposed = max(e.number_affected or 0 for e in held)
+        slug = "".join(c for c in name.lower().replace(" ", "-") if c.isalnum() or c == "-")
+        start = first.event_date + timedelta(days=rng.randrange(28, 42))
+        employers[name] = Employer(
+            name=name,
+            sector=first.sector,
+            sites=sorted({e.site_address for e in held if e.site_address}),
+            hr1_reference=first.hr1_reference,
+            hr1_date=first.event_date - timedelta(days=rng.randrange(45, 90)),
+            first_dismissal_date=start,
+            last_dismissal_date=start + timedelta(days=rng.randrange(30, 120)),
+            proposed_redundancies=proposed,
+            employees_at_site=proposed + rng.randrange(50, 600),
+            reason=rng.choice(REASONS),
+            contact_name=rng.choice(HR_CONTACTS),
+            contact_phone=_drama_phone(rng),
+            contact_email=f"hr@{slug}.example",
+            device_id=first.device_id,
+            updated_by=first.updated_by,
+            created_at=first.created_at,
+            updated_at=first.created_at,
+        )
+    named = [event.model_copy(update=employers[event.employer_name].event_fields()) for event in events]
+    return list(employers.values()), named
+
+
 def make_client(
     rng: random.Random, event: Event, pace_id: str, device_id: str = "", adviser: str = ""
 ) -> Client:
@@ -315,6 +365,8 @@ def seed(
         return today + timedelta(days=-(abs(offset) * 6 + 90) if history else offset)
 
     made_events = [make_event(rng, when(rng.randrange(-120, 30)), device, adviser) for _ in range(events)]
+    # Employers reused by several events, with their own random numbers (the people stay the same).
+    made_employers, made_events = make_employers(random.Random(rng_seed + 2), made_events)  # noqa: S311
     later = random.Random(rng_seed + 1)  # noqa: S311 - the history's own numbers: people stay the same
     extra: dict[str, list] = {"consents": [], "outcomes": [], "interventions": [], "feedback": []}
     # One validated consent per purpose and answer; each person's consents are copies of these
@@ -346,6 +398,7 @@ def seed(
     batch_checklists: list[ChecklistRecord] = []
     # Committed while the big cache is still there; the referral rule checked once, at the end.
     with store.db.bulk(), store.transaction(), store.guards.deferred():
+        store.employers.insert_many(made_employers)
         store.events.insert_many(made_events)
         for i in range(clients):
             # Event by event, as people are registered at each in turn (an event's rows lie together).

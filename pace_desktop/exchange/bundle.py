@@ -525,6 +525,7 @@ def _read_checked(
 # -- records -------------------------------------------------------------------------------------
 
 _ENTITY_WORDS = {
+    "employer": "an employer",
     "event": "an event",
     "client": "a client",
     "consent": "a consent",

@@ -38,7 +38,7 @@ from pace_desktop.store.store import Store
 
 Progress = Callable[[int, int], None]
 Verdict = Literal["accepted", "already_had", "refused"]
-ENTITY_ORDER = ("event", "client", *CHILD_ENTITIES)
+ENTITY_ORDER = ("employer", "event", "client", *CHILD_ENTITIES)
 
 
 @dataclass(frozen=True)

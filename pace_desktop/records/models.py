@@ -75,6 +75,7 @@ __all__ = [
     "Client",
     "Consent",
     "Disability",
+    "Employer",
     "EmploymentStatus",
     "Event",
     "EventType",
@@ -94,9 +95,10 @@ __all__ = [
     "share_purpose",
 ]
 
-# 2 (issue 20): the client's redundancy arrangements (redundancy pay, wanting money advice), as the
-# partnership report asks. Bundles of schema 1 still import: what a version's records must carry is
-# its published schema file (``records/schema.py``), and newer fields take their defaults.
+# 2 (issue 20): the client's redundancy arrangements (redundancy pay, wanting money advice), the
+# employer as a record reused across events, and the version of the area figures a checklist used, as
+# the partnership report asks. Bundles of schema 1 still import: what a version's records must carry
+# is its published schema file (``records/schema.py``), and newer fields take their defaults.
 SCHEMA_VERSION = 2
 MAX_INTEGER = 2**63 - 1  # SQLite's largest integer: a version is stored as one
 
@@ -144,6 +146,47 @@ class Record(BaseModel):
         )
 
 
+class Employer(Record):
+    """An employer making people redundant, kept once and reused by every event held for it (the
+    partnership report's employer items: HR1 notification, proposed dismissals, numbers, reason and
+    the employer's HR contact). Events name it by ``employer_id`` and carry its name and sector."""
+
+    name: Annotated[str, Text(200, required="Enter the employer's name.")]
+    sector: Annotated[str, Text(100, required="Enter the employer's sector.")]
+    sites: list[Annotated[str, Text(500)]] = Field(
+        default_factory=list, max_length=MAX_LINES, description="The employer's affected sites, one an entry."
+    )
+    hr1_reference: Annotated[str | None, Text(50, optional=True)] = None
+    hr1_date: dt.date | None = Field(
+        default=None, description="When the HR1 form was sent to the Insolvency Service."
+    )
+    first_dismissal_date: dt.date | None = Field(default=None, description="The first proposed dismissal.")
+    last_dismissal_date: dt.date | None = Field(default=None, description="The last proposed dismissal.")
+    proposed_redundancies: int | None = Field(default=None, ge=0, le=1_000_000)
+    employees_at_site: int | None = Field(default=None, ge=0, le=1_000_000)
+    reason: Annotated[str | None, Text(1000, optional=True, multiline=True)] = None
+    contact_name: Annotated[str | None, Text(200, optional=True)] = None
+    contact_phone: Annotated[Phone | None, BlankIsNone] = None
+    contact_email: Annotated[Email | None, BlankIsNone] = None
+
+    @model_validator(mode="after")
+    def _dismissals_in_order(self) -> Self:
+        first, last = self.first_dismissal_date, self.last_dismissal_date
+        if first is not None and last is not None and last < first:
+            raise ValueError("The last proposed dismissal date cannot be before the first.")
+        return self
+
+    def event_fields(self) -> dict[str, Any]:
+        """What an event held for this employer takes from it: its id, and its name, sector and HR1
+        reference, which the event keeps too (the name printed on the event, and older readers)."""
+        return {
+            "employer_id": self.id,
+            "employer_name": self.name,
+            "sector": self.sector,
+            "hr1_reference": self.hr1_reference,
+        }
+
+
 class Event(Record):
     """A PACE event at an employer's site: a group session, a one-to-one or a drop-in."""
 
@@ -156,6 +199,10 @@ class Event(Record):
     event_type: EventType
     hr1_reference: Annotated[str | None, Text(50, optional=True)] = None
     number_affected: int | None = Field(default=None, ge=0, le=1_000_000)
+    employer_id: UUID | None = Field(
+        default=None,
+        description="The employer record this event is for; its name and sector are copied here.",
+    )
 
 
 class Client(Record):
@@ -311,7 +358,9 @@ class Tombstone(BaseModel):
     reason: Annotated[str, StringConstraints(max_length=200)]
 
 
+# In the order a bundle carries and the office applies them: an employer before the events naming it.
 ENTITIES: dict[str, type[Record]] = {
+    "employer": Employer,
     "event": Event,
     "client": Client,
     "consent": Consent,

@@ -32,6 +32,7 @@ class EventFigures:
     bands: dict[str, int] = field(default_factory=lambda: dict.fromkeys((*BANDS, NO_CHECKLIST), 0))
     services: dict[str, int] = field(default_factory=dict)
     referrals: dict[str, int] = field(default_factory=dict)  # by partner code ("" = no partner named)
+    employer: dict[str, Any] | None = None  # the employer record the event names, as stored
 
     @property
     def referral_total(self) -> int:
@@ -46,7 +47,8 @@ def events(store: Store) -> Iterator[dict[str, Any]]:
 
 def event_figures(store: Store) -> list[EventFigures]:
     """Attendance, bands, services wanted and referrals for every event."""
-    figures = {e["id"]: EventFigures(e) for e in events(store)}
+    employers = {e["id"]: e for e in map(json.loads, report_figures.employer_data(store.db))}
+    figures = {e["id"]: EventFigures(e, employer=employers.get(e.get("employer_id"))) for e in events(store)}
     for event_id, band, n in report_figures.clients_by_event_and_band(store.db):
         if event_id in figures:
             fig = figures[event_id]

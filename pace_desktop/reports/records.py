@@ -24,6 +24,7 @@ from pace_desktop.records.models import (
     ChecklistRecord,
     Client,
     Consent,
+    Employer,
     Event,
     Feedback,
     Intervention,
@@ -82,6 +83,7 @@ def sheet_specs() -> tuple[SheetSpec, ...]:
         return SheetSpec(title, table, (_pace_id_column(), *cols), with_pace_id=True)
 
     return (
+        SheetSpec("Employers", "employers", tuple(model_columns(Employer))),
         SheetSpec("Events", "events", tuple(event_cols)),
         child("Clients", "clients", client_cols),
         child("Consents", "consents", model_columns(Consent)),

@@ -198,6 +198,29 @@ def _table(
     return max(last, top + math.ceil(height / 0.5)) + 2
 
 
+def _employer_facts(employer: dict[str, Any] | None) -> list[tuple[str, Any]]:
+    """The employer's own fields, below the event's (none for an event that names no employer)."""
+    if employer is None:
+        return []
+
+    def day(name: str) -> date | None:
+        value = employer.get(name)
+        return date.fromisoformat(value) if value else None
+
+    return [
+        ("Employer's sites", "; ".join(employer.get("sites") or []) or None),
+        ("HR1 date", day("hr1_date")),
+        ("First proposed dismissal", day("first_dismissal_date")),
+        ("Last proposed dismissal", day("last_dismissal_date")),
+        ("Proposed redundancies", employer.get("proposed_redundancies")),
+        ("Employees at the site", employer.get("employees_at_site")),
+        ("Reason for the redundancies", employer.get("reason")),
+        ("Employer's HR contact", employer.get("contact_name")),
+        ("HR contact's phone", employer.get("contact_phone")),
+        ("HR contact's e-mail", employer.get("contact_email")),
+    ]
+
+
 def _event_sheet(book: SafeWorkbook, fig: EventFigures, taken: set[str]) -> Any:
     when = _event_date(fig)
     employer = fig.event.get("employer_name") or "Event"
@@ -216,6 +239,7 @@ def _event_sheet(book: SafeWorkbook, fig: EventFigures, taken: set[str]) -> Any:
         ("People registered", fig.registered),
         ("Referrals", fig.referral_total),
     ]
+    facts += _employer_facts(fig.employer)
     for offset, (label, value) in enumerate(facts, 3):
         put(book, ws, offset, 1, label, **BOLD)
         put(book, ws, offset, 2, value)

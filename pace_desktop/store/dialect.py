@@ -182,6 +182,7 @@ POSTGRESQL = PostgreSQL()
 
 # The tables read in the order their rows were added, each with its ``seq`` column (schema step 11).
 SEQ_TABLES = (
+    "employers",
     "events",
     "clients",
     "consents",

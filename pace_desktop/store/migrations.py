@@ -227,9 +227,27 @@ CREATE TABLE partner_agreements (
 """
 
 
+# v14 (issue 20): the employer as a record of its own, reused by every event held for it (the partnership
+# report's employer items: sites, HR1 reference and date, proposed dismissal dates, numbers, reason, the HR
+# contact). Shaped like every entity table; an event names its employer in its JSON (``employer_id``).
+# Its ``seq`` is set like every other table's since v11 (``dialect.next_seq``). Every stored event gets
+# ``employer_id`` (null: none picked yet), so it is still written whole, as the importer requires.
+_V14 = f"""
+CREATE TABLE employers ({_ENTITY_COLUMNS}, seq INTEGER);
+CREATE UNIQUE INDEX employers_seq ON employers(seq);
+UPDATE events SET data = json_set(data, '$.employer_id', NULL)
+    WHERE json_type(data, '$.employer_id') IS NULL;
+"""  # noqa: S608 - constants only, no input
+
+
+_SEQ_FROM_CREATION = {"employers"}  # tables created after v11, with their seq column from the start
+
+
 def _ordering_column(db: Database) -> None:
     """v11: ``seq`` on every table read in the order its rows were added, filled from ``rowid``."""
     for table in SEQ_TABLES:
+        if table in _SEQ_FROM_CREATION:
+            continue
         db.execute(f"ALTER TABLE {table} ADD COLUMN seq INTEGER")  # noqa: S608 - our names
         db.execute(f"UPDATE {table} SET seq = rowid")  # noqa: S608 - the one place rowid is still read
         db.execute(f"CREATE UNIQUE INDEX {table}_seq ON {table}(seq)")  # noqa: S608
@@ -358,6 +376,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
         "records: schema 2's new fields written into every stored record, with their defaults",
         _whole_records,
     ),
+    (14, "records: employers, reused by the events held for them", _script(_V14)),
 ]
 SCHEMA_MAX = MIGRATIONS[-1][0]
 SCHEMA_MIN = 1

@@ -22,6 +22,11 @@ def event_data(db: Database) -> list[str]:
     return [data for (data,) in db.query("SELECT data FROM events")]
 
 
+def employer_data(db: Database) -> list[str]:
+    """Every employer's stored JSON, in no particular order (the summary lists each event's)."""
+    return [data for (data,) in db.query("SELECT data FROM employers")]
+
+
 # -- counts per event (the summary report) ---------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from pace_desktop.store.database import STREAM_BATCH, Database
 
 # The tables a records sheet may stream: each holds one record's JSON in ``data``.
 RECORD_TABLES = frozenset(
-    {"events", "clients", "consents", "checklists", "interventions", "outcomes", "feedback"}
+    {"employers", "events", "clients", "consents", "checklists", "interventions", "outcomes", "feedback"}
 )
 
 

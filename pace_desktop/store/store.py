@@ -24,6 +24,7 @@ from pace_desktop.records.models import (
     ChecklistRecord,
     Client,
     Consent,
+    Employer,
     Event,
     Feedback,
     Intervention,
@@ -149,6 +150,15 @@ def check_store_path(path: Path, *, creating: bool = False) -> Path:
     return path
 
 
+_STAMPS = {
+    "version",
+    "created_at",
+    "updated_at",
+    "device_id",
+    "updated_by",
+}  # set by the store, not the adviser
+
+
 class Store:
     """One unlocked store. Create with ``Store.create``, open with ``Store.open``; close when done."""
 
@@ -171,6 +181,7 @@ class Store:
         self._data_key = data_key
         self.adviser = adviser
         self.actor = adviser
+        self.employers = Repository(self, "employer", "employers", Employer, None)
         self.events = Repository(
             self, "event", "events", Event, None, lambda e: {"event_date": e.event_date.isoformat()}
         )
@@ -372,6 +383,26 @@ class Store:
         return audit_log.append(
             self.db, actor=self.actor, action=action, entity=entity, entity_id=entity_id, detail=detail
         )
+
+    def save_event(self, event: Event, employer: Employer) -> tuple[Event, Employer]:
+        """Save an event and the employer it is held for, in one transaction: a new employer is
+        added, a stored one updated when its details changed, and the event takes the employer's
+        id, name, sector and HR1 reference (``Employer.event_fields``), so every event at one
+        employer names one employer record."""
+        with self.transaction():
+            stored = self.employers.get(employer.id)
+            if stored is None:
+                employer = self.employers.add(employer)
+            elif stored.model_dump(exclude=_STAMPS) != employer.model_dump(exclude=_STAMPS):
+                employer = self.employers.update(employer)
+            else:
+                employer = stored
+            event = Event.model_validate(event.model_dump() | employer.event_fields())
+            if self.events.get(event.id) is None:
+                event = self.events.add(event)
+            else:
+                event = self.events.update(event)
+        return event, employer
 
     def wipe_leftovers(self) -> None:
         """After people are deleted: empty the -wal file of older copies of the deleted pages

@@ -36,6 +36,7 @@ def test_export_writes_one_named_bundle_and_marks_records_exported(laptop, outbo
     assert result.path.name.startswith(f"PACE-{laptop.device_id}-000001-")
     assert result.path.suffix == ".pacebundle"
     assert result.counts == {
+        "employer": 0,
         "event": 1,
         "client": 3,
         "consent": 6,

@@ -41,7 +41,9 @@ def test_the_fixture_writes_schema_1_records_as_a_schema_1_laptop_did(laptop):
     old, new = laptop_parts(laptop, 1), laptop_parts(laptop)
     old_client, new_client = json.loads(old["client"][0]), json.loads(new["client"][0])
     assert set(new_client) - set(old_client) == set(NEW_IN_2)
-    assert old["event"] == new["event"]  # nothing else changed in schema 2
+    old_event, new_event = json.loads(old["event"][0]), json.loads(new["event"][0])
+    assert set(new_event) - set(old_event) == {"employer_id"}  # schema 2's employer record
+    assert {k: v for k, v in new_event.items() if k != "employer_id"} == old_event
 
 
 def test_a_schema_1_bundle_imports_with_the_new_fields_at_their_defaults(enrolled, laptop, tmp_path):

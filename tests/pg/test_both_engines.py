@@ -106,6 +106,7 @@ READS: dict[str, Callable[[Any], Any]] = {
     ),
     "table exists": lambda db: (people.table_exists(db, "request_items"), people.table_exists(db, "nope")),
     "events newest first": lambda db: [json.loads(d) for d in report_figures.event_data_newest_first(db)],
+    "employers": lambda db: sorted((json.loads(d) for d in report_figures.employer_data(db)), key=repr),
     "clients by event and band": lambda db: set(report_figures.clients_by_event_and_band(db)),
     "services wanted": lambda db: set(report_figures.services_wanted_by_event(db)),
     "referrals": lambda db: set(report_figures.referrals_by_event(db)),
@@ -164,12 +165,15 @@ def test_the_history_has_something_to_count(engines):
     assert any(minutes is not None for *_, minutes in report_figures.service_statuses_and_minutes(on_file))
 
 
-@pytest.mark.parametrize("table", ["clients", "consents", "interventions"])
+@pytest.mark.parametrize("table", ["employers", "clients", "consents", "interventions"])
 def test_a_repository_reads_the_same_records_and_creators_on_both_engines(engines, table):
     on_file, on_server, office = engines
-    repo = {"clients": office.clients, "consents": office.consents, "interventions": office.interventions}[
-        table
-    ]
+    repo = {
+        "employers": office.employers,
+        "clients": office.clients,
+        "consents": office.consents,
+        "interventions": office.interventions,
+    }[table]
     ids = _ids(on_file, table)
     creators = repo.stored_creators(ids)
     assert creators and all(device for _, device in creators.values())

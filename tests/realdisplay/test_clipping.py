@@ -113,6 +113,9 @@ def test_no_adviser_dialog_clips_or_overlaps(qtbot, unlocked_window, known_event
     new_event = window.edit_event(None)
     qtbot.addWidget(new_event)
     show_settled(qtbot, new_event)
+    # The employer's rows too: a message beside a date, an e-mail address and the dismissal dates.
+    new_event.employer_editors["hr1_date"].setText("not a date")
+    new_event.employer_editors["contact_email"].setText("not an address")
     new_event.save()
     qtbot.wait(30)
     problems.extend(

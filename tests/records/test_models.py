@@ -25,6 +25,7 @@ from pace_desktop.records.models import (
     Client,
     Consent,
     Disability,
+    Employer,
     EmploymentStatus,
     Event,
     EventType,
@@ -518,6 +519,7 @@ def test_notes_keep_paragraphs_and_are_capped() -> None:
 def test_entities_and_version() -> None:
     assert SCHEMA_VERSION == 2
     assert ENTITIES == {
+        "employer": Employer,
         "event": Event,
         "client": Client,
         "consent": Consent,

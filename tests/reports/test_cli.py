@@ -48,7 +48,9 @@ def test_records_is_the_default_kind(central_path, tmp_path, capsys):
     out = tmp_path / "all.xlsx"
     assert main(["office", "report", "--central", str(central_path), "--out", str(out)]) == 0
     assert "Clients" in load_workbook(out).sheetnames
-    assert "rows on 7 sheets" in capsys.readouterr().out
+    assert (
+        "rows on 8 sheets" in capsys.readouterr().out
+    )  # employers, events, clients and 5 kinds of child record
 
 
 @pytest.mark.parametrize("name", ["report.csv", "report.xls", "report", "report.xlsx.txt"])

@@ -11,7 +11,7 @@ from pace_desktop.reports.records import sheet_specs, stream, write_records, wri
 from tests.reports.conftest import CLIENTS, EVENTS
 from tests.reports.helpers import assert_no_formulas_or_errors, rows_of, write
 
-SHEETS = ["Events", "Clients", "Consents", "Checklists", "Interventions", "Outcomes", "Feedback"]
+SHEETS = ["Employers", "Events", "Clients", "Consents", "Checklists", "Interventions", "Outcomes", "Feedback"]
 
 
 def test_one_sheet_per_entity_with_every_row(central, tmp_path):
@@ -20,6 +20,7 @@ def test_one_sheet_per_entity_with_every_row(central, tmp_path):
     wb = load_workbook(path)
     assert wb.sheetnames == SHEETS
     expected = {
+        "Employers": store.employers.count(),
         "Events": EVENTS,
         "Clients": CLIENTS,
         "Consents": store.consents.count(),
@@ -29,6 +30,7 @@ def test_one_sheet_per_entity_with_every_row(central, tmp_path):
         "Feedback": made["feedback"],
     }
     assert {name: wb[name].max_row - 1 for name in SHEETS} == expected
+    assert 1 <= expected["Employers"] <= EVENTS
     assert result.figures == expected
     for ws in wb:
         assert ws.freeze_panes == "A2"
@@ -100,6 +102,7 @@ def test_every_model_field_has_a_column():
 
     specs = {s.table: s for s in sheet_specs()}
     tables = {
+        "employer": "employers",
         "event": "events",
         "client": "clients",
         "consent": "consents",

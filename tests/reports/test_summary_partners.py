@@ -98,6 +98,32 @@ def test_summary_figures_match_the_store(central, tmp_path):
     assert first["High"] == overview.cell(5, header["High"]).value
 
 
+def test_each_event_sheet_lists_its_employers_details(small_store, tmp_path):
+    """The demo's employers are reused across events; each event's sheet shows the fields of the one
+    employer record it names (HR1 date, proposed dismissals, numbers, reason, HR contact)."""
+    path, _ = write(small_store, "summary", tmp_path)
+    wb = load_workbook(path)
+    employers = {e.name: e for e in small_store.employers.all()}
+    events = list(small_store.events.all())
+    assert len(employers) < len(events)  # reused: several events name one employer
+    assert all(e.employer_id == employers[e.employer_name].id for e in events)
+    for ws in wb.worksheets[1:]:
+        values = _event_sheet_values(ws)
+        employer = employers[ws.cell(1, 1).value]
+        assert values["HR1 reference"] == employer.hr1_reference
+        assert values["HR1 date"].date() == employer.hr1_date
+        assert values["First proposed dismissal"].date() == employer.first_dismissal_date
+        assert values["Last proposed dismissal"].date() == employer.last_dismissal_date
+        assert values["Proposed redundancies"] == employer.proposed_redundancies
+        assert values["Employees at the site"] == employer.employees_at_site
+        assert values["Reason for the redundancies"] == employer.reason
+        assert values["Employer's HR contact"] == employer.contact_name
+        assert values["HR contact's phone"] == employer.contact_phone
+        assert values["HR contact's e-mail"] == employer.contact_email
+        assert values["Employer's sites"] == "; ".join(employer.sites)
+    assert_no_formulas_or_errors(path)
+
+
 @pytest.fixture()
 def small_store(tmp_path):
     """Few people over many events: plenty of counts under 5."""

@@ -9,7 +9,7 @@ from uuid import uuid4
 import pytest
 
 from pace_desktop.errors import StoreError
-from pace_desktop.records.models import ENTITIES, Client
+from pace_desktop.records.models import ENTITIES, Client, Employer
 from pace_desktop.records.schema import required_fields
 from pace_desktop.store.database import Database
 from pace_desktop.store.keyslots import KeySlotFile, new_data_key
@@ -209,3 +209,20 @@ def test_step_13_fills_every_defaulted_field_of_every_record(tmp_path, entity, t
     defaults = stored_defaults(ENTITIES[entity])
     assert defaults, entity
     assert stored == {"id": "r1", **defaults, "marker": "kept"}
+
+
+def test_step_14_adds_employers_and_names_no_employer_on_stored_events(tmp_path):
+    """Events saved before employers existed stay whole (``employer_id`` null, as the importer requires
+    every field) and the employers table takes records like every other entity table."""
+    path, key = make_old_store(tmp_path, 12)
+    db = Database(path, key)
+    migrate(db, key)
+    assert db.scalar("SELECT json_type(data, '$.employer_id') FROM events WHERE id = 'e1'") == "null"
+    assert db.scalar("SELECT json_extract(data, '$.marker') FROM events WHERE id = 'e1'") == "from-v1"
+    assert db.scalar("SELECT COUNT(*) FROM employers") == 0
+    db.close()
+    store = Store.open(path, PASSPHRASE)
+    with store.transaction():
+        employer = store.employers.add(Employer(name="Clyde Valve Works", sector="Manufacturing"))
+    assert store.employers.get(employer.id).name == "Clyde Valve Works"
+    store.close()

@@ -81,7 +81,7 @@ def test_an_open_event_form_is_kept_and_offered_after_unlock(qtbot, unlocked_win
     assert offer.label.text().startswith("A form you had open when PACE Intake locked was kept")
     qtbot.mouseClick(offer.reopen_button, Qt.MouseButton.LeftButton)
     reopened = active_dialog(qtbot, EventDialog)
-    assert reopened.employer.text() == "Harbour View Seafoods"
+    assert reopened.employer.currentText() == "Harbour View Seafoods"
     assert reopened.sector.text() == "Food and drink"
     assert not offer.isVisible()
     assert session.store.draft_keys() == []  # taken out of the store as it was reopened

@@ -164,8 +164,8 @@ def test_edit_an_event_and_see_the_change(qtbot, unlocked_window, known_event):
     view.setFocus()
     qtbot.mouseClick(home.edit_button, Qt.MouseButton.LeftButton)
     dialog = active_dialog(qtbot, EventDialog)
-    assert dialog.employer.text() == known_event.employer
-    dialog.employer.selectAll()
+    assert dialog.employer.currentText() == known_event.employer
+    dialog.employer.lineEdit().selectAll()
     qtbot.keyClicks(dialog.employer, "Kelvin Test Works (Govan site)")
     qtbot.keyClick(dialog.employer, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)

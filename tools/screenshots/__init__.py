@@ -170,7 +170,7 @@ def render_adviser_screens(folder: Path, out_dir: Path) -> list[Path]:
     dialog = window.edit_event(busiest)
     dialog.adjustSize()
     shots.append(save(dialog, out_dir, "event-dialog", session))
-    dialog.employer.clear()
+    dialog.employer.setEditText("")
     dialog.area.setCurrentIndex(-1)
     dialog.build_event()
     shots.append(save(dialog, out_dir, "event-dialog-errors", session))

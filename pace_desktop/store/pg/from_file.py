@@ -24,7 +24,7 @@ from pace_desktop.store.store import is_secret_setting
 if TYPE_CHECKING:
     from pace_desktop.store.store import Store
 
-COPIED = ("settings", "audit", "audit_head", *schema.RECORD_TABLES, *schema.OFFICE_TABLES)
+COPIED = ("settings", "audit", "audit_head", *schema.ENTITY_TABLES, *schema.OFFICE_TABLES)
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class MigrationResult:
     audit_entries: int
 
     def summary(self) -> str:
-        records = sum(self.counts[t] for t in schema.RECORD_TABLES)
+        records = sum(self.counts[t] for t in schema.ENTITY_TABLES)
         return (
             f"Moved {self.counts['clients']:,} people ({records:,} records), {self.counts['devices']} "
             f"laptops, {self.counts['imports']:,} import history rows and {self.audit_entries:,} audit "
@@ -46,7 +46,7 @@ def _columns(central: Store, table: str) -> list[str]:
 
 
 def _is_empty(conn: Any) -> bool:
-    for table in ("audit", *schema.RECORD_TABLES, "devices", "imports"):
+    for table in ("audit", *schema.ENTITY_TABLES, "devices", "imports"):
         if conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:  # noqa: S608 - our names
             return False
     return True

@@ -18,7 +18,8 @@ from typing import Any
 from pace_desktop.errors import StoreError
 from pace_desktop.records.models import ENTITIES
 from pace_desktop.store.audit import GENESIS
-from pace_desktop.store.migrations import ENTITY_TABLES, stored_defaults
+from pace_desktop.store.migrations import ENTITY_TABLES as FILE_ENTITY_TABLES
+from pace_desktop.store.migrations import stored_defaults
 
 _ENTITY = """
     seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
@@ -125,6 +126,7 @@ CREATE TABLE deidentified (key text PRIMARY KEY, retired_at text NOT NULL, data 
 """  # noqa: S608 - constants only, no input
 
 RECORD_TABLES = ("events", "clients", "consents", "checklists", "interventions", "outcomes", "feedback")
+ENTITY_TABLES = ("employers", *RECORD_TABLES)  # every record table, step 9's employers included
 _STEP_1_OFFICE = (
     "tombstones",
     "devices",
@@ -281,7 +283,7 @@ def _whole_records() -> str:
     """
     statements = []
     for entity, model in ENTITIES.items():
-        table, defaults = ENTITY_TABLES.get(entity), stored_defaults(model)
+        table, defaults = FILE_ENTITY_TABLES.get(entity), stored_defaults(model)
         if table is None or not defaults:
             continue
         literal = json.dumps(defaults, ensure_ascii=False).replace("'", "''")
@@ -300,6 +302,19 @@ def _whole_records() -> str:
 # requires, as the file's step does for its JSON.
 _STEP_8 = _whole_records()
 
+# Step 9 (issue 20, the file's step 14): employers, a record of their own reused by every event held for
+# them. Shaped like every entity table, with the grants the other record tables have (import writes and,
+# for an erased laptop's records, deletes them; reports read; the data-protection officer corrects).
+# Every stored event gets ``employer_id`` (null), so it stays whole as the published schema says.
+_STEP_9 = f"""
+CREATE TABLE employers ({_ENTITY});
+REVOKE ALL ON employers FROM PUBLIC;
+GRANT SELECT ON employers TO {", ".join(ROLES)};
+GRANT INSERT, UPDATE, DELETE ON employers TO pace_import, pace_dpo;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {", ".join(ROLES)};
+UPDATE events SET data = data || '{{"employer_id": null}}'::jsonb WHERE NOT data ? 'employer_id';
+"""  # noqa: S608 - constants only, no input
+
 STEPS: tuple[tuple[int, str, str], ...] = (
     (1, "the central schema (as the file's schema 8)", _STEP_1),
     (2, "least-privilege roles", _STEP_2),
@@ -309,6 +324,7 @@ STEPS: tuple[tuple[int, str, str], ...] = (
     (6, "partners' data-sharing agreements (the file's schema 12)", _STEP_6),
     (7, "the relay's mailbox and its own role (office serve --storage)", _STEP_7),
     (8, "schema 2's fields in every stored record, with their defaults (the file's schema 13)", _STEP_8),
+    (9, "employers, reused by the events held for them (the file's schema 14)", _STEP_9),
 )
 SCHEMA_MAX = STEPS[-1][0]
 RELAY_STEP = 7  # the relay needs at least this step (it may run beside a newer office app)
