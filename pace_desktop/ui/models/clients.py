@@ -41,6 +41,9 @@ _BAND_BRUSH = {
     "low": QBrush(QColor("#cce2d8")),
 }
 _REVIEW_BRUSH = QBrush(QColor("#fff4d6"))
+# The roles a cell answers; the delegate asks each cell for eight or so, and the rest are None.
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+_ROLES = frozenset((*_TEXT_ROLES, ID_ROLE, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole))
 COLUMNS = (
     QT_TRANSLATE_NOOP("ClientsModel", "Name"),
     QT_TRANSLATE_NOOP("ClientsModel", "PACE ID"),
@@ -51,6 +54,31 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ClientsModel", "Review"),
     QT_TRANSLATE_NOOP("ClientsModel", "Exported"),
 )
+
+
+def widest_texts(column: int) -> tuple[str, ...]:
+    """Every text ``column`` can show at its widest, for sizing the column without reading rows.
+
+    Codes come as their longest shape (``W`` stands for the widest letter or digit, ``0`` for the
+    widest digit, in the view's font: the caller substitutes them); the labelled columns list each
+    label, translated as shown.
+    """
+    match column:
+        case 1:
+            return ("PACE-WWWW-WWWW",)
+        case 2:
+            return ("WW00 0WW",)
+        case 3:
+            return ("WW 00 00 00 W", "WW000000W")
+        case 4:
+            return tuple(core_tr(status.label) for status in EmploymentStatus)
+        case 5:
+            return (*(core_tr(label) for label in BAND_LABELS.values()), _t("Not scored"))
+        case 6:
+            return (_t("Needs review"),)
+        case 7:
+            return (_t("Yes"), _t("No"))
+    return ()
 
 
 def _t(text: str) -> str:
@@ -247,11 +275,11 @@ class ClientsModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # font, alignment, colour…: the view's own
             return None
         row = self._view[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _TEXT_ROLES:
             return row.cell(column)[0]
         if role == ID_ROLE:
             return row.id
