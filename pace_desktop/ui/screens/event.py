@@ -169,8 +169,8 @@ class EventScreen(QWidget):
         store, event_id = self.session.store, str(self.shown_event.id)
 
         def load(_progress: Any) -> tuple[list[tuple[Any, ...]], EventCounts | None]:
-            queries = store.client_queries
-            return (queries.rows_for_event(event_id), queries.event_counts(event_id).get(event_id))
+            rows = store.client_queries.rows_for_event(event_id)
+            return rows, EventCounts.of_rows(rows)  # counted from the rows read, not read again
 
         self.session.worker.submit(load, on_done=self._loaded, on_error=self._failed)
 
