@@ -85,6 +85,18 @@ class EventCounts:
     not_exported: int
     needs_review: int
 
+    @classmethod
+    def of_rows(cls, rows: list[tuple[Any, ...]]) -> EventCounts:
+        """One event's counts from its ``rows_for_event`` rows, which carry what each count looks at
+        (band, needs_review, exported): the event screen has them already, so it need not count again.
+        """
+        return cls(
+            len(rows),
+            sum(1 for r in rows if r[3] == "high"),
+            sum(1 for r in rows if not r[5]),
+            sum(1 for r in rows if r[4]),
+        )
+
 
 class HasDatabase(Protocol):
     """The store, as the client queries see it: its current database (a re-key replaces it)."""

@@ -16,6 +16,7 @@ from pace_desktop.errors import LockedOut, StoreError, ValidationFailed, WrongPa
 from pace_desktop.records.models import CaptureMethod
 from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.registration import build_checklist, build_consents
+from pace_desktop.store.clients import EventCounts
 from pace_desktop.store.store import Store
 from tests.conftest import ADVISER, PASSPHRASE
 
@@ -190,6 +191,19 @@ def test_event_counts_for_the_home_screen(store):
     assert counts.not_exported == 40
     high = store.db.scalar("SELECT count(*) FROM checklists WHERE band = 'high'")
     assert counts.high_risk == high
+
+
+def test_one_events_counts_from_its_table_rows_are_the_counts_the_store_gives(store):
+    seed(store, events=2, clients=60)
+    mark_review = store.db.scalar("SELECT id FROM clients LIMIT 1")
+    with store.transaction():
+        store.db.execute(
+            "UPDATE clients SET needs_review = 1, exported_version = version WHERE id = ?", (mark_review,)
+        )
+    queries = store.client_queries
+    for event_id, counts in queries.event_counts().items():
+        assert EventCounts.of_rows(queries.rows_for_event(event_id)) == counts
+    assert sum(c.needs_review for c in queries.event_counts().values()) == 1
 
 
 def test_drafts_are_kept_encrypted_and_taken_once(store):

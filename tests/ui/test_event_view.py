@@ -175,3 +175,14 @@ def test_the_stores_name_order_is_the_tables_name_order(qtbot, event_screen):
     model = event_screen.model
     names = [model.row_at(r).cell(0)[1] for r in range(model.matching)]
     assert names == sorted(names) and len(names) == 4
+
+
+def test_every_code_and_label_fits_its_column_uncut(qtbot, event_screen):
+    """The columns are sized from what they can hold, not from the rows: each text shown still fits."""
+    table, model = event_screen.table, event_screen.table.model()
+    metrics = table.fontMetrics()
+    for c in range(1, len(COLUMNS)):
+        texts = [model.index(r, c).data() for r in range(model.rowCount())]
+        texts.append(model.headerData(c, Qt.Orientation.Horizontal))
+        for text in texts:
+            assert metrics.horizontalAdvance(text) < table.columnWidth(c), (COLUMNS[c], text)

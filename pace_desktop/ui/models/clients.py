@@ -41,6 +41,9 @@ _BAND_BRUSH = {
     "low": QBrush(QColor("#cce2d8")),
 }
 _REVIEW_BRUSH = QBrush(QColor("#fff4d6"))
+# The roles a cell answers; the delegate asks each cell for eight or so, and the rest are None.
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+_ROLES = frozenset((*_TEXT_ROLES, ID_ROLE, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole))
 COLUMNS = (
     QT_TRANSLATE_NOOP("ClientsModel", "Name"),
     QT_TRANSLATE_NOOP("ClientsModel", "PACE ID"),
@@ -51,6 +54,31 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ClientsModel", "Review"),
     QT_TRANSLATE_NOOP("ClientsModel", "Exported"),
 )
+
+
+def widest_texts(column: int) -> tuple[str, ...]:
+    """Every text ``column`` can show at its widest, for sizing the column without reading rows.
+
+    Codes come as their longest shape (``W`` stands for the widest letter or digit, ``0`` for the
+    widest digit, in the view's font: the caller substitutes them); the labelled columns list each
+    label, translated as shown.
+    """
+    match column:
+        case 1:
+            return ("PACE-WWWW-WWWW",)
+        case 2:
+            return ("WW00 0WW",)
+        case 3:
+            return ("WW 00 00 00 W", "WW000000W")
+        case 4:
+            return tuple(core_tr(status.label) for status in EmploymentStatus)
+        case 5:
+            return (*(core_tr(label) for label in BAND_LABELS.values()), _t("Not scored"))
+        case 6:
+            return (_t("Needs review"),)
+        case 7:
+            return (_t("Yes"), _t("No"))
+    return ()
 
 
 def _t(text: str) -> str:
@@ -160,17 +188,28 @@ class ClientsModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._all: list[ClientRow] = []  # in name order
-        self._view: list[ClientRow] = []  # filtered and sorted
+        self._raw: list[tuple[Any, ...]] = []  # in name order, as read
+        self._made: list[ClientRow | None] = []  # each raw row as a ClientRow, made on first use
+        self._order: list[int] | None = None  # filtered and sorted, as indexes into _raw; None: all
         self._shown = 0
         self._query = ""
         self._sort = (0, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        # A row becomes a ClientRow only when shown, sorted or filtered: opening an event in name
+        # order makes the few dozen on screen, not 5,000 (about 10 ms of an open).
         self.beginResetModel()
-        self._all = [ClientRow(str(r[0]), r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in rows]
+        self._raw = rows
+        self._made = [None] * len(rows)
         self._arrange()
         self.endResetModel()
+
+    def _row(self, k: int) -> ClientRow:
+        row = self._made[k]
+        if row is None:
+            r = self._raw[k]
+            row = self._made[k] = ClientRow(str(r[0]), r[1], r[2], r[3], bool(r[4]), bool(r[5]))
+        return row
 
     def set_query(self, text: str) -> None:
         """Show only the rows matching ``text`` (every row of the event is looked at)."""
@@ -191,41 +230,47 @@ class ClientsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _arrange(self, *, keep_shown: bool = False) -> None:
-        rows = self._all
         column, order = self._sort
         descending = order == Qt.SortOrder.DescendingOrder
+        keys: list[int] | None = None
         if column != 0:  # stable, so people with the same value stay in name order
-            rows = sorted(rows, key=lambda r: r.cell(column)[1], reverse=descending)
+            keys = sorted(
+                range(len(self._raw)), key=lambda k: self._row(k).cell(column)[1], reverse=descending
+            )
         elif descending:
-            rows = rows[::-1]
+            keys = list(range(len(self._raw) - 1, -1, -1))
         if self._query:
             name, key = query_keys(self._query)
-            rows = [r for r in rows if r.matches(name, key)]
-        self._view = rows
+            keys = [
+                k
+                for k in (range(len(self._raw)) if keys is None else keys)
+                if self._row(k).matches(name, key)
+            ]
+        self._order = keys
         # A re-sort keeps the rows the view already has; new rows or a new filter start a batch.
-        self._shown = min(max(self._shown, BATCH) if keep_shown else BATCH, len(rows))
+        self._shown = min(max(self._shown, BATCH) if keep_shown else BATCH, self.matching)
 
     @property
     def total(self) -> int:
         """Clients at the event, whatever the filter."""
-        return len(self._all)
+        return len(self._raw)
 
     @property
     def matching(self) -> int:
         """Clients the filter lets through (all of them when there is no filter)."""
-        return len(self._view)
+        return len(self._raw) if self._order is None else len(self._order)
 
     def row_at(self, row: int) -> ClientRow:
         """The client shown in table row ``row``."""
-        return self._view[row]
+        return self._row(row if self._order is None else self._order[row])
 
     def canFetchMore(self, parent: _Index = _ROOT) -> bool:  # noqa: N802 - Qt API
-        return not parent.isValid() and self._shown < len(self._view)
+        return not parent.isValid() and self._shown < self.matching
 
     def fetchMore(self, parent: _Index = _ROOT) -> None:  # noqa: N802 - Qt API
-        if parent.isValid() or self._shown >= len(self._view):
+        if parent.isValid() or self._shown >= self.matching:
             return
-        end = min(self._shown + BATCH, len(self._view))
+        end = min(self._shown + BATCH, self.matching)
         self.beginInsertRows(QModelIndex(), self._shown, end - 1)
         self._shown = end
         self.endInsertRows()
@@ -247,11 +292,11 @@ class ClientsModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # font, alignment, colour…: the view's own
             return None
-        row = self._view[index.row()]
+        row = self.row_at(index.row())
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _TEXT_ROLES:
             return row.cell(column)[0]
         if role == ID_ROLE:
             return row.id

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,7 @@ from pace_desktop.records.models import Client, Event
 from pace_desktop.reference import council_area_names
 from pace_desktop.store.clients import EventCounts
 from pace_desktop.ui import style
-from pace_desktop.ui.models.clients import ClientsModel
+from pace_desktop.ui.models.clients import ClientsModel, widest_texts
 from pace_desktop.ui.models.events import display_date, site_line
 from pace_desktop.ui.screens.home import make_table
 from pace_desktop.ui.session import Session
@@ -77,11 +78,13 @@ class EventScreen(QWidget):
         self.table.activated.connect(self._open_row)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # surname order, as on a paper list
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from what each column can hold (codes at their longest, every label), not from the
+        # rows: sizing to contents asked the delegate about 100 rows of 7 columns, eight calls into
+        # Python each, at every open (about a third of opening a 5,000-client event). A person may
+        # still drag a column wider; the name column takes the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Column widths from the rows on screen and 100 more, not from 1,000 (Qt's default): each
-        # row looked at is eight calls into Python, and the columns hold fixed-width codes.
-        header.setResizeContentsPrecision(100)
+        self._fit_columns()
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.banner = Banner("error")
@@ -120,6 +123,27 @@ class EventScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
 
+    def _fit_columns(self) -> None:
+        """Each column but the name as wide as the widest text it can show, or its heading."""
+        metrics = self.table.fontMetrics()
+        widest = max("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", key=metrics.horizontalAdvance)
+        digit = max("0123456789", key=metrics.horizontalAdvance)
+        # The delegate's margins around the text (the focus frame's, each side) and a little air.
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 12
+        header = self.table.horizontalHeader()
+        for column in range(1, self.model.columnCount()):
+            texts = [
+                t.replace("W", widest).replace("0", digit) if column < 4 else t for t in widest_texts(column)
+            ]
+            content = max((metrics.horizontalAdvance(t) for t in texts), default=0) + margin
+            header.resizeSection(column, max(content, header.sectionSizeHint(column)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """A new language or text size: the widths again."""
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()
+        super().changeEvent(event)
+
     # -- data --------------------------------------------------------------------------------------
     def show_event(self, event: Event) -> None:
         if self.shown_event is None or self.shown_event.id != event.id:
@@ -145,8 +169,8 @@ class EventScreen(QWidget):
         store, event_id = self.session.store, str(self.shown_event.id)
 
         def load(_progress: Any) -> tuple[list[tuple[Any, ...]], EventCounts | None]:
-            queries = store.client_queries
-            return (queries.rows_for_event(event_id), queries.event_counts(event_id).get(event_id))
+            rows = store.client_queries.rows_for_event(event_id)
+            return rows, EventCounts.of_rows(rows)  # counted from the rows read, not read again
 
         self.session.worker.submit(load, on_done=self._loaded, on_error=self._failed)
 
