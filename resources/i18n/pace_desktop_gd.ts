@@ -720,6 +720,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Woman</source>
         <translation type="unfinished"></translation>
     </message>
@@ -853,6 +865,22 @@
     </message>
     <message>
         <source>E&amp;xpected leaving date (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redundancy pa&amp;y (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the person&apos;s redundancy pay stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wants money advice (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice on money, debt or what to do with redundancy pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1245,7 +1273,71 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The employer&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept with the employer and used again for its next events. All optional: fill in what the employer&apos;s HR1 form and HR contact tell you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ites (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One site a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;R1 date (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First proposed dismissal (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Last proposed dismissal (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed red&amp;undancies (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emplo&amp;yees at the site (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reas&amp;on for the redundancies (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HR contact&apos;s na&amp;me (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HR contact&apos;s phone num&amp;ber (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HR contact&apos;s e-mail (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Save event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stored employer: changes to its details apply to all its events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new employer: its details are kept for its next events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the employer&apos;s name, or pick one already stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3485,10 +3577,6 @@ in the folder {folder}</source>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <source>Files from the office (*.pacereceipt *.pacenotice);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Apply a file from the office</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3597,6 +3685,10 @@ in the folder {folder}</source>
     <message>
         <source>, </source>
         <comment>between the kinds of record removed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files from the office (*.pacereceipt *.pacenotice *.pacereference);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -36,6 +36,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Disputed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Drop-in</source>
       <translation type="unfinished" />
     </message>
@@ -45,6 +49,10 @@
     </message>
     <message>
       <source>Employment status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Expected</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -112,7 +120,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Not entitled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Not known</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not known yet</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -145,6 +161,10 @@
     </message>
     <message>
       <source>PACE support consent withdrawn</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -316,6 +336,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>redundancy pay status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>services wanted</source>
       <translation type="unfinished" />
     </message>
@@ -325,6 +349,10 @@
     </message>
     <message>
       <source>title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>wants money advice</source>
       <translation type="unfinished" />
     </message>
     <message>
