@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         QShortcut(QKeySequence("Ctrl+,"), self, activated=self.open_settings)
         self._pending_drafts: list[str] = []
+        style.guard_wheel_after_first_paint(self)
         if session.is_unlocked:
             self._on_unlocked()
         elif session.exists() or demo_passphrase:
