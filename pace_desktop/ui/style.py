@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -41,15 +42,22 @@ def apply(app: QApplication) -> None:
 class _FirstPaint(QObject):
     """Watches one window's own events (not its children's) until its first paint."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
         super().__init__(window)
+        self._then = then
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, _install_wheel_guard)  # after the whole paint pass
+            QTimer.singleShot(0, self._then)  # after the whole paint pass
         return False
+
+
+def after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
+    """Call ``then`` once ``window`` has first been painted: start-up work nobody needs to see the
+    first screen waits until that screen is there (start-up time is measured to it)."""
+    _FirstPaint(window, then)
 
 
 def _install_wheel_guard() -> None:
@@ -68,7 +76,7 @@ def guard_wheel_after_first_paint(window: QWidget) -> None:
     installed before the first paint it made the unlock screen appear about 60 ms later (a third of
     the start-up budget), while no screen before unlocking has a drop-down or a spin box.
     """
-    _FirstPaint(window)
+    after_first_paint(window, _install_wheel_guard)
 
 
 def icon(name: str) -> QIcon:
