@@ -163,9 +163,12 @@ def clean_report_leftovers() -> None:
     took the interpreter from the thread building the first screen."""
     import threading
 
-    from pace_desktop.reports.leftovers import clean_known_folders
+    def clean() -> None:
+        from pace_desktop.reports.leftovers import clean_known_folders  # imported on that thread too
 
-    threading.Thread(target=clean_known_folders, name="report-leftovers", daemon=True).start()
+        clean_known_folders()
+
+    threading.Thread(target=clean, name="report-leftovers", daemon=True).start()
 
 
 def show_crash_line(line: str) -> bool:
