@@ -72,44 +72,6 @@ def test_a_demo_ended_by_a_signal_still_deletes_its_store(tmp_path):
     assert list(tmp_path.iterdir()) == []  # the demo folder and its store are gone
 
 
-def test_what_a_killed_report_left_is_removed_once_the_window_is_up(tmp_path):
-    # The removal starts after the first paint (start-up time is measured to it), but at every start.
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    config = tmp_path / "config"
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    leftover = folder / ".report.xlsx.q8w7e6r5.tmp"
-    leftover.write_text("half a workbook of fictional people")
-    (folder / "keep-me.txt").write_text("a file of the user's own")
-    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"}
-    remember = (
-        "from pathlib import Path; from pace_desktop.reports import leftovers; "
-        f"leftovers.remember_folder(Path({str(folder)!r}))"
-    )
-    subprocess.run([sys.executable, "-c", remember], env=env, check=True)
-    store = str(tmp_path / "none.store")  # no store yet: the first-run screen
-    code = f"from pace_desktop.cli import main; raise SystemExit(main(['--store', {store!r}]))"
-    child = subprocess.Popen(
-        [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while leftover.exists():
-            assert child.poll() is None, child.communicate()[1].decode()[-2000:]
-            assert time.monotonic() < deadline, "the leftover was never removed"
-            time.sleep(0.1)
-        child.send_signal(signal.SIGTERM)
-        child.communicate(timeout=20)
-    finally:
-        child.kill()
-    assert sorted(p.name for p in folder.iterdir()) == ["keep-me.txt"]
-
-
 def _without_a_display(tmp_path, **extra):
     """The real program (python -m pace_desktop --demo) in an environment with no Qt platform chosen."""
     import os
