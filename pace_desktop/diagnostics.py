@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -135,6 +134,8 @@ def crash_text(exc_type: type[BaseException] | None, tb: TracebackType | None, *
 def _report_text(name: str, frames: list[traceback.FrameSummary], header: bool) -> str:
     lines = []
     if header:
+        import platform
+
         from pace_desktop import __version__
 
         lines += [

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from pathlib import Path
 
 DISK_FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
@@ -73,6 +72,8 @@ def write_all(fd: int, data: bytes | memoryview) -> None:
 
 def _new_temp(target: Path, suffix: str, mode: int, exact_mode: bool) -> tuple[int, Path]:
     """A new temp file ``.NAME.XXXXXXXX<suffix>`` beside ``target``, open for writing, never an old one."""
+    import secrets  # here: hashlib and hmac with it are not worth their import at start-up
+
     for _attempt in range(100):
         temp = target.parent / f".{target.name}.{secrets.token_hex(4)}{suffix}"
         try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "PACE Intake"
@@ -18,9 +17,11 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    packaged = files("pace_desktop") / "resources"
+    # The package's own folder, as importlib.resources.files() gives it for a package on disk (the
+    # only way this app is installed), without importing importlib.resources before the first screen.
+    packaged = Path(__file__).parent / "resources"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "resources"
 
 

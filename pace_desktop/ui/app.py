@@ -100,8 +100,6 @@ class Running:
 
 def start(store: Path | None = None, demo: bool = False) -> Running:
     """Show the adviser's window (first run, unlock, or a demo being made) without running Qt."""
-    import tempfile
-
     from pace_desktop.ui.main_window import MainWindow
     from pace_desktop.ui.session import Session
 
@@ -109,6 +107,8 @@ def start(store: Path | None = None, demo: bool = False) -> Running:
     temp: Path | None = None
     passphrase: str | None = None
     if demo:
+        import tempfile
+
         temp = Path(tempfile.mkdtemp(prefix="pace-demo-"))
         path = temp / "demo.store"
         passphrase = demo_passphrase()
@@ -135,13 +135,13 @@ def run(
 
     diagnostics.set_notifier(show_crash_line)  # crash reports (diagnostics) tell the person in a box
     report_qt_fatal_errors()  # a broken Qt plugin aborts inside QApplication(): reported first
-    clean_report_leftovers()
     if office:
         # Found before Qt starts, so that a missing office mode fails in one line.
         window_class = office_window_class()
         app = application()
         close_on_terminate(app)
         office_window = window_class(store, database=database)
+        style.after_first_paint(office_window, clean_report_leftovers)
         office_window.show()
         try:
             return int(app.exec())
@@ -149,6 +149,7 @@ def run(
             office_window.close()  # locks, if a signal ended the loop rather than the window
     close_on_terminate(application())  # before the demo store is begun on the worker
     running = start(store, demo)
+    style.after_first_paint(running.window, clean_report_leftovers)
     try:
         return int(application().exec())
     finally:
@@ -158,12 +159,16 @@ def run(
 def clean_report_leftovers() -> None:
     """Remove what killed reports left in the folders reports were written to
     (``reports.leftovers``), on a thread of its own: a secure drive that is slow or gone never holds
-    up the window."""
+    up the window. Started once the window has first been painted: its imports and folder reads
+    took the interpreter from the thread building the first screen."""
     import threading
 
-    from pace_desktop.reports.leftovers import clean_known_folders
+    def clean() -> None:
+        from pace_desktop.reports.leftovers import clean_known_folders  # imported on that thread too
 
-    threading.Thread(target=clean_known_folders, name="report-leftovers", daemon=True).start()
+        clean_known_folders()
+
+    threading.Thread(target=clean, name="report-leftovers", daemon=True).start()
 
 
 def show_crash_line(line: str) -> bool:

@@ -19,7 +19,6 @@ the order used in Scotland), the language of the installed translation once anot
 from __future__ import annotations
 
 import sys
-import xml.etree.ElementTree as ET  # noqa: S405 - reads our own translators' .ts files, not the web
 from datetime import date, datetime
 from pathlib import Path
 
@@ -116,6 +115,8 @@ def fill_english_plurals(path: Path) -> int:
     ``pyside6-lupdate -pluralonly``) still marked unfinished (lupdate's guesses from another
     context included), then marks them finished; returns how many it wrote. Finished messages (an
     irregular noun corrected by hand) are kept; lupdate tidies the layout on its next run."""
+    import xml.etree.ElementTree as ET  # noqa: S405 - our translators' .ts files, not the web; here, not at start
+
     root = ET.parse(path).getroot()  # noqa: S314 - our own translation file
     filled = 0
     for message in root.iter("message"):

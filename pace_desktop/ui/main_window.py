@@ -12,10 +12,8 @@ from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -74,6 +72,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         QShortcut(QKeySequence("Ctrl+,"), self, activated=self.open_settings)
         self._pending_drafts: list[str] = []
+        style.guard_wheel_after_first_paint(self)
         if session.is_unlocked:
             self._on_unlocked()
         elif session.exists() or demo_passphrase:
@@ -183,6 +182,8 @@ class MainWindow(QMainWindow):
         self.home.drafts.offer(len(self.session.store.draft_keys()))
 
     def _on_locked(self) -> None:
+        from PySide6.QtWidgets import QDialog  # not before the first screen: its enums cost start-up
+
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.done(QDialog.DialogCode.Rejected)
@@ -270,6 +271,8 @@ class MainWindow(QMainWindow):
                 return
 
     def discard_drafts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Discard kept forms?"),

@@ -10,9 +10,7 @@ plugin opens at run time, so that one is looked up by name.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -34,6 +32,11 @@ def missing_libraries(platform: str) -> list[str]:
     """The shared libraries the platform plugin needs that this system lacks (Linux only)."""
     if not sys.platform.startswith("linux"):
         return []
+    # Only when a window could not be opened: ldd's run and ctypes.util (which imports subprocess)
+    # are not worth their import at every start.
+    import ctypes.util
+    import subprocess
+
     missing: list[str] = []
     for plugin in _plugin_files(platform):
         out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True).stdout

@@ -6,11 +6,12 @@ connection is closed and the key dropped, and ``locked`` tells the window to sho
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -29,6 +30,23 @@ _ACTIVITY = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
+
+
+def return_freed_memory() -> None:
+    """Give the heap memory the process has freed back to the system, where the C library keeps it.
+
+    glibc's malloc keeps freed memory below the top of its heap for reuse: after unlocking a
+    100,000-client store (pages decrypted for the audit walk and the counts, the query results) the
+    idle window stayed about 14 MiB bigger than what it still used. Elsewhere nothing is done.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        pass
 
 
 class Session(QObject):
@@ -133,9 +151,16 @@ class Session(QObject):
         store = self._store
         # Read before the audit check is queued: the worker's reading holds the connection a while.
         self._start_full_check()
-        self.worker.submit(
-            lambda progress: unlock_check(store), on_done=self._audit_checked, on_error=self._audit_unreadable
-        )
+
+        def check(_progress: Any) -> str | None:
+            try:
+                return unlock_check(store)
+            finally:
+                # The last of the unlock's reading (after the first screen's): what it freed goes
+                # back to the system instead of staying in the idle app's heap.
+                return_freed_memory()
+
+        self.worker.submit(check, on_done=self._audit_checked, on_error=self._audit_unreadable)
 
     def today(self) -> date:
         return datetime.fromtimestamp(self.wall_clock(), UTC).date()

@@ -148,3 +148,45 @@ def test_unlocking_says_so_when_the_office_countersigned_head_was_tampered_with(
         "changed or removed, or the office key it is checked with was. Someone may have changed this store "
         "outside PACE Intake: contact the office before you go on."
     )
+
+
+def test_once_the_window_is_painted_the_wheel_over_a_drop_down_leaves_its_choice(
+    qtbot, window_factory, store_path, monkeypatch
+):
+    # The wheel guard is installed after the first paint (so the unlock screen is not slowed by an
+    # application-wide filter); start as a fresh app would, without one.
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QVBoxLayout, QWidget
+
+    from pace_desktop.ui.widgets import choice
+
+    if choice._guard is not None:
+        QApplication.instance().removeEventFilter(choice._guard)
+    monkeypatch.setattr(choice, "_guard", None)
+    window = window_factory(store_path)
+    qtbot.waitUntil(lambda: choice._guard is not None, timeout=3000)
+
+    area = QScrollArea()
+    body = QWidget()
+    combo = QComboBox()
+    combo.addItems(["first", "second", "third"])
+    QVBoxLayout(body).addWidget(combo)
+    area.setWidget(body)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    centre = QPointF(combo.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(combo.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, wheel)
+    assert combo.currentText() == "first"
+    assert window.stack.currentWidget() is window.unlock

@@ -51,7 +51,7 @@ from pace_desktop.ui.kiosk.pages import (
     label,
 )
 from pace_desktop.ui.session import Session
-from pace_desktop.ui.style import stylesheet
+from pace_desktop.ui.style import guard_wheel_after_first_paint, stylesheet
 
 THANKS_SECONDS = 20  # the thank-you and "not registered" pages return to welcome on their own
 _MODS = (
@@ -162,6 +162,7 @@ class KioskWindow(QWidget):
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.check_idle)
         session.locked.connect(self._store_locked)
+        guard_wheel_after_first_paint(self)  # a kiosk shown on its own (tests, screenshots) too
 
     # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:

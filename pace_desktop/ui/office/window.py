@@ -211,6 +211,7 @@ class OfficeWindow(QMainWindow):
         self.session.unlocked.connect(self._on_unlocked)
         self.session.locked.connect(self._on_locked)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        style.guard_wheel_after_first_paint(self)
         if self.session.is_unlocked:
             self._on_unlocked()
         elif self.session.exists() or self.session.database:

@@ -27,13 +27,21 @@ FRAME = (12, 48)  # width and height a window manager's border and title bar may
 
 
 def make_scrollable(area: QScrollArea, body: QWidget) -> None:
-    """Put ``body`` in ``area`` without a frame or a grey backdrop: the tab's white shows through."""
+    """Put ``body`` in ``area`` without a frame or a grey backdrop: the tab's white shows through.
+
+    ``area`` must not hold a widget yet (its viewport is replaced, and what it held with it)."""
+    # The viewport is made here, without a backdrop, rather than read back with area.viewport():
+    # the first widget Qt hands to Python makes PySide6 build the enum classes of every widget
+    # class it might be (66 of them, about 10 ms before the unlock screen could be painted).
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")  # the name Qt gives its own
+    viewport.setAutoFillBackground(False)
+    area.setViewport(viewport)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     # Not a Tab stop of its own: focus goes straight to the inputs, and the area scrolls to them.
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(body)
-    area.viewport().setAutoFillBackground(False)
     body.setAutoFillBackground(False)
 
 
