@@ -157,7 +157,7 @@ class ReferencePage(QWidget):
             keys=list(ref.partners),
         )
         self.table.resizeRowsToContents()
-        self.partners_heading.setText(self.tr("Partners (%n)", "", len(ref.partners)))
+        self.partners_heading.setText(self.tr("Partners ({0})").format(number(len(ref.partners))))
 
     def _failed(self, exc: BaseException) -> None:
         self.done_banner.clear_message()
