@@ -2,10 +2,11 @@
 
 One hand-off is one new folder ``crm-handoff-NNNN-<UTC time>`` under the chosen folder, holding:
 
-- ``<table>-NNN.csv`` for each entity with changed records (``events``, ``clients``, ``consents``,
-  ``checklists``, ``interventions``, ``outcomes``, ``feedback``): UTF-8 with a byte-order mark, a
-  header row of the model's field names, one row per record keyed by its UUID (``id``, the CRM's
-  alternate key), dates as ``YYYY-MM-DD``, times as ISO 8601 UTC (``2026-03-04T09:15:00Z``);
+- ``<table>-NNN.csv`` for each entity with changed records (``employers``, ``events``, ``clients``,
+  ``consents``, ``checklists``, ``interventions``, ``outcomes``, ``feedback``): UTF-8 with a
+  byte-order mark, a header row of the model's field names, one row per record keyed by its UUID
+  (``id``, the CRM's alternate key), dates as ``YYYY-MM-DD``, times as ISO 8601 UTC
+  (``2026-03-04T09:15:00Z``);
 - ``deletions-NNN.csv``: every erasure (``delete`` the client and everything under it) and every
   withdrawn consent (``restrict``) not yet handed off;
 - ``manifest.json``: each file with its row count, size and SHA-256, and the since/until marks.
@@ -53,6 +54,7 @@ FORMAT = "pace-crm-handoff"
 FORMAT_VERSION = 1
 DELETION_COLUMNS = ("action", "entity", "record_id", "client_id", "pace_id", "purpose", "at", "reason")
 WITHDRAWN_REASON = "consent withdrawn"
+TOP_LEVEL = ("employer", "event", "client")  # records under no client: no client_pace_id column
 
 
 @dataclass(frozen=True)
@@ -116,9 +118,9 @@ def csv_columns(model: type[BaseModel], prefix: str = "") -> list[CsvColumn]:
 
 
 def entity_columns(entity: str) -> list[CsvColumn]:
-    """The CSV columns of one entity: its fields, and for a child record its client's PACE ID."""
+    """The CSV columns of one entity: its fields, and for a client's record its client's PACE ID."""
     columns = csv_columns(ENTITIES[entity])
-    if entity not in ("event", "client"):
+    if entity not in TOP_LEVEL:
         columns.insert(1, CsvColumn("client_pace_id", "text", lambda d: None))
     return columns
 
@@ -327,7 +329,7 @@ def _write(
         for data_text, pace_id in handoff.due_rows(store, table, full=full):
             data = json.loads(data_text)
             values = [_cell(c.kind, c.get(data)) for c in columns]
-            if entity not in ("event", "client"):
+            if entity not in TOP_LEVEL:
                 values[1] = safe_text(pace_id) if pace_id else ""
             writer.row(values)
             rows += 1

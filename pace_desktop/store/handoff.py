@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 # (entity, table), in the order a CRM loads them: parents before children.
 TABLES: tuple[tuple[str, str], ...] = (
+    ("employer", "employers"),
     ("event", "events"),
     ("client", "clients"),
     ("consent", "consents"),
@@ -99,8 +100,8 @@ def due_rows(
     """Each due record of ``table`` as (its JSON, its client's PACE ID or None), oldest row first."""
     if table == "clients":
         sql = f"SELECT t.data, t.pace_id FROM clients t WHERE {_due(full)} ORDER BY t.seq"  # noqa: S608
-    elif table == "events":
-        sql = f"SELECT t.data, NULL FROM events t WHERE {_due(full)} ORDER BY t.seq"  # noqa: S608
+    elif table in ("employers", "events"):  # no client above them
+        sql = f"SELECT t.data, NULL FROM {table} t WHERE {_due(full)} ORDER BY t.seq"  # noqa: S608
     else:
         sql = (
             f"SELECT t.data, c.pace_id FROM {table} t LEFT JOIN clients c ON c.id = t.parent_id "  # noqa: S608

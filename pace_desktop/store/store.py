@@ -388,7 +388,9 @@ class Store:
         """Save an event and the employer it is held for, in one transaction: a new employer is
         added, a stored one updated when its details changed, and the event takes the employer's
         id, name, sector and HR1 reference (``Employer.event_fields``), so every event at one
-        employer names one employer record."""
+        employer names one employer record. When the employer's name, sector or HR1 reference
+        changed (a correction), its other events here take them too: one employer, one sector in
+        every report."""
         with self.transaction():
             stored = self.employers.get(employer.id)
             if stored is None:
@@ -397,7 +399,12 @@ class Store:
                 employer = self.employers.update(employer)
             else:
                 employer = stored
-            event = Event.model_validate(event.model_dump() | employer.event_fields())
+            fields = employer.event_fields()
+            if stored is not None and stored.event_fields() != fields:
+                for other in list(self.events.all()):
+                    if other.employer_id == employer.id and other.id != event.id:
+                        self.events.update(Event.model_validate(other.model_dump() | fields))
+            event = Event.model_validate(event.model_dump() | fields)
             if self.events.get(event.id) is None:
                 event = self.events.add(event)
             else:

@@ -125,6 +125,9 @@ def test_the_crm_hand_off_from_the_server(seeded, run, tmp_path):
     with (handoff / "clients-001.csv").open(encoding="utf-8-sig", newline="") as f:
         clients = list(csv.DictReader(f))
     assert len(clients) == _one(seeded, "SELECT count(*) FROM clients")[0] == 16
+    with (handoff / "employers-001.csv").open(encoding="utf-8-sig", newline="") as f:
+        employers = list(csv.DictReader(f))
+    assert len(employers) == _one(seeded, "SELECT count(*) FROM employers")[0] > 0
     code, out, err = run(seeded, "export-crm", "--out", str(out_dir))
     assert code == 0, err
     assert len(list(out_dir.iterdir())) == 1 or "nothing" in out.lower()  # nothing new: nothing new written

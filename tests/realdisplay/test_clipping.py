@@ -199,6 +199,38 @@ def _partners_after_a_request(qtbot, window: OfficeWindow, office_world, tmp_pat
     return [f"Office / Partners / Requests, after a request: {p}" for p in found]
 
 
+def _reference_after_imports(qtbot, window: OfficeWindow, tmp_path) -> list[str]:
+    """The Reference data page with a NOMIS file imported (a long source line, a two-line message)
+    and then with a partner file refused (its one long line): neither may clip or overlap."""
+    from pathlib import Path
+
+    from pace_desktop import reference
+
+    page = window.home.reference
+    window.home.tabs.setCurrentWidget(page)
+    settle(qtbot, window.session)
+    found: list[str] = []
+    bad = tmp_path / "partners.csv"
+    bad.write_text("code,name,services\nACAS,Acas,mediation\n")
+    nomis = Path(__file__).parents[1] / "reference" / "data" / "nomis-query-2026-10.csv"
+    try:
+        for picker, button, path, banner, what in (
+            (page.nomis_file, page.nomis_button, nomis, page.done_banner, "after a NOMIS import"),
+            (page.partners_file, page.partners_button, bad, page.banner, "after a refused partner file"),
+        ):
+            picker.set_path(path)
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            settle(qtbot, window.session)
+            settle(qtbot, window.session)
+            qtbot.wait(50)
+            assert banner.text(), what
+            found += [f"Office / Reference data, {what}: {p}" for p in clipping_problems(window)]
+    finally:
+        reference.install(None)  # the import installed the office's set for this process
+    window.home.tabs.setCurrentIndex(0)
+    return found
+
+
 def test_no_office_page_or_dialog_clips_or_overlaps(
     qtbot, central_path, office_world, clock, wall_clock, tmp_path
 ):
@@ -214,6 +246,7 @@ def test_no_office_page_or_dialog_clips_or_overlaps(
     settle(qtbot, window.session)
     problems += _each_tab(qtbot, window, window.session, "Office")
     problems += _partners_after_a_request(qtbot, window, office_world, tmp_path)
+    problems += _reference_after_imports(qtbot, window, tmp_path)
 
     from pace_desktop.ui.dialogs.advisers import AddAdviserDialog, ChangePassphraseDialog
     from pace_desktop.ui.office.recover_dialog import RecoverLaptopDialog

@@ -126,6 +126,37 @@ def test_second_hand_off_holds_only_what_changed(office, out):
     assert manifest["since"] == first.until and manifest["handoff"] == 2
 
 
+def test_employers_are_handed_off_before_the_events_that_look_them_up(office, out):
+    result = export_crm(office, out)
+    stored = {str(e.id): e for e in office.employers.all()}
+    assert stored  # the demo's events are held for employers
+    employers = rows_of(result.folder, "employers")
+    assert {r["id"] for r in employers} == set(stored) and result.rows["employer"] == len(stored)
+    assert "client_pace_id" not in employers[0]
+    for row in employers:
+        employer = stored[row["id"]]
+        assert (row["name"], row["sector"], row["sites"]) == (
+            employer.name,
+            employer.sector,
+            "; ".join(employer.sites),
+        )
+        assert row["hr1_date"] == (employer.hr1_date.isoformat() if employer.hr1_date else "")
+        assert row["proposed_redundancies"] == str(employer.proposed_redundancies or "")
+    events = rows_of(result.folder, "events")
+    assert {r["employer_id"] for r in events} <= set(stored)  # every lookup finds its employer
+    files = [f["file"] for f in handoff_files(result.folder)["files"]]
+    assert files.index("employers-001.csv") < files.index("events-001.csv")  # parents first
+
+    # A changed employer, and nothing else, is due in the next hand-off.
+    employer = next(office.employers.all())
+    office.employers.update(employer.model_copy(update={"proposed_redundancies": 75}))
+    second = export_crm(office, out)
+    assert [(r["id"], r["proposed_redundancies"]) for r in rows_of(second.folder, "employers")] == [
+        (str(employer.id), "75")
+    ]
+    assert second.rows == {"employer": 1}
+
+
 def test_a_late_import_with_an_old_laptop_time_is_still_handed_off(office, out):
     export_crm(office, out)
     client = next(office.clients.all())

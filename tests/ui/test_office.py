@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from datetime import date, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -567,3 +568,145 @@ def test_one_person_is_found_withdrawn_given_a_copy_and_erased(qtbot, office, of
     rights.find()
     settle(qtbot, office.session)
     assert "was erased on" in rights.banner.text()
+
+
+# -- reference data (issue 20) ---------------------------------------------------------------------
+
+REFERENCE_DATA = Path(__file__).parents[1] / "reference" / "data"
+
+
+@pytest.fixture
+def reference_page(qtbot, office):
+    """The Reference data tab, shown; the reference set in use put back to the shipped one after
+    (an import installs the office's new set for this process)."""
+    from pace_desktop import reference
+
+    page = office.home.reference
+    show_tab(qtbot, office, page)
+    yield page
+    reference.install(None)
+
+
+def choose_in_file_dialog(qtbot, picker, path) -> None:
+    """Click Choose…, type the file's path into the file dialog that opens and press Enter."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    def answer() -> None:
+        dialog = active_dialog(qtbot, QFileDialog)
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        name.setText(str(path))
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(picker.button, Qt.MouseButton.LeftButton)
+    assert picker.path() == path
+
+
+def import_from(qtbot, office, page, kind: str, path) -> None:
+    picker, button = (page.nomis_file, page.nomis_button)
+    if kind == "partners":
+        picker, button = page.partners_file, page.partners_button
+    picker.set_path(path)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    settle(qtbot, office.session)
+
+
+def test_office_staff_see_the_reference_data_and_import_a_nomis_file_from_a_file_dialog(
+    qtbot, office, reference_page, tmp_path
+):
+    from pace_desktop.office.reference_data import show
+    from pace_desktop.reference import shipped_set
+
+    page, shipped = reference_page, shipped_set()
+    assert page.facts["version"].text() == shipped.version
+    assert page.facts["issued"].text() == "As shipped with the app"
+    assert page.facts["figures"].text() == f"{shipped.figures_version} (32 council areas)"
+    assert page.model.column_texts(0) == [p.code for p in shipped.partners]
+    assert page.partners_heading.text() == f"Partners ({len(shipped.partners)})"
+
+    qtbot.mouseClick(page.nomis_button, Qt.MouseButton.LeftButton)  # nothing chosen yet
+    assert page.banner.text() == "Choose the NOMIS file to import."
+
+    nomis = REFERENCE_DATA / "nomis-query-2026-10.csv"
+    choose_in_file_dialog(qtbot, page.nomis_file, nomis)
+    qtbot.mouseClick(page.nomis_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, office.session)
+    settle(qtbot, office.session)
+    made = show(office.session.store)  # what the command's `show` now reads from the store
+    assert made.stored is not None and made.reference.as_of == "2026-10"
+    assert page.banner.text() == ""
+    assert page.done_banner.text() == (
+        f"The area figures for 2026-10 were imported: reference data {made.reference.version}. The "
+        "next office sync sends them to every laptop."
+    )
+    assert page.facts["version"].text() == made.reference.version
+    assert page.facts["version"].text().startswith("2026-10-")
+    assert page.facts["as_of"].text() == "2026-10"
+    assert page.facts["scotland"].text() == "3.1%"
+    assert page.facts["issued"].text() not in ("", "As shipped with the app")
+    assert page.source.text().startswith("Source of the figures: NOMIS: Claimant count by sex and age")
+    assert page.model.column_texts(0) == [p.code for p in shipped.partners]  # the partners stayed
+    assert page.nomis_file.path() is None
+
+
+def test_a_refused_reference_file_says_the_commands_one_line_and_changes_nothing(
+    qtbot, office, reference_page, tmp_path
+):
+    from pace_desktop.errors import RefusedError
+    from pace_desktop.office.reference_data import read_nomis, read_partners, show
+    from pace_desktop.paths import resource
+
+    page = reference_page
+    store = office.session.store
+    import_from(qtbot, office, page, "nomis", REFERENCE_DATA / "nomis-api-2026-10.csv")
+    before = show(store).reference
+    assert page.facts["version"].text() == before.version
+
+    bad_partners = tmp_path / "partners.csv"
+    bad_partners.write_text("code,name,services\nACAS,Acas,mediation\n")
+    no_angus = tmp_path / "nomis.csv"
+    no_angus.write_text(
+        "".join(
+            line for line in (REFERENCE_DATA / "nomis-query-2026-10.csv").open() if "S12000041" not in line
+        )
+    )
+    for kind, path, read, names in (
+        ("partners", bad_partners, read_partners, "partner ACAS lists a service this app does not know"),
+        ("nomis", no_angus, read_nomis, "The NOMIS file has no figure for Angus (S12000041) in October 2026"),
+    ):
+        with pytest.raises(RefusedError) as refused:
+            read(path)  # what `office reference import-…` prints on its one line
+        import_from(qtbot, office, page, kind, path)
+        assert names in page.banner.text()
+        assert page.banner.text() == str(refused.value)
+        assert "\n" not in page.banner.text()
+        assert page.done_banner.text() == ""
+        assert show(store).reference.version == before.version
+        assert page.facts["version"].text() == before.version
+
+    # A good partner table replaces the partners and keeps the figures (and their version id).
+    table = tmp_path / "new-partners.csv"
+    table.write_text(
+        resource("data", "partners.csv").read_text().rstrip("\n")
+        + "\nFAIR,Fictional Advice Route,employability_advice;money\n"
+    )
+    import_from(qtbot, office, page, "partners", table)
+    after = show(store).reference
+    assert page.banner.text() == ""
+    assert page.done_banner.text() == (
+        f"The partner table was imported: reference data {after.version}. The next office sync sends "
+        "it to every laptop."
+    )
+    assert page.partners_heading.text() == f"Partners ({len(after.partners)})"
+    assert page.model.column_texts(0)[-1] == "FAIR"
+    assert page.model.column_texts(2)[-1] == "Employability advice, Money advice"
+    assert after.figures_version == before.figures_version
+    assert page.facts["figures"].text().startswith(before.figures_version)
+    assert page.facts["version"].text() == after.version != before.version
+
+    # Locking forgets what the page showed.
+    office.lock()
+    qtbot.waitUntil(lambda: office.stack.currentWidget() is office.unlock, timeout=3000)
+    assert page.facts["version"].text() == "" and page.model.column_texts(0) == []

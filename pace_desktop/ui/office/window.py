@@ -1,8 +1,9 @@
 """The office's window (``pace-desktop --office``): set-up or unlock, then one tab per office task.
 
-Tabs: Import, Import history, Devices, Duplicates, Reports, Office key and staff — and Partners and
-People's rights when this copy of the app has them. It locks like the adviser's window: after the
-idle time, with Ctrl+L, or on close; on lock every page forgets what it showed.
+Tabs: Import, Import history, Devices, Duplicates, Reports, Office key and staff, Partners, Reference
+data (the partner table and area figures sent to every laptop), People's rights and Follow-up. It
+locks like the adviser's window: after the idle time, with Ctrl+L, or on close; on lock every page
+forgets what it showed.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ class OfficeHome(QWidget):
         from pace_desktop.ui.office.key_page import KeyPage
         from pace_desktop.ui.office.partners_page import PartnersPage
         from pace_desktop.ui.office.privacy_page import PrivacyPage
+        from pace_desktop.ui.office.reference_page import ReferencePage
         from pace_desktop.ui.office.reports_page import ReportsPage
 
         super().__init__(parent)
@@ -97,6 +99,7 @@ class OfficeHome(QWidget):
         self.duplicates = DuplicatesPage(session)
         self.reports = ReportsPage(session)
         self.key = KeyPage(session)
+        self.reference = ReferencePage(session)
         from pace_desktop.ui.followup_dialog import FollowupPanel
 
         self.followup = FollowupPanel(session)
@@ -108,6 +111,7 @@ class OfficeHome(QWidget):
             self.reports,
             self.key,
             PartnersPage(session),
+            self.reference,
             PrivacyPage(session),
             self.followup,
         ]
@@ -119,6 +123,7 @@ class OfficeHome(QWidget):
             self.tr("&Reports"),
             self.tr("Office &key"),
             self.tr("Partners"),
+            self.tr("R&eference data"),
             self.tr("People's rights"),
             self.tr("&Follow-up"),
         ]
