@@ -2833,6 +2833,10 @@ in the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>R&amp;eference data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>People&apos;s rights</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3777,6 +3781,137 @@ in the folder {folder}</source>
     </message>
     <message>
         <source>Type your passphrase to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePage</name>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partner table and the area unemployment figures every laptop uses. Import a new file here; the office uses it at once, and the next office sync sends it to every laptop as a signed update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures as of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scotland&apos;s rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOMIS claimant count file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import area fi&amp;gures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner table file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import partner &amp;table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;NOMIS file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partner file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOMIS file: claimant count by sex and age, local authorities in Scotland and Scotland itself, claimants as a proportion of residents aged 16-64, downloaded as CSV; the latest month is used. Partner file: a CSV with the columns code, name and services (services separated by &apos;;&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As shipped with the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{version} ({areas} council areas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source of the figures: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference data could not be read: lock and unlock, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the NOMIS file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the partner file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area figures for {as_of} were imported: reference data {version}. The next office sync sends them to every laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partner table was imported: reference data {version}. The next office sync sends it to every laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be imported: nothing was changed. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
