@@ -267,3 +267,26 @@ def test_a_bulk_insert_stores_each_row_as_a_single_save_would(store):
             assert stored == [values], repo.entity
             checked += 1
     assert checked > 12 * 6  # clients, consents, checklists, help, outcomes and feedback were all written
+
+
+def test_search_gives_the_clients_as_validated_and_an_unreadable_row_fails_plainly(store):
+    from pydantic import ValidationError
+
+    from pace_desktop.records.models import STORED_CONTEXT, Client, field_errors
+
+    seed(store, events=1, clients=60)
+    found = store.client_queries.search("a", limit=1000)
+    assert found
+    for client in found:
+        data = store.db.scalar("SELECT data FROM clients WHERE id = ?", (str(client.id),))
+        assert client == Client.model_validate_json(data, context=STORED_CONTEXT)
+        assert client.id == store.clients.get(client.id).id and type(client.created_at) is type(
+            store.clients.get(client.id).created_at
+        )
+    broken = found[0]
+    store.db.execute(
+        "UPDATE clients SET data = json_set(data, '$.event_id', 'not-an-id') WHERE id = ?", (str(broken.id),)
+    )
+    with pytest.raises(ValidationError) as refused:
+        store.client_queries.search(broken.last_name)
+    assert field_errors(refused.value) == {"event_id": "This is not a valid record identifier."}
