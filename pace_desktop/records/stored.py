@@ -7,7 +7,8 @@ half of a search at 100,000 clients. Those records were validated when they were
 is encrypted: nobody else writes it.
 
 ``StoredReader(model).read(json)`` checks each field's JSON type natively (pydantic-core, the model's
-field types with their annotations' Python validators left out) and builds the model from the typed
+field types with their annotations' Python validators left out; a UTC time through its ``fastpath``
+native check, so only a time already in UTC is taken as it is) and builds the model from the typed
 values: UUIDs, aware datetimes, dates and enums exactly as ``model_validate_json`` gives them (tested
 field by field). A row the native check refuses is validated in full instead, so a row that cannot be
 read fails with the same plain-English errors as before. The model's ``validate_assignment`` still
@@ -22,8 +23,11 @@ from __future__ import annotations
 import types
 from typing import Annotated, Any, Generic, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, ValidationError, create_model
+from pydantic.fields import FieldInfo
+from pydantic_core import core_schema as cs
 
+from pace_desktop.records.fastpath import FastPath
 from pace_desktop.records.fields import STORED_CONTEXT
 
 M = TypeVar("M", bound=BaseModel)
@@ -41,6 +45,24 @@ def _bare(annotation: Any) -> Any:
     return annotation
 
 
+class _NativeOnly:
+    """A field's ``FastPath`` native check alone (a UTC time): a value it refuses (a time at another
+    offset, which full validation would convert) sends the row to full validation."""
+
+    def __init__(self, fast: FastPath) -> None:
+        self.fast = fast
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> cs.CoreSchema:
+        native = self.fast.native()
+        return cs.nullable_schema(native) if self.fast.none_first else native
+
+
+def _native_type(info: FieldInfo) -> Any:
+    fast = next((m for m in info.metadata if isinstance(m, FastPath)), None)
+    bare = _bare(info.annotation)
+    return bare if fast is None else Annotated[bare, _NativeOnly(fast)]
+
+
 class StoredReader(Generic[M]):
     """Builds ``model`` instances from JSON the store wrote; see the module's docstring."""
 
@@ -54,7 +76,7 @@ class StoredReader(Generic[M]):
         native = create_model(  # type: ignore[call-overload]
             f"Stored{model.__name__}",
             __config__=ConfigDict(extra="forbid", hide_input_in_errors=True),
-            **{name: (_bare(info.annotation), ...) for name, info in model.model_fields.items()},
+            **{name: (_native_type(info), ...) for name, info in model.model_fields.items()},
         )
         self._native = native.__pydantic_validator__
 

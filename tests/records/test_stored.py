@@ -84,3 +84,13 @@ def test_a_row_that_cannot_be_read_fails_as_full_validation_does(field, value, m
 def test_models_with_model_level_checks_are_refused() -> None:
     with pytest.raises(TypeError):
         StoredReader(Consent)
+
+
+def test_a_time_stored_at_another_offset_is_converted_as_full_validation_does() -> None:
+    data = json.loads(fictional_clients(1)[0].model_dump_json())
+    data["created_at"] = "2026-11-20T10:15:00+01:00"
+    text = json.dumps(data)
+    fast, full = READER.read(text), Client.model_validate_json(text, context=STORED_CONTEXT)
+    assert fast.created_at == full.created_at
+    assert repr(fast.created_at) == repr(full.created_at)
+    assert fast.created_at.utcoffset().total_seconds() == 0
