@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any, Self
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from pydantic import (
     AwareDatetime,
@@ -58,6 +58,7 @@ from pace_desktop.records.fields import (
     UtcDatetime,
     utcnow,
 )
+from pace_desktop.records.ids import uuid7
 from pace_desktop.records.pace_id import new_pace_id
 from pace_desktop.records.validation import clean_text
 
@@ -128,7 +129,7 @@ class Record(BaseModel):
 
     model_config = _CONFIG
 
-    id: UUID = Field(default_factory=uuid4)
+    id: UUID = Field(default_factory=uuid7)  # time-ordered: one save's ids share index pages (ids.py)
     created_at: UtcDatetime = Field(default_factory=utcnow)
     updated_at: UtcDatetime = Field(default_factory=utcnow)
     version: int = Field(default=1, ge=1, le=MAX_INTEGER, description="Rises by one with every saved change.")

@@ -10,9 +10,11 @@ from typing import Any, Protocol
 
 from pace_desktop.records.models import STORED_CONTEXT, Client
 from pace_desktop.records.pace_id import normalise_pace_id
+from pace_desktop.records.stored import StoredReader
 from pace_desktop.store.database import Database
 
 _TOP = "\U0010ffff"
+_CLIENTS = StoredReader(Client)  # rows this store wrote, typed without re-running their checks
 
 
 # Letters that Unicode does not decompose into a base letter and an accent, but that people type
@@ -115,7 +117,8 @@ class ClientQueries:
 
         Results come in name order (surname, then first name). Each kind of key is looked up on its
         own index, which also holds the name order, so each branch yields at most ``limit`` rows
-        without reading the table; only the final ``limit`` rows are read and validated. A first
+        without reading the table; only the final ``limit`` rows are read, typed natively
+        (``records.stored``: they were validated when saved). A first
         letter that matches tens of thousands of people costs the same as a full NI number.
         """
         text = text.strip()
@@ -151,7 +154,7 @@ class ClientQueries:
                     seqs,
                 )
             )
-        return [Client.model_validate_json(data[s], context=STORED_CONTEXT) for s in seqs]
+        return [_CLIENTS.read(data[s]) for s in seqs]
 
     def by_pace_id(self, pace_id: str) -> Client | None:
         try:

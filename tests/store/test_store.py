@@ -267,3 +267,61 @@ def test_a_bulk_insert_stores_each_row_as_a_single_save_would(store):
             assert stored == [values], repo.entity
             checked += 1
     assert checked > 12 * 6  # clients, consents, checklists, help, outcomes and feedback were all written
+
+
+def test_search_gives_the_clients_as_validated_and_an_unreadable_row_fails_plainly(store):
+    from pydantic import ValidationError
+
+    from pace_desktop.records.models import STORED_CONTEXT, Client, field_errors
+
+    seed(store, events=1, clients=60)
+    found = store.client_queries.search("a", limit=1000)
+    assert found
+    for client in found:
+        data = store.db.scalar("SELECT data FROM clients WHERE id = ?", (str(client.id),))
+        assert client == Client.model_validate_json(data, context=STORED_CONTEXT)
+        assert client.id == store.clients.get(client.id).id and type(client.created_at) is type(
+            store.clients.get(client.id).created_at
+        )
+    broken = found[0]
+    store.db.execute(
+        "UPDATE clients SET data = json_set(data, '$.event_id', 'not-an-id') WHERE id = ?", (str(broken.id),)
+    )
+    with pytest.raises(ValidationError) as refused:
+        store.client_queries.search(broken.last_name)
+    assert field_errors(refused.value) == {"event_id": "This is not a valid record identifier."}
+
+
+@pytest.mark.parametrize("limit", [1, 7, 40, 1000])
+def test_search_returns_the_first_matches_in_name_order_of_every_kind_of_key(store, limit):
+    from pace_desktop.store.clients import compact, fold, name_order, pace_id_prefix
+
+    seed(store, events=2, clients=200)
+    everyone = list(store.clients.all())
+    for text in ["a", "m", "s", "G", "E", "k", "1", "ma"]:
+        name, key = fold(text), compact(text)
+
+        def matches(c):
+            first_fold = name_order(c.last_name, c.first_name, c.preferred_name)[1]
+            return (
+                name_order(c.last_name, c.first_name, c.preferred_name)[0].startswith(name)
+                or first_fold.startswith(name)
+                or compact(c.ni_number).startswith(key)
+                and bool(c.ni_number)
+                or compact(c.postcode).startswith(key)
+                and bool(c.postcode)
+                or c.pace_id.startswith(pace_id_prefix(key))
+            )
+
+        wanted = sorted(
+            (c for c in everyone if matches(c)),
+            key=lambda c: (*name_order(c.last_name, c.first_name, c.preferred_name), c.id),
+        )
+        got = store.client_queries.search(text, limit=limit)
+        assert len(got) == min(limit, len(wanted)), text
+        assert {c.id for c in got} <= {c.id for c in wanted}, text
+        order = [name_order(c.last_name, c.first_name, c.preferred_name) for c in got]
+        assert order == sorted(order), text
+        assert order == [name_order(c.last_name, c.first_name, c.preferred_name) for c in wanted[:limit]], (
+            text
+        )
