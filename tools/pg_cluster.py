@@ -119,6 +119,7 @@ def start(base: Path | None = None) -> Cluster:
     binary = pg_bin()
     if binary is None:
         raise RuntimeError("PostgreSQL's initdb was not found: make test installs the postgresql package")
+    base = base.resolve() if base is not None else None  # pg_ctl is given whole paths
     if base is not None and (base / "data" / "PG_VERSION").exists():
         cluster = Cluster(base, _free_port(), binary)
         cluster._serve()
