@@ -215,10 +215,8 @@ class Repository(Generic[R]):
             self._row(r, ids[i] if ids is not None else None, parent_text(r)) for i, r in enumerate(records)
         ]
         columns, rows = built[0][0], [values for _, values in built]
-        names = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
         with self.store.guards.writing(self.entity, records):
-            self.store.db.executemany(self._insert_sql(names, marks), rows)
+            self.store.db.insert_rows(self.table, columns, rows)
         return len(rows)
 
     def apply_incoming(self, record: R) -> str:
