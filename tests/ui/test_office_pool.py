@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from pace_desktop.office.central import open_central
 from pace_desktop.store.pg.connect import connect
 from pace_desktop.store.pg.database import POOL_SIZE
-from pace_desktop.store.pg.from_file import migrate_from_file
 from tests.pg.conftest import pg, pg_db  # noqa: F401 - a real PostgreSQL cluster, fixtures
+from tests.pg.test_office_commands_on_server import move_to_server
 from tests.ui.conftest import PASSPHRASE, settle
 from tests.ui.office_fixtures import central_path, office_world  # noqa: F401 - fixtures
 from tests.ui.test_office import make_window, show_tab
@@ -33,9 +33,7 @@ def ours(watcher, name: str) -> int:
 def test_the_office_window_reuses_at_most_pool_size_connections(
     qtbot, central_path, pg_db, clock, wall_clock, monkeypatch
 ):
-    with connect(pg_db, allow_insecure=True) as conn, open_central(central_path, PASSPHRASE) as central:
-        migrate_from_file(central, conn)
-    monkeypatch.setenv("PACE_PG_ALLOW_INSECURE", "1")  # the tests' private socket has no TLS
+    move_to_server(open_central(central_path, PASSPHRASE), pg_db, monkeypatch)  # no TLS on its socket
     name = f"pace-pool-test-{uuid.uuid4().hex[:8]}"
     window = make_window(qtbot, central_path, clock, wall_clock, f"{pg_db}&application_name={name}")
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
