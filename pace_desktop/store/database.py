@@ -290,6 +290,13 @@ class Database:
         with self._lock:
             return self.conn.executemany(sql, rows)
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """New rows of ``table`` (its ``seq`` numbered in order): one prepared INSERT for them all.
+        ``PgDatabase`` has the same method, with ``COPY``."""
+        marks = ", ".join("?" for _ in columns)
+        sql = f"INSERT INTO {table} ({', '.join(columns)}, seq) VALUES ({marks}, {self.dialect.next_seq(table)})"  # noqa: S608, E501 - our table names
+        self.executemany(sql, rows)
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             rows: list[tuple[Any, ...]] = self.conn.execute(sql, params).fetchall()

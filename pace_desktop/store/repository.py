@@ -236,10 +236,8 @@ class Repository(Generic[R]):
             )
             for i, (r, record_id, parent_id) in enumerate(zip(records, record_ids, parent_ids, strict=True))
         ]
-        names = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
         with self.store.guards.writing(self.entity, records):
-            self.store.db.executemany(self._insert_sql(names, marks), rows)
+            self.store.db.insert_rows(self.table, columns, rows)
         return len(rows)
 
     def apply_incoming(self, record: R) -> str:

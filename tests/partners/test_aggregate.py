@@ -20,9 +20,30 @@ from pace_desktop.partners.identifiers import parse_key
 from pace_desktop.partners.registry import set_partner
 from pace_desktop.partners.request import make_request
 from pace_desktop.partners.returns import import_return
+from tests.conftest import PASSPHRASE
 from tests.partners.conftest import share_consenting
+from tests.pg.conftest import pg, pg_db  # noqa: F401 - a real PostgreSQL cluster, fixtures
+from tests.pg.test_office_commands_on_server import move_to_server
 
 SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "partner_hash.py"
+
+
+@pytest.fixture(params=["file", "postgresql"])
+def central(request, central_path, monkeypatch):
+    """Each test with the office runs twice: on the central store file, and on the central database
+    (a real PostgreSQL cluster the tests start; ``office migrate`` moved the same office there, its
+    file kept as the keyring)."""
+    from pace_desktop.office.central import open_central, open_central_on_server
+
+    if request.param == "file":
+        store = open_central(central_path, PASSPHRASE)
+    else:
+        url = request.getfixturevalue("pg_db")
+        move_to_server(open_central(central_path, PASSPHRASE), url, monkeypatch)  # no TLS on its socket
+        store = open_central_on_server(central_path, PASSPHRASE, url)
+        assert type(store.db).__name__ == "PgDatabase"
+    yield store
+    store.close()
 
 
 def run_script(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -14,7 +14,7 @@ from tests.exchange.conftest import (  # noqa: F401 - fixtures, shared by name
     office_path,
     office_template,
 )
-from tests.pg import cluster as pg_cluster
+from tools import pg_cluster
 
 _names = itertools.count(1)
 

@@ -20,6 +20,7 @@ from pace_desktop.ui.office.session import CentralSession
 from pace_desktop.ui.office.window import OfficeWindow
 from pace_desktop.ui.widgets.reauth import ReauthDialog
 from tests.pg.conftest import pg, pg_db  # noqa: F401 - a real PostgreSQL cluster, fixtures
+from tests.pg.test_office_commands_on_server import move_to_server
 from tests.ui.conftest import PASSPHRASE, active_dialog, settle
 from tests.ui.office_fixtures import (  # noqa: F401 - fixtures
     OFFICE_STAFF,
@@ -50,14 +51,10 @@ def database(request, central_path, monkeypatch) -> str | None:
     if request.param == "file":
         return None
     from pace_desktop.office.central import open_central
-    from pace_desktop.store.pg.connect import connect
-    from pace_desktop.store.pg.from_file import migrate_from_file
 
+    # The tests' private socket has no TLS: move_to_server allows it.
     url = request.getfixturevalue("pg_db")
-    with connect(url, allow_insecure=True) as conn, open_central(central_path, PASSPHRASE) as central:
-        migrate_from_file(central, conn)
-    monkeypatch.setenv("PACE_PG_ALLOW_INSECURE", "1")  # the tests' private socket has no TLS
-    return url
+    return move_to_server(open_central(central_path, PASSPHRASE), url, monkeypatch)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ administrator has chosen on purpose — so a mistyped URL cannot send people's r
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -38,8 +39,10 @@ def sslmode(url: str) -> str:
     return dict(parse_qsl(urlsplit(url).query)).get("sslmode", "verify-full")
 
 
-def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False) -> Any:
-    """A psycopg connection, or one plain line saying why there is none (never the password)."""
+APPLICATION_NAME = "PACE Intake office"
+
+
+def _driver() -> Any:
     try:
         import psycopg
     except ImportError:
@@ -47,7 +50,12 @@ def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False)
             "This build of PACE Intake has no PostgreSQL driver: run this from a pip "
             "installation on the office server (docs/central-database.md)."
         ) from None
+    return psycopg
 
+
+def _settings(url: str, allow_insecure: bool, autocommit: bool) -> dict[str, Any]:
+    """The connection settings beside the URL, after refusing a URL that is not a database or that
+    asks for less than verify-full without ``allow_insecure``."""
     if not is_database_url(url):
         raise UsageError("The central database must be given as postgresql://user@host/dbname.")
     mode = sslmode(url)
@@ -56,20 +64,67 @@ def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False)
             f"The database address asks for sslmode={mode}: the central database is reached only over "
             "TLS with a verified certificate (sslmode=verify-full)."
         )
-    extra: dict[str, Any] = {} if "sslmode=" in url else {"sslmode": "verify-full"}
+    extra: dict[str, Any] = {"autocommit": autocommit, "connect_timeout": 10}
+    if "sslmode=" not in url:
+        extra["sslmode"] = "verify-full"
+    if "application_name=" not in url:  # the server's pg_stat_activity names us, never a person
+        extra["application_name"] = APPLICATION_NAME
+    return extra
+
+
+def connect(url: str, *, allow_insecure: bool = False, autocommit: bool = False) -> Any:
+    """A psycopg connection, or one plain line saying why there is none (never the password)."""
+    psycopg = _driver()
+    extra = _settings(url, allow_insecure, autocommit)
     try:
-        return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, **extra)
+        return psycopg.connect(url, **extra)
     except psycopg.OperationalError as exc:
-        text = str(exc).lower()
-        host = urlsplit(url).hostname or "the local socket"
-        if "certificate" in text or "ssl" in text or "root.crt" in text:
-            raise StoreError(
-                f"The database server at {host} did not offer TLS with a certificate this PC trusts: "
-                "install the server's CA certificate (PGSSLROOTCERT) or ask the administrator."
-            ) from None
-        if "password" in text or "authentication" in text:
-            raise StoreError(f"The database server at {host} refused the user name or password.") from None
+        raise _unreachable(url, exc) from None
+
+
+def open_pool(
+    url: str, *, allow_insecure: bool = False, size: int, configure: Callable[[Any], None] | None = None
+) -> Any:
+    """A bounded pool of autocommit connections to ``url`` (psycopg_pool), at most ``size`` open at
+    once: one office PC's threads share them instead of connecting per operation. The same TLS
+    defaults and refusals as ``connect``; the caller makes one ``connect`` first, so a wrong address
+    or password is named plainly before the pool starts. ``close()`` it when done."""
+    _driver()
+    from psycopg_pool import ConnectionPool, PoolTimeout
+
+    extra = _settings(url, allow_insecure, True)
+    pool = ConnectionPool(
+        url,
+        kwargs=extra,
+        min_size=1,
+        max_size=size,
+        configure=configure,
+        open=False,
+        timeout=30,
+        name="pace-central",
+    )
+    pool.open()
+    try:
+        pool.wait(timeout=15)
+    except PoolTimeout:
+        pool.close()
         raise StoreError(
-            f"Could not reach the central database at {host}: check the address and that "
-            "the server is running."
+            f"Could not reach the central database at {urlsplit(url).hostname or 'the local socket'}: "
+            "check the address and that the server is running."
         ) from None
+    return pool
+
+
+def _unreachable(url: str, exc: Exception) -> StoreError:
+    text = str(exc).lower()
+    host = urlsplit(url).hostname or "the local socket"
+    if "certificate" in text or "ssl" in text or "root.crt" in text:
+        return StoreError(
+            f"The database server at {host} did not offer TLS with a certificate this PC trusts: "
+            "install the server's CA certificate (PGSSLROOTCERT) or ask the administrator."
+        )
+    if "password" in text or "authentication" in text:
+        return StoreError(f"The database server at {host} refused the user name or password.")
+    return StoreError(
+        f"Could not reach the central database at {host}: check the address and that the server is running."
+    )

@@ -1,4 +1,6 @@
-"""A throw-away PostgreSQL cluster for the tests: initdb and pg_ctl from Debian's postgresql package.
+"""A throw-away PostgreSQL cluster for the tests and the benchmarks: initdb and pg_ctl from Debian's
+postgresql package (``tests/pg/conftest.py`` starts one per test run; ``bench/bench_pg_scale.py`` keeps
+one seeded under ``bench/.cache`` and starts it again on a rerun).
 
 PostgreSQL refuses to run as root, and these machines run as root, so the cluster's files belong to
 the unprivileged user ``nobody`` and its programs run through ``runuser``. It listens on a private
@@ -85,20 +87,49 @@ class Cluster:
     def create_database(self, name: str) -> None:
         self._run("createdb", "-h", str(self.socket_dir), "-p", str(self.port), "-U", OWNER, name)
 
-    def stop(self) -> None:
+    def _serve(self) -> None:
+        """pg_ctl start, on this run's port."""
+        base = self.base
+        # fsync off: the tests kill clients, never the server, and a throw-away cluster need not
+        # survive a power cut.
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+            f"-c unix_socket_directories={base / 'sock'} "
+            f"-c ssl=on -c ssl_cert_file={base / 'server.crt'} -c ssl_key_file={base / 'server.key'} "
+            "-c fsync=off -c log_min_messages=warning -c logging_collector=off"
+        )
+        self._run(
+            "pg_ctl", "-D", str(base / "data"), "-l", str(base / "server.log"), "-o", options, "-w", "start"
+        )
+
+    def stop(self, *, keep: bool = False) -> None:
+        """Stop the server; its files are removed unless ``keep`` (then stopped cleanly, to restart)."""
         try:
-            self._run("pg_ctl", "-D", str(self.base / "data"), "-m", "immediate", "stop")
+            mode = "fast" if keep else "immediate"
+            self._run("pg_ctl", "-D", str(self.base / "data"), "-m", mode, "stop")
         except subprocess.CalledProcessError:
             pass
-        shutil.rmtree(self.base, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(self.base, ignore_errors=True)
 
 
-def start() -> Cluster:
+def start(base: Path | None = None) -> Cluster:
+    """A new cluster in a new temporary folder, or in ``base``: made there if it has none yet,
+    started again if it has (its databases kept)."""
     binary = pg_bin()
     if binary is None:
         raise RuntimeError("PostgreSQL's initdb was not found: make test installs the postgresql package")
-    base = Path(tempfile.mkdtemp(prefix="pace-pg-"))
-    os.chmod(base, 0o755)
+    base = base.resolve() if base is not None else None  # pg_ctl is given whole paths
+    if base is not None and (base / "data" / "PG_VERSION").exists():
+        cluster = Cluster(base, _free_port(), binary)
+        cluster._serve()
+        return cluster
+    if base is None:
+        base = Path(tempfile.mkdtemp(prefix="pace-pg-"))
+    else:
+        shutil.rmtree(base, ignore_errors=True)
+        base.mkdir(parents=True)
+    os.chmod(base, 0o755)  # noqa: S103 - the server runs as nobody; initdb keeps data/ at 0700
     (base / "sock").mkdir()
     make_certificate(base / "server.crt", base / "server.key", ["localhost", "127.0.0.1"])
     if os.geteuid() == 0:
@@ -122,16 +153,6 @@ def start() -> Cluster:
     )
     if os.geteuid() == 0:
         shutil.chown(base / "data" / "pg_hba.conf", "nobody")
-    # fsync off: the tests kill clients, never the server, and a throw-away cluster need not survive
-    # a power cut.
-    options = (
-        f"-c listen_addresses=127.0.0.1 -c port={cluster.port} "
-        f"-c unix_socket_directories={base / 'sock'} "
-        f"-c ssl=on -c ssl_cert_file={base / 'server.crt'} -c ssl_key_file={base / 'server.key'} "
-        "-c fsync=off -c log_min_messages=warning -c logging_collector=off"
-    )
-    cluster._run(
-        "pg_ctl", "-D", str(base / "data"), "-l", str(base / "server.log"), "-o", options, "-w", "start"
-    )
+    cluster._serve()
     cluster.create_database("pace")
     return cluster
