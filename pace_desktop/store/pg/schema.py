@@ -317,10 +317,11 @@ UPDATE events SET data = data || '{{"employer_id": null}}'::jsonb WHERE NOT data
 
 # Step 10 (issue 18's scale work): the search keys compared byte by byte, as the file compares
 # them (SQLite's BINARY), and their indexes ending in the name order and seq. Under the
-# database's own collation (C.UTF-8, en_GB.UTF-8…) a ``text_pattern_ops`` index cannot serve ``key >= ? AND key < ?``, so every PACE
-# ID, NI number and postcode search read the whole table (0.2 s at 50,000 clients), and the name
-# order came out differently from the file's. With "C" the range and the ORDER BY both walk one index:
-# a search reads at most its 200 rows from the index, at 1,000,000 clients as at 1,000.
+# database's own collation (C.UTF-8, en_GB.UTF-8…) a ``text_pattern_ops`` index cannot serve
+# ``key >= ? AND key < ?``, so every PACE ID, NI number and postcode search read the whole table
+# (0.2 s at 50,000 clients), and the name order came out differently from the file's. With "C"
+# the range and the ORDER BY both walk one index: a search reads at most its 200 rows from the
+# index, at 1,000,000 clients as at 1,000.
 _STEP_10 = """
 DROP INDEX clients_last, clients_first, clients_pace_id, clients_ni, clients_postcode;
 ALTER TABLE clients
