@@ -19,6 +19,7 @@ from pace_desktop.demo import make_client, make_event, seed
 from pace_desktop.errors import DiskFull, PaceError, StoreError
 from pace_desktop.exchange.export import export_bundle, export_history, pending_count
 from pace_desktop.exchange.receipt import parse_receipt
+from pace_desktop.exchange.tables import repositories
 from pace_desktop.office.central import open_central
 from pace_desktop.office.history import saved_receipt
 from pace_desktop.office.importer import import_bundle
@@ -173,8 +174,8 @@ def full_export(tmp_path: Path, monkeypatch, runs: int, fig, *, seed_: int) -> N
         sequence = laptop.setting("export_sequence")
         size = len(export_bundle(laptop, tmp_path / "setup").path.read_bytes())  # a dry run's size
         laptop.db.execute("UPDATE settings SET value = ? WHERE key = 'export_sequence'", (sequence,))
-        for table in ("events", "clients", "consents", "checklists"):
-            laptop.db.execute(f"UPDATE {table} SET exported_version = 0")  # noqa: S608
+        for repo in repositories(laptop).values():  # every record table, employers included
+            laptop.db.execute(f"UPDATE {repo.table} SET exported_version = 0")  # noqa: S608
         laptop.db.execute("DELETE FROM exports")
         for run in range(runs):
             with monkeypatch.context() as patch:
