@@ -24,8 +24,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
+# What a durable write takes: the bytes, or an iterable of byte chunks written in turn (a workbook
+# streamed out of its encrypted part, never whole in memory).
+Data = bytes | bytearray | memoryview | Iterable[bytes]
 DISK_FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 # What a folder that cannot be fsync'd says: not a failed write, just a file system without the call.
 _REFUSALS = frozenset(
@@ -61,12 +65,15 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_all(fd: int, data: bytes | memoryview) -> None:
-    """Write every byte of ``data`` to ``fd`` (``os.write`` may write less than asked), then fsync it."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
+def write_all(fd: int, data: Data) -> None:
+    """Write every byte of ``data`` (bytes, or byte chunks in turn) to ``fd`` (``os.write`` may write
+    less than asked), then fsync it."""
+    chunks = (data,) if isinstance(data, bytes | bytearray | memoryview) else data
+    for chunk in chunks:
+        view = memoryview(chunk)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
     os.fsync(fd)
 
 
@@ -95,7 +102,7 @@ def _new_temp(target: Path, suffix: str, mode: int, exact_mode: bool) -> tuple[i
     raise FileExistsError(errno.EEXIST, "no unused temp file name", str(target.parent))
 
 
-def _write_unnamed(target: Path, data: bytes | memoryview, *, replace: bool, mode: int) -> bool:
+def _write_unnamed(target: Path, data: Data, *, replace: bool, mode: int) -> bool:
     """Where the system allows it (Linux ``O_TMPFILE``), write into a file with no name and name it only
     once complete and synced: a kill or power cut at any moment leaves nothing behind to read. False when
     unsupported (then the caller writes a named temp file). With ``replace`` the old file (or link, never
@@ -129,7 +136,7 @@ def _write_unnamed(target: Path, data: bytes | memoryview, *, replace: bool, mod
 
 def write_file(
     target: Path,
-    data: bytes | memoryview,
+    data: Data,
     *,
     mode: int = 0o600,
     replace: bool = True,
@@ -138,6 +145,9 @@ def write_file(
     exact_mode: bool = False,
 ) -> Path:
     """Write ``data`` to ``target`` durably (see the module's policy); returns ``target``.
+
+    ``data`` is the bytes, or an iterable of byte chunks written in turn (never held whole); a
+    failure while it yields removes the temp file like any other.
 
     - ``replace=False``: an existing file stays and ``FileExistsError`` is raised; a file someone wrote
       meanwhile is never clobbered (the temp file is linked to the name, which refuses an existing one).

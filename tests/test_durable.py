@@ -58,6 +58,22 @@ def test_a_failed_write_removes_the_temp_and_keeps_the_old_file(tmp_path, monkey
     assert [p.name for p in tmp_path.iterdir()] == ["keys"]
 
 
+@pytest.mark.parametrize("private", [False, True])
+def test_chunks_are_written_in_turn_and_a_failure_midway_leaves_the_old_file(tmp_path, private):
+    target = tmp_path / "report.xlsx"
+    write_file(target, (bytes([n]) * 70_000 for n in range(5)), private=private)
+    assert target.read_bytes() == b"".join(bytes([n]) * 70_000 for n in range(5))
+
+    def broken():
+        yield b"half a new workbook"
+        raise ValueError("a part failed to decrypt")
+
+    with pytest.raises(ValueError):
+        write_file(target, broken(), private=private)
+    assert target.read_bytes()[:70_000] == bytes(70_000)  # the old file, whole
+    assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]  # no temp left, named or not
+
+
 @pytest.mark.skipif(os.name == "nt", reason="Windows never fsyncs a folder")
 def test_a_folder_that_refuses_fsync_is_skipped_but_a_failing_disk_is_not(tmp_path, monkeypatch):
     real = os.fsync

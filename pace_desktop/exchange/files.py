@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pace_desktop.durable import DISK_FULL, write_file
+from pace_desktop.durable import DISK_FULL, Data, write_file
 from pace_desktop.errors import DiskFull, PaceError
 
 
 def write_durably(
-    target: Path, data: bytes, *, replace: bool = True, mode: int = 0o644, private: bool = False
+    target: Path, data: Data, *, replace: bool = True, mode: int = 0o644, private: bool = False
 ) -> Path:
-    """Write ``data`` to ``target`` atomically; with ``replace=False`` an existing file stays.
+    """Write ``data`` (bytes, or byte chunks in turn) to ``target`` atomically; with ``replace=False``
+    an existing file stays.
 
     ``private`` (personal data in clear: reports, subject access copies): no named temp file at all
     where the system allows it, so a crash leaves nothing readable (``durable.write_file``).

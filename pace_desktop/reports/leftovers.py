@@ -41,8 +41,9 @@ _OLD_PART_FILE = re.compile(r"^sheet-[A-Za-z0-9_.-]+$")
 _OLD_TMP = re.compile(r"^\..+\.xlsx\.[A-Za-z0-9_]+\.tmp$")  # plain workbook temp, earlier versions
 _PART_TMP = re.compile(r"^\..+\.(xlsx|json)\.[0-9a-f]{8}\.part$")  # write_durably's named temp
 # Without a lock to ask (a kill between mkdtemp and the lock; a durable-write temp), a leftover is
-# taken as abandoned once it is this old: write_durably's temp lives for milliseconds, a
-# 100,000-row report's parts for under a minute.
+# taken as abandoned once it is this old: write_durably's temp lives for seconds at most (a
+# 1,000,000-row workbook streamed out of its encrypted part), a 100,000-row report's parts for under a
+# minute.
 STALE_SECONDS = 3600.0
 
 FOLDERS_FILE = "report-folders.json"

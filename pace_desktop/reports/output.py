@@ -8,9 +8,15 @@
   names in plain text beside the output; so while a report is written, those parts go to a private
   folder beside the output, **encrypted** (``EncryptedPart``: AES-256-GCM, one random key per part
   held only in this process's memory): a kill at any moment leaves nothing readable.
-- The workbook itself is assembled in memory and written by the one durable-write helper
-  (``exchange.files.write_durably`` over ``pace_desktop.durable``: temp file, fsync, rename, fsync the
-  folder), so a failure never leaves a half-written .xlsx under the real name.
+- A small workbook's zip is assembled in memory. A big one's zip (about 166 bytes a row: 160 MB at
+  1,000,000 rows) is written into an encrypted part of its own in the same private folder, so memory
+  stays flat whatever the rows.
+- Either is written by the one durable-write helper (``exchange.files.write_durably`` over
+  ``pace_desktop.durable``: temp file, fsync, rename, fsync the folder), a big one as its plain
+  chunks decrypted one at a time, so a failure never leaves a half-written .xlsx under the real name.
+  That write's temp file is the only plain text on disk, as it was when the zip sat in memory: on
+  Linux it has no name until complete (``O_TMPFILE``), so a kill leaves nothing; elsewhere a kill
+  leaves ``.NAME.xlsx.XXXXXXXX.part``, removed as a leftover (below).
 - An existing file is replaced only when asked (``overwrite=True``: ``--force`` on the command line,
   Yes to "Replace NAME?" in the office screens, which ask ``would_replace`` first);
   a symbolic link is never written through or replaced; a name with a line break is refused.
@@ -33,7 +39,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pace_desktop.durable import DISK_FULL
+from pace_desktop.durable import DISK_FULL, Data
 from pace_desktop.errors import DiskFull, OutputExists, UsageError
 from pace_desktop.reports.leftovers import PARTS_PREFIX, holding_lock, remember_folder, remove_leftovers
 
@@ -102,8 +108,9 @@ class EncryptedPart:
 
     XlsxWriter writes a sheet's rows into it (``write``, ``reports.xlsx.SealedRowsSheet``); the
     workbook is then saved with the plain text read back chunk by chunk (``plain_chunks``) straight
-    into the zip. Killed at any moment, the file holds
-    only ciphertext whose key died with the process.
+    into the zip, which is itself written into another part (``sealed_report_file``: ``zipfile``
+    writes to a stream without ``tell`` or ``seek``) and read back the same way into the output.
+    Killed at any moment, the file holds only ciphertext whose key died with the process.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -175,46 +182,59 @@ def private_parts(folder: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def sealed_report_file(out: Path, *, overwrite: bool = False) -> Iterator[tuple[io.BytesIO, Path]]:
-    """A buffer for an XlsxWriter workbook (``reports.xlsx.SealedWorkbook``) and the private folder
-    for its encrypted row parts: on success the buffer becomes ``out``; on failure nothing is left."""
-    with _report_target(out, overwrite, private_parts) as (buffer, parts):
-        assert parts is not None
-        yield buffer, parts
+def sealed_report_file(out: Path, *, overwrite: bool = False) -> Iterator[tuple[EncryptedPart, Path]]:
+    """An encrypted part for an XlsxWriter workbook's zip (``reports.xlsx.SealedWorkbook.save``) and
+    the private folder for its encrypted row parts: on success the part's plain text is streamed,
+    chunk by chunk, into ``out`` by the one durable write (the workbook is never whole in memory);
+    on failure nothing is left."""
+    out = _prepare(out, overwrite)
+    with _disk_full(), private_parts(out.parent) as parts:
+        package = EncryptedPart(parts)
+        try:
+            yield package, parts
+            write_output(out, package.plain_chunks(), overwrite=overwrite)
+            log.info("workbook written: %d bytes", package.size)
+        finally:
+            package.discard()
 
 
 @contextlib.contextmanager
 def memory_report_file(out: Path, *, overwrite: bool = False) -> Iterator[io.BytesIO]:
     """A buffer for a workbook built wholly in memory (``reports.xlsx.MemoryWorkbook``: no temp file
     of any kind): on success it becomes ``out``; on failure nothing is left."""
-    with _report_target(out, overwrite, None) as (buffer, _parts):
-        yield buffer
-
-
-@contextlib.contextmanager
-def _report_target(out: Path, overwrite: bool, parts_folder: Any) -> Iterator[tuple[io.BytesIO, Path | None]]:
-    out = check_xlsx_path(out, overwrite=overwrite)
-    folder = out.parent
-    remember_folder(folder)  # before any part is made: a kill from here on is cleaned at the next start
-    remove_leftovers(folder)
+    out = _prepare(out, overwrite)
     buffer = io.BytesIO()
-    try:
-        with parts_folder(folder) if parts_folder else contextlib.nullcontext() as parts:
-            yield buffer, parts
+    with _disk_full():
+        yield buffer
         with buffer.getbuffer() as data:  # the bytes in place: no second copy of the workbook
-            write_output(out, data, overwrite=overwrite)  # type: ignore[arg-type]
+            write_output(out, data, overwrite=overwrite)
             log.info("workbook written: %d bytes", len(data))
-    except OSError as exc:
-        if getattr(exc, "errno", None) in DISK_FULL:
-            raise DiskFull() from exc
-        raise
     # The buffer is not closed here: after a failure a half-written zip may still point at it, and
     # closes it itself when collected. It lives in memory only.
 
 
-def write_output(out: Path, data: bytes, *, overwrite: bool = False) -> Path:
+def _prepare(out: Path, overwrite: bool) -> Path:
+    """The checked output path, its folder recorded and cleared of older leftovers."""
+    out = check_xlsx_path(out, overwrite=overwrite)
+    remember_folder(out.parent)  # before any part is made: a kill from here on is cleaned at the next start
+    remove_leftovers(out.parent)
+    return out
+
+
+@contextlib.contextmanager
+def _disk_full() -> Iterator[None]:
+    """A full disk while a workbook is written, as the one plain line (``DiskFull``)."""
+    try:
+        yield
+    except OSError as exc:
+        if getattr(exc, "errno", None) in DISK_FULL:
+            raise DiskFull() from exc
+        raise
+
+
+def write_output(out: Path, data: Data, *, overwrite: bool = False) -> Path:
     """Write an output file (owner-only) through the one durable-write helper: never over an existing
-    file unless ``overwrite``, never through a link."""
+    file unless ``overwrite``, never through a link. ``data`` is the bytes or byte chunks in turn."""
     from pace_desktop.exchange.files import write_durably
 
     out = check_output_path(Path(out), overwrite=overwrite, what="output")

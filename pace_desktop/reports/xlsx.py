@@ -13,8 +13,9 @@ openpyxl's write-only mode. Two things in that design would break a guarantee, a
   XlsxWriter would then copy each whole sheet into a second temp file to zip it. Here each sheet's rows
   go to an ``output.EncryptedPart`` (AES-256-GCM, key in memory only) in the report's private folder;
   the package is assembled in memory with a small marker in place of the rows, and the marker is
-  replaced by the decrypted rows, streamed, while the final zip is written. A kill at any moment leaves
-  only ciphertext; memory stays flat (the rows never sit in memory whole).
+  replaced by the decrypted rows, streamed, while the final zip is written (into an encrypted part
+  too, ``output.sealed_report_file``). A kill at any moment leaves only ciphertext; memory stays
+  flat (neither the rows nor the zip ever sit in memory whole).
 
 Both rest on XlsxWriter's ``worksheet_class`` hook and on private names: of its ``Worksheet``
 ``_initialize``, ``_write_optimized_sheet_data``, ``row_data_fh``/``row_data_filename``, ``fh``,
@@ -183,8 +184,9 @@ class SealedWorkbook(SafeWorkbook):
     def sealed_sheets(self) -> list[SealedRowsSheet]:
         return [ws for ws in self.worksheets() if isinstance(ws, SealedRowsSheet) and ws.sealed is not None]
 
-    def save(self, target: str | Path | IO[bytes]) -> None:
-        """Close the workbook and write the .xlsx to ``target`` with each sheet's rows spliced in."""
+    def save(self, target: str | Path | IO[bytes] | EncryptedPart) -> None:
+        """Close the workbook and write the .xlsx to ``target`` with each sheet's rows spliced in
+        (for a report, ``output.sealed_report_file``'s encrypted part: written as a stream)."""
         self.close()
         parts = {ws.marker: ws.sealed for ws in self.sealed_sheets()}
         self.staging.seek(0)
