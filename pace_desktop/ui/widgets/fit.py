@@ -68,6 +68,11 @@ def grow_on_screen(window: QWidget) -> None:
     from where it stands, and on a small screen (1366x768 at 125%) its buttons would end up below
     the screen's edge."""
     frame, inner = window.frameGeometry(), window.geometry()  # as placed: the frame's margins
+    if frame == inner and window.isVisible():
+        # Not framed yet (a busy machine: the window manager has not answered): leave room for the
+        # border and title bar it will add, or the title bar would land above the screen's top edge.
+        left, top = FRAME[0] // 2, FRAME[1] - FRAME[0] // 2
+        frame = QRect(inner.topLeft() - QPoint(left, top), inner.size() + QSize(*FRAME))
     window.adjustSize()
     if not window.isVisible():
         return
