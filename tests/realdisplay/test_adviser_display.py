@@ -7,7 +7,7 @@ import contextlib
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QScrollArea
 
 from pace_desktop.ui.dialogs.client_record import ClientRecordDialog
 from tests.realdisplay.probes import (
@@ -82,7 +82,17 @@ def test_settings_event_export_receipt_and_followup_dialogs_fit_with_their_butto
         settle(qtbot, session)
         assert fit_problems(dialog) == []
         assert _buttons_visible(dialog) == []
+        assert _scrolls_sideways(dialog) == []
         dialog.done(0)
+
+
+def _scrolls_sideways(dialog) -> list[str]:
+    """The forms in ``dialog`` that show a horizontal scroll bar: a form scrolls down, never across."""
+    return [
+        type(dialog).__name__
+        for area in dialog.findChildren(QScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().isVisible()
+    ]
 
 
 def test_the_wheel_over_a_checklist_answer_scrolls_and_changes_nothing(qtbot, unlocked_window, known_event):

@@ -306,7 +306,12 @@ class EventDialog(QDialog):
         self.employer.setFocus()
 
     def _fit_height(self) -> None:
-        """Tall enough for the whole form when the screen allows (a scroll area asks for little)."""
+        """Tall enough for the whole form when the screen allows (a scroll area asks for little), and
+        wide enough for its widest row beside the vertical scroll bar, so the form never scrolls
+        sideways (the employer's longer labels made it 20 px too wide for 820)."""
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        wide = self._body.minimumSizeHint().width() + bar + 2 * self.scroll.frameWidth()
+        self.setMinimumWidth(min(max(820, wide), self.maximumWidth()))
         wanted = self._body.sizeHint().height() + self.buttons.sizeHint().height() + 24
         self.resize(self.width(), min(wanted, self.maximumHeight()))
 
