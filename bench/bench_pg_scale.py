@@ -296,26 +296,14 @@ def _bench_import(seeded: Seeded, url: str, folder: Path, repeats: int) -> tuple
 
 
 def bench_search(seeded: Seeded, rounds: int) -> Result:
-    from bench_search import queries
+    from bench_search import queries, time_searches
 
     from pace_desktop.office.central import open_central_on_server
 
     rng = random.Random(3)  # noqa: S311
-    per_kind: dict[str, list[float]] = {}
-    hits: dict[str, int] = {}
     with open_central_on_server(seeded.keyring, PASSPHRASE, seeded.url("pace_big")) as store:
         asked = queries(_PgSample(store), rng)
-        search = store.client_queries.search
-        for texts in asked.values():
-            for text in texts[:3]:
-                search(text)
-        for _ in range(rounds):
-            for kind, texts in asked.items():
-                order = texts[:]
-                rng.shuffle(order)
-                for text in order:
-                    per_kind.setdefault(kind, []).append(timed(lambda t=text: search(t)))
-                hits[kind] = sum(1 for t in texts if search(t))
+        per_kind, hits = time_searches(store.client_queries.search, asked, rounds, rng)
     s = Stats.of([x for xs in per_kind.values() for x in xs])
     notes = [f"{kind}: {Stats.of(xs).ms()}; {hits[kind]}/{len(asked[kind])} queries found someone"
              for kind, xs in per_kind.items()]
